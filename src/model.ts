@@ -1,0 +1,317 @@
+// The shared data model. Everything between the parts of race-rerun is one of these plain types:
+// settings → plan → runs (RunRecord) → Report → renderers. No I/O here.
+
+/** The kinds of finding, also the words accepted by `fail-on` (plus `never`). */
+export const FINDING_KINDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'build'] as const;
+export type FindingKind = (typeof FINDING_KINDS)[number];
+
+// ---------------------------------------------------------------------------------------------
+// Parsing (pure: text in, these out). Frames are as printed; nothing is mapped to the repo yet.
+
+/** One stack frame as Go printed it. */
+export interface Frame {
+  /** Function as printed, without arguments: `example.com/m/pkg.(*T).M`, `main.main.gowrap1`. */
+  func: string;
+  /** File as printed: absolute, `-trimpath` import path, Windows `C:/...`, or a bare `x_test.go`. */
+  file: string;
+  line: number;
+  /** `(...)` in a panic trace: the frame was inlined. */
+  inlined?: boolean;
+}
+
+/**
+ * Which part of a report a stack is.
+ * - race: `current` (Read/Write at), `previous` (Previous read/write at),
+ *   `current-creation` / `previous-creation` (Goroutine N created at, matched by goroutine id)
+ * - panic/fatal/timeout: `panic` (the goroutine that panicked/threw, or for a timeout the test's
+ *   goroutine), `creation` (its `created by` frame), `goroutine` (other goroutines printed)
+ * - failure: `failure` (the t.Error line), build: `build` (the compiler's line)
+ */
+export type StackRole =
+  | 'current'
+  | 'previous'
+  | 'current-creation'
+  | 'previous-creation'
+  | 'panic'
+  | 'creation'
+  | 'goroutine'
+  | 'failure'
+  | 'build';
+
+export interface Stack {
+  role: StackRole;
+  /** Header normalised for humans, e.g. `Write at 0x00c000… by goroutine 7` kept verbatim, or `goroutine 8 [running]`. */
+  header: string;
+  /** Race accesses only. */
+  access?: 'read' | 'write';
+  /** Race accesses and goroutine blocks: goroutine id, or `main`. */
+  goroutine?: number | 'main';
+  frames: Frame[];
+}
+
+/** A finding in one run's output, before it is mapped to repository paths and grouped. */
+export interface RawFinding {
+  kind: FindingKind;
+  /** Import path of the package whose test binary printed it (from JSON events, or the run). */
+  package: string;
+  /** Test it is attributed to (`TestX` or `TestX/sub`); undefined when none can be told. */
+  test?: string;
+  /**
+   * One line saying what happened: the panic value (`runtime error: invalid memory address or
+   * nil pointer dereference`), the fatal error (`concurrent map writes`), `test timed out after 2s`,
+   * the first t.Error message, the compiler message. Empty for races.
+   */
+  message: string;
+  /** race: current, previous, and creation stacks; panic: panic (+ creation); failure/build: one frame. */
+  stacks: Stack[];
+  /** The report's text as printed (without JSON framing), for the "full report" sections. */
+  raw: string;
+  /** timeout: the tests listed under `running tests:`. */
+  runningTests?: string[];
+}
+
+export type TestAction = 'pass' | 'fail' | 'skip' | 'interrupted';
+
+/** A test's outcome in one run. `interrupted` = it started but the process ended without pass/fail. */
+export interface TestOutcome {
+  package: string;
+  /** `TestX` or `TestX/sub`. */
+  name: string;
+  action: TestAction;
+  /** Seconds, when Go printed it. */
+  elapsed?: number;
+}
+
+/** Everything parsed out of one run's output (or one log file). */
+export interface ParsedOutput {
+  tests: TestOutcome[];
+  findings: RawFinding[];
+  /** Packages seen with a final `ok`/`FAIL` line or a package-level pass/fail event. */
+  packages: { name: string; action: 'pass' | 'fail' | 'skip' }[];
+  /** False when nothing in the input looked like Go test output at all. */
+  sawGoOutput: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Plan and runs
+
+export interface GoPackage {
+  /** Import path, e.g. `example.com/flaky-daemon/daemon`. */
+  importPath: string;
+  /** Absolute directory of the package. */
+  dir: string;
+  /** Module path and absolute module root. */
+  module: { path: string; dir: string };
+}
+
+export interface BuildResult {
+  package: GoPackage;
+  ok: boolean;
+  /** Absolute path of the test binary when ok. */
+  binary?: string;
+  /** Compiler output (`go test -race -c`), merged stdout and stderr. */
+  output: string;
+  durationMs: number;
+}
+
+export interface RunRecord {
+  /** Package import path. */
+  package: string;
+  /** 1-based index of this run among the package's runs. */
+  index: number;
+  exitCode: number | null;
+  signal: string | null;
+  /** Killed by race-rerun's hard timeout (the binary's own -test.timeout did not end it). */
+  killed: boolean;
+  durationMs: number;
+  /** Where the run's raw output (stdout+stderr, in order) was written. */
+  logFile?: string;
+  parsed: ParsedOutput;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Locations (analysis maps printed file names to repository paths)
+
+/** Where a printed file lives. Only `repo` files are annotated. */
+export type FileOrigin = 'repo' | 'vendor' | 'goroot' | 'modcache' | 'generated' | 'unknown';
+
+export interface MappedFile {
+  /** Repo-relative with `/` separators when origin is `repo` or `vendor`; else the file as printed. */
+  path: string;
+  origin: FileOrigin;
+}
+
+/**
+ * What role a location plays in a finding (JSON report `locations[].role`):
+ * `current`/`previous` (the two sides of a race), `current-creation`/`previous-creation` (the
+ * goroutine creation site, used when an access stack has no repository frame), `panic` (the
+ * panicking frame), `fatal`, `timeout` (where the test was stuck), `failure` (t.Error line),
+ * `build` (compiler error), `test` (the test function in the stack).
+ */
+export type LocationRole =
+  | 'current'
+  | 'previous'
+  | 'current-creation'
+  | 'previous-creation'
+  | 'panic'
+  | 'fatal'
+  | 'timeout'
+  | 'failure'
+  | 'build';
+
+export interface Location {
+  /** Repo-relative path, `/` separated. */
+  file: string;
+  line: number;
+  /** Short function name (`daemon.(*Daemon).Shutdown`); empty for failure/build. */
+  function: string;
+  role: LocationRole;
+  /** Race sides only. */
+  access?: 'read' | 'write';
+}
+
+export interface ReportFrame {
+  function: string;
+  /** Repo-relative when origin is `repo`/`vendor`, else as printed. */
+  file: string;
+  line: number;
+  origin: FileOrigin;
+}
+
+export interface ReportStack {
+  role: StackRole;
+  header: string;
+  frames: ReportFrame[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report: the one model every renderer reads, and the JSON report's schema.
+
+export interface Interval {
+  low: number;
+  high: number;
+}
+
+export interface Finding {
+  /** Short stable id derived from the signature (8 hex chars). */
+  id: string;
+  kind: FindingKind;
+  /** Stable across runs: no addresses, goroutine ids, offsets or run order. */
+  signature: string;
+  /** e.g. `Data race: write in Shutdown vs read in write` (no counts: renderers add them). */
+  title: string;
+  /** One-line description (panic value, fatal error, failure message). */
+  message: string;
+  package: string;
+  /** Runs of the package in which it was seen, and how many runs the package had. */
+  runsSeen: number;
+  runs: number;
+  /** 95% Wilson interval of runsSeen/runs. */
+  interval: Interval;
+  /** 1-based indexes of the runs it was seen in. */
+  seenIn: number[];
+  tests: string[];
+  /** Annotatable places, repo-relative, most important first. */
+  locations: Location[];
+  /** All stacks of the first occurrence, mapped. */
+  stacks: ReportStack[];
+  /** The first occurrence as printed, trimmed. */
+  sample: string;
+  /** Shell command that reproduces it locally, run from the repository root. */
+  reproduce: string;
+}
+
+export type TestStatus = 'flaky' | 'failing' | 'passing' | 'skipped';
+
+export interface TestReport {
+  package: string;
+  name: string;
+  /** Runs in which the test ran. */
+  runs: number;
+  /** Runs in which it failed or was interrupted. */
+  failed: number;
+  status: TestStatus;
+  interval: Interval;
+}
+
+export interface PackageReport {
+  importPath: string;
+  /** Repo-relative directory. */
+  dir: string;
+  built: boolean;
+  runs: number;
+  failedRuns: number;
+}
+
+export type Verdict = 'clean' | 'findings' | 'error';
+
+export interface Report {
+  schemaVersion: 1;
+  tool: { name: 'race-rerun'; version: string };
+  /** `run` (tests were run here) or `parse` (existing logs were read). */
+  mode: 'run' | 'parse';
+  /** Runs requested per package (`count`), or the number of logs in parse mode. */
+  runs: number;
+  /** Test processes that ran, over all packages. */
+  totalRuns: number;
+  /** Runs with a non-zero exit, a finding, or killed. */
+  failedRuns: number;
+  packages: PackageReport[];
+  findings: Finding[];
+  tests: TestReport[];
+  verdict: Verdict;
+  /** One sentence for humans, e.g. `2 data races and 1 panic in 30 runs of 1 package`. */
+  summary: string;
+  /** Problems that stopped part of the work (no Go, nothing matched, ...), for humans. */
+  errors: string[];
+  /** Other things worth saying (e.g. a log that held no Go test output). */
+  notes: string[];
+  /** Settings that shape how to reproduce. */
+  context: {
+    /** Repo-relative Go module directory (`.` for the root). */
+    workingDirectory: string;
+    packages: string[];
+    count: number;
+    run?: string;
+    skip?: string;
+    timeout: string;
+    goTestFlags: string[];
+    goVersion?: string;
+    commit?: string;
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings: produced by src/settings.ts from action inputs or CLI flags, validated.
+
+export interface Settings {
+  /** Go package patterns (`./...`). */
+  packages: string[];
+  /** Runs per package. >= 1. */
+  count: number;
+  /** `-run` regex, passed to the test binary as -test.run. */
+  run?: string;
+  /** `-skip` regex, passed as -test.skip. */
+  skip?: string;
+  /** Absolute path of the repository root (GITHUB_WORKSPACE, or the git top level for the CLI). */
+  repoRoot: string;
+  /** Absolute path of the Go module directory. */
+  workingDirectory: string;
+  /** Per-run timeout as the user wrote it (Go duration) and in milliseconds. */
+  timeout: string;
+  timeoutMs: number;
+  /** Runs at once. >= 1. */
+  parallel: number;
+  /** Flags for `go test -c` (e.g. `-tags=integration`). */
+  buildFlags: string[];
+  /** Flags for the test binary, already in `-test.x` form (e.g. `-test.shuffle=on`). */
+  testFlags: string[];
+  /** The `go-test-flags` words as given, for display. */
+  goTestFlags: string[];
+  /** Finding kinds that fail the step; empty for `never`. */
+  failOn: FindingKind[];
+  githubToken: string;
+  comment: boolean;
+  /** Absolute path the JSON report is written to. */
+  reportPath: string;
+}
