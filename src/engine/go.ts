@@ -1,0 +1,230 @@
+// The few `go` commands race-rerun needs: go env, go list, go test -race -c, go list -m.
+import { existsSync, statSync } from 'node:fs';
+import type { BuildResult, GoPackage } from '../model.js';
+import type { ProcessResult, ProcessRunner } from './process.js';
+
+/** A problem the user has to fix (no Go, no go.mod). The message is shown as is. */
+export class GoError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GoError';
+  }
+}
+
+export interface GoEnv {
+  /** As Go prints it, e.g. `go1.22.5`. */
+  version: string;
+  goroot: string;
+  gomodcache: string;
+  /** Absolute path of go.mod; `/dev/null` in a workspace root without its own go.mod. */
+  gomod: string;
+  /** Absolute path of go.work when in workspace mode. */
+  gowork?: string;
+}
+
+export interface TestPackages {
+  packages: GoPackage[];
+  /** Import paths of matched packages that have no test files. */
+  withoutTests: string[];
+  /** Readable problems: patterns that matched nothing, bad import paths, go list failures. */
+  errors: string[];
+}
+
+export interface GoTool {
+  env(cwd: string): Promise<GoEnv>;
+  listTestPackages(cwd: string, patterns: string[], buildFlags: string[]): Promise<TestPackages>;
+  buildTest(pkg: GoPackage, outFile: string, buildFlags: string[], cwd: string): Promise<BuildResult>;
+  modules(cwd: string): Promise<{ path: string; dir: string }[]>;
+}
+
+/** Splits a stream of concatenated JSON values (what `go list -json` prints) into parsed values. */
+export function parseJsonStream(text: string): unknown[] {
+  const values: unknown[] = [];
+  let depth = 0;
+  let inString = false;
+  let escaped = false;
+  let start = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (c === '\\') escaped = true;
+      else if (c === '"') inString = false;
+      continue;
+    }
+    if (c === '"') inString = true;
+    else if (c === '{') {
+      if (depth === 0) start = i;
+      depth++;
+    } else if (c === '}' && depth > 0) {
+      depth--;
+      if (depth === 0) {
+        try {
+          values.push(JSON.parse(text.slice(start, i + 1)));
+        } catch {
+          // Not JSON after all (stray text); skip it.
+        }
+      }
+    }
+  }
+  return values;
+}
+
+interface ListedPackage {
+  ImportPath?: string;
+  Dir?: string;
+  TestGoFiles?: string[];
+  XTestGoFiles?: string[];
+  Module?: { Path?: string; Dir?: string };
+  Error?: { Err?: string };
+  Incomplete?: boolean;
+}
+
+function trimOutput(text: string, max = 4000): string {
+  const t = text.trim();
+  return t.length > max ? `${t.slice(0, max)}\n…` : t;
+}
+
+function noModule(dir: string): GoError {
+  return new GoError(
+    `No Go module in ${dir}: no go.mod found. Set working-directory to the directory that holds go.mod.`,
+  );
+}
+
+function isNoModuleText(text: string): boolean {
+  return /go: cannot find main module|go\.mod file not found/.test(text);
+}
+
+function isDirectory(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export function createGoTool(
+  runner: ProcessRunner,
+  opts: { goBinary?: string; env?: NodeJS.ProcessEnv } = {},
+): GoTool {
+  const goBinary = opts.goBinary ?? 'go';
+  const baseEnv = () => opts.env ?? process.env;
+
+  /** Runs go; turns "go is not installed" into the GoError every caller would give. */
+  async function go(args: string[], cwd: string, env?: NodeJS.ProcessEnv): Promise<ProcessResult> {
+    if (!isDirectory(cwd)) {
+      throw new GoError(
+        `Working directory ${cwd} does not exist. Set working-directory to the directory that holds go.mod.`,
+      );
+    }
+    const result = await runner.run({ command: goBinary, args, cwd, env: env ?? baseEnv() });
+    if (result.spawnError !== undefined) {
+      if (/ENOENT/.test(result.spawnError)) {
+        throw new GoError(
+          `Go toolchain not found: "${goBinary}" is not on PATH. Add actions/setup-go before this step (or install Go).`,
+        );
+      }
+      throw new GoError(`Could not run "${goBinary}": ${result.spawnError}`);
+    }
+    return result;
+  }
+
+  return {
+    async env(cwd) {
+      const result = await go(['env', '-json', 'GOVERSION', 'GOROOT', 'GOMODCACHE', 'GOMOD', 'GOWORK'], cwd);
+      const stdout = result.stdout ?? result.output;
+      if (result.exitCode !== 0) {
+        if (isNoModuleText(result.output)) throw noModule(cwd);
+        throw new GoError(`"go env" failed in ${cwd}:\n${trimOutput(result.output)}`);
+      }
+      const [value] = parseJsonStream(stdout);
+      const vars = (value ?? {}) as Record<string, string | undefined>;
+      const gomod = vars.GOMOD ?? '';
+      const gowork = vars.GOWORK ?? '';
+      const inWorkspace = gowork !== '' && gowork !== 'off';
+      // GOMOD is '' with GO111MODULE=off and /dev/null outside a module (a go.work root is fine).
+      if ((gomod === '' || gomod === '/dev/null' || gomod === 'NUL') && !inWorkspace) throw noModule(cwd);
+      const env: GoEnv = {
+        version: vars.GOVERSION ?? '',
+        goroot: vars.GOROOT ?? '',
+        gomodcache: vars.GOMODCACHE ?? '',
+        gomod,
+      };
+      if (inWorkspace) env.gowork = gowork;
+      return env;
+    },
+
+    async listTestPackages(cwd, patterns, buildFlags) {
+      const fields = 'ImportPath,Dir,TestGoFiles,XTestGoFiles,Module,Error,Incomplete';
+      const result = await go(['list', '-e', `-json=${fields}`, ...buildFlags, ...patterns], cwd);
+      const out: TestPackages = { packages: [], withoutTests: [], errors: [] };
+      const stderr = result.stderr ?? '';
+      if (isNoModuleText(stderr)) throw noModule(cwd);
+
+      for (const m of stderr.matchAll(/^go: warning: "(.*)" matched no packages$/gm)) {
+        out.errors.push(`Pattern "${m[1]}" matched no packages.`);
+      }
+      const listed = parseJsonStream(result.stdout ?? result.output) as ListedPackage[];
+      for (const p of listed) {
+        const importPath = p.ImportPath ?? '';
+        const hasTests = (p.TestGoFiles?.length ?? 0) + (p.XTestGoFiles?.length ?? 0) > 0;
+        if (hasTests && p.Dir) {
+          // Even with p.Error (e.g. a syntax error): the build reports it with file:line.
+          const module =
+            p.Module?.Path && p.Module.Dir ? { path: p.Module.Path, dir: p.Module.Dir } : undefined;
+          out.packages.push({ importPath, dir: p.Dir, module: module ?? { path: '', dir: p.Dir } });
+        } else if (p.Error?.Err) {
+          const err = p.Error.Err.trim();
+          out.errors.push(err.includes(importPath) ? err : `${importPath}: ${err}`);
+        } else if (p.Dir) {
+          out.withoutTests.push(importPath);
+        }
+      }
+      if (result.exitCode !== 0 && listed.length === 0) {
+        out.errors.push(`"go list" failed in ${cwd}:\n${trimOutput(stderr || result.output)}`);
+      }
+      return out;
+    },
+
+    async buildTest(pkg, outFile, buildFlags, cwd) {
+      const env = { ...baseEnv() };
+      // The race detector needs cgo on linux/windows. go already enables cgo when a C compiler is
+      // on PATH; setting it here only changes the failure without one from "-race requires cgo;
+      // set CGO_ENABLED=1" (misleading) to "C compiler "gcc" not found" (says what to install).
+      if (!env.CGO_ENABLED) env.CGO_ENABLED = '1';
+      const started = Date.now();
+      let result: ProcessResult;
+      try {
+        result = await go(['test', '-race', '-c', '-o', outFile, ...buildFlags, pkg.importPath], cwd, env);
+      } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        return { package: pkg, ok: false, output: message, durationMs: Date.now() - started };
+      }
+      let output = result.output;
+      let ok = result.exitCode === 0;
+      if (ok && !existsSync(outFile)) {
+        ok = false;
+        output += `\nrace-rerun: "go test -c" wrote no test binary for ${pkg.importPath}.\n`;
+      }
+      if (!ok && /requires cgo|C compiler .* not found/.test(output)) {
+        output +=
+          '\nrace-rerun: the race detector needs cgo and a C compiler: install gcc and do not set CGO_ENABLED=0.\n';
+      }
+      const build: BuildResult = { package: pkg, ok, output, durationMs: Date.now() - started };
+      if (ok) build.binary = outFile;
+      return build;
+    },
+
+    async modules(cwd) {
+      try {
+        const result = await go(['list', '-m', '-json'], cwd);
+        if (result.exitCode !== 0) return [];
+        const mods = parseJsonStream(result.stdout ?? result.output) as { Path?: string; Dir?: string }[];
+        // Outside a module go prints `command-line-arguments` without a Dir: not a module.
+        return mods.flatMap((m) => (m.Path && m.Dir ? [{ path: m.Path, dir: m.Dir }] : []));
+      } catch {
+        return [];
+      }
+    },
+  };
+}

@@ -1,0 +1,239 @@
+// Runs one child process. Every child gets its own process group so that a timeout (or our own
+// SIGINT/SIGTERM) can kill the test binary *and* whatever it started: a test that spawns
+// `sleep 300` must not outlive its run.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+
+export interface ProcessSpec {
+  command: string;
+  args: string[];
+  cwd: string;
+  env?: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+  /** When set, stdout and stderr both go to this file (same fd, so their order is kept). */
+  logFile?: string;
+}
+
+export interface ProcessResult {
+  exitCode: number | null;
+  signal: string | null;
+  /** Killed by the timeout in the spec. */
+  killed: boolean;
+  durationMs: number;
+  /** Merged stdout+stderr when there is no logFile (order between the two is approximate); else ''. */
+  output: string;
+  /** The process could not be started (ENOENT, EACCES, bad cwd ...): the error's message. */
+  spawnError?: string;
+  /** Without logFile only: stdout and stderr on their own (go list's JSON is on stdout). */
+  stdout?: string;
+  stderr?: string;
+}
+
+export interface ProcessRunner {
+  run(spec: ProcessSpec): Promise<ProcessResult>;
+}
+
+/** Captured output beyond this is dropped (go list/go build output is small; this is a guard). */
+const CAPTURE_LIMIT = 8 * 1024 * 1024;
+/** After the leader exits, how long to wait for pipes held by leftover processes to close. */
+const CLOSE_WAIT_MS = 2000;
+
+// ---------------------------------------------------------------------------------------------
+// Process groups alive right now, killed if we are interrupted.
+
+const liveGroups = new Set<number>();
+let handlersInstalled = false;
+
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // ESRCH: the group is already gone.
+  }
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  for (const pid of liveGroups) killGroup(pid);
+  liveGroups.clear();
+  uninstallHandlers();
+  // Our listener replaced Node's default action (exit); restore it unless someone else listens.
+  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+}
+
+function onExit(): void {
+  for (const pid of liveGroups) killGroup(pid);
+}
+
+function installHandlers(): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  process.on('exit', onExit);
+}
+
+function uninstallHandlers(): void {
+  if (!handlersInstalled) return;
+  handlersInstalled = false;
+  process.off('SIGINT', onSignal);
+  process.off('SIGTERM', onSignal);
+  process.off('exit', onExit);
+}
+
+function track(pid: number): void {
+  liveGroups.add(pid);
+  installHandlers();
+}
+
+function untrack(pid: number): void {
+  liveGroups.delete(pid);
+  if (liveGroups.size === 0) uninstallHandlers();
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function errorMessage(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+class Capture {
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+  truncated = false;
+
+  add(chunk: Buffer): void {
+    if (this.size >= CAPTURE_LIMIT) {
+      this.truncated = true;
+      return;
+    }
+    const room = CAPTURE_LIMIT - this.size;
+    const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
+    if (part.length < chunk.length) this.truncated = true;
+    this.chunks.push(part);
+    this.size += part.length;
+  }
+
+  text(): string {
+    const s = Buffer.concat(this.chunks).toString('utf8');
+    return this.truncated ? `${s}\n[race-rerun: output truncated at ${CAPTURE_LIMIT} bytes]\n` : s;
+  }
+}
+
+async function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
+  const start = Date.now();
+  const elapsed = () => Date.now() - start;
+  let fileHandle: Awaited<ReturnType<typeof open>> | undefined;
+  if (spec.logFile !== undefined) {
+    try {
+      fileHandle = await open(spec.logFile, 'w');
+    } catch (err) {
+      return failed(`cannot open log file ${spec.logFile}: ${errorMessage(err)}`, elapsed());
+    }
+  }
+
+  let child: ChildProcess;
+  try {
+    child = spawn(spec.command, spec.args, {
+      cwd: spec.cwd,
+      env: spec.env ?? process.env,
+      // Own process group (setsid): kill(-pid) reaches the binary's children too.
+      detached: true,
+      stdio: fileHandle ? ['ignore', fileHandle.fd, fileHandle.fd] : ['ignore', 'pipe', 'pipe'],
+    });
+  } catch (err) {
+    await fileHandle?.close();
+    return failed(errorMessage(err), elapsed());
+  }
+  // The child has its own copy of the fd now.
+  await fileHandle?.close();
+
+  return new Promise<ProcessResult>((resolve) => {
+    const out = new Capture();
+    const err = new Capture();
+    const merged = new Capture();
+    child.stdout?.on('data', (chunk: Buffer) => {
+      out.add(chunk);
+      merged.add(chunk);
+    });
+    child.stderr?.on('data', (chunk: Buffer) => {
+      err.add(chunk);
+      merged.add(chunk);
+    });
+
+    const pid = child.pid;
+    if (pid !== undefined) track(pid);
+    let killed = false;
+    let timer: NodeJS.Timeout | undefined;
+    if (pid !== undefined && spec.timeoutMs !== undefined && spec.timeoutMs > 0) {
+      timer = setTimeout(() => {
+        killed = true;
+        killGroup(pid);
+      }, spec.timeoutMs);
+    }
+
+    let exitCode: number | null = null;
+    let exitSignal: string | null = null;
+    let settled = false;
+    let closeTimer: NodeJS.Timeout | undefined;
+    const finish = (spawnError?: string) => {
+      if (settled) return;
+      settled = true;
+      if (timer) clearTimeout(timer);
+      if (closeTimer) clearTimeout(closeTimer);
+      if (pid !== undefined) untrack(pid);
+      const result: ProcessResult = {
+        exitCode,
+        signal: exitSignal,
+        killed,
+        durationMs: elapsed(),
+        output: fileHandle ? '' : merged.text(),
+      };
+      if (!fileHandle) {
+        result.stdout = out.text();
+        result.stderr = err.text();
+      }
+      if (spawnError !== undefined) result.spawnError = spawnError;
+      resolve(result);
+    };
+
+    child.on('error', (e) => {
+      // Spawn failures (no 'exit' follows). Errors after a successful spawn (kill failing) are
+      // not fatal: 'exit'/'close' still come.
+      if (pid === undefined) finish(describeSpawnError(e, spec));
+    });
+    child.on('exit', (code, signal) => {
+      if (pid === undefined) return;
+      exitCode = code;
+      exitSignal = signal;
+      // It ended before the timeout: a kill now would not be a timeout kill.
+      if (timer) clearTimeout(timer);
+      // Leftovers in the group (a server the test started and never stopped) die with the run;
+      // otherwise they would outlive it, hold our pipes open, and disturb the next run.
+      killGroup(pid);
+      // 'close' waits for the pipes; a process that escaped the group could hold them forever.
+      closeTimer = setTimeout(() => {
+        child.stdout?.destroy();
+        child.stderr?.destroy();
+        finish();
+      }, CLOSE_WAIT_MS);
+    });
+    child.on('close', () => {
+      if (pid !== undefined) finish();
+    });
+  });
+}
+
+/** Node says `spawn go ENOENT` for a missing cwd too; say which of the two is missing. */
+function describeSpawnError(err: unknown, spec: ProcessSpec): string {
+  if ((err as NodeJS.ErrnoException).code === 'ENOENT' && !existsSync(spec.cwd)) {
+    return `cannot run ${spec.command}: directory ${spec.cwd} does not exist`;
+  }
+  return errorMessage(err);
+}
+
+function failed(message: string, durationMs: number): ProcessResult {
+  return { exitCode: null, signal: null, killed: false, durationMs, output: '', spawnError: message };
+}
+
+export const nodeProcessRunner: ProcessRunner = { run: runProcess };

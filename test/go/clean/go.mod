@@ -1,0 +1,3 @@
+module example.com/rr/clean
+
+go 1.21

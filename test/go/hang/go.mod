@@ -1,0 +1,3 @@
+module example.com/rr/hang
+
+go 1.21

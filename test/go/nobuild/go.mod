@@ -1,0 +1,3 @@
+module example.com/rr/nobuild
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.com/rr/race
+
+go 1.21
