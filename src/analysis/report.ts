@@ -1,0 +1,566 @@
+// Turns the runs' raw findings and test outcomes into the Report: grouped by signature, counted
+// per package run, located in the repository. Pure: everything it needs comes in ReportInput.
+import type {
+  BuildResult,
+  Finding,
+  FindingKind,
+  Location,
+  PackageReport,
+  RawFinding,
+  Report,
+  ReportStack,
+  RunRecord,
+  TestReport,
+  TestStatus,
+  Verdict,
+} from '../model.js';
+import { FINDING_KINDS } from '../model.js';
+import { fnv1a32 } from './hash.js';
+import { shortFunc, titleFunc } from './names.js';
+import { normalizePath, type PathMapper } from './paths.js';
+import { packageArg, type ReproduceInput, reproduceCommand } from './reproduce.js';
+import {
+  findingSignature,
+  type KeyFrame,
+  mapFrame,
+  pointFrame,
+  primaryFrame,
+  type RaceSide,
+  raceSide,
+  runningTests,
+} from './signature.js';
+import { wilson } from './stats.js';
+
+export interface ReportInput {
+  mode: 'run' | 'parse';
+  version: string;
+  context: Report['context'];
+  /** Runs per package (parse mode: number of logs). */
+  count: number;
+  /** `dir` is absolute. */
+  packages: { importPath: string; dir: string; built: boolean }[];
+  /** Absolute Go module dir: base for build-error paths. */
+  moduleDir: string;
+  builds: BuildResult[];
+  runs: RunRecord[];
+  mapper: PathMapper;
+  errors: string[];
+  notes: string[];
+  /** Compiler errors of failed builds, from the parser's `parseBuildOutput`; one finding each. */
+  buildFindings?: RawFinding[];
+}
+
+/** Lines of the first occurrence kept in `Finding.sample`. */
+export const SAMPLE_LINES = 60;
+
+const KIND_ORDER: Record<FindingKind, number> = Object.fromEntries(
+  FINDING_KINDS.map((k, i) => [k, i]),
+) as Record<FindingKind, number>;
+
+// `testing` prints these as t.Error-style lines; the race itself is already a finding.
+const RACE_NOTICE =
+  /^(?:testing: )?race detected (?:during execution of (?:test|benchmark)|outside of test execution)/;
+
+interface Occurrence {
+  raw: RawFinding;
+  runIndex: number;
+}
+
+interface Group {
+  kind: FindingKind;
+  pkg: string;
+  signature: string;
+  baseDir: string | undefined;
+  /** Package runs the finding is counted against. */
+  runs: number;
+  occurrences: Occurrence[];
+  seenIn: Set<number>;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Every package a run printed something for: one in run mode, maybe several in a parsed log. */
+function packagesOfRun(run: RunRecord): Set<string> {
+  const out = new Set<string>();
+  if (run.package) out.add(run.package);
+  for (const p of run.parsed.packages) out.add(p.name);
+  for (const t of run.parsed.tests) out.add(t.package);
+  for (const f of run.parsed.findings) out.add(f.package || run.package);
+  return out;
+}
+
+function syntheticTimeout(run: RunRecord, timeout: string): RawFinding {
+  const pkg = run.package;
+  const stuck = run.parsed.tests
+    .filter((t) => t.package === pkg && t.action === 'interrupted')
+    .map((t) => t.name)
+    .sort();
+  const message = `run killed after ${timeout}`;
+  const f: RawFinding = {
+    kind: 'timeout',
+    package: pkg,
+    message,
+    stacks: [],
+    raw: `race-rerun: ${message}: the test binary did not stop on its own -test.timeout (run ${run.index}, ${pkg}).`,
+    runningTests: stuck,
+  };
+  if (stuck.length === 1 && stuck[0] !== undefined) f.test = stuck[0];
+  return f;
+}
+
+/**
+ * A run that failed with nothing to show for it (log.Fatal, os.Exit(1), t.FailNow without a
+ * message, a crash the parser did not recognise) still gets a finding, so `fail-on` sees it.
+ */
+function syntheticFailure(run: RunRecord, failedTests: string[]): RawFinding {
+  const pkg = run.package;
+  const leaves = leafTests([...new Set(failedTests)].sort());
+  const how = run.signal
+    ? `was killed by ${run.signal}`
+    : run.exitCode !== null && run.exitCode !== 0
+      ? `exited with status ${run.exitCode}`
+      : 'failed';
+  const message =
+    leaves.length > 0
+      ? `${leaves.join(', ')} failed without a message (the test binary ${how})`
+      : `the test binary ${how} without reporting a failed test (log.Fatal or os.Exit in a test?)`;
+  const f: RawFinding = { kind: 'failure', package: pkg, message, stacks: [], raw: `race-rerun: ${message}` };
+  if (leaves.length === 1 && leaves[0] !== undefined) f.test = leaves[0];
+  // Several silent failures: named through runningTests, which the finding's test list includes.
+  else if (leaves.length > 1) f.runningTests = leaves;
+  return f;
+}
+
+/** Only the innermost of `TestA`, `TestA/sub`: the parent is just waiting for it. */
+function leafTests(tests: readonly string[]): string[] {
+  return tests.filter((t) => !tests.some((o) => o !== t && o.startsWith(`${t}/`)));
+}
+
+function trimSample(raw: string): string {
+  const lines = raw.replace(/\s+$/, '').split('\n');
+  while (lines.length > 0 && lines[0]?.trim() === '') lines.shift();
+  if (lines.length <= SAMPLE_LINES) return lines.join('\n');
+  return [...lines.slice(0, SAMPLE_LINES), `… (${lines.length - SAMPLE_LINES} more lines)`].join('\n');
+}
+
+function truncate(s: string, max: number): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length <= max ? one : `${one.slice(0, max - 1).trimEnd()}…`;
+}
+
+function location(
+  k: KeyFrame | undefined,
+  role: Location['role'],
+  withFunction = true,
+): Location | undefined {
+  if (k?.mapped.origin !== 'repo') return undefined;
+  return {
+    file: k.mapped.path,
+    line: k.frame.line,
+    function: withFunction ? shortFunc(k.frame.func) : '',
+    role,
+  };
+}
+
+function sideLocation(side: RaceSide): Location | undefined {
+  const loc = location(side.key, side.role);
+  if (loc && side.access) loc.access = side.access;
+  return loc;
+}
+
+function sideTitle(side: RaceSide): string {
+  const access = side.access ?? 'access';
+  if (!side.key) return `${access} in unknown code`;
+  const name = titleFunc(side.key.frame.func);
+  return side.role === side.which ? `${access} in ${name}` : `${access} in goroutine started by ${name}`;
+}
+
+function sideText(side: RaceSide): string {
+  const access = side.access ?? 'access';
+  if (!side.key) return `${access} (no stack)`;
+  return `${access} at ${side.key.mapped.path}:${side.key.frame.line} in ${shortFunc(side.key.frame.func)}`;
+}
+
+function timeoutDuration(message: string): string | undefined {
+  return /\bafter\s+(\S+)/.exec(message)?.[1];
+}
+
+interface Described {
+  title: string;
+  message: string;
+  locations: Location[];
+}
+
+function describe(
+  f: RawFinding,
+  mapper: PathMapper,
+  baseDir: string | undefined,
+  tests: string[],
+): Described {
+  switch (f.kind) {
+    case 'race': {
+      const cur = raceSide(f, 'current', mapper);
+      const prev = raceSide(f, 'previous', mapper);
+      const locations = [sideLocation(cur), sideLocation(prev)].filter((l): l is Location => l !== undefined);
+      return {
+        title: `Data race: ${sideTitle(cur)} vs ${sideTitle(prev)}`,
+        message: `${sideText(cur)} races with ${sideText(prev)}`.replace(/^./, (c) => c.toUpperCase()),
+        locations,
+      };
+    }
+    case 'panic':
+    case 'fatal': {
+      const message = f.message.replace(/\s*\[recovered(?:, repanicked)?\]\s*$/, '').trim();
+      const loc = location(primaryFrame(f, mapper), f.kind);
+      const head = f.kind === 'panic' ? 'Panic' : 'Fatal error';
+      return {
+        title: `${head}: ${truncate(message || 'unknown', 80)}`,
+        message,
+        locations: loc ? [loc] : [],
+      };
+    }
+    case 'timeout': {
+      const loc = location(primaryFrame(f, mapper), 'timeout');
+      const listed = leafTests(tests);
+      const who = listed.length > 0 ? listed.join(', ') : f.package || 'the test binary';
+      const after = timeoutDuration(f.message);
+      return {
+        title: `Timeout: ${truncate(who, 80)} did not finish${after ? ` in ${after}` : ''}`,
+        message: f.message,
+        locations: loc ? [loc] : [],
+      };
+    }
+    case 'failure': {
+      const loc = location(pointFrame(f, mapper, baseDir), 'failure', false);
+      const name = f.test ?? (tests.length > 0 ? truncate(tests.join(', '), 80) : f.package);
+      return { title: `Test failure: ${name}`, message: f.message, locations: loc ? [loc] : [] };
+    }
+    case 'build': {
+      const loc = location(pointFrame(f, mapper, baseDir), 'build', false);
+      return { title: `Build failed: ${f.package}`, message: f.message, locations: loc ? [loc] : [] };
+    }
+  }
+}
+
+function mapStacks(f: RawFinding, mapper: PathMapper, baseDir: string | undefined): ReportStack[] {
+  return f.stacks.map((s) => ({
+    role: s.role,
+    header: s.header,
+    frames: s.frames.map((fr) => {
+      const k = mapFrame(fr, s.role, mapper, baseDir);
+      return { function: fr.func, file: k.mapped.path, line: fr.line, origin: k.mapped.origin };
+    }),
+  }));
+}
+
+/** First meaningful line of compiler output, for a failed build the parser found nothing in. */
+function buildMessage(output: string): string {
+  const line = output
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l !== '' && !l.startsWith('#') && !/^FAIL\b/.test(l) && !/^ok\b/.test(l));
+  return line ?? 'build failed';
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+function joinList(parts: string[]): string {
+  if (parts.length <= 1) return parts.join('');
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+const KIND_NOUN: Record<FindingKind, string> = {
+  race: 'data race',
+  panic: 'panic',
+  fatal: 'fatal error',
+  timeout: 'timeout',
+  failure: 'test failure',
+  build: 'build failure',
+};
+
+export function buildReport(input: ReportInput): Report {
+  const { mapper } = input;
+  const moduleDir = normalizePath(input.moduleDir);
+  const info = new Map(input.packages.map((p) => [p.importPath, p]));
+  // Oldest first, so "first occurrence" does not depend on which run finished first.
+  const runs = [...input.runs].sort((a, b) => a.index - b.index || compare(a.package, b.package));
+
+  const findingsOf = new Map<RunRecord, RawFinding[]>();
+  for (const run of runs) {
+    const list = run.parsed.findings.filter(
+      (f) => !(f.kind === 'failure' && RACE_NOTICE.test(f.message.trim())),
+    );
+    if (run.killed && !list.some((f) => f.kind === 'timeout'))
+      list.push(syntheticTimeout(run, input.context.timeout));
+    const pkg = run.package;
+    const own = list.filter((f) => (f.package || pkg) === pkg);
+    const failedTests = run.parsed.tests
+      .filter((t) => t.package === pkg && (t.action === 'fail' || t.action === 'interrupted'))
+      .map((t) => t.name);
+    const failed =
+      (run.exitCode !== null && run.exitCode !== 0) ||
+      run.signal !== null ||
+      run.parsed.packages.some((p) => p.name === pkg && p.action === 'fail') ||
+      failedTests.length > 0;
+    if (own.length === 0 && failed) list.push(syntheticFailure(run, failedTests));
+    findingsOf.set(run, list);
+  }
+
+  const runsOf = new Map<string, RunRecord[]>();
+  for (const run of runs) {
+    for (const pkg of packagesOfRun(run)) {
+      const list = runsOf.get(pkg) ?? [];
+      list.push(run);
+      runsOf.set(pkg, list);
+    }
+  }
+
+  /** Failures print bare file names, relative to the package directory (absolute, or the import path). */
+  const pkgDir = (pkg: string): string | undefined => info.get(pkg)?.dir ?? (pkg === '' ? undefined : pkg);
+  const baseDirFor = (f: RawFinding, pkg: string): string | undefined =>
+    f.kind === 'build' ? moduleDir : f.kind === 'failure' ? pkgDir(pkg) : undefined;
+
+  const groups = new Map<string, Group>();
+  const add = (raw: RawFinding, pkg: string, runIndex: number, runCount: number, scope: string): void => {
+    const baseDir = baseDirFor(raw, pkg);
+    const signature = findingSignature(raw, mapper, baseDir);
+    const key = `${scope}\u0000${pkg}\u0000${signature}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { kind: raw.kind, pkg, signature, baseDir, runs: runCount, occurrences: [], seenIn: new Set() };
+      groups.set(key, g);
+    }
+    g.occurrences.push({ raw, runIndex });
+    g.seenIn.add(runIndex);
+  };
+
+  for (const run of runs) {
+    for (const raw of findingsOf.get(run) ?? []) {
+      const pkg = raw.package || run.package;
+      add(raw, pkg, run.index, runsOf.get(pkg)?.length ?? 1, 'run');
+    }
+  }
+
+  // A failed build is one finding per compiler error, counted as 1 of 1.
+  const buildFindings = [...(input.buildFindings ?? [])];
+  for (const b of input.builds) {
+    if (b.ok || buildFindings.some((f) => f.package === b.package.importPath)) continue;
+    buildFindings.push({
+      kind: 'build',
+      package: b.package.importPath,
+      message: buildMessage(b.output),
+      stacks: [],
+      raw: b.output,
+    });
+  }
+  for (const raw of buildFindings) add({ ...raw, kind: 'build' }, raw.package, 1, 1, 'build');
+
+  /** Repo-relative directory of a package known only by import path, through the module list. */
+  const dirOfImportPath = (pkg: string): string | undefined => {
+    if (pkg === '') return undefined;
+    const mapped = mapper.map(`${pkg}/_`);
+    return mapped.origin === 'repo' ? mapped.path.replace(/\/?_$/, '') || '.' : undefined;
+  };
+
+  // Package reports, needed for the reproduce commands' package arguments.
+  const relDir = (abs: string): string => mapper.map(abs).path;
+  const testsOfRun = (run: RunRecord, pkg: string) => run.parsed.tests.filter((t) => t.package === pkg);
+  const runFailedFor = (run: RunRecord, pkg: string): boolean =>
+    run.killed ||
+    (run.package === pkg && ((run.exitCode !== null && run.exitCode !== 0) || run.signal !== null)) ||
+    run.parsed.packages.some((p) => p.name === pkg && p.action === 'fail') ||
+    (findingsOf.get(run) ?? []).some((f) => (f.package || run.package) === pkg) ||
+    testsOfRun(run, pkg).some((t) => t.action === 'fail' || t.action === 'interrupted');
+  const runFailed = (run: RunRecord): boolean =>
+    run.killed ||
+    (run.exitCode !== null && run.exitCode !== 0) ||
+    run.signal !== null ||
+    (findingsOf.get(run) ?? []).length > 0 ||
+    run.parsed.packages.some((p) => p.action === 'fail') ||
+    run.parsed.tests.some((t) => t.action === 'fail' || t.action === 'interrupted');
+
+  const packages: PackageReport[] = input.packages.map((p) => {
+    const pr = runsOf.get(p.importPath) ?? [];
+    return {
+      importPath: p.importPath,
+      dir: relDir(p.dir),
+      built: p.built,
+      runs: pr.length,
+      failedRuns: pr.filter((r) => runFailedFor(r, p.importPath)).length,
+    };
+  });
+  // Parse mode: packages only the logs know about. Their directory comes from the module list.
+  for (const [pkg, pr] of [...runsOf].sort((a, b) => compare(a[0], b[0]))) {
+    if (info.has(pkg)) continue;
+    const dir = dirOfImportPath(pkg) ?? '';
+    packages.push({
+      importPath: pkg,
+      dir,
+      built: true,
+      runs: pr.length,
+      failedRuns: pr.filter((r) => runFailedFor(r, pkg)).length,
+    });
+  }
+
+  const ctx = input.context;
+  const findings: Finding[] = [];
+  for (const g of groups.values()) {
+    const first = g.occurrences[0];
+    if (!first) continue;
+    const tests = new Set<string>();
+    for (const o of g.occurrences) {
+      if (o.raw.test) tests.add(o.raw.test);
+      for (const t of runningTests(o.raw)) tests.add(t);
+    }
+    // A timeout lists the parents of the stuck test too; the stuck one is what matters.
+    const testList = (g.kind === 'timeout' ? leafTests([...tests]) : [...tests]).sort(compare);
+    const d = describe(first.raw, mapper, g.baseDir, testList);
+    const pr = packages.find((p) => p.importPath === g.pkg);
+    const repro: ReproduceInput = {
+      kind: g.kind,
+      workingDirectory: ctx.workingDirectory,
+      packageArg: packageArg(pr?.dir ?? dirOfImportPath(g.pkg), ctx.workingDirectory, g.pkg),
+      tests: testList,
+      goTestFlags: ctx.goTestFlags,
+      timeout: ctx.timeout,
+    };
+    if (ctx.run !== undefined) repro.run = ctx.run;
+    const runsSeen = g.seenIn.size;
+    findings.push({
+      id: '',
+      kind: g.kind,
+      signature: g.signature,
+      title: d.title,
+      message: d.message,
+      package: g.pkg,
+      runsSeen,
+      runs: g.runs,
+      interval: wilson(runsSeen, g.runs),
+      seenIn: [...g.seenIn].sort((a, b) => a - b),
+      tests: testList,
+      locations: d.locations,
+      stacks: mapStacks(first.raw, mapper, g.baseDir),
+      sample: trimSample(first.raw.raw),
+      reproduce: reproduceCommand(repro),
+    });
+  }
+  findings.sort(
+    (a, b) =>
+      b.runsSeen - a.runsSeen ||
+      KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+      compare(a.signature, b.signature) ||
+      compare(a.package, b.package),
+  );
+  // The id hashes the signature; a signature shared by two packages also hashes the package.
+  const sigCount = new Map<string, number>();
+  for (const f of findings) sigCount.set(f.signature, (sigCount.get(f.signature) ?? 0) + 1);
+  for (const f of findings) {
+    f.id = fnv1a32((sigCount.get(f.signature) ?? 0) > 1 ? `${f.package}\n${f.signature}` : f.signature);
+  }
+
+  const tests = aggregateTests(runs);
+
+  const totalRuns = runs.length;
+  const failedRuns = runs.filter(runFailed).length;
+  const verdict: Verdict =
+    input.errors.length > 0 && totalRuns === 0 ? 'error' : findings.length > 0 ? 'findings' : 'clean';
+  const ranCounts = packages.filter((p) => p.runs > 0).map((p) => p.runs);
+
+  return {
+    schemaVersion: 1,
+    tool: { name: 'race-rerun', version: input.version },
+    mode: input.mode,
+    runs: input.count,
+    totalRuns,
+    failedRuns,
+    packages,
+    findings,
+    tests,
+    verdict,
+    summary: summarize(input, findings, tests, verdict, totalRuns, ranCounts),
+    errors: [...input.errors],
+    notes: [...input.notes],
+    context: input.context,
+  };
+}
+
+function aggregateTests(runs: RunRecord[]): TestReport[] {
+  const byTest = new Map<
+    string,
+    { pkg: string; name: string; ran: Set<RunRecord>; failed: Set<RunRecord>; onlySkip: boolean }
+  >();
+  for (const run of runs) {
+    for (const t of run.parsed.tests) {
+      const key = `${t.package}\u0000${t.name}`;
+      let e = byTest.get(key);
+      if (!e) {
+        e = { pkg: t.package, name: t.name, ran: new Set(), failed: new Set(), onlySkip: true };
+        byTest.set(key, e);
+      }
+      e.ran.add(run);
+      if (t.action === 'fail' || t.action === 'interrupted') e.failed.add(run);
+      if (t.action !== 'skip') e.onlySkip = false;
+    }
+  }
+  const out: TestReport[] = [];
+  for (const e of byTest.values()) {
+    const n = e.ran.size;
+    const k = e.failed.size;
+    const status: TestStatus =
+      k > 0 && k === n ? 'failing' : k > 0 ? 'flaky' : e.onlySkip ? 'skipped' : 'passing';
+    out.push({ package: e.pkg, name: e.name, runs: n, failed: k, status, interval: wilson(k, n) });
+  }
+  const bad = (t: TestReport) => (t.status === 'failing' || t.status === 'flaky' ? 0 : 1);
+  return out.sort(
+    (a, b) =>
+      bad(a) - bad(b) ||
+      b.failed - a.failed ||
+      (a.status === 'failing' ? 0 : 1) - (b.status === 'failing' ? 0 : 1) ||
+      compare(a.package, b.package) ||
+      compare(a.name, b.name),
+  );
+}
+
+function summarize(
+  input: ReportInput,
+  findings: Finding[],
+  tests: TestReport[],
+  verdict: Verdict,
+  totalRuns: number,
+  ranCounts: number[],
+): string {
+  const ranPackages = ranCounts.length;
+  const flaky = tests.filter((t) => t.status === 'flaky').length;
+  const failing = tests.filter((t) => t.status === 'failing').length;
+  const parts: string[] = [];
+  for (const kind of FINDING_KINDS) {
+    // Test failures are told through the flaky/failing test counts when there are any.
+    if (kind === 'failure' && flaky + failing > 0) continue;
+    const n = findings.filter((f) => f.kind === kind).length;
+    if (n > 0) parts.push(plural(n, KIND_NOUN[kind]));
+  }
+  if (flaky > 0) parts.push(plural(flaky, 'flaky test'));
+  if (failing > 0) parts.push(plural(failing, 'failing test'));
+
+  if (verdict === 'error') {
+    const why = `Nothing was run: ${input.errors[0] ?? 'unknown error'}`;
+    return parts.length > 0 ? `${joinList(parts)}; ${why.charAt(0).toLowerCase()}${why.slice(1)}` : why;
+  }
+  if (totalRuns === 0) {
+    const why = input.errors[0] ? `nothing was run: ${input.errors[0]}` : 'no tests ran';
+    return parts.length > 0 ? `${joinList(parts)}; ${why}` : `${why.charAt(0).toUpperCase()}${why.slice(1)}`;
+  }
+  const unit = input.mode === 'parse' ? 'log' : 'run';
+  // Runs per package as they happened: fewer than asked when the engine stopped early.
+  const perPackage = [...new Set(ranCounts)];
+  const runs =
+    input.mode === 'parse' ? input.count : perPackage.length === 1 ? (perPackage[0] ?? 0) : totalRuns;
+  let scope = `in ${plural(runs, unit)}`;
+  if (ranPackages > 0) scope += ` of ${plural(ranPackages, 'package')}`;
+  if (parts.length === 0) return `No data race, panic or failure ${scope}`;
+  return `${joinList(parts)} ${scope}`;
+}

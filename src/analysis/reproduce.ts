@@ -1,0 +1,79 @@
+// Commands that reproduce a finding locally, run from the repository root.
+import type { Finding, FindingKind, Report } from '../model.js';
+import { shQuote, testPattern } from './names.js';
+import { relativeTo } from './paths.js';
+
+export interface ReproduceInput {
+  kind: FindingKind;
+  /** Repo-relative Go module directory (`.` for the root). */
+  workingDirectory: string;
+  /** Package as go accepts it from the module directory: `./daemon`, `.`, or an import path. */
+  packageArg: string;
+  tests: readonly string[];
+  /** The user's `-run`, used when the finding is not attributed to a test. */
+  run?: string;
+  goTestFlags: readonly string[];
+  timeout?: string;
+}
+
+/** `./daemon` for a package in `examples/m/daemon` when the module is `examples/m`. */
+export function packageArg(pkgDir: string | undefined, workingDirectory: string, importPath: string): string {
+  if (pkgDir === undefined || pkgDir === '') return importPath;
+  const wd = workingDirectory === '' || workingDirectory === '.' ? undefined : workingDirectory;
+  const rel = wd === undefined ? (pkgDir === '.' ? '' : pkgDir) : relativeTo(pkgDir, wd);
+  if (rel === undefined) return importPath;
+  return rel === '' ? '.' : `./${rel}`;
+}
+
+function cdPrefix(workingDirectory: string): string {
+  return workingDirectory === '' || workingDirectory === '.' ? '' : `cd ${shQuote(workingDirectory)} && `;
+}
+
+// Flags the reproduce command sets itself, or that would change the output format.
+const OWN_FLAG = /^--?(?:count|race|json|run|v)(?:=|$)/;
+
+function runPattern(i: ReproduceInput): string | undefined {
+  if (i.kind === 'build') return '^$';
+  return testPattern(i.tests) ?? i.run;
+}
+
+/** `cd examples/m && go test -race -count=1 -run '^TestWriter$' ./daemon` */
+export function reproduceCommand(i: ReproduceInput): string {
+  const words = ['go', 'test', '-race', '-count=1'];
+  words.push(...i.goTestFlags.filter((f) => !OWN_FLAG.test(f)).map(shQuote));
+  if (i.kind === 'timeout' && i.timeout) words.push(`-timeout=${shQuote(i.timeout)}`);
+  const pattern = runPattern(i);
+  if (pattern !== undefined) words.push('-run', shQuote(pattern));
+  words.push(shQuote(i.packageArg));
+  return cdPrefix(i.workingDirectory) + words.join(' ');
+}
+
+/** The better way to check a fix: race-rerun itself, many runs. Undefined for build errors. */
+export function rerunCommand(i: ReproduceInput, count: number): string | undefined {
+  if (i.kind === 'build') return undefined;
+  const words = ['npx', 'race-rerun', 'run', '--count', String(count)];
+  const pattern = runPattern(i);
+  if (pattern !== undefined) words.push('--run', shQuote(pattern));
+  words.push(shQuote(i.packageArg));
+  return cdPrefix(i.workingDirectory) + words.join(' ');
+}
+
+/** The inputs above for a finding of a finished report (renderers use this). */
+export function reproduceInputFor(report: Report, finding: Finding): ReproduceInput {
+  const pkg = report.packages.find((p) => p.importPath === finding.package);
+  const input: ReproduceInput = {
+    kind: finding.kind,
+    workingDirectory: report.context.workingDirectory,
+    packageArg: packageArg(pkg?.dir, report.context.workingDirectory, finding.package),
+    tests: finding.tests,
+    goTestFlags: report.context.goTestFlags,
+    timeout: report.context.timeout,
+  };
+  if (report.context.run !== undefined) input.run = report.context.run;
+  return input;
+}
+
+/** Runs worth asking for when re-running: at least 30, or as many as this report used. */
+export function rerunCount(report: Report): number {
+  return Math.max(30, report.runs);
+}

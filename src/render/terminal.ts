@@ -1,0 +1,101 @@
+// Plain-text report for the CLI and the step log, with optional ANSI colour.
+import { funcWithoutPackage } from '../analysis/names.js';
+import type { Finding, FindingKind, Location, Report } from '../model.js';
+import { clean, displayFile, rerunFor, runList, shownStacks, titleRest, trimFrames } from './format.js';
+
+const TAG: Record<FindingKind, string> = {
+  race: 'RACE',
+  panic: 'PANIC',
+  fatal: 'FATAL',
+  timeout: 'TIMEOUT',
+  failure: 'FAILURE',
+  build: 'BUILD',
+};
+
+type Paint = (s: string) => string;
+
+function palette(color: boolean) {
+  const wrap =
+    (open: string): Paint =>
+    (s) =>
+      color ? `\x1b[${open}m${s}\x1b[0m` : s;
+  return {
+    red: wrap('1;31'),
+    yellow: wrap('33'),
+    cyan: wrap('36'),
+    dim: wrap('2'),
+    bold: wrap('1'),
+    green: wrap('32'),
+  };
+}
+
+function locationLine(l: Location, paint: ReturnType<typeof palette>): string {
+  const what = l.access
+    ? l.role.endsWith('-creation')
+      ? `${l.access}, goroutine created here`
+      : l.access
+    : l.role;
+  const fn = l.function ? `  ${funcWithoutPackage(l.function)}` : '';
+  return `  ${paint.cyan(`${l.file}:${l.line}`)}${fn}  [${what}]`;
+}
+
+function findingBlock(report: Report, f: Finding, paint: ReturnType<typeof palette>): string[] {
+  const count = f.kind === 'build' ? 'build' : `${f.runsSeen}/${f.runs} runs`;
+  const lines = [
+    `${paint.red(TAG[f.kind].padEnd(7))} ${paint.yellow(count)}  ${paint.bold(clean(titleRest(f)))}`,
+  ];
+  const shown = f.kind === 'race' ? f.locations.slice(0, 2) : f.locations.slice(0, 1);
+  for (const l of shown) lines.push(locationLine(l, paint));
+  if (shown.length === 0) {
+    // No repository frame: the first frames still say where to look.
+    const stack = shownStacks(f)[0];
+    for (const fr of trimFrames(stack?.frames ?? []).slice(0, 2)) {
+      lines.push(
+        `  ${paint.cyan(`${clean(displayFile(fr))}:${fr.line}`)}  ${clean(funcWithoutPackage(fr.function))}`,
+      );
+    }
+  }
+  // Titles already carry panic and fatal messages; failures and build errors say theirs here.
+  if ((f.kind === 'failure' || f.kind === 'build' || f.kind === 'timeout') && f.message) {
+    lines.push(`  ${clean(f.message.split('\n')[0] ?? '')}`);
+  }
+  const facts: string[] = [];
+  if (f.tests.length > 0) facts.push(`tests: ${clean(f.tests.join(', '))}`);
+  if (f.kind !== 'build') facts.push(`runs: ${runList(f.seenIn)}`);
+  if (facts.length > 0) lines.push(`  ${facts.join('  ')}`);
+  const rerun = rerunFor(report, f);
+  lines.push(`  reproduce: ${f.reproduce}${rerun ? paint.dim('  (may need several tries)') : ''}`);
+  if (rerun) lines.push(`  or count:  ${rerun}`);
+  return lines;
+}
+
+export function renderTerminal(report: Report, opts: { color?: boolean } = {}): string {
+  const paint = palette(opts.color ?? false);
+  const out: string[] = [];
+  for (const f of report.findings) out.push(...findingBlock(report, f, paint), '');
+
+  const bad = report.tests.filter((t) => t.status === 'flaky' || t.status === 'failing');
+  if (bad.length > 0) {
+    out.push(paint.bold('Tests'));
+    const width = Math.max(...bad.map((t) => `${t.failed}/${t.runs}`.length));
+    for (const t of bad) {
+      const status = t.status === 'failing' ? paint.red('FAILING') : paint.yellow('FLAKY  ');
+      out.push(
+        `  ${status}  ${`${t.failed}/${t.runs}`.padStart(width)}  ${clean(t.package)}  ${clean(t.name)}`,
+      );
+    }
+    out.push('');
+  }
+  for (const e of report.errors) out.push(`${paint.red('error:')} ${clean(e)}`);
+  for (const n of report.notes) out.push(`${paint.dim('note:')} ${clean(n)}`);
+  if (report.errors.length + report.notes.length > 0) out.push('');
+
+  const mark =
+    report.verdict === 'findings'
+      ? paint.red('✗')
+      : report.verdict === 'error' || bad.length > 0
+        ? paint.yellow('!')
+        : paint.green('✓');
+  out.push(`${mark} ${paint.bold(clean(report.summary))}`);
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,83 @@
+// Golden files: UPDATE_GOLDEN=1 npx vitest run test/render rewrites test/golden/*; review the diff.
+// The key lines are also asserted below, so a regenerated golden cannot hide a regression.
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../src/analysis/report.js';
+import { code, escapeMarkdown, renderSummary } from '../../src/render/summary.js';
+import { failure, input, outcome, run } from '../analysis/fixtures.js';
+import { expectGolden } from './golden.js';
+import { cleanReport, racePanicReport } from './reports.js';
+
+describe('renderSummary', () => {
+  it('renders a race and a panic', () => {
+    const md = renderSummary(racePanicReport(), { runUrl: 'https://github.com/acme/daemon/actions/runs/42' });
+    expectGolden('summary-race-panic.md', md);
+    const lines = md.split('\n');
+    expect(lines[0]).toBe('## race-rerun');
+    expect(lines).toContain('❌ **1 data race, 1 panic and 2 flaky tests in 30 runs of 1 package**');
+    expect(lines).toContain('| Kind | Where | Seen | Tests |');
+    expect(lines).toContain(
+      '| **Data race**<br>write in Shutdown vs read in write | `examples/flaky-daemon/daemon/daemon.go:51` ↔ `examples/flaky-daemon/daemon/daemon.go:31` | 7/30 (23%, 95% CI 12–41%) | `TestWriter` |',
+    );
+    expect(lines).toContain(
+      '| **Panic**<br>runtime error: invalid memory address or nil pointer dereference | `examples/flaky-daemon/daemon/config.go:22` | 2/30 (7%, 95% CI 2–21%) | `TestReload` |',
+    );
+    expect(lines).toContain('| `example.com/flaky-daemon/daemon` | `TestWriter` | 7/30 (23%) | flaky |');
+    expect(lines).toContain(
+      '<summary><b>Data race</b>: write in Shutdown vs read in write (7/30 runs)</summary>',
+    );
+    expect(lines).toContain(
+      "cd examples/flaky-daemon && go test -race -count=1 -run '^TestWriter$' ./daemon",
+    );
+    expect(lines).toContain(
+      "cd examples/flaky-daemon && npx race-rerun run --count 30 --run '^TestWriter$' ./daemon",
+    );
+    expect(md).toContain('[workflow run](https://github.com/acme/daemon/actions/runs/42)');
+    // Every <details> is closed, every fence is closed.
+    expect(md.match(/<details>/g)?.length).toBe(md.match(/<\/details>/g)?.length);
+    expect((md.match(/^```/gm)?.length ?? 0) % 2).toBe(0);
+  });
+
+  it('renders a clean run', () => {
+    const md = renderSummary(cleanReport());
+    expectGolden('summary-clean.md', md);
+    expect(md).toContain('✅ **No data race, panic or failure in 30 runs of 1 package**');
+    expect(md).not.toContain('| Kind |');
+  });
+
+  it('renders errors, notes and findings that could not be annotated', () => {
+    const r = buildReport(
+      input([], { errors: ['go: command not found'], notes: ['log 2 held no Go test output'] }),
+    );
+    const md = renderSummary(r, { unannotated: ['Data race (1/30 runs): x'] });
+    expect(md).toContain('⚠️ **Nothing was run: go: command not found**');
+    expect(md).toContain('### Errors\n\n- go: command not found');
+    expect(md).toContain('### Notes\n\n- log 2 held no Go test output');
+    expect(md).toContain('### Not annotated');
+  });
+
+  it('escapes text from test output', () => {
+    const evil = 'got a|b <script>alert(1)</script> from @octocat in #12 `x`\nsecond line';
+    const r = buildReport(
+      input([
+        run(
+          1,
+          [failure('TestEvil/@octocat|x', 'daemon_test.go', 9, evil)],
+          [outcome('TestEvil/@octocat|x', 'fail')],
+        ),
+      ]),
+    );
+    const md = renderSummary(r);
+    // Outside code blocks and code spans, nothing of it is live markup or a mention.
+    const prose = md.replace(/^```[\s\S]*?^```/gm, '').replace(/(`+)[^`]*?\1/g, '');
+    expect(prose).not.toContain('<script>');
+    expect(prose).not.toMatch(/@octocat/);
+    expect(prose).not.toMatch(/#12/);
+    const row = md.split('\n').find((l) => l.startsWith('| **Test failure**'));
+    expect(row).toBeDefined();
+    // Five unescaped `|` delimiters: the cells did not split.
+    expect(row?.replace(/\\\|/g, '').split('|').length).toBe(6);
+    expect(escapeMarkdown('a|b <i> @me #3 *x*')).toBe('a\\|b &lt;i&gt; @\u200bme #\u200b3 \\*x\\*');
+    expect(code('a`b|c')).toBe('``a`b\\|c``');
+    expect(code('`x`')).toBe('`` `x` ``');
+  });
+});
