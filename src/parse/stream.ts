@@ -1,0 +1,480 @@
+// The per-line state machine for one stream of test output: the plain-text stream, or one
+// package's concatenated `Output` in `go test -json`.
+import type { RawFinding, TestAction, TestOutcome } from '../model.js';
+import { buildPackageKey, isBuildErrorLine } from './build.js';
+import { RaceAssembler } from './race.js';
+import { parseGoroutineHeader, TracebackAssembler } from './traceback.js';
+import { combineTest, MAX_FINDINGS, MAX_RAW, RACE_SEP, testFromStacks } from './util.js';
+
+/** What the stream hands to the parser that owns it. */
+export interface StreamSink {
+  sawGo(): void;
+  /** Findings and outcomes of one finished package (package already filled in). */
+  emit(findings: RawFinding[], tests: TestOutcome[]): void;
+  addPackage(name: string, action: 'pass' | 'fail' | 'skip'): void;
+  /** `FAIL pkg [build failed]` was printed. */
+  buildFailed(pkg: string): void;
+  /** Plain-text compiler output, keyed by the `# pkg` header ('' when there was none). */
+  buildText(key: string, line: string): void;
+}
+
+export interface LineContext {
+  /** JSON event's `Test` (the positional test test2json computed). */
+  test?: string;
+  /** 1.27 `OutputType`: `error` marks t.Error lines, so logs can be told apart. */
+  outputType?: string;
+}
+
+interface ErrorInfo {
+  message: string;
+  file: string;
+  line: number;
+  raw: string;
+}
+
+const ERROR_LINE_RE = /^([^\s:]+\.go):(\d+): ?(.*)$/;
+const ELAPSED_RE = /\((\d+(?:\.\d+)?)s\)$/;
+const MAX_ERROR_RAW = 4096;
+
+function parentOf(name: string): string | undefined {
+  const slash = name.lastIndexOf('/');
+  return slash > 0 ? name.slice(0, slash) : undefined;
+}
+
+export class LineStream {
+  private race: RaceAssembler | undefined;
+  private traceback: TracebackAssembler | undefined;
+  /** Positional context captured when the current report started. */
+  private reportPositional: string | undefined;
+  private reportLastFail: string | undefined;
+  private pendingSep = false;
+
+  /** Test named by the last `=== RUN/CONT/NAME` (or the JSON `Test`). */
+  private current: string | undefined;
+  /** Last `--- FAIL` since the last other framing line: a panic right after it is that test's. */
+  private lastFail: string | undefined;
+  /** Saw 0x16 framing: `-test.v=test2json` output, where t.Error lines precede `--- FAIL`. */
+  private framed = false;
+  /** Non-verbose output: t.Error lines follow `--- FAIL`, indented one level deeper than it. */
+  private resultByLevel: string[] = [];
+  private lastWasResult = false;
+  private lastError: { info: ErrorInfo; indent: number } | undefined;
+  private buildKey: string | undefined;
+
+  private running = new Map<string, number>();
+  private tests: TestOutcome[] = [];
+  private findings: RawFinding[] = [];
+  private failed = new Set<string>();
+  private errors = new Map<string, ErrorInfo>();
+  private withFinding = new Set<string>();
+
+  constructor(
+    private readonly sink: StreamSink,
+    /** JSON streams get outcomes and package results from events, not from text lines. */
+    private readonly json: boolean,
+  ) {}
+
+  line(input: string, ctx: LineContext = {}): void {
+    let line = input;
+    const x16 = line.indexOf('\x16');
+    if (x16 > 0) {
+      // Framing glued to unterminated test output: handle the two parts as lines.
+      this.line(line.slice(0, x16), ctx);
+      line = line.slice(x16);
+    }
+    if (x16 >= 0) {
+      line = line.slice(1);
+      this.framed = true;
+    }
+    if (this.json) this.current = ctx.test;
+
+    if (this.race) {
+      const r = this.race.feed(line);
+      if (r === 'more') return;
+      if (r === 'pass') {
+        this.recognise(line, ctx);
+        return;
+      }
+      if (r === 'done') {
+        this.finishReport(false);
+        return;
+      }
+      this.finishReport(false);
+    } else if (this.traceback) {
+      const r = this.traceback.feed(line);
+      if (r === 'more') return;
+      this.finishReport(this.endsProcess(line));
+    }
+    this.idle(line, ctx);
+  }
+
+  private endsProcess(line: string): boolean {
+    return line.startsWith('exit status ') || line.startsWith('FAIL\t') || line.startsWith('ok  \t');
+  }
+
+  private idle(line: string, ctx: LineContext): void {
+    if (line.length === 0) {
+      this.pendingSep = false;
+      this.buildKey = undefined;
+      this.lastError = undefined;
+      return;
+    }
+    if (this.pendingSep) {
+      this.pendingSep = false;
+      if (line === 'WARNING: DATA RACE') {
+        this.startRace(true, line);
+        return;
+      }
+    }
+    if (!this.recognise(line, ctx)) {
+      // Not Go test output: maybe compiler output, or an error message's continuation line.
+      const c = line.charCodeAt(0);
+      if (this.buildKey !== undefined && !this.json) {
+        this.sink.buildText(this.buildKey, line);
+      } else if (c !== 32 && c !== 9 && !this.json && line.includes('.go:') && isBuildErrorLine(line)) {
+        this.sink.buildText('', line);
+      }
+      return;
+    }
+    this.buildKey = undefined;
+  }
+
+  /** Handles a line if it is recognisably Go output; false otherwise. */
+  private recognise(line: string, ctx: LineContext): boolean {
+    const c = line.charCodeAt(0);
+    // Only deeper-indented lines continue a t.Error message.
+    if (c !== 32) this.lastError = undefined;
+    switch (c) {
+      case 61: // '='
+        if (line === RACE_SEP) {
+          this.pendingSep = true;
+          return true;
+        }
+        if (line.startsWith('=== ')) {
+          this.framing(line);
+          return true;
+        }
+        return false;
+      case 87: // 'W'
+        if (line === 'WARNING: DATA RACE') {
+          this.startRace(false, line);
+          return true;
+        }
+        return false;
+      case 45: // '-'
+        return line.startsWith('--- ') && this.result(line, 0);
+      case 32: {
+        // Indented: a subtest result, or a t.Error/t.Log line.
+        let indent = 0;
+        while (line.charCodeAt(indent) === 32) indent++;
+        const rest = line.slice(indent);
+        if (rest.startsWith('--- ')) return this.result(rest, indent);
+        if (indent >= 4) this.errorLine(rest, indent, ctx);
+        return false;
+      }
+      case 112: // 'p'
+        if (line.startsWith('panic: ')) {
+          this.startTraceback(line);
+          return true;
+        }
+        return false;
+      case 102: // 'f'
+        if (line.startsWith('fatal error: ')) {
+          this.startTraceback(line);
+          return true;
+        }
+        return false;
+      case 111: // 'o'
+        if (line.startsWith('ok  \t') || line.startsWith('ok\t')) {
+          this.packageLine(line.slice(2), 'pass');
+          return true;
+        }
+        return false;
+      case 70: // 'F'
+        if (line === 'FAIL') {
+          this.bare();
+          return true;
+        }
+        if (line.startsWith('FAIL\t')) {
+          this.packageLine(line.slice(4), 'fail');
+          return true;
+        }
+        if (line.startsWith('Found ') && line.includes(' data race')) {
+          this.sink.sawGo();
+          return true;
+        }
+        return false;
+      case 80: // 'P'
+        if (line === 'PASS') {
+          this.bare();
+          return true;
+        }
+        return false;
+      case 63: // '?'
+        if (line.startsWith('?   \t')) {
+          this.packageLine(line.slice(1), 'skip');
+          return true;
+        }
+        return false;
+      case 103: // 'g'
+        if (parseGoroutineHeader(line) !== undefined) {
+          this.sink.sawGo();
+          return true;
+        }
+        return false;
+      case 35: // '#'
+        if (line.startsWith('# ') && !this.json) {
+          const rest = line.slice(2).trim();
+          // `# [pkg]` (vet) continues the block its `# pkg` line opened.
+          if (!(rest.startsWith('[') && this.buildKey !== undefined)) this.buildKey = buildPackageKey(rest);
+          this.sink.buildText(this.buildKey ?? '', line);
+          return false;
+        }
+        return false;
+      default:
+        return false;
+    }
+  }
+
+  private framing(line: string): void {
+    this.sink.sawGo();
+    const rest = line.slice(4);
+    const sp = rest.indexOf(' ');
+    const verb = sp >= 0 ? rest.slice(0, sp) : rest;
+    const name = sp >= 0 ? rest.slice(sp + 1).trim() : '';
+    this.lastWasResult = false;
+    this.lastFail = undefined;
+    this.lastError = undefined;
+    switch (verb) {
+      case 'RUN':
+        if (!name) return;
+        this.current = name;
+        // A new run of the test (-count): forget the previous run's messages.
+        this.errors.delete(name);
+        if (!this.json) this.started(name);
+        return;
+      case 'CONT':
+      case 'NAME':
+        if (!this.json) this.current = name || undefined;
+        return;
+      default:
+        return;
+    }
+  }
+
+  private result(line: string, indent: number): boolean {
+    // `--- FAIL: TestX (0.00s)`; `--- BENCH:` is not a result.
+    const word = line.slice(4, 8);
+    if (line.charCodeAt(8) !== 58) return false;
+    let action: TestAction;
+    if (word === 'PASS') action = 'pass';
+    else if (word === 'FAIL') action = 'fail';
+    else if (word === 'SKIP') action = 'skip';
+    else return false;
+    const rest = line.slice(9).trim();
+    const sp = rest.indexOf(' ');
+    const name = sp >= 0 ? rest.slice(0, sp) : rest;
+    if (!name) return false;
+    this.sink.sawGo();
+    const m = ELAPSED_RE.exec(rest);
+    if (!this.json) this.finished(name, action, m ? Number(m[1]) : undefined);
+    else if (action === 'fail') this.failed.add(name);
+    if (action === 'fail') this.lastFail = name;
+    if (!this.json && this.current && (this.current === name || this.current.startsWith(`${name}/`))) {
+      this.current = parentOf(name);
+    }
+    const level = Math.floor(indent / 4);
+    this.resultByLevel.length = level;
+    this.resultByLevel[level] = name;
+    this.lastWasResult = true;
+    this.lastError = undefined;
+    return true;
+  }
+
+  /** `    file_test.go:31: message` (t.Error, t.Fatal, or t.Log: text cannot tell them apart). */
+  private errorLine(rest: string, indent: number, ctx: LineContext): void {
+    const last = this.lastError;
+    if (last && indent > last.indent) {
+      // Continuation of a multi-line message (testify's `Error Trace:` / `Error:` blocks).
+      const t = rest.trim();
+      if (last.info.raw.length < MAX_ERROR_RAW) last.info.raw += `\n${' '.repeat(indent)}${rest}`;
+      if (last.info.message === '' && t && !t.startsWith('Error Trace:')) {
+        last.info.message = (t.startsWith('Error:') ? t.slice(6) : t).trim();
+      }
+      return;
+    }
+    this.lastError = undefined;
+    if (!rest.includes('.go:')) return;
+    const m = ERROR_LINE_RE.exec(rest);
+    if (!m) return;
+    this.sink.sawGo();
+    const message = (m[3] ?? '').trim();
+    if (message.startsWith('race detected during execution of')) return;
+    if (ctx.outputType !== undefined && ctx.outputType !== 'error') return;
+    let test: string | undefined;
+    if (this.json || this.framed || !this.lastWasResult) test = this.current;
+    else test = this.resultByLevel[Math.floor(indent / 4) - 1];
+    if (!test) return;
+    const existing = this.errors.get(test);
+    if (existing) {
+      if (existing.raw.length < MAX_ERROR_RAW) existing.raw += `\n${' '.repeat(indent)}${rest}`;
+      this.lastError = { info: existing, indent };
+      if (existing.message === '' && message) existing.message = message;
+      return;
+    }
+    const info: ErrorInfo = {
+      message,
+      file: m[1] ?? '',
+      line: Number(m[2]),
+      raw: `${' '.repeat(indent)}${rest}`,
+    };
+    this.errors.set(test, info);
+    this.lastError = { info, indent };
+  }
+
+  private bare(): void {
+    this.sink.sawGo();
+    this.current = undefined;
+    this.lastFail = undefined;
+    this.lastWasResult = false;
+  }
+
+  /** `ok  \tpkg\t0.1s`, `FAIL\tpkg\t0.02s`, `FAIL\tpkg [build failed]`, `?   \tpkg\t[no test files]`. */
+  private packageLine(rest: string, action: 'pass' | 'fail' | 'skip'): void {
+    this.sink.sawGo();
+    const body = rest.trim();
+    // Import paths hold no whitespace; Go separates the fields with tabs (logs may show spaces).
+    let end = 0;
+    while (end < body.length && body.charCodeAt(end) !== 9 && body.charCodeAt(end) !== 32) end++;
+    const pkg = body.slice(0, end);
+    const failedBuild = body.endsWith(' [build failed]') || body.endsWith(' [setup failed]');
+    if (!pkg) return;
+    if (!this.json) {
+      this.sink.addPackage(pkg, action);
+      this.flush(pkg);
+    }
+    if (failedBuild) this.sink.buildFailed(pkg);
+  }
+
+  private startRace(withSep: boolean, line: string): void {
+    this.sink.sawGo();
+    this.race = new RaceAssembler(withSep);
+    this.race.feed(line);
+    this.reportPositional = this.current;
+    this.reportLastFail = this.lastFail;
+  }
+
+  private startTraceback(line: string): void {
+    this.sink.sawGo();
+    this.traceback = new TracebackAssembler();
+    this.traceback.feed(line);
+    this.reportPositional = this.current;
+    this.reportLastFail = this.lastFail;
+  }
+
+  /** Ends the report being assembled (cut off or complete) and records its finding. */
+  finishReport(processEnded: boolean): void {
+    if (this.race) {
+      const race = this.race;
+      this.race = undefined;
+      const stacks = race.finish();
+      const order = ['current', 'previous', 'current-creation', 'previous-creation', 'creation'];
+      const sorted = [...stacks].sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
+      const test = combineTest(testFromStacks(sorted), this.reportPositional);
+      this.addFinding({ kind: 'race', package: '', message: '', stacks, raw: race.raw.text() }, test);
+    } else if (this.traceback) {
+      const tb = this.traceback.finish(processEnded);
+      this.traceback = undefined;
+      if (!tb) return;
+      let test: string | undefined;
+      if (tb.kind === 'timeout' && tb.runningTests?.[0]) test = tb.runningTests[0];
+      else test = combineTest(tb.stackTest, this.reportPositional ?? this.reportLastFail);
+      const f: RawFinding = {
+        kind: tb.kind,
+        package: '',
+        message: tb.message,
+        stacks: tb.stacks,
+        raw: tb.raw,
+      };
+      if (tb.runningTests) f.runningTests = tb.runningTests;
+      this.addFinding(f, test);
+    }
+  }
+
+  private addFinding(f: RawFinding, test: string | undefined): void {
+    if (test) {
+      f.test = test;
+      this.withFinding.add(test);
+    }
+    if (this.findings.length < MAX_FINDINGS) this.findings.push(f);
+  }
+
+  /** A test started (`=== RUN` or a JSON `run` event). */
+  started(name: string): void {
+    this.running.set(name, (this.running.get(name) ?? 0) + 1);
+    this.errors.delete(name);
+  }
+
+  /** A test's result (`--- X:` line or a JSON pass/fail/skip event). */
+  finished(name: string, action: TestAction, elapsed: number | undefined): void {
+    const n = this.running.get(name);
+    if (n !== undefined) {
+      if (n <= 1) this.running.delete(name);
+      else this.running.set(name, n - 1);
+    }
+    if (action === 'fail') this.failed.add(name);
+    const t: TestOutcome = { package: '', name, action };
+    if (elapsed !== undefined && Number.isFinite(elapsed)) t.elapsed = elapsed;
+    this.tests.push(t);
+  }
+
+  /**
+   * The package's output ended: tests still running were interrupted, failed tests get their
+   * `failure` findings, and everything collected goes out under `pkg`.
+   */
+  flush(pkg: string): void {
+    for (const [name, n] of this.running) {
+      for (let i = 0; i < n; i++) this.tests.push({ package: '', name, action: 'interrupted' });
+    }
+    for (const name of this.failed) {
+      const info = this.errors.get(name);
+      if (!info || this.withFinding.has(name) || this.hasFailedSubtest(name)) continue;
+      this.findings.push({
+        kind: 'failure',
+        package: '',
+        test: name,
+        message: info.message,
+        stacks: [
+          {
+            role: 'failure',
+            header: `${info.file}:${info.line}`,
+            frames: [{ func: '', file: info.file, line: info.line }],
+          },
+        ],
+        raw: info.raw.slice(0, MAX_RAW),
+      });
+    }
+    for (const f of this.findings) f.package = pkg;
+    for (const t of this.tests) t.package = pkg;
+    if (this.findings.length > 0 || this.tests.length > 0) this.sink.emit(this.findings, this.tests);
+    this.findings = [];
+    this.tests = [];
+    this.running.clear();
+    this.failed.clear();
+    this.errors.clear();
+    this.withFinding.clear();
+    this.current = undefined;
+    this.lastFail = undefined;
+    this.resultByLevel = [];
+    this.lastWasResult = false;
+    this.lastError = undefined;
+    this.pendingSep = false;
+  }
+
+  /** A parent that failed because a subtest failed: the subtest carries the story. */
+  private hasFailedSubtest(name: string): boolean {
+    const prefix = `${name}/`;
+    for (const f of this.failed) if (f.startsWith(prefix)) return true;
+    return false;
+  }
+}

@@ -1,0 +1,156 @@
+// Small helpers shared by the parsers: line cleaning, frame lines, test names, caps.
+import type { Frame, Stack } from '../model.js';
+
+/** Cap on a finding's `raw` text. */
+export const MAX_RAW = 64 * 1024;
+/** Cap on the frames kept per stack (a marker frame is added after it). */
+export const MAX_FRAMES = 100;
+/** Cap on one input line; longer lines are cut (binary junk without newlines must not grow memory). */
+export const MAX_LINE = 1024 * 1024;
+
+/** A flood of reports (e.g. GORACE=suppress_equal_stacks=0 in a loop) must not exhaust memory. */
+export const MAX_FINDINGS = 1000;
+
+/** `==================`: opens and closes a race report. */
+export const RACE_SEP = '==================';
+
+const ANSI_RE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[ -/]*[@-~]`, 'g');
+const GH_TIMESTAMP_RE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z /;
+
+/** Strips `\r`, GitHub's downloaded-log timestamp prefix and ANSI colour escapes. */
+export function cleanLine(input: string): string {
+  let s = input;
+  if (s.length > 0 && s.charCodeAt(s.length - 1) === 13) s = s.slice(0, -1);
+  // Cheap shape check (`YYYY-MM-DDT`) before the regex.
+  if (s.length >= 21 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(10) === 84) {
+    const m = GH_TIMESTAMP_RE.exec(s);
+    if (m) s = s.slice(m[0].length);
+  }
+  if (s.indexOf('\x1b') >= 0) {
+    s = s.replace(ANSI_RE, '');
+    if (s.length > 0 && s.charCodeAt(s.length - 1) === 13) s = s.slice(0, -1);
+  }
+  return s;
+}
+
+/**
+ * `FILE:LINE +0xOFF`, `FILE:LINE` (inlined) or `FILE:LINE +0xOFF fp=… sp=… pc=…`, already without
+ * the leading whitespace. Splits on the LAST colon before the offset: Windows paths are `C:/…`.
+ */
+export function parseFileLine(s: string): { file: string; line: number } | undefined {
+  let end = s.indexOf(' +0x');
+  if (end < 0) end = s.indexOf(' fp=');
+  if (end < 0) end = s.length;
+  const colon = s.lastIndexOf(':', end - 1);
+  if (colon <= 0 || colon === end - 1) return undefined;
+  let line = 0;
+  for (let i = colon + 1; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return undefined;
+    line = line * 10 + (c - 48);
+  }
+  return { file: s.slice(0, colon), line };
+}
+
+/** `pkg.F(0x1, {0x2, 0x3})` → `pkg.F`; arguments never hold `(`, so the last `(` starts them. */
+export function splitFuncArgs(s: string): { func: string; args: string } {
+  const open = s.lastIndexOf('(');
+  if (open <= 0 || !s.endsWith(')')) return { func: s, args: '' };
+  return { func: s.slice(0, open), args: s.slice(open + 1, -1) };
+}
+
+/** Go's rule for test function names (`Test`, `TestX`, `Test_x`, not `Testx`), minus TestMain. */
+export function isTestFuncName(name: string): boolean {
+  for (const prefix of ['Test', 'Benchmark', 'Fuzz', 'Example']) {
+    if (!name.startsWith(prefix)) continue;
+    if (name === 'TestMain') return false;
+    if (name.length === prefix.length) return true;
+    const c = name.charCodeAt(prefix.length);
+    return c < 97 || c > 122;
+  }
+  return false;
+}
+
+/**
+ * The test a stack frame belongs to: `example.com/m/pkg.TestX.func2.1` → `TestX`. Dots in an import
+ * path's last element are printed as `%2e`, so the first dot after the last slash ends the package.
+ * Test functions live only in the test binary's own package (or its _test twin), so no package
+ * check is needed.
+ */
+export function testNameFromFunc(fn: string): string | undefined {
+  const slash = fn.lastIndexOf('/');
+  const dot = fn.indexOf('.', slash + 1);
+  if (dot < 0) return undefined;
+  let end = fn.indexOf('.', dot + 1);
+  if (end < 0) end = fn.length;
+  const name = fn.slice(dot + 1, end);
+  return isTestFuncName(name) ? name : undefined;
+}
+
+/** First test function in the frames of the given stacks, in order. */
+export function testFromStacks(stacks: readonly Stack[]): string | undefined {
+  for (const s of stacks) {
+    for (const f of s.frames) {
+      const t = testNameFromFunc(f.func);
+      if (t) return t;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * A stack names the top-level test (`TestParent`); the positional context may know the subtest
+ * (`TestParent/racy_sub`). Keep the positional name when it is that test or one of its subtests.
+ */
+export function combineTest(
+  stackTest: string | undefined,
+  positional: string | undefined,
+): string | undefined {
+  if (!stackTest) return positional;
+  if (positional && (positional === stackTest || positional.startsWith(`${stackTest}/`))) return positional;
+  return stackTest;
+}
+
+/** A frame marking where frames were dropped (by us or by Go). */
+export function elidedFrame(text: string): Frame {
+  return { func: text, file: '', line: 0 };
+}
+
+/** Appends a frame, keeping at most `limit` frames plus one marker. */
+export function pushFrame(frames: Frame[], frame: Frame, limit = MAX_FRAMES): void {
+  if (frames.length < limit) frames.push(frame);
+  else if (frames.length === limit) frames.push(elidedFrame('...additional frames elided...'));
+}
+
+/** A report's text as printed, capped at MAX_RAW. */
+export class RawText {
+  private parts: string[] = [];
+  private len = 0;
+  private truncated = false;
+
+  add(line: string): void {
+    if (this.truncated) return;
+    if (this.len + line.length + 1 > MAX_RAW) {
+      this.truncated = true;
+      const room = MAX_RAW - this.len;
+      if (room > 0) this.parts.push(line.slice(0, room));
+      this.parts.push('... (truncated)');
+      return;
+    }
+    this.parts.push(line);
+    this.len += line.length + 1;
+  }
+
+  text(): string {
+    return this.parts.join('\n');
+  }
+}
+
+/** Function names that are not the user's: the Go runtime, testing, stdlib (no dot in the first path element). */
+export function isUserFrame(f: Frame): boolean {
+  if (f.file.endsWith('_testmain.go') || f.file === '') return false;
+  const slash = f.func.indexOf('/');
+  const firstElem = f.func.slice(0, slash >= 0 ? slash : f.func.indexOf('.'));
+  if (firstElem === 'main') return true;
+  return slash >= 0 && firstElem.includes('.');
+}
