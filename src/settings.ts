@@ -1,0 +1,319 @@
+// Every input of the action (and flag of the CLI) is read and validated here, in one place, so a
+// bad value fails before anything is built and the message says which input to change.
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { classifyGoTestFlags, GoFlagsError, splitShellWords } from './goflags.js';
+import type { FindingKind, Settings } from './model.js';
+
+/** A bad input. The message has one line per problem, each naming the input. */
+export class SettingsError extends Error {
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'SettingsError';
+    this.problems = problems;
+  }
+}
+
+/** Returns the input's value, or '' when it was not given (like `core.getInput`). */
+export type InputReader = (name: string) => string;
+
+export interface SettingsDefaults {
+  /** Absolute repository root that `working-directory` is relative to. */
+  repoRoot: string;
+  /** Absolute path of the JSON report. */
+  reportPath: string;
+  /** Default for `parallel`. */
+  cpus: number;
+}
+
+export const MAX_COUNT = 10_000;
+
+/** The words `fail-on` accepts besides `never`. `build` failures count under `failure`. */
+export const FAIL_ON_WORDS = ['race', 'panic', 'fatal', 'timeout', 'failure'] as const;
+
+/** The action's inputs: the single source for action.yml and the README (tests check both). */
+export const INPUTS: readonly { name: string; default: string; description: string }[] = [
+  {
+    name: 'packages',
+    default: './...',
+    description:
+      'Go package patterns to test, separated by spaces or newlines, relative to working-directory.',
+  },
+  {
+    name: 'count',
+    default: '10',
+    description: `How many times to run each package's tests, each run a separate process (1 to ${MAX_COUNT}).`,
+  },
+  {
+    name: 'run',
+    default: '',
+    description: 'Run only tests matching this regular expression (like go test -run). Empty runs all tests.',
+  },
+  {
+    name: 'skip',
+    default: '',
+    description: 'Skip tests matching this regular expression (like go test -skip). Empty skips none.',
+  },
+  {
+    name: 'working-directory',
+    default: '.',
+    description: 'Directory of the Go module (the one holding go.mod), relative to the repository root.',
+  },
+  {
+    name: 'timeout',
+    default: '10m',
+    description:
+      'Time limit for one run, as a Go duration such as 90s, 10m or 1h30m. A run over it counts as a timeout.',
+  },
+  {
+    name: 'parallel',
+    default: '',
+    description: 'How many runs to execute at once. Empty means the number of CPUs.',
+  },
+  {
+    name: 'go-test-flags',
+    default: '',
+    description:
+      'Extra go test flags, e.g. "-tags=integration -shuffle=on". Build flags go to the build, test flags to every run; words after -args go to the test binary. -run, -skip, -count and -timeout have inputs of their own.',
+  },
+  {
+    name: 'fail-on',
+    default: FAIL_ON_WORDS.join(','),
+    description:
+      'Which findings fail the step, separated by commas or spaces: race, panic, fatal, timeout, failure (test failures and build errors), or never.',
+  },
+  {
+    name: 'github-token',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template.
+    default: '${{ github.token }}',
+    description: 'Token used to comment on the pull request.',
+  },
+  {
+    name: 'comment',
+    default: 'true',
+    description:
+      'Post (and update) one pull request comment with the findings. Needs pull-requests: write; skipped when the token cannot write.',
+  },
+];
+
+export const OUTPUTS: readonly { name: string; description: string }[] = [
+  { name: 'runs', description: 'Test processes run, over all packages.' },
+  {
+    name: 'failed-runs',
+    description: 'Runs that exited non-zero, were killed by the timeout, or printed a finding.',
+  },
+  { name: 'races', description: 'Distinct data races found.' },
+  { name: 'panics', description: 'Distinct panics found.' },
+  {
+    name: 'flaky-tests',
+    description:
+      'JSON array of the tests that failed in at least one run, e.g. [{"package":"example.com/m/pkg","test":"TestX","failed":3,"runs":30,"status":"flaky"}]; status is flaky, or failing when every run failed.',
+  },
+  { name: 'report', description: 'Path of the JSON report.' },
+];
+
+/** Nanoseconds per unit, as Go's time.ParseDuration knows them. */
+const DURATION_UNITS: Record<string, number> = {
+  ns: 1,
+  us: 1e3,
+  µs: 1e3, // U+00B5 micro sign
+  μs: 1e3, // U+03BC Greek mu
+  ms: 1e6,
+  s: 1e9,
+  m: 60e9,
+  h: 3600e9,
+};
+
+/** Parses a Go duration (`10m`, `1h30m`, `1.5s`, `500ms`, `0`) into milliseconds. */
+export function parseGoDuration(text: string): number {
+  const bad = () => new Error(`invalid Go duration ${JSON.stringify(text)}`);
+  let rest = text.trim();
+  let sign = 1;
+  if (rest.startsWith('-') || rest.startsWith('+')) {
+    if (rest.startsWith('-')) sign = -1;
+    rest = rest.slice(1);
+  }
+  if (rest === '0') return 0;
+  if (rest === '') throw bad();
+  let ns = 0;
+  const part = /^(\d*)(?:\.(\d*))?([^\d.]+)/;
+  while (rest !== '') {
+    const m = part.exec(rest);
+    if (!m) {
+      throw /^[\d.]+$/.test(rest)
+        ? new Error(`missing unit in Go duration ${JSON.stringify(text)} (use e.g. s, m or h)`)
+        : bad();
+    }
+    const [whole, int = '', frac = '', unit = ''] = m;
+    const scale = DURATION_UNITS[unit];
+    if ((int === '' && frac === '') || scale === undefined) throw bad();
+    ns += Number(`${int || '0'}.${frac || '0'}`) * scale;
+    rest = rest.slice(whole.length);
+  }
+  return (sign * ns) / 1e6;
+}
+
+const TRUE_WORDS = ['true', 'True', 'TRUE'];
+const FALSE_WORDS = ['false', 'False', 'FALSE'];
+
+/**
+ * Reads every input, applies defaults and validates. Throws one SettingsError that lists every
+ * bad input, so a user fixes them all in one go.
+ */
+export function readSettings(input: InputReader, defaults: SettingsDefaults): Settings {
+  const problems: string[] = [];
+  const get = (name: string): string => input(name).trim();
+  const defaultOf = (name: string): string => INPUTS.find((i) => i.name === name)?.default ?? '';
+  const getOr = (name: string): string => get(name) || defaultOf(name);
+
+  const packages = getOr('packages').split(/\s+/).filter(Boolean);
+  for (const p of packages) {
+    if (p.startsWith('-')) {
+      problems.push(`Input "packages": ${JSON.stringify(p)} looks like a flag. Put flags in go-test-flags.`);
+    }
+  }
+
+  const countText = getOr('count');
+  let count = 0;
+  if (!/^\d+$/.test(countText) || Number(countText) < 1) {
+    problems.push(`Input "count" must be a whole number of runs ≥ 1, got ${JSON.stringify(countText)}.`);
+  } else if (Number(countText) > MAX_COUNT) {
+    problems.push(`Input "count" must be at most ${MAX_COUNT}, got ${JSON.stringify(countText)}.`);
+  } else {
+    count = Number(countText);
+  }
+
+  const run = regexInput('run', get('run'), problems);
+  const skip = regexInput('skip', get('skip'), problems);
+
+  const wdText = getOr('working-directory');
+  const workingDirectory = resolve(defaults.repoRoot, wdText);
+  const wdProblem = directoryProblem(workingDirectory);
+  if (wdProblem) {
+    problems.push(
+      `Input "working-directory": ${JSON.stringify(wdText)} ${wdProblem} (resolved to ${workingDirectory}). Set it to the directory that holds go.mod, relative to the repository root.`,
+    );
+  }
+
+  const timeout = getOr('timeout');
+  let timeoutMs = 0;
+  try {
+    timeoutMs = parseGoDuration(timeout);
+  } catch {
+    // Handled below: the message is the same for bad syntax and for zero.
+  }
+  if (!(timeoutMs > 0)) {
+    problems.push(
+      `Input "timeout" must be a Go duration greater than zero such as 90s, 10m or 1h30m, got ${JSON.stringify(timeout)}.`,
+    );
+  }
+
+  const parallelText = get('parallel');
+  let parallel = Math.max(1, Math.floor(defaults.cpus) || 1);
+  if (parallelText !== '') {
+    if (/^\d+$/.test(parallelText) && Number(parallelText) >= 1) {
+      parallel = Number(parallelText);
+    } else {
+      problems.push(
+        `Input "parallel" must be a whole number of runs at once ≥ 1 (or empty for the number of CPUs), got ${JSON.stringify(parallelText)}.`,
+      );
+    }
+  }
+
+  const goTestFlagsText = get('go-test-flags');
+  let goTestFlags: string[] = [];
+  let buildFlags: string[] = [];
+  let testFlags: string[] = [];
+  try {
+    goTestFlags = splitShellWords(goTestFlagsText);
+    ({ buildFlags, testFlags } = classifyGoTestFlags(goTestFlags));
+  } catch (e) {
+    if (!(e instanceof GoFlagsError)) throw e;
+    problems.push(`Input "go-test-flags": ${e.message}.`);
+  }
+
+  const failOn = failOnInput(getOr('fail-on'), problems);
+
+  const commentText = getOr('comment');
+  let comment = true;
+  if (TRUE_WORDS.includes(commentText)) comment = true;
+  else if (FALSE_WORDS.includes(commentText)) comment = false;
+  else problems.push(`Input "comment" must be true or false, got ${JSON.stringify(commentText)}.`);
+
+  if (problems.length > 0) throw new SettingsError(problems);
+
+  const settings: Settings = {
+    packages,
+    count,
+    repoRoot: defaults.repoRoot,
+    workingDirectory,
+    timeout,
+    timeoutMs,
+    parallel,
+    buildFlags,
+    testFlags,
+    goTestFlags,
+    failOn,
+    githubToken: get('github-token'),
+    comment,
+    reportPath: defaults.reportPath,
+  };
+  if (run !== undefined) settings.run = run;
+  if (skip !== undefined) settings.skip = skip;
+  return settings;
+}
+
+// Go's regexp syntax is not JavaScript's, so only what is wrong in both is rejected.
+function regexInput(name: string, text: string, problems: string[]): string | undefined {
+  if (text === '') return undefined;
+  if (/[\r\n]/.test(text)) {
+    problems.push(
+      `Input "${name}" must be one regular expression on one line; join alternatives with | as in "TestA|TestB".`,
+    );
+  }
+  return text;
+}
+
+function directoryProblem(path: string): string | undefined {
+  try {
+    return statSync(path).isDirectory() ? undefined : 'is not a directory';
+  } catch {
+    return 'does not exist';
+  }
+}
+
+function failOnInput(text: string, problems: string[]): FindingKind[] {
+  const words = [
+    ...new Set(
+      text
+        .toLowerCase()
+        .split(/[\s,]+/)
+        .filter(Boolean),
+    ),
+  ];
+  if (words.length === 0) {
+    problems.push(`Input "fail-on" names no kinds; use any of ${FAIL_ON_WORDS.join(', ')}, or never.`);
+    return [];
+  }
+  const valid: readonly string[] = FAIL_ON_WORDS;
+  const unknown = words.filter((w) => w !== 'never' && !valid.includes(w));
+  if (unknown.length > 0) {
+    const hint = unknown.includes('build') ? ' (build errors count under "failure")' : '';
+    problems.push(
+      `Input "fail-on": unknown ${unknown.map((w) => JSON.stringify(w)).join(', ')}${hint}. Use any of ${FAIL_ON_WORDS.join(', ')}, or never.`,
+    );
+    return [];
+  }
+  if (words.includes('never')) {
+    if (words.length > 1) {
+      problems.push(
+        `Input "fail-on": "never" cannot be combined with other kinds, got ${JSON.stringify(text)}.`,
+      );
+    }
+    return [];
+  }
+  const kinds = FAIL_ON_WORDS.filter((k) => words.includes(k)) as FindingKind[];
+  if (kinds.includes('failure')) kinds.push('build');
+  return kinds;
+}
