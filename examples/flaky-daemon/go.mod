@@ -1,0 +1,3 @@
+module example.com/flaky-daemon
+
+go 1.21
