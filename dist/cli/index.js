@@ -1,0 +1,4426 @@
+#!/usr/bin/env node
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 166:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   US: () => (/* binding */ shQuote),
+/* harmony export */   ns: () => (/* binding */ titleFunc),
+/* harmony export */   r$: () => (/* binding */ testPattern),
+/* harmony export */   xj: () => (/* binding */ funcWithoutPackage),
+/* harmony export */   zs: () => (/* binding */ shortFunc)
+/* harmony export */ });
+/* unused harmony export quoteMeta */
+// Go function names, test names and shell words, shortened or quoted for humans.
+/** Everything before the first `(` or `[`: receivers and type arguments may contain `/` or `.`. */
+function headEnd(func) {
+    const m = /[([]/.exec(func);
+    return m ? m.index : func.length;
+}
+/** Last import-path element: `example.com/m/daemon.(*Daemon).Shutdown` → `daemon.(*Daemon).Shutdown`. */
+function shortFunc(func) {
+    const slash = func.lastIndexOf('/', headEnd(func));
+    return func.slice(slash + 1);
+}
+/** Without the package: `(*Daemon).Shutdown`, `TestRace.func1`. Dots in import paths print as %2e. */
+function funcWithoutPackage(func) {
+    const short = shortFunc(func);
+    const dot = short.indexOf('.');
+    return dot < 0 ? short : short.slice(dot + 1);
+}
+/** For titles: the method name alone (`Shutdown`), else the function without package. */
+function titleFunc(func) {
+    const name = funcWithoutPackage(func);
+    const m = /^\(\*?[^)]*\)\.(.+)$/.exec(name);
+    return m?.[1] ?? name;
+}
+/** RE2 metacharacters in a test name, escaped so `-run` matches it literally. */
+function quoteMeta(s) {
+    return s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
+}
+/**
+ * A `-run` pattern for the given tests: `^TestA$` or `^TestA$/^sub$` for one test, the top-level
+ * tests (`^(TestA|TestB)$`) for several. Undefined when there are none.
+ */
+function testPattern(tests) {
+    const unique = [...new Set(tests.filter((t) => t !== ''))].sort();
+    if (unique.length === 0)
+        return undefined;
+    if (unique.length === 1) {
+        return (unique[0] ?? '')
+            .split('/')
+            .map((part) => `^${quoteMeta(part)}$`)
+            .join('/');
+    }
+    const tops = [...new Set(unique.map((t) => t.split('/')[0] ?? t))];
+    if (tops.length === 1)
+        return `^${quoteMeta(tops[0] ?? '')}$`;
+    return `^(${tops.map(quoteMeta).join('|')})$`;
+}
+/** A word safe to paste into sh. */
+function shQuote(word) {
+    if (word !== '' && /^[A-Za-z0-9_\-.,/:=@+%]+$/.test(word))
+        return word;
+    return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+
+/***/ }),
+
+/***/ 165:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  j2: () => (/* binding */ createPathMapper),
+  Fd: () => (/* binding */ normalizePath),
+  Mf: () => (/* binding */ relativeTo)
+});
+
+// UNUSED EXPORTS: isAbsolutePath
+
+;// CONCATENATED MODULE: external "node:path/posix"
+const posix_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path/posix");
+var posix_default = /*#__PURE__*/__nccwpck_require__.n(posix_namespaceObject);
+;// CONCATENATED MODULE: ./src/analysis/paths.ts
+// Maps file names as Go printed them to repository paths, so findings can be annotated.
+// Pure string logic: nothing here touches the file system, so it behaves the same on every OS
+// and for logs captured elsewhere (parse mode).
+
+const DRIVE = /^[A-Za-z]:\//;
+/** `\` → `/`, drive letter upper-cased, `.`/`..`/`//` collapsed, no trailing `/`. */
+function normalizePath(p) {
+    let s = p.trim().replace(/\\/g, '/');
+    if (s === '')
+        return s;
+    if (/^[A-Za-z]:/.test(s))
+        s = `${s.charAt(0).toUpperCase()}:${s.slice(2)}`;
+    if (/^[A-Z]:$/.test(s))
+        return `${s}/`;
+    let out;
+    if (DRIVE.test(s))
+        out = s.slice(0, 2) + posix_default().normalize(s.slice(2));
+    else
+        out = posix_default().normalize(s);
+    if (out.length > 1 && out.endsWith('/') && !/^[A-Z]:\/$/.test(out))
+        out = out.slice(0, -1);
+    return out;
+}
+function isAbsolutePath(p) {
+    const s = p.replace(/\\/g, '/');
+    return s.startsWith('/') || /^[A-Za-z]:\//.test(s);
+}
+/**
+ * Path of `child` relative to `parent` (both normalised), `''` when equal, undefined when not
+ * inside. Windows paths compare case-insensitively: the file system does.
+ */
+function relativeTo(child, parent) {
+    const windows = DRIVE.test(parent);
+    const c = windows ? child.toLowerCase() : child;
+    const p = windows ? parent.toLowerCase() : parent;
+    if (c === p)
+        return '';
+    const prefix = p.endsWith('/') ? p : `${p}/`;
+    if (c.startsWith(prefix))
+        return child.slice(prefix.length);
+    return undefined;
+}
+// Where Go toolchains commonly live when GOROOT was not passed in (setup-go, brew, distro packages).
+const GOROOT_HINTS = [
+    /\/hostedtoolcache\/go\/[^/]+\/[^/]+\/src\//i,
+    /\/(?:go|go-\d[\d.]*|golang|golang-\d[\d.]*|libexec)\/src\/(?:runtime|testing|internal|sync|time|os|reflect|fmt|net|syscall|io)\//,
+    /\/sdk\/go[\d.]+\/src\//,
+];
+const MODCACHE_HINT = /\/pkg\/mod\/.*@v/;
+// Top-level directories of the standard library: `-trimpath` prints its files as `testing/testing.go`.
+const STD_TOP = new Set(('archive bufio builtin bytes cmd cmp compress container context crypto database debug embed encoding ' +
+    'errors expvar flag fmt go hash html image index internal io iter log maps math mime net os path ' +
+    'plugin reflect regexp runtime slices sort strconv strings structs sync syscall testing text time ' +
+    'unicode unique unsafe vendor weak').split(' '));
+function isGenerated(file) {
+    const base = file.replace(/\\/g, '/').split('/').pop() ?? '';
+    return file.startsWith('<') || base === '_testmain.go' || /\/go-build\d+\//.test(file);
+}
+function hasVendorDir(rel) {
+    const segs = rel.split('/');
+    return segs.slice(0, -1).includes('vendor');
+}
+function createPathMapper(ctx) {
+    const repoRoot = normalizePath(ctx.repoRoot);
+    const goroot = ctx.goroot ? normalizePath(ctx.goroot) : undefined;
+    const gomodcache = ctx.gomodcache ? normalizePath(ctx.gomodcache) : undefined;
+    // Longest module path first, so `example.com/m/sub` wins over `example.com/m`.
+    const modules = (ctx.modules ?? [])
+        .map((m) => ({ path: m.path.replace(/\/+$/, ''), dir: normalizePath(m.dir) }))
+        .filter((m) => m.path !== '')
+        .sort((a, b) => b.path.length - a.path.length);
+    const guessBase = modules.length === 1 && modules[0] ? modules[0].dir : repoRoot;
+    const result = (path, origin) => ({ path, origin });
+    function classifyAbsolute(abs) {
+        if (isGenerated(abs))
+            return result(abs, 'generated');
+        // Toolchain and module cache first: either may sit inside the workspace (e.g. a cached GOPATH).
+        if (goroot && relativeTo(abs, goroot) !== undefined)
+            return result(abs, 'goroot');
+        if (gomodcache && relativeTo(abs, gomodcache) !== undefined)
+            return result(abs, 'modcache');
+        if (MODCACHE_HINT.test(abs))
+            return result(abs, 'modcache');
+        const rel = relativeTo(abs, repoRoot);
+        if (rel !== undefined) {
+            if (rel === '')
+                return result('.', 'repo');
+            return result(rel, hasVendorDir(rel) ? 'vendor' : 'repo');
+        }
+        if (GOROOT_HINTS.some((re) => re.test(abs)))
+            return result(abs, 'goroot');
+        return result(abs, 'unknown');
+    }
+    function map(file, baseDir) {
+        const printed = file.trim();
+        if (printed === '')
+            return result('', 'unknown');
+        if (isGenerated(printed))
+            return result(printed, 'generated');
+        const s = normalizePath(printed);
+        if (isAbsolutePath(s))
+            return classifyAbsolute(s);
+        const slashed = printed.replace(/\\/g, '/');
+        // `./pkg/x.go`, `../x.go` and bare `x_test.go` are relative to where go ran or to the package.
+        const explicit = slashed.startsWith('./') || slashed.startsWith('../') || !s.includes('/');
+        if (explicit) {
+            if (baseDir)
+                return map(`${baseDir.replace(/\\/g, '/').replace(/\/+$/, '')}/${s}`);
+            return result(s, 'unknown');
+        }
+        for (const m of modules) {
+            if (s.startsWith(`${m.path}/`))
+                return classifyAbsolute(normalizePath(`${m.dir}/${s.slice(m.path.length + 1)}`));
+        }
+        const first = s.split('/')[0] ?? '';
+        // Compiler messages name files relative to the module dir without `./` (`pkg/x.go`).
+        if (baseDir && !first.includes('.'))
+            return map(`${baseDir.replace(/\\/g, '/').replace(/\/+$/, '')}/${s}`);
+        // `-trimpath`: dependencies print as `module@version/file`, the standard library as `pkg/file`.
+        if (/^[^@]+@v[^/]*\//.test(s))
+            return result(s, 'modcache');
+        if (STD_TOP.has(first))
+            return result(s, 'goroot');
+        // `GORACE=strip_path_prefix=<module dir>/` leaves `pkg/x.go`: relative to the module, best guess.
+        if (!first.includes('.'))
+            return classifyAbsolute(normalizePath(`${guessBase}/${s}`));
+        return result(s, 'unknown');
+    }
+    return { map };
+}
+
+
+/***/ }),
+
+/***/ 197:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $j: () => (/* binding */ packageArg),
+/* harmony export */   NH: () => (/* binding */ reproduceInputFor),
+/* harmony export */   SW: () => (/* binding */ rerunCount),
+/* harmony export */   nB: () => (/* binding */ reproduceCommand),
+/* harmony export */   w4: () => (/* binding */ rerunCommand)
+/* harmony export */ });
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(166);
+/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(165);
+
+
+/** `./daemon` for a package in `examples/m/daemon` when the module is `examples/m`. */
+function packageArg(pkgDir, workingDirectory, importPath) {
+    if (pkgDir === undefined || pkgDir === '')
+        return importPath;
+    const wd = workingDirectory === '' || workingDirectory === '.' ? undefined : workingDirectory;
+    const rel = wd === undefined ? (pkgDir === '.' ? '' : pkgDir) : (0,_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .relativeTo */ .Mf)(pkgDir, wd);
+    if (rel === undefined)
+        return importPath;
+    return rel === '' ? '.' : `./${rel}`;
+}
+function cdPrefix(workingDirectory) {
+    return workingDirectory === '' || workingDirectory === '.' ? '' : `cd ${(0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .shQuote */ .US)(workingDirectory)} && `;
+}
+// Flags the reproduce command sets itself, or that would change the output format.
+const OWN_FLAG = /^--?(?:count|race|json|run|v)(?:=|$)/;
+function runPattern(i) {
+    if (i.kind === 'build')
+        return '^$';
+    return (0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .testPattern */ .r$)(i.tests) ?? i.run;
+}
+/** `cd examples/m && go test -race -count=1 -run '^TestWriter$' ./daemon` */
+function reproduceCommand(i) {
+    const words = ['go', 'test', '-race', '-count=1'];
+    words.push(...i.goTestFlags.filter((f) => !OWN_FLAG.test(f)).map(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .shQuote */ .US));
+    if (i.kind === 'timeout' && i.timeout)
+        words.push(`-timeout=${(0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .shQuote */ .US)(i.timeout)}`);
+    const pattern = runPattern(i);
+    if (pattern !== undefined)
+        words.push('-run', (0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .shQuote */ .US)(pattern));
+    words.push((0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .shQuote */ .US)(i.packageArg));
+    return cdPrefix(i.workingDirectory) + words.join(' ');
+}
+/** The better way to check a fix: race-rerun itself, many runs. Undefined for build errors. */
+function rerunCommand(i, count) {
+    if (i.kind === 'build')
+        return undefined;
+    const words = ['npx', 'race-rerun', 'run', '--count', String(count)];
+    const pattern = runPattern(i);
+    if (pattern !== undefined)
+        words.push('--run', (0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .shQuote */ .US)(pattern));
+    words.push((0,_names_js__WEBPACK_IMPORTED_MODULE_1__/* .shQuote */ .US)(i.packageArg));
+    return cdPrefix(i.workingDirectory) + words.join(' ');
+}
+/** The inputs above for a finding of a finished report (renderers use this). */
+function reproduceInputFor(report, finding) {
+    const pkg = report.packages.find((p) => p.importPath === finding.package);
+    const input = {
+        kind: finding.kind,
+        workingDirectory: report.context.workingDirectory,
+        packageArg: packageArg(pkg?.dir, report.context.workingDirectory, finding.package),
+        tests: finding.tests,
+        goTestFlags: report.context.goTestFlags,
+        timeout: report.context.timeout,
+    };
+    if (report.context.run !== undefined)
+        input.run = report.context.run;
+    return input;
+}
+/** Runs worth asking for when re-running: at least 30, or as many as this report used. */
+function rerunCount(report) {
+    return Math.max(30, report.runs);
+}
+
+
+/***/ }),
+
+/***/ 581:
+/***/ ((module, __webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   i: () => (/* binding */ main)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__nccwpck_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var _engine_go_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(266);
+/* harmony import */ var _engine_process_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(531);
+/* harmony import */ var _pipeline_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(478);
+/* harmony import */ var _progress_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(660);
+/* harmony import */ var _render_outcome_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(872);
+/* harmony import */ var _render_terminal_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(792);
+/* harmony import */ var _settings_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(338);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(311);
+// race-rerun on the command line: the same engine and report as the action, shown as text.
+
+
+
+
+
+
+
+
+
+
+
+
+
+const USAGE = `race-rerun ${_version_js__WEBPACK_IMPORTED_MODULE_10__/* .VERSION */ .x}: run Go tests N times under the race detector and report how often each race, panic and failure reproduces.
+
+Usage:
+  race-rerun run [flags] [packages...]   run the tests of the Go module in the current directory (default ./...)
+  race-rerun parse [flags] LOG...        read existing go test output (plain or -json; - for stdin), one run per log
+
+Flags for run:
+  --count N            runs per package (default 10)
+  --parallel P         runs at once (default: number of CPUs)
+  --run RE             only tests matching RE, as go test -run
+  --skip RE            skip tests matching RE, as go test -skip
+  --timeout D          per-run timeout, a Go duration (default 10m)
+  --go-test-flags F    extra go test flags, e.g. "-tags=integration -shuffle=on"
+Flags for both:
+  --json FILE          also write the JSON report to FILE
+  --fail-on LIST       exit 1 when findings of these kinds are found: race,panic,fatal,timeout,failure or never
+                       (default: all of them)
+  --no-color           plain text even on a terminal
+  -h, --help, --version
+
+Exit status: 0 nothing matched --fail-on, 1 findings matched --fail-on, 2 bad usage or nothing could be run.`;
+class UsageError extends Error {
+}
+function gitTopLevel(cwd) {
+    try {
+        return (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFileSync)('git', ['rev-parse', '--show-toplevel'], {
+            cwd,
+            encoding: 'utf8',
+            stdio: 'pipe',
+        }).trim();
+    }
+    catch {
+        return cwd;
+    }
+}
+function writeJson(file, report) {
+    if (!file)
+        return;
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(file)), { recursive: true });
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(file, `${JSON.stringify(report, null, 2)}\n`);
+    process.stderr.write(`JSON report written to ${file}\n`);
+}
+/** Reads --fail-on through the same validation as the action's input. */
+function failOnOf(value, repoRoot) {
+    const inputs = { 'working-directory': '.' };
+    if (value !== undefined)
+        inputs['fail-on'] = value;
+    return (0,_settings_js__WEBPACK_IMPORTED_MODULE_9__/* .readSettings */ .sb)((n) => inputs[n] ?? '', { repoRoot, reportPath: '', cpus: 1 }).failOn;
+}
+function exitCodeOf(report, failOn) {
+    if (report.errors.length > 0 && report.totalRuns === 0)
+        return 2;
+    return (0,_render_outcome_js__WEBPACK_IMPORTED_MODULE_11__/* .failingFindings */ .v)(report, failOn).length > 0 ? 1 : 0;
+}
+async function cmdRun(args, color) {
+    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_4__.parseArgs)({
+        args,
+        allowPositionals: true,
+        options: {
+            count: { type: 'string' },
+            parallel: { type: 'string' },
+            run: { type: 'string' },
+            skip: { type: 'string' },
+            timeout: { type: 'string' },
+            'go-test-flags': { type: 'string' },
+            json: { type: 'string' },
+            'fail-on': { type: 'string' },
+            'no-color': { type: 'boolean' },
+        },
+    });
+    const cwd = process.cwd();
+    const repoRoot = gitTopLevel(cwd);
+    const inputs = {
+        packages: positionals.join(' '),
+        count: values.count ?? '',
+        parallel: values.parallel ?? '',
+        run: values.run ?? '',
+        skip: values.skip ?? '',
+        timeout: values.timeout ?? '',
+        'go-test-flags': values['go-test-flags'] ?? '',
+        'fail-on': values['fail-on'] ?? '',
+        'working-directory': (0,node_path__WEBPACK_IMPORTED_MODULE_3__.relative)(repoRoot, cwd) || '.',
+    };
+    // Empty means "default" for every input, as with an action input that is not set.
+    const defaults = { packages: './...', count: '10', timeout: '10m' };
+    const settings = (0,_settings_js__WEBPACK_IMPORTED_MODULE_9__/* .readSettings */ .sb)((n) => inputs[n] || defaults[n] || '', {
+        repoRoot,
+        reportPath: values.json ? (0,node_path__WEBPACK_IMPORTED_MODULE_3__.resolve)(values.json) : '',
+        cpus: (0,node_os__WEBPACK_IMPORTED_MODULE_2__.availableParallelism)(),
+    });
+    const workDir = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdtempSync)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'race-rerun-'));
+    const go = (0,_engine_go_js__WEBPACK_IMPORTED_MODULE_5__/* .createGoTool */ .ls)(_engine_process_js__WEBPACK_IMPORTED_MODULE_6__/* .nodeProcessRunner */ .a);
+    let report;
+    try {
+        report = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_7__/* .runAndReport */ .FG)(settings, {
+            go,
+            runner: _engine_process_js__WEBPACK_IMPORTED_MODULE_6__/* .nodeProcessRunner */ .a,
+            workDir,
+            log: (m) => process.stderr.write(`${m}\n`),
+            onRun: (r, done, total) => process.stderr.write(`[${done}/${total}] ${r.package} run ${r.index}: ${(0,_progress_js__WEBPACK_IMPORTED_MODULE_12__/* .describeRun */ .v)(r)}\n`),
+        });
+    }
+    catch (err) {
+        report = (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_7__/* .errorReport */ .ZV)(`race-rerun failed unexpectedly: ${err.stack ?? String(err)}`, repoRoot);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rmSync)(workDir, { recursive: true, force: true });
+    }
+    process.stdout.write(`${(0,_render_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .renderTerminal */ .b)(report, { color: color && !values['no-color'] })}\n`);
+    writeJson(values.json, report);
+    return exitCodeOf(report, settings.failOn);
+}
+async function cmdParse(args, color) {
+    const { values, positionals } = (0,node_util__WEBPACK_IMPORTED_MODULE_4__.parseArgs)({
+        args,
+        allowPositionals: true,
+        options: {
+            json: { type: 'string' },
+            'fail-on': { type: 'string' },
+            'no-color': { type: 'boolean' },
+        },
+    });
+    if (positionals.length === 0)
+        throw new UsageError('parse needs at least one LOG file (or - for stdin).');
+    const cwd = process.cwd();
+    const repoRoot = gitTopLevel(cwd);
+    const failOn = failOnOf(values['fail-on'], repoRoot);
+    const logs = positionals.map((file) => file === '-'
+        ? { name: 'stdin', open: () => process.stdin }
+        : { name: file, open: () => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file) });
+    // Module paths and GOROOT make -trimpath frames and the standard library recognisable; Go is optional here.
+    const go = (0,_engine_go_js__WEBPACK_IMPORTED_MODULE_5__/* .createGoTool */ .ls)(_engine_process_js__WEBPACK_IMPORTED_MODULE_6__/* .nodeProcessRunner */ .a);
+    const goEnv = await go.env(cwd).catch(() => undefined);
+    const modules = goEnv ? await go.modules(cwd).catch(() => []) : [];
+    const { report, unreadable } = await (0,_pipeline_js__WEBPACK_IMPORTED_MODULE_7__/* .parseLogsToReport */ .Uh)(logs, {
+        repoRoot,
+        moduleDir: cwd,
+        modules,
+        ...(goEnv ? { goroot: goEnv.goroot, gomodcache: goEnv.gomodcache } : {}),
+    });
+    process.stdout.write(`${(0,_render_terminal_js__WEBPACK_IMPORTED_MODULE_8__/* .renderTerminal */ .b)(report, { color: color && !values['no-color'] })}\n`);
+    writeJson(values.json, report);
+    // A log that holds no Go output is said plainly in the report; only an unreadable one is an error.
+    if (unreadable > 0)
+        return 2;
+    return (0,_render_outcome_js__WEBPACK_IMPORTED_MODULE_11__/* .failingFindings */ .v)(report, failOn).length > 0 ? 1 : 0;
+}
+async function main(argv) {
+    const [command, ...rest] = argv;
+    const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+    try {
+        switch (command) {
+            case 'run':
+                return await cmdRun(rest, color);
+            case 'parse':
+                return await cmdParse(rest, color);
+            case '--version':
+            case 'version':
+                process.stdout.write(`${_version_js__WEBPACK_IMPORTED_MODULE_10__/* .VERSION */ .x}\n`);
+                return 0;
+            case undefined:
+            case '-h':
+            case '--help':
+            case 'help':
+                process.stdout.write(`${USAGE}\n`);
+                return command === undefined ? 2 : 0;
+            default:
+                throw new UsageError(`unknown command "${command}".`);
+        }
+    }
+    catch (err) {
+        if (err instanceof _settings_js__WEBPACK_IMPORTED_MODULE_9__/* .SettingsError */ .GN) {
+            // The settings speak of action inputs; on the command line the same thing is a flag.
+            const message = err.message.replace(/Input "([a-z-]+)"/g, '--$1');
+            process.stderr.write(`race-rerun: ${message}\nRun race-rerun --help for usage.\n`);
+            return 2;
+        }
+        if (err instanceof UsageError || err.code?.startsWith('ERR_PARSE_ARGS')) {
+            process.stderr.write(`race-rerun: ${err.message}\nRun race-rerun --help for usage.\n`);
+            return 2;
+        }
+        process.stderr.write(`race-rerun: ${err.stack ?? String(err)}\n`);
+        return 2;
+    }
+}
+process.exitCode = await main(process.argv.slice(2));
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 266:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ls: () => (/* binding */ createGoTool),
+/* harmony export */   nY: () => (/* binding */ GoError)
+/* harmony export */ });
+/* unused harmony export parseJsonStream */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+// The few `go` commands race-rerun needs: go env, go list, go test -race -c, go list -m.
+
+/** A problem the user has to fix (no Go, no go.mod). The message is shown as is. */
+class GoError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'GoError';
+    }
+}
+/** Splits a stream of concatenated JSON values (what `go list -json` prints) into parsed values. */
+function parseJsonStream(text) {
+    const values = [];
+    let depth = 0;
+    let inString = false;
+    let escaped = false;
+    let start = -1;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c === '\\')
+                escaped = true;
+            else if (c === '"')
+                inString = false;
+            continue;
+        }
+        if (c === '"')
+            inString = true;
+        else if (c === '{') {
+            if (depth === 0)
+                start = i;
+            depth++;
+        }
+        else if (c === '}' && depth > 0) {
+            depth--;
+            if (depth === 0) {
+                try {
+                    values.push(JSON.parse(text.slice(start, i + 1)));
+                }
+                catch {
+                    // Not JSON after all (stray text); skip it.
+                }
+            }
+        }
+    }
+    return values;
+}
+function trimOutput(text, max = 4000) {
+    const t = text.trim();
+    return t.length > max ? `${t.slice(0, max)}\n…` : t;
+}
+function noModule(dir) {
+    return new GoError(`No Go module in ${dir}: no go.mod found. Set working-directory to the directory that holds go.mod.`);
+}
+function isNoModuleText(text) {
+    return /go: cannot find main module|go\.mod file not found/.test(text);
+}
+function isDirectory(dir) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dir).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+function createGoTool(runner, opts = {}) {
+    const goBinary = opts.goBinary ?? 'go';
+    const baseEnv = () => opts.env ?? process.env;
+    /** Runs go; turns "go is not installed" into the GoError every caller would give. */
+    async function go(args, cwd, env) {
+        if (!isDirectory(cwd)) {
+            throw new GoError(`Working directory ${cwd} does not exist. Set working-directory to the directory that holds go.mod.`);
+        }
+        const result = await runner.run({ command: goBinary, args, cwd, env: env ?? baseEnv() });
+        if (result.spawnError !== undefined) {
+            if (/ENOENT/.test(result.spawnError)) {
+                throw new GoError(`Go toolchain not found: "${goBinary}" is not on PATH. Add actions/setup-go before this step (or install Go).`);
+            }
+            throw new GoError(`Could not run "${goBinary}": ${result.spawnError}`);
+        }
+        return result;
+    }
+    return {
+        async env(cwd) {
+            const result = await go(['env', '-json', 'GOVERSION', 'GOROOT', 'GOMODCACHE', 'GOMOD', 'GOWORK'], cwd);
+            const stdout = result.stdout ?? result.output;
+            if (result.exitCode !== 0) {
+                if (isNoModuleText(result.output))
+                    throw noModule(cwd);
+                throw new GoError(`"go env" failed in ${cwd}:\n${trimOutput(result.output)}`);
+            }
+            const [value] = parseJsonStream(stdout);
+            const vars = (value ?? {});
+            const gomod = vars.GOMOD ?? '';
+            const gowork = vars.GOWORK ?? '';
+            const inWorkspace = gowork !== '' && gowork !== 'off';
+            // GOMOD is '' with GO111MODULE=off and /dev/null outside a module (a go.work root is fine).
+            if ((gomod === '' || gomod === '/dev/null' || gomod === 'NUL') && !inWorkspace)
+                throw noModule(cwd);
+            const env = {
+                version: vars.GOVERSION ?? '',
+                goroot: vars.GOROOT ?? '',
+                gomodcache: vars.GOMODCACHE ?? '',
+                gomod,
+            };
+            if (inWorkspace)
+                env.gowork = gowork;
+            return env;
+        },
+        async listTestPackages(cwd, patterns, buildFlags) {
+            const fields = 'ImportPath,Dir,TestGoFiles,XTestGoFiles,Module,Error,Incomplete';
+            const result = await go(['list', '-e', `-json=${fields}`, ...buildFlags, ...patterns], cwd);
+            const out = { packages: [], withoutTests: [], errors: [] };
+            const stderr = result.stderr ?? '';
+            if (isNoModuleText(stderr))
+                throw noModule(cwd);
+            for (const m of stderr.matchAll(/^go: warning: "(.*)" matched no packages$/gm)) {
+                out.errors.push(`Pattern "${m[1]}" matched no packages.`);
+            }
+            const listed = parseJsonStream(result.stdout ?? result.output);
+            for (const p of listed) {
+                const importPath = p.ImportPath ?? '';
+                const hasTests = (p.TestGoFiles?.length ?? 0) + (p.XTestGoFiles?.length ?? 0) > 0;
+                if (hasTests && p.Dir) {
+                    // Even with p.Error (e.g. a syntax error): the build reports it with file:line.
+                    const module = p.Module?.Path && p.Module.Dir ? { path: p.Module.Path, dir: p.Module.Dir } : undefined;
+                    out.packages.push({ importPath, dir: p.Dir, module: module ?? { path: '', dir: p.Dir } });
+                }
+                else if (p.Error?.Err) {
+                    const err = p.Error.Err.trim();
+                    out.errors.push(err.includes(importPath) ? err : `${importPath}: ${err}`);
+                }
+                else if (p.Dir) {
+                    out.withoutTests.push(importPath);
+                }
+            }
+            if (result.exitCode !== 0 && listed.length === 0) {
+                out.errors.push(`"go list" failed in ${cwd}:\n${trimOutput(stderr || result.output)}`);
+            }
+            return out;
+        },
+        async buildTest(pkg, outFile, buildFlags, cwd) {
+            const env = { ...baseEnv() };
+            // The race detector needs cgo on linux/windows. go already enables cgo when a C compiler is
+            // on PATH; setting it here only changes the failure without one from "-race requires cgo;
+            // set CGO_ENABLED=1" (misleading) to "C compiler "gcc" not found" (says what to install).
+            if (!env.CGO_ENABLED)
+                env.CGO_ENABLED = '1';
+            const started = Date.now();
+            let result;
+            try {
+                result = await go(['test', '-race', '-c', '-o', outFile, ...buildFlags, pkg.importPath], cwd, env);
+            }
+            catch (err) {
+                const message = err instanceof Error ? err.message : String(err);
+                return { package: pkg, ok: false, output: message, durationMs: Date.now() - started };
+            }
+            let output = result.output;
+            let ok = result.exitCode === 0;
+            if (ok && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(outFile)) {
+                ok = false;
+                output += `\nrace-rerun: "go test -c" wrote no test binary for ${pkg.importPath}.\n`;
+            }
+            if (!ok && /requires cgo|C compiler .* not found/.test(output)) {
+                output +=
+                    '\nrace-rerun: the race detector needs cgo and a C compiler: install gcc and do not set CGO_ENABLED=0.\n';
+            }
+            const build = { package: pkg, ok, output, durationMs: Date.now() - started };
+            if (ok)
+                build.binary = outFile;
+            return build;
+        },
+        async modules(cwd) {
+            try {
+                const result = await go(['list', '-m', '-json'], cwd);
+                if (result.exitCode !== 0)
+                    return [];
+                const mods = parseJsonStream(result.stdout ?? result.output);
+                // Outside a module go prints `command-line-arguments` without a Dir: not a module.
+                return mods.flatMap((m) => (m.Path && m.Dir ? [{ path: m.Path, dir: m.Dir }] : []));
+            }
+            catch {
+                return [];
+            }
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 531:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ nodeProcessRunner)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(24);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__nccwpck_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
+// Runs one child process. Every child gets its own process group so that a timeout (or our own
+// SIGINT/SIGTERM) can kill the test binary *and* whatever it started: a test that spawns
+// `sleep 300` must not outlive its run.
+
+
+
+/** Captured output beyond this is dropped (go list/go build output is small; this is a guard). */
+const CAPTURE_LIMIT = 8 * 1024 * 1024;
+/** After the leader exits, how long to wait for pipes held by leftover processes to close. */
+const CLOSE_WAIT_MS = 2000;
+// ---------------------------------------------------------------------------------------------
+// Process groups alive right now, killed if we are interrupted.
+const liveGroups = new Set();
+let handlersInstalled = false;
+function killGroup(pid) {
+    try {
+        process.kill(-pid, 'SIGKILL');
+    }
+    catch {
+        // ESRCH: the group is already gone.
+    }
+}
+function onSignal(signal) {
+    for (const pid of liveGroups)
+        killGroup(pid);
+    liveGroups.clear();
+    uninstallHandlers();
+    // Our listener replaced Node's default action (exit); restore it unless someone else listens.
+    if (process.listenerCount(signal) === 0)
+        process.kill(process.pid, signal);
+}
+function onExit() {
+    for (const pid of liveGroups)
+        killGroup(pid);
+}
+function installHandlers() {
+    if (handlersInstalled)
+        return;
+    handlersInstalled = true;
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    process.on('exit', onExit);
+}
+function uninstallHandlers() {
+    if (!handlersInstalled)
+        return;
+    handlersInstalled = false;
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    process.off('exit', onExit);
+}
+function track(pid) {
+    liveGroups.add(pid);
+    installHandlers();
+}
+function untrack(pid) {
+    liveGroups.delete(pid);
+    if (liveGroups.size === 0)
+        uninstallHandlers();
+}
+// ---------------------------------------------------------------------------------------------
+function errorMessage(err) {
+    return err instanceof Error ? err.message : String(err);
+}
+class Capture {
+    chunks = [];
+    size = 0;
+    truncated = false;
+    add(chunk) {
+        if (this.size >= CAPTURE_LIMIT) {
+            this.truncated = true;
+            return;
+        }
+        const room = CAPTURE_LIMIT - this.size;
+        const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
+        if (part.length < chunk.length)
+            this.truncated = true;
+        this.chunks.push(part);
+        this.size += part.length;
+    }
+    text() {
+        const s = Buffer.concat(this.chunks).toString('utf8');
+        return this.truncated ? `${s}\n[race-rerun: output truncated at ${CAPTURE_LIMIT} bytes]\n` : s;
+    }
+}
+async function runProcess(spec) {
+    const start = Date.now();
+    const elapsed = () => Date.now() - start;
+    let fileHandle;
+    if (spec.logFile !== undefined) {
+        try {
+            fileHandle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(spec.logFile, 'w');
+        }
+        catch (err) {
+            return failed(`cannot open log file ${spec.logFile}: ${errorMessage(err)}`, elapsed());
+        }
+    }
+    let child;
+    try {
+        child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(spec.command, spec.args, {
+            cwd: spec.cwd,
+            env: spec.env ?? process.env,
+            // Own process group (setsid): kill(-pid) reaches the binary's children too.
+            detached: true,
+            stdio: fileHandle ? ['ignore', fileHandle.fd, fileHandle.fd] : ['ignore', 'pipe', 'pipe'],
+        });
+    }
+    catch (err) {
+        await fileHandle?.close();
+        return failed(errorMessage(err), elapsed());
+    }
+    // The child has its own copy of the fd now.
+    await fileHandle?.close();
+    return new Promise((resolve) => {
+        const out = new Capture();
+        const err = new Capture();
+        const merged = new Capture();
+        child.stdout?.on('data', (chunk) => {
+            out.add(chunk);
+            merged.add(chunk);
+        });
+        child.stderr?.on('data', (chunk) => {
+            err.add(chunk);
+            merged.add(chunk);
+        });
+        const pid = child.pid;
+        if (pid !== undefined)
+            track(pid);
+        let killed = false;
+        let timer;
+        if (pid !== undefined && spec.timeoutMs !== undefined && spec.timeoutMs > 0) {
+            timer = setTimeout(() => {
+                killed = true;
+                killGroup(pid);
+            }, spec.timeoutMs);
+        }
+        let exitCode = null;
+        let exitSignal = null;
+        let settled = false;
+        let closeTimer;
+        const finish = (spawnError) => {
+            if (settled)
+                return;
+            settled = true;
+            if (timer)
+                clearTimeout(timer);
+            if (closeTimer)
+                clearTimeout(closeTimer);
+            if (pid !== undefined)
+                untrack(pid);
+            const result = {
+                exitCode,
+                signal: exitSignal,
+                killed,
+                durationMs: elapsed(),
+                output: fileHandle ? '' : merged.text(),
+            };
+            if (!fileHandle) {
+                result.stdout = out.text();
+                result.stderr = err.text();
+            }
+            if (spawnError !== undefined)
+                result.spawnError = spawnError;
+            resolve(result);
+        };
+        child.on('error', (e) => {
+            // Spawn failures (no 'exit' follows). Errors after a successful spawn (kill failing) are
+            // not fatal: 'exit'/'close' still come.
+            if (pid === undefined)
+                finish(describeSpawnError(e, spec));
+        });
+        child.on('exit', (code, signal) => {
+            if (pid === undefined)
+                return;
+            exitCode = code;
+            exitSignal = signal;
+            // It ended before the timeout: a kill now would not be a timeout kill.
+            if (timer)
+                clearTimeout(timer);
+            // Leftovers in the group (a server the test started and never stopped) die with the run;
+            // otherwise they would outlive it, hold our pipes open, and disturb the next run.
+            killGroup(pid);
+            // 'close' waits for the pipes; a process that escaped the group could hold them forever.
+            closeTimer = setTimeout(() => {
+                child.stdout?.destroy();
+                child.stderr?.destroy();
+                finish();
+            }, CLOSE_WAIT_MS);
+        });
+        child.on('close', () => {
+            if (pid !== undefined)
+                finish();
+        });
+    });
+}
+/** Node says `spawn go ENOENT` for a missing cwd too; say which of the two is missing. */
+function describeSpawnError(err, spec) {
+    if (err.code === 'ENOENT' && !(0,node_fs__WEBPACK_IMPORTED_MODULE_1__.existsSync)(spec.cwd)) {
+        return `cannot run ${spec.command}: directory ${spec.cwd} does not exist`;
+    }
+    return errorMessage(err);
+}
+function failed(message, durationMs) {
+    return { exitCode: null, signal: null, killed: false, durationMs, output: '', spawnError: message };
+}
+const nodeProcessRunner = { run: runProcess };
+
+
+/***/ }),
+
+/***/ 478:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ZV: () => (/* binding */ errorReport),
+  Uh: () => (/* binding */ parseLogsToReport),
+  FG: () => (/* binding */ runAndReport)
+});
+
+// UNUSED EXPORTS: packageDir, reportContext
+
+// EXTERNAL MODULE: ./src/analysis/paths.ts + 1 modules
+var paths = __nccwpck_require__(165);
+;// CONCATENATED MODULE: ./src/model.ts
+// The shared data model. Everything between the parts of race-rerun is one of these plain types:
+// settings → plan → runs (RunRecord) → Report → renderers. No I/O here.
+/** The kinds of finding, also the words accepted by `fail-on` (plus `never`). */
+const FINDING_KINDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'build'];
+
+;// CONCATENATED MODULE: ./src/analysis/hash.ts
+// A small stable hash for finding ids: same signature → same id on every machine and version.
+/** 32-bit FNV-1a over the UTF-8 bytes, as 8 lower-case hex digits. */
+function fnv1a32(text) {
+    let h = 0x811c9dc5;
+    for (const byte of new TextEncoder().encode(text)) {
+        h ^= byte;
+        h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h.toString(16).padStart(8, '0');
+}
+
+// EXTERNAL MODULE: ./src/analysis/names.ts
+var names = __nccwpck_require__(166);
+// EXTERNAL MODULE: ./src/analysis/reproduce.ts
+var reproduce = __nccwpck_require__(197);
+;// CONCATENATED MODULE: ./src/analysis/signature.ts
+/** Stacks whose relative file names are relative to a directory (the package's or the module's). */
+function usesBaseDir(role) {
+    return role === 'failure' || role === 'build';
+}
+function mapFrame(frame, role, mapper, baseDir) {
+    return { frame, mapped: mapper.map(frame.file, usesBaseDir(role) ? baseDir : undefined) };
+}
+function findStack(f, role) {
+    return f.stacks.find((s) => s.role === role);
+}
+/** First frame in the repository (not vendored: vendored code is someone else's bug site). */
+function firstUserFrame(stack, mapper, baseDir) {
+    if (!stack)
+        return undefined;
+    for (const frame of stack.frames) {
+        const k = mapFrame(frame, stack.role, mapper, baseDir);
+        if (k.mapped.origin === 'repo')
+            return k;
+    }
+    return undefined;
+}
+/** `func@file:line`; outside the repo only the base name, since GOROOT differs between machines. */
+function frameKey(k) {
+    const file = k.mapped.origin === 'repo' ? k.mapped.path : (k.mapped.path.split('/').pop() ?? '');
+    return `${k.frame.func}@${file}:${k.frame.line}`;
+}
+/** A race side: its first repository frame, else its creator's, else its first frame at all. */
+function raceSide(f, which, mapper) {
+    const access = findStack(f, which);
+    const creationRole = which === 'current' ? 'current-creation' : 'previous-creation';
+    const creation = findStack(f, creationRole);
+    const side = { which, role: which };
+    if (access?.access)
+        side.access = access.access;
+    if (access?.goroutine !== undefined)
+        side.goroutine = access.goroutine;
+    const user = firstUserFrame(access, mapper);
+    if (user)
+        return { ...side, key: user };
+    const creator = firstUserFrame(creation, mapper);
+    if (creator)
+        return { ...side, role: creationRole, key: creator };
+    const any = access?.frames[0] ?? creation?.frames[0];
+    if (any)
+        return { ...side, key: mapFrame(any, which, mapper) };
+    return side;
+}
+// Frames that only say "a panic is being handled" and never locate the bug.
+const NOISE_FUNC = /^(?:panic|runtime\..*|internal\/runtime\/.*|testing\.tRunner\.func1(?:\.\d+)?|main\.main)$/;
+/** The frame a panic, fatal error or timeout is located at. */
+function primaryFrame(f, mapper) {
+    const panicStack = findStack(f, 'panic');
+    const user = firstUserFrame(panicStack, mapper) ?? firstUserFrame(findStack(f, 'creation'), mapper);
+    if (user)
+        return user;
+    if (f.kind === 'timeout') {
+        // The stuck test's goroutine is one of the others; find the one running a listed test.
+        const tops = new Set((f.runningTests ?? (f.test ? [f.test] : [])).map((t) => t.split('/')[0] ?? t));
+        for (const s of f.stacks) {
+            if (s.role !== 'goroutine')
+                continue;
+            const runsTest = s.frames.some((fr) => {
+                const m = /\.(Test[^.]*|Benchmark[^.]*|Fuzz[^.]*|Example[^.]*)(?:\.|$)/.exec(fr.func);
+                return m?.[1] !== undefined && tops.has(m[1]);
+            });
+            if (runsTest) {
+                const k = firstUserFrame(s, mapper);
+                if (k)
+                    return k;
+            }
+        }
+    }
+    const frame = panicStack?.frames.find((fr) => !NOISE_FUNC.test(fr.func)) ?? panicStack?.frames[0];
+    return frame ? mapFrame(frame, 'panic', mapper) : undefined;
+}
+/** The single frame of a failure (`x_test.go:12`) or build error (`./pkg/x.go:3`). */
+function pointFrame(f, mapper, baseDir) {
+    const stack = findStack(f, f.kind === 'build' ? 'build' : 'failure');
+    const frame = stack?.frames[0];
+    return frame && stack ? mapFrame(frame, stack.role, mapper, baseDir) : undefined;
+}
+/**
+ * The kind of a panic or fatal message, without the values that vary between runs:
+ * `index out of range [5] with length 3` → `index out of range [#] with length #`.
+ */
+function normalizeMessage(message) {
+    const first = message.split('\n').find((l) => l.trim() !== '') ?? '';
+    return first
+        .replace(/\s*\[recovered(?:, repanicked)?\]\s*$/, '')
+        .replace(/0x[0-9a-fA-F]+/g, '#')
+        .replace(/\d+/g, '#')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+/** Test names listed under `running tests:`, without their `(2s)` durations, sorted. */
+function runningTests(f) {
+    const names = (f.runningTests ?? []).map((t) => t.replace(/\s*\([^)]*\)\s*$/, '').trim()).filter(Boolean);
+    return [...new Set(names)].sort();
+}
+/**
+ * `baseDir`: the package directory for failures (whose file is a bare `x_test.go`), the module
+ * directory for build errors (whose file is relative to where go ran). Absolute, or an import path.
+ */
+function findingSignature(f, mapper, pkgDir) {
+    switch (f.kind) {
+        case 'race': {
+            const sides = [raceSide(f, 'current', mapper), raceSide(f, 'previous', mapper)]
+                .map((s) => (s.key ? frameKey(s.key) : '?'))
+                .sort();
+            return `race|${sides.join('|')}`;
+        }
+        case 'panic':
+        case 'fatal': {
+            const k = primaryFrame(f, mapper);
+            return `${f.kind}|${normalizeMessage(f.message)}|${k ? frameKey(k) : ''}`;
+        }
+        case 'timeout': {
+            const tests = runningTests(f);
+            const listed = tests.length > 0 ? tests : f.test ? [f.test] : [];
+            return `timeout|${f.package}|${listed.join(',')}`;
+        }
+        case 'failure': {
+            const k = pointFrame(f, mapper, pkgDir);
+            return `failure|${f.package}|${f.test ?? ''}|${k ? `${k.mapped.path}:${k.frame.line}` : ''}`;
+        }
+        case 'build': {
+            const k = pointFrame(f, mapper, pkgDir);
+            return `build|${f.package}|${k ? `${k.mapped.path}:${k.frame.line}` : ''}|${f.message.trim()}`;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/stats.ts
+/** z for a two-sided 95% interval. */
+const Z95 = 1.959963984540054;
+/**
+ * Wilson score interval for k successes in n trials. Unlike the normal approximation it stays
+ * inside [0, 1] and is sensible at k = 0 and k = n, which is the common case here (a race seen in
+ * 0 or all runs).
+ */
+function wilson(k, n, z = Z95) {
+    if (!(n > 0))
+        return { low: 0, high: 1 };
+    const kk = Math.min(Math.max(k, 0), n);
+    const p = kk / n;
+    const z2 = z * z;
+    const denom = 1 + z2 / n;
+    const center = (p + z2 / (2 * n)) / denom;
+    const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
+    // Exact bounds at the ends avoid 1e-17 noise in the JSON report.
+    const low = kk === 0 ? 0 : Math.max(0, center - half);
+    const high = kk === n ? 1 : Math.min(1, center + half);
+    return { low, high };
+}
+
+;// CONCATENATED MODULE: ./src/analysis/report.ts
+
+
+
+
+
+
+
+/** Lines of the first occurrence kept in `Finding.sample`. */
+const SAMPLE_LINES = 60;
+const KIND_ORDER = Object.fromEntries(FINDING_KINDS.map((k, i) => [k, i]));
+// `testing` prints these as t.Error-style lines; the race itself is already a finding.
+const RACE_NOTICE = /^(?:testing: )?race detected (?:during execution of (?:test|benchmark)|outside of test execution)/;
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** Every package a run printed something for: one in run mode, maybe several in a parsed log. */
+function packagesOfRun(run) {
+    const out = new Set();
+    if (run.package)
+        out.add(run.package);
+    for (const p of run.parsed.packages)
+        out.add(p.name);
+    for (const t of run.parsed.tests)
+        out.add(t.package);
+    for (const f of run.parsed.findings)
+        out.add(f.package || run.package);
+    return out;
+}
+function syntheticTimeout(run, timeout) {
+    const pkg = run.package;
+    const stuck = run.parsed.tests
+        .filter((t) => t.package === pkg && t.action === 'interrupted')
+        .map((t) => t.name)
+        .sort();
+    const message = `run killed after ${timeout}`;
+    const f = {
+        kind: 'timeout',
+        package: pkg,
+        message,
+        stacks: [],
+        raw: `race-rerun: ${message}: the test binary did not stop on its own -test.timeout (run ${run.index}, ${pkg}).`,
+        runningTests: stuck,
+    };
+    if (stuck.length === 1 && stuck[0] !== undefined)
+        f.test = stuck[0];
+    return f;
+}
+/**
+ * A run that failed with nothing to show for it (log.Fatal, os.Exit(1), t.FailNow without a
+ * message, a crash the parser did not recognise) still gets a finding, so `fail-on` sees it.
+ */
+function syntheticFailure(run, failedTests) {
+    const pkg = run.package;
+    const leaves = leafTests([...new Set(failedTests)].sort());
+    const how = run.signal
+        ? `was killed by ${run.signal}`
+        : run.exitCode !== null && run.exitCode !== 0
+            ? `exited with status ${run.exitCode}`
+            : 'failed';
+    const message = leaves.length > 0
+        ? `${leaves.join(', ')} failed without a message (the test binary ${how})`
+        : `the test binary ${how} without reporting a failed test (log.Fatal or os.Exit in a test?)`;
+    const f = { kind: 'failure', package: pkg, message, stacks: [], raw: `race-rerun: ${message}` };
+    if (leaves.length === 1 && leaves[0] !== undefined)
+        f.test = leaves[0];
+    // Several silent failures: named through runningTests, which the finding's test list includes.
+    else if (leaves.length > 1)
+        f.runningTests = leaves;
+    return f;
+}
+/** Only the innermost of `TestA`, `TestA/sub`: the parent is just waiting for it. */
+function leafTests(tests) {
+    return tests.filter((t) => !tests.some((o) => o !== t && o.startsWith(`${t}/`)));
+}
+function trimSample(raw) {
+    const lines = raw.replace(/\s+$/, '').split('\n');
+    while (lines.length > 0 && lines[0]?.trim() === '')
+        lines.shift();
+    if (lines.length <= SAMPLE_LINES)
+        return lines.join('\n');
+    return [...lines.slice(0, SAMPLE_LINES), `… (${lines.length - SAMPLE_LINES} more lines)`].join('\n');
+}
+function truncate(s, max) {
+    const one = s.replace(/\s+/g, ' ').trim();
+    return one.length <= max ? one : `${one.slice(0, max - 1).trimEnd()}…`;
+}
+function report_location(k, role, withFunction = true) {
+    if (k?.mapped.origin !== 'repo')
+        return undefined;
+    return {
+        file: k.mapped.path,
+        line: k.frame.line,
+        function: withFunction ? (0,names/* shortFunc */.zs)(k.frame.func) : '',
+        role,
+    };
+}
+function sideLocation(side) {
+    const loc = report_location(side.key, side.role);
+    if (loc && side.access)
+        loc.access = side.access;
+    return loc;
+}
+function sideTitle(side) {
+    const access = side.access ?? 'access';
+    if (!side.key)
+        return `${access} in unknown code`;
+    const name = (0,names/* titleFunc */.ns)(side.key.frame.func);
+    return side.role === side.which ? `${access} in ${name}` : `${access} in goroutine started by ${name}`;
+}
+function sideText(side) {
+    const access = side.access ?? 'access';
+    if (!side.key)
+        return `${access} (no stack)`;
+    return `${access} at ${side.key.mapped.path}:${side.key.frame.line} in ${(0,names/* shortFunc */.zs)(side.key.frame.func)}`;
+}
+function timeoutDuration(message) {
+    return /\bafter\s+(\S+)/.exec(message)?.[1];
+}
+function describe(f, mapper, baseDir, tests) {
+    switch (f.kind) {
+        case 'race': {
+            const cur = raceSide(f, 'current', mapper);
+            const prev = raceSide(f, 'previous', mapper);
+            const locations = [sideLocation(cur), sideLocation(prev)].filter((l) => l !== undefined);
+            return {
+                title: `Data race: ${sideTitle(cur)} vs ${sideTitle(prev)}`,
+                message: `${sideText(cur)} races with ${sideText(prev)}`.replace(/^./, (c) => c.toUpperCase()),
+                locations,
+            };
+        }
+        case 'panic':
+        case 'fatal': {
+            const message = f.message.replace(/\s*\[recovered(?:, repanicked)?\]\s*$/, '').trim();
+            const loc = report_location(primaryFrame(f, mapper), f.kind);
+            const head = f.kind === 'panic' ? 'Panic' : 'Fatal error';
+            return {
+                title: `${head}: ${truncate(message || 'unknown', 80)}`,
+                message,
+                locations: loc ? [loc] : [],
+            };
+        }
+        case 'timeout': {
+            const loc = report_location(primaryFrame(f, mapper), 'timeout');
+            const listed = leafTests(tests);
+            const who = listed.length > 0 ? listed.join(', ') : f.package || 'the test binary';
+            const after = timeoutDuration(f.message);
+            return {
+                title: `Timeout: ${truncate(who, 80)} did not finish${after ? ` in ${after}` : ''}`,
+                message: f.message,
+                locations: loc ? [loc] : [],
+            };
+        }
+        case 'failure': {
+            const loc = report_location(pointFrame(f, mapper, baseDir), 'failure', false);
+            const name = f.test ?? (tests.length > 0 ? truncate(tests.join(', '), 80) : f.package);
+            return { title: `Test failure: ${name}`, message: f.message, locations: loc ? [loc] : [] };
+        }
+        case 'build': {
+            const loc = report_location(pointFrame(f, mapper, baseDir), 'build', false);
+            return { title: `Build failed: ${f.package}`, message: f.message, locations: loc ? [loc] : [] };
+        }
+    }
+}
+function mapStacks(f, mapper, baseDir) {
+    return f.stacks.map((s) => ({
+        role: s.role,
+        header: s.header,
+        frames: s.frames.map((fr) => {
+            const k = mapFrame(fr, s.role, mapper, baseDir);
+            return { function: fr.func, file: k.mapped.path, line: fr.line, origin: k.mapped.origin };
+        }),
+    }));
+}
+/** First meaningful line of compiler output, for a failed build the parser found nothing in. */
+function buildMessage(output) {
+    const line = output
+        .split('\n')
+        .map((l) => l.trim())
+        .find((l) => l !== '' && !l.startsWith('#') && !/^FAIL\b/.test(l) && !/^ok\b/.test(l));
+    return line ?? 'build failed';
+}
+function plural(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+function joinList(parts) {
+    if (parts.length <= 1)
+        return parts.join('');
+    return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+const KIND_NOUN = {
+    race: 'data race',
+    panic: 'panic',
+    fatal: 'fatal error',
+    timeout: 'timeout',
+    failure: 'test failure',
+    build: 'build failure',
+};
+function buildReport(input) {
+    const { mapper } = input;
+    const moduleDir = (0,paths/* normalizePath */.Fd)(input.moduleDir);
+    const info = new Map(input.packages.map((p) => [p.importPath, p]));
+    // Oldest first, so "first occurrence" does not depend on which run finished first.
+    const runs = [...input.runs].sort((a, b) => a.index - b.index || compare(a.package, b.package));
+    const findingsOf = new Map();
+    for (const run of runs) {
+        const list = run.parsed.findings.filter((f) => !(f.kind === 'failure' && RACE_NOTICE.test(f.message.trim())));
+        if (run.killed && !list.some((f) => f.kind === 'timeout'))
+            list.push(syntheticTimeout(run, input.context.timeout));
+        const pkg = run.package;
+        const own = list.filter((f) => (f.package || pkg) === pkg);
+        const failedTests = run.parsed.tests
+            .filter((t) => t.package === pkg && (t.action === 'fail' || t.action === 'interrupted'))
+            .map((t) => t.name);
+        const failed = (run.exitCode !== null && run.exitCode !== 0) ||
+            run.signal !== null ||
+            run.parsed.packages.some((p) => p.name === pkg && p.action === 'fail') ||
+            failedTests.length > 0;
+        if (own.length === 0 && failed)
+            list.push(syntheticFailure(run, failedTests));
+        findingsOf.set(run, list);
+    }
+    const runsOf = new Map();
+    for (const run of runs) {
+        for (const pkg of packagesOfRun(run)) {
+            const list = runsOf.get(pkg) ?? [];
+            list.push(run);
+            runsOf.set(pkg, list);
+        }
+    }
+    /** Failures print bare file names, relative to the package directory (absolute, or the import path). */
+    const pkgDir = (pkg) => info.get(pkg)?.dir ?? (pkg === '' ? undefined : pkg);
+    const baseDirFor = (f, pkg) => f.kind === 'build' ? moduleDir : f.kind === 'failure' ? pkgDir(pkg) : undefined;
+    const groups = new Map();
+    const add = (raw, pkg, runIndex, runCount, scope) => {
+        const baseDir = baseDirFor(raw, pkg);
+        const signature = findingSignature(raw, mapper, baseDir);
+        const key = `${scope}\u0000${pkg}\u0000${signature}`;
+        let g = groups.get(key);
+        if (!g) {
+            g = { kind: raw.kind, pkg, signature, baseDir, runs: runCount, occurrences: [], seenIn: new Set() };
+            groups.set(key, g);
+        }
+        g.occurrences.push({ raw, runIndex });
+        g.seenIn.add(runIndex);
+    };
+    for (const run of runs) {
+        for (const raw of findingsOf.get(run) ?? []) {
+            const pkg = raw.package || run.package;
+            add(raw, pkg, run.index, runsOf.get(pkg)?.length ?? 1, 'run');
+        }
+    }
+    // A failed build is one finding per compiler error, counted as 1 of 1.
+    const buildFindings = [...(input.buildFindings ?? [])];
+    for (const b of input.builds) {
+        if (b.ok || buildFindings.some((f) => f.package === b.package.importPath))
+            continue;
+        buildFindings.push({
+            kind: 'build',
+            package: b.package.importPath,
+            message: buildMessage(b.output),
+            stacks: [],
+            raw: b.output,
+        });
+    }
+    for (const raw of buildFindings)
+        add({ ...raw, kind: 'build' }, raw.package, 1, 1, 'build');
+    /** Repo-relative directory of a package known only by import path, through the module list. */
+    const dirOfImportPath = (pkg) => {
+        if (pkg === '')
+            return undefined;
+        const mapped = mapper.map(`${pkg}/_`);
+        return mapped.origin === 'repo' ? mapped.path.replace(/\/?_$/, '') || '.' : undefined;
+    };
+    // Package reports, needed for the reproduce commands' package arguments.
+    const relDir = (abs) => mapper.map(abs).path;
+    const testsOfRun = (run, pkg) => run.parsed.tests.filter((t) => t.package === pkg);
+    const runFailedFor = (run, pkg) => run.killed ||
+        (run.package === pkg && ((run.exitCode !== null && run.exitCode !== 0) || run.signal !== null)) ||
+        run.parsed.packages.some((p) => p.name === pkg && p.action === 'fail') ||
+        (findingsOf.get(run) ?? []).some((f) => (f.package || run.package) === pkg) ||
+        testsOfRun(run, pkg).some((t) => t.action === 'fail' || t.action === 'interrupted');
+    const runFailed = (run) => run.killed ||
+        (run.exitCode !== null && run.exitCode !== 0) ||
+        run.signal !== null ||
+        (findingsOf.get(run) ?? []).length > 0 ||
+        run.parsed.packages.some((p) => p.action === 'fail') ||
+        run.parsed.tests.some((t) => t.action === 'fail' || t.action === 'interrupted');
+    const packages = input.packages.map((p) => {
+        const pr = runsOf.get(p.importPath) ?? [];
+        return {
+            importPath: p.importPath,
+            dir: relDir(p.dir),
+            built: p.built,
+            runs: pr.length,
+            failedRuns: pr.filter((r) => runFailedFor(r, p.importPath)).length,
+        };
+    });
+    // Parse mode: packages only the logs know about. Their directory comes from the module list.
+    for (const [pkg, pr] of [...runsOf].sort((a, b) => compare(a[0], b[0]))) {
+        if (info.has(pkg))
+            continue;
+        const dir = dirOfImportPath(pkg) ?? '';
+        packages.push({
+            importPath: pkg,
+            dir,
+            built: true,
+            runs: pr.length,
+            failedRuns: pr.filter((r) => runFailedFor(r, pkg)).length,
+        });
+    }
+    const ctx = input.context;
+    const findings = [];
+    for (const g of groups.values()) {
+        const first = g.occurrences[0];
+        if (!first)
+            continue;
+        const tests = new Set();
+        for (const o of g.occurrences) {
+            if (o.raw.test)
+                tests.add(o.raw.test);
+            for (const t of runningTests(o.raw))
+                tests.add(t);
+        }
+        // A timeout lists the parents of the stuck test too; the stuck one is what matters.
+        const testList = (g.kind === 'timeout' ? leafTests([...tests]) : [...tests]).sort(compare);
+        const d = describe(first.raw, mapper, g.baseDir, testList);
+        const pr = packages.find((p) => p.importPath === g.pkg);
+        const repro = {
+            kind: g.kind,
+            workingDirectory: ctx.workingDirectory,
+            packageArg: (0,reproduce/* packageArg */.$j)(pr?.dir ?? dirOfImportPath(g.pkg), ctx.workingDirectory, g.pkg),
+            tests: testList,
+            goTestFlags: ctx.goTestFlags,
+            timeout: ctx.timeout,
+        };
+        if (ctx.run !== undefined)
+            repro.run = ctx.run;
+        const runsSeen = g.seenIn.size;
+        findings.push({
+            id: '',
+            kind: g.kind,
+            signature: g.signature,
+            title: d.title,
+            message: d.message,
+            package: g.pkg,
+            runsSeen,
+            runs: g.runs,
+            interval: wilson(runsSeen, g.runs),
+            seenIn: [...g.seenIn].sort((a, b) => a - b),
+            tests: testList,
+            locations: d.locations,
+            stacks: mapStacks(first.raw, mapper, g.baseDir),
+            sample: trimSample(first.raw.raw),
+            reproduce: (0,reproduce/* reproduceCommand */.nB)(repro),
+        });
+    }
+    findings.sort((a, b) => b.runsSeen - a.runsSeen ||
+        KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+        compare(a.signature, b.signature) ||
+        compare(a.package, b.package));
+    // The id hashes the signature; a signature shared by two packages also hashes the package.
+    const sigCount = new Map();
+    for (const f of findings)
+        sigCount.set(f.signature, (sigCount.get(f.signature) ?? 0) + 1);
+    for (const f of findings) {
+        f.id = fnv1a32((sigCount.get(f.signature) ?? 0) > 1 ? `${f.package}\n${f.signature}` : f.signature);
+    }
+    const tests = aggregateTests(runs);
+    const totalRuns = runs.length;
+    const failedRuns = runs.filter(runFailed).length;
+    const verdict = input.errors.length > 0 && totalRuns === 0 ? 'error' : findings.length > 0 ? 'findings' : 'clean';
+    const ranCounts = packages.filter((p) => p.runs > 0).map((p) => p.runs);
+    return {
+        schemaVersion: 1,
+        tool: { name: 'race-rerun', version: input.version },
+        mode: input.mode,
+        runs: input.count,
+        totalRuns,
+        failedRuns,
+        packages,
+        findings,
+        tests,
+        verdict,
+        summary: summarize(input, findings, tests, verdict, totalRuns, ranCounts),
+        errors: [...input.errors],
+        notes: [...input.notes],
+        context: input.context,
+    };
+}
+function aggregateTests(runs) {
+    const byTest = new Map();
+    for (const run of runs) {
+        for (const t of run.parsed.tests) {
+            const key = `${t.package}\u0000${t.name}`;
+            let e = byTest.get(key);
+            if (!e) {
+                e = { pkg: t.package, name: t.name, ran: new Set(), failed: new Set(), onlySkip: true };
+                byTest.set(key, e);
+            }
+            e.ran.add(run);
+            if (t.action === 'fail' || t.action === 'interrupted')
+                e.failed.add(run);
+            if (t.action !== 'skip')
+                e.onlySkip = false;
+        }
+    }
+    const out = [];
+    for (const e of byTest.values()) {
+        const n = e.ran.size;
+        const k = e.failed.size;
+        const status = k > 0 && k === n ? 'failing' : k > 0 ? 'flaky' : e.onlySkip ? 'skipped' : 'passing';
+        out.push({ package: e.pkg, name: e.name, runs: n, failed: k, status, interval: wilson(k, n) });
+    }
+    const bad = (t) => (t.status === 'failing' || t.status === 'flaky' ? 0 : 1);
+    return out.sort((a, b) => bad(a) - bad(b) ||
+        b.failed - a.failed ||
+        (a.status === 'failing' ? 0 : 1) - (b.status === 'failing' ? 0 : 1) ||
+        compare(a.package, b.package) ||
+        compare(a.name, b.name));
+}
+function summarize(input, findings, tests, verdict, totalRuns, ranCounts) {
+    const ranPackages = ranCounts.length;
+    const flaky = tests.filter((t) => t.status === 'flaky').length;
+    const failing = tests.filter((t) => t.status === 'failing').length;
+    const parts = [];
+    for (const kind of FINDING_KINDS) {
+        // Test failures are told through the flaky/failing test counts when there are any.
+        if (kind === 'failure' && flaky + failing > 0)
+            continue;
+        const n = findings.filter((f) => f.kind === kind).length;
+        if (n > 0)
+            parts.push(plural(n, KIND_NOUN[kind]));
+    }
+    if (flaky > 0)
+        parts.push(plural(flaky, 'flaky test'));
+    if (failing > 0)
+        parts.push(plural(failing, 'failing test'));
+    if (verdict === 'error') {
+        const why = `Nothing was run: ${input.errors[0] ?? 'unknown error'}`;
+        return parts.length > 0 ? `${joinList(parts)}; ${why.charAt(0).toLowerCase()}${why.slice(1)}` : why;
+    }
+    if (totalRuns === 0) {
+        const why = input.errors[0] ? `nothing was run: ${input.errors[0]}` : 'no tests ran';
+        return parts.length > 0 ? `${joinList(parts)}; ${why}` : `${why.charAt(0).toUpperCase()}${why.slice(1)}`;
+    }
+    const unit = input.mode === 'parse' ? 'log' : 'run';
+    // Runs per package as they happened: fewer than asked when the engine stopped early.
+    const perPackage = [...new Set(ranCounts)];
+    const runs = input.mode === 'parse' ? input.count : perPackage.length === 1 ? (perPackage[0] ?? 0) : totalRuns;
+    let scope = `in ${plural(runs, unit)}`;
+    if (ranPackages > 0)
+        scope += ` of ${plural(ranPackages, 'package')}`;
+    if (parts.length === 0)
+        return `No data race, panic or failure ${scope}`;
+    return `${joinList(parts)} ${scope}`;
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
+// EXTERNAL MODULE: ./src/engine/go.ts
+var go = __nccwpck_require__(266);
+;// CONCATENATED MODULE: ./src/engine/scheduler.ts
+// Runs each test binary `count` times, every run its own process: the race detector reports a
+// given race once per process and a panic ends the process, so only separate processes can tell
+// "fails in 3 of 30 runs".
+
+
+/** Go versions before 1.20 have no -test.v=test2json (and no -test.skip). */
+function supportsTest2jsonFraming(goVersion) {
+    const m = goVersion?.match(/^go1\.(\d+)/);
+    return !m || Number(m[1]) >= 20;
+}
+function testBinaryArgs(opts) {
+    const verbose = supportsTest2jsonFraming(opts.goVersion) ? '-test.v=test2json' : '-test.v=true';
+    const args = [verbose, '-test.count=1', `-test.timeout=${opts.timeout}`];
+    if (opts.run)
+        args.push(`-test.run=${opts.run}`);
+    if (opts.skip)
+        args.push(`-test.skip=${opts.skip}`);
+    return [...args, ...opts.testFlags];
+}
+/**
+ * A file or directory name for an import path: `example.com/m/pkg` → `example.com_m_pkg`.
+ * Names that would collide (`a/b_c`, `a_b/c`) get `-2`, `-3` … in input order.
+ */
+function fileNames(importPaths) {
+    const used = new Set();
+    return importPaths.map((p) => {
+        const base = p.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || 'package';
+        let name = base;
+        for (let n = 2; used.has(name); n++)
+            name = `${base}-${n}`;
+        used.add(name);
+        return name;
+    });
+}
+/** The hard kill: the binary's own -test.timeout normally fires first, with a goroutine dump. */
+function hardTimeoutMs(timeoutMs, killGraceMs) {
+    if (!(timeoutMs > 0))
+        return undefined; // -test.timeout=0: no limit, as with go test
+    return timeoutMs + (killGraceMs ?? Math.max(30_000, Math.round(timeoutMs / 10)));
+}
+const EMPTY_PARSE = { tests: [], findings: [], packages: [], sawGoOutput: false };
+async function runAll(jobs, opts, deps) {
+    const names = fileNames(jobs.map((j) => j.package.importPath));
+    const dirs = names.map((n) => (0,external_node_path_.join)(opts.logDir, n));
+    for (const dir of dirs)
+        await (0,promises_.mkdir)(dir, { recursive: true });
+    // Round-robin: run 1 of every package, then run 2 …, so a slow package does not leave cores idle
+    // at the end and an interrupted session has some runs of every package.
+    const tasks = [];
+    for (let index = 1; index <= opts.count; index++) {
+        jobs.forEach((job, i) => {
+            tasks.push({ job, dir: dirs[i] ?? opts.logDir, index });
+        });
+    }
+    const timeoutMs = hardTimeoutMs(opts.timeoutMs, opts.killGraceMs);
+    const records = [];
+    let next = 0;
+    let done = 0;
+    async function runOne(task) {
+        const importPath = task.job.package.importPath;
+        const logFile = (0,external_node_path_.join)(task.dir, `run-${task.index}.log`);
+        let result;
+        try {
+            result = await deps.runner.run({
+                command: task.job.binary,
+                args: opts.testArgs,
+                cwd: task.job.package.dir, // as go test does: tests open testdata/ relative to it
+                env: opts.env,
+                timeoutMs,
+                logFile,
+            });
+        }
+        catch (err) {
+            result = {
+                exitCode: null,
+                signal: null,
+                killed: false,
+                durationMs: 0,
+                output: '',
+                spawnError: err instanceof Error ? err.message : String(err),
+            };
+        }
+        if (result.spawnError !== undefined) {
+            await (0,promises_.writeFile)(logFile, `race-rerun: could not run ${task.job.binary}: ${result.spawnError}\n`).catch(() => { });
+        }
+        let parsed;
+        try {
+            parsed = await deps.parse(logFile, importPath);
+        }
+        catch (err) {
+            deps.log?.(`Could not parse ${logFile}: ${err instanceof Error ? err.message : String(err)}`);
+            parsed = structuredClone(EMPTY_PARSE);
+        }
+        return {
+            package: importPath,
+            index: task.index,
+            exitCode: result.exitCode,
+            signal: result.signal,
+            killed: result.killed,
+            durationMs: result.durationMs,
+            logFile,
+            parsed,
+        };
+    }
+    async function worker() {
+        for (;;) {
+            const task = tasks[next++];
+            if (!task)
+                return;
+            const record = await runOne(task);
+            records.push(record);
+            done++;
+            try {
+                deps.onRun?.(record, done, tasks.length);
+            }
+            catch {
+                // A progress callback must not stop the runs.
+            }
+        }
+    }
+    const workers = Math.max(1, Math.min(opts.parallel, tasks.length));
+    await Promise.all(Array.from({ length: workers }, () => worker()));
+    return records.sort((a, b) => (a.package < b.package ? -1 : a.package > b.package ? 1 : a.index - b.index));
+}
+
+;// CONCATENATED MODULE: ./src/engine/engine.ts
+// Orchestration: go env → go list → build each test binary once with -race → run each `count`
+// times. Problems the user caused end up in `errors` with what was done so far; nothing throws.
+
+
+
+
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(1)}s`;
+}
+function engine_plural(n, word, many = `${word}s`) {
+    return `${n} ${n === 1 ? word : many}`;
+}
+/** Runs fn over items with at most `limit` at once; results in input order. */
+async function mapLimit(items, limit, fn) {
+    const results = new Array(items.length);
+    let next = 0;
+    async function worker() {
+        for (let i = next++; i < items.length; i = next++) {
+            results[i] = await fn(items[i], i);
+        }
+    }
+    await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, () => worker()));
+    return results;
+}
+function goMinor(version) {
+    const m = version?.match(/^go1\.(\d+)/);
+    return m ? Number(m[1]) : undefined;
+}
+async function execute(settings, deps) {
+    const result = { modules: [], packages: [], builds: [], runs: [], errors: [], notes: [] };
+    const wd = settings.workingDirectory;
+    try {
+        const goEnv = await deps.go.env(wd);
+        result.goEnv = goEnv;
+        deps.log(`Using ${goEnv.version || 'go'} in ${wd}`);
+        const minor = goMinor(goEnv.version);
+        if (minor !== undefined && minor < 20 && settings.skip) {
+            result.notes.push(`${goEnv.version} has no -test.skip (added in Go 1.20): the skip input will fail the runs.`);
+        }
+        result.modules = await deps.go.modules(wd);
+        const listed = await deps.go.listTestPackages(wd, settings.packages, settings.buildFlags);
+        result.errors.push(...listed.errors);
+        if (listed.withoutTests.length > 0) {
+            const shown = listed.withoutTests.slice(0, 10).join(', ');
+            const more = listed.withoutTests.length > 10 ? ` and ${listed.withoutTests.length - 10} more` : '';
+            result.notes.push(`${engine_plural(listed.withoutTests.length, 'package')} without test files: ${shown}${more}.`);
+        }
+        if (listed.packages.length === 0) {
+            result.errors.push(`No test packages match ${settings.packages.join(' ')} in ${wd}: check the packages input.`);
+            return result;
+        }
+        result.packages = listed.packages;
+        // Build each package's test binary once; runs reuse it.
+        const binDir = (0,external_node_path_.join)(deps.workDir, 'bin');
+        await (0,promises_.mkdir)(binDir, { recursive: true });
+        const names = fileNames(listed.packages.map((p) => p.importPath));
+        deps.log(`Building ${engine_plural(listed.packages.length, 'test binary', 'test binaries')} with -race …`);
+        const buildStart = Date.now();
+        result.builds = await mapLimit(listed.packages, settings.parallel, async (pkg, i) => {
+            const build = await deps.go.buildTest(pkg, (0,external_node_path_.join)(binDir, `${names[i]}.test`), settings.buildFlags, wd);
+            if (!build.ok)
+                deps.log(`Build failed: ${pkg.importPath}`);
+            return build;
+        });
+        const built = result.builds.filter((b) => b.ok && b.binary);
+        const failed = result.builds.length - built.length;
+        deps.log(`Built ${engine_plural(built.length, 'test binary', 'test binaries')} in ${seconds(Date.now() - buildStart)}` +
+            (failed > 0 ? ` (${failed} failed)` : ''));
+        if (built.length === 0)
+            return result;
+        const jobs = built.map((b) => ({ package: b.package, binary: b.binary }));
+        const testArgs = testBinaryArgs({
+            timeout: settings.timeout,
+            run: settings.run,
+            skip: settings.skip,
+            testFlags: settings.testFlags,
+            goVersion: goEnv.version,
+        });
+        deps.log(`Running ${engine_plural(jobs.length, 'package')} ${engine_plural(settings.count, 'time')} each, ` +
+            `at most ${settings.parallel} at once (timeout ${settings.timeout} per run)`);
+        const runStart = Date.now();
+        result.runs = await runAll(jobs, {
+            count: settings.count,
+            parallel: settings.parallel,
+            timeout: settings.timeout,
+            timeoutMs: settings.timeoutMs,
+            testArgs,
+            logDir: (0,external_node_path_.join)(deps.workDir, 'logs'),
+        }, { runner: deps.runner, parse: deps.parse, onRun: deps.onRun, log: deps.log });
+        const killed = result.runs.filter((r) => r.killed).length;
+        deps.log(`Ran ${engine_plural(result.runs.length, 'test process', 'test processes')} in ${seconds(Date.now() - runStart)}` +
+            (killed > 0 ? ` (${killed} killed after the timeout)` : ''));
+    }
+    catch (err) {
+        if (err instanceof go/* GoError */.nY)
+            result.errors.push(err.message);
+        else {
+            const message = err instanceof Error ? err.message : String(err);
+            result.errors.push(`race-rerun failed unexpectedly: ${message}`);
+        }
+    }
+    return result;
+}
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
+;// CONCATENATED MODULE: ./src/parse/util.ts
+/** Cap on a finding's `raw` text. */
+const MAX_RAW = 64 * 1024;
+/** Cap on the frames kept per stack (a marker frame is added after it). */
+const MAX_FRAMES = 100;
+/** Cap on one input line; longer lines are cut (binary junk without newlines must not grow memory). */
+const MAX_LINE = 1024 * 1024;
+/** A flood of reports (e.g. GORACE=suppress_equal_stacks=0 in a loop) must not exhaust memory. */
+const MAX_FINDINGS = 1000;
+/** `==================`: opens and closes a race report. */
+const RACE_SEP = '==================';
+const ANSI_RE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[ -/]*[@-~]`, 'g');
+const GH_TIMESTAMP_RE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z /;
+/** Strips `\r`, GitHub's downloaded-log timestamp prefix and ANSI colour escapes. */
+function cleanLine(input) {
+    let s = input;
+    if (s.length > 0 && s.charCodeAt(s.length - 1) === 13)
+        s = s.slice(0, -1);
+    // Cheap shape check (`YYYY-MM-DDT`) before the regex.
+    if (s.length >= 21 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(10) === 84) {
+        const m = GH_TIMESTAMP_RE.exec(s);
+        if (m)
+            s = s.slice(m[0].length);
+    }
+    if (s.indexOf('\x1b') >= 0) {
+        s = s.replace(ANSI_RE, '');
+        if (s.length > 0 && s.charCodeAt(s.length - 1) === 13)
+            s = s.slice(0, -1);
+    }
+    return s;
+}
+/**
+ * `FILE:LINE +0xOFF`, `FILE:LINE` (inlined) or `FILE:LINE +0xOFF fp=… sp=… pc=…`, already without
+ * the leading whitespace. Splits on the LAST colon before the offset: Windows paths are `C:/…`.
+ */
+function parseFileLine(s) {
+    let end = s.indexOf(' +0x');
+    if (end < 0)
+        end = s.indexOf(' fp=');
+    if (end < 0)
+        end = s.length;
+    const colon = s.lastIndexOf(':', end - 1);
+    if (colon <= 0 || colon === end - 1)
+        return undefined;
+    let line = 0;
+    for (let i = colon + 1; i < end; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 48 || c > 57)
+            return undefined;
+        line = line * 10 + (c - 48);
+    }
+    return { file: s.slice(0, colon), line };
+}
+/** `pkg.F(0x1, {0x2, 0x3})` → `pkg.F`; arguments never hold `(`, so the last `(` starts them. */
+function splitFuncArgs(s) {
+    const open = s.lastIndexOf('(');
+    if (open <= 0 || !s.endsWith(')'))
+        return { func: s, args: '' };
+    return { func: s.slice(0, open), args: s.slice(open + 1, -1) };
+}
+/** Go's rule for test function names (`Test`, `TestX`, `Test_x`, not `Testx`), minus TestMain. */
+function isTestFuncName(name) {
+    for (const prefix of ['Test', 'Benchmark', 'Fuzz', 'Example']) {
+        if (!name.startsWith(prefix))
+            continue;
+        if (name === 'TestMain')
+            return false;
+        if (name.length === prefix.length)
+            return true;
+        const c = name.charCodeAt(prefix.length);
+        return c < 97 || c > 122;
+    }
+    return false;
+}
+/**
+ * The test a stack frame belongs to: `example.com/m/pkg.TestX.func2.1` → `TestX`. Dots in an import
+ * path's last element are printed as `%2e`, so the first dot after the last slash ends the package.
+ * Test functions live only in the test binary's own package (or its _test twin), so no package
+ * check is needed.
+ */
+function testNameFromFunc(fn) {
+    const slash = fn.lastIndexOf('/');
+    const dot = fn.indexOf('.', slash + 1);
+    if (dot < 0)
+        return undefined;
+    let end = fn.indexOf('.', dot + 1);
+    if (end < 0)
+        end = fn.length;
+    const name = fn.slice(dot + 1, end);
+    return isTestFuncName(name) ? name : undefined;
+}
+/** First test function in the frames of the given stacks, in order. */
+function testFromStacks(stacks) {
+    for (const s of stacks) {
+        for (const f of s.frames) {
+            const t = testNameFromFunc(f.func);
+            if (t)
+                return t;
+        }
+    }
+    return undefined;
+}
+/**
+ * A stack names the top-level test (`TestParent`); the positional context may know the subtest
+ * (`TestParent/racy_sub`). Keep the positional name when it is that test or one of its subtests.
+ */
+function combineTest(stackTest, positional) {
+    if (!stackTest)
+        return positional;
+    if (positional && (positional === stackTest || positional.startsWith(`${stackTest}/`)))
+        return positional;
+    return stackTest;
+}
+/** A frame marking where frames were dropped (by us or by Go). */
+function elidedFrame(text) {
+    return { func: text, file: '', line: 0 };
+}
+/** Appends a frame, keeping at most `limit` frames plus one marker. */
+function pushFrame(frames, frame, limit = MAX_FRAMES) {
+    if (frames.length < limit)
+        frames.push(frame);
+    else if (frames.length === limit)
+        frames.push(elidedFrame('...additional frames elided...'));
+}
+/** A report's text as printed, capped at MAX_RAW. */
+class RawText {
+    parts = [];
+    len = 0;
+    truncated = false;
+    add(line) {
+        if (this.truncated)
+            return;
+        if (this.len + line.length + 1 > MAX_RAW) {
+            this.truncated = true;
+            const room = MAX_RAW - this.len;
+            if (room > 0)
+                this.parts.push(line.slice(0, room));
+            this.parts.push('... (truncated)');
+            return;
+        }
+        this.parts.push(line);
+        this.len += line.length + 1;
+    }
+    text() {
+        return this.parts.join('\n');
+    }
+}
+/** Function names that are not the user's: the Go runtime, testing, stdlib (no dot in the first path element). */
+function isUserFrame(f) {
+    if (f.file.endsWith('_testmain.go') || f.file === '')
+        return false;
+    const slash = f.func.indexOf('/');
+    const firstElem = f.func.slice(0, slash >= 0 ? slash : f.func.indexOf('.'));
+    if (firstElem === 'main')
+        return true;
+    return slash >= 0 && firstElem.includes('.');
+}
+
+;// CONCATENATED MODULE: ./src/parse/build.ts
+
+const MAX_BUILD_FINDINGS = 20;
+const MAX_BUILD_RAW = 4096;
+/** `./x.go:12:5: msg`, `x.go:12: msg`, `/abs/x.go:12:5: msg`, `C:\x\y.go:3:1: msg`, `go.mod:5: msg`. */
+const ERROR_RE = /^(.+?\.(?:go|s|c|h|cc|cpp|mod|sum|work)):(\d+)(?::(\d+))?: (.*)$/;
+/** A line that is a compiler error (cheap pre-check before the regex). */
+function isBuildErrorLine(line) {
+    const c = line.charCodeAt(0);
+    if (c === 32 || c === 9 || line.length === 0)
+        return false;
+    if (line.indexOf(':') < 0)
+        return false;
+    return ERROR_RE.test(line.startsWith('vet: ') ? line.slice(5) : line);
+}
+/**
+ * Build package key from a `# pkg` header or a test2json `ImportPath`:
+ * `example.com/m/pkg [example.com/m/pkg.test]` → `example.com/m/pkg`, and the external test
+ * package `example.com/m/pkg_test [example.com/m/pkg.test]` too.
+ */
+function buildPackageKey(s) {
+    const t = s.trim();
+    const open = t.indexOf(' [');
+    if (open < 0)
+        return t.startsWith('[') && t.endsWith(']') ? stripTest(t.slice(1, -1)) : t;
+    const inner = t.slice(open + 2, t.endsWith(']') ? -1 : undefined);
+    return inner.endsWith('.test') ? inner.slice(0, -5) : t.slice(0, open);
+}
+function stripTest(s) {
+    return s.endsWith('.test') ? s.slice(0, -5) : s;
+}
+function isNoise(line) {
+    return line.startsWith('# ') || line === 'FAIL' || (line.startsWith('FAIL\t') && line.endsWith(' failed]'));
+}
+/**
+ * One `build` finding per compiler/vet error line (at most 20), each with one frame (file as
+ * printed, line). Text with no `file:line:` error at all gives one finding with its first
+ * meaningful line as the message and no frames; empty text gives none.
+ */
+function parseBuildOutput(text, pkg) {
+    const findings = [];
+    let firstLine;
+    let firstAny;
+    let last;
+    for (const rawLine of text.split('\n')) {
+        const line = cleanLine(rawLine);
+        if (line.trim() === '')
+            continue;
+        firstAny ??= line.trim();
+        const c = line.charCodeAt(0);
+        if (c === 9 || c === 32) {
+            // Continuation of the previous error (`\thave (…)`, `\twant (…)`).
+            if (last && last.raw.length + line.length < MAX_BUILD_RAW)
+                last.raw += `\n${line}`;
+            continue;
+        }
+        last = undefined;
+        if (isNoise(line))
+            continue;
+        firstLine ??= line.trim();
+        const body = line.startsWith('vet: ') ? line.slice(5) : line;
+        const m = body.indexOf(':') >= 0 ? ERROR_RE.exec(body) : null;
+        if (!m || findings.length >= MAX_BUILD_FINDINGS)
+            continue;
+        const file = m[1] ?? '';
+        const lineNo = Number(m[2]);
+        const col = m[3];
+        last = {
+            kind: 'build',
+            package: pkg,
+            message: (m[4] ?? '').trim(),
+            stacks: [
+                {
+                    role: 'build',
+                    header: col ? `${file}:${lineNo}:${col}` : `${file}:${lineNo}`,
+                    frames: [{ func: '', file, line: lineNo }],
+                },
+            ],
+            raw: line,
+        };
+        findings.push(last);
+    }
+    if (findings.length === 0) {
+        const message = firstLine ?? firstAny;
+        if (message !== undefined) {
+            findings.push({
+                kind: 'build',
+                package: pkg,
+                message,
+                stacks: [],
+                raw: text.trim().slice(0, MAX_BUILD_RAW),
+            });
+        }
+    }
+    return findings;
+}
+
+;// CONCATENATED MODULE: ./src/parse/race.ts
+
+/** A report has 2 accesses and up to 2 creation stacks; more is junk, not worth memory. */
+const MAX_STACKS = 8;
+/** `Read at 0x… by goroutine 7:`, `Previous write at 0x… by main goroutine:`, atomic variants. */
+const ACCESS_RE = /^(Previous )?(?:[Aa]tomic )?([Rr]ead|[Ww]rite)(?: of size \d+)? at (0x[0-9a-fA-F]+) by (?:goroutine (\d+)|(main goroutine)|thread T\d+)\s*:$/;
+const CREATION_RE = /^Goroutine (\d+) \((?:running|finished)\) created at:$/;
+/** Lines that cannot be inside a race report: the report was cut off (crash, interleaving). */
+function endsRaceReport(line) {
+    const c = line.charCodeAt(0);
+    if (c === 32)
+        return line.includes('race detected during execution of');
+    return (line.startsWith('panic: ') ||
+        line.startsWith('fatal error: ') ||
+        line.startsWith('ok  ') ||
+        line.startsWith('FAIL\t') ||
+        line === 'FAIL' ||
+        line === 'PASS' ||
+        line.startsWith('?   \t') ||
+        line.startsWith('exit status ') ||
+        line === 'WARNING: DATA RACE');
+}
+class RaceAssembler {
+    raw = new RawText();
+    stacks = [];
+    cur;
+    pendingFunc;
+    currentId;
+    previousId;
+    sawWarning = false;
+    constructor(withSep) {
+        if (withSep)
+            this.raw.add(RACE_SEP);
+    }
+    feed(line) {
+        if (line === RACE_SEP) {
+            // A separator before the WARNING line belongs to the opening; after it, it closes.
+            this.raw.add(line);
+            return this.sawWarning ? 'done' : 'more';
+        }
+        if (line === 'WARNING: DATA RACE' && !this.sawWarning) {
+            this.sawWarning = true;
+            this.raw.add(line);
+            return 'more';
+        }
+        // The report goes to stderr, test framing to stdout: with parallel tests they can interleave.
+        if (line.startsWith('=== ') || line.trimStart().startsWith('--- '))
+            return 'pass';
+        if (endsRaceReport(line))
+            return 'reject';
+        this.raw.add(line);
+        if (line.length === 0) {
+            this.endStack();
+            return 'more';
+        }
+        const c0 = line.charCodeAt(0);
+        if (c0 === 32) {
+            if (!this.cur)
+                return 'more';
+            // Frames: `  FUNC()` (2 spaces) then `      FILE:LINE +0xOFF` (6 spaces).
+            if (line.charCodeAt(1) === 32 && line.charCodeAt(2) === 32) {
+                const loc = parseFileLine(line.trimStart());
+                if (loc && this.pendingFunc !== undefined) {
+                    pushFrame(this.cur.frames, { func: this.pendingFunc, file: loc.file, line: loc.line });
+                }
+                this.pendingFunc = undefined;
+            }
+            else {
+                const t = line.trim();
+                // `[failed to restore the stack]` leaves the stack empty.
+                this.pendingFunc = t.startsWith('[') ? undefined : splitFuncArgs(t).func;
+            }
+            return 'more';
+        }
+        this.endStack();
+        if (this.stacks.length >= MAX_STACKS)
+            return 'more';
+        const access = ACCESS_RE.exec(line);
+        if (access) {
+            const previous = access[1] !== undefined;
+            const id = access[5] ? 'main' : Number(access[4] ?? 0);
+            if (previous)
+                this.previousId = id;
+            else
+                this.currentId = id;
+            this.cur = {
+                role: previous ? 'previous' : 'current',
+                header: line.slice(0, -1).trimEnd(),
+                access: access[2]?.toLowerCase() === 'write' ? 'write' : 'read',
+                goroutine: id,
+                frames: [],
+            };
+            this.stacks.push(this.cur);
+            return 'more';
+        }
+        const creation = CREATION_RE.exec(line);
+        if (creation) {
+            this.cur = {
+                role: 'creation',
+                header: line.slice(0, -1),
+                goroutine: Number(creation[1]),
+                frames: [],
+            };
+            this.stacks.push(this.cur);
+        }
+        // Anything else (`Heap block …`, `Mutex M created at:`) starts a section we do not keep.
+        return 'more';
+    }
+    endStack() {
+        this.cur = undefined;
+        this.pendingFunc = undefined;
+    }
+    /** Stacks with creation roles matched to the access goroutines. */
+    finish() {
+        let haveCurrentCreation = false;
+        let havePreviousCreation = false;
+        for (const s of this.stacks) {
+            if (s.role !== 'creation')
+                continue;
+            if (!haveCurrentCreation && s.goroutine === this.currentId) {
+                s.role = 'current-creation';
+                haveCurrentCreation = true;
+            }
+            else if (!havePreviousCreation && s.goroutine === this.previousId) {
+                s.role = 'previous-creation';
+                havePreviousCreation = true;
+            }
+        }
+        return this.stacks;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/traceback.ts
+
+const MAX_HEADER_LINES = 200;
+const MAX_CANDIDATE_BLOCKS = 50;
+const MAX_OTHER_BLOCKS = 10;
+const MAX_MESSAGE = 1000;
+const RECOVERED_RE = / \[recovered(?:, [a-z]+)*\]$/;
+/** `goroutine 8 [running]:`, `goroutine 1 gp=0x… m=0 mp=0x… [running]:`, `… [running] {labels}:`. */
+function parseGoroutineHeader(line) {
+    if (!line.startsWith('goroutine ') || !line.endsWith(':'))
+        return undefined;
+    let i = 10;
+    let id = 0;
+    while (i < line.length) {
+        const c = line.charCodeAt(i);
+        if (c < 48 || c > 57)
+            break;
+        id = id * 10 + (c - 48);
+        i++;
+    }
+    if (i === 10 || line.charCodeAt(i) !== 32 || line.indexOf('[', i) < 0)
+        return undefined;
+    return id;
+}
+/** Column-0 lines that end a traceback's header part: Go framing, package lines, the go command. */
+function endsTracebackHeader(line) {
+    const t = line.trimStart();
+    return (line.startsWith('=== ') ||
+        t.startsWith('--- ') ||
+        line.startsWith('ok  ') ||
+        line.startsWith('FAIL\t') ||
+        line === 'FAIL' ||
+        line === 'PASS' ||
+        line.startsWith('?   \t') ||
+        line.startsWith('exit status ') ||
+        line === RACE_SEP ||
+        line === 'WARNING: DATA RACE');
+}
+class TracebackAssembler {
+    raw = new RawText();
+    header = [];
+    inBlocks = false;
+    cur;
+    first;
+    candidates = [];
+    others = [];
+    pendingFunc;
+    pendingCreated;
+    feed(line) {
+        if (!this.inBlocks) {
+            if (line === 'runtime stack:' || parseGoroutineHeader(line) !== undefined) {
+                this.inBlocks = true;
+                this.startBlock(line);
+                return 'more';
+            }
+            if (endsTracebackHeader(line) || this.header.length >= MAX_HEADER_LINES)
+                return 'reject';
+            this.header.push(line);
+            this.raw.add(line);
+            return 'more';
+        }
+        if (line.length === 0) {
+            this.endBlock();
+            this.raw.add(line);
+            return 'more';
+        }
+        if (line === 'runtime stack:' || parseGoroutineHeader(line) !== undefined) {
+            this.endBlock();
+            this.startBlock(line);
+            return 'more';
+        }
+        const b = this.cur;
+        if (!b)
+            return 'reject';
+        const c0 = line.charCodeAt(0);
+        if (c0 === 9) {
+            const loc = parseFileLine(line.trim());
+            if (loc) {
+                if (this.pendingCreated !== undefined) {
+                    b.createdBy = { func: this.pendingCreated, file: loc.file, line: loc.line };
+                }
+                else if (this.pendingFunc) {
+                    const f = { func: this.pendingFunc.func, file: loc.file, line: loc.line };
+                    if (this.pendingFunc.inlined)
+                        f.inlined = true;
+                    pushFrame(b.frames, f, MAX_FRAMES + b.goMarkers);
+                    this.noteFrame(b, f);
+                }
+            }
+            this.pendingFunc = undefined;
+            this.pendingCreated = undefined;
+            this.raw.add(line);
+            return 'more';
+        }
+        if (line.startsWith('created by ')) {
+            b.createdHeader = line;
+            const rest = line.slice(11);
+            const inG = rest.indexOf(' in goroutine ');
+            this.pendingCreated = inG >= 0 ? rest.slice(0, inG) : rest;
+            this.pendingFunc = undefined;
+            this.raw.add(line);
+            return 'more';
+        }
+        if (line.startsWith('...') && line.endsWith('...') && line.includes('elided')) {
+            if (b.frames.length < MAX_FRAMES + b.goMarkers) {
+                b.frames.push(elidedFrame(line));
+                b.goMarkers++;
+            }
+            this.raw.add(line);
+            return 'more';
+        }
+        if (c0 !== 32 && line.endsWith(')') && line.indexOf('(') > 0) {
+            const { func, args } = splitFuncArgs(line);
+            this.pendingFunc = { func, inlined: args === '...' };
+            this.pendingCreated = undefined;
+            this.raw.add(line);
+            return 'more';
+        }
+        return 'reject';
+    }
+    startBlock(line) {
+        this.raw.add(line);
+        const id = parseGoroutineHeader(line);
+        this.cur = {
+            header: line.endsWith(':') ? line.slice(0, -1) : line,
+            goroutine: id ?? 0,
+            frames: [],
+            skip: id === undefined,
+            hasTestFrame: false,
+            hasUserFrame: false,
+            goMarkers: 0,
+        };
+        this.pendingFunc = undefined;
+        this.pendingCreated = undefined;
+    }
+    noteFrame(b, f) {
+        if (!b.hasTestFrame && testNameFromFunc(f.func))
+            b.hasTestFrame = true;
+        if (!b.hasUserFrame && isUserFrame(f))
+            b.hasUserFrame = true;
+    }
+    endBlock() {
+        const b = this.cur;
+        this.cur = undefined;
+        this.pendingFunc = undefined;
+        this.pendingCreated = undefined;
+        if (!b || b.skip)
+            return;
+        // Keep only what can be chosen or shown: memory must not grow with the goroutine count.
+        if (!this.first)
+            this.first = b;
+        else if (b.hasTestFrame && this.candidates.length < MAX_CANDIDATE_BLOCKS)
+            this.candidates.push(b);
+        else if (b.hasUserFrame && this.others.length < MAX_OTHER_BLOCKS)
+            this.others.push(b);
+    }
+    /**
+     * The finished traceback, or undefined when it was only a `panic: …`-looking line with no
+     * goroutine dump that did not end the process (some program printing the word).
+     */
+    finish(processEnded) {
+        this.endBlock();
+        if (!this.first && !processEnded)
+            return undefined;
+        const h = parseHeader(this.header);
+        let kind = h.fatal ? 'fatal' : 'panic';
+        if (!h.fatal && h.message.startsWith('test timed out after '))
+            kind = 'timeout';
+        const all = [];
+        if (this.first)
+            all.push(this.first);
+        all.push(...this.candidates, ...this.others);
+        let chosen = this.first;
+        if (kind === 'timeout' || (kind === 'fatal' && h.message.startsWith('all goroutines are asleep'))) {
+            // The first goroutine is the alarm (or main for a deadlock): pick the test's own goroutine.
+            chosen = pickTestBlock(all, h.running[0]?.split('/')[0]) ?? this.first;
+        }
+        const stacks = [];
+        if (chosen) {
+            stacks.push({
+                role: 'panic',
+                header: chosen.header,
+                goroutine: chosen.goroutine,
+                frames: chosen.frames,
+            });
+            if (chosen.createdBy) {
+                stacks.push({
+                    role: 'creation',
+                    header: chosen.createdHeader ?? `created by ${chosen.createdBy.func}`,
+                    goroutine: chosen.goroutine,
+                    frames: [chosen.createdBy],
+                });
+            }
+        }
+        const stackTest = testFromStacks(stacks);
+        if (kind !== 'panic') {
+            for (const b of all) {
+                if (b === chosen || !b.hasUserFrame || stacks.length >= MAX_OTHER_BLOCKS + 2)
+                    continue;
+                stacks.push({ role: 'goroutine', header: b.header, goroutine: b.goroutine, frames: b.frames });
+            }
+        }
+        const out = { kind, message: h.message, stacks, raw: this.raw.text() };
+        if (stackTest)
+            out.stackTest = stackTest;
+        if (kind === 'timeout')
+            out.runningTests = h.running;
+        return out;
+    }
+}
+/** The last goroutine running the test's code under `testing.(*T).Run`: the deepest subtest body. */
+function pickTestBlock(blocks, test) {
+    const matches = blocks.filter((b) => b.hasTestFrame && (!test || b.frames.some((f) => testNameFromFunc(f.func) === test)));
+    const underRun = matches.filter((b) => b.createdBy?.func === 'testing.(*T).Run');
+    return underRun[underRun.length - 1] ?? matches[0];
+}
+/**
+ * `panic: V [recovered]` + tab-indented nested `panic:` lines (≤1.24), `[recovered, repanicked]`
+ * (≥1.25), `[signal …]`, continuation lines of multi-line values (tab-indented from 1.23), and the
+ * timeout's `running tests:` list (indented from 1.23). The message is the first (original) value.
+ */
+function parseHeader(lines) {
+    const entries = [];
+    const running = [];
+    let fatal = false;
+    let inRunning = false;
+    for (const l of lines) {
+        if (inRunning) {
+            const c = l.charCodeAt(0);
+            if (c === 9 || c === 32) {
+                const t = l.trim();
+                if (t) {
+                    const paren = t.lastIndexOf(' (');
+                    running.push(paren > 0 ? t.slice(0, paren) : t);
+                }
+                continue;
+            }
+            inRunning = false;
+        }
+        const t = l.charCodeAt(0) === 9 ? l.slice(1) : l;
+        if (t === 'running tests:') {
+            inRunning = true;
+            continue;
+        }
+        if (t.startsWith('panic: ')) {
+            entries.push([t.slice(7)]);
+            continue;
+        }
+        if (l.startsWith('fatal error: ')) {
+            if (entries.length === 0)
+                fatal = true;
+            entries.push([l.slice(13)]);
+            continue;
+        }
+        if (l.startsWith('[signal ') || l.trim() === '')
+            continue;
+        entries[entries.length - 1]?.push(t);
+    }
+    const first = entries[0] ?? [lines[0] ?? ''];
+    let message = first
+        .map((s) => s.trim())
+        .filter((s) => s)
+        .join(' ');
+    message = message.replace(RECOVERED_RE, '');
+    if (message.length > MAX_MESSAGE)
+        message = `${message.slice(0, MAX_MESSAGE)}…`;
+    return { fatal, message, running };
+}
+
+;// CONCATENATED MODULE: ./src/parse/stream.ts
+
+
+
+
+const ERROR_LINE_RE = /^([^\s:]+\.go):(\d+): ?(.*)$/;
+const ELAPSED_RE = /\((\d+(?:\.\d+)?)s\)$/;
+const MAX_ERROR_RAW = 4096;
+function parentOf(name) {
+    const slash = name.lastIndexOf('/');
+    return slash > 0 ? name.slice(0, slash) : undefined;
+}
+class LineStream {
+    sink;
+    json;
+    race;
+    traceback;
+    /** Positional context captured when the current report started. */
+    reportPositional;
+    reportLastFail;
+    pendingSep = false;
+    /** Test named by the last `=== RUN/CONT/NAME` (or the JSON `Test`). */
+    current;
+    /** Last `--- FAIL` since the last other framing line: a panic right after it is that test's. */
+    lastFail;
+    /** Saw 0x16 framing: `-test.v=test2json` output, where t.Error lines precede `--- FAIL`. */
+    framed = false;
+    /** Non-verbose output: t.Error lines follow `--- FAIL`, indented one level deeper than it. */
+    resultByLevel = [];
+    lastWasResult = false;
+    lastError;
+    buildKey;
+    running = new Map();
+    tests = [];
+    findings = [];
+    failed = new Set();
+    errors = new Map();
+    withFinding = new Set();
+    constructor(sink, 
+    /** JSON streams get outcomes and package results from events, not from text lines. */
+    json) {
+        this.sink = sink;
+        this.json = json;
+    }
+    line(input, ctx = {}) {
+        let line = input;
+        const x16 = line.indexOf('\x16');
+        if (x16 > 0) {
+            // Framing glued to unterminated test output: handle the two parts as lines.
+            this.line(line.slice(0, x16), ctx);
+            line = line.slice(x16);
+        }
+        if (x16 >= 0) {
+            line = line.slice(1);
+            this.framed = true;
+        }
+        if (this.json)
+            this.current = ctx.test;
+        if (this.race) {
+            const r = this.race.feed(line);
+            if (r === 'more')
+                return;
+            if (r === 'pass') {
+                this.recognise(line, ctx);
+                return;
+            }
+            if (r === 'done') {
+                this.finishReport(false);
+                return;
+            }
+            this.finishReport(false);
+        }
+        else if (this.traceback) {
+            const r = this.traceback.feed(line);
+            if (r === 'more')
+                return;
+            this.finishReport(this.endsProcess(line));
+        }
+        this.idle(line, ctx);
+    }
+    endsProcess(line) {
+        return line.startsWith('exit status ') || line.startsWith('FAIL\t') || line.startsWith('ok  \t');
+    }
+    idle(line, ctx) {
+        if (line.length === 0) {
+            this.pendingSep = false;
+            this.buildKey = undefined;
+            this.lastError = undefined;
+            return;
+        }
+        if (this.pendingSep) {
+            this.pendingSep = false;
+            if (line === 'WARNING: DATA RACE') {
+                this.startRace(true, line);
+                return;
+            }
+        }
+        if (!this.recognise(line, ctx)) {
+            // Not Go test output: maybe compiler output, or an error message's continuation line.
+            const c = line.charCodeAt(0);
+            if (this.buildKey !== undefined && !this.json) {
+                this.sink.buildText(this.buildKey, line);
+            }
+            else if (c !== 32 && c !== 9 && !this.json && line.includes('.go:') && isBuildErrorLine(line)) {
+                this.sink.buildText('', line);
+            }
+            return;
+        }
+        this.buildKey = undefined;
+    }
+    /** Handles a line if it is recognisably Go output; false otherwise. */
+    recognise(line, ctx) {
+        const c = line.charCodeAt(0);
+        // Only deeper-indented lines continue a t.Error message.
+        if (c !== 32)
+            this.lastError = undefined;
+        switch (c) {
+            case 61: // '='
+                if (line === RACE_SEP) {
+                    this.pendingSep = true;
+                    return true;
+                }
+                if (line.startsWith('=== ')) {
+                    this.framing(line);
+                    return true;
+                }
+                return false;
+            case 87: // 'W'
+                if (line === 'WARNING: DATA RACE') {
+                    this.startRace(false, line);
+                    return true;
+                }
+                return false;
+            case 45: // '-'
+                return line.startsWith('--- ') && this.result(line, 0);
+            case 32: {
+                // Indented: a subtest result, or a t.Error/t.Log line.
+                let indent = 0;
+                while (line.charCodeAt(indent) === 32)
+                    indent++;
+                const rest = line.slice(indent);
+                if (rest.startsWith('--- '))
+                    return this.result(rest, indent);
+                if (indent >= 4)
+                    this.errorLine(rest, indent, ctx);
+                return false;
+            }
+            case 112: // 'p'
+                if (line.startsWith('panic: ')) {
+                    this.startTraceback(line);
+                    return true;
+                }
+                return false;
+            case 102: // 'f'
+                if (line.startsWith('fatal error: ')) {
+                    this.startTraceback(line);
+                    return true;
+                }
+                return false;
+            case 111: // 'o'
+                if (line.startsWith('ok  \t') || line.startsWith('ok\t')) {
+                    this.packageLine(line.slice(2), 'pass');
+                    return true;
+                }
+                return false;
+            case 70: // 'F'
+                if (line === 'FAIL') {
+                    this.bare();
+                    return true;
+                }
+                if (line.startsWith('FAIL\t')) {
+                    this.packageLine(line.slice(4), 'fail');
+                    return true;
+                }
+                if (line.startsWith('Found ') && line.includes(' data race')) {
+                    this.sink.sawGo();
+                    return true;
+                }
+                return false;
+            case 80: // 'P'
+                if (line === 'PASS') {
+                    this.bare();
+                    return true;
+                }
+                return false;
+            case 63: // '?'
+                if (line.startsWith('?   \t')) {
+                    this.packageLine(line.slice(1), 'skip');
+                    return true;
+                }
+                return false;
+            case 103: // 'g'
+                if (parseGoroutineHeader(line) !== undefined) {
+                    this.sink.sawGo();
+                    return true;
+                }
+                return false;
+            case 35: // '#'
+                if (line.startsWith('# ') && !this.json) {
+                    const rest = line.slice(2).trim();
+                    // `# [pkg]` (vet) continues the block its `# pkg` line opened.
+                    if (!(rest.startsWith('[') && this.buildKey !== undefined))
+                        this.buildKey = buildPackageKey(rest);
+                    this.sink.buildText(this.buildKey ?? '', line);
+                    return false;
+                }
+                return false;
+            default:
+                return false;
+        }
+    }
+    framing(line) {
+        this.sink.sawGo();
+        const rest = line.slice(4);
+        const sp = rest.indexOf(' ');
+        const verb = sp >= 0 ? rest.slice(0, sp) : rest;
+        const name = sp >= 0 ? rest.slice(sp + 1).trim() : '';
+        this.lastWasResult = false;
+        this.lastFail = undefined;
+        this.lastError = undefined;
+        switch (verb) {
+            case 'RUN':
+                if (!name)
+                    return;
+                this.current = name;
+                // A new run of the test (-count): forget the previous run's messages.
+                this.errors.delete(name);
+                if (!this.json)
+                    this.started(name);
+                return;
+            case 'CONT':
+            case 'NAME':
+                if (!this.json)
+                    this.current = name || undefined;
+                return;
+            default:
+                return;
+        }
+    }
+    result(line, indent) {
+        // `--- FAIL: TestX (0.00s)`; `--- BENCH:` is not a result.
+        const word = line.slice(4, 8);
+        if (line.charCodeAt(8) !== 58)
+            return false;
+        let action;
+        if (word === 'PASS')
+            action = 'pass';
+        else if (word === 'FAIL')
+            action = 'fail';
+        else if (word === 'SKIP')
+            action = 'skip';
+        else
+            return false;
+        const rest = line.slice(9).trim();
+        const sp = rest.indexOf(' ');
+        const name = sp >= 0 ? rest.slice(0, sp) : rest;
+        if (!name)
+            return false;
+        this.sink.sawGo();
+        const m = ELAPSED_RE.exec(rest);
+        if (!this.json)
+            this.finished(name, action, m ? Number(m[1]) : undefined);
+        else if (action === 'fail')
+            this.failed.add(name);
+        if (action === 'fail')
+            this.lastFail = name;
+        if (!this.json && this.current && (this.current === name || this.current.startsWith(`${name}/`))) {
+            this.current = parentOf(name);
+        }
+        const level = Math.floor(indent / 4);
+        this.resultByLevel.length = level;
+        this.resultByLevel[level] = name;
+        this.lastWasResult = true;
+        this.lastError = undefined;
+        return true;
+    }
+    /** `    file_test.go:31: message` (t.Error, t.Fatal, or t.Log: text cannot tell them apart). */
+    errorLine(rest, indent, ctx) {
+        const last = this.lastError;
+        if (last && indent > last.indent) {
+            // Continuation of a multi-line message (testify's `Error Trace:` / `Error:` blocks).
+            const t = rest.trim();
+            if (last.info.raw.length < MAX_ERROR_RAW)
+                last.info.raw += `\n${' '.repeat(indent)}${rest}`;
+            if (last.info.message === '' && t && !t.startsWith('Error Trace:')) {
+                last.info.message = (t.startsWith('Error:') ? t.slice(6) : t).trim();
+            }
+            return;
+        }
+        this.lastError = undefined;
+        if (!rest.includes('.go:'))
+            return;
+        const m = ERROR_LINE_RE.exec(rest);
+        if (!m)
+            return;
+        this.sink.sawGo();
+        const message = (m[3] ?? '').trim();
+        if (message.startsWith('race detected during execution of'))
+            return;
+        if (ctx.outputType !== undefined && ctx.outputType !== 'error')
+            return;
+        let test;
+        if (this.json || this.framed || !this.lastWasResult)
+            test = this.current;
+        else
+            test = this.resultByLevel[Math.floor(indent / 4) - 1];
+        if (!test)
+            return;
+        const existing = this.errors.get(test);
+        if (existing) {
+            if (existing.raw.length < MAX_ERROR_RAW)
+                existing.raw += `\n${' '.repeat(indent)}${rest}`;
+            this.lastError = { info: existing, indent };
+            if (existing.message === '' && message)
+                existing.message = message;
+            return;
+        }
+        const info = {
+            message,
+            file: m[1] ?? '',
+            line: Number(m[2]),
+            raw: `${' '.repeat(indent)}${rest}`,
+        };
+        this.errors.set(test, info);
+        this.lastError = { info, indent };
+    }
+    bare() {
+        this.sink.sawGo();
+        this.current = undefined;
+        this.lastFail = undefined;
+        this.lastWasResult = false;
+    }
+    /** `ok  \tpkg\t0.1s`, `FAIL\tpkg\t0.02s`, `FAIL\tpkg [build failed]`, `?   \tpkg\t[no test files]`. */
+    packageLine(rest, action) {
+        this.sink.sawGo();
+        const body = rest.trim();
+        // Import paths hold no whitespace; Go separates the fields with tabs (logs may show spaces).
+        let end = 0;
+        while (end < body.length && body.charCodeAt(end) !== 9 && body.charCodeAt(end) !== 32)
+            end++;
+        const pkg = body.slice(0, end);
+        const failedBuild = body.endsWith(' [build failed]') || body.endsWith(' [setup failed]');
+        if (!pkg)
+            return;
+        if (!this.json) {
+            this.sink.addPackage(pkg, action);
+            this.flush(pkg);
+        }
+        if (failedBuild)
+            this.sink.buildFailed(pkg);
+    }
+    startRace(withSep, line) {
+        this.sink.sawGo();
+        this.race = new RaceAssembler(withSep);
+        this.race.feed(line);
+        this.reportPositional = this.current;
+        this.reportLastFail = this.lastFail;
+    }
+    startTraceback(line) {
+        this.sink.sawGo();
+        this.traceback = new TracebackAssembler();
+        this.traceback.feed(line);
+        this.reportPositional = this.current;
+        this.reportLastFail = this.lastFail;
+    }
+    /** Ends the report being assembled (cut off or complete) and records its finding. */
+    finishReport(processEnded) {
+        if (this.race) {
+            const race = this.race;
+            this.race = undefined;
+            const stacks = race.finish();
+            const order = ['current', 'previous', 'current-creation', 'previous-creation', 'creation'];
+            const sorted = [...stacks].sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
+            const test = combineTest(testFromStacks(sorted), this.reportPositional);
+            this.addFinding({ kind: 'race', package: '', message: '', stacks, raw: race.raw.text() }, test);
+        }
+        else if (this.traceback) {
+            const tb = this.traceback.finish(processEnded);
+            this.traceback = undefined;
+            if (!tb)
+                return;
+            let test;
+            if (tb.kind === 'timeout' && tb.runningTests?.[0])
+                test = tb.runningTests[0];
+            else
+                test = combineTest(tb.stackTest, this.reportPositional ?? this.reportLastFail);
+            const f = {
+                kind: tb.kind,
+                package: '',
+                message: tb.message,
+                stacks: tb.stacks,
+                raw: tb.raw,
+            };
+            if (tb.runningTests)
+                f.runningTests = tb.runningTests;
+            this.addFinding(f, test);
+        }
+    }
+    addFinding(f, test) {
+        if (test) {
+            f.test = test;
+            this.withFinding.add(test);
+        }
+        if (this.findings.length < MAX_FINDINGS)
+            this.findings.push(f);
+    }
+    /** A test started (`=== RUN` or a JSON `run` event). */
+    started(name) {
+        this.running.set(name, (this.running.get(name) ?? 0) + 1);
+        this.errors.delete(name);
+    }
+    /** A test's result (`--- X:` line or a JSON pass/fail/skip event). */
+    finished(name, action, elapsed) {
+        const n = this.running.get(name);
+        if (n !== undefined) {
+            if (n <= 1)
+                this.running.delete(name);
+            else
+                this.running.set(name, n - 1);
+        }
+        if (action === 'fail')
+            this.failed.add(name);
+        const t = { package: '', name, action };
+        if (elapsed !== undefined && Number.isFinite(elapsed))
+            t.elapsed = elapsed;
+        this.tests.push(t);
+    }
+    /**
+     * The package's output ended: tests still running were interrupted, failed tests get their
+     * `failure` findings, and everything collected goes out under `pkg`.
+     */
+    flush(pkg) {
+        for (const [name, n] of this.running) {
+            for (let i = 0; i < n; i++)
+                this.tests.push({ package: '', name, action: 'interrupted' });
+        }
+        for (const name of this.failed) {
+            const info = this.errors.get(name);
+            if (!info || this.withFinding.has(name) || this.hasFailedSubtest(name))
+                continue;
+            this.findings.push({
+                kind: 'failure',
+                package: '',
+                test: name,
+                message: info.message,
+                stacks: [
+                    {
+                        role: 'failure',
+                        header: `${info.file}:${info.line}`,
+                        frames: [{ func: '', file: info.file, line: info.line }],
+                    },
+                ],
+                raw: info.raw.slice(0, MAX_RAW),
+            });
+        }
+        for (const f of this.findings)
+            f.package = pkg;
+        for (const t of this.tests)
+            t.package = pkg;
+        if (this.findings.length > 0 || this.tests.length > 0)
+            this.sink.emit(this.findings, this.tests);
+        this.findings = [];
+        this.tests = [];
+        this.running.clear();
+        this.failed.clear();
+        this.errors.clear();
+        this.withFinding.clear();
+        this.current = undefined;
+        this.lastFail = undefined;
+        this.resultByLevel = [];
+        this.lastWasResult = false;
+        this.lastError = undefined;
+        this.pendingSep = false;
+    }
+    /** A parent that failed because a subtest failed: the subtest carries the story. */
+    hasFailedSubtest(name) {
+        const prefix = `${name}/`;
+        for (const f of this.failed)
+            if (f.startsWith(prefix))
+                return true;
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/output.ts
+
+
+
+const MAX_BUILD_TEXT = MAX_RAW;
+class Parser {
+    opts;
+    result = { tests: [], findings: [], packages: [], sawGoOutput: false };
+    partial = '';
+    dropping = false;
+    decoder;
+    plain;
+    jsonPackages = new Map();
+    /** Plain-text compiler output by `# pkg` key, and test2json `build-output` by package. */
+    buildTexts = new Map();
+    buildOutputs = new Map();
+    buildReported = new Set();
+    lastBuildKey;
+    ended = false;
+    constructor(opts) {
+        this.opts = opts;
+        this.plain = new LineStream(this, false);
+    }
+    push(chunk) {
+        if (this.ended)
+            return;
+        let text;
+        if (typeof chunk === 'string')
+            text = chunk;
+        else {
+            // Defensive: a Buffer from a stream without an encoding; decode keeping split characters.
+            this.decoder ??= new TextDecoder('utf-8');
+            try {
+                text = this.decoder.decode(chunk, { stream: true });
+            }
+            catch {
+                text = String(chunk);
+            }
+        }
+        let start = 0;
+        for (;;) {
+            const nl = text.indexOf('\n', start);
+            if (nl < 0)
+                break;
+            const piece = text.slice(start, nl);
+            const line = this.partial.length > 0 ? this.partial + piece : piece;
+            this.partial = '';
+            if (this.dropping)
+                this.dropping = false;
+            else
+                this.rawLine(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line);
+            start = nl + 1;
+        }
+        if (start < text.length && !this.dropping) {
+            this.partial += text.slice(start);
+            if (this.partial.length > MAX_LINE) {
+                // An endless line (binary junk): handle what fits and skip the rest of it.
+                this.rawLine(this.partial.slice(0, MAX_LINE));
+                this.partial = '';
+                this.dropping = true;
+            }
+        }
+    }
+    end() {
+        if (this.ended)
+            return this.result;
+        if (this.decoder)
+            this.push(this.decoder.decode());
+        this.ended = true;
+        if (this.partial.length > 0 && !this.dropping)
+            this.rawLine(this.partial);
+        this.partial = '';
+        this.plain.finishReport(true);
+        this.plain.flush(this.opts.package ?? '');
+        for (const [pkg, jp] of this.jsonPackages)
+            this.endJsonPackage(pkg, jp);
+        return this.result;
+    }
+    rawLine(input) {
+        const line = cleanLine(input);
+        if (line.charCodeAt(0) === 123 && line.charCodeAt(line.length - 1) === 125) {
+            const ev = parseEvent(line);
+            if (ev) {
+                this.event(ev);
+                return;
+            }
+        }
+        this.plain.line(line);
+    }
+    event(ev) {
+        this.result.sawGoOutput = true;
+        const action = ev.Action;
+        if (action === 'build-output' || action === 'build-fail') {
+            const key = typeof ev.ImportPath === 'string' ? buildPackageKey(ev.ImportPath) : (this.opts.package ?? '');
+            if (action === 'build-output' && typeof ev.Output === 'string') {
+                appendCapped(this.buildOutputs, key, ev.Output);
+            }
+            else if (action === 'build-fail')
+                this.buildFailed(key);
+            return;
+        }
+        const pkg = typeof ev.Package === 'string' ? ev.Package : (this.opts.package ?? '');
+        const test = typeof ev.Test === 'string' && ev.Test !== '' ? ev.Test : undefined;
+        switch (action) {
+            case 'output':
+                if (typeof ev.Output === 'string') {
+                    this.jsonOutput(pkg, ev.Output, test, typeof ev.OutputType === 'string' ? ev.OutputType : undefined);
+                }
+                return;
+            case 'run':
+                if (test)
+                    this.jsonPackage(pkg).stream.started(test);
+                return;
+            case 'pass':
+            case 'fail':
+            case 'skip': {
+                const jp = this.jsonPackage(pkg);
+                if (test) {
+                    const elapsed = typeof ev.Elapsed === 'number' ? ev.Elapsed : undefined;
+                    jp.stream.finished(test, action, elapsed);
+                    return;
+                }
+                this.endJsonPackage(pkg, jp);
+                this.addPackage(pkg, action);
+                if (typeof ev.FailedBuild === 'string')
+                    this.buildFailed(buildPackageKey(ev.FailedBuild));
+                return;
+            }
+            default:
+                // start, pause, cont, bench, attr, artifacts: nothing to parse.
+                return;
+        }
+    }
+    jsonPackage(pkg) {
+        let jp = this.jsonPackages.get(pkg);
+        if (!jp) {
+            jp = {
+                stream: new LineStream(this, true),
+                partial: '',
+                partialTest: undefined,
+                partialType: undefined,
+            };
+            this.jsonPackages.set(pkg, jp);
+        }
+        return jp;
+    }
+    jsonOutput(pkg, output, test, outputType) {
+        const jp = this.jsonPackage(pkg);
+        let start = 0;
+        for (;;) {
+            const nl = output.indexOf('\n', start);
+            if (nl < 0)
+                break;
+            const piece = output.slice(start, nl);
+            const ctx = {};
+            // A line split over events belongs to the test its first part came with.
+            const lineTest = jp.partial.length > 0 ? jp.partialTest : test;
+            const lineType = jp.partial.length > 0 ? jp.partialType : outputType;
+            if (lineTest !== undefined)
+                ctx.test = lineTest;
+            if (lineType !== undefined)
+                ctx.outputType = lineType;
+            const line = jp.partial.length > 0 ? jp.partial + piece : piece;
+            jp.partial = '';
+            jp.stream.line(cleanLine(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line), ctx);
+            start = nl + 1;
+        }
+        if (start < output.length) {
+            if (jp.partial.length === 0) {
+                jp.partialTest = test;
+                jp.partialType = outputType;
+            }
+            if (jp.partial.length < MAX_LINE)
+                jp.partial += output.slice(start);
+        }
+    }
+    endJsonPackage(pkg, jp) {
+        if (jp.partial.length > 0) {
+            const ctx = {};
+            if (jp.partialTest !== undefined)
+                ctx.test = jp.partialTest;
+            jp.stream.line(cleanLine(jp.partial), ctx);
+            jp.partial = '';
+        }
+        jp.stream.finishReport(true);
+        jp.stream.flush(pkg);
+    }
+    // StreamSink
+    sawGo() {
+        this.result.sawGoOutput = true;
+    }
+    emit(findings, tests) {
+        for (const f of findings)
+            this.pushFinding(f);
+        for (const t of tests)
+            this.result.tests.push(t);
+    }
+    addPackage(name, action) {
+        this.result.packages.push({ name, action });
+    }
+    buildFailed(pkg) {
+        this.result.sawGoOutput = true;
+        if (this.buildReported.has(pkg))
+            return;
+        this.buildReported.add(pkg);
+        // A broken dependency is printed under its own `# dep` header: fall back to the latest block.
+        const text = this.buildOutputs.get(pkg) ??
+            this.buildTexts.get(pkg) ??
+            this.buildTexts.get('') ??
+            (this.lastBuildKey !== undefined ? this.buildTexts.get(this.lastBuildKey) : undefined) ??
+            '';
+        let findings = parseBuildOutput(text, pkg);
+        if (findings.length === 0)
+            findings = [{ kind: 'build', package: pkg, message: 'build failed', stacks: [], raw: '' }];
+        for (const f of findings)
+            this.pushFinding(f);
+    }
+    pushFinding(f) {
+        if (this.result.findings.length < MAX_FINDINGS)
+            this.result.findings.push(f);
+    }
+    buildText(key, line) {
+        if (key !== '')
+            this.lastBuildKey = key;
+        appendCapped(this.buildTexts, key, `${line}\n`);
+    }
+}
+function appendCapped(map, key, text) {
+    const prev = map.get(key) ?? '';
+    if (prev.length + text.length <= MAX_BUILD_TEXT)
+        map.set(key, prev + text);
+}
+function parseEvent(line) {
+    let v;
+    try {
+        v = JSON.parse(line);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+        return undefined;
+    const ev = v;
+    return typeof ev.Action === 'string' ? ev : undefined;
+}
+function createOutputParser(opts = {}) {
+    return new Parser(opts);
+}
+function parseOutput(text, opts = {}) {
+    const p = createOutputParser(opts);
+    p.push(text);
+    return p.end();
+}
+
+;// CONCATENATED MODULE: ./src/logs.ts
+// Reading run logs from disk into the streaming parser: the one place parsing meets I/O.
+
+
+/** Parses a stream chunk by chunk, so memory does not grow with the log. */
+async function parseStream(stream, pkg) {
+    const parser = createOutputParser(pkg ? { package: pkg } : {});
+    stream.setEncoding('utf8');
+    for await (const chunk of stream)
+        parser.push(chunk);
+    return parser.end();
+}
+function parseLogFile(file, pkg) {
+    return parseStream((0,external_node_fs_.createReadStream)(file), pkg);
+}
+
+// EXTERNAL MODULE: ./src/version.ts
+var version = __nccwpck_require__(311);
+;// CONCATENATED MODULE: ./src/pipeline.ts
+
+
+
+
+
+
+function repoRelative(repoRoot, dir) {
+    const mapped = (0,paths/* createPathMapper */.j2)({ repoRoot }).map(`${dir.replace(/\/+$/, '')}/x.go`);
+    if (mapped.origin !== 'repo' && mapped.origin !== 'vendor')
+        return dir;
+    const rel = mapped.path.replace(/\/?x\.go$/, '');
+    return rel === '' ? '.' : rel;
+}
+function reportContext(settings, goVersion, commit) {
+    return {
+        workingDirectory: repoRelative(settings.repoRoot, settings.workingDirectory),
+        packages: settings.packages,
+        count: settings.count,
+        ...(settings.run ? { run: settings.run } : {}),
+        ...(settings.skip ? { skip: settings.skip } : {}),
+        timeout: settings.timeout,
+        goTestFlags: settings.goTestFlags,
+        ...(goVersion ? { goVersion } : {}),
+        ...(commit ? { commit } : {}),
+    };
+}
+/** Runs the tests as the settings say and reports. Never throws for user-caused problems. */
+async function runAndReport(settings, deps, commit) {
+    const result = await execute(settings, { ...deps, parse: parseLogFile });
+    const buildFindings = result.builds
+        .filter((b) => !b.ok)
+        .flatMap((b) => parseBuildOutput(b.output, b.package.importPath));
+    const mapper = (0,paths/* createPathMapper */.j2)({
+        repoRoot: settings.repoRoot,
+        ...(result.goEnv ? { goroot: result.goEnv.goroot, gomodcache: result.goEnv.gomodcache } : {}),
+        modules: result.modules,
+    });
+    const built = new Set(result.builds.filter((b) => b.ok).map((b) => b.package.importPath));
+    const input = {
+        mode: 'run',
+        version: version/* VERSION */.x,
+        context: reportContext(settings, result.goEnv?.version, commit),
+        count: settings.count,
+        packages: result.packages.map((p) => ({
+            importPath: p.importPath,
+            dir: p.dir,
+            built: built.has(p.importPath),
+        })),
+        moduleDir: settings.workingDirectory,
+        builds: result.builds,
+        runs: result.runs,
+        buildFindings,
+        mapper,
+        errors: result.errors,
+        notes: result.notes,
+    };
+    return buildReport(input);
+}
+/** A report for when nothing could be run (bad settings): still written, so users see why. */
+function errorReport(message, repoRoot, context) {
+    return buildReport({
+        mode: 'run',
+        version: version/* VERSION */.x,
+        context: context ?? {
+            workingDirectory: '.',
+            packages: [],
+            count: 0,
+            timeout: '',
+            goTestFlags: [],
+        },
+        count: 0,
+        packages: [],
+        moduleDir: repoRoot,
+        builds: [],
+        runs: [],
+        buildFindings: [],
+        mapper: (0,paths/* createPathMapper */.j2)({ repoRoot }),
+        errors: [message],
+        notes: [],
+    });
+}
+/** Splits one log's parse into one run per package, so k/N is counted per package as in run mode. */
+function runsOfLog(parsed, index) {
+    const byPackage = new Map();
+    const get = (pkg) => {
+        let out = byPackage.get(pkg);
+        if (!out) {
+            out = { tests: [], findings: [], packages: [], sawGoOutput: true };
+            byPackage.set(pkg, out);
+        }
+        return out;
+    };
+    for (const t of parsed.tests)
+        get(t.package).tests.push(t);
+    for (const f of parsed.findings)
+        get(f.package).findings.push(f);
+    for (const p of parsed.packages)
+        get(p.name).packages.push(p);
+    return [...byPackage].map(([pkg, out]) => {
+        const failed = out.findings.length > 0 ||
+            out.packages.some((p) => p.action === 'fail') ||
+            out.tests.some((t) => t.action === 'fail' || t.action === 'interrupted');
+        return {
+            package: pkg,
+            index,
+            exitCode: failed ? 1 : 0,
+            signal: null,
+            killed: false,
+            durationMs: 0,
+            parsed: out,
+        };
+    });
+}
+/** A package's directory from the module it belongs to (longest module path prefix). */
+function packageDir(importPath, modules, fallback) {
+    let best;
+    for (const m of modules) {
+        const inside = importPath === m.path || importPath.startsWith(`${m.path}/`);
+        if (inside && (!best || m.path.length > best.path.length))
+            best = m;
+    }
+    if (!best)
+        return fallback;
+    const rest = importPath.slice(best.path.length);
+    return rest ? `${best.dir}${rest}` : best.dir;
+}
+/** Reads existing logs (plain `go test` output or `go test -json`); each log counts as one run. */
+async function parseLogsToReport(logs, opts) {
+    const runs = [];
+    const errors = [];
+    const notes = [];
+    let withGoOutput = 0;
+    let unreadable = 0;
+    for (const [i, log] of logs.entries()) {
+        let parsed;
+        try {
+            parsed = await parseStream(log.open());
+        }
+        catch (err) {
+            errors.push(`Cannot read ${log.name}: ${err.message}`);
+            unreadable++;
+            continue;
+        }
+        if (!parsed.sawGoOutput) {
+            notes.push(`${log.name} holds no Go test output (no test results, race reports or panics were found in it).`);
+            continue;
+        }
+        withGoOutput++;
+        runs.push(...runsOfLog(parsed, i + 1));
+    }
+    if (withGoOutput === 0 && logs.length > 0 && errors.length === 0) {
+        errors.push(logs.length === 1
+            ? `${logs[0]?.name} is not Go test output: give the output of go test (plain or -json).`
+            : 'None of the logs holds Go test output: give the output of go test (plain or -json).');
+    }
+    const packages = [...new Set(runs.map((r) => r.package))].sort();
+    const modules = opts.modules ?? [];
+    const mapper = (0,paths/* createPathMapper */.j2)({
+        repoRoot: opts.repoRoot,
+        ...(opts.goroot ? { goroot: opts.goroot } : {}),
+        ...(opts.gomodcache ? { gomodcache: opts.gomodcache } : {}),
+        modules,
+    });
+    const report = buildReport({
+        mode: 'parse',
+        version: version/* VERSION */.x,
+        context: { workingDirectory: '.', packages, count: logs.length, timeout: '', goTestFlags: [] },
+        count: logs.length,
+        packages: packages.map((p) => ({
+            importPath: p,
+            dir: packageDir(p, modules, opts.repoRoot),
+            built: true,
+        })),
+        moduleDir: opts.moduleDir ?? opts.repoRoot,
+        builds: [],
+        runs,
+        buildFindings: [],
+        mapper,
+        errors,
+        notes,
+    });
+    return { report, unreadable };
+}
+
+
+/***/ }),
+
+/***/ 660:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ describeRun)
+/* harmony export */ });
+function describeRun(run) {
+    if (run.killed)
+        return 'killed: did not finish within the timeout';
+    const kinds = new Map();
+    for (const f of run.parsed.findings)
+        kinds.set(f.kind, (kinds.get(f.kind) ?? 0) + 1);
+    if (kinds.size === 0)
+        return run.exitCode === 0 ? 'ok' : `FAIL (exit ${run.exitCode ?? run.signal})`;
+    return `FAIL: ${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}`;
+}
+
+
+/***/ }),
+
+/***/ 872:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   v: () => (/* binding */ failingFindings)
+/* harmony export */ });
+function failingFindings(report, failOn) {
+    const kinds = new Set(failOn);
+    return report.findings.filter((f) => kinds.has(f.kind));
+}
+
+
+/***/ }),
+
+/***/ 792:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  b: () => (/* binding */ renderTerminal)
+});
+
+// EXTERNAL MODULE: ./src/analysis/names.ts
+var names = __nccwpck_require__(166);
+// EXTERNAL MODULE: ./src/analysis/reproduce.ts
+var reproduce = __nccwpck_require__(197);
+;// CONCATENATED MODULE: ./src/render/format.ts
+// Wording shared by the renderers, so the annotation, the job summary and the terminal agree.
+
+
+const KIND_LABEL = {
+    race: 'Data race',
+    panic: 'Panic',
+    fatal: 'Fatal error',
+    timeout: 'Timeout',
+    failure: 'Test failure',
+    build: 'Build failed',
+};
+/** The title without its `Data race: ` prefix: `write in Shutdown vs read in write`. */
+function titleRest(f) {
+    const prefix = `${KIND_LABEL[f.kind]}: `;
+    return f.title.startsWith(prefix) ? f.title.slice(prefix.length) : f.title;
+}
+/** `Data race (7/30 runs): write in Shutdown vs read in write`; a build error has no count. */
+function countedTitle(f, rest = titleRest(f)) {
+    if (f.kind === 'build')
+        return `${KIND_LABEL.build}: ${rest}`;
+    return `${KIND_LABEL[f.kind]} (${f.runsSeen}/${f.runs} runs): ${rest}`;
+}
+function percent(x) {
+    return `${Math.round(x * 100)}%`;
+}
+/** `7/30 (23%, 95% CI 12–41%)` */
+function seenText(f) {
+    const share = f.runs > 0 ? f.runsSeen / f.runs : 0;
+    const ci = `${Math.round(f.interval.low * 100)}–${percent(f.interval.high)}`;
+    return `${f.runsSeen}/${f.runs} (${percent(share)}, 95% CI ${ci})`;
+}
+/** `3, 7, 9`, or the first ten and `… (25 runs)`. */
+function runList(seenIn, max = 10) {
+    if (seenIn.length <= max)
+        return seenIn.join(', ');
+    return `${seenIn.slice(0, max).join(', ')}, … (${seenIn.length} runs)`;
+}
+/** Repository frames, plus the frame that called into them or that they called (`panic`, `runtime.mapassign`). */
+function trimFrames(frames) {
+    const firstUser = frames.findIndex((f) => f.origin === 'repo');
+    if (firstUser < 0)
+        return frames.slice(0, 3);
+    const out = [];
+    frames.forEach((f, i) => {
+        if (f.origin === 'repo' || i === firstUser - 1)
+            out.push(f);
+    });
+    return out;
+}
+const PRIMARY = new Set(['current', 'previous', 'panic', 'failure', 'build']);
+/**
+ * The stacks worth showing: the access/panic stacks, creation stacks that reach the repository
+ * (`created by testing.(*T).Run` says nothing), and for a timeout the stuck tests' goroutines.
+ */
+function shownStacks(f) {
+    const main = f.stacks.filter((s) => s.role !== 'goroutine' &&
+        s.frames.length > 0 &&
+        (PRIMARY.has(s.role) || s.frames.some((fr) => fr.origin === 'repo')));
+    if (f.kind !== 'timeout')
+        return main;
+    const stuck = f.stacks.filter((s) => s.role === 'goroutine' && s.frames.some((fr) => fr.origin === 'repo'));
+    return [...main, ...stuck.slice(0, 4)];
+}
+/** Toolchain and module cache files from where the interesting part starts: `runtime/panic.go`. */
+function displayFile(frame) {
+    if (frame.origin === 'goroot') {
+        const i = frame.file.lastIndexOf('/src/');
+        return i >= 0 ? frame.file.slice(i + 5) : frame.file;
+    }
+    if (frame.origin === 'modcache') {
+        const i = frame.file.lastIndexOf('/pkg/mod/');
+        return i >= 0 ? frame.file.slice(i + 9) : frame.file;
+    }
+    return frame.file;
+}
+function frameLines(frame, indent) {
+    const where = `${displayFile(frame)}:${frame.line}`;
+    if (!frame.function)
+        return [`${indent}${where}`];
+    return [`${indent}${shortFunc(frame.function)}`, `${indent}    ${where}`];
+}
+/** Trimmed stacks as text: header, then `function` / `    file:line` per frame. */
+function stackText(f, indent = '') {
+    const lines = [];
+    for (const s of shownStacks(f)) {
+        if (lines.length > 0)
+            lines.push('');
+        lines.push(`${indent}${(s.header || s.role).replace(/:?\s*$/, ':')}`);
+        const frames = s.frames;
+        const kept = trimFrames(frames);
+        for (const fr of kept)
+            lines.push(...frameLines(fr, `${indent}  `));
+        const more = frames.length - kept.length;
+        if (more > 0)
+            lines.push(`${indent}  … ${more} more frame${more === 1 ? '' : 's'}`);
+    }
+    return lines;
+}
+/** Where a finding is, for tables: `file:line`, or the first frame outside the repository. */
+function whereTexts(f) {
+    const race = f.kind === 'race';
+    const locs = race ? f.locations.slice(0, 2) : f.locations.slice(0, 1);
+    if (locs.length > 0)
+        return locs.map((l) => `${l.file}:${l.line}`);
+    const frame = shownStacks(f)[0]?.frames[0];
+    return frame ? [`${displayFile(frame)}:${frame.line}`] : [];
+}
+function raceSides(f) {
+    const out = {};
+    const cur = f.locations.find((l) => l.role === 'current' || l.role === 'current-creation');
+    const prev = f.locations.find((l) => l.role === 'previous' || l.role === 'previous-creation');
+    if (cur)
+        out.current = cur;
+    if (prev)
+        out.previous = prev;
+    return out;
+}
+/** `write`, or `write (in a goroutine started here)` when located at the goroutine's creation. */
+function accessWords(l) {
+    const access = l.access ?? 'access';
+    return l.role.endsWith('-creation') ? `${access} (in a goroutine started here)` : access;
+}
+function rerunFor(report, f) {
+    return (0,reproduce/* rerunCommand */.w4)((0,reproduce/* reproduceInputFor */.NH)(report, f), (0,reproduce/* rerunCount */.SW)(report));
+}
+/** Control characters (ANSI escapes, CR) from test output must not reach a terminal or a log. */
+function clean(s) {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
+    return s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
+}
+
+;// CONCATENATED MODULE: ./src/render/terminal.ts
+// Plain-text report for the CLI and the step log, with optional ANSI colour.
+
+
+const TAG = {
+    race: 'RACE',
+    panic: 'PANIC',
+    fatal: 'FATAL',
+    timeout: 'TIMEOUT',
+    failure: 'FAILURE',
+    build: 'BUILD',
+};
+function palette(color) {
+    const wrap = (open) => (s) => color ? `\x1b[${open}m${s}\x1b[0m` : s;
+    return {
+        red: wrap('1;31'),
+        yellow: wrap('33'),
+        cyan: wrap('36'),
+        dim: wrap('2'),
+        bold: wrap('1'),
+        green: wrap('32'),
+    };
+}
+function locationLine(l, paint) {
+    const what = l.access
+        ? l.role.endsWith('-creation')
+            ? `${l.access}, goroutine created here`
+            : l.access
+        : l.role;
+    const fn = l.function ? `  ${(0,names/* funcWithoutPackage */.xj)(l.function)}` : '';
+    return `  ${paint.cyan(`${l.file}:${l.line}`)}${fn}  [${what}]`;
+}
+function findingBlock(report, f, paint) {
+    const count = f.kind === 'build' ? 'build' : `${f.runsSeen}/${f.runs} runs`;
+    const lines = [
+        `${paint.red(TAG[f.kind].padEnd(7))} ${paint.yellow(count)}  ${paint.bold(clean(titleRest(f)))}`,
+    ];
+    const shown = f.kind === 'race' ? f.locations.slice(0, 2) : f.locations.slice(0, 1);
+    for (const l of shown)
+        lines.push(locationLine(l, paint));
+    if (shown.length === 0) {
+        // No repository frame: the first frames still say where to look.
+        const stack = shownStacks(f)[0];
+        for (const fr of trimFrames(stack?.frames ?? []).slice(0, 2)) {
+            lines.push(`  ${paint.cyan(`${clean(displayFile(fr))}:${fr.line}`)}  ${clean((0,names/* funcWithoutPackage */.xj)(fr.function))}`);
+        }
+    }
+    // Titles already carry panic and fatal messages; failures and build errors say theirs here.
+    if ((f.kind === 'failure' || f.kind === 'build' || f.kind === 'timeout') && f.message) {
+        lines.push(`  ${clean(f.message.split('\n')[0] ?? '')}`);
+    }
+    const facts = [];
+    if (f.tests.length > 0)
+        facts.push(`tests: ${clean(f.tests.join(', '))}`);
+    if (f.kind !== 'build')
+        facts.push(`runs: ${runList(f.seenIn)}`);
+    if (facts.length > 0)
+        lines.push(`  ${facts.join('  ')}`);
+    const rerun = rerunFor(report, f);
+    lines.push(`  reproduce: ${f.reproduce}${rerun ? paint.dim('  (may need several tries)') : ''}`);
+    if (rerun)
+        lines.push(`  or count:  ${rerun}`);
+    return lines;
+}
+function renderTerminal(report, opts = {}) {
+    const paint = palette(opts.color ?? false);
+    const out = [];
+    for (const f of report.findings)
+        out.push(...findingBlock(report, f, paint), '');
+    const bad = report.tests.filter((t) => t.status === 'flaky' || t.status === 'failing');
+    if (bad.length > 0) {
+        out.push(paint.bold('Tests'));
+        const width = Math.max(...bad.map((t) => `${t.failed}/${t.runs}`.length));
+        for (const t of bad) {
+            const status = t.status === 'failing' ? paint.red('FAILING') : paint.yellow('FLAKY  ');
+            out.push(`  ${status}  ${`${t.failed}/${t.runs}`.padStart(width)}  ${clean(t.package)}  ${clean(t.name)}`);
+        }
+        out.push('');
+    }
+    for (const e of report.errors)
+        out.push(`${paint.red('error:')} ${clean(e)}`);
+    for (const n of report.notes)
+        out.push(`${paint.dim('note:')} ${clean(n)}`);
+    if (report.errors.length + report.notes.length > 0)
+        out.push('');
+    const mark = report.verdict === 'findings'
+        ? paint.red('✗')
+        : report.verdict === 'error' || bad.length > 0
+            ? paint.yellow('!')
+            : paint.green('✓');
+    out.push(`${mark} ${paint.bold(clean(report.summary))}`);
+    return `${out.join('\n')}\n`;
+}
+
+
+/***/ }),
+
+/***/ 338:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  GN: () => (/* binding */ SettingsError),
+  sb: () => (/* binding */ readSettings)
+});
+
+// UNUSED EXPORTS: FAIL_ON_WORDS, INPUTS, MAX_COUNT, OUTPUTS, parseGoDuration
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(24);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(760);
+;// CONCATENATED MODULE: ./src/goflags.ts
+// Splits the `go-test-flags` input into flags for `go test -race -c` and flags for the test binary.
+// race-rerun builds each package once and runs the binary itself, so the flags `go test` would
+// have sorted out for us have to be sorted here.
+/** A word of `go-test-flags` that cannot be used; the message says why and what to do instead. */
+class GoFlagsError extends Error {
+}
+/**
+ * Splits text into words like a POSIX shell does, without expansions: '…' is literal, "…" allows
+ * \" \\ \$ \` escapes, a backslash outside quotes escapes the next character.
+ */
+function splitShellWords(text) {
+    const words = [];
+    let word = '';
+    // Distinguishes an empty quoted word ('') from no word at all.
+    let inWord = false;
+    let i = 0;
+    while (i < text.length) {
+        const c = text.charAt(i);
+        if (c === "'") {
+            const end = text.indexOf("'", i + 1);
+            if (end < 0)
+                throw new GoFlagsError(`unclosed single quote in ${JSON.stringify(text)}`);
+            word += text.slice(i + 1, end);
+            inWord = true;
+            i = end + 1;
+        }
+        else if (c === '"') {
+            i++;
+            let closed = false;
+            while (i < text.length) {
+                const d = text.charAt(i);
+                if (d === '"') {
+                    closed = true;
+                    i++;
+                    break;
+                }
+                if (d === '\\' && i + 1 < text.length && '"\\$`\n'.includes(text.charAt(i + 1))) {
+                    // Backslash-newline inside double quotes is a line continuation.
+                    if (text.charAt(i + 1) !== '\n')
+                        word += text.charAt(i + 1);
+                    i += 2;
+                    continue;
+                }
+                word += d;
+                i++;
+            }
+            if (!closed)
+                throw new GoFlagsError(`unclosed double quote in ${JSON.stringify(text)}`);
+            inWord = true;
+        }
+        else if (c === '\\') {
+            if (i + 1 >= text.length)
+                throw new GoFlagsError(`${JSON.stringify(text)} ends with a lone backslash`);
+            const next = text.charAt(i + 1);
+            if (next !== '\n') {
+                word += next;
+                inWord = true;
+            }
+            i += 2;
+        }
+        else if (/\s/.test(c)) {
+            if (inWord)
+                words.push(word);
+            word = '';
+            inWord = false;
+            i++;
+        }
+        else {
+            word += c;
+            inWord = true;
+            i++;
+        }
+    }
+    if (inWord)
+        words.push(word);
+    return words;
+}
+const build = (takesValue) => ({ to: 'build', takesValue });
+const test = (takesValue) => ({ to: 'test', takesValue });
+const reject = (takesValue, why) => ({ to: 'reject', takesValue, why });
+const PROFILE = 'is not supported: every run would overwrite the same file';
+// From `go help build` and `go help testflag` (Go 1.21–1.26).
+const FLAGS = {
+    // Build flags, passed to `go test -race -c`.
+    a: build(false),
+    n: build(false),
+    x: build(false),
+    work: build(false),
+    trimpath: build(false),
+    linkshared: build(false),
+    modcacherw: build(false),
+    cover: build(false),
+    buildvcs: build(false),
+    p: build(true),
+    asmflags: build(true),
+    buildmode: build(true),
+    compiler: build(true),
+    covermode: build(true),
+    coverpkg: build(true),
+    gccgoflags: build(true),
+    gcflags: build(true),
+    installsuffix: build(true),
+    ldflags: build(true),
+    mod: build(true),
+    modfile: build(true),
+    overlay: build(true),
+    pgo: build(true),
+    pkgdir: build(true),
+    tags: build(true),
+    toolexec: build(true),
+    // Test flags, passed to every run of the test binary as -test.NAME.
+    bench: test(true),
+    benchmem: test(false),
+    benchtime: test(true),
+    cpu: test(true),
+    failfast: test(false),
+    fullpath: test(false),
+    parallel: test(true),
+    short: test(false),
+    shuffle: test(true),
+    // race-rerun sets these itself.
+    race: { to: 'ignore', takesValue: false },
+    v: { to: 'ignore', takesValue: false },
+    json: { to: 'ignore', takesValue: false },
+    // go vet does not run for a test binary built with -c.
+    vet: { to: 'ignore', takesValue: true },
+    msan: reject(false, 'cannot be combined with -race'),
+    asan: reject(false, 'cannot be combined with -race'),
+    C: reject(true, 'is not supported: use the working-directory input'),
+    exec: reject(true, 'is not supported yet'),
+    c: reject(false, 'is not needed: race-rerun builds the test binary itself'),
+    o: reject(true, 'is not supported: race-rerun chooses where the test binary goes'),
+    i: reject(false, 'is not supported (removed from Go)'),
+    count: reject(true, 'is not supported: use the count input (each run is a separate process)'),
+    run: reject(true, 'is not supported: use the run input'),
+    skip: reject(true, 'is not supported: use the skip input'),
+    timeout: reject(true, 'is not supported: use the timeout input'),
+    list: reject(true, 'is not supported: it lists tests instead of running them'),
+    coverprofile: reject(true, PROFILE),
+    cpuprofile: reject(true, PROFILE),
+    memprofile: reject(true, PROFILE),
+    blockprofile: reject(true, PROFILE),
+    mutexprofile: reject(true, PROFILE),
+    trace: reject(true, PROFILE),
+    outputdir: reject(true, PROFILE),
+};
+/**
+ * Sorts `go test` flags: build flags (normalised to `-name` / `-name=value`) and test-binary
+ * flags (as `-test.name[=value]`). Words after `-args` go to the binary verbatim, after the flags.
+ * Accepts `-f=v`, `-f v`, `--f`, and `-test.f` spellings. Throws GoFlagsError on anything it
+ * cannot pass on.
+ */
+function classifyGoTestFlags(words) {
+    const buildFlags = [];
+    const testFlags = [];
+    const passThrough = [];
+    for (let i = 0; i < words.length; i++) {
+        const word = words[i] ?? '';
+        if (word === '-args' || word === '--args') {
+            passThrough.push(...words.slice(i + 1));
+            break;
+        }
+        if (!/^--?[^-]/.test(word)) {
+            throw new GoFlagsError(`${JSON.stringify(word)} is not a flag; list packages in the packages input and put arguments for the test binary after -args`);
+        }
+        const body = word.replace(/^--?/, '');
+        const eq = body.indexOf('=');
+        let name = eq < 0 ? body : body.slice(0, eq);
+        let value = eq < 0 ? undefined : body.slice(eq + 1);
+        // `-test.shuffle` is how the binary spells it; treat it like `-shuffle`.
+        const testSpelling = name.startsWith('test.');
+        if (testSpelling)
+            name = name.slice('test.'.length);
+        const kind = FLAGS[name];
+        if (kind === undefined || (testSpelling && kind.to === 'build')) {
+            throw new GoFlagsError(`unknown flag ${word.split('=')[0]}`);
+        }
+        if (kind.takesValue && value === undefined) {
+            const next = words[i + 1];
+            if (next === undefined)
+                throw new GoFlagsError(`flag -${name} needs a value`);
+            value = next;
+            i++;
+        }
+        const flag = value === undefined ? name : `${name}=${value}`;
+        switch (kind.to) {
+            case 'build':
+                buildFlags.push(`-${flag}`);
+                break;
+            case 'test':
+                testFlags.push(`-test.${flag}`);
+                break;
+            case 'ignore':
+                break;
+            case 'reject':
+                throw new GoFlagsError(`-${name} ${kind.why}`);
+        }
+    }
+    return { buildFlags, testFlags: [...testFlags, ...passThrough] };
+}
+
+;// CONCATENATED MODULE: ./src/settings.ts
+// Every input of the action (and flag of the CLI) is read and validated here, in one place, so a
+// bad value fails before anything is built and the message says which input to change.
+
+
+
+/** A bad input. The message has one line per problem, each naming the input. */
+class SettingsError extends Error {
+    problems;
+    constructor(problems) {
+        super(problems.join('\n'));
+        this.name = 'SettingsError';
+        this.problems = problems;
+    }
+}
+const MAX_COUNT = 10_000;
+/** The words `fail-on` accepts besides `never`. `build` failures count under `failure`. */
+const FAIL_ON_WORDS = ['race', 'panic', 'fatal', 'timeout', 'failure'];
+/** The action's inputs: the single source for action.yml and the README (tests check both). */
+const INPUTS = [
+    {
+        name: 'packages',
+        default: './...',
+        description: 'Go package patterns to test, separated by spaces or newlines, relative to working-directory.',
+    },
+    {
+        name: 'count',
+        default: '10',
+        description: `How many times to run each package's tests, each run a separate process (1 to ${MAX_COUNT}).`,
+    },
+    {
+        name: 'run',
+        default: '',
+        description: 'Run only tests matching this regular expression (like go test -run). Empty runs all tests.',
+    },
+    {
+        name: 'skip',
+        default: '',
+        description: 'Skip tests matching this regular expression (like go test -skip). Empty skips none.',
+    },
+    {
+        name: 'working-directory',
+        default: '.',
+        description: 'Directory of the Go module (the one holding go.mod), relative to the repository root.',
+    },
+    {
+        name: 'timeout',
+        default: '10m',
+        description: 'Time limit for one run, as a Go duration such as 90s, 10m or 1h30m. A run over it counts as a timeout.',
+    },
+    {
+        name: 'parallel',
+        default: '',
+        description: 'How many runs to execute at once. Empty means the number of CPUs.',
+    },
+    {
+        name: 'go-test-flags',
+        default: '',
+        description: 'Extra go test flags, e.g. "-tags=integration -shuffle=on". Build flags go to the build, test flags to every run; words after -args go to the test binary. -run, -skip, -count and -timeout have inputs of their own.',
+    },
+    {
+        name: 'fail-on',
+        default: FAIL_ON_WORDS.join(','),
+        description: 'Which findings fail the step, separated by commas or spaces: race, panic, fatal, timeout, failure (test failures and build errors), or never.',
+    },
+    {
+        name: 'github-token',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template.
+        default: '${{ github.token }}',
+        description: 'Token used to comment on the pull request.',
+    },
+    {
+        name: 'comment',
+        default: 'true',
+        description: 'Post (and update) one pull request comment with the findings. Needs pull-requests: write; skipped when the token cannot write.',
+    },
+];
+const OUTPUTS = [
+    { name: 'runs', description: 'Test processes run, over all packages.' },
+    {
+        name: 'failed-runs',
+        description: 'Runs that exited non-zero, were killed by the timeout, or printed a finding.',
+    },
+    { name: 'races', description: 'Distinct data races found.' },
+    { name: 'panics', description: 'Distinct panics found.' },
+    {
+        name: 'flaky-tests',
+        description: 'JSON array of the tests that failed in at least one run, e.g. [{"package":"example.com/m/pkg","test":"TestX","failed":3,"runs":30,"status":"flaky"}]; status is flaky, or failing when every run failed.',
+    },
+    { name: 'report', description: 'Path of the JSON report.' },
+];
+/** Nanoseconds per unit, as Go's time.ParseDuration knows them. */
+const DURATION_UNITS = {
+    ns: 1,
+    us: 1e3,
+    µs: 1e3, // U+00B5 micro sign
+    μs: 1e3, // U+03BC Greek mu
+    ms: 1e6,
+    s: 1e9,
+    m: 60e9,
+    h: 3600e9,
+};
+/** Parses a Go duration (`10m`, `1h30m`, `1.5s`, `500ms`, `0`) into milliseconds. */
+function parseGoDuration(text) {
+    const bad = () => new Error(`invalid Go duration ${JSON.stringify(text)}`);
+    let rest = text.trim();
+    let sign = 1;
+    if (rest.startsWith('-') || rest.startsWith('+')) {
+        if (rest.startsWith('-'))
+            sign = -1;
+        rest = rest.slice(1);
+    }
+    if (rest === '0')
+        return 0;
+    if (rest === '')
+        throw bad();
+    let ns = 0;
+    const part = /^(\d*)(?:\.(\d*))?([^\d.]+)/;
+    while (rest !== '') {
+        const m = part.exec(rest);
+        if (!m) {
+            throw /^[\d.]+$/.test(rest)
+                ? new Error(`missing unit in Go duration ${JSON.stringify(text)} (use e.g. s, m or h)`)
+                : bad();
+        }
+        const [whole, int = '', frac = '', unit = ''] = m;
+        const scale = DURATION_UNITS[unit];
+        if ((int === '' && frac === '') || scale === undefined)
+            throw bad();
+        ns += Number(`${int || '0'}.${frac || '0'}`) * scale;
+        rest = rest.slice(whole.length);
+    }
+    return (sign * ns) / 1e6;
+}
+const TRUE_WORDS = ['true', 'True', 'TRUE'];
+const FALSE_WORDS = ['false', 'False', 'FALSE'];
+/**
+ * Reads every input, applies defaults and validates. Throws one SettingsError that lists every
+ * bad input, so a user fixes them all in one go.
+ */
+function readSettings(input, defaults) {
+    const problems = [];
+    const get = (name) => input(name).trim();
+    const defaultOf = (name) => INPUTS.find((i) => i.name === name)?.default ?? '';
+    const getOr = (name) => get(name) || defaultOf(name);
+    const packages = getOr('packages').split(/\s+/).filter(Boolean);
+    for (const p of packages) {
+        if (p.startsWith('-')) {
+            problems.push(`Input "packages": ${JSON.stringify(p)} looks like a flag. Put flags in go-test-flags.`);
+        }
+    }
+    const countText = getOr('count');
+    let count = 0;
+    if (!/^\d+$/.test(countText) || Number(countText) < 1) {
+        problems.push(`Input "count" must be a whole number of runs ≥ 1, got ${JSON.stringify(countText)}.`);
+    }
+    else if (Number(countText) > MAX_COUNT) {
+        problems.push(`Input "count" must be at most ${MAX_COUNT}, got ${JSON.stringify(countText)}.`);
+    }
+    else {
+        count = Number(countText);
+    }
+    const run = regexInput('run', get('run'), problems);
+    const skip = regexInput('skip', get('skip'), problems);
+    const wdText = getOr('working-directory');
+    const workingDirectory = (0,external_node_path_.resolve)(defaults.repoRoot, wdText);
+    const wdProblem = directoryProblem(workingDirectory);
+    if (wdProblem) {
+        problems.push(`Input "working-directory": ${JSON.stringify(wdText)} ${wdProblem} (resolved to ${workingDirectory}). Set it to the directory that holds go.mod, relative to the repository root.`);
+    }
+    const timeout = getOr('timeout');
+    let timeoutMs = 0;
+    try {
+        timeoutMs = parseGoDuration(timeout);
+    }
+    catch {
+        // Handled below: the message is the same for bad syntax and for zero.
+    }
+    if (!(timeoutMs > 0)) {
+        problems.push(`Input "timeout" must be a Go duration greater than zero such as 90s, 10m or 1h30m, got ${JSON.stringify(timeout)}.`);
+    }
+    const parallelText = get('parallel');
+    let parallel = Math.max(1, Math.floor(defaults.cpus) || 1);
+    if (parallelText !== '') {
+        if (/^\d+$/.test(parallelText) && Number(parallelText) >= 1) {
+            parallel = Number(parallelText);
+        }
+        else {
+            problems.push(`Input "parallel" must be a whole number of runs at once ≥ 1 (or empty for the number of CPUs), got ${JSON.stringify(parallelText)}.`);
+        }
+    }
+    const goTestFlagsText = get('go-test-flags');
+    let goTestFlags = [];
+    let buildFlags = [];
+    let testFlags = [];
+    try {
+        goTestFlags = splitShellWords(goTestFlagsText);
+        ({ buildFlags, testFlags } = classifyGoTestFlags(goTestFlags));
+    }
+    catch (e) {
+        if (!(e instanceof GoFlagsError))
+            throw e;
+        problems.push(`Input "go-test-flags": ${e.message}.`);
+    }
+    const failOn = failOnInput(getOr('fail-on'), problems);
+    const commentText = getOr('comment');
+    let comment = true;
+    if (TRUE_WORDS.includes(commentText))
+        comment = true;
+    else if (FALSE_WORDS.includes(commentText))
+        comment = false;
+    else
+        problems.push(`Input "comment" must be true or false, got ${JSON.stringify(commentText)}.`);
+    if (problems.length > 0)
+        throw new SettingsError(problems);
+    const settings = {
+        packages,
+        count,
+        repoRoot: defaults.repoRoot,
+        workingDirectory,
+        timeout,
+        timeoutMs,
+        parallel,
+        buildFlags,
+        testFlags,
+        goTestFlags,
+        failOn,
+        githubToken: get('github-token'),
+        comment,
+        reportPath: defaults.reportPath,
+    };
+    if (run !== undefined)
+        settings.run = run;
+    if (skip !== undefined)
+        settings.skip = skip;
+    return settings;
+}
+// Go's regexp syntax is not JavaScript's, so only what is wrong in both is rejected.
+function regexInput(name, text, problems) {
+    if (text === '')
+        return undefined;
+    if (/[\r\n]/.test(text)) {
+        problems.push(`Input "${name}" must be one regular expression on one line; join alternatives with | as in "TestA|TestB".`);
+    }
+    return text;
+}
+function directoryProblem(path) {
+    try {
+        return (0,external_node_fs_.statSync)(path).isDirectory() ? undefined : 'is not a directory';
+    }
+    catch {
+        return 'does not exist';
+    }
+}
+function failOnInput(text, problems) {
+    const words = [
+        ...new Set(text
+            .toLowerCase()
+            .split(/[\s,]+/)
+            .filter(Boolean)),
+    ];
+    if (words.length === 0) {
+        problems.push(`Input "fail-on" names no kinds; use any of ${FAIL_ON_WORDS.join(', ')}, or never.`);
+        return [];
+    }
+    const valid = FAIL_ON_WORDS;
+    const unknown = words.filter((w) => w !== 'never' && !valid.includes(w));
+    if (unknown.length > 0) {
+        const hint = unknown.includes('build') ? ' (build errors count under "failure")' : '';
+        problems.push(`Input "fail-on": unknown ${unknown.map((w) => JSON.stringify(w)).join(', ')}${hint}. Use any of ${FAIL_ON_WORDS.join(', ')}, or never.`);
+        return [];
+    }
+    if (words.includes('never')) {
+        if (words.length > 1) {
+            problems.push(`Input "fail-on": "never" cannot be combined with other kinds, got ${JSON.stringify(text)}.`);
+        }
+        return [];
+    }
+    const kinds = FAIL_ON_WORDS.filter((k) => words.includes(k));
+    if (kinds.includes('failure'))
+        kinds.push('build');
+    return kinds;
+}
+
+
+/***/ }),
+
+/***/ 311:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+// Kept in step with package.json by test/meta/version.test.ts.
+const VERSION = '0.1.0';
+
+
+/***/ }),
+
+/***/ 421:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+
+/***/ }),
+
+/***/ 24:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
+/***/ 161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+
+/***/ }),
+
+/***/ 975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(581);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ var __webpack_exports__main = __webpack_exports__.i;
+/******/ export { __webpack_exports__main as main };
+/******/ 

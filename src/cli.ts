@@ -1,0 +1,205 @@
+#!/usr/bin/env node
+// race-rerun on the command line: the same engine and report as the action, shown as text.
+import { execFileSync } from 'node:child_process';
+import { createReadStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createGoTool } from './engine/go.js';
+import { nodeProcessRunner } from './engine/process.js';
+import type { FindingKind, Report } from './model.js';
+import { errorReport, type LogSource, parseLogsToReport, runAndReport } from './pipeline.js';
+import { describeRun } from './progress.js';
+import { failingFindings } from './render/outcome.js';
+import { renderTerminal } from './render/terminal.js';
+import { readSettings, SettingsError } from './settings.js';
+import { VERSION } from './version.js';
+
+const USAGE = `race-rerun ${VERSION}: run Go tests N times under the race detector and report how often each race, panic and failure reproduces.
+
+Usage:
+  race-rerun run [flags] [packages...]   run the tests of the Go module in the current directory (default ./...)
+  race-rerun parse [flags] LOG...        read existing go test output (plain or -json; - for stdin), one run per log
+
+Flags for run:
+  --count N            runs per package (default 10)
+  --parallel P         runs at once (default: number of CPUs)
+  --run RE             only tests matching RE, as go test -run
+  --skip RE            skip tests matching RE, as go test -skip
+  --timeout D          per-run timeout, a Go duration (default 10m)
+  --go-test-flags F    extra go test flags, e.g. "-tags=integration -shuffle=on"
+Flags for both:
+  --json FILE          also write the JSON report to FILE
+  --fail-on LIST       exit 1 when findings of these kinds are found: race,panic,fatal,timeout,failure or never
+                       (default: all of them)
+  --no-color           plain text even on a terminal
+  -h, --help, --version
+
+Exit status: 0 nothing matched --fail-on, 1 findings matched --fail-on, 2 bad usage or nothing could be run.`;
+
+class UsageError extends Error {}
+
+function gitTopLevel(cwd: string): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--show-toplevel'], {
+      cwd,
+      encoding: 'utf8',
+      stdio: 'pipe',
+    }).trim();
+  } catch {
+    return cwd;
+  }
+}
+
+function writeJson(file: string | undefined, report: Report): void {
+  if (!file) return;
+  mkdirSync(dirname(resolve(file)), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  process.stderr.write(`JSON report written to ${file}\n`);
+}
+
+/** Reads --fail-on through the same validation as the action's input. */
+function failOnOf(value: string | undefined, repoRoot: string): FindingKind[] {
+  const inputs: Record<string, string> = { 'working-directory': '.' };
+  if (value !== undefined) inputs['fail-on'] = value;
+  return readSettings((n) => inputs[n] ?? '', { repoRoot, reportPath: '', cpus: 1 }).failOn;
+}
+
+function exitCodeOf(report: Report, failOn: FindingKind[]): number {
+  if (report.errors.length > 0 && report.totalRuns === 0) return 2;
+  return failingFindings(report, failOn).length > 0 ? 1 : 0;
+}
+
+async function cmdRun(args: string[], color: boolean): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      count: { type: 'string' },
+      parallel: { type: 'string' },
+      run: { type: 'string' },
+      skip: { type: 'string' },
+      timeout: { type: 'string' },
+      'go-test-flags': { type: 'string' },
+      json: { type: 'string' },
+      'fail-on': { type: 'string' },
+      'no-color': { type: 'boolean' },
+    },
+  });
+  const cwd = process.cwd();
+  const repoRoot = gitTopLevel(cwd);
+  const inputs: Record<string, string> = {
+    packages: positionals.join(' '),
+    count: values.count ?? '',
+    parallel: values.parallel ?? '',
+    run: values.run ?? '',
+    skip: values.skip ?? '',
+    timeout: values.timeout ?? '',
+    'go-test-flags': values['go-test-flags'] ?? '',
+    'fail-on': values['fail-on'] ?? '',
+    'working-directory': relative(repoRoot, cwd) || '.',
+  };
+  // Empty means "default" for every input, as with an action input that is not set.
+  const defaults: Record<string, string> = { packages: './...', count: '10', timeout: '10m' };
+  const settings = readSettings((n) => inputs[n] || defaults[n] || '', {
+    repoRoot,
+    reportPath: values.json ? resolve(values.json) : '',
+    cpus: availableParallelism(),
+  });
+  const workDir = mkdtempSync(join(tmpdir(), 'race-rerun-'));
+  const go = createGoTool(nodeProcessRunner);
+  let report: Report;
+  try {
+    report = await runAndReport(settings, {
+      go,
+      runner: nodeProcessRunner,
+      workDir,
+      log: (m) => process.stderr.write(`${m}\n`),
+      onRun: (r, done, total) =>
+        process.stderr.write(`[${done}/${total}] ${r.package} run ${r.index}: ${describeRun(r)}\n`),
+    });
+  } catch (err) {
+    report = errorReport(`race-rerun failed unexpectedly: ${(err as Error).stack ?? String(err)}`, repoRoot);
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+  process.stdout.write(`${renderTerminal(report, { color: color && !values['no-color'] })}\n`);
+  writeJson(values.json, report);
+  return exitCodeOf(report, settings.failOn);
+}
+
+async function cmdParse(args: string[], color: boolean): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      json: { type: 'string' },
+      'fail-on': { type: 'string' },
+      'no-color': { type: 'boolean' },
+    },
+  });
+  if (positionals.length === 0) throw new UsageError('parse needs at least one LOG file (or - for stdin).');
+  const cwd = process.cwd();
+  const repoRoot = gitTopLevel(cwd);
+  const failOn = failOnOf(values['fail-on'], repoRoot);
+  const logs: LogSource[] = positionals.map((file) =>
+    file === '-'
+      ? { name: 'stdin', open: () => process.stdin }
+      : { name: file, open: () => createReadStream(file) },
+  );
+  // Module paths and GOROOT make -trimpath frames and the standard library recognisable; Go is optional here.
+  const go = createGoTool(nodeProcessRunner);
+  const goEnv = await go.env(cwd).catch(() => undefined);
+  const modules = goEnv ? await go.modules(cwd).catch(() => []) : [];
+  const { report, unreadable } = await parseLogsToReport(logs, {
+    repoRoot,
+    moduleDir: cwd,
+    modules,
+    ...(goEnv ? { goroot: goEnv.goroot, gomodcache: goEnv.gomodcache } : {}),
+  });
+  process.stdout.write(`${renderTerminal(report, { color: color && !values['no-color'] })}\n`);
+  writeJson(values.json, report);
+  // A log that holds no Go output is said plainly in the report; only an unreadable one is an error.
+  if (unreadable > 0) return 2;
+  return failingFindings(report, failOn).length > 0 ? 1 : 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+  try {
+    switch (command) {
+      case 'run':
+        return await cmdRun(rest, color);
+      case 'parse':
+        return await cmdParse(rest, color);
+      case '--version':
+      case 'version':
+        process.stdout.write(`${VERSION}\n`);
+        return 0;
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        process.stdout.write(`${USAGE}\n`);
+        return command === undefined ? 2 : 0;
+      default:
+        throw new UsageError(`unknown command "${command}".`);
+    }
+  } catch (err) {
+    if (err instanceof SettingsError) {
+      // The settings speak of action inputs; on the command line the same thing is a flag.
+      const message = err.message.replace(/Input "([a-z-]+)"/g, '--$1');
+      process.stderr.write(`race-rerun: ${message}\nRun race-rerun --help for usage.\n`);
+      return 2;
+    }
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`race-rerun: ${(err as Error).message}\nRun race-rerun --help for usage.\n`);
+      return 2;
+    }
+    process.stderr.write(`race-rerun: ${(err as Error).stack ?? String(err)}\n`);
+    return 2;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,223 @@
+// Wires engine → parser → analysis into a Report. Shared by the action and the CLI, which only
+// differ in where settings come from and how the report is shown.
+import type { Readable } from 'node:stream';
+import { createPathMapper } from './analysis/paths.js';
+import { buildReport, type ReportInput } from './analysis/report.js';
+import { type EngineDeps, execute } from './engine/engine.js';
+import { parseLogFile, parseStream } from './logs.js';
+import type { ParsedOutput, Report, RunRecord, Settings } from './model.js';
+import { parseBuildOutput } from './parse/build.js';
+import { VERSION } from './version.js';
+
+export type RunPipelineDeps = Omit<EngineDeps, 'parse'>;
+
+function repoRelative(repoRoot: string, dir: string): string {
+  const mapped = createPathMapper({ repoRoot }).map(`${dir.replace(/\/+$/, '')}/x.go`);
+  if (mapped.origin !== 'repo' && mapped.origin !== 'vendor') return dir;
+  const rel = mapped.path.replace(/\/?x\.go$/, '');
+  return rel === '' ? '.' : rel;
+}
+
+export function reportContext(settings: Settings, goVersion?: string, commit?: string): Report['context'] {
+  return {
+    workingDirectory: repoRelative(settings.repoRoot, settings.workingDirectory),
+    packages: settings.packages,
+    count: settings.count,
+    ...(settings.run ? { run: settings.run } : {}),
+    ...(settings.skip ? { skip: settings.skip } : {}),
+    timeout: settings.timeout,
+    goTestFlags: settings.goTestFlags,
+    ...(goVersion ? { goVersion } : {}),
+    ...(commit ? { commit } : {}),
+  };
+}
+
+/** Runs the tests as the settings say and reports. Never throws for user-caused problems. */
+export async function runAndReport(
+  settings: Settings,
+  deps: RunPipelineDeps,
+  commit?: string,
+): Promise<Report> {
+  const result = await execute(settings, { ...deps, parse: parseLogFile });
+  const buildFindings = result.builds
+    .filter((b) => !b.ok)
+    .flatMap((b) => parseBuildOutput(b.output, b.package.importPath));
+  const mapper = createPathMapper({
+    repoRoot: settings.repoRoot,
+    ...(result.goEnv ? { goroot: result.goEnv.goroot, gomodcache: result.goEnv.gomodcache } : {}),
+    modules: result.modules,
+  });
+  const built = new Set(result.builds.filter((b) => b.ok).map((b) => b.package.importPath));
+  const input: ReportInput = {
+    mode: 'run',
+    version: VERSION,
+    context: reportContext(settings, result.goEnv?.version, commit),
+    count: settings.count,
+    packages: result.packages.map((p) => ({
+      importPath: p.importPath,
+      dir: p.dir,
+      built: built.has(p.importPath),
+    })),
+    moduleDir: settings.workingDirectory,
+    builds: result.builds,
+    runs: result.runs,
+    buildFindings,
+    mapper,
+    errors: result.errors,
+    notes: result.notes,
+  };
+  return buildReport(input);
+}
+
+/** A report for when nothing could be run (bad settings): still written, so users see why. */
+export function errorReport(message: string, repoRoot: string, context?: Report['context']): Report {
+  return buildReport({
+    mode: 'run',
+    version: VERSION,
+    context: context ?? {
+      workingDirectory: '.',
+      packages: [],
+      count: 0,
+      timeout: '',
+      goTestFlags: [],
+    },
+    count: 0,
+    packages: [],
+    moduleDir: repoRoot,
+    builds: [],
+    runs: [],
+    buildFindings: [],
+    mapper: createPathMapper({ repoRoot }),
+    errors: [message],
+    notes: [],
+  });
+}
+
+export interface LogSource {
+  /** Shown to the user: a file name, or `stdin`. */
+  name: string;
+  open(): Readable;
+}
+
+export interface ParseOptions {
+  repoRoot: string;
+  /** Module dir used to resolve relative paths (compiler errors); defaults to repoRoot. */
+  moduleDir?: string;
+  modules?: { path: string; dir: string }[];
+  goroot?: string;
+  gomodcache?: string;
+}
+
+/** Splits one log's parse into one run per package, so k/N is counted per package as in run mode. */
+function runsOfLog(parsed: ParsedOutput, index: number): RunRecord[] {
+  const byPackage = new Map<string, ParsedOutput>();
+  const get = (pkg: string): ParsedOutput => {
+    let out = byPackage.get(pkg);
+    if (!out) {
+      out = { tests: [], findings: [], packages: [], sawGoOutput: true };
+      byPackage.set(pkg, out);
+    }
+    return out;
+  };
+  for (const t of parsed.tests) get(t.package).tests.push(t);
+  for (const f of parsed.findings) get(f.package).findings.push(f);
+  for (const p of parsed.packages) get(p.name).packages.push(p);
+  return [...byPackage].map(([pkg, out]) => {
+    const failed =
+      out.findings.length > 0 ||
+      out.packages.some((p) => p.action === 'fail') ||
+      out.tests.some((t) => t.action === 'fail' || t.action === 'interrupted');
+    return {
+      package: pkg,
+      index,
+      exitCode: failed ? 1 : 0,
+      signal: null,
+      killed: false,
+      durationMs: 0,
+      parsed: out,
+    };
+  });
+}
+
+/** A package's directory from the module it belongs to (longest module path prefix). */
+export function packageDir(
+  importPath: string,
+  modules: { path: string; dir: string }[],
+  fallback: string,
+): string {
+  let best: { path: string; dir: string } | undefined;
+  for (const m of modules) {
+    const inside = importPath === m.path || importPath.startsWith(`${m.path}/`);
+    if (inside && (!best || m.path.length > best.path.length)) best = m;
+  }
+  if (!best) return fallback;
+  const rest = importPath.slice(best.path.length);
+  return rest ? `${best.dir}${rest}` : best.dir;
+}
+
+export interface ParsedLogs {
+  report: Report;
+  /** Logs that could not be read at all (missing file, permission). */
+  unreadable: number;
+}
+
+/** Reads existing logs (plain `go test` output or `go test -json`); each log counts as one run. */
+export async function parseLogsToReport(logs: LogSource[], opts: ParseOptions): Promise<ParsedLogs> {
+  const runs: RunRecord[] = [];
+  const errors: string[] = [];
+  const notes: string[] = [];
+  let withGoOutput = 0;
+  let unreadable = 0;
+  for (const [i, log] of logs.entries()) {
+    let parsed: ParsedOutput;
+    try {
+      parsed = await parseStream(log.open());
+    } catch (err) {
+      errors.push(`Cannot read ${log.name}: ${(err as Error).message}`);
+      unreadable++;
+      continue;
+    }
+    if (!parsed.sawGoOutput) {
+      notes.push(
+        `${log.name} holds no Go test output (no test results, race reports or panics were found in it).`,
+      );
+      continue;
+    }
+    withGoOutput++;
+    runs.push(...runsOfLog(parsed, i + 1));
+  }
+  if (withGoOutput === 0 && logs.length > 0 && errors.length === 0) {
+    errors.push(
+      logs.length === 1
+        ? `${logs[0]?.name} is not Go test output: give the output of go test (plain or -json).`
+        : 'None of the logs holds Go test output: give the output of go test (plain or -json).',
+    );
+  }
+  const packages = [...new Set(runs.map((r) => r.package))].sort();
+  const modules = opts.modules ?? [];
+  const mapper = createPathMapper({
+    repoRoot: opts.repoRoot,
+    ...(opts.goroot ? { goroot: opts.goroot } : {}),
+    ...(opts.gomodcache ? { gomodcache: opts.gomodcache } : {}),
+    modules,
+  });
+  const report = buildReport({
+    mode: 'parse',
+    version: VERSION,
+    context: { workingDirectory: '.', packages, count: logs.length, timeout: '', goTestFlags: [] },
+    count: logs.length,
+    packages: packages.map((p) => ({
+      importPath: p,
+      dir: packageDir(p, modules, opts.repoRoot),
+      built: true,
+    })),
+    moduleDir: opts.moduleDir ?? opts.repoRoot,
+    builds: [],
+    runs,
+    buildFindings: [],
+    mapper,
+    errors,
+    notes,
+  });
+  return { report, unreadable };
+}

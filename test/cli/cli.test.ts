@@ -1,0 +1,127 @@
+// The bundled CLI (dist/cli/index.js): `run` in a Go module and `parse` of logs made by real go test runs.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Report } from '../../src/model.js';
+
+const root = resolve(import.meta.dirname, '..', '..');
+const cli = join(root, 'dist', 'cli', 'index.js');
+const goEnv = { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '-mod=mod', NO_COLOR: '1' };
+const temp = mkdtempSync(join(tmpdir(), 'race-rerun-cli-'));
+
+function raceRerun(args: string[], opts: { cwd?: string; input?: string } = {}) {
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    cwd: opts.cwd ?? root,
+    env: goEnv,
+    encoding: 'utf8',
+    ...(opts.input !== undefined ? { input: opts.input } : {}),
+  });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function goTest(dir: string, args: string[]): string {
+  const r = spawnSync('go', ['test', '-race', '-count=1', ...args, './...'], {
+    cwd: dir,
+    env: goEnv,
+    encoding: 'utf8',
+  });
+  return r.stdout + r.stderr;
+}
+
+let plainLog = '';
+let jsonLog = '';
+beforeAll(() => {
+  plainLog = join(temp, 'race.txt');
+  jsonLog = join(temp, 'race.jsonl');
+  writeFileSync(plainLog, goTest(join(root, 'test/go/race'), ['-v']));
+  writeFileSync(jsonLog, goTest(join(root, 'test/go/race'), ['-json']));
+});
+
+describe('race-rerun parse', () => {
+  it('reads a plain go test log: race at both lines, exit 1', () => {
+    const out = join(temp, 'plain.json');
+    const r = raceRerun(['parse', '--json', out, plainLog]);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/RACE\s+1\/1 runs/);
+    expect(r.stdout).toContain('test/go/race/race.go:13');
+    expect(r.stdout).toContain('test/go/race/race.go:18');
+    const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+    expect(report.mode).toBe('parse');
+    expect(report.findings.map((f) => f.kind)).toEqual(['race']);
+    expect(report.findings[0]?.tests).toEqual(['TestRace']);
+    expect(report.findings[0]?.locations.map((l) => `${l.file}:${l.line}`).sort()).toEqual([
+      'test/go/race/race.go:13',
+      'test/go/race/race.go:18',
+    ]);
+  });
+
+  it('counts the same race in two logs (plain and -json) as 2 of 2 runs', () => {
+    const out = join(temp, 'both.json');
+    const r = raceRerun(['parse', '--json', out, plainLog, jsonLog]);
+    expect(r.status).toBe(1);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+    expect(report.runs).toBe(2);
+    expect(report.findings).toHaveLength(1);
+    expect(report.findings[0]).toMatchObject({ runsSeen: 2, runs: 2 });
+  });
+
+  it('reads stdin with -', () => {
+    const r = raceRerun(['parse', '-'], { input: readFileSync(jsonLog, 'utf8') });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('test/go/race/race.go:13');
+  });
+
+  it('--fail-on never exits 0 with the same report', () => {
+    const r = raceRerun(['parse', '--fail-on', 'never', plainLog]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/RACE/);
+  });
+
+  it('a log that is not Go output is said plainly, exit 0', () => {
+    const notGo = join(temp, 'npm.log');
+    writeFileSync(notGo, 'npm ERR! missing script: test\n');
+    const out = join(temp, 'notgo.json');
+    const r = raceRerun(['parse', '--json', out, notGo]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/not Go test output/);
+    expect((JSON.parse(readFileSync(out, 'utf8')) as Report).findings).toEqual([]);
+  });
+
+  it('a missing log is an error, exit 2', () => {
+    const r = raceRerun(['parse', join(temp, 'missing.log')]);
+    expect(r.status).toBe(2);
+    expect(r.stdout + r.stderr).toMatch(/Cannot read .*missing\.log/);
+  });
+});
+
+describe('race-rerun run', () => {
+  it('runs the module in the current directory N times', () => {
+    const out = join(temp, 'run.json');
+    const r = raceRerun(['run', '--count', '2', '--json', out], { cwd: join(root, 'test/go/race') });
+    expect(r.status).toBe(1);
+    expect(r.stdout).toMatch(/RACE\s+2\/2 runs/);
+    expect(r.stdout).toMatch(/TestRace/);
+    expect(r.stderr).toMatch(/\[2\/2\] example\.com\/rr\/race run \d: FAIL: 1 race/);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+    expect(report.context.workingDirectory).toBe('test/go/race');
+    expect(report.findings[0]?.reproduce).toContain('cd test/go/race');
+  });
+
+  it('a clean module exits 0', () => {
+    const r = raceRerun(['run', '--count', '1'], { cwd: join(root, 'test/go/clean') });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/No data race/);
+  });
+
+  it('bad flags: one line naming the flag, exit 2, no stack trace', () => {
+    const r = raceRerun(['run', '--count', 'abc'], { cwd: join(root, 'test/go/clean') });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--count/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    const u = raceRerun(['frobnicate']);
+    expect(u.status).toBe(2);
+    expect(u.stderr).toMatch(/unknown command "frobnicate"/);
+  });
+});
