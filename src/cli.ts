@@ -202,4 +202,5 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+// Tests import main() without running the program (set only around that import).
+if (!process.env.RACE_RERUN_IMPORT_ONLY) process.exitCode = await main(process.argv.slice(2));

@@ -1,7 +1,14 @@
 // Wires engine → parser → analysis into a Report. Shared by the action and the CLI, which only
 // differ in where settings come from and how the report is shown.
+import { realpathSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { createPathMapper } from './analysis/paths.js';
+import {
+  createPathMapper,
+  isAbsolutePath,
+  normalizePath,
+  type PathContext,
+  relativeTo,
+} from './analysis/paths.js';
 import { buildReport, type ReportInput } from './analysis/report.js';
 import { type EngineDeps, execute } from './engine/engine.js';
 import { parseLogFile, parseStream } from './logs.js';
@@ -10,6 +17,77 @@ import { parseBuildOutput } from './parse/build.js';
 import { VERSION } from './version.js';
 
 export type RunPipelineDeps = Omit<EngineDeps, 'parse'>;
+
+type PathAlias = NonNullable<PathContext['aliases']>[number];
+
+/** Directories that frame paths may name: bounded, a report's stacks are bounded too. */
+const MAX_ALIAS_DIRS = 1000;
+
+/** Absolute directories of the frames the runs printed, as printed. */
+function frameDirs(runs: readonly RunRecord[]): string[] {
+  const dirs = new Set<string>();
+  for (const run of runs) {
+    for (const f of run.parsed.findings) {
+      for (const s of f.stacks) {
+        for (const fr of s.frames) {
+          if (!isAbsolutePath(fr.file)) continue;
+          const file = normalizePath(fr.file);
+          const slash = file.lastIndexOf('/');
+          if (slash > 0) dirs.add(file.slice(0, slash));
+          if (dirs.size >= MAX_ALIAS_DIRS) return [...dirs];
+        }
+      }
+    }
+  }
+  return [...dirs];
+}
+
+function tryRealpath(realpath: (p: string) => string, p: string): string | undefined {
+  try {
+    return normalizePath(realpath(p));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Symlinked checkouts: Go prints the path it ran under (the link, when $PWD is one), while the
+ * repository root may be the resolved path (`git rev-parse --show-toplevel` resolves links), or
+ * the other way round. Finds, on disk, which printed directories are the repository under another
+ * name, so the pure path mapper can take them as aliases. Directories that do not exist here (a
+ * log from another machine) are left alone.
+ */
+export function findPathAliases(
+  ctx: Omit<PathContext, 'aliases'>,
+  dirs: readonly string[],
+  realpath: (p: string) => string = realpathSync,
+): PathAlias[] {
+  const repoRoot = normalizePath(ctx.repoRoot);
+  const aliases: PathAlias[] = [];
+  const realRoot = tryRealpath(realpath, repoRoot) ?? repoRoot;
+  if (realRoot !== repoRoot) aliases.push({ from: realRoot, to: repoRoot });
+  for (const m of ctx.modules ?? []) {
+    const dir = normalizePath(m.dir);
+    const real = tryRealpath(realpath, dir);
+    if (real && real !== dir) aliases.push({ from: real, to: dir });
+  }
+  const mapper = createPathMapper({ ...ctx, aliases });
+  for (const dir of dirs.slice(0, MAX_ALIAS_DIRS)) {
+    if (mapper.map(`${dir}/x.go`).origin !== 'unknown') continue;
+    const real = tryRealpath(realpath, dir);
+    if (!real || real === dir) continue;
+    const rel = relativeTo(real, realRoot);
+    if (rel === undefined) continue;
+    aliases.push({ from: dir, to: rel === '' ? repoRoot : `${repoRoot}/${rel}` });
+  }
+  return aliases;
+}
+
+/** The path mapper for these runs, with the symlink aliases found on disk. */
+function mapperFor(ctx: PathContext, runs: readonly RunRecord[]) {
+  const found = findPathAliases(ctx, frameDirs(runs));
+  return createPathMapper({ ...ctx, aliases: [...(ctx.aliases ?? []), ...found] });
+}
 
 function repoRelative(repoRoot: string, dir: string): string {
   const mapped = createPathMapper({ repoRoot }).map(`${dir.replace(/\/+$/, '')}/x.go`);
@@ -42,11 +120,14 @@ export async function runAndReport(
   const buildFindings = result.builds
     .filter((b) => !b.ok)
     .flatMap((b) => parseBuildOutput(b.output, b.package.importPath));
-  const mapper = createPathMapper({
-    repoRoot: settings.repoRoot,
-    ...(result.goEnv ? { goroot: result.goEnv.goroot, gomodcache: result.goEnv.gomodcache } : {}),
-    modules: result.modules,
-  });
+  const mapper = mapperFor(
+    {
+      repoRoot: settings.repoRoot,
+      ...(result.goEnv ? { goroot: result.goEnv.goroot, gomodcache: result.goEnv.gomodcache } : {}),
+      modules: result.modules,
+    },
+    result.runs,
+  );
   const built = new Set(result.builds.filter((b) => b.ok).map((b) => b.package.importPath));
   const input: ReportInput = {
     mode: 'run',
@@ -106,6 +187,8 @@ export interface ParseOptions {
   modules?: { path: string; dir: string }[];
   goroot?: string;
   gomodcache?: string;
+  /** Known other spellings of directories (tests; symlinks on this machine are found on disk). */
+  aliases?: PathAlias[];
 }
 
 /** Splits one log's parse into one run per package, so k/N is counted per package as in run mode. */
@@ -187,6 +270,8 @@ export async function parseLogsToReport(logs: LogSource[], opts: ParseOptions): 
     runs.push(...runsOfLog(parsed, i + 1));
   }
   if (withGoOutput === 0 && logs.length > 0 && errors.length === 0) {
+    // Said once, as the error, rather than once more per log as a note.
+    notes.length = 0;
     errors.push(
       logs.length === 1
         ? `${logs[0]?.name} is not Go test output: give the output of go test (plain or -json).`
@@ -195,12 +280,16 @@ export async function parseLogsToReport(logs: LogSource[], opts: ParseOptions): 
   }
   const packages = [...new Set(runs.map((r) => r.package))].sort();
   const modules = opts.modules ?? [];
-  const mapper = createPathMapper({
-    repoRoot: opts.repoRoot,
-    ...(opts.goroot ? { goroot: opts.goroot } : {}),
-    ...(opts.gomodcache ? { gomodcache: opts.gomodcache } : {}),
-    modules,
-  });
+  const mapper = mapperFor(
+    {
+      repoRoot: opts.repoRoot,
+      ...(opts.goroot ? { goroot: opts.goroot } : {}),
+      ...(opts.gomodcache ? { gomodcache: opts.gomodcache } : {}),
+      modules,
+      ...(opts.aliases ? { aliases: opts.aliases } : {}),
+    },
+    runs,
+  );
   const report = buildReport({
     mode: 'parse',
     version: VERSION,

@@ -11,6 +11,12 @@ export interface PathContext {
   gomodcache?: string;
   /** Modules of the workspace: `-trimpath` frames print `<module path>/<file>`. */
   modules?: { path: string; dir: string }[];
+  /**
+   * Other spellings of the same directories, found by the caller on disk (this module stays pure):
+   * a symlinked checkout prints `/link/x.go` for `/real/x.go`. A file under `from` is read as the
+   * same file under `to`.
+   */
+  aliases?: { from: string; to: string }[];
 }
 
 export interface PathMapper {
@@ -92,9 +98,14 @@ export function createPathMapper(ctx: PathContext): PathMapper {
     .sort((a, b) => b.path.length - a.path.length);
 
   const guessBase = modules.length === 1 && modules[0] ? modules[0].dir : repoRoot;
+  // Longest first, so the most specific spelling wins.
+  const aliases = (ctx.aliases ?? [])
+    .map((a) => ({ from: normalizePath(a.from), to: normalizePath(a.to) }))
+    .filter((a) => a.from !== '' && a.to !== '' && a.from !== a.to)
+    .sort((a, b) => b.from.length - a.from.length);
   const result = (path: string, origin: FileOrigin): MappedFile => ({ path, origin });
 
-  function classifyAbsolute(abs: string): MappedFile {
+  function classifyAbsolute(abs: string, viaAlias = false): MappedFile {
     if (isGenerated(abs)) return result(abs, 'generated');
     // Toolchain and module cache first: either may sit inside the workspace (e.g. a cached GOPATH).
     if (goroot && relativeTo(abs, goroot) !== undefined) return result(abs, 'goroot');
@@ -104,6 +115,14 @@ export function createPathMapper(ctx: PathContext): PathMapper {
     if (rel !== undefined) {
       if (rel === '') return result('.', 'repo');
       return result(rel, hasVendorDir(rel) ? 'vendor' : 'repo');
+    }
+    if (!viaAlias) {
+      for (const a of aliases) {
+        const rest = relativeTo(abs, a.from);
+        if (rest === undefined) continue;
+        const mapped = classifyAbsolute(rest === '' ? a.to : normalizePath(`${a.to}/${rest}`), true);
+        if (mapped.origin !== 'unknown') return mapped;
+      }
     }
     if (GOROOT_HINTS.some((re) => re.test(abs))) return result(abs, 'goroot');
     return result(abs, 'unknown');

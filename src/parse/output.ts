@@ -3,8 +3,9 @@
 // current partial line(s) and the reports being assembled are kept, plus per-test bookkeeping.
 import type { ParsedOutput, RawFinding, TestAction, TestOutcome } from '../model.js';
 import { buildPackageKey, parseBuildOutput } from './build.js';
+import { type JsonEvent, parseEvent } from './event.js';
 import { type LineContext, LineStream, type StreamSink } from './stream.js';
-import { cleanLine, MAX_FINDINGS, MAX_LINE, MAX_RAW } from './util.js';
+import { BoundedList, cleanLine, detach, intern, MAX_FINDINGS, MAX_LINE, MAX_RAW } from './util.js';
 
 export interface OutputParserOptions {
   /** Package to use when the text names none (the run's import path). */
@@ -14,17 +15,6 @@ export interface OutputParserOptions {
 export interface OutputParser {
   push(chunk: string): void;
   end(): ParsedOutput;
-}
-
-interface JsonEvent {
-  Action: string;
-  Package?: unknown;
-  Test?: unknown;
-  Output?: unknown;
-  Elapsed?: unknown;
-  ImportPath?: unknown;
-  FailedBuild?: unknown;
-  OutputType?: unknown;
 }
 
 /** One package's `go test -json` output: events carry parts of lines. */
@@ -38,7 +28,20 @@ interface JsonPackage {
 const MAX_BUILD_TEXT = MAX_RAW;
 
 class Parser implements OutputParser, StreamSink {
-  private readonly result: ParsedOutput = { tests: [], findings: [], packages: [], sawGoOutput: false };
+  // Bounded: a log of thousands of runs repeats the same tests and package lines.
+  private readonly tests = new BoundedList<TestOutcome>(
+    (t) => `${t.package}\u0000${t.name}\u0000${t.action}`,
+  );
+  private readonly packages = new BoundedList<ParsedOutput['packages'][number]>(
+    (p) => `${p.name}\u0000${p.action}`,
+    1000,
+  );
+  private readonly result: ParsedOutput = {
+    tests: this.tests.items,
+    findings: [],
+    packages: this.packages.items,
+    sawGoOutput: false,
+  };
   private partial = '';
   private dropping = false;
   private decoder: InstanceType<typeof TextDecoder> | undefined;
@@ -151,7 +154,7 @@ class Parser implements OutputParser, StreamSink {
           return;
         }
         this.endJsonPackage(pkg, jp);
-        this.addPackage(pkg, action);
+        if (pkg !== '') this.addPackage(pkg, action);
         if (typeof ev.FailedBuild === 'string') this.buildFailed(buildPackageKey(ev.FailedBuild));
         return;
       }
@@ -170,7 +173,7 @@ class Parser implements OutputParser, StreamSink {
         partialTest: undefined,
         partialType: undefined,
       };
-      this.jsonPackages.set(pkg, jp);
+      this.jsonPackages.set(intern(pkg), jp);
     }
     return jp;
   }
@@ -207,7 +210,8 @@ class Parser implements OutputParser, StreamSink {
     }
   }
 
-  private endJsonPackage(pkg: string, jp: JsonPackage): void {
+  private endJsonPackage(input: string, jp: JsonPackage): void {
+    const pkg = intern(input);
     if (jp.partial.length > 0) {
       const ctx: LineContext = {};
       if (jp.partialTest !== undefined) ctx.test = jp.partialTest;
@@ -226,11 +230,11 @@ class Parser implements OutputParser, StreamSink {
 
   emit(findings: RawFinding[], tests: TestOutcome[]): void {
     for (const f of findings) this.pushFinding(f);
-    for (const t of tests) this.result.tests.push(t);
+    for (const t of tests) this.tests.push(t);
   }
 
   addPackage(name: string, action: 'pass' | 'fail' | 'skip'): void {
-    this.result.packages.push({ name, action });
+    this.packages.push({ name: intern(name), action });
   }
 
   buildFailed(pkg: string): void {
@@ -262,19 +266,7 @@ class Parser implements OutputParser, StreamSink {
 
 function appendCapped(map: Map<string, string>, key: string, text: string): void {
   const prev = map.get(key) ?? '';
-  if (prev.length + text.length <= MAX_BUILD_TEXT) map.set(key, prev + text);
-}
-
-function parseEvent(line: string): JsonEvent | undefined {
-  let v: unknown;
-  try {
-    v = JSON.parse(line);
-  } catch {
-    return undefined;
-  }
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) return undefined;
-  const ev = v as JsonEvent;
-  return typeof ev.Action === 'string' ? ev : undefined;
+  if (prev.length + text.length <= MAX_BUILD_TEXT) map.set(intern(key), prev + detach(text));
 }
 
 export function createOutputParser(opts: OutputParserOptions = {}): OutputParser {

@@ -5,9 +5,12 @@ import { parseFileLine, pushFrame, RACE_SEP, RawText, splitFuncArgs } from './ut
 /** A report has 2 accesses and up to 2 creation stacks; more is junk, not worth memory. */
 const MAX_STACKS = 8;
 
-/** `Read at 0x… by goroutine 7:`, `Previous write at 0x… by main goroutine:`, atomic variants. */
+/**
+ * `Read at 0x… by goroutine 7:`, `Previous write at 0x… by main goroutine:`, atomic variants, and
+ * the address-less `Write by goroutine 56:` of old race runtimes (golang/go#10661).
+ */
 const ACCESS_RE =
-  /^(Previous )?(?:[Aa]tomic )?([Rr]ead|[Ww]rite)(?: of size \d+)? at (0x[0-9a-fA-F]+) by (?:goroutine (\d+)|(main goroutine)|thread T\d+)\s*:$/;
+  /^(Previous )?(?:[Aa]tomic )?([Rr]ead|[Ww]rite)(?: of size \d+)?(?: at (0x[0-9a-fA-F]+))? by (?:goroutine (\d+)|(main goroutine)|thread T\d+)\s*:$/;
 const CREATION_RE = /^Goroutine (\d+) \((?:running|finished)\) created at:$/;
 
 /** `pass`: the line is not part of the report but does not end it (interleaved test framing). */

@@ -4,7 +4,17 @@ import type { RawFinding, TestAction, TestOutcome } from '../model.js';
 import { buildPackageKey, isBuildErrorLine } from './build.js';
 import { RaceAssembler } from './race.js';
 import { parseGoroutineHeader, TracebackAssembler } from './traceback.js';
-import { combineTest, MAX_FINDINGS, MAX_RAW, RACE_SEP, testFromStacks } from './util.js';
+import {
+  BoundedList,
+  combineTest,
+  detach,
+  detachFinding,
+  intern,
+  MAX_FINDINGS,
+  MAX_RAW,
+  RACE_SEP,
+  testFromStacks,
+} from './util.js';
 
 /** What the stream hands to the parser that owns it. */
 export interface StreamSink {
@@ -36,6 +46,11 @@ const ERROR_LINE_RE = /^([^\s:]+\.go):(\d+): ?(.*)$/;
 const ELAPSED_RE = /\((\d+(?:\.\d+)?)s\)$/;
 const MAX_ERROR_RAW = 4096;
 
+/** A package's outcomes until its end: `-count=100000` in one process must not grow memory. */
+function newOutcomes(): BoundedList<TestOutcome> {
+  return new BoundedList((t) => `${t.name}\u0000${t.action}`);
+}
+
 function parentOf(name: string): string | undefined {
   const slash = name.lastIndexOf('/');
   return slash > 0 ? name.slice(0, slash) : undefined;
@@ -62,7 +77,7 @@ export class LineStream {
   private buildKey: string | undefined;
 
   private running = new Map<string, number>();
-  private tests: TestOutcome[] = [];
+  private tests = newOutcomes();
   private findings: RawFinding[] = [];
   private failed = new Set<string>();
   private errors = new Map<string, ErrorInfo>();
@@ -278,7 +293,7 @@ export class LineStream {
     this.sink.sawGo();
     const m = ELAPSED_RE.exec(rest);
     if (!this.json) this.finished(name, action, m ? Number(m[1]) : undefined);
-    else if (action === 'fail') this.failed.add(name);
+    else if (action === 'fail') this.failed.add(intern(name));
     if (action === 'fail') this.lastFail = name;
     if (!this.json && this.current && (this.current === name || this.current.startsWith(`${name}/`))) {
       this.current = parentOf(name);
@@ -297,9 +312,9 @@ export class LineStream {
     if (last && indent > last.indent) {
       // Continuation of a multi-line message (testify's `Error Trace:` / `Error:` blocks).
       const t = rest.trim();
-      if (last.info.raw.length < MAX_ERROR_RAW) last.info.raw += `\n${' '.repeat(indent)}${rest}`;
+      if (last.info.raw.length < MAX_ERROR_RAW) last.info.raw += detach(`\n${' '.repeat(indent)}${rest}`);
       if (last.info.message === '' && t && !t.startsWith('Error Trace:')) {
-        last.info.message = (t.startsWith('Error:') ? t.slice(6) : t).trim();
+        last.info.message = detach((t.startsWith('Error:') ? t.slice(6) : t).trim());
       }
       return;
     }
@@ -317,16 +332,16 @@ export class LineStream {
     if (!test) return;
     const existing = this.errors.get(test);
     if (existing) {
-      if (existing.raw.length < MAX_ERROR_RAW) existing.raw += `\n${' '.repeat(indent)}${rest}`;
+      if (existing.raw.length < MAX_ERROR_RAW) existing.raw += detach(`\n${' '.repeat(indent)}${rest}`);
       this.lastError = { info: existing, indent };
-      if (existing.message === '' && message) existing.message = message;
+      if (existing.message === '' && message) existing.message = detach(message);
       return;
     }
     const info: ErrorInfo = {
-      message,
-      file: m[1] ?? '',
+      message: detach(message),
+      file: intern(m[1] ?? ''),
       line: Number(m[2]),
-      raw: `${' '.repeat(indent)}${rest}`,
+      raw: detach(`${' '.repeat(indent)}${rest}`),
     };
     this.errors.set(test, info);
     this.lastError = { info, indent };
@@ -403,20 +418,24 @@ export class LineStream {
 
   private addFinding(f: RawFinding, test: string | undefined): void {
     if (test) {
-      f.test = test;
-      this.withFinding.add(test);
+      f.test = intern(test);
+      this.withFinding.add(f.test);
     }
-    if (this.findings.length < MAX_FINDINGS) this.findings.push(f);
+    if (this.findings.length >= MAX_FINDINGS) return;
+    detachFinding(f);
+    this.findings.push(f);
   }
 
   /** A test started (`=== RUN` or a JSON `run` event). */
-  started(name: string): void {
+  started(input: string): void {
+    const name = intern(input);
     this.running.set(name, (this.running.get(name) ?? 0) + 1);
     this.errors.delete(name);
   }
 
   /** A test's result (`--- X:` line or a JSON pass/fail/skip event). */
-  finished(name: string, action: TestAction, elapsed: number | undefined): void {
+  finished(input: string, action: TestAction, elapsed: number | undefined): void {
+    const name = intern(input);
     const n = this.running.get(name);
     if (n !== undefined) {
       if (n <= 1) this.running.delete(name);
@@ -432,7 +451,8 @@ export class LineStream {
    * The package's output ended: tests still running were interrupted, failed tests get their
    * `failure` findings, and everything collected goes out under `pkg`.
    */
-  flush(pkg: string): void {
+  flush(input: string): void {
+    const pkg = intern(input);
     for (const [name, n] of this.running) {
       for (let i = 0; i < n; i++) this.tests.push({ package: '', name, action: 'interrupted' });
     }
@@ -455,10 +475,10 @@ export class LineStream {
       });
     }
     for (const f of this.findings) f.package = pkg;
-    for (const t of this.tests) t.package = pkg;
-    if (this.findings.length > 0 || this.tests.length > 0) this.sink.emit(this.findings, this.tests);
+    for (const t of this.tests.items) t.package = pkg;
+    if (this.findings.length > 0 || this.tests.length > 0) this.sink.emit(this.findings, this.tests.items);
     this.findings = [];
-    this.tests = [];
+    this.tests = newOutcomes();
     this.running.clear();
     this.failed.clear();
     this.errors.clear();

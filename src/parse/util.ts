@@ -1,5 +1,5 @@
 // Small helpers shared by the parsers: line cleaning, frame lines, test names, caps.
-import type { Frame, Stack } from '../model.js';
+import type { Frame, RawFinding, Stack } from '../model.js';
 
 /** Cap on a finding's `raw` text. */
 export const MAX_RAW = 64 * 1024;
@@ -153,4 +153,81 @@ export function isUserFrame(f: Frame): boolean {
   const firstElem = f.func.slice(0, slash >= 0 ? slash : f.func.indexOf('.'));
   if (firstElem === 'main') return true;
   return slash >= 0 && firstElem.includes('.');
+}
+
+/**
+ * Makes a finding that is kept hold copies of its strings, not substrings of input chunks (see
+ * `detach`). Done only for findings that are stored: most of a huge log's are over the cap.
+ */
+export function detachFinding(f: RawFinding): void {
+  f.message = detach(f.message);
+  f.raw = detach(f.raw);
+  if (f.test !== undefined) f.test = intern(f.test);
+  if (f.runningTests) f.runningTests = f.runningTests.map(intern);
+  for (const s of f.stacks) {
+    s.header = detach(s.header);
+    for (const fr of s.frames) {
+      fr.func = intern(fr.func);
+      fr.file = intern(fr.file);
+    }
+  }
+}
+
+/** Test outcomes kept verbatim per parse; past it only outcomes not seen yet (name and action). */
+export const MAX_OUTCOMES = 10_000;
+/** Distinct strings kept by `intern` and distinct outcomes past MAX_OUTCOMES. */
+const MAX_DISTINCT = 100_000;
+
+/**
+ * A copy of `s` that holds no reference to the chunk it was cut from. V8 keeps a whole input
+ * chunk alive for any substring of it that is stored; names and frames are stored for the whole
+ * parse, so without this the chunks they came from would pile up with the log's size.
+ */
+export function detach(s: string): string {
+  return s.length === 0 ? '' : Buffer.from(s, 'utf8').toString('utf8');
+}
+
+const interned = new Map<string, string>();
+
+/**
+ * `detach`, sharing one copy of strings that repeat (test, package, function and file names):
+ * a log of a thousand runs names the same few hundred things a thousand times.
+ */
+export function intern(s: string): string {
+  const known = interned.get(s);
+  if (known !== undefined) return known;
+  const copy = detach(s);
+  if (interned.size < MAX_DISTINCT && s.length <= 1024) interned.set(copy, copy);
+  return copy;
+}
+
+/**
+ * Items appended for the whole parse (test outcomes, package results): the first `verbatim` as
+ * they come, then only those whose key was not seen, so memory stays bounded on huge logs while
+ * every test and result still shows up (the report counts runs, not repeats within a run).
+ */
+export class BoundedList<T> {
+  readonly items: T[] = [];
+  private keys: Set<string> | undefined;
+
+  constructor(
+    private readonly key: (item: T) => string,
+    private readonly verbatim = MAX_OUTCOMES,
+  ) {}
+
+  push(item: T): void {
+    if (this.items.length < this.verbatim) {
+      this.items.push(item);
+      return;
+    }
+    if (!this.keys) this.keys = new Set(this.items.map(this.key));
+    const k = this.key(item);
+    if (this.keys.has(k) || this.keys.size >= MAX_DISTINCT) return;
+    this.keys.add(k);
+    this.items.push(item);
+  }
+
+  get length(): number {
+    return this.items.length;
+  }
 }

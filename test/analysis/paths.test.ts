@@ -1,5 +1,9 @@
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPathMapper, normalizePath, relativeTo } from '../../src/analysis/paths.js';
+import { findPathAliases } from '../../src/pipeline.js';
 import { GOROOT, MODULE_DIR, mapper, PKG_DIR, REPO } from './fixtures.js';
 
 describe('createPathMapper', () => {
@@ -131,5 +135,74 @@ describe('path helpers', () => {
     expect(relativeTo('/a/b/c.go', '/a')).toBe('b/c.go');
     expect(relativeTo('/a', '/a')).toBe('');
     expect(relativeTo('/ab/c.go', '/a')).toBeUndefined();
+  });
+});
+
+describe('layouts: symlinks, go.work, -trimpath, vendor', () => {
+  it('aliases: a file printed under a symlinked checkout maps into the repository', () => {
+    const m = createPathMapper({
+      repoRoot: '/real/repo',
+      aliases: [{ from: '/home/me/link', to: '/real/repo' }],
+    });
+    expect(m.map('/home/me/link/pkg/x.go')).toEqual({ path: 'pkg/x.go', origin: 'repo' });
+    expect(m.map('/home/me/link')).toEqual({ path: '.', origin: 'repo' });
+    expect(m.map('/home/me/linked/x.go').origin).toBe('unknown');
+    // An alias never turns the toolchain into the user's code.
+    const g = createPathMapper({
+      repoRoot: '/real/repo',
+      goroot: '/real/repo/.go',
+      aliases: [{ from: '/l', to: '/real/repo' }],
+    });
+    expect(g.map('/l/.go/src/runtime/panic.go').origin).toBe('goroot');
+  });
+
+  it('go.work with several modules, with and without -trimpath', () => {
+    const m = createPathMapper({
+      repoRoot: '/w',
+      modules: [
+        { path: 'example.com/work/lib', dir: '/w/lib' },
+        { path: 'example.com/work/svc', dir: '/w/svc' },
+      ],
+    });
+    expect(m.map('/w/svc/worker/worker.go')).toEqual({ path: 'svc/worker/worker.go', origin: 'repo' });
+    expect(m.map('example.com/work/svc/worker/worker.go')).toEqual({
+      path: 'svc/worker/worker.go',
+      origin: 'repo',
+    });
+    expect(m.map('example.com/work/lib/counter.go')).toEqual({ path: 'lib/counter.go', origin: 'repo' });
+    expect(m.map('testing/testing.go').origin).toBe('goroot');
+    expect(m.map('golang.org/x/sync@v0.8.0/errgroup/errgroup.go').origin).toBe('modcache');
+  });
+
+  it('vendored code is reported as vendor, never as the user code to annotate', () => {
+    const m = createPathMapper({ repoRoot: '/r', modules: [{ path: 'example.com/app', dir: '/r' }] });
+    expect(m.map('/r/vendor/example.com/dep/dep.go')).toEqual({
+      path: 'vendor/example.com/dep/dep.go',
+      origin: 'vendor',
+    });
+  });
+});
+
+describe('findPathAliases (pipeline.ts: the file-system part)', () => {
+  it('finds a symlinked checkout both ways: frames under the link, or a root given as the link', () => {
+    const base = realpathSync(mkdtempSync(join(tmpdir(), 'race-rerun-alias-')));
+    try {
+      const real = join(base, 'real');
+      mkdirSync(join(real, 'pkg'), { recursive: true });
+      symlinkSync(real, join(base, 'link'));
+      // Root resolved (git rev-parse), frames printed under the link ($PWD was the link).
+      const a = findPathAliases({ repoRoot: real }, [join(base, 'link', 'pkg'), '/nowhere/at/all']);
+      expect(a).toEqual([{ from: join(base, 'link', 'pkg'), to: join(real, 'pkg') }]);
+      const m = createPathMapper({ repoRoot: real, aliases: a });
+      expect(m.map(join(base, 'link', 'pkg', 'x.go'))).toEqual({ path: 'pkg/x.go', origin: 'repo' });
+      // Root given as the link, frames printed with the real path.
+      const b = findPathAliases({ repoRoot: join(base, 'link') }, [join(real, 'pkg')]);
+      expect(b).toEqual([{ from: real, to: join(base, 'link') }]);
+      expect(
+        createPathMapper({ repoRoot: join(base, 'link'), aliases: b }).map(join(real, 'pkg', 'x.go')),
+      ).toEqual({ path: 'pkg/x.go', origin: 'repo' });
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
   });
 });

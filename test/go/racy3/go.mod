@@ -1,0 +1,3 @@
+module example.com/rr/racy3
+
+go 1.21
