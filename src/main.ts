@@ -5,10 +5,12 @@ import { dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { createGoTool, type GoTool } from './engine/go.js';
 import { nodeProcessRunner, type ProcessRunner } from './engine/process.js';
+import { createClient } from './github/client.js';
+import { identityOf, type PullRequest, pullRequestOf, upsertComment } from './github/comment.js';
 import type { Report, Settings } from './model.js';
 import { errorReport, runAndReport } from './pipeline.js';
 import { describeRun } from './progress.js';
-import { renderAnnotations } from './render/annotations.js';
+import { planAnnotations } from './render/annotations.js';
 import { failingFindings } from './render/outcome.js';
 import { renderSummary } from './render/summary.js';
 import { readSettings, SettingsError } from './settings.js';
@@ -38,6 +40,11 @@ export function headCommit(env: NodeJS.ProcessEnv): string | undefined {
 function runUrl(env: NodeJS.ProcessEnv): string | undefined {
   const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: id } = env;
   return server && repo && id ? `${server}/${repo}/actions/runs/${id}` : undefined;
+}
+
+function repoUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const repo = env.GITHUB_REPOSITORY;
+  return repo ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${repo}` : undefined;
 }
 
 async function produceReport(
@@ -92,11 +99,65 @@ export async function run(partial: Partial<ActionDeps> = {}): Promise<void> {
   mkdirSync(tempRoot, { recursive: true });
   const workDir = mkdtempSync(join(tempRoot, 'race-rerun-'));
   report ??= (await produceReport(settings, deps, repoRoot, workDir)) ?? errorReport('No settings', repoRoot);
-  publish(report, settings, reportPath, env);
+  await publish(report, settings, reportPath, env);
+}
+
+/** The pull request to comment on, or why there is none (said once in the log). */
+function commentTarget(settings: Settings | undefined, env: NodeJS.ProcessEnv): PullRequest | undefined {
+  if (!settings?.comment) return undefined;
+  const pr = pullRequestOf(env);
+  if (!pr) {
+    core.info(
+      `No pull request comment: the ${env.GITHUB_EVENT_NAME || 'unknown'} event has no pull request; the job summary has the report.`,
+    );
+    return undefined;
+  }
+  if (!settings.githubToken) {
+    core.warning('No pull request comment: the github-token input is empty (set it, or set comment: false).');
+    return undefined;
+  }
+  return pr;
+}
+
+/** Posts or updates the comment; any failure is one warning, never the step's failure. */
+async function comment(
+  report: Report,
+  settings: Settings,
+  pr: PullRequest,
+  env: NodeJS.ProcessEnv,
+  unannotated: string[],
+): Promise<void> {
+  try {
+    const client = createClient(settings.githubToken, {
+      baseUrl: env.GITHUB_API_URL || 'https://api.github.com',
+      log: (m) => core.info(m),
+    });
+    const url = runUrl(env);
+    const repo = repoUrl(env);
+    const result = await upsertComment({
+      client,
+      pr,
+      identity: identityOf(env),
+      report,
+      ...(repo ? { repoUrl: repo } : {}),
+      ...(url ? { runUrl: url } : {}),
+      unannotated,
+    });
+    if (result.action === 'failed') core.warning(result.warning);
+    else if (result.action === 'none') core.info(`No pull request comment: ${result.reason}.`);
+    else core.info(`Pull request comment ${result.action}: ${result.url ?? `#${result.id}`}`);
+  } catch (err) {
+    core.warning(`race-rerun could not comment on pull request #${pr.number}: ${(err as Error).message}`);
+  }
 }
 
 /** Writes the report, annotations, summary and outputs; each step survives the others failing. */
-function publish(report: Report, settings: Settings | undefined, reportPath: string, env: NodeJS.ProcessEnv) {
+async function publish(
+  report: Report,
+  settings: Settings | undefined,
+  reportPath: string,
+  env: NodeJS.ProcessEnv,
+): Promise<void> {
   try {
     mkdirSync(dirname(reportPath), { recursive: true });
     writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
@@ -105,7 +166,19 @@ function publish(report: Report, settings: Settings | undefined, reportPath: str
     core.warning(`Could not write the JSON report to ${reportPath}: ${(err as Error).message}`);
   }
 
-  for (const a of renderAnnotations(report)) {
+  // Every error is printed once; the last reason becomes the step's failure message. They are
+  // annotations too, so they come out of the same per-step budget.
+  const reasons = [...report.errors];
+  const failing = failingFindings(report, settings?.failOn ?? []);
+  if (failing.length > 0) {
+    const kinds = [...new Set(failing.map((f) => f.kind))].join(', ');
+    reasons.push(`${report.summary} (fail-on: ${settings?.failOn.join(',')}; found: ${kinds}).`);
+  }
+  const pr = commentTarget(settings, env);
+  // A pull request run may print one warning about the comment (before or after the annotations).
+  const mayWarn = settings?.comment === true && pullRequestOf(env) !== undefined;
+  const plan = planAnnotations(report, { reserved: { error: reasons.length, warning: mayWarn ? 1 : 0 } });
+  for (const a of plan.annotations) {
     const props = { title: a.title, file: a.file, startLine: a.startLine };
     if (a.level === 'error') core.error(a.message, props);
     else if (a.level === 'warning') core.warning(a.message, props);
@@ -113,7 +186,13 @@ function publish(report: Report, settings: Settings | undefined, reportPath: str
   }
 
   const url = runUrl(env);
-  const markdown = renderSummary(report, url ? { runUrl: url } : {});
+  const repo = repoUrl(env);
+  const sha = pr?.headSha ?? report.context.commit;
+  const markdown = renderSummary(report, {
+    ...(url ? { runUrl: url } : {}),
+    ...(repo && sha ? { blobUrl: `${repo}/blob/${sha}/` } : {}),
+    unannotated: plan.unannotated,
+  });
   if (env.GITHUB_STEP_SUMMARY) {
     try {
       writeFileSync(env.GITHUB_STEP_SUMMARY, `${markdown}\n`, { flag: 'a' });
@@ -134,13 +213,8 @@ function publish(report: Report, settings: Settings | undefined, reportPath: str
   core.setOutput('flaky-tests', JSON.stringify(flaky));
   core.setOutput('report', reportPath);
 
-  // Every error is printed once; the last reason becomes the step's failure message.
-  const reasons = [...report.errors];
-  const failing = failingFindings(report, settings?.failOn ?? []);
-  if (failing.length > 0) {
-    const kinds = [...new Set(failing.map((f) => f.kind))].join(', ');
-    reasons.push(`${report.summary} (fail-on: ${settings?.failOn.join(',')}; found: ${kinds}).`);
-  }
+  if (pr && settings) await comment(report, settings, pr, env, plan.unannotated);
+
   const last = reasons.pop();
   for (const r of reasons) core.error(r);
   if (last) core.setFailed(last);

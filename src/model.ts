@@ -219,6 +219,11 @@ export interface Finding {
   sample: string;
   /** Shell command that reproduces it locally, run from the repository root. */
   reproduce: string;
+  /**
+   * Panics, fatal errors, timeouts and failures: the races of the same package reported in the
+   * same runs ("likely causes"), most runs first. `runs` counts the runs that had both.
+   */
+  cooccurringRaces?: { id: string; runs: number }[];
 }
 
 export type TestStatus = 'flaky' | 'failing' | 'passing' | 'skipped';

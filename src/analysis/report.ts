@@ -180,7 +180,11 @@ function sideTitle(side: RaceSide): string {
 function sideText(side: RaceSide): string {
   const access = side.access ?? 'access';
   if (!side.key) return `${access} (no stack)`;
-  return `${access} at ${side.key.mapped.path}:${side.key.frame.line} in ${shortFunc(side.key.frame.func)}`;
+  const where = `${side.key.mapped.path}:${side.key.frame.line} in ${shortFunc(side.key.frame.func)}`;
+  // No repository frame in the access stack: the location is where its goroutine was created.
+  if (side.role !== side.which)
+    return `${access} (stack outside the repository) by a goroutine created at ${where}`;
+  return `${access} at ${where}`;
 }
 
 function timeoutDuration(message: string): string | undefined {
@@ -462,6 +466,7 @@ export function buildReport(input: ReportInput): Report {
     f.id = fnv1a32((sigCount.get(f.signature) ?? 0) > 1 ? `${f.package}\n${f.signature}` : f.signature);
   }
 
+  addCooccurrence(findings);
   const tests = aggregateTests(runs);
 
   const totalRuns = runs.length;
@@ -486,6 +491,30 @@ export function buildReport(input: ReportInput): Report {
     notes: [...input.notes],
     context: input.context,
   };
+}
+
+/** Races listed as a symptom's likely cause at most. */
+const MAX_CAUSES = 5;
+
+/**
+ * For every panic, fatal error, timeout and failure, the races of the same package that were
+ * reported in the same runs: a race that shows up whenever the panic does is the likely cause.
+ * Run indexes are per package, so only races of the same package can share a run.
+ */
+export function addCooccurrence(findings: Finding[]): void {
+  const races = findings.filter((f) => f.kind === 'race');
+  for (const f of findings) {
+    if (f.kind === 'race' || f.kind === 'build') continue;
+    const runs = new Set(f.seenIn);
+    const causes = races
+      .filter((r) => r.package === f.package)
+      .map((r) => ({ id: r.id, runs: r.seenIn.filter((i) => runs.has(i)).length }))
+      .filter((c) => c.runs > 0)
+      // Stable sort: ties keep the races' report order.
+      .sort((a, b) => b.runs - a.runs)
+      .slice(0, MAX_CAUSES);
+    if (causes.length > 0) f.cooccurringRaces = causes;
+  }
 }
 
 function aggregateTests(runs: RunRecord[]): TestReport[] {

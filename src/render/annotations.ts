@@ -7,6 +7,7 @@ import {
   countedTitle,
   KIND_LABEL,
   raceSides,
+  rankFindings,
   rerunFor,
   runList,
   stackText,
@@ -63,38 +64,101 @@ function message(report: Report, f: Finding, at: Location): string {
   return clean(parts.join('\n\n'));
 }
 
-export function renderAnnotations(report: Report): Annotation[] {
-  const out: Annotation[] = [];
-  const seen = new Set<string>();
-  const push = (a: Annotation): void => {
-    const key = `${a.file}\u0000${a.startLine}\u0000${a.title}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    out.push(a);
-  };
-  for (const f of report.findings) {
-    const first = f.locations[0];
-    if (!first) continue;
-    push({
-      level: 'error',
-      title: clean(countedTitle(f)),
-      message: message(report, f, first),
-      file: first.file,
-      startLine: first.line,
-    });
-    if (f.kind !== 'race') continue;
-    const { current, previous } = raceSides(f);
-    const other = first === current ? previous : first === previous ? current : undefined;
-    if (!other || (other.file === first.file && other.line === first.line)) continue;
-    push({
-      level: 'error',
+/** GitHub shows at most this many annotations of each level per step and drops the rest silently. */
+export const ANNOTATIONS_PER_LEVEL = 10;
+const LEVELS = ['error', 'warning', 'notice'] as const;
+
+export interface AnnotationPlan {
+  annotations: Annotation[];
+  /** Findings with a repository line that got no annotation, as `Data race (3/30 runs): … at file:line`. */
+  unannotated: string[];
+}
+
+export interface AnnotationBudget {
+  /** Annotations of each level the step prints besides these (its `::error::` failure message, a warning). */
+  reserved?: Partial<Record<Annotation['level'], number>>;
+  /** Per level; GitHub's limit by default. */
+  perLevel?: number;
+}
+
+interface Site {
+  level: Annotation['level'];
+  file: string;
+  line: number;
+  /** Title and message of each finding landing here, most important first. */
+  parts: { id: string; title: string; message: string }[];
+}
+
+/** Where a finding is annotated: its first location, and for a race the other side too. */
+function sitesOf(report: Report, f: Finding): { at: Location; title: string; message: string }[] {
+  const first = f.locations[0];
+  if (!first) return [];
+  const out = [{ at: first, title: clean(countedTitle(f)), message: message(report, f, first) }];
+  if (f.kind !== 'race') return out;
+  const { current, previous } = raceSides(f);
+  const other = first === current ? previous : first === previous ? current : undefined;
+  if (other && !(other.file === first.file && other.line === first.line)) {
+    out.push({
+      at: other,
       title: clean(
         `${KIND_LABEL.race} (${f.runsSeen}/${f.runs} runs): other side of the race at ${first.file}:${first.line}`,
       ),
       message: message(report, f, other),
-      file: other.file,
-      startLine: other.line,
     });
   }
   return out;
+}
+
+/**
+ * Spends GitHub's per-step budget (10 error, 10 warning, 10 notice) on the most important
+ * findings: ranked by reproducibility then kind, errors first, then warnings and notices once the
+ * errors are used up. A finding landing on an already annotated line joins that annotation and
+ * costs nothing; a race needs one annotation per side.
+ */
+export function planAnnotations(report: Report, budget: AnnotationBudget = {}): AnnotationPlan {
+  const per = budget.perLevel ?? ANNOTATIONS_PER_LEVEL;
+  const left: Record<Annotation['level'], number> = {
+    error: Math.max(0, per - (budget.reserved?.error ?? 0)),
+    warning: Math.max(0, per - (budget.reserved?.warning ?? 0)),
+    notice: Math.max(0, per - (budget.reserved?.notice ?? 0)),
+  };
+  const sites: Site[] = [];
+  const unannotated: string[] = [];
+  const take = (): Annotation['level'] | undefined => {
+    const level = LEVELS.find((l) => left[l] > 0);
+    if (level) left[level]--;
+    return level;
+  };
+  for (const f of rankFindings(report.findings)) {
+    let placed = 0;
+    for (const s of sitesOf(report, f)) {
+      const existing = sites.find((x) => x.file === s.at.file && x.line === s.at.line);
+      if (existing) {
+        if (!existing.parts.some((p) => p.id === f.id)) existing.parts.push({ id: f.id, ...s });
+        placed++;
+        continue;
+      }
+      const level = take();
+      if (!level) break;
+      sites.push({ level, file: s.at.file, line: s.at.line, parts: [{ id: f.id, ...s }] });
+      placed++;
+    }
+    const first = f.locations[0];
+    if (placed === 0 && first) unannotated.push(clean(`${countedTitle(f)} at ${first.file}:${first.line}`));
+  }
+  const annotations = sites.map((s): Annotation => {
+    const [head, ...rest] = s.parts;
+    const title =
+      rest.length > 0 ? `${head?.title} (and ${rest.length} more on this line)` : (head?.title ?? '');
+    const message = s.parts
+      .map((p, i) => (i === 0 ? p.message : `Also on this line: ${p.title}\n\n${p.message}`))
+      .join('\n\n');
+    return { level: s.level, title, message, file: s.file, startLine: s.line };
+  });
+  return { annotations, unannotated };
+}
+
+/** The annotations alone, within GitHub's default budget. */
+export function renderAnnotations(report: Report): Annotation[] {
+  return planAnnotations(report).annotations;
 }

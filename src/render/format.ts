@@ -24,6 +24,24 @@ export function countedTitle(f: Finding, rest: string = titleRest(f)): string {
   return `${KIND_LABEL[f.kind]} (${f.runsSeen}/${f.runs} runs): ${rest}`;
 }
 
+const KIND_RANK: Record<FindingKind, number> = {
+  race: 0,
+  panic: 1,
+  fatal: 2,
+  timeout: 3,
+  failure: 4,
+  build: 5,
+};
+
+/**
+ * Most important first: how reproducible (share of runs), then kind. A build failure counts as
+ * 1 of 1: nothing of its package ran. Stable, so ties keep the report's order.
+ */
+export function rankFindings(findings: readonly Finding[]): Finding[] {
+  const share = (f: Finding) => (f.runs > 0 ? f.runsSeen / f.runs : 0);
+  return [...findings].sort((a, b) => share(b) - share(a) || KIND_RANK[a.kind] - KIND_RANK[b.kind]);
+}
+
 export function percent(x: number): string {
   return `${Math.round(x * 100)}%`;
 }

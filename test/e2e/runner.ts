@@ -91,6 +91,8 @@ export async function runAction(
     GITHUB_REPOSITORY: 'octo/app',
     GITHUB_SERVER_URL: 'https://github.com',
     GITHUB_RUN_ID: '42',
+    GITHUB_WORKFLOW: 'CI',
+    GITHUB_JOB: 'race',
     GITHUB_SHA: 'abc123abc123abc123abc123abc123abc123abcd',
     RUNNER_TEMP: temp,
     ...opts.env,
@@ -116,5 +118,24 @@ export async function runAction(
     ...(existsSync(reportPath) ? { report: JSON.parse(readFileSync(reportPath, 'utf8')) as Report } : {}),
     reportPath,
     commands: parseCommands(stdout),
+  };
+}
+
+/** A `pull_request` event payload as GitHub writes it to GITHUB_EVENT_PATH (the fields we read). */
+export function pullRequestEvent(
+  number: number,
+  headSha: string,
+  opts: { fork?: boolean; repository?: string } = {},
+): object {
+  const repository = opts.repository ?? 'octo/app';
+  return {
+    action: 'synchronize',
+    number,
+    pull_request: {
+      number,
+      head: { sha: headSha, repo: { full_name: opts.fork ? 'someone/app' : repository } },
+      base: { sha: '0'.repeat(40), repo: { full_name: repository } },
+    },
+    repository: { full_name: repository },
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/analysis/report.js';
-import { renderAnnotations } from '../../src/render/annotations.js';
+import { planAnnotations, renderAnnotations } from '../../src/render/annotations.js';
 import { failingFindings } from '../../src/render/outcome.js';
 import { buildError, daemonRace, failure, indexPanic, input, outcome, run } from '../analysis/fixtures.js';
 import { racePanicReport } from './reports.js';
@@ -157,5 +157,65 @@ describe('failingFindings', () => {
     expect(failingFindings(r, ['race']).map((f) => f.kind)).toEqual(['race']);
     expect(failingFindings(r, ['race', 'panic'])).toHaveLength(2);
     expect(failingFindings(r, [])).toEqual([]);
+  });
+});
+
+describe('planAnnotations: the per-step budget', () => {
+  /** `n` races on distinct lines, race k seen in n-k of n runs (so race 0 ranks first). */
+  function manyRaces(n: number) {
+    const runs = Array.from({ length: n }, (_, i) =>
+      run(
+        i + 1,
+        Array.from({ length: n }, (_, k) => k)
+          .filter((k) => i < n - k)
+          .map((k) => daemonRace({ seed: i, writeLine: 100 + k })),
+        [outcome('TestWriter', 'fail')],
+      ),
+    );
+    return buildReport(input(runs));
+  }
+
+  it('spends 10 errors, then 10 warnings, then 10 notices on the most reproducible findings', () => {
+    const r = manyRaces(40);
+    const plan = planAnnotations(r);
+    const levels = plan.annotations.map((a) => a.level);
+    expect(levels.filter((l) => l === 'error')).toHaveLength(10);
+    expect(levels.filter((l) => l === 'warning')).toHaveLength(10);
+    expect(levels.filter((l) => l === 'notice')).toHaveLength(10);
+    // Every race has its write on its own line and shares the read at daemon.go:31: the read is
+    // annotated once, with all of them merged into it.
+    const shared = plan.annotations.filter((a) => a.startLine === 31);
+    expect(shared).toHaveLength(1);
+    expect(shared[0]?.title).toMatch(/^Data race \(40\/40 runs\): .*\(and 28 more on this line\)$/);
+    expect(plan.annotations[0]?.title).toBe('Data race (40/40 runs): write in Shutdown vs read in write');
+    expect(plan.annotations[0]?.startLine).toBe(100);
+    // 29 writes fit next to the shared read; the 11 least reproducible races are listed instead.
+    expect(plan.unannotated).toHaveLength(11);
+    expect(plan.unannotated[0]).toBe(
+      'Data race (11/40 runs): write in Shutdown vs read in write at examples/flaky-daemon/daemon/daemon.go:129',
+    );
+  });
+
+  it('leaves room for the step failure message and a warning', () => {
+    const plan = planAnnotations(manyRaces(40), { reserved: { error: 1, warning: 1 } });
+    const count = (l: string) => plan.annotations.filter((a) => a.level === l).length;
+    expect([count('error'), count('warning'), count('notice')]).toEqual([9, 9, 10]);
+    expect(plan.unannotated).toHaveLength(13);
+  });
+
+  it('merges findings that land on the same line into one annotation', () => {
+    const r = buildReport(
+      input([
+        run(
+          1,
+          [failure('TestA', 'daemon_test.go', 60, 'first'), failure('TestB', 'daemon_test.go', 60, 'second')],
+          [outcome('TestA', 'fail'), outcome('TestB', 'fail')],
+        ),
+      ]),
+    );
+    const a = planAnnotations(r).annotations;
+    expect(a).toHaveLength(1);
+    expect(a[0]?.title).toMatch(/\(and 1 more on this line\)$/);
+    expect(a[0]?.message).toContain('Also on this line: Test failure (1/1 runs): TestB');
   });
 });

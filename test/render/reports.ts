@@ -30,3 +30,22 @@ export function cleanReport(): Report {
   const runs = Array.from({ length: 30 }, (_, i) => run(i + 1, [], [outcome('TestWriter', 'pass')]));
   return buildReport(input(runs));
 }
+
+/** Like racePanicReport, but the panic only happens in runs that also raced: its likely cause. */
+export function causeReport(): Report {
+  const raceRuns = [...RACE_RUNS, ...PANIC_RUNS];
+  const runs = Array.from({ length: 30 }, (_, i) => {
+    const index = i + 1;
+    const race = raceRuns.includes(index);
+    const panic = PANIC_RUNS.includes(index);
+    const findings = [
+      ...(race ? [daemonRace({ seed: index, writeFirst: index % 2 === 1 })] : []),
+      ...(panic ? [daemonPanic(index)] : []),
+    ];
+    return run(index, findings, [
+      outcome('TestWriter', race ? 'fail' : 'pass'),
+      outcome('TestReload', panic ? 'fail' : 'pass'),
+    ]);
+  });
+  return buildReport(input(runs));
+}

@@ -1,0 +1,184 @@
+// A local stand-in for the GitHub REST API's issue-comments endpoints, on 127.0.0.1: it keeps
+// comments per issue, paginates with `Link` headers like GitHub, records every request, and can be
+// told to fail the next requests (403, 500, rate limits).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedRequest {
+  method: string;
+  /** Path with the query string. */
+  path: string;
+  body: unknown;
+  authorization: string | undefined;
+}
+
+export interface StoredComment {
+  id: number;
+  body: string;
+  user: { login: string; type: string };
+  html_url: string;
+  created_at: string;
+}
+
+export interface Failure {
+  status: number;
+  message: string;
+  /** Only requests with this method fail (default: any). */
+  method?: string;
+  headers?: Record<string, string>;
+}
+
+export interface FakeGitHub {
+  url: string;
+  requests: RecordedRequest[];
+  /** Comments per `owner/repo#number`. */
+  comments: Map<string, StoredComment[]>;
+  /** Answered, in order, instead of the next matching requests. */
+  failures: Failure[];
+  /** Adds comments as if other people had written them. */
+  seed(issue: string, bodies: string[], user?: StoredComment['user']): void;
+  commentsOf(issue: string): StoredComment[];
+  close(): Promise<void>;
+}
+
+const LIST = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/;
+const ONE = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/;
+
+export async function startFakeGitHub(): Promise<FakeGitHub> {
+  const comments = new Map<string, StoredComment[]>();
+  const requests: RecordedRequest[] = [];
+  const failures: Failure[] = [];
+  let nextId = 1000;
+  let base = '';
+
+  const add = (issue: string, body: string, user = { login: 'github-actions[bot]', type: 'Bot' }) => {
+    const list = comments.get(issue) ?? [];
+    const id = nextId++;
+    const c: StoredComment = {
+      id,
+      body,
+      user,
+      html_url: `https://github.com/${issue.replace('#', '/pull/')}#issuecomment-${id}`,
+      created_at: new Date().toISOString(),
+    };
+    list.push(c);
+    comments.set(issue, list);
+    return c;
+  };
+
+  const send = (res: ServerResponse, status: number, data: unknown, headers: Record<string, string> = {}) => {
+    res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
+    res.end(JSON.stringify(data));
+  };
+
+  const handle = (req: IncomingMessage, res: ServerResponse, text: string) => {
+    const url = new URL(req.url ?? '/', base);
+    const method = req.method ?? 'GET';
+    let body: unknown;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      body = text;
+    }
+    requests.push({
+      method,
+      path: `${url.pathname}${url.search}`,
+      body,
+      authorization: req.headers.authorization,
+    });
+
+    const i = failures.findIndex((f) => !f.method || f.method === method);
+    const failure = i >= 0 ? failures.splice(i, 1)[0] : undefined;
+    if (failure) {
+      send(
+        res,
+        failure.status,
+        { message: failure.message, documentation_url: 'https://docs.github.com/rest' },
+        failure.headers,
+      );
+      return;
+    }
+
+    const list = LIST.exec(url.pathname);
+    if (list) {
+      const issue = `${list[1]}/${list[2]}#${list[3]}`;
+      if (method === 'GET') {
+        const all = comments.get(issue) ?? [];
+        const perPage = Math.min(100, Number(url.searchParams.get('per_page') ?? 30) || 30);
+        const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
+        const last = Math.max(1, Math.ceil(all.length / perPage));
+        const link = (p: number, rel: string) => {
+          const u = new URL(url.pathname, base);
+          u.searchParams.set('per_page', String(perPage));
+          u.searchParams.set('page', String(p));
+          return `<${u.toString()}>; rel="${rel}"`;
+        };
+        const links: string[] = [];
+        if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'));
+        if (page > 1) links.push(link(1, 'first'), link(page - 1, 'prev'));
+        send(
+          res,
+          200,
+          all.slice((page - 1) * perPage, page * perPage),
+          links.length > 0 ? { link: links.join(', ') } : {},
+        );
+        return;
+      }
+      if (method === 'POST') {
+        const b = (body as { body?: unknown } | undefined)?.body;
+        if (typeof b !== 'string' || b.length === 0) return send(res, 422, { message: 'body is missing' });
+        if (b.length > 65536)
+          return send(res, 422, { message: 'Body is too long (maximum is 65536 characters)' });
+        send(res, 201, add(issue, b));
+        return;
+      }
+    }
+    const one = ONE.exec(url.pathname);
+    if (one && method === 'PATCH') {
+      const issuePrefix = `${one[1]}/${one[2]}#`;
+      const id = Number(one[3]);
+      for (const [issue, list2] of comments) {
+        if (!issue.startsWith(issuePrefix)) continue;
+        const c = list2.find((x) => x.id === id);
+        if (!c) continue;
+        const b = (body as { body?: unknown } | undefined)?.body;
+        if (typeof b !== 'string') return send(res, 422, { message: 'body is missing' });
+        if (b.length > 65536)
+          return send(res, 422, { message: 'Body is too long (maximum is 65536 characters)' });
+        c.body = b;
+        send(res, 200, c);
+        return;
+      }
+      send(res, 404, { message: 'Not Found' });
+      return;
+    }
+    send(res, 404, { message: 'Not Found' });
+  };
+
+  const server: Server = createServer((req, res) => {
+    let text = '';
+    req.setEncoding('utf8');
+    req.on('data', (d: string) => {
+      text += d;
+    });
+    req.on('end', () => handle(req, res, text));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url: base,
+    requests,
+    comments,
+    failures,
+    seed(issue, bodies, user) {
+      for (const b of bodies) add(issue, b, user);
+    },
+    commentsOf: (issue) => comments.get(issue) ?? [],
+    close: () =>
+      new Promise<void>((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
+}

@@ -1,0 +1,3 @@
+module example.com/rr/hostile
+
+go 1.21
