@@ -112,6 +112,8 @@ const FLAGS: Record<string, FlagKind> = {
   bench: test(true),
   benchmem: test(false),
   benchtime: test(true),
+  // -count=K: K iterations of each test in every run (the count input is the number of runs).
+  count: test(true),
   cpu: test(true),
   failfast: test(false),
   fullpath: test(false),
@@ -131,7 +133,6 @@ const FLAGS: Record<string, FlagKind> = {
   c: reject(false, 'is not needed: race-rerun builds the test binary itself'),
   o: reject(true, 'is not supported: race-rerun chooses where the test binary goes'),
   i: reject(false, 'is not supported (removed from Go)'),
-  count: reject(true, 'is not supported: use the count input (each run is a separate process)'),
   run: reject(true, 'is not supported: use the run input'),
   skip: reject(true, 'is not supported: use the skip input'),
   timeout: reject(true, 'is not supported: use the timeout input'),
@@ -182,6 +183,11 @@ export function classifyGoTestFlags(words: string[]): { buildFlags: string[]; te
       if (next === undefined) throw new GoFlagsError(`flag -${name} needs a value`);
       value = next;
       i++;
+    }
+    if (name === 'count' && !/^[1-9]\d*$/.test(value ?? '')) {
+      throw new GoFlagsError(
+        `-count must be a whole number ≥ 1 (iterations per run; the count input sets the number of runs), got ${JSON.stringify(value)}`,
+      );
     }
     const flag = value === undefined ? name : `${name}=${value}`;
     switch (kind.to) {

@@ -68,6 +68,12 @@ export interface RawFinding {
   raw: string;
   /** timeout: the tests listed under `running tests:`. */
   runningTests?: string[];
+  /**
+   * Races only, set by the engine when an access stack was `[failed to restore the stack]`:
+   * `recovered` when a rerun with GORACE=history_size=7 gave the full report (whose stacks and
+   * text are used here), `unrecovered` when it did not (the text then says so).
+   */
+  stackRecovery?: 'recovered' | 'unrecovered';
 }
 
 export type TestAction = 'pass' | 'fail' | 'skip' | 'interrupted';
@@ -319,4 +325,13 @@ export interface Settings {
   comment: boolean;
   /** Absolute path the JSON report is written to. */
   reportPath: string;
+  /** Absolute path of a go test log (`tests-from`): rerun only the tests that failed in it. */
+  testsFrom?: string;
+  /** Total time budget (`max-duration`) as written and in milliseconds; unset means none. */
+  maxDuration?: string;
+  maxDurationMs?: number;
+  /** When to stop: all `count` runs, at the `first` failing run, or once `stable` (see precision). */
+  until?: 'count' | 'first' | 'stable';
+  /** `until: stable` stops a package when every 95% interval is at most ± this (0.1 = ±10 points). */
+  precision?: number;
 }

@@ -56,6 +56,12 @@ export const INPUTS: readonly { name: string; default: string; description: stri
     description: 'Skip tests matching this regular expression (like go test -skip). Empty skips none.',
   },
   {
+    name: 'tests-from',
+    default: '',
+    description:
+      'A go test log (-json or plain -v output) from an earlier step, relative to the repository root. Only the tests that failed in it are rerun; when none failed, nothing runs (unless run is set).',
+  },
+  {
     name: 'working-directory',
     default: '.',
     description: 'Directory of the Go module (the one holding go.mod), relative to the repository root.',
@@ -67,6 +73,24 @@ export const INPUTS: readonly { name: string; default: string; description: stri
       'Time limit for one run, as a Go duration such as 90s, 10m or 1h30m. A run over it counts as a timeout.',
   },
   {
+    name: 'max-duration',
+    default: '',
+    description:
+      'Time budget for building and all runs, as a Go duration such as 5m. When it is used up, runs stop and the report says how many each package got. Empty means no budget.',
+  },
+  {
+    name: 'until',
+    default: 'count',
+    description:
+      'When to stop: count (all count runs), first (at the first failing run), or stable (once every finding and test has a 95% interval within precision; count is then the most runs per package).',
+  },
+  {
+    name: 'precision',
+    default: '10',
+    description:
+      'For until: stable, the half-width of the 95% interval to reach, in percentage points (10 means ±10 points).',
+  },
+  {
     name: 'parallel',
     default: '',
     description: 'How many runs to execute at once. Empty means the number of CPUs.',
@@ -75,7 +99,7 @@ export const INPUTS: readonly { name: string; default: string; description: stri
     name: 'go-test-flags',
     default: '',
     description:
-      'Extra go test flags, e.g. "-tags=integration -shuffle=on". Build flags go to the build, test flags to every run; words after -args go to the test binary. -run, -skip, -count and -timeout have inputs of their own.',
+      'Extra go test flags, e.g. "-tags=integration -shuffle=on". Build flags go to the build, test flags to every run; words after -args go to the test binary. -run, -skip and -timeout have inputs of their own; -count=K runs each test K times in every run.',
   },
   {
     name: 'fail-on',
@@ -153,6 +177,8 @@ export function parseGoDuration(text: string): number {
   }
   return (sign * ns) / 1e6;
 }
+
+export const UNTIL_WORDS = ['count', 'first', 'stable'] as const;
 
 const TRUE_WORDS = ['true', 'True', 'TRUE'];
 const FALSE_WORDS = ['false', 'False', 'FALSE'];
@@ -235,6 +261,41 @@ export function readSettings(input: InputReader, defaults: SettingsDefaults): Se
 
   const failOn = failOnInput(getOr('fail-on'), problems);
 
+  const testsFrom = testsFromInput(get('tests-from'), defaults.repoRoot, problems);
+
+  const maxDurationText = get('max-duration');
+  let maxDurationMs: number | undefined;
+  if (maxDurationText !== '') {
+    try {
+      maxDurationMs = parseGoDuration(maxDurationText);
+    } catch {
+      // Same message as zero or negative, below.
+    }
+    if (!(maxDurationMs !== undefined && maxDurationMs > 0)) {
+      problems.push(
+        `Input "max-duration" must be a Go duration greater than zero such as 5m or 1h (or empty for no budget), got ${JSON.stringify(maxDurationText)}.`,
+      );
+    }
+  }
+
+  const untilText = getOr('until').toLowerCase();
+  const until = (UNTIL_WORDS as readonly string[]).includes(untilText)
+    ? (untilText as Settings['until'])
+    : undefined;
+  if (until === undefined) {
+    problems.push(`Input "until" must be count, first or stable, got ${JSON.stringify(get('until'))}.`);
+  }
+
+  const precisionText = getOr('precision');
+  // `10`, `10%`, `±10` and `+-10` all mean ±10 percentage points.
+  const precisionMatch = /^(?:±|\+-|\+\/-)?\s*(\d+(?:\.\d*)?|\.\d+)\s*%?$/.exec(precisionText);
+  const points = precisionMatch ? Number(precisionMatch[1]) : Number.NaN;
+  if (!(points >= 0.5 && points <= 50)) {
+    problems.push(
+      `Input "precision" must be a number of percentage points from 0.5 to 50 (10 means ±10 points), got ${JSON.stringify(precisionText)}.`,
+    );
+  }
+
   const commentText = getOr('comment');
   let comment = true;
   if (TRUE_WORDS.includes(commentText)) comment = true;
@@ -258,7 +319,14 @@ export function readSettings(input: InputReader, defaults: SettingsDefaults): Se
     githubToken: get('github-token'),
     comment,
     reportPath: defaults.reportPath,
+    until: until ?? 'count',
+    precision: points / 100,
   };
+  if (testsFrom !== undefined) settings.testsFrom = testsFrom;
+  if (maxDurationMs !== undefined) {
+    settings.maxDuration = maxDurationText;
+    settings.maxDurationMs = maxDurationMs;
+  }
   if (run !== undefined) settings.run = run;
   if (skip !== undefined) settings.skip = skip;
   return settings;
@@ -273,6 +341,26 @@ function regexInput(name: string, text: string, problems: string[]): string | un
     );
   }
   return text;
+}
+
+// Only what can be told without reading it: whether the log parses is the engine's to say.
+function testsFromInput(text: string, repoRoot: string, problems: string[]): string | undefined {
+  if (text === '') return undefined;
+  const path = resolve(repoRoot, text);
+  let problem: string | undefined;
+  try {
+    const st = statSync(path);
+    if (!st.isFile()) problem = 'is not a file';
+    else if (st.size === 0) problem = 'is empty';
+  } catch {
+    problem = 'does not exist';
+  }
+  if (problem) {
+    problems.push(
+      `Input "tests-from": ${JSON.stringify(text)} ${problem} (resolved to ${path}). Give the output of an earlier go test run (-json or -v), relative to the repository root.`,
+    );
+  }
+  return path;
 }
 
 function directoryProblem(path: string): string | undefined {

@@ -1,11 +1,21 @@
 // Orchestration: go env → go list → build each test binary once with -race → run each `count`
-// times. Problems the user caused end up in `errors` with what was done so far; nothing throws.
+// times (or until the answer is known). Problems the user caused end up in `errors` with what was
+// done so far; nothing throws.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BuildResult, GoPackage, RunRecord, Settings } from '../model.js';
+import type { BuildResult, GoPackage, RawFinding, RunRecord, Settings } from '../model.js';
 import { type GoEnv, GoError, type GoTool } from './go.js';
 import type { ProcessRunner } from './process.js';
-import { fileNames, type RunDeps, type RunJob, runAll, testBinaryArgs } from './scheduler.js';
+import {
+  fileNames,
+  hardTimeoutMs,
+  type RunDeps,
+  type RunJob,
+  type ScheduleResult,
+  schedule,
+  testBinaryArgs,
+} from './scheduler.js';
+import { failedInLog, runPattern } from './testsfrom.js';
 
 export interface EngineDeps {
   go: GoTool;
@@ -15,6 +25,8 @@ export interface EngineDeps {
   /** Scratch directory: test binaries go to `bin/`, run logs to `logs/`. */
   workDir: string;
   onRun?: RunDeps['onRun'];
+  /** Environment of the test runs; default process.env (the step's env, GORACE included). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface EngineResult {
@@ -27,6 +39,29 @@ export interface EngineResult {
   notes: string[];
 }
 
+/**
+ * GORACE options race-rerun adds before the user's own (TSan applies them in order, so the
+ * user's win). atexit_sleep_ms=0: a passing race binary otherwise sleeps 1 s at exit, which
+ * for fast tests is most of the run (see the README's Performance section).
+ */
+export const DEFAULT_GORACE = ['atexit_sleep_ms=0'];
+
+/** The largest history the race runtime keeps (GORACE history_size, 0–7). */
+export const MAX_HISTORY_SIZE = 7;
+/** Reruns tried per race whose stack could not be restored. */
+export const HISTORY_RERUNS = 3;
+/** Races with a missing stack rerun at most (each one rerun up to HISTORY_RERUNS times). */
+const MAX_HISTORY_GROUPS = 5;
+
+export function withGorace(
+  env: NodeJS.ProcessEnv,
+  before: string[],
+  after: string[] = [],
+): NodeJS.ProcessEnv {
+  const gorace = [...before, env.GORACE ?? '', ...after].map((s) => s.trim()).filter(Boolean);
+  return { ...env, GORACE: gorace.join(' ') };
+}
+
 function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(1)}s`;
 }
@@ -35,32 +70,47 @@ function plural(n: number, word: string, many = `${word}s`): string {
   return `${n} ${n === 1 ? word : many}`;
 }
 
-/** Runs fn over items with at most `limit` at once; results in input order. */
-async function mapLimit<T, R>(
-  items: T[],
-  limit: number,
-  fn: (item: T, i: number) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array(items.length);
-  let next = 0;
-  async function worker(): Promise<void> {
-    for (let i = next++; i < items.length; i = next++) {
-      results[i] = await fn(items[i] as T, i);
-    }
-  }
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, () => worker()));
-  return results;
-}
-
 function goMinor(version: string | undefined): number | undefined {
   const m = version?.match(/^go1\.(\d+)/);
   return m ? Number(m[1]) : undefined;
 }
 
+/** Test iterations per run from -test.count and -test.cpu (each listed CPU count repeats the tests). */
+export function iterationsPerRun(testFlags: string[]): number {
+  let count = 1;
+  let cpus = 1;
+  for (const f of testFlags) {
+    const m = /^-test\.(count|cpu)=(.*)$/.exec(f);
+    if (m?.[1] === 'count') count = Number(m[2]) || 1;
+    if (m?.[1] === 'cpu') cpus = (m[2] ?? '').split(',').filter((c) => c.trim() !== '').length || 1;
+  }
+  return count * cpus;
+}
+
 export async function execute(settings: Settings, deps: EngineDeps): Promise<EngineResult> {
   const result: EngineResult = { modules: [], packages: [], builds: [], runs: [], errors: [], notes: [] };
   const wd = settings.workingDirectory;
+  const started = Date.now();
+  const deadline = settings.maxDurationMs !== undefined ? started + settings.maxDurationMs : undefined;
   try {
+    // tests-from first: a bad log should fail before anything is built.
+    let failed: Map<string, string[]> | undefined;
+    if (settings.testsFrom !== undefined) {
+      failed = await readTestsFrom(settings.testsFrom, deps, result);
+      if (failed === undefined) return result;
+      if (failed.size === 0 && !settings.run) {
+        result.notes.push(`No test failed in ${settings.testsFrom}: nothing to rerun.`);
+        deps.log(`No test failed in ${settings.testsFrom}: nothing to rerun.`);
+        return result;
+      }
+      if (failed.size === 0) {
+        result.notes.push(
+          `No test failed in ${settings.testsFrom}: running the tests that match run instead.`,
+        );
+        failed = undefined;
+      }
+    }
+
     const goEnv = await deps.go.env(wd);
     result.goEnv = goEnv;
     deps.log(`Using ${goEnv.version || 'go'} in ${wd}`);
@@ -88,41 +138,71 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
       );
       return result;
     }
-    result.packages = listed.packages;
 
-    // Build each package's test binary once; runs reuse it.
-    const binDir = join(deps.workDir, 'bin');
-    await mkdir(binDir, { recursive: true });
-    const names = fileNames(listed.packages.map((p) => p.importPath));
-    deps.log(`Building ${plural(listed.packages.length, 'test binary', 'test binaries')} with -race …`);
-    const buildStart = Date.now();
-    result.builds = await mapLimit(listed.packages, settings.parallel, async (pkg, i) => {
-      const build = await deps.go.buildTest(pkg, join(binDir, `${names[i]}.test`), settings.buildFlags, wd);
-      if (!build.ok) deps.log(`Build failed: ${pkg.importPath}`);
-      return build;
-    });
-    const built = result.builds.filter((b) => b.ok && b.binary);
-    const failed = result.builds.length - built.length;
-    deps.log(
-      `Built ${plural(built.length, 'test binary', 'test binaries')} in ${seconds(Date.now() - buildStart)}` +
-        (failed > 0 ? ` (${failed} failed)` : ''),
-    );
-    if (built.length === 0) return result;
-
-    const jobs: RunJob[] = built.map((b) => ({ package: b.package, binary: b.binary as string }));
-    const testArgs = testBinaryArgs({
+    const baseArgs = {
       timeout: settings.timeout,
-      run: settings.run,
       skip: settings.skip,
       testFlags: settings.testFlags,
       goVersion: goEnv.version,
+    };
+    const argsOf = new Map<string, string[]>();
+    let packages = listed.packages;
+    if (failed !== undefined) {
+      packages = selectFailed(listed.packages, failed, settings, result.notes);
+      for (const p of packages) {
+        const tests = failed.get(p.importPath) ?? failed.get('') ?? [];
+        // An empty list: the package failed without a test to name, so all of it runs.
+        argsOf.set(
+          p.importPath,
+          testBinaryArgs({ ...baseArgs, run: tests.length > 0 ? runPattern(tests) : undefined }),
+        );
+      }
+      if (packages.length === 0) {
+        result.errors.push(
+          `None of the packages that failed in ${settings.testsFrom} is among ${settings.packages.join(' ')} in ${wd}.`,
+        );
+        return result;
+      }
+    }
+    result.packages = packages;
+    const testArgs = testBinaryArgs({ ...baseArgs, run: settings.run });
+
+    const binDir = join(deps.workDir, 'bin');
+    await mkdir(binDir, { recursive: true });
+    const names = fileNames(packages.map((p) => p.importPath));
+    const builds = new Map<string, BuildResult>();
+    let lastBuildEnd = started;
+    const jobs: RunJob[] = packages.map((pkg, i) => {
+      const job: RunJob = {
+        package: pkg,
+        // One build per package, in a run slot: the first runs start while later packages build.
+        build: async () => {
+          const build = await deps.go.buildTest(
+            pkg,
+            join(binDir, `${names[i]}.test`),
+            settings.buildFlags,
+            wd,
+          );
+          builds.set(pkg.importPath, build);
+          lastBuildEnd = Date.now();
+          if (!build.ok) deps.log(`Build failed: ${pkg.importPath}`);
+          return build.ok ? build.binary : undefined;
+        },
+      };
+      const args = argsOf.get(pkg.importPath);
+      if (args) job.testArgs = args;
+      return job;
     });
+
+    const env = withGorace(deps.env ?? process.env, DEFAULT_GORACE);
+    const until = settings.until ?? 'count';
+    const precision = settings.precision ?? 0.1;
     deps.log(
-      `Running ${plural(jobs.length, 'package')} ${plural(settings.count, 'time')} each, ` +
-        `at most ${settings.parallel} at once (timeout ${settings.timeout} per run)`,
+      `Building ${plural(packages.length, 'test binary', 'test binaries')} with -race and running each ` +
+        `${untilText(settings)}, at most ${settings.parallel} at once (timeout ${settings.timeout} per run` +
+        `${settings.maxDuration ? `, ${settings.maxDuration} in all` : ''})`,
     );
-    const runStart = Date.now();
-    result.runs = await runAll(
+    const sched = await schedule(
       jobs,
       {
         count: settings.count,
@@ -131,14 +211,30 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
         timeoutMs: settings.timeoutMs,
         testArgs,
         logDir: join(deps.workDir, 'logs'),
+        env,
+        until,
+        precision,
+        ...(deadline !== undefined ? { deadline } : {}),
       },
       { runner: deps.runner, parse: deps.parse, onRun: deps.onRun, log: deps.log },
     );
+    result.builds = packages.flatMap((p) => {
+      const b = builds.get(p.importPath);
+      return b ? [b] : [];
+    });
+    result.runs = sched.records;
+    const builtCount = result.builds.filter((b) => b.ok).length;
+    const failedBuilds = result.builds.length - builtCount;
     const killed = result.runs.filter((r) => r.killed).length;
     deps.log(
-      `Ran ${plural(result.runs.length, 'test process', 'test processes')} in ${seconds(Date.now() - runStart)}` +
+      `Built ${plural(builtCount, 'test binary', 'test binaries')}${failedBuilds > 0 ? ` (${failedBuilds} failed)` : ''}; ` +
+        `ran ${plural(result.runs.length, 'test process', 'test processes')} in ${seconds(Date.now() - started)}` +
         (killed > 0 ? ` (${killed} killed after the timeout)` : ''),
     );
+
+    stopNotes(settings, sched, result, lastBuildEnd - started);
+    lostIterationNotes(settings, result);
+    await recoverStacks(settings, deps, result, argsOf, testArgs, env, deadline);
   } catch (err) {
     if (err instanceof GoError) result.errors.push(err.message);
     else {
@@ -147,4 +243,266 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
     }
   }
   return result;
+}
+
+function untilText(settings: Settings): string {
+  switch (settings.until) {
+    case 'first':
+      return `up to ${plural(settings.count, 'time')} until the first failure`;
+    case 'stable':
+      return `up to ${plural(settings.count, 'time')} until every rate is known to ±${points(settings.precision)} points`;
+    default:
+      return plural(settings.count, 'time');
+  }
+}
+
+function points(precision: number | undefined): string {
+  return String(Math.round((precision ?? 0.1) * 1000) / 10);
+}
+
+/** Reads the tests-from log; undefined (with an error) when it is not a test log. */
+async function readTestsFrom(
+  file: string,
+  deps: EngineDeps,
+  result: EngineResult,
+): Promise<Map<string, string[]> | undefined> {
+  let parsed: Awaited<ReturnType<EngineDeps['parse']>>;
+  try {
+    parsed = await deps.parse(file, '');
+  } catch (err) {
+    result.errors.push(`Cannot read tests-from ${file}: ${(err as Error).message}`);
+    return undefined;
+  }
+  const anyTest = parsed.tests.length > 0 || parsed.packages.length > 0 || parsed.findings.length > 0;
+  if (!parsed.sawGoOutput || !anyTest) {
+    result.errors.push(
+      `tests-from ${file} is not a go test log: it has no test results. Give the output of go test -json or go test -v.`,
+    );
+    return undefined;
+  }
+  return failedInLog(parsed);
+}
+
+/** The listed packages that failed in the log; says which failed ones are not listed. */
+function selectFailed(
+  listed: GoPackage[],
+  failed: Map<string, string[]>,
+  settings: Settings,
+  notes: string[],
+): GoPackage[] {
+  const unknown = failed.get('');
+  // Tests the log does not tie to a package (plain output cut short): look for them everywhere.
+  const chosen = unknown !== undefined ? listed : listed.filter((p) => failed.has(p.importPath));
+  const names = new Set(listed.map((p) => p.importPath));
+  const missing = [...failed.keys()].filter((p) => p !== '' && !names.has(p));
+  if (missing.length > 0) {
+    notes.push(
+      `Failed in ${settings.testsFrom} but not among the packages (${settings.packages.join(' ')}): ${missing.join(', ')}.`,
+    );
+  }
+  const described = chosen.map((p) => {
+    const tests = failed.get(p.importPath) ?? unknown ?? [];
+    return `${p.importPath} (${tests.length > 0 ? tests.join(', ') : 'all tests: the package failed without a failed test'})`;
+  });
+  if (described.length > 0) {
+    notes.push(
+      `Rerunning only what failed in ${settings.testsFrom}: ${described.join('; ')}.` +
+        (settings.run ? ' The run input is not used: the log chose the tests.' : ''),
+    );
+  }
+  return chosen;
+}
+
+/** Why the runs stopped and which packages got fewer runs, for the summary. */
+function stopNotes(settings: Settings, sched: ScheduleResult, result: EngineResult, buildMs: number): void {
+  const built = sched.packages.filter((p) => p.built);
+  const short = (p: string) => p;
+  const stopped = sched.packages.reduce((n, p) => n + p.stopped, 0);
+  const stoppedText =
+    stopped > 0
+      ? ` ${plural(stopped, 'run')} still running then ${stopped === 1 ? 'was' : 'were'} stopped and not counted.`
+      : '';
+  if (result.runs.length === 0 && sched.stop === 'budget') {
+    result.errors.push(
+      `max-duration ${settings.maxDuration} was too short for even one run (building took ${seconds(buildMs)}): nothing was measured. Raise max-duration.`,
+    );
+    return;
+  }
+  if (built.length === 0) return;
+  const counts = built.map((p) => `${short(p.importPath)} ${p.runs}`).join(', ');
+  switch (sched.stop) {
+    case 'first': {
+      const r = sched.firstFailure;
+      result.notes.push(
+        `Stopped at the first failing run (until: first): run ${r?.index} of ${r?.package}, after ${plural(result.runs.length, 'run')} in all.${stoppedText}`,
+      );
+      break;
+    }
+    case 'stable':
+      result.notes.push(
+        `Stopped once every finding and test was known to ±${points(settings.precision)} points at 95% (until: stable). Runs per package: ${counts}.`,
+      );
+      break;
+    case 'budget':
+      result.notes.push(
+        `Stopped at max-duration ${settings.maxDuration} before all ${settings.count} runs. Runs per package: ${counts}.${stoppedText}`,
+      );
+      break;
+    case 'count':
+      if (settings.until === 'stable') {
+        const unstable = built.filter((p) => !p.stable).map((p) => p.importPath);
+        result.notes.push(
+          `Reached count (${settings.count} runs) before every rate was known to ±${points(settings.precision)} points` +
+            ` in ${unstable.join(', ')}: raise count for a narrower interval.`,
+        );
+      } else if (settings.until === 'first') {
+        result.notes.push(`No run failed in ${settings.count} runs of each package (until: first).`);
+      }
+      break;
+  }
+  if (sched.stop === 'budget' || sched.stop === 'stable') {
+    // Say it rather than hide it: a slow package's rate rests on fewer runs.
+    const most = Math.max(...built.map((p) => p.runs));
+    for (const p of built) {
+      if (p.runs < most && !(sched.stop === 'stable' && p.stable)) {
+        result.notes.push(
+          `${p.importPath} got fewer runs under the budget: ${p.runs} of ${settings.count}` +
+            (p.runs > 0 ? ` (its runs take ${seconds(p.meanMs)} each)` : '') +
+            '; its rates are less certain.',
+        );
+      }
+    }
+  }
+}
+
+/** With -count=K (or a -cpu list) a panic ends the process, so the iterations after it never ran. */
+function lostIterationNotes(settings: Settings, result: EngineResult): void {
+  const k = iterationsPerRun(settings.testFlags);
+  if (k <= 1) return;
+  const byPkg = new Map<string, RunRecord[]>();
+  for (const r of result.runs) byPkg.set(r.package, [...(byPkg.get(r.package) ?? []), r]);
+  for (const [pkg, runs] of byPkg) {
+    const topLevel = new Set(
+      runs.flatMap((r) => r.parsed.tests.filter((t) => !t.name.includes('/')).map((t) => t.name)),
+    );
+    let lost = 0;
+    let cut = 0;
+    for (const r of runs) {
+      const ended = r.parsed.tests.filter(
+        (t) => !t.name.includes('/') && t.action !== 'interrupted' && t.package === pkg,
+      ).length;
+      const missing = Math.max(0, k * topLevel.size - ended);
+      if (missing > 0 && (r.exitCode !== 0 || r.killed)) {
+        lost += missing;
+        cut++;
+      }
+    }
+    if (lost > 0) {
+      result.notes.push(
+        `${pkg}: ${plural(cut, 'run')} ended early (a panic, fatal error or timeout ends the process), so ` +
+          `${plural(lost, 'test iteration')} of the ${k} per test in a run never ran. Each run counts once, failed if any iteration failed.`,
+      );
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Races whose stack the detector could not restore: rerun with the largest history.
+
+const ACCESS = new Set(['current', 'previous']);
+
+function missingStack(f: RawFinding): boolean {
+  return f.kind === 'race' && f.stacks.some((s) => ACCESS.has(s.role) && s.frames.length === 0);
+}
+
+function accessTops(f: RawFinding): string[] {
+  return f.stacks
+    .filter((s) => ACCESS.has(s.role) && s.frames.length > 0)
+    .map((s) => `${s.frames[0]?.func}:${s.frames[0]?.line}`);
+}
+
+async function recoverStacks(
+  settings: Settings,
+  deps: EngineDeps,
+  result: EngineResult,
+  argsOf: Map<string, string[]>,
+  testArgs: string[],
+  env: NodeJS.ProcessEnv,
+  deadline: number | undefined,
+): Promise<void> {
+  const groups = new Map<string, { pkg: string; test?: string; tops: string[]; findings: RawFinding[] }>();
+  for (const run of result.runs) {
+    for (const f of run.parsed.findings) {
+      if (!missingStack(f)) continue;
+      const pkg = f.package || run.package;
+      const tops = accessTops(f);
+      const key = [pkg, f.test ?? '', ...tops].join('\u0000');
+      const g = groups.get(key) ?? { pkg, ...(f.test ? { test: f.test } : {}), tops, findings: [] };
+      g.findings.push(f);
+      groups.set(key, g);
+    }
+  }
+  if (groups.size === 0) return;
+  const binaries = new Map(
+    result.builds.flatMap((b) => (b.ok && b.binary ? [[b.package.importPath, b.binary]] : [])),
+  );
+  const dirs = new Map(result.packages.map((p) => [p.importPath, p.dir]));
+  const historyEnv = withGorace(env, [], [`history_size=${MAX_HISTORY_SIZE}`]);
+  let tried = 0;
+  for (const g of groups.values()) {
+    const binary = binaries.get(g.pkg);
+    const dir = dirs.get(g.pkg);
+    let found: RawFinding | undefined;
+    let tries = 0;
+    const outOfTime = () => deadline !== undefined && Date.now() >= deadline;
+    if (binary && dir && tried < MAX_HISTORY_GROUPS && !outOfTime()) {
+      tried++;
+      const base = (argsOf.get(g.pkg) ?? testArgs).filter((a) => !a.startsWith('-test.run='));
+      const args = g.test ? [...base, `-test.run=${runPattern([g.test])}`] : (argsOf.get(g.pkg) ?? testArgs);
+      const logDir = join(deps.workDir, 'logs', 'history');
+      await mkdir(logDir, { recursive: true });
+      for (; tries < HISTORY_RERUNS && !found && !outOfTime(); ) {
+        tries++;
+        const logFile = join(logDir, `${fileNames([g.pkg])[0]}-${tried}-${tries}.log`);
+        const timeoutMs = hardTimeoutMs(settings.timeoutMs);
+        await deps.runner.run({
+          command: binary,
+          args,
+          cwd: dir,
+          env: historyEnv,
+          logFile,
+          ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+        });
+        const parsed = await deps.parse(logFile, g.pkg).catch(() => undefined);
+        found = parsed?.findings.find((f) => {
+          if (f.kind !== 'race' || missingStack(f)) return false;
+          const tops = new Set(accessTops(f));
+          return g.tops.every((t) => tops.has(t));
+        });
+      }
+    }
+    const who = g.test ? `${g.test} in ${g.pkg}` : g.pkg;
+    for (const f of g.findings) {
+      if (found) {
+        f.stacks = structuredClone(found.stacks);
+        f.raw = `${found.raw.replace(/\s+$/, '')}\n(race-rerun: this report comes from a rerun of ${who} with GORACE=history_size=${MAX_HISTORY_SIZE}; the original run's report had [failed to restore the stack].)\n`;
+        f.stackRecovery = 'recovered';
+      } else {
+        f.stackRecovery = 'unrecovered';
+        f.raw = `${f.raw.replace(/\s+$/, '')}\n(race-rerun: a stack of this race could not be restored${tries > 0 ? `, not even in ${plural(tries, 'rerun')} with GORACE=history_size=${MAX_HISTORY_SIZE}` : ''}.)\n`;
+      }
+    }
+    if (found) {
+      result.notes.push(
+        `A race in ${who} had [failed to restore the stack]; a rerun with GORACE=history_size=${MAX_HISTORY_SIZE} gave the full report, used for its annotations.`,
+      );
+    } else {
+      result.notes.push(
+        `A race in ${who} had [failed to restore the stack] and ` +
+          (tries > 0
+            ? `${plural(tries, 'rerun')} with GORACE=history_size=${MAX_HISTORY_SIZE} did not restore it: one side of it is unknown.`
+            : 'there was no time (or binary) left to rerun it: one side of it is unknown.'),
+      );
+    }
+  }
 }

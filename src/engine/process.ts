@@ -13,6 +13,8 @@ export interface ProcessSpec {
   timeoutMs?: number;
   /** When set, stdout and stderr both go to this file (same fd, so their order is kept). */
   logFile?: string;
+  /** Aborting kills the process group like a timeout, but the result says `aborted`, not `killed`. */
+  signal?: AbortSignal;
 }
 
 export interface ProcessResult {
@@ -20,6 +22,8 @@ export interface ProcessResult {
   signal: string | null;
   /** Killed by the timeout in the spec. */
   killed: boolean;
+  /** Killed because spec.signal was aborted (the run was stopped, not timed out). */
+  aborted?: boolean;
   durationMs: number;
   /** Merged stdout+stderr when there is no logFile (order between the two is approximate); else ''. */
   output: string;
@@ -164,9 +168,19 @@ async function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
     const pid = child.pid;
     if (pid !== undefined) track(pid);
     let killed = false;
+    let aborted = false;
+    let exited = false;
+    const onAbort = () => {
+      if (pid === undefined || exited) return;
+      aborted = true;
+      killGroup(pid);
+    };
+    if (spec.signal?.aborted) onAbort();
+    else spec.signal?.addEventListener('abort', onAbort, { once: true });
     let timer: NodeJS.Timeout | undefined;
     if (pid !== undefined && spec.timeoutMs !== undefined && spec.timeoutMs > 0) {
       timer = setTimeout(() => {
+        if (aborted) return;
         killed = true;
         killGroup(pid);
       }, spec.timeoutMs);
@@ -182,6 +196,7 @@ async function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
       if (timer) clearTimeout(timer);
       if (closeTimer) clearTimeout(closeTimer);
       if (pid !== undefined) untrack(pid);
+      spec.signal?.removeEventListener('abort', onAbort);
       const result: ProcessResult = {
         exitCode,
         signal: exitSignal,
@@ -194,6 +209,7 @@ async function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
         result.stderr = err.text();
       }
       if (spawnError !== undefined) result.spawnError = spawnError;
+      if (aborted) result.aborted = true;
       resolve(result);
     };
 
@@ -206,6 +222,7 @@ async function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
       if (pid === undefined) return;
       exitCode = code;
       exitSignal = signal;
+      exited = true;
       // It ended before the timeout: a kill now would not be a timeout kill.
       if (timer) clearTimeout(timer);
       // Leftovers in the group (a server the test started and never stopped) die with the run;

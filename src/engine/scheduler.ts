@@ -1,15 +1,26 @@
 // Runs each test binary `count` times, every run its own process: the race detector reports a
 // given race once per process and a panic ends the process, so only separate processes can tell
-// "fails in 3 of 30 runs".
+// "fails in 3 of 30 runs". Builds share the same slots, so the first runs start while later
+// packages still build; runs of all packages interleave, and the runs can stop early (first
+// failure, stable rates, time budget).
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { GoPackage, ParsedOutput, RunRecord } from '../model.js';
+import { wilson } from '../analysis/stats.js';
+import type { GoPackage, ParsedOutput, RawFinding, RunRecord } from '../model.js';
 import type { ProcessResult, ProcessRunner } from './process.js';
 
 export interface RunJob {
   package: GoPackage;
-  binary: string;
+  /** The test binary; with `build` instead, it is built in a run slot before the first run. */
+  binary?: string;
+  /** Builds the binary; resolves to its path, or undefined when the build failed. */
+  build?: () => Promise<string | undefined>;
+  /** This package's run arguments (e.g. its own -test.run); default RunOptions.testArgs. */
+  testArgs?: string[];
 }
+
+export type Until = 'count' | 'first' | 'stable';
+export type StopReason = 'count' | 'first' | 'stable' | 'budget';
 
 export interface RunOptions {
   count: number;
@@ -23,6 +34,12 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   /** Extra time after timeoutMs before the hard kill. Default: max(30 s, 10 % of timeoutMs). */
   killGraceMs?: number;
+  /** Default `count`: every package gets `count` runs. */
+  until?: Until;
+  /** For `stable`: the 95% half-width to reach. Default 0.1. */
+  precision?: number;
+  /** Date.now() after which no run starts and running ones are stopped (not counted). */
+  deadline?: number;
 }
 
 export interface RunDeps {
@@ -77,37 +94,163 @@ export function hardTimeoutMs(timeoutMs: number, killGraceMs?: number): number |
 
 const EMPTY_PARSE: ParsedOutput = { tests: [], findings: [], packages: [], sawGoOutput: false };
 
-export async function runAll(jobs: RunJob[], opts: RunOptions, deps: RunDeps): Promise<RunRecord[]> {
-  const names = fileNames(jobs.map((j) => j.package.importPath));
-  const dirs = names.map((n) => join(opts.logDir, n));
-  for (const dir of dirs) await mkdir(dir, { recursive: true });
+export interface PackageOutcome {
+  importPath: string;
+  /** False when its build failed (then it has no runs). */
+  built: boolean;
+  /** Runs that finished and are counted. */
+  runs: number;
+  /** Runs started but stopped unfinished (budget, or another run failed first): not counted. */
+  stopped: number;
+  /** until=stable: every interval reached the precision. */
+  stable: boolean;
+  /** Mean duration of its counted runs. */
+  meanMs: number;
+}
 
-  // Round-robin: run 1 of every package, then run 2 …, so a slow package does not leave cores idle
-  // at the end and an interrupted session has some runs of every package.
-  const tasks: { job: RunJob; dir: string; index: number }[] = [];
-  for (let index = 1; index <= opts.count; index++) {
-    jobs.forEach((job, i) => {
-      tasks.push({ job, dir: dirs[i] ?? opts.logDir, index });
-    });
+export interface ScheduleResult {
+  /** Counted runs, by package then index. */
+  records: RunRecord[];
+  /** `count`: all runs done; `first`: a run failed; `stable`: intervals narrow; `budget`: out of time. */
+  stop: StopReason;
+  /** With `first`: the failing run. */
+  firstFailure?: RunRecord;
+  packages: PackageOutcome[];
+}
+
+/** A run failed: non-zero exit, killed, a finding, or a failed test. */
+export function runFailed(run: RunRecord): boolean {
+  return (
+    run.killed ||
+    run.signal !== null ||
+    (run.exitCode !== null && run.exitCode !== 0) ||
+    run.parsed.findings.length > 0 ||
+    run.parsed.tests.some((t) => t.action === 'fail' || t.action === 'interrupted')
+  );
+}
+
+/** Half the width of the 95% Wilson interval of k in n. */
+export function halfWidth(k: number, n: number): number {
+  const { low, high } = wilson(k, n);
+  return (high - low) / 2;
+}
+
+/**
+ * A cheap stand-in for the report's signature, only to count "seen in k runs" for `stable`:
+ * kind, test and the top frames of each stack. Frames matter, addresses and goroutine ids do not.
+ */
+export function findingKey(f: RawFinding): string {
+  const tops = f.stacks
+    .filter((s) => s.role !== 'goroutine')
+    .map((s) => {
+      const top = s.frames[0];
+      // Which side is "current" depends on scheduling; the pair of sides is what matters.
+      const role = s.role.endsWith('creation') ? 'creation' : s.role === 'previous' ? 'current' : s.role;
+      return top ? `${role}:${top.func}:${top.line}` : '';
+    })
+    .sort();
+  const message = f.kind === 'race' ? '' : f.message.replace(/0x[0-9a-f]+/gi, '');
+  return [f.kind, f.test ?? '', message, ...tops].join('\u0000');
+}
+
+/** Every "rate" a run contributes to: the run failing, each finding, each failed test. */
+function rateKeys(run: RunRecord): Set<string> {
+  const keys = new Set<string>();
+  if (runFailed(run)) keys.add('run');
+  for (const f of run.parsed.findings) keys.add(`f\u0000${findingKey(f)}`);
+  for (const t of run.parsed.tests) {
+    if (t.action === 'fail' || t.action === 'interrupted') keys.add(`t\u0000${t.name}`);
   }
+  return keys;
+}
+
+interface PkgState {
+  job: RunJob;
+  dir: string;
+  built: boolean | undefined; // undefined: not built yet
+  building: boolean;
+  binary?: string;
+  started: number;
+  done: number;
+  stopped: number;
+  totalMs: number;
+  inFlight: Map<number, number>; // run index → start time
+  seen: Map<string, number>; // rate key → runs it was seen in
+  stable: boolean;
+  /** No time left for another run of this package. */
+  outOfTime: boolean;
+}
+
+/**
+ * Builds (when asked) and runs every package. Builds go first, since each unlocks runs; then the
+ * next run goes to the package that has used the least run time so far, so under a time budget a
+ * slow package gets fewer runs instead of crowding out the others, and without one every package
+ * still gets `count`.
+ */
+export async function schedule(jobs: RunJob[], opts: RunOptions, deps: RunDeps): Promise<ScheduleResult> {
+  const until = opts.until ?? 'count';
+  const precision = opts.precision ?? 0.1;
+  const names = fileNames(jobs.map((j) => j.package.importPath));
+  const states: PkgState[] = jobs.map((job, i) => ({
+    job,
+    dir: join(opts.logDir, names[i] ?? 'package'),
+    built: job.build ? undefined : job.binary !== undefined,
+    building: false,
+    ...(job.binary !== undefined ? { binary: job.binary } : {}),
+    started: 0,
+    done: 0,
+    stopped: 0,
+    totalMs: 0,
+    inFlight: new Map(),
+    seen: new Map(),
+    stable: false,
+    outOfTime: false,
+  }));
+  for (const st of states) await mkdir(st.dir, { recursive: true });
 
   const timeoutMs = hardTimeoutMs(opts.timeoutMs, opts.killGraceMs);
   const records: RunRecord[] = [];
-  let next = 0;
+  const abort = new AbortController();
+  let stop: StopReason | undefined;
+  let firstFailure: RunRecord | undefined;
   let done = 0;
+  const total = () => states.filter((s) => s.built !== false).length * opts.count;
 
-  async function runOne(task: (typeof tasks)[number]): Promise<RunRecord> {
-    const importPath = task.job.package.importPath;
-    const logFile = join(task.dir, `run-${task.index}.log`);
+  const wantsRuns = (st: PkgState): boolean =>
+    st.built === true && !st.stable && !st.outOfTime && st.started < opts.count;
+
+  /** Run time a package has used: finished runs plus the running ones so far. */
+  const used = (st: PkgState, now: number): number => {
+    let ms = st.totalMs;
+    for (const t of st.inFlight.values()) ms += now - t;
+    return ms;
+  };
+
+  function halt(reason: StopReason): void {
+    if (stop !== undefined) return;
+    stop = reason;
+    abort.abort();
+  }
+
+  let deadlineTimer: NodeJS.Timeout | undefined;
+  if (opts.deadline !== undefined) {
+    deadlineTimer = setTimeout(() => halt('budget'), Math.max(0, opts.deadline - Date.now()));
+  }
+
+  async function runOne(st: PkgState, index: number): Promise<RunRecord | undefined> {
+    const importPath = st.job.package.importPath;
+    const logFile = join(st.dir, `run-${index}.log`);
+    const binary = st.binary ?? '';
     let result: ProcessResult;
     try {
       result = await deps.runner.run({
-        command: task.job.binary,
-        args: opts.testArgs,
-        cwd: task.job.package.dir, // as go test does: tests open testdata/ relative to it
+        command: binary,
+        args: st.job.testArgs ?? opts.testArgs,
+        cwd: st.job.package.dir, // as go test does: tests open testdata/ relative to it
         env: opts.env,
         timeoutMs,
         logFile,
+        signal: abort.signal,
       });
     } catch (err) {
       result = {
@@ -119,10 +262,10 @@ export async function runAll(jobs: RunJob[], opts: RunOptions, deps: RunDeps): P
         spawnError: err instanceof Error ? err.message : String(err),
       };
     }
+    // Stopped half way: neither a pass nor a failure, so it is not counted.
+    if (result.aborted) return undefined;
     if (result.spawnError !== undefined) {
-      await writeFile(logFile, `race-rerun: could not run ${task.job.binary}: ${result.spawnError}\n`).catch(
-        () => {},
-      );
+      await writeFile(logFile, `race-rerun: could not run ${binary}: ${result.spawnError}\n`).catch(() => {});
     }
     let parsed: ParsedOutput;
     try {
@@ -133,7 +276,7 @@ export async function runAll(jobs: RunJob[], opts: RunOptions, deps: RunDeps): P
     }
     return {
       package: importPath,
-      index: task.index,
+      index,
       exitCode: result.exitCode,
       signal: result.signal,
       killed: result.killed,
@@ -143,23 +286,122 @@ export async function runAll(jobs: RunJob[], opts: RunOptions, deps: RunDeps): P
     };
   }
 
-  async function worker(): Promise<void> {
-    for (;;) {
-      const task = tasks[next++];
-      if (!task) return;
-      const record = await runOne(task);
-      records.push(record);
-      done++;
-      try {
-        deps.onRun?.(record, done, tasks.length);
-      } catch {
-        // A progress callback must not stop the runs.
-      }
+  function finished(st: PkgState, record: RunRecord): void {
+    records.push(record);
+    st.done++;
+    st.totalMs += record.durationMs;
+    for (const key of rateKeys(record)) st.seen.set(key, (st.seen.get(key) ?? 0) + 1);
+    done++;
+    try {
+      deps.onRun?.(record, done, total());
+    } catch {
+      // A progress callback must not stop the runs.
+    }
+    if (until === 'first' && runFailed(record) && stop === undefined) {
+      firstFailure = record;
+      halt('first');
+    }
+    if (until === 'stable' && !st.stable) {
+      const n = st.done;
+      // A key never seen has k = 0 in all n runs: that is the `run` key when nothing failed.
+      const ks = st.seen.has('run') ? [...st.seen.values()] : [0, ...st.seen.values()];
+      if (ks.every((k) => halfWidth(k, n) <= precision)) st.stable = true;
     }
   }
 
-  const workers = Math.max(1, Math.min(opts.parallel, tasks.length));
-  await Promise.all(Array.from({ length: workers }, () => worker()));
+  /** The next thing to start, or undefined when nothing can start now. */
+  function pick(now: number): (() => Promise<void>) | undefined {
+    if (stop !== undefined) return undefined;
+    const toBuild = states.find((st) => st.built === undefined && !st.building);
+    if (toBuild?.job.build) {
+      const build = toBuild.job.build;
+      toBuild.building = true;
+      return async () => {
+        let binary: string | undefined;
+        try {
+          binary = await build();
+        } catch (err) {
+          deps.log?.(`Build of ${toBuild.job.package.importPath} failed: ${(err as Error).message}`);
+        }
+        toBuild.building = false;
+        toBuild.built = binary !== undefined;
+        if (binary !== undefined) toBuild.binary = binary;
+      };
+    }
+    let best: PkgState | undefined;
+    let bestUsed = 0;
+    for (const st of states) {
+      if (!wantsRuns(st)) continue;
+      if (opts.deadline !== undefined && st.done > 0) {
+        // Do not start a run that would, by this package's average, end after the deadline.
+        if (now + st.totalMs / st.done > opts.deadline) {
+          st.outOfTime = true;
+          continue;
+        }
+      }
+      const u = used(st, now);
+      if (!best || u < bestUsed || (u === bestUsed && st.started < best.started)) {
+        best = st;
+        bestUsed = u;
+      }
+    }
+    if (!best) return undefined;
+    const st = best;
+    const index = ++st.started;
+    st.inFlight.set(index, now);
+    return async () => {
+      const record = await runOne(st, index);
+      st.inFlight.delete(index);
+      if (record) finished(st, record);
+      else st.stopped++;
+    };
+  }
 
-  return records.sort((a, b) => (a.package < b.package ? -1 : a.package > b.package ? 1 : a.index - b.index));
+  await new Promise<void>((resolveAll) => {
+    let active = 0;
+    const pump = (): void => {
+      while (active < Math.max(1, opts.parallel)) {
+        const task = pick(Date.now());
+        if (!task) break;
+        active++;
+        task()
+          .catch((err) => deps.log?.(`race-rerun: ${(err as Error).message}`))
+          .finally(() => {
+            active--;
+            pump();
+          });
+      }
+      if (active === 0) resolveAll();
+    };
+    pump();
+  });
+  if (deadlineTimer) clearTimeout(deadlineTimer);
+
+  if (stop === undefined) {
+    const ran = states.filter((st) => st.built === true);
+    if (until === 'stable' && ran.length > 0 && ran.every((st) => st.stable)) stop = 'stable';
+    else if (ran.some((st) => st.outOfTime && !st.stable && st.started < opts.count)) stop = 'budget';
+    else stop = 'count';
+  }
+  const result: ScheduleResult = {
+    records: records.sort((a, b) =>
+      a.package < b.package ? -1 : a.package > b.package ? 1 : a.index - b.index,
+    ),
+    stop,
+    packages: states.map((st) => ({
+      importPath: st.job.package.importPath,
+      built: st.built === true,
+      runs: st.done,
+      stopped: st.stopped,
+      stable: st.stable,
+      meanMs: st.done > 0 ? st.totalMs / st.done : 0,
+    })),
+  };
+  if (firstFailure) result.firstFailure = firstFailure;
+  return result;
+}
+
+/** Runs every job `count` times (see schedule); the counted runs by package then index. */
+export async function runAll(jobs: RunJob[], opts: RunOptions, deps: RunDeps): Promise<RunRecord[]> {
+  return (await schedule(jobs, opts, deps)).records;
 }

@@ -84,14 +84,20 @@ describe('classifyGoTestFlags', () => {
     expect(classify('-args -x')).toEqual({ buildFlags: [], testFlags: ['-x'] });
   });
 
+  it('passes -count (iterations in each run) and -cpu to the binary', () => {
+    expect(classify('-count=3 -cpu 1,4').testFlags).toEqual(['-test.count=3', '-test.cpu=1,4']);
+    expect(classify('-count 2').testFlags).toEqual(['-test.count=2']);
+    expect(classify('-test.count=5').testFlags).toEqual(['-test.count=5']);
+  });
+
   it('ignores flags race-rerun sets itself', () => {
     expect(classify('-race -v -json -v=false -vet=off')).toEqual({ buildFlags: [], testFlags: [] });
   });
 
   it.each([
-    ['-count=3', 'use the count input'],
-    ['-count 3', 'use the count input'],
-    ['-test.count=3', 'use the count input'],
+    ['-count=0', '-count must be a whole number ≥ 1'],
+    ['-count x', '-count must be a whole number ≥ 1'],
+    ['-test.count=-1', '-count must be a whole number ≥ 1'],
     ['-run TestX', 'use the run input'],
     ['-skip=TestX', 'use the skip input'],
     ['-timeout=1m', 'use the timeout input'],

@@ -47,6 +47,8 @@ describe('readSettings defaults', () => {
       githubToken: '',
       comment: true,
       reportPath: join(root, 'report.json'),
+      until: 'count',
+      precision: 0.1,
     });
   });
 
@@ -200,7 +202,7 @@ describe('readSettings errors', () => {
   });
 
   it.each([
-    ['-count=3', 'use the count input'],
+    ['-count=0', '-count must be a whole number ≥ 1'],
     ['-bogus', 'unknown flag -bogus'],
     ['-tags "a b', 'unclosed double quote'],
     ['-run=TestX', 'use the run input'],

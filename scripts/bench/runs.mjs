@@ -1,0 +1,263 @@
+// npm run bench -- runs: N runs of each fixture module through race-rerun, against a shell loop of
+// `go test -race -count=1`, one `go test -race -count=N` process, `stress` on the test binary, and
+// the limit: one build + N × (one run's time) ÷ cores. Prints each as a ratio to the limit and the
+// failures each observed. Nothing is asserted: the figures go into the README's Performance section.
+//
+// Env: BENCH_N (default 20), BENCH_FIXTURES (comma list of fast,slow,multi,panic), RACE_RERUN_CLI
+// (default dist/cli/index.js; point it at `node scripts/build.mjs /tmp/x` output to measure src/).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const N = Number(process.env.BENCH_N ?? 20);
+const CORES = availableParallelism();
+const CLI = process.env.RACE_RERUN_CLI ?? join(root, 'dist', 'cli', 'index.js');
+const tmp = mkdtempSync(join(tmpdir(), 'race-rerun-bench-'));
+const counter = join(tmp, 'panic-counter');
+// Local toolchain, no downloads: the fixtures have no dependencies.
+const goEnv = {
+  ...process.env,
+  GOTOOLCHAIN: 'local',
+  GOFLAGS: '-mod=mod',
+  GOPROXY: 'off',
+  BENCH_PANIC_COUNTER: counter,
+};
+
+const FIXTURES = {
+  fast: { dir: 'test/go/bench-fast', what: 'a fast test that races in every run' },
+  slow: { dir: 'test/go/bench-slow', what: 'a test of about 1 s' },
+  multi: { dir: 'test/go/bench-multi', what: '8 packages with small tests' },
+  panic: { dir: 'test/go/bench-panic', what: 'a test that panics in every second run' },
+};
+const chosen = (process.env.BENCH_FIXTURES ?? Object.keys(FIXTURES).join(','))
+  .split(',')
+  .filter((f) => f in FIXTURES);
+
+function now() {
+  return performance.now();
+}
+
+function run(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 28, ...opts });
+  return { code: r.status, out: (r.stdout ?? '') + (r.stderr ?? ''), error: r.error };
+}
+
+function timed(fn) {
+  const t = now();
+  const value = fn();
+  return { ms: now() - t, value };
+}
+
+function resetCounter() {
+  rmSync(counter, { force: true });
+}
+
+/** stress from golang.org/x/tools, installed into a temp GOBIN through the module proxy if missing. */
+function findStress() {
+  const onPath = run('sh', ['-c', 'command -v stress']);
+  if (onPath.code === 0 && onPath.out.trim()) return onPath.out.trim();
+  const gobin = join(tmp, 'gobin');
+  mkdirSync(gobin, { recursive: true });
+  console.log(`Installing stress into ${gobin} (go install golang.org/x/tools/cmd/stress@latest) …`);
+  const env = { ...process.env, GOTOOLCHAIN: 'local', GOBIN: gobin, GOFLAGS: '' };
+  const r = run('go', ['install', 'golang.org/x/tools/cmd/stress@latest'], { env, cwd: tmp });
+  if (r.code !== 0) {
+    console.log(`Could not install stress (the Go module proxy refused or is unreachable):\n${r.out.trim()}`);
+    return undefined;
+  }
+  return join(gobin, 'stress');
+}
+
+function packagesOf(dir) {
+  const r = run('go', ['list', '-f', '{{.ImportPath}} {{.Dir}}', './...'], { cwd: dir, env: goEnv });
+  return r.out
+    .trim()
+    .split('\n')
+    .map((l) => l.split(' '))
+    .map(([importPath, pkgDir]) => ({ importPath, dir: pkgDir }));
+}
+
+function bench(name) {
+  const fixture = FIXTURES[name];
+  const dir = join(root, fixture.dir);
+  const pkgs = packagesOf(dir);
+  const bins = join(tmp, name);
+  mkdirSync(bins, { recursive: true });
+  const rows = [];
+
+  // Warm the build cache once, as a CI cache or an earlier go vet would; then time the builds.
+  for (const p of pkgs)
+    run('go', ['test', '-race', '-c', '-o', join(bins, 'warm.test'), p.importPath], { cwd: dir, env: goEnv });
+  let buildMs = 0;
+  for (const [i, p] of pkgs.entries()) {
+    p.binary = join(bins, `p${i}.test`);
+    buildMs += timed(() =>
+      run('go', ['test', '-race', '-c', '-o', p.binary, p.importPath], { cwd: dir, env: goEnv }),
+    ).ms;
+  }
+  // One run, as race-rerun runs it (GORACE=atexit_sleep_ms=0), median of 3, summed over packages.
+  let runMs = 0;
+  for (const p of pkgs) {
+    const times = [];
+    for (let i = 0; i < 3; i++) {
+      resetCounter();
+      const env = { ...goEnv, GORACE: 'atexit_sleep_ms=0' };
+      times.push(timed(() => run(p.binary, ['-test.count=1', '-test.v=test2json'], { cwd: p.dir, env })).ms);
+    }
+    runMs += times.sort((a, b) => a - b)[1];
+  }
+  // Builds of several packages spread over the cores like runs do.
+  const limitMs = (pkgs.length > 1 ? buildMs / CORES : buildMs) + (N * runMs) / CORES;
+
+  // race-rerun
+  for (const [label, gorace] of [
+    ['race-rerun', undefined],
+    ['race-rerun, GORACE=atexit_sleep_ms=1000', 'atexit_sleep_ms=1000'],
+  ]) {
+    resetCounter();
+    const json = join(tmp, `${name}-report.json`);
+    const env = { ...goEnv };
+    if (gorace) env.GORACE = gorace;
+    else delete env.GORACE;
+    const r = timed(() =>
+      run(
+        process.execPath,
+        [
+          CLI,
+          'run',
+          '--count',
+          String(N),
+          '--parallel',
+          String(CORES),
+          '--json',
+          json,
+          '--fail-on',
+          'never',
+          './...',
+        ],
+        {
+          cwd: dir,
+          env,
+        },
+      ),
+    );
+    let failures = '?';
+    let runs = '?';
+    if (existsSync(json)) {
+      const report = JSON.parse(readFileSync(json, 'utf8'));
+      failures = report.failedRuns;
+      runs = report.totalRuns;
+    } else {
+      console.log(r.value.out.slice(-2000));
+    }
+    rows.push({ method: label, ms: r.ms, failures, note: `${runs} runs` });
+  }
+
+  // 1. Shell loop of go test -race -count=1 (every package, every time).
+  {
+    resetCounter();
+    let failures = 0;
+    const { ms } = timed(() => {
+      for (let i = 0; i < N; i++) {
+        const r = run('go', ['test', '-race', '-count=1', './...'], { cwd: dir, env: goEnv });
+        failures += (r.out.match(/^FAIL\s+\S+\s+[\d.]+s$/gm) ?? []).length;
+        failures += (r.out.match(/^FAIL\s+\S+\s+\[/gm) ?? []).length;
+      }
+    });
+    rows.push({
+      method: 'shell loop: go test -race -count=1',
+      ms,
+      failures,
+      note: `${N * pkgs.length} runs`,
+    });
+  }
+
+  // 2. One process per package: go test -race -count=N.
+  {
+    resetCounter();
+    const r = timed(() =>
+      run('go', ['test', '-race', `-count=${N}`, '-v', './...'], { cwd: dir, env: goEnv }),
+    );
+    // Top-level results of each package's test functions, per iteration.
+    const tests = testsPerPackage(name);
+    const passed = (r.value.out.match(/^--- PASS: /gm) ?? []).length;
+    const failed = (r.value.out.match(/^--- FAIL: /gm) ?? []).length;
+    const observed = Math.min(N * pkgs.length, Math.round((passed + failed) / tests));
+    rows.push({
+      method: `go test -race -count=${N}`,
+      ms: r.ms,
+      failures: failed,
+      note: `observed ${observed} of ${N * pkgs.length} runs`,
+    });
+  }
+
+  // 3. stress on each test binary (default GORACE, then with the exit sleep off); the build it
+  // needs is added to its time.
+  for (const gorace of stress ? [undefined, 'atexit_sleep_ms=0'] : []) {
+    resetCounter();
+    let failures = 0;
+    let total = 0;
+    const env = { ...goEnv };
+    if (gorace) env.GORACE = gorace;
+    const { ms } = timed(() => {
+      for (const p of pkgs) {
+        const args = [
+          '-p',
+          String(CORES),
+          '-count',
+          String(N),
+          '-o',
+          join(tmp, 'stress-'),
+          p.binary,
+          '-test.count=1',
+        ];
+        const r = run(stress, args, { cwd: p.dir, env });
+        const m = /(\d+) runs total, (\d+) failures/.exec(r.out);
+        total += Number(m?.[1] ?? 0);
+        failures += Number(m?.[2] ?? 0);
+      }
+    });
+    const method = `build + stress -p ${CORES}${gorace ? `, GORACE=${gorace}` : ''}`;
+    rows.push({ method, ms: ms + buildMs, failures, note: `${total} runs` });
+  }
+
+  console.log(`\n${name}: ${fixture.what} (${pkgs.length} package${pkgs.length > 1 ? 's' : ''}), N=${N}`);
+  console.log(
+    `  limit ${(limitMs / 1000).toFixed(2)}s = build ${(buildMs / 1000).toFixed(2)}s${pkgs.length > 1 ? ` ÷ ${CORES}` : ''} + ${N} × run ${runMs.toFixed(0)}ms ÷ ${CORES} cores`,
+  );
+  for (const row of rows) {
+    console.log(
+      `  ${row.method.padEnd(42)} ${(row.ms / 1000).toFixed(2).padStart(7)}s  ${(row.ms / limitMs).toFixed(2).padStart(6)}× limit  failures ${String(row.failures).padStart(3)}  (${row.note})`,
+    );
+  }
+  const rr = rows[0];
+  const loop = rows.find((r) => r.method.startsWith('shell loop'));
+  // The faster of the two stress rows.
+  const st = rows.filter((r) => r.method.includes('stress')).sort((a, b) => a.ms - b.ms)[0];
+  console.log(
+    `  race-rerun: ${(rr.ms / limitMs).toFixed(2)}× limit (goal ≤ 1.15), ${(rr.ms / loop.ms).toFixed(2)}× shell loop (goal ≤ 0.35)` +
+      (st ? `, ${(rr.ms / st.ms).toFixed(2)}× stress (goal ≤ 1)` : '') +
+      `, failures ${rr.failures} vs loop ${loop.failures}`,
+  );
+}
+
+function testsPerPackage(name) {
+  return name === 'fast' ? 2 : 1;
+}
+
+const cpuModel = cpus()[0]?.model ?? 'unknown CPU';
+const goVersion = execFileSync('go', ['version'], { env: goEnv, encoding: 'utf8' }).trim();
+console.log(`Machine: ${CORES} cores, ${cpuModel}; ${goVersion}; race-rerun CLI ${CLI}`);
+if (!existsSync(CLI)) {
+  console.log(`No race-rerun CLI at ${CLI}: run npm run build, or set RACE_RERUN_CLI.`);
+  process.exit(1);
+}
+const stress = findStress();
+try {
+  for (const name of chosen) bench(name);
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}

@@ -1,0 +1,3 @@
+module example.com/rr/bench-fast
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.com/rr/bench-multi
+
+go 1.21

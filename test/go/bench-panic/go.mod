@@ -1,0 +1,3 @@
+module example.com/rr/bench-panic
+
+go 1.21

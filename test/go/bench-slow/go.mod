@@ -1,0 +1,3 @@
+module example.com/rr/bench-slow
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.com/rr/budget
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.com/rr/orphans
+
+go 1.21

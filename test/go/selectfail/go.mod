@@ -1,0 +1,3 @@
+module example.com/rr/selectfail
+
+go 1.21
