@@ -91,7 +91,7 @@ export async function run(partial: Partial<ActionDeps> = {}): Promise<void> {
     });
   } catch (err) {
     const message =
-      err instanceof SettingsError ? err.message : `Cannot read inputs: ${(err as Error).message}`;
+      err instanceof SettingsError ? err.problems : `Cannot read inputs: ${(err as Error).message}`;
     report = errorReport(message, repoRoot);
   }
   if (settings?.githubToken) core.setSecret(settings.githubToken);

@@ -151,7 +151,11 @@ export async function runAndReport(
 }
 
 /** A report for when nothing could be run (bad settings): still written, so users see why. */
-export function errorReport(message: string, repoRoot: string, context?: Report['context']): Report {
+export function errorReport(
+  message: string | string[],
+  repoRoot: string,
+  context?: Report['context'],
+): Report {
   return buildReport({
     mode: 'run',
     version: VERSION,
@@ -169,7 +173,7 @@ export function errorReport(message: string, repoRoot: string, context?: Report[
     runs: [],
     buildFindings: [],
     mapper: createPathMapper({ repoRoot }),
-    errors: [message],
+    errors: typeof message === 'string' ? [message] : message,
     notes: [],
   });
 }

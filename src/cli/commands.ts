@@ -1,19 +1,19 @@
-#!/usr/bin/env node
 // race-rerun on the command line: the same engine and report as the action, shown as text.
 import { execFileSync } from 'node:child_process';
-import { createReadStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createGoTool } from './engine/go.js';
-import { nodeProcessRunner } from './engine/process.js';
-import type { FindingKind, Report } from './model.js';
-import { errorReport, type LogSource, parseLogsToReport, runAndReport } from './pipeline.js';
-import { describeRun } from './progress.js';
-import { failingFindings } from './render/outcome.js';
-import { renderTerminal } from './render/terminal.js';
-import { readSettings, SettingsError } from './settings.js';
-import { VERSION } from './version.js';
+import { createGoTool } from '../engine/go.js';
+import { nodeProcessRunner } from '../engine/process.js';
+import { openLogFile } from '../logs.js';
+import type { FindingKind, Report } from '../model.js';
+import { errorReport, type LogSource, parseLogsToReport, runAndReport } from '../pipeline.js';
+import { describeRun } from '../progress.js';
+import { failingFindings } from '../render/outcome.js';
+import { renderTerminal } from '../render/terminal.js';
+import { readSettings, SettingsError } from '../settings.js';
+import { VERSION } from '../version.js';
 
 const USAGE = `race-rerun ${VERSION}: run Go tests N times under the race detector and report how often each race, panic and failure reproduces.
 
@@ -28,6 +28,10 @@ Flags for run:
   --skip RE            skip tests matching RE, as go test -skip
   --timeout D          per-run timeout, a Go duration (default 10m)
   --go-test-flags F    extra go test flags, e.g. "-tags=integration -shuffle=on"
+  --tests-from FILE    rerun only the tests that failed in this go test log (-json or -v)
+  --max-duration D     time budget for all builds and runs, a Go duration (default: none)
+  --until WHEN         count (all runs, default), first (stop at the first failure) or stable
+  --precision P        for --until stable: ± percentage points of the 95% interval (default 10)
 Flags for both:
   --json FILE          also write the JSON report to FILE
   --fail-on LIST       exit 1 when findings of these kinds are found: race,panic,fatal,timeout,failure or never
@@ -81,6 +85,10 @@ async function cmdRun(args: string[], color: boolean): Promise<number> {
       skip: { type: 'string' },
       timeout: { type: 'string' },
       'go-test-flags': { type: 'string' },
+      'tests-from': { type: 'string' },
+      'max-duration': { type: 'string' },
+      until: { type: 'string' },
+      precision: { type: 'string' },
       json: { type: 'string' },
       'fail-on': { type: 'string' },
       'no-color': { type: 'boolean' },
@@ -96,6 +104,10 @@ async function cmdRun(args: string[], color: boolean): Promise<number> {
     skip: values.skip ?? '',
     timeout: values.timeout ?? '',
     'go-test-flags': values['go-test-flags'] ?? '',
+    'tests-from': values['tests-from'] ? resolve(values['tests-from']) : '',
+    'max-duration': values['max-duration'] ?? '',
+    until: values.until ?? '',
+    precision: values.precision ?? '',
     'fail-on': values['fail-on'] ?? '',
     'working-directory': relative(repoRoot, cwd) || '.',
   };
@@ -145,7 +157,7 @@ async function cmdParse(args: string[], color: boolean): Promise<number> {
   const logs: LogSource[] = positionals.map((file) =>
     file === '-'
       ? { name: 'stdin', open: () => process.stdin }
-      : { name: file, open: () => createReadStream(file) },
+      : { name: file, open: () => openLogFile(file) },
   );
   // Module paths and GOROOT make -trimpath frames and the standard library recognisable; Go is optional here.
   const go = createGoTool(nodeProcessRunner);
@@ -203,4 +215,3 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 // Tests import main() without running the program (set only around that import).
-if (!process.env.RACE_RERUN_IMPORT_ONLY) process.exitCode = await main(process.argv.slice(2));

@@ -1,4 +1,4 @@
-// The `parse` command's contract, against src/cli.ts's main() (no rebuilt dist/ needed):
+// The `parse` command's contract, against main() in src/cli/commands.ts (no rebuilt dist/ needed):
 // `race-rerun parse --json FILE LOG...` writes the JSON report whatever the logs hold, and exits
 // non-zero only when findings match --fail-on (1) or a log cannot be read (2).
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,12 +15,7 @@ let main: (argv: string[]) => Promise<number>;
 beforeAll(async () => {
   process.env.GOTOOLCHAIN = 'local';
   process.env.GOFLAGS = '-mod=mod';
-  process.env.RACE_RERUN_IMPORT_ONLY = '1';
-  try {
-    ({ main } = await import('../../src/cli.js'));
-  } finally {
-    delete process.env.RACE_RERUN_IMPORT_ONLY;
-  }
+  ({ main } = await import('../../src/cli/commands.js'));
 });
 afterEach(() => vi.restoreAllMocks());
 
