@@ -1,5 +1,7 @@
 // `go test -json` (test2json) events. JSON.parse is used as is: a hand-written scanner of these
 // flat objects was measured no faster (V8's JSON.parse is native), and is more code to trust.
+// The exception is the parser's narrow fast paths for the two shapes test2json writes most
+// (output.ts `outputEvent`, `plainEvent`): they only slice, and hand anything else to this.
 
 export interface JsonEvent {
   Action: string;

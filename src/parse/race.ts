@@ -1,6 +1,6 @@
 // Assembles one `WARNING: DATA RACE` report (TSan's Go mode), line by line.
 import type { Stack } from '../model.js';
-import { parseFileLine, pushFrame, RACE_SEP, RawText, splitFuncArgs } from './util.js';
+import { isResultAfterIndent, parseFileLine, pushFrame, RACE_SEP, RawText, splitFuncArgs } from './util.js';
 
 /** A report has 2 accesses and up to 2 creation stacks; more is junk, not worth memory. */
 const MAX_STACKS = 8;
@@ -33,16 +33,29 @@ export function endsRaceReport(line: string): boolean {
   );
 }
 
+/** Shared by lite assemblers, which never add to them. */
+const NO_RAW = new RawText(true);
+const NO_STACKS: Stack[] = [];
+
 export class RaceAssembler {
-  readonly raw = new RawText();
-  readonly stacks: Stack[] = [];
+  readonly raw: RawText;
+  readonly stacks: Stack[];
   private cur: Stack | undefined;
   private pendingFunc: string | undefined;
   private currentId: number | 'main' | undefined;
   private previousId: number | 'main' | undefined;
   private sawWarning = false;
 
-  constructor(withSep: boolean) {
+  /**
+   * `lite`: the report is over the findings cap, so only where it ends matters (same feed results),
+   * not its stacks or text: most reports of a huge log are dropped.
+   */
+  constructor(
+    withSep: boolean,
+    readonly lite = false,
+  ) {
+    this.raw = lite ? NO_RAW : new RawText();
+    this.stacks = lite ? NO_STACKS : [];
     if (withSep) this.raw.add(RACE_SEP);
   }
 
@@ -58,8 +71,9 @@ export class RaceAssembler {
       return 'more';
     }
     // The report goes to stderr, test framing to stdout: with parallel tests they can interleave.
-    if (line.startsWith('=== ') || line.trimStart().startsWith('--- ')) return 'pass';
+    if (line.startsWith('=== ') || isResultAfterIndent(line)) return 'pass';
     if (endsRaceReport(line)) return 'reject';
+    if (this.lite) return 'more';
     this.raw.add(line);
     if (line.length === 0) {
       this.endStack();

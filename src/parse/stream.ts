@@ -19,6 +19,8 @@ import {
 /** What the stream hands to the parser that owns it. */
 export interface StreamSink {
   sawGo(): void;
+  /** Findings kept so far: past MAX_FINDINGS every later one is dropped. */
+  findingCount(): number;
   /** Findings and outcomes of one finished package (package already filled in). */
   emit(findings: RawFinding[], tests: TestOutcome[]): void;
   addPackage(name: string, action: 'pass' | 'fail' | 'skip'): void;
@@ -26,13 +28,6 @@ export interface StreamSink {
   buildFailed(pkg: string): void;
   /** Plain-text compiler output, keyed by the `# pkg` header ('' when there was none). */
   buildText(key: string, line: string): void;
-}
-
-export interface LineContext {
-  /** JSON event's `Test` (the positional test test2json computed). */
-  test?: string;
-  /** 1.27 `OutputType`: `error` marks t.Error lines, so logs can be told apart. */
-  outputType?: string;
 }
 
 interface ErrorInfo {
@@ -89,25 +84,30 @@ export class LineStream {
     private readonly json: boolean,
   ) {}
 
-  line(input: string, ctx: LineContext = {}): void {
+  /**
+   * One line of output. For JSON streams, `test` is the event's `Test` (the positional test
+   * test2json computed) and `outputType` its 1.27 `OutputType` (`error` marks t.Error lines, so
+   * logs can be told apart); plain values, not an object: this runs for every line.
+   */
+  line(input: string, test?: string, outputType?: string): void {
     let line = input;
     const x16 = line.indexOf('\x16');
     if (x16 > 0) {
       // Framing glued to unterminated test output: handle the two parts as lines.
-      this.line(line.slice(0, x16), ctx);
+      this.line(line.slice(0, x16), test, outputType);
       line = line.slice(x16);
     }
     if (x16 >= 0) {
       line = line.slice(1);
       this.framed = true;
     }
-    if (this.json) this.current = ctx.test;
+    if (this.json) this.current = test;
 
     if (this.race) {
       const r = this.race.feed(line);
       if (r === 'more') return;
       if (r === 'pass') {
-        this.recognise(line, ctx);
+        this.recognise(line, outputType);
         return;
       }
       if (r === 'done') {
@@ -120,14 +120,14 @@ export class LineStream {
       if (r === 'more') return;
       this.finishReport(this.endsProcess(line));
     }
-    this.idle(line, ctx);
+    this.idle(line, outputType);
   }
 
   private endsProcess(line: string): boolean {
     return line.startsWith('exit status ') || line.startsWith('FAIL\t') || line.startsWith('ok  \t');
   }
 
-  private idle(line: string, ctx: LineContext): void {
+  private idle(line: string, outputType: string | undefined): void {
     if (line.length === 0) {
       this.pendingSep = false;
       this.buildKey = undefined;
@@ -141,7 +141,7 @@ export class LineStream {
         return;
       }
     }
-    if (!this.recognise(line, ctx)) {
+    if (!this.recognise(line, outputType)) {
       // Not Go test output: maybe compiler output, or an error message's continuation line.
       const c = line.charCodeAt(0);
       if (this.buildKey !== undefined && !this.json) {
@@ -155,7 +155,7 @@ export class LineStream {
   }
 
   /** Handles a line if it is recognisably Go output; false otherwise. */
-  private recognise(line: string, ctx: LineContext): boolean {
+  private recognise(line: string, outputType: string | undefined): boolean {
     const c = line.charCodeAt(0);
     // Only deeper-indented lines continue a t.Error message.
     if (c !== 32) this.lastError = undefined;
@@ -182,9 +182,16 @@ export class LineStream {
         // Indented: a subtest result, or a t.Error/t.Log line.
         let indent = 0;
         while (line.charCodeAt(indent) === 32) indent++;
-        const rest = line.slice(indent);
-        if (rest.startsWith('--- ')) return this.result(rest, indent);
-        if (indent >= 4) this.errorLine(rest, indent, ctx);
+        // Char checks before slicing: most indented lines are frames or messages, not results.
+        if (
+          line.charCodeAt(indent) === 45 &&
+          line.charCodeAt(indent + 1) === 45 &&
+          line.charCodeAt(indent + 2) === 45 &&
+          line.charCodeAt(indent + 3) === 32
+        ) {
+          return this.result(line.slice(indent), indent);
+        }
+        if (indent >= 4 && !this.overCap()) this.errorLine(line.slice(indent), indent, outputType);
         return false;
       }
       case 112: // 'p'
@@ -306,8 +313,11 @@ export class LineStream {
     return true;
   }
 
-  /** `    file_test.go:31: message` (t.Error, t.Fatal, or t.Log: text cannot tell them apart). */
-  private errorLine(rest: string, indent: number, ctx: LineContext): void {
+  /**
+   * `    file_test.go:31: message` (t.Error, t.Fatal, or t.Log: text cannot tell them apart).
+   * Not called over the cap: messages only feed `failure` findings, and Go output was seen already.
+   */
+  private errorLine(rest: string, indent: number, outputType: string | undefined): void {
     const last = this.lastError;
     if (last && indent > last.indent) {
       // Continuation of a multi-line message (testify's `Error Trace:` / `Error:` blocks).
@@ -325,7 +335,7 @@ export class LineStream {
     this.sink.sawGo();
     const message = (m[3] ?? '').trim();
     if (message.startsWith('race detected during execution of')) return;
-    if (ctx.outputType !== undefined && ctx.outputType !== 'error') return;
+    if (outputType !== undefined && outputType !== 'error') return;
     let test: string | undefined;
     if (this.json || this.framed || !this.lastWasResult) test = this.current;
     else test = this.resultByLevel[Math.floor(indent / 4) - 1];
@@ -373,7 +383,7 @@ export class LineStream {
 
   private startRace(withSep: boolean, line: string): void {
     this.sink.sawGo();
-    this.race = new RaceAssembler(withSep);
+    this.race = new RaceAssembler(withSep, this.overCap());
     this.race.feed(line);
     this.reportPositional = this.current;
     this.reportLastFail = this.lastFail;
@@ -381,14 +391,28 @@ export class LineStream {
 
   private startTraceback(line: string): void {
     this.sink.sawGo();
-    this.traceback = new TracebackAssembler();
+    this.traceback = new TracebackAssembler(this.overCap());
     this.traceback.feed(line);
     this.reportPositional = this.current;
     this.reportLastFail = this.lastFail;
   }
 
+  /**
+   * A finding made now would be dropped: this stream's findings go out after those kept so far,
+   * its `failure` findings after its own, and the kept count only grows. Then reports are only
+   * delimited (lite assemblers) and t.Error messages not collected.
+   */
+  private overCap(): boolean {
+    return this.findings.length + this.sink.findingCount() >= MAX_FINDINGS;
+  }
+
   /** Ends the report being assembled (cut off or complete) and records its finding. */
   finishReport(processEnded: boolean): void {
+    if (this.race?.lite || this.traceback?.lite) {
+      this.race = undefined;
+      this.traceback = undefined;
+      return;
+    }
     if (this.race) {
       const race = this.race;
       this.race = undefined;
@@ -479,10 +503,11 @@ export class LineStream {
     if (this.findings.length > 0 || this.tests.length > 0) this.sink.emit(this.findings, this.tests.items);
     this.findings = [];
     this.tests = newOutcomes();
-    this.running.clear();
-    this.failed.clear();
-    this.errors.clear();
-    this.withFinding.clear();
+    // clear() allocates a new table even when empty, and most packages leave these empty.
+    if (this.running.size > 0) this.running.clear();
+    if (this.failed.size > 0) this.failed.clear();
+    if (this.errors.size > 0) this.errors.clear();
+    if (this.withFinding.size > 0) this.withFinding.clear();
     this.current = undefined;
     this.lastFail = undefined;
     this.resultByLevel = [];

@@ -3,6 +3,7 @@ import type { FindingKind, Frame, Stack } from '../model.js';
 import type { FeedResult } from './race.js';
 import {
   elidedFrame,
+  isResultAfterIndent,
   isUserFrame,
   MAX_FRAMES,
   parseFileLine,
@@ -61,10 +62,9 @@ export function parseGoroutineHeader(line: string): number | undefined {
 
 /** Column-0 lines that end a traceback's header part: Go framing, package lines, the go command. */
 function endsTracebackHeader(line: string): boolean {
-  const t = line.trimStart();
   return (
     line.startsWith('=== ') ||
-    t.startsWith('--- ') ||
+    isResultAfterIndent(line) ||
     line.startsWith('ok  ') ||
     line.startsWith('FAIL\t') ||
     line === 'FAIL' ||
@@ -76,16 +76,44 @@ function endsTracebackHeader(line: string): boolean {
   );
 }
 
+/** The block a lite assembler is in: only whether there is one matters. */
+const LITE_BLOCK: Block = {
+  header: '',
+  goroutine: 0,
+  frames: [],
+  skip: true,
+  hasTestFrame: false,
+  hasUserFrame: false,
+  goMarkers: 0,
+};
+
+/** Shared by lite assemblers, which never add to them: most reports of a huge log are lite. */
+const NO_LINES: string[] = [];
+const NO_BLOCKS: Block[] = [];
+const NO_RAW = new RawText(true);
+
 export class TracebackAssembler {
-  readonly raw = new RawText();
-  private header: string[] = [];
+  readonly raw: RawText;
+  private header: string[];
+  private headerCount = 0;
   private inBlocks = false;
   private cur: Block | undefined;
   private first: Block | undefined;
-  private candidates: Block[] = [];
-  private others: Block[] = [];
+  private candidates: Block[];
+  private others: Block[];
   private pendingFunc: { func: string; inlined: boolean } | undefined;
   private pendingCreated: string | undefined;
+
+  /**
+   * `lite`: the report is over the findings cap, so only where it ends matters (same feed results),
+   * not its blocks or text: most reports of a huge log are dropped.
+   */
+  constructor(readonly lite = false) {
+    this.raw = lite ? NO_RAW : new RawText();
+    this.header = lite ? NO_LINES : [];
+    this.candidates = lite ? NO_BLOCKS : [];
+    this.others = lite ? NO_BLOCKS : [];
+  }
 
   feed(line: string): FeedResult {
     if (!this.inBlocks) {
@@ -94,7 +122,9 @@ export class TracebackAssembler {
         this.startBlock(line);
         return 'more';
       }
-      if (endsTracebackHeader(line) || this.header.length >= MAX_HEADER_LINES) return 'reject';
+      if (endsTracebackHeader(line) || this.headerCount >= MAX_HEADER_LINES) return 'reject';
+      this.headerCount++;
+      if (this.lite) return 'more';
       this.header.push(line);
       this.raw.add(line);
       return 'more';
@@ -112,6 +142,7 @@ export class TracebackAssembler {
     const b = this.cur;
     if (!b) return 'reject';
     const c0 = line.charCodeAt(0);
+    if (this.lite) return c0 === 9 || this.liteLine(line, c0) ? 'more' : 'reject';
     if (c0 === 9) {
       const loc = parseFileLine(line.trim());
       if (loc) {
@@ -156,7 +187,18 @@ export class TracebackAssembler {
     return 'reject';
   }
 
+  /** The non-tab lines `feed` keeps in a block (`created by`, elided marker, function). */
+  private liteLine(line: string, c0: number): boolean {
+    if (c0 === 99 && line.startsWith('created by ')) return true;
+    if (c0 === 46 && line.startsWith('...') && line.endsWith('...') && line.includes('elided')) return true;
+    return c0 !== 32 && line.endsWith(')') && line.indexOf('(') > 0;
+  }
+
   private startBlock(line: string): void {
+    if (this.lite) {
+      this.cur = LITE_BLOCK;
+      return;
+    }
     this.raw.add(line);
     const id = parseGoroutineHeader(line);
     this.cur = {
@@ -182,7 +224,7 @@ export class TracebackAssembler {
     this.cur = undefined;
     this.pendingFunc = undefined;
     this.pendingCreated = undefined;
-    if (!b || b.skip) return;
+    if (!b || b.skip || this.lite) return;
     // Keep only what can be chosen or shown: memory must not grow with the goroutine count.
     if (!this.first) this.first = b;
     else if (b.hasTestFrame && this.candidates.length < MAX_CANDIDATE_BLOCKS) this.candidates.push(b);

@@ -111,6 +111,26 @@ export function combineTest(
   return stackTest;
 }
 
+/**
+ * `line.trimStart().startsWith('--- ')` without building the trimmed copy (it ran for every frame
+ * line of a report). Spaces and tabs are skipped here; any other leading character that is not
+ * plainly visible ASCII (other whitespace trimStart knows) takes the exact slow way.
+ */
+export function isResultAfterIndent(line: string): boolean {
+  let i = 0;
+  let c = line.charCodeAt(0);
+  while (c === 32 || c === 9) c = line.charCodeAt(++i);
+  if (c > 32 && c < 127) {
+    return (
+      c === 45 &&
+      line.charCodeAt(i + 1) === 45 &&
+      line.charCodeAt(i + 2) === 45 &&
+      line.charCodeAt(i + 3) === 32
+    );
+  }
+  return i < line.length && line.trimStart().startsWith('--- ');
+}
+
 /** A frame marking where frames were dropped (by us or by Go). */
 export function elidedFrame(text: string): Frame {
   return { func: text, file: '', line: 0 };
@@ -126,7 +146,12 @@ export function pushFrame(frames: Frame[], frame: Frame, limit = MAX_FRAMES): vo
 export class RawText {
   private parts: string[] = [];
   private len = 0;
-  private truncated = false;
+  private truncated: boolean;
+
+  /** `off`: keeps nothing (the report is over the findings cap and will be dropped). */
+  constructor(off = false) {
+    this.truncated = off;
+  }
 
   add(line: string): void {
     if (this.truncated) return;
@@ -188,16 +213,26 @@ export function detach(s: string): string {
 }
 
 const interned = new Map<string, string>();
+const RECENT_SLOTS = 512;
+const recent: (string | undefined)[] = new Array(RECENT_SLOTS).fill(undefined);
 
 /**
  * `detach`, sharing one copy of strings that repeat (test, package, function and file names):
  * a log of a thousand runs names the same few hundred things a thousand times.
  */
 export function intern(s: string): string {
-  const known = interned.get(s);
-  if (known !== undefined) return known;
-  const copy = detach(s);
-  if (interned.size < MAX_DISTINCT && s.length <= 1024) interned.set(copy, copy);
+  // A small direct-mapped cache in front of the map: comparing with one candidate is cheaper than
+  // hashing `s` (a fresh slice each time), and the same few names come again and again.
+  const n = s.length;
+  const slot = (n * 31 + s.charCodeAt(n - 1) * 7 + s.charCodeAt(n >> 1)) & (RECENT_SLOTS - 1);
+  const hit = recent[slot];
+  if (hit === s) return hit;
+  let copy = interned.get(s);
+  if (copy === undefined) {
+    copy = detach(s);
+    if (interned.size < MAX_DISTINCT && n <= 1024) interned.set(copy, copy);
+  }
+  if (n <= 1024) recent[slot] = copy;
   return copy;
 }
 
