@@ -4,7 +4,8 @@
 // failures each observed. Nothing is asserted: the figures go into the README's Performance section.
 //
 // Env: BENCH_N (default 20), BENCH_FIXTURES (comma list of fast,slow,multi,panic), RACE_RERUN_CLI
-// (default dist/cli/index.js; point it at `node scripts/build.mjs /tmp/x` output to measure src/).
+// (default dist/cli/index.js; point it at `node scripts/build.mjs /tmp/x` output to measure src/),
+// BENCH_ONLY_RR=1 (only race-rerun, BENCH_REPEAT times, default 1: for trying engine changes).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
@@ -13,6 +14,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const N = Number(process.env.BENCH_N ?? 20);
+const ONLY_RR = process.env.BENCH_ONLY_RR === '1';
+const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
 const CORES = availableParallelism();
 const CLI = process.env.RACE_RERUN_CLI ?? join(root, 'dist', 'cli', 'index.js');
 const tmp = mkdtempSync(join(tmpdir(), 'race-rerun-bench-'));
@@ -113,10 +116,13 @@ function bench(name) {
   const limitMs = (pkgs.length > 1 ? buildMs / CORES : buildMs) + (N * runMs) / CORES;
 
   // race-rerun
-  for (const [label, gorace] of [
-    ['race-rerun', undefined],
-    ['race-rerun, GORACE=atexit_sleep_ms=1000', 'atexit_sleep_ms=1000'],
-  ]) {
+  const variants = ONLY_RR
+    ? Array.from({ length: REPEAT }, () => ['race-rerun', undefined])
+    : [
+        ['race-rerun', undefined],
+        ['race-rerun, GORACE=atexit_sleep_ms=1000', 'atexit_sleep_ms=1000'],
+      ];
+  for (const [label, gorace] of variants) {
     resetCounter();
     const json = join(tmp, `${name}-report.json`);
     const env = { ...goEnv };
@@ -157,7 +163,7 @@ function bench(name) {
   }
 
   // 1. Shell loop of go test -race -count=1 (every package, every time).
-  {
+  if (!ONLY_RR) {
     resetCounter();
     let failures = 0;
     const { ms } = timed(() => {
@@ -176,7 +182,7 @@ function bench(name) {
   }
 
   // 2. One process per package: go test -race -count=N.
-  {
+  if (!ONLY_RR) {
     resetCounter();
     const r = timed(() =>
       run('go', ['test', '-race', `-count=${N}`, '-v', './...'], { cwd: dir, env: goEnv }),
@@ -196,7 +202,7 @@ function bench(name) {
 
   // 3. stress on each test binary (default GORACE, then with the exit sleep off); the build it
   // needs is added to its time.
-  for (const gorace of stress ? [undefined, 'atexit_sleep_ms=0'] : []) {
+  for (const gorace of stress && !ONLY_RR ? [undefined, 'atexit_sleep_ms=0'] : []) {
     resetCounter();
     let failures = 0;
     let total = 0;
@@ -233,6 +239,7 @@ function bench(name) {
       `  ${row.method.padEnd(42)} ${(row.ms / 1000).toFixed(2).padStart(7)}s  ${(row.ms / limitMs).toFixed(2).padStart(6)}× limit  failures ${String(row.failures).padStart(3)}  (${row.note})`,
     );
   }
+  if (ONLY_RR) return;
   const rr = rows[0];
   const loop = rows.find((r) => r.method.startsWith('shell loop'));
   // The faster of the two stress rows.
@@ -255,7 +262,7 @@ if (!existsSync(CLI)) {
   console.log(`No race-rerun CLI at ${CLI}: run npm run build, or set RACE_RERUN_CLI.`);
   process.exit(1);
 }
-const stress = findStress();
+const stress = ONLY_RR ? undefined : findStress();
 try {
   for (const name of chosen) bench(name);
 } finally {

@@ -149,8 +149,10 @@ async function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
     await fileHandle?.close();
     return failed(errorMessage(err), elapsed());
   }
-  // The child has its own copy of the fd now.
-  await fileHandle?.close();
+  // The child has its own copy of the fd now. Not awaited: the listeners below must be attached
+  // before the event loop turns, or a child that exits at once (in under a millisecond) has
+  // its 'exit' and 'close' emitted to nobody and the run never ends.
+  fileHandle?.close().catch(() => {});
 
   return new Promise<ProcessResult>((resolve) => {
     const out = new Capture();

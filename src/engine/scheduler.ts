@@ -237,7 +237,8 @@ export async function schedule(jobs: RunJob[], opts: RunOptions, deps: RunDeps):
     deadlineTimer = setTimeout(() => halt('budget'), Math.max(0, opts.deadline - Date.now()));
   }
 
-  async function runOne(st: PkgState, index: number): Promise<RunRecord | undefined> {
+  /** `exited` is called once the process has ended, before its log is parsed. */
+  async function runOne(st: PkgState, index: number, exited?: () => void): Promise<RunRecord | undefined> {
     const importPath = st.job.package.importPath;
     const logFile = join(st.dir, `run-${index}.log`);
     const binary = st.binary ?? '';
@@ -264,6 +265,7 @@ export async function schedule(jobs: RunJob[], opts: RunOptions, deps: RunDeps):
     }
     // Stopped half way: neither a pass nor a failure, so it is not counted.
     if (result.aborted) return undefined;
+    exited?.();
     if (result.spawnError !== undefined) {
       await writeFile(logFile, `race-rerun: could not run ${binary}: ${result.spawnError}\n`).catch(() => {});
     }
@@ -309,8 +311,11 @@ export async function schedule(jobs: RunJob[], opts: RunOptions, deps: RunDeps):
     }
   }
 
-  /** The next thing to start, or undefined when nothing can start now. */
-  function pick(now: number): (() => Promise<void>) | undefined {
+  /**
+   * The next thing to start, or undefined when nothing can start now. A task may call `release`
+   * to give its slot back before it is done.
+   */
+  function pick(now: number): ((release: () => void) => Promise<void>) | undefined {
     if (stop !== undefined) return undefined;
     const toBuild = states.find((st) => st.built === undefined && !st.building);
     if (toBuild?.job.build) {
@@ -349,8 +354,11 @@ export async function schedule(jobs: RunJob[], opts: RunOptions, deps: RunDeps):
     const st = best;
     const index = ++st.started;
     st.inFlight.set(index, now);
-    return async () => {
-      const record = await runOne(st, index);
+    // With `count` nothing waits on what a run found, so the next process starts while this
+    // run's log is parsed: the cores keep running tests instead of waiting on the parser.
+    // (`first` and `stable` decide from the parse whether to start another run.)
+    return async (release) => {
+      const record = await runOne(st, index, until === 'count' ? release : undefined);
       st.inFlight.delete(index);
       if (record) finished(st, record);
       else st.stopped++;
@@ -358,20 +366,33 @@ export async function schedule(jobs: RunJob[], opts: RunOptions, deps: RunDeps):
   }
 
   await new Promise<void>((resolveAll) => {
-    let active = 0;
+    let active = 0; // slots in use
+    let unfinished = 0; // tasks not done, released ones (a log being parsed) included
     const pump = (): void => {
       while (active < Math.max(1, opts.parallel)) {
         const task = pick(Date.now());
         if (!task) break;
         active++;
-        task()
+        unfinished++;
+        let released = false;
+        const release = (): void => {
+          if (released) return;
+          released = true;
+          active--;
+          pump();
+        };
+        task(release)
           .catch((err) => deps.log?.(`race-rerun: ${(err as Error).message}`))
           .finally(() => {
-            active--;
+            unfinished--;
+            if (!released) {
+              released = true;
+              active--;
+            }
             pump();
           });
       }
-      if (active === 0) resolveAll();
+      if (active === 0 && unfinished === 0) resolveAll();
     };
     pump();
   });

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EngineDeps, execute } from '../../src/engine/engine.js';
 import { createGoTool, type GoTool } from '../../src/engine/go.js';
-import { nodeProcessRunner } from '../../src/engine/process.js';
+import { nodeProcessRunner, type ProcessRunner } from '../../src/engine/process.js';
 import type { Settings } from '../../src/model.js';
-import { GO_ENV, goModule, stubParse } from './helpers.js';
+import { GO_ENV, goModule, mixedModule, stubParse } from './helpers.js';
 
 let tmp: string;
 beforeAll(async () => {
@@ -110,6 +110,44 @@ describe('execute', () => {
     expect(r.builds[0]?.output).toContain('nobuild_test.go:6:17: undefined: undefinedName');
     expect(r.runs).toEqual([]);
     expect(messages).toContain('Build failed: example.com/rr/nobuild');
+  });
+
+  it('builds several packages with one go command; one that does not compile is built alone', async () => {
+    const dir = await mixedModule(join(tmp, 'mixed-module'));
+    const calls: string[][] = [];
+    const runner: ProcessRunner = {
+      run: (spec) => {
+        if (spec.command === 'go' && spec.args[0] === 'test') calls.push(spec.args);
+        return nodeProcessRunner.run(spec);
+      },
+    };
+    const { d, messages } = deps('mixed', createGoTool(runner, { env: GO_ENV }));
+    const r = await execute(settings('multi', { workingDirectory: dir, repoRoot: dir, count: 1 }), d);
+    expect(r.errors).toEqual([]);
+    expect(r.builds.map((b) => [b.package.importPath.replace('example.com/mixed/', ''), b.ok])).toEqual([
+      ['a', true],
+      ['b', true],
+      ['bad', false],
+      ['c/v2', true],
+      ['d/a', true],
+    ]);
+    const bad = r.builds.find((b) => !b.ok);
+    // The same output as a build of its own: the header and the compiler's file:line.
+    expect(bad?.output).toBe(
+      '# example.com/mixed/bad [example.com/mixed/bad.test]\nbad/x_test.go:5:28: undefined: undefinedName\n',
+    );
+    expect(messages).toContain('Build failed: example.com/mixed/bad');
+    expect(r.runs.map((x) => `${x.package.replace('example.com/mixed/', '')}:${x.exitCode}`)).toEqual([
+      'a:0',
+      'b:0',
+      'c/v2:0',
+      'd/a:0',
+    ]);
+    // One batch of the three whose binary names are unique, then a, bad and d/a on their own.
+    const pkgsOf = (args: string[]) =>
+      args.filter((a) => a.startsWith('example.com/')).map((a) => a.slice('example.com/mixed/'.length));
+    expect(calls.map(pkgsOf)).toEqual([['b', 'bad', 'c/v2'], ['a'], ['bad'], ['d/a']]);
+    expect(calls[0]).toContain('-ldflags=-w');
   });
 
   it('says when no test package matches', async () => {

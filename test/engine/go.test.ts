@@ -3,10 +3,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGoTool, GoError, parseJsonStream } from '../../src/engine/go.js';
+import { createGoTool, GoError, linkFlags, parseJsonStream, testBinaryName } from '../../src/engine/go.js';
 import { nodeProcessRunner } from '../../src/engine/process.js';
 import type { GoPackage } from '../../src/model.js';
-import { GO_ENV, goModule } from './helpers.js';
+import { GO_ENV, goModule, mixedModule } from './helpers.js';
 
 const go = createGoTool(nodeProcessRunner, { env: GO_ENV });
 let tmp: string;
@@ -154,5 +154,39 @@ describe('buildTest', () => {
     const b = await noGo.buildTest(pkg('race'), join(tmp, 'x.test'), [], goModule('race'));
     expect(b.ok).toBe(false);
     expect(b.output).toContain('Go toolchain not found');
+  });
+});
+
+describe('buildTests (one go command for several packages)', () => {
+  it('names binaries as go does: last element, before a /vN suffix', () => {
+    expect(testBinaryName('example.com/m/pkg')).toBe('pkg.test');
+    expect(testBinaryName('example.com/m/v2')).toBe('m.test');
+    expect(testBinaryName('example.com/m/v1')).toBe('v1.test');
+    expect(testBinaryName('mod')).toBe('mod.test');
+  });
+
+  it('adds -ldflags=-w unless the user sets -ldflags', () => {
+    expect(linkFlags(['-tags=x'], {})).toEqual(['-ldflags=-w', '-tags=x']);
+    expect(linkFlags(['-ldflags=-X main.v=1'], {})).toEqual(['-ldflags=-X main.v=1']);
+    expect(linkFlags([], { GOFLAGS: '-mod=mod -ldflags=-s' })).toEqual([]);
+  });
+
+  it('builds the packages that compile; one that does not is left to its own build', async () => {
+    const dir = await mixedModule(join(tmp, 'mixed'));
+    const pkgs = ['a', 'b', 'bad', 'c/v2', 'd/a'].map(
+      (p): GoPackage => ({
+        importPath: `example.com/mixed/${p}`,
+        dir: join(dir, p),
+        module: { path: 'example.com/mixed', dir },
+      }),
+    );
+    const out = join(tmp, 'mixed-bin');
+    const built = await go.buildTests?.(pkgs, out, [], dir);
+    // a and d/a both want a.test: go would refuse the batch, so neither is in it.
+    expect(built?.map((b) => [b.package.importPath, b.ok, b.binary])).toEqual([
+      ['example.com/mixed/b', true, join(out, 'b.test')],
+      ['example.com/mixed/c/v2', true, join(out, 'c.test')],
+    ]);
+    expect(existsSync(join(out, 'bad.test'))).toBe(false);
   });
 });

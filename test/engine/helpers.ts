@@ -1,7 +1,7 @@
 // Shared by the engine tests: paths of the Go test modules, a Go environment that never
 // downloads or switches toolchains, and a stand-in for the real parser.
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ParsedOutput, RawFinding } from '../../src/model.js';
@@ -63,4 +63,20 @@ export function readPid(file: string): number {
   const pid = Number(readFileSync(file, 'utf8').trim());
   if (!Number.isInteger(pid) || pid <= 0) throw new Error(`no pid in ${file}`);
   return pid;
+}
+
+/** A module with packages a, b, c/v2, d/a that build and bad whose test does not compile. */
+export async function mixedModule(dir: string): Promise<string> {
+  await mkdir(dir, { recursive: true });
+  await writeFile(join(dir, 'go.mod'), 'module example.com/mixed\n\ngo 1.21\n');
+  for (const p of ['a', 'b', 'bad', 'c/v2', 'd/a']) {
+    const name = p === 'c/v2' ? 'c' : (p.split('/').at(-1) ?? p);
+    const body = p === 'bad' ? 'undefinedName()' : '';
+    await mkdir(join(dir, p), { recursive: true });
+    await writeFile(
+      join(dir, p, 'x_test.go'),
+      `package ${name}\n\nimport "testing"\n\nfunc TestX(t *testing.T) { ${body} }\n`,
+    );
+  }
+  return dir;
 }

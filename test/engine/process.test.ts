@@ -34,6 +34,23 @@ describe('nodeProcessRunner', () => {
     expect(await readFile(logFile, 'utf8')).toBe('out 1\nerr 2\nout 3\nerr 4\n');
   });
 
+  it('ends the run of a process that exits at once (its exit must not be missed)', async () => {
+    // /bin/true with a log file used to exit before the exit listener was attached: a hung run.
+    const slot = async (n: number) => {
+      const codes: (number | null)[] = [];
+      for (let i = 0; i < 50; i++) {
+        const logFile = join(tmp, `true-${n}-${i}.log`);
+        codes.push((await nodeProcessRunner.run({ command: 'true', args: [], cwd: tmp, logFile })).exitCode);
+      }
+      return codes;
+    };
+    const results = await Promise.race([
+      Promise.all([slot(1), slot(2)]),
+      new Promise<'hung'>((r) => setTimeout(() => r('hung'), 10_000)),
+    ]);
+    expect(results).toEqual([Array(50).fill(0), Array(50).fill(0)]);
+  });
+
   it('captures both streams without a log file', async () => {
     const r = await nodeProcessRunner.run({
       command: 'sh',

@@ -137,6 +137,52 @@ describe('runAll with a fake runner', () => {
   });
 });
 
+describe('slots and parsing', () => {
+  const instant: ProcessRunner = {
+    async run() {
+      return { exitCode: 0, signal: null, killed: false, durationMs: 1, output: '' };
+    },
+  };
+  const slowParse = (events: string[]) => async (logFile: string) => {
+    const n = logFile.match(/run-(\d+)/)?.[1];
+    events.push(`parse ${n}`);
+    await new Promise((r) => setTimeout(r, 30));
+    events.push(`parsed ${n}`);
+    return { tests: [], findings: [], packages: [], sawGoOutput: true };
+  };
+
+  it('with until count, starts the next run while the last log is parsed; waits for every parse', async () => {
+    const events: string[] = [];
+    const opts = { count: 3, parallel: 1, timeout: '1m', timeoutMs: 60_000, testArgs: [] };
+    const records = await runAll(
+      [{ package: pkg('a'), binary: '/bin/a.test' }],
+      {
+        ...opts,
+        logDir: join(tmp, 'slots-count'),
+      },
+      { runner: instant, parse: slowParse(events) },
+    );
+    expect(records.map((r) => r.index)).toEqual([1, 2, 3]);
+    expect(events.slice(0, 3)).toEqual(['parse 1', 'parse 2', 'parse 3']);
+    expect(events.filter((e) => e.startsWith('parsed'))).toHaveLength(3);
+  });
+
+  it('with until stable, waits for the parse before the next run (it decides whether to go on)', async () => {
+    const events: string[] = [];
+    const opts = { count: 2, parallel: 1, timeout: '1m', timeoutMs: 60_000, testArgs: [] };
+    await runAll(
+      [{ package: pkg('a'), binary: '/bin/a.test' }],
+      {
+        ...opts,
+        until: 'stable',
+        logDir: join(tmp, 'slots-stable'),
+      },
+      { runner: instant, parse: slowParse(events) },
+    );
+    expect(events).toEqual(['parse 1', 'parsed 1', 'parse 2', 'parsed 2']);
+  });
+});
+
 describe('runAll with real test binaries', () => {
   const go = createGoTool(nodeProcessRunner, { env: GO_ENV });
 
