@@ -230,6 +230,8 @@ export interface Finding {
    * same runs ("likely causes"), most runs first. `runs` counts the runs that had both.
    */
   cooccurringRaces?: { id: string; runs: number }[];
+  /** Races whose stack was `[failed to restore the stack]`: whether a history_size rerun restored it. */
+  stackRecovery?: 'recovered' | 'unrecovered';
 }
 
 export type TestStatus = 'flaky' | 'failing' | 'passing' | 'skipped';

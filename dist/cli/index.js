@@ -38,6 +38,7 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 ;// CONCATENATED MODULE: ./src/engine/go.ts
 // The few `go` commands race-rerun needs: go env, go list, go test -race -c, go list -m.
 
+
 /** A problem the user has to fix (no Go, no go.mod). The message is shown as is. */
 class GoError extends Error {
     constructor(message) {
@@ -101,6 +102,34 @@ function isDirectory(dir) {
     catch {
         return false;
     }
+}
+/**
+ * The file `go test -c -o dir/` writes for a package: the import path's last element (the one
+ * before a major version suffix such as `/v2`), plus `.test`. As cmd/go's testBinaryName.
+ */
+function testBinaryName(importPath) {
+    const parts = importPath.split('/');
+    let elem = parts.at(-1) ?? importPath;
+    if (parts.length > 1 && /^v([2-9]|[1-9]\d+)$/.test(elem))
+        elem = parts.at(-2) ?? elem;
+    return `${elem}.test`;
+}
+/**
+ * `-ldflags=-w` unless the user sets -ldflags (here or in GOFLAGS, which the command line would
+ * override): DWARF is only for debuggers, and leaving it out makes a race test binary's link about
+ * a quarter faster (measured 0.37 → 0.28 s). Stack traces and race reports come from the pclntab,
+ * which stays: the same race report, line for line.
+ */
+function linkFlags(buildFlags, env) {
+    const words = [...buildFlags, ...(env.GOFLAGS ?? '').split(/\s+/)];
+    return words.some((w) => /^--?ldflags(=|$)/.test(w)) ? buildFlags : ['-ldflags=-w', ...buildFlags];
+}
+/** cgo on: see buildTest. */
+function raceBuildEnv(base) {
+    const env = { ...base };
+    if (!env.CGO_ENABLED)
+        env.CGO_ENABLED = '1';
+    return env;
 }
 function createGoTool(runner, opts = {}) {
     const goBinary = opts.goBinary ?? 'go';
@@ -179,16 +208,15 @@ function createGoTool(runner, opts = {}) {
             return out;
         },
         async buildTest(pkg, outFile, buildFlags, cwd) {
-            const env = { ...baseEnv() };
+            const env = raceBuildEnv(baseEnv());
             // The race detector needs cgo on linux/windows. go already enables cgo when a C compiler is
             // on PATH; setting it here only changes the failure without one from "-race requires cgo;
             // set CGO_ENABLED=1" (misleading) to "C compiler "gcc" not found" (says what to install).
-            if (!env.CGO_ENABLED)
-                env.CGO_ENABLED = '1';
             const started = Date.now();
             let result;
             try {
-                result = await go(['test', '-race', '-c', '-o', outFile, ...buildFlags, pkg.importPath], cwd, env);
+                const flags = linkFlags(buildFlags, env);
+                result = await go(['test', '-race', '-c', '-o', outFile, ...flags, pkg.importPath], cwd, env);
             }
             catch (err) {
                 const message = err instanceof Error ? err.message : String(err);
@@ -208,6 +236,28 @@ function createGoTool(runner, opts = {}) {
             if (ok)
                 build.binary = outFile;
             return build;
+        },
+        async buildTests(pkgs, outDir, buildFlags, cwd) {
+            const started = Date.now();
+            const names = pkgs.map((p) => testBinaryName(p.importPath));
+            // Two packages with the same file name make go refuse the whole batch: build those alone.
+            const unique = pkgs.filter((_, i) => names.indexOf(names[i] ?? '') === names.lastIndexOf(names[i] ?? ''));
+            if (unique.length < 2)
+                return [];
+            const env = raceBuildEnv(baseEnv());
+            const flags = linkFlags(buildFlags, env);
+            try {
+                await go(['test', '-race', '-c', '-o', `${outDir}/`, ...flags, ...unique.map((p) => p.importPath)], cwd, env);
+            }
+            catch {
+                return [];
+            }
+            // go still writes the binaries of the packages that compiled when another one failed.
+            const durationMs = Date.now() - started;
+            return unique.flatMap((pkg) => {
+                const binary = (0,external_node_path_namespaceObject.join)(outDir, testBinaryName(pkg.importPath));
+                return (0,external_node_fs_namespaceObject.existsSync)(binary) ? [{ package: pkg, ok: true, binary, output: '', durationMs }] : [];
+            });
         },
         async modules(cwd) {
             try {
@@ -339,8 +389,10 @@ async function runProcess(spec) {
         await fileHandle?.close();
         return failed(errorMessage(err), elapsed());
     }
-    // The child has its own copy of the fd now.
-    await fileHandle?.close();
+    // The child has its own copy of the fd now. Not awaited: the listeners below must be attached
+    // before the event loop turns, or a child that exits at once (in under a millisecond) has
+    // its 'exit' and 'close' emitted to nobody and the run never ends.
+    fileHandle?.close().catch(() => { });
     return new Promise((resolve) => {
         const out = new Capture();
         const err = new Capture();
@@ -566,6 +618,24 @@ function combineTest(stackTest, positional) {
         return positional;
     return stackTest;
 }
+/**
+ * `line.trimStart().startsWith('--- ')` without building the trimmed copy (it ran for every frame
+ * line of a report). Spaces and tabs are skipped here; any other leading character that is not
+ * plainly visible ASCII (other whitespace trimStart knows) takes the exact slow way.
+ */
+function isResultAfterIndent(line) {
+    let i = 0;
+    let c = line.charCodeAt(0);
+    while (c === 32 || c === 9)
+        c = line.charCodeAt(++i);
+    if (c > 32 && c < 127) {
+        return (c === 45 &&
+            line.charCodeAt(i + 1) === 45 &&
+            line.charCodeAt(i + 2) === 45 &&
+            line.charCodeAt(i + 3) === 32);
+    }
+    return i < line.length && line.trimStart().startsWith('--- ');
+}
 /** A frame marking where frames were dropped (by us or by Go). */
 function elidedFrame(text) {
     return { func: text, file: '', line: 0 };
@@ -581,7 +651,11 @@ function pushFrame(frames, frame, limit = MAX_FRAMES) {
 class RawText {
     parts = [];
     len = 0;
-    truncated = false;
+    truncated;
+    /** `off`: keeps nothing (the report is over the findings cap and will be dropped). */
+    constructor(off = false) {
+        this.truncated = off;
+    }
     add(line) {
         if (this.truncated)
             return;
@@ -642,17 +716,28 @@ function detach(s) {
     return s.length === 0 ? '' : Buffer.from(s, 'utf8').toString('utf8');
 }
 const interned = new Map();
+const RECENT_SLOTS = 512;
+const recent = new Array(RECENT_SLOTS).fill(undefined);
 /**
  * `detach`, sharing one copy of strings that repeat (test, package, function and file names):
  * a log of a thousand runs names the same few hundred things a thousand times.
  */
 function intern(s) {
-    const known = interned.get(s);
-    if (known !== undefined)
-        return known;
-    const copy = detach(s);
-    if (interned.size < MAX_DISTINCT && s.length <= 1024)
-        interned.set(copy, copy);
+    // A small direct-mapped cache in front of the map: comparing with one candidate is cheaper than
+    // hashing `s` (a fresh slice each time), and the same few names come again and again.
+    const n = s.length;
+    const slot = (n * 31 + s.charCodeAt(n - 1) * 7 + s.charCodeAt(n >> 1)) & (RECENT_SLOTS - 1);
+    const hit = recent[slot];
+    if (hit === s)
+        return hit;
+    let copy = interned.get(s);
+    if (copy === undefined) {
+        copy = detach(s);
+        if (interned.size < MAX_DISTINCT && n <= 1024)
+            interned.set(copy, copy);
+    }
+    if (n <= 1024)
+        recent[slot] = copy;
     return copy;
 }
 /**
@@ -787,6 +872,8 @@ function parseBuildOutput(text, pkg) {
 ;// CONCATENATED MODULE: ./src/parse/event.ts
 // `go test -json` (test2json) events. JSON.parse is used as is: a hand-written scanner of these
 // flat objects was measured no faster (V8's JSON.parse is native), and is more code to trust.
+// The exception is the parser's narrow fast paths for the two shapes test2json writes most
+// (output.ts `outputEvent`, `plainEvent`): they only slice, and hand anything else to this.
 /** A test2json line as an event; undefined when the line is not a JSON object with an Action. */
 function parseEvent(line) {
     let v;
@@ -827,15 +914,26 @@ function endsRaceReport(line) {
         line.startsWith('exit status ') ||
         line === 'WARNING: DATA RACE');
 }
+/** Shared by lite assemblers, which never add to them. */
+const NO_RAW = new RawText(true);
+const NO_STACKS = [];
 class RaceAssembler {
-    raw = new RawText();
-    stacks = [];
+    lite;
+    raw;
+    stacks;
     cur;
     pendingFunc;
     currentId;
     previousId;
     sawWarning = false;
-    constructor(withSep) {
+    /**
+     * `lite`: the report is over the findings cap, so only where it ends matters (same feed results),
+     * not its stacks or text: most reports of a huge log are dropped.
+     */
+    constructor(withSep, lite = false) {
+        this.lite = lite;
+        this.raw = lite ? NO_RAW : new RawText();
+        this.stacks = lite ? NO_STACKS : [];
         if (withSep)
             this.raw.add(RACE_SEP);
     }
@@ -851,10 +949,12 @@ class RaceAssembler {
             return 'more';
         }
         // The report goes to stderr, test framing to stdout: with parallel tests they can interleave.
-        if (line.startsWith('=== ') || line.trimStart().startsWith('--- '))
+        if (line.startsWith('=== ') || isResultAfterIndent(line))
             return 'pass';
         if (endsRaceReport(line))
             return 'reject';
+        if (this.lite)
+            return 'more';
         this.raw.add(line);
         if (line.length === 0) {
             this.endStack();
@@ -963,9 +1063,8 @@ function parseGoroutineHeader(line) {
 }
 /** Column-0 lines that end a traceback's header part: Go framing, package lines, the go command. */
 function endsTracebackHeader(line) {
-    const t = line.trimStart();
     return (line.startsWith('=== ') ||
-        t.startsWith('--- ') ||
+        isResultAfterIndent(line) ||
         line.startsWith('ok  ') ||
         line.startsWith('FAIL\t') ||
         line === 'FAIL' ||
@@ -975,16 +1074,43 @@ function endsTracebackHeader(line) {
         line === RACE_SEP ||
         line === 'WARNING: DATA RACE');
 }
+/** The block a lite assembler is in: only whether there is one matters. */
+const LITE_BLOCK = {
+    header: '',
+    goroutine: 0,
+    frames: [],
+    skip: true,
+    hasTestFrame: false,
+    hasUserFrame: false,
+    goMarkers: 0,
+};
+/** Shared by lite assemblers, which never add to them: most reports of a huge log are lite. */
+const NO_LINES = [];
+const NO_BLOCKS = [];
+const traceback_NO_RAW = new RawText(true);
 class TracebackAssembler {
-    raw = new RawText();
-    header = [];
+    lite;
+    raw;
+    header;
+    headerCount = 0;
     inBlocks = false;
     cur;
     first;
-    candidates = [];
-    others = [];
+    candidates;
+    others;
     pendingFunc;
     pendingCreated;
+    /**
+     * `lite`: the report is over the findings cap, so only where it ends matters (same feed results),
+     * not its blocks or text: most reports of a huge log are dropped.
+     */
+    constructor(lite = false) {
+        this.lite = lite;
+        this.raw = lite ? traceback_NO_RAW : new RawText();
+        this.header = lite ? NO_LINES : [];
+        this.candidates = lite ? NO_BLOCKS : [];
+        this.others = lite ? NO_BLOCKS : [];
+    }
     feed(line) {
         if (!this.inBlocks) {
             if (line === 'runtime stack:' || parseGoroutineHeader(line) !== undefined) {
@@ -992,8 +1118,11 @@ class TracebackAssembler {
                 this.startBlock(line);
                 return 'more';
             }
-            if (endsTracebackHeader(line) || this.header.length >= MAX_HEADER_LINES)
+            if (endsTracebackHeader(line) || this.headerCount >= MAX_HEADER_LINES)
                 return 'reject';
+            this.headerCount++;
+            if (this.lite)
+                return 'more';
             this.header.push(line);
             this.raw.add(line);
             return 'more';
@@ -1012,6 +1141,8 @@ class TracebackAssembler {
         if (!b)
             return 'reject';
         const c0 = line.charCodeAt(0);
+        if (this.lite)
+            return c0 === 9 || this.liteLine(line, c0) ? 'more' : 'reject';
         if (c0 === 9) {
             const loc = parseFileLine(line.trim());
             if (loc) {
@@ -1057,7 +1188,19 @@ class TracebackAssembler {
         }
         return 'reject';
     }
+    /** The non-tab lines `feed` keeps in a block (`created by`, elided marker, function). */
+    liteLine(line, c0) {
+        if (c0 === 99 && line.startsWith('created by '))
+            return true;
+        if (c0 === 46 && line.startsWith('...') && line.endsWith('...') && line.includes('elided'))
+            return true;
+        return c0 !== 32 && line.endsWith(')') && line.indexOf('(') > 0;
+    }
     startBlock(line) {
+        if (this.lite) {
+            this.cur = LITE_BLOCK;
+            return;
+        }
         this.raw.add(line);
         const id = parseGoroutineHeader(line);
         this.cur = {
@@ -1083,7 +1226,7 @@ class TracebackAssembler {
         this.cur = undefined;
         this.pendingFunc = undefined;
         this.pendingCreated = undefined;
-        if (!b || b.skip)
+        if (!b || b.skip || this.lite)
             return;
         // Keep only what can be chosen or shown: memory must not grow with the goroutine count.
         if (!this.first)
@@ -1254,12 +1397,17 @@ class LineStream {
         this.sink = sink;
         this.json = json;
     }
-    line(input, ctx = {}) {
+    /**
+     * One line of output. For JSON streams, `test` is the event's `Test` (the positional test
+     * test2json computed) and `outputType` its 1.27 `OutputType` (`error` marks t.Error lines, so
+     * logs can be told apart); plain values, not an object: this runs for every line.
+     */
+    line(input, test, outputType) {
         let line = input;
         const x16 = line.indexOf('\x16');
         if (x16 > 0) {
             // Framing glued to unterminated test output: handle the two parts as lines.
-            this.line(line.slice(0, x16), ctx);
+            this.line(line.slice(0, x16), test, outputType);
             line = line.slice(x16);
         }
         if (x16 >= 0) {
@@ -1267,13 +1415,13 @@ class LineStream {
             this.framed = true;
         }
         if (this.json)
-            this.current = ctx.test;
+            this.current = test;
         if (this.race) {
             const r = this.race.feed(line);
             if (r === 'more')
                 return;
             if (r === 'pass') {
-                this.recognise(line, ctx);
+                this.recognise(line, outputType);
                 return;
             }
             if (r === 'done') {
@@ -1288,12 +1436,12 @@ class LineStream {
                 return;
             this.finishReport(this.endsProcess(line));
         }
-        this.idle(line, ctx);
+        this.idle(line, outputType);
     }
     endsProcess(line) {
         return line.startsWith('exit status ') || line.startsWith('FAIL\t') || line.startsWith('ok  \t');
     }
-    idle(line, ctx) {
+    idle(line, outputType) {
         if (line.length === 0) {
             this.pendingSep = false;
             this.buildKey = undefined;
@@ -1307,7 +1455,7 @@ class LineStream {
                 return;
             }
         }
-        if (!this.recognise(line, ctx)) {
+        if (!this.recognise(line, outputType)) {
             // Not Go test output: maybe compiler output, or an error message's continuation line.
             const c = line.charCodeAt(0);
             if (this.buildKey !== undefined && !this.json) {
@@ -1321,7 +1469,7 @@ class LineStream {
         this.buildKey = undefined;
     }
     /** Handles a line if it is recognisably Go output; false otherwise. */
-    recognise(line, ctx) {
+    recognise(line, outputType) {
         const c = line.charCodeAt(0);
         // Only deeper-indented lines continue a t.Error message.
         if (c !== 32)
@@ -1350,11 +1498,15 @@ class LineStream {
                 let indent = 0;
                 while (line.charCodeAt(indent) === 32)
                     indent++;
-                const rest = line.slice(indent);
-                if (rest.startsWith('--- '))
-                    return this.result(rest, indent);
-                if (indent >= 4)
-                    this.errorLine(rest, indent, ctx);
+                // Char checks before slicing: most indented lines are frames or messages, not results.
+                if (line.charCodeAt(indent) === 45 &&
+                    line.charCodeAt(indent + 1) === 45 &&
+                    line.charCodeAt(indent + 2) === 45 &&
+                    line.charCodeAt(indent + 3) === 32) {
+                    return this.result(line.slice(indent), indent);
+                }
+                if (indent >= 4 && !this.overCap())
+                    this.errorLine(line.slice(indent), indent, outputType);
                 return false;
             }
             case 112: // 'p'
@@ -1486,8 +1638,11 @@ class LineStream {
         this.lastError = undefined;
         return true;
     }
-    /** `    file_test.go:31: message` (t.Error, t.Fatal, or t.Log: text cannot tell them apart). */
-    errorLine(rest, indent, ctx) {
+    /**
+     * `    file_test.go:31: message` (t.Error, t.Fatal, or t.Log: text cannot tell them apart).
+     * Not called over the cap: messages only feed `failure` findings, and Go output was seen already.
+     */
+    errorLine(rest, indent, outputType) {
         const last = this.lastError;
         if (last && indent > last.indent) {
             // Continuation of a multi-line message (testify's `Error Trace:` / `Error:` blocks).
@@ -1509,7 +1664,7 @@ class LineStream {
         const message = (m[3] ?? '').trim();
         if (message.startsWith('race detected during execution of'))
             return;
-        if (ctx.outputType !== undefined && ctx.outputType !== 'error')
+        if (outputType !== undefined && outputType !== 'error')
             return;
         let test;
         if (this.json || this.framed || !this.lastWasResult)
@@ -1563,20 +1718,33 @@ class LineStream {
     }
     startRace(withSep, line) {
         this.sink.sawGo();
-        this.race = new RaceAssembler(withSep);
+        this.race = new RaceAssembler(withSep, this.overCap());
         this.race.feed(line);
         this.reportPositional = this.current;
         this.reportLastFail = this.lastFail;
     }
     startTraceback(line) {
         this.sink.sawGo();
-        this.traceback = new TracebackAssembler();
+        this.traceback = new TracebackAssembler(this.overCap());
         this.traceback.feed(line);
         this.reportPositional = this.current;
         this.reportLastFail = this.lastFail;
     }
+    /**
+     * A finding made now would be dropped: this stream's findings go out after those kept so far,
+     * its `failure` findings after its own, and the kept count only grows. Then reports are only
+     * delimited (lite assemblers) and t.Error messages not collected.
+     */
+    overCap() {
+        return this.findings.length + this.sink.findingCount() >= MAX_FINDINGS;
+    }
     /** Ends the report being assembled (cut off or complete) and records its finding. */
     finishReport(processEnded) {
+        if (this.race?.lite || this.traceback?.lite) {
+            this.race = undefined;
+            this.traceback = undefined;
+            return;
+        }
         if (this.race) {
             const race = this.race;
             this.race = undefined;
@@ -1678,10 +1846,15 @@ class LineStream {
             this.sink.emit(this.findings, this.tests.items);
         this.findings = [];
         this.tests = newOutcomes();
-        this.running.clear();
-        this.failed.clear();
-        this.errors.clear();
-        this.withFinding.clear();
+        // clear() allocates a new table even when empty, and most packages leave these empty.
+        if (this.running.size > 0)
+            this.running.clear();
+        if (this.failed.size > 0)
+            this.failed.clear();
+        if (this.errors.size > 0)
+            this.errors.clear();
+        if (this.withFinding.size > 0)
+            this.withFinding.clear();
         this.current = undefined;
         this.lastFail = undefined;
         this.resultByLevel = [];
@@ -1705,6 +1878,16 @@ class LineStream {
 
 
 const MAX_BUILD_TEXT = MAX_RAW;
+const TIME_PREFIX = '{"Time":"';
+const ACTION_OUTPUT = '","Action":"output","Package":"';
+const TEST_KEY = '","Test":"';
+const OUTPUT_KEY = '","Output":"';
+/** JSON strings cannot hold raw control characters: JSON.parse rejects such a line. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL_RE = /[\u0000-\u001f]/;
+/** An escape or a raw control character. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const ESCAPE_OR_CONTROL_RE = /[\\\u0000-\u001f]/;
 class Parser {
     opts;
     // Bounded: a log of thousands of runs repeats the same tests and package lines.
@@ -1721,6 +1904,8 @@ class Parser {
     decoder;
     plain;
     jsonPackages = new Map();
+    lastPkg;
+    lastJp;
     /** Plain-text compiler output by `# pkg` key, and test2json `build-output` by package. */
     buildTexts = new Map();
     buildOutputs = new Map();
@@ -1789,13 +1974,80 @@ class Parser {
     rawLine(input) {
         const line = cleanLine(input);
         if (line.charCodeAt(0) === 123 && line.charCodeAt(line.length - 1) === 125) {
-            const ev = parseEvent(line);
+            if (this.outputEvent(line))
+                return;
+            const ev = plainEvent(line) ?? parseEvent(line);
             if (ev) {
                 this.event(ev);
                 return;
             }
         }
         this.plain.line(line);
+    }
+    /**
+     * Fast path for the bulk of `go test -json`, handled as `event` would handle its JSON.parse:
+     * `{"Time":"…","Action":"output","Package":"…"[,"Test":"…"],"Output":"…"}` exactly as test2json
+     * writes it (JSON.parse was half the time of a JSON log). False for anything else (other actions,
+     * keys or order, an escape or control character outside Output): then JSON.parse judges it.
+     */
+    outputEvent(line) {
+        if (!line.startsWith(TIME_PREFIX))
+            return false;
+        const timeEnd = line.indexOf('"', TIME_PREFIX.length);
+        if (timeEnd < 0 || !hasAt(line, ACTION_OUTPUT, timeEnd))
+            return false;
+        const pkgStart = timeEnd + ACTION_OUTPUT.length;
+        const pkgEnd = line.indexOf('"', pkgStart);
+        if (pkgEnd < 0)
+            return false;
+        let at = pkgEnd;
+        let test;
+        if (hasAt(line, TEST_KEY, at)) {
+            const testStart = at + TEST_KEY.length;
+            at = line.indexOf('"', testStart);
+            if (at < 0)
+                return false;
+            if (at > testStart)
+                test = line.slice(testStart, at);
+        }
+        if (!hasAt(line, OUTPUT_KEY, at))
+            return false;
+        const outStart = at + OUTPUT_KEY.length;
+        const outEnd = line.length - 2; // the closing quote, before the final `}`
+        if (outEnd < outStart || line.charCodeAt(outEnd) !== 34)
+            return false;
+        // Time, Package and Test are taken verbatim: they must hold no escape (nor control character).
+        const bs = line.indexOf('\\');
+        if ((bs >= 0 && bs < outStart) || CONTROL_RE.test(line))
+            return false;
+        const pkg = line.slice(pkgStart, pkgEnd);
+        if (bs < 0 || (bs === outEnd - 2 && line.charCodeAt(outEnd - 1) === 110)) {
+            // No escape but maybe a final `\n` (most events: one line of output): the text is verbatim.
+            if (line.indexOf('"', outStart) !== outEnd)
+                return false;
+            const newline = bs >= 0;
+            const text = line.slice(outStart, newline ? outEnd - 2 : outEnd);
+            this.result.sawGoOutput = true;
+            const jp = this.jsonPackage(pkg);
+            if (newline)
+                this.jsonLine(jp, text, test, undefined);
+            else if (text.length > 0)
+                this.jsonPartial(jp, text, test, undefined);
+            return true;
+        }
+        // Other escapes: JSON.parse decodes the string exactly (and rejects anything after it).
+        let output;
+        try {
+            output = JSON.parse(line.slice(outStart - 1, outEnd + 1));
+        }
+        catch {
+            return false;
+        }
+        if (typeof output !== 'string')
+            return false;
+        this.result.sawGoOutput = true;
+        this.jsonOutput(pkg, output, test, undefined);
+        return true;
     }
     event(ev) {
         this.result.sawGoOutput = true;
@@ -1843,6 +2095,9 @@ class Parser {
         }
     }
     jsonPackage(pkg) {
+        // Consecutive events are mostly of one package: skip hashing its name again.
+        if (pkg === this.lastPkg && this.lastJp)
+            return this.lastJp;
         let jp = this.jsonPackages.get(pkg);
         if (!jp) {
             jp = {
@@ -1853,6 +2108,8 @@ class Parser {
             };
             this.jsonPackages.set(intern(pkg), jp);
         }
+        this.lastPkg = intern(pkg);
+        this.lastJp = jp;
         return jp;
     }
     jsonOutput(pkg, output, test, outputType) {
@@ -1862,36 +2119,37 @@ class Parser {
             const nl = output.indexOf('\n', start);
             if (nl < 0)
                 break;
-            const piece = output.slice(start, nl);
-            const ctx = {};
-            // A line split over events belongs to the test its first part came with.
-            const lineTest = jp.partial.length > 0 ? jp.partialTest : test;
-            const lineType = jp.partial.length > 0 ? jp.partialType : outputType;
-            if (lineTest !== undefined)
-                ctx.test = lineTest;
-            if (lineType !== undefined)
-                ctx.outputType = lineType;
-            const line = jp.partial.length > 0 ? jp.partial + piece : piece;
-            jp.partial = '';
-            jp.stream.line(cleanLine(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line), ctx);
+            this.jsonLine(jp, output.slice(start, nl), test, outputType);
             start = nl + 1;
         }
-        if (start < output.length) {
-            if (jp.partial.length === 0) {
-                jp.partialTest = test;
-                jp.partialType = outputType;
-            }
-            if (jp.partial.length < MAX_LINE)
-                jp.partial += output.slice(start);
+        if (start < output.length)
+            this.jsonPartial(jp, output.slice(start), test, outputType);
+    }
+    /** A piece of output that ends a line. */
+    jsonLine(jp, piece, test, outputType) {
+        // A line split over events belongs to the test its first part came with.
+        if (jp.partial.length > 0) {
+            const line = jp.partial + piece;
+            jp.partial = '';
+            jp.stream.line(cleanLine(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line), jp.partialTest, jp.partialType);
         }
+        else {
+            jp.stream.line(cleanLine(piece.length > MAX_LINE ? piece.slice(0, MAX_LINE) : piece), test, outputType);
+        }
+    }
+    /** A non-empty piece of output with no newline: the start (or more) of a line. */
+    jsonPartial(jp, piece, test, outputType) {
+        if (jp.partial.length === 0) {
+            jp.partialTest = test;
+            jp.partialType = outputType;
+        }
+        if (jp.partial.length < MAX_LINE)
+            jp.partial += piece;
     }
     endJsonPackage(input, jp) {
         const pkg = intern(input);
         if (jp.partial.length > 0) {
-            const ctx = {};
-            if (jp.partialTest !== undefined)
-                ctx.test = jp.partialTest;
-            jp.stream.line(cleanLine(jp.partial), ctx);
+            jp.stream.line(cleanLine(jp.partial), jp.partialTest);
             jp.partial = '';
         }
         jp.stream.finishReport(true);
@@ -1900,6 +2158,9 @@ class Parser {
     // StreamSink
     sawGo() {
         this.result.sawGoOutput = true;
+    }
+    findingCount() {
+        return this.result.findings.length;
     }
     emit(findings, tests) {
         for (const f of findings)
@@ -1936,6 +2197,53 @@ class Parser {
             this.lastBuildKey = key;
         appendCapped(this.buildTexts, key, `${line}\n`);
     }
+}
+const ACTION_KEY = '","Action":"';
+const PACKAGE_KEY = '","Package":"';
+const ELAPSED_KEY = '","Elapsed":';
+const JSON_NUMBER_RE = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+/**
+ * Fast path for the other frequent events (`run`, `pass`, `fail`, `start`, …):
+ * `{"Time":"…","Action":"…","Package":"…"[,"Test":"…"][,"Elapsed":N]}` with no escape or control
+ * character, as test2json writes them. Gives the event JSON.parse would give (these keys only,
+ * in this order, so none repeats); undefined for anything else, then JSON.parse judges the line.
+ */
+function plainEvent(line) {
+    if (!line.startsWith(TIME_PREFIX) || ESCAPE_OR_CONTROL_RE.test(line))
+        return undefined;
+    const timeEnd = line.indexOf('"', TIME_PREFIX.length);
+    if (timeEnd < 0 || !hasAt(line, ACTION_KEY, timeEnd))
+        return undefined;
+    const actionStart = timeEnd + ACTION_KEY.length;
+    const actionEnd = line.indexOf('"', actionStart);
+    if (actionEnd < 0 || !hasAt(line, PACKAGE_KEY, actionEnd))
+        return undefined;
+    const pkgStart = actionEnd + PACKAGE_KEY.length;
+    let at = line.indexOf('"', pkgStart);
+    if (at < 0)
+        return undefined;
+    const ev = { Action: line.slice(actionStart, actionEnd), Package: line.slice(pkgStart, at) };
+    if (hasAt(line, TEST_KEY, at)) {
+        const testStart = at + TEST_KEY.length;
+        at = line.indexOf('"', testStart);
+        if (at < 0)
+            return undefined;
+        ev.Test = line.slice(testStart, at);
+    }
+    const last = line.length - 1; // the final `}`
+    if (at === last - 1)
+        return ev;
+    if (!hasAt(line, ELAPSED_KEY, at))
+        return undefined;
+    const num = line.slice(at + ELAPSED_KEY.length, last);
+    if (!JSON_NUMBER_RE.test(num))
+        return undefined;
+    ev.Elapsed = Number(num);
+    return ev;
+}
+/** `line.startsWith(lit, pos)`, which was measured several times slower with a position. */
+function hasAt(line, lit, pos) {
+    return line.slice(pos, pos + lit.length) === lit;
 }
 function appendCapped(map, key, text) {
     const prev = map.get(key) ?? '';
@@ -2759,7 +3067,13 @@ function buildReport(input) {
         if (ctx.run !== undefined)
             repro.run = ctx.run;
         const runsSeen = g.seenIn.size;
-        findings.push({
+        // One occurrence that stayed incomplete is worth saying even when others were recovered.
+        const recovery = g.occurrences.some((o) => o.raw.stackRecovery === 'unrecovered')
+            ? 'unrecovered'
+            : g.occurrences.some((o) => o.raw.stackRecovery === 'recovered')
+                ? 'recovered'
+                : undefined;
+        const finding = {
             id: '',
             kind: g.kind,
             signature: g.signature,
@@ -2775,7 +3089,10 @@ function buildReport(input) {
             stacks: mapStacks(first.raw, mapper, g.baseDir),
             sample: trimSample(first.raw.raw),
             reproduce: reproduceCommand(repro),
-        });
+        };
+        if (recovery)
+            finding.stackRecovery = recovery;
+        findings.push(finding);
     }
     findings.sort((a, b) => b.runsSeen - a.runsSeen ||
         KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
@@ -3043,7 +3360,8 @@ async function schedule(jobs, opts, deps) {
     if (opts.deadline !== undefined) {
         deadlineTimer = setTimeout(() => halt('budget'), Math.max(0, opts.deadline - Date.now()));
     }
-    async function runOne(st, index) {
+    /** `exited` is called once the process has ended, before its log is parsed. */
+    async function runOne(st, index, exited) {
         const importPath = st.job.package.importPath;
         const logFile = (0,external_node_path_namespaceObject.join)(st.dir, `run-${index}.log`);
         const binary = st.binary ?? '';
@@ -3072,6 +3390,7 @@ async function schedule(jobs, opts, deps) {
         // Stopped half way: neither a pass nor a failure, so it is not counted.
         if (result.aborted)
             return undefined;
+        exited?.();
         if (result.spawnError !== undefined) {
             await (0,promises_namespaceObject.writeFile)(logFile, `race-rerun: could not run ${binary}: ${result.spawnError}\n`).catch(() => { });
         }
@@ -3119,7 +3438,10 @@ async function schedule(jobs, opts, deps) {
                 st.stable = true;
         }
     }
-    /** The next thing to start, or undefined when nothing can start now. */
+    /**
+     * The next thing to start, or undefined when nothing can start now. A task may call `release`
+     * to give its slot back before it is done.
+     */
     function pick(now) {
         if (stop !== undefined)
             return undefined;
@@ -3164,8 +3486,11 @@ async function schedule(jobs, opts, deps) {
         const st = best;
         const index = ++st.started;
         st.inFlight.set(index, now);
-        return async () => {
-            const record = await runOne(st, index);
+        // With `count` nothing waits on what a run found, so the next process starts while this
+        // run's log is parsed: the cores keep running tests instead of waiting on the parser.
+        // (`first` and `stable` decide from the parse whether to start another run.)
+        return async (release) => {
+            const record = await runOne(st, index, until === 'count' ? release : undefined);
             st.inFlight.delete(index);
             if (record)
                 finished(st, record);
@@ -3174,21 +3499,35 @@ async function schedule(jobs, opts, deps) {
         };
     }
     await new Promise((resolveAll) => {
-        let active = 0;
+        let active = 0; // slots in use
+        let unfinished = 0; // tasks not done, released ones (a log being parsed) included
         const pump = () => {
             while (active < Math.max(1, opts.parallel)) {
                 const task = pick(Date.now());
                 if (!task)
                     break;
                 active++;
-                task()
+                unfinished++;
+                let released = false;
+                const release = () => {
+                    if (released)
+                        return;
+                    released = true;
+                    active--;
+                    pump();
+                };
+                task(release)
                     .catch((err) => deps.log?.(`race-rerun: ${err.message}`))
                     .finally(() => {
-                    active--;
+                    unfinished--;
+                    if (!released) {
+                        released = true;
+                        active--;
+                    }
                     pump();
                 });
             }
-            if (active === 0)
+            if (active === 0 && unfinished === 0)
                 resolveAll();
         };
         pump();
@@ -3356,15 +3695,23 @@ async function execute(settings, deps) {
                 failed = undefined;
             }
         }
-        const goEnv = await deps.go.env(wd);
+        // The three go commands do not depend on each other: start them together (each one is a
+        // go process start-up plus module loading). Awaited in order, so errors read as before.
+        const envP = deps.go.env(wd);
+        const modulesP = deps.go.modules(wd);
+        const listedP = deps.go.listTestPackages(wd, settings.packages, settings.buildFlags);
+        // When an earlier one throws, a later rejection must not go unhandled.
+        modulesP.catch(() => { });
+        listedP.catch(() => { });
+        const goEnv = await envP;
         result.goEnv = goEnv;
         deps.log(`Using ${goEnv.version || 'go'} in ${wd}`);
         const minor = goMinor(goEnv.version);
         if (minor !== undefined && minor < 20 && settings.skip) {
             result.notes.push(`${goEnv.version} has no -test.skip (added in Go 1.20): the skip input will fail the runs.`);
         }
-        result.modules = await deps.go.modules(wd);
-        const listed = await deps.go.listTestPackages(wd, settings.packages, settings.buildFlags);
+        result.modules = await modulesP;
+        const listed = await listedP;
         result.errors.push(...listed.errors);
         if (listed.withoutTests.length > 0) {
             const shown = listed.withoutTests.slice(0, 10).join(', ');
@@ -3402,12 +3749,16 @@ async function execute(settings, deps) {
         const names = fileNames(packages.map((p) => p.importPath));
         const builds = new Map();
         let lastBuildEnd = started;
+        const batch = batchBuilder(packages, settings, deps, goEnv, binDir);
         const jobs = packages.map((pkg, i) => {
             const job = {
                 package: pkg,
                 // One build per package, in a run slot: the first runs start while later packages build.
+                // With several packages, one go command builds them all (the first slot starts it, the
+                // others wait for it); a package it could not build is built alone, for its own output.
                 build: async () => {
-                    const build = await deps.go.buildTest(pkg, (0,external_node_path_namespaceObject.join)(binDir, `${names[i]}.test`), settings.buildFlags, wd);
+                    const build = (await batch?.())?.get(pkg.importPath) ??
+                        (await deps.go.buildTest(pkg, (0,external_node_path_namespaceObject.join)(binDir, `${names[i]}.test`), settings.buildFlags, wd));
                     builds.set(pkg.importPath, build);
                     lastBuildEnd = Date.now();
                     if (!build.ok)
@@ -3462,6 +3813,32 @@ async function execute(settings, deps) {
         }
     }
     return result;
+}
+/**
+ * One `go test -race -c -o dir/ pkg…` for all packages, started on first call and shared: one go
+ * start-up and package load instead of one per package, and go links them in parallel (measured
+ * on the bench's 8 small packages: 2.1 s, against 2.8 s for the eight builds one after another,
+ * with one core busy elsewhere). Go 1.21+ only.
+ */
+function batchBuilder(packages, settings, deps, goEnv, binDir) {
+    const buildTests = deps.go.buildTests?.bind(deps.go);
+    const minor = goMinor(goEnv.version);
+    if (!buildTests || packages.length < 2 || minor === undefined || minor < 21)
+        return undefined;
+    let pending;
+    return () => {
+        pending ??= (async () => {
+            try {
+                const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(binDir, 'all-'));
+                const built = await buildTests(packages, dir, settings.buildFlags, settings.workingDirectory);
+                return new Map(built.map((b) => [b.package.importPath, b]));
+            }
+            catch {
+                return new Map(); // every package is then built on its own
+            }
+        })();
+        return pending;
+    };
 }
 function untilText(settings) {
     switch (settings.until) {
@@ -3998,6 +4375,14 @@ function rankFindings(findings) {
     const share = (f) => (f.runs > 0 ? f.runsSeen / f.runs : 0);
     return [...findings].sort((a, b) => share(b) - share(a) || KIND_RANK[a.kind] - KIND_RANK[b.kind]);
 }
+/** What a history_size rerun did for a race whose stack the detector had lost, or undefined. */
+function stackRecoveryText(f) {
+    if (f.stackRecovery === 'recovered')
+        return 'stack recovered with a longer race history';
+    if (f.stackRecovery === 'unrecovered')
+        return 'one stack could not be recovered';
+    return undefined;
+}
 function percent(x) {
     return `${Math.round(x * 100)}%`;
 }
@@ -4163,6 +4548,9 @@ function findingBlock(report, f, paint) {
         facts.push(`tests: ${clean(f.tests.join(', '))}`);
     if (f.kind !== 'build')
         facts.push(`runs: ${runList(f.seenIn)}`);
+    const recovery = stackRecoveryText(f);
+    if (recovery)
+        facts.push(recovery);
     if (facts.length > 0)
         lines.push(`  ${facts.join('  ')}`);
     const rerun = rerunFor(report, f);

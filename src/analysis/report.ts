@@ -434,7 +434,13 @@ export function buildReport(input: ReportInput): Report {
     };
     if (ctx.run !== undefined) repro.run = ctx.run;
     const runsSeen = g.seenIn.size;
-    findings.push({
+    // One occurrence that stayed incomplete is worth saying even when others were recovered.
+    const recovery = g.occurrences.some((o) => o.raw.stackRecovery === 'unrecovered')
+      ? 'unrecovered'
+      : g.occurrences.some((o) => o.raw.stackRecovery === 'recovered')
+        ? 'recovered'
+        : undefined;
+    const finding: Finding = {
       id: '',
       kind: g.kind,
       signature: g.signature,
@@ -450,7 +456,9 @@ export function buildReport(input: ReportInput): Report {
       stacks: mapStacks(first.raw, mapper, g.baseDir),
       sample: trimSample(first.raw.raw),
       reproduce: reproduceCommand(repro),
-    });
+    };
+    if (recovery) finding.stackRecovery = recovery;
+    findings.push(finding);
   }
   findings.sort(
     (a, b) =>

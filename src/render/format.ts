@@ -42,6 +42,13 @@ export function rankFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort((a, b) => share(b) - share(a) || KIND_RANK[a.kind] - KIND_RANK[b.kind]);
 }
 
+/** What a history_size rerun did for a race whose stack the detector had lost, or undefined. */
+export function stackRecoveryText(f: Finding): string | undefined {
+  if (f.stackRecovery === 'recovered') return 'stack recovered with a longer race history';
+  if (f.stackRecovery === 'unrecovered') return 'one stack could not be recovered';
+  return undefined;
+}
+
 export function percent(x: number): string {
   return `${Math.round(x * 100)}%`;
 }

@@ -10,6 +10,7 @@ import {
   rerunFor,
   runList,
   seenText,
+  stackRecoveryText,
   stackText,
   titleRest,
   whereTexts,
@@ -205,6 +206,8 @@ export function details(report: Report, f: Finding, stacks: boolean, fullReport:
   }
   facts.push(`package ${code(f.package, false)}`);
   facts.push(`id ${code(f.id, false)}`);
+  const recovery = stackRecoveryText(f);
+  if (recovery) facts.push(recovery);
   lines.push(`${facts.join(' · ')}.`, '');
   const rerun = rerunFor(report, f);
   if (rerun) {

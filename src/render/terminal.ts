@@ -1,7 +1,16 @@
 // Plain-text report for the CLI and the step log, with optional ANSI colour.
 import { funcWithoutPackage } from '../analysis/names.js';
 import type { Finding, FindingKind, Location, Report } from '../model.js';
-import { clean, displayFile, rerunFor, runList, shownStacks, titleRest, trimFrames } from './format.js';
+import {
+  clean,
+  displayFile,
+  rerunFor,
+  runList,
+  shownStacks,
+  stackRecoveryText,
+  titleRest,
+  trimFrames,
+} from './format.js';
 
 const TAG: Record<FindingKind, string> = {
   race: 'RACE',
@@ -62,6 +71,8 @@ function findingBlock(report: Report, f: Finding, paint: ReturnType<typeof palet
   const facts: string[] = [];
   if (f.tests.length > 0) facts.push(`tests: ${clean(f.tests.join(', '))}`);
   if (f.kind !== 'build') facts.push(`runs: ${runList(f.seenIn)}`);
+  const recovery = stackRecoveryText(f);
+  if (recovery) facts.push(recovery);
   if (facts.length > 0) lines.push(`  ${facts.join('  ')}`);
   const rerun = rerunFor(report, f);
   lines.push(`  reproduce: ${f.reproduce}${rerun ? paint.dim('  (may need several tries)') : ''}`);

@@ -87,6 +87,18 @@ describe('buildReport', () => {
     expect(a.findings[0]?.signature).toBe(b.findings[0]?.signature);
   });
 
+  it('carries the stack recovery of the history_size rerun into the finding', () => {
+    const recovered = { ...daemonRace({ seed: 1 }), stackRecovery: 'recovered' as const };
+    const r = buildReport(input([run(1, [recovered], []), run(2, [daemonRace({ seed: 2 })], [])]));
+    expect(r.findings[0]?.stackRecovery).toBe('recovered');
+    // Any occurrence left incomplete wins: one side of the race is unknown there.
+    const lost = { ...daemonRace({ seed: 3 }), stackRecovery: 'unrecovered' as const };
+    const mixed = buildReport(input([run(1, [recovered], []), run(2, [lost], [])]));
+    expect(mixed.findings[0]?.stackRecovery).toBe('unrecovered');
+    const plain = buildReport(input([run(1, [daemonRace({ seed: 1 })], [])]));
+    expect(plain.findings[0]).not.toHaveProperty('stackRecovery');
+  });
+
   it('classifies tests as flaky, failing, skipped and passing', () => {
     const runs = [1, 2, 3].map((i) =>
       run(

@@ -2,6 +2,7 @@
 // The key lines are also asserted below, so a regenerated golden cannot hide a regression.
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/analysis/report.js';
+import { renderSummary } from '../../src/render/summary.js';
 import { renderTerminal } from '../../src/render/terminal.js';
 import { input, mapFatal, outcome, run } from '../analysis/fixtures.js';
 import { expectGolden } from './golden.js';
@@ -52,6 +53,21 @@ describe('renderTerminal', () => {
     expectGolden('terminal-fatal.txt', text);
     expect(text).toContain('FATAL   1/2 runs  concurrent map writes');
     expect(text).toContain('  examples/flaky-daemon/daemon/cache.go:16  (*Cache).Put  [fatal]');
+  });
+
+  it('says whether a lost race stack was recovered', () => {
+    const r = racePanicReport();
+    const race = r.findings.find((f) => f.kind === 'race');
+    if (!race) throw new Error('no race');
+    race.stackRecovery = 'recovered';
+    expect(renderTerminal(r)).toContain(
+      '  tests: TestWriter  runs: 3, 7, 9, 12, 15, 21, 28  stack recovered with a longer race history\n',
+    );
+    race.stackRecovery = 'unrecovered';
+    expect(renderTerminal(r)).toContain('  one stack could not be recovered\n');
+    expect(renderSummary(r)).toContain('· one stack could not be recovered.');
+    race.stackRecovery = 'recovered';
+    expect(renderSummary(r)).toContain('· stack recovered with a longer race history.');
   });
 
   it('strips control characters from test output', () => {
