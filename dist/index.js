@@ -42188,6 +42188,15 @@ function combineTest(stackTest, positional) {
  * line of a report). Spaces and tabs are skipped here; any other leading character that is not
  * plainly visible ASCII (other whitespace trimStart knows) takes the exact slow way.
  */
+/** Lines the go command or the test binary print at column 0 after a package's output. */
+function isGoCommandLine(line) {
+    return (line.startsWith('ok  ') ||
+        line.startsWith('FAIL\t') ||
+        line === 'FAIL' ||
+        line === 'PASS' ||
+        line.startsWith('?   \t') ||
+        line.startsWith('exit status '));
+}
 function isResultAfterIndent(line) {
     let i = 0;
     let c = line.charCodeAt(0);
@@ -42471,12 +42480,7 @@ function endsRaceReport(line) {
         return line.includes('race detected during execution of');
     return (line.startsWith('panic: ') ||
         line.startsWith('fatal error: ') ||
-        line.startsWith('ok  ') ||
-        line.startsWith('FAIL\t') ||
-        line === 'FAIL' ||
-        line === 'PASS' ||
-        line.startsWith('?   \t') ||
-        line.startsWith('exit status ') ||
+        isGoCommandLine(line) ||
         line === 'WARNING: DATA RACE');
 }
 /** Shared by lite assemblers, which never add to them. */
@@ -42630,12 +42634,7 @@ function parseGoroutineHeader(line) {
 function endsTracebackHeader(line) {
     return (line.startsWith('=== ') ||
         isResultAfterIndent(line) ||
-        line.startsWith('ok  ') ||
-        line.startsWith('FAIL\t') ||
-        line === 'FAIL' ||
-        line === 'PASS' ||
-        line.startsWith('?   \t') ||
-        line.startsWith('exit status ') ||
+        isGoCommandLine(line) ||
         line === RACE_SEP ||
         line === 'WARNING: DATA RACE');
 }

@@ -1,6 +1,14 @@
 // Assembles one `WARNING: DATA RACE` report (TSan's Go mode), line by line.
 import type { Stack } from '../model.js';
-import { isResultAfterIndent, parseFileLine, pushFrame, RACE_SEP, RawText, splitFuncArgs } from './util.js';
+import {
+  isGoCommandLine,
+  isResultAfterIndent,
+  parseFileLine,
+  pushFrame,
+  RACE_SEP,
+  RawText,
+  splitFuncArgs,
+} from './util.js';
 
 /** A report has 2 accesses and up to 2 creation stacks; more is junk, not worth memory. */
 const MAX_STACKS = 8;
@@ -23,12 +31,7 @@ export function endsRaceReport(line: string): boolean {
   return (
     line.startsWith('panic: ') ||
     line.startsWith('fatal error: ') ||
-    line.startsWith('ok  ') ||
-    line.startsWith('FAIL\t') ||
-    line === 'FAIL' ||
-    line === 'PASS' ||
-    line.startsWith('?   \t') ||
-    line.startsWith('exit status ') ||
+    isGoCommandLine(line) ||
     line === 'WARNING: DATA RACE'
   );
 }

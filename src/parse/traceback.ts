@@ -3,6 +3,7 @@ import type { FindingKind, Frame, Stack } from '../model.js';
 import type { FeedResult } from './race.js';
 import {
   elidedFrame,
+  isGoCommandLine,
   isResultAfterIndent,
   isUserFrame,
   MAX_FRAMES,
@@ -65,12 +66,7 @@ function endsTracebackHeader(line: string): boolean {
   return (
     line.startsWith('=== ') ||
     isResultAfterIndent(line) ||
-    line.startsWith('ok  ') ||
-    line.startsWith('FAIL\t') ||
-    line === 'FAIL' ||
-    line === 'PASS' ||
-    line.startsWith('?   \t') ||
-    line.startsWith('exit status ') ||
+    isGoCommandLine(line) ||
     line === RACE_SEP ||
     line === 'WARNING: DATA RACE'
   );

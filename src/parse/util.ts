@@ -116,6 +116,18 @@ export function combineTest(
  * line of a report). Spaces and tabs are skipped here; any other leading character that is not
  * plainly visible ASCII (other whitespace trimStart knows) takes the exact slow way.
  */
+/** Lines the go command or the test binary print at column 0 after a package's output. */
+export function isGoCommandLine(line: string): boolean {
+  return (
+    line.startsWith('ok  ') ||
+    line.startsWith('FAIL\t') ||
+    line === 'FAIL' ||
+    line === 'PASS' ||
+    line.startsWith('?   \t') ||
+    line.startsWith('exit status ')
+  );
+}
+
 export function isResultAfterIndent(line: string): boolean {
   let i = 0;
   let c = line.charCodeAt(0);

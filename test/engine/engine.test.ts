@@ -7,7 +7,7 @@ import { type EngineDeps, execute } from '../../src/engine/engine.js';
 import { createGoTool, type GoTool } from '../../src/engine/go.js';
 import { nodeProcessRunner, type ProcessRunner } from '../../src/engine/process.js';
 import type { Settings } from '../../src/model.js';
-import { GO_ENV, goModule, mixedModule, stubParse } from './helpers.js';
+import { GO_ENV, goModule, mixedModule, moduleSettings, stubParse } from './helpers.js';
 
 let tmp: string;
 beforeAll(async () => {
@@ -18,23 +18,7 @@ afterAll(async () => {
 });
 
 function settings(module: string, over: Partial<Settings> = {}): Settings {
-  return {
-    packages: ['./...'],
-    count: 2,
-    repoRoot: goModule(module),
-    workingDirectory: goModule(module),
-    timeout: '1m',
-    timeoutMs: 60_000,
-    parallel: 2,
-    buildFlags: [],
-    testFlags: [],
-    goTestFlags: [],
-    failOn: ['race'],
-    githubToken: '',
-    comment: false,
-    reportPath: join(tmp, 'report.json'),
-    ...over,
-  };
+  return moduleSettings(module, join(tmp, 'report.json'), { ...over });
 }
 
 function deps(name: string, go: GoTool = createGoTool(nodeProcessRunner, { env: GO_ENV })) {

@@ -19,7 +19,7 @@ import { halfWidth, type RunJob, schedule } from '../../src/engine/scheduler.js'
 import { failedInLog, quoteMeta, runPattern } from '../../src/engine/testsfrom.js';
 import { parseLogFile } from '../../src/logs.js';
 import type { GoPackage, RunRecord, Settings } from '../../src/model.js';
-import { GO_ENV, goModule, isAlive, readPid, stubParse, waitUntil } from './helpers.js';
+import { GO_ENV, goModule, isAlive, moduleSettings, readPid, stubParse, waitUntil } from './helpers.js';
 
 let tmp: string;
 beforeAll(async () => {
@@ -30,25 +30,7 @@ afterAll(async () => {
 });
 
 function settings(module: string, over: Partial<Settings> = {}): Settings {
-  return {
-    packages: ['./...'],
-    count: 2,
-    repoRoot: goModule(module),
-    workingDirectory: goModule(module),
-    timeout: '1m',
-    timeoutMs: 60_000,
-    parallel: 2,
-    buildFlags: [],
-    testFlags: [],
-    goTestFlags: [],
-    failOn: ['race'],
-    githubToken: '',
-    comment: false,
-    reportPath: join(tmp, 'report.json'),
-    until: 'count',
-    precision: 0.1,
-    ...over,
-  };
+  return moduleSettings(module, join(tmp, 'report.json'), { until: 'count', precision: 0.1, ...over });
 }
 
 const realGo = createGoTool(nodeProcessRunner, { env: GO_ENV });

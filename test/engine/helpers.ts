@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ParsedOutput, RawFinding } from '../../src/model.js';
+import type { ParsedOutput, RawFinding, Settings } from '../../src/model.js';
 
 export const GO_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'go');
 
@@ -79,4 +79,25 @@ export async function mixedModule(dir: string): Promise<string> {
     );
   }
   return dir;
+}
+
+/** Settings for an engine test on one of the Go modules in test/go. */
+export function moduleSettings(module: string, reportPath: string, over: Partial<Settings> = {}): Settings {
+  return {
+    packages: ['./...'],
+    count: 2,
+    repoRoot: goModule(module),
+    workingDirectory: goModule(module),
+    timeout: '1m',
+    timeoutMs: 60_000,
+    parallel: 2,
+    buildFlags: [],
+    testFlags: [],
+    goTestFlags: [],
+    failOn: ['race'],
+    githubToken: '',
+    comment: false,
+    reportPath,
+    ...over,
+  };
 }
