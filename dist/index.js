@@ -43928,10 +43928,9 @@ function mapperFor(ctx, runs) {
     return createPathMapper({ ...ctx, aliases: [...(ctx.aliases ?? []), ...found] });
 }
 function repoRelative(repoRoot, dir) {
-    const mapped = createPathMapper({ repoRoot }).map(`${dir.replace(/\/+$/, '')}/x.go`);
-    if (mapped.origin !== 'repo' && mapped.origin !== 'vendor')
+    const rel = relativeTo(normalizePath(dir), normalizePath(repoRoot));
+    if (rel === undefined)
         return dir;
-    const rel = mapped.path.replace(/\/?x\.go$/, '');
     return rel === '' ? '.' : rel;
 }
 function reportContext(settings, goVersion, commit) {

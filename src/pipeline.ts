@@ -90,9 +90,8 @@ function mapperFor(ctx: PathContext, runs: readonly RunRecord[]) {
 }
 
 function repoRelative(repoRoot: string, dir: string): string {
-  const mapped = createPathMapper({ repoRoot }).map(`${dir.replace(/\/+$/, '')}/x.go`);
-  if (mapped.origin !== 'repo' && mapped.origin !== 'vendor') return dir;
-  const rel = mapped.path.replace(/\/?x\.go$/, '');
+  const rel = relativeTo(normalizePath(dir), normalizePath(repoRoot));
+  if (rel === undefined) return dir;
   return rel === '' ? '.' : rel;
 }
 
