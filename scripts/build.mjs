@@ -1,7 +1,8 @@
-// Bundles the action (dist/index.js) and the CLI (dist/cli/index.js) with ncc.
+// Bundles the action (dist/index.js) and the CLI (dist/cli/index.js) with ncc, and beside each the
+// thread that parses part of a huge log (logs-worker.js: it is found next to the bundle using it).
 // Usage: node scripts/build.mjs [outDir]   (outDir defaults to dist; the dist check builds elsewhere)
 import { execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,6 +15,7 @@ mkdirSync(out, { recursive: true });
 for (const [entry, dir] of [
   ['src/index.ts', out],
   ['src/cli.ts', join(out, 'cli')],
+  ['src/logs-worker.ts', join(out, 'worker')],
 ]) {
   execFileSync(process.execPath, [ncc, 'build', entry, '-o', dir, '--license', 'licenses.txt', '--quiet'], {
     cwd: root,
@@ -21,3 +23,6 @@ for (const [entry, dir] of [
   });
 }
 chmodSync(join(out, 'cli', 'index.js'), 0o755);
+for (const dir of [out, join(out, 'cli')])
+  copyFileSync(join(out, 'worker', 'index.js'), join(dir, 'logs-worker.js'));
+rmSync(join(out, 'worker'), { recursive: true, force: true });

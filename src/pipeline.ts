@@ -181,6 +181,8 @@ export interface LogSource {
   /** Shown to the user: a file name, or `stdin`. */
   name: string;
   open(): Readable;
+  /** A file on disk: read with parseLogFile (a huge one in parallel) instead of open(). */
+  file?: string;
 }
 
 export interface ParseOptions {
@@ -257,7 +259,7 @@ export async function parseLogsToReport(logs: LogSource[], opts: ParseOptions): 
   for (const [i, log] of logs.entries()) {
     let parsed: ParsedOutput;
     try {
-      parsed = await parseStream(log.open());
+      parsed = await (log.file !== undefined ? parseLogFile(log.file) : parseStream(log.open()));
     } catch (err) {
       errors.push(`Cannot read ${log.name}: ${(err as Error).message}`);
       unreadable++;

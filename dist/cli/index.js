@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(833);
+/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(297);
 // The CLI's entry point; the commands are in cli/commands.ts so tests can call main() directly.
 
 process.exitCode = await (0,_cli_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 833:
+/***/ 297:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -505,6 +505,12 @@ function failed(message, durationMs) {
 }
 const nodeProcessRunner = { run: runProcess };
 
+;// CONCATENATED MODULE: external "node:buffer"
+const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+;// CONCATENATED MODULE: external "node:worker_threads"
+const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 ;// CONCATENATED MODULE: ./src/parse/util.ts
 /** Cap on a finding's `raw` text. */
 const MAX_RAW = 64 * 1024;
@@ -749,6 +755,49 @@ function intern(s) {
         recent[slot] = copy;
     return copy;
 }
+const ACTION_BIT = { pass: 1, fail: 2, skip: 4, interrupted: 8 };
+/**
+ * A BoundedList of test outcomes, keyed by package, name and action as it would be, but with the
+ * keys seen kept in maps of the (interned) names: no key string is built per outcome, and a huge
+ * log's outcomes are nearly all repeats.
+ */
+class OutcomeList {
+    items = [];
+    seen;
+    distinct = 0;
+    push(t) {
+        if (this.items.length < MAX_OUTCOMES) {
+            this.items.push(t);
+            return;
+        }
+        if (!this.seen) {
+            this.seen = new Map();
+            for (const x of this.items)
+                this.mark(x, false);
+        }
+        if (this.mark(t, true))
+            this.items.push(t);
+    }
+    get length() {
+        return this.items.length;
+    }
+    /** Records t's key; true when it was not seen before (and, `capped`, there was room for it). */
+    mark(t, capped) {
+        const seen = this.seen;
+        let byName = seen.get(t.package);
+        if (!byName) {
+            byName = new Map();
+            seen.set(t.package, byName);
+        }
+        const bits = byName.get(t.name) ?? 0;
+        const bit = ACTION_BIT[t.action] ?? 0;
+        if (bits & bit || (capped && this.distinct >= MAX_DISTINCT))
+            return false;
+        byName.set(t.name, bits | bit);
+        this.distinct++;
+        return true;
+    }
+}
 /**
  * Items appended for the whole parse (test outcomes, package results): the first `verbatim` as
  * they come, then only those whose key was not seen, so memory stays bounded on huge logs while
@@ -779,6 +828,82 @@ class BoundedList {
     get length() {
         return this.items.length;
     }
+}
+
+;// CONCATENATED MODULE: ./src/parse/merge.ts
+
+function newTestList() {
+    return new OutcomeList();
+}
+function newPackageList() {
+    return new BoundedList((p) => `${p.name}\u0000${p.action}`, 1000);
+}
+/**
+ * The chunks of consecutive parts of a log, each started where the parser before it was quiet
+ * (so it behaved as a new parser would), as one result: items are appended as one parser would
+ * have appended them, with its caps, and a build failure reported earlier is not reported again.
+ */
+function mergeChunks(chunks) {
+    if (chunks.length === 1 && chunks[0])
+        return chunks[0].output;
+    const tests = newTestList();
+    const packages = newPackageList();
+    const findings = [];
+    const reported = new Set();
+    let sawGoOutput = false;
+    for (const { output, buildReported } of chunks) {
+        for (const f of output.findings) {
+            if (f.kind === 'build' && reported.has(f.package))
+                continue;
+            if (findings.length < MAX_FINDINGS)
+                findings.push(f);
+        }
+        for (const t of output.tests)
+            tests.push(t);
+        for (const p of output.packages)
+            packages.push(p);
+        for (const r of buildReported)
+            reported.add(r);
+        sawGoOutput ||= output.sawGoOutput;
+    }
+    return { tests: tests.items, findings, packages: packages.items, sawGoOutput };
+}
+/**
+ * Joins the parts of a log parsed side by side (in order; the first from the log's start, the
+ * last to its end). Part i+1 takes over at the first offset where both it and part i were quiet;
+ * undefined when some pair has no such offset (then only one parser reading it all is exact).
+ */
+function stitch(segments) {
+    const first = segments[0];
+    if (first?.start !== 0)
+        return undefined;
+    const used = [];
+    let seg = first;
+    let from = 0;
+    for (const next of segments.slice(1)) {
+        // Where next's chunks start: its own start (a new parser), and each of its quiet points.
+        const starts = new Map([[next.start, 0]]);
+        next.boundaries.forEach((b, j) => {
+            starts.set(b, j + 1);
+        });
+        let join = -1;
+        for (let j = from; j < seg.boundaries.length; j++) {
+            const b = seg.boundaries[j];
+            if (b >= next.start && starts.has(b)) {
+                join = j;
+                break;
+            }
+        }
+        if (join < 0)
+            return undefined;
+        used.push(...seg.chunks.slice(from, join + 1));
+        from = starts.get(seg.boundaries[join]);
+        seg = next;
+    }
+    if (!seg.complete)
+        return undefined;
+    used.push(...seg.chunks.slice(from));
+    return mergeChunks(used);
 }
 
 ;// CONCATENATED MODULE: ./src/parse/build.ts
@@ -1358,7 +1483,7 @@ const ELAPSED_RE = /\((\d+(?:\.\d+)?)s\)$/;
 const MAX_ERROR_RAW = 4096;
 /** A package's outcomes until its end: `-count=100000` in one process must not grow memory. */
 function newOutcomes() {
-    return new BoundedList((t) => `${t.name}\u0000${t.action}`);
+    return new OutcomeList();
 }
 function parentOf(name) {
     const slash = name.lastIndexOf('/');
@@ -1714,6 +1839,8 @@ class LineStream {
         }
         if (failedBuild)
             this.sink.buildFailed(pkg);
+        if (!this.json)
+            this.sink.packageEnded(pkg);
     }
     startRace(withSep, line) {
         this.sink.sawGo();
@@ -1860,6 +1987,30 @@ class LineStream {
         this.lastWasResult = false;
         this.lastError = undefined;
         this.pendingSep = false;
+        // Framing is per test process: the next package's output says again whether it is framed.
+        this.framed = false;
+    }
+    /**
+     * Nothing is pending: from here on this stream behaves exactly as a new one would (the parallel
+     * parse joins segments only at such points).
+     */
+    isQuiet() {
+        return (this.race === undefined &&
+            this.traceback === undefined &&
+            !this.pendingSep &&
+            this.current === undefined &&
+            this.lastFail === undefined &&
+            !this.framed &&
+            this.resultByLevel.length === 0 &&
+            !this.lastWasResult &&
+            this.lastError === undefined &&
+            this.buildKey === undefined &&
+            this.running.size === 0 &&
+            this.tests.length === 0 &&
+            this.findings.length === 0 &&
+            this.failed.size === 0 &&
+            this.errors.size === 0 &&
+            this.withFinding.size === 0);
     }
     /** A parent that failed because a subtest failed: the subtest carries the story. */
     hasFailedSubtest(name) {
@@ -1876,6 +2027,7 @@ class LineStream {
 
 
 
+
 const MAX_BUILD_TEXT = MAX_RAW;
 const TIME_PREFIX = '{"Time":"';
 const ACTION_OUTPUT = '","Action":"output","Package":"';
@@ -1887,17 +2039,22 @@ const CONTROL_RE = /[\u0000-\u001f]/;
 /** An escape or a raw control character. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const ESCAPE_OR_CONTROL_RE = /[\\\u0000-\u001f]/;
+/** More JSON packages than this and the parser is never called quiet (checking would cost too much). */
+const MAX_QUIET_PACKAGES = 10_000;
 class Parser {
     opts;
     // Bounded: a log of thousands of runs repeats the same tests and package lines.
-    tests = new BoundedList((t) => `${t.package}\u0000${t.name}\u0000${t.action}`);
-    packages = new BoundedList((p) => `${p.name}\u0000${p.action}`, 1000);
+    tests = newTestList();
+    packages = newPackageList();
     result = {
         tests: this.tests.items,
         findings: [],
         packages: this.packages.items,
         sawGoOutput: false,
     };
+    buildReported = new Set();
+    quietListener;
+    maybeQuiet = false;
     partial = '';
     dropping = false;
     decoder;
@@ -1908,7 +2065,6 @@ class Parser {
     /** Plain-text compiler output by `# pkg` key, and test2json `build-output` by package. */
     buildTexts = new Map();
     buildOutputs = new Map();
-    buildReported = new Set();
     lastBuildKey;
     ended = false;
     constructor(opts) {
@@ -1944,6 +2100,11 @@ class Parser {
             else
                 this.rawLine(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line);
             start = nl + 1;
+            if (this.maybeQuiet) {
+                this.maybeQuiet = false;
+                if (this.quietListener && this.isQuiet())
+                    this.quietListener(start);
+            }
         }
         if (start < text.length && !this.dropping) {
             this.partial += text.slice(start);
@@ -1969,6 +2130,34 @@ class Parser {
         for (const [pkg, jp] of this.jsonPackages)
             this.endJsonPackage(pkg, jp);
         return this.result;
+    }
+    onQuiet(listener) {
+        this.quietListener = listener;
+    }
+    takeChunk() {
+        const chunk = { output: this.result, buildReported: [...this.buildReported] };
+        this.tests = newTestList();
+        this.packages = newPackageList();
+        this.result = {
+            tests: this.tests.items,
+            findings: [],
+            packages: this.packages.items,
+            sawGoOutput: false,
+        };
+        this.buildReported = new Set();
+        return chunk;
+    }
+    isQuiet() {
+        if (this.partial.length > 0 || this.dropping || this.buildOutputs.size > 0 || this.buildTexts.size > 0) {
+            return false;
+        }
+        if (!this.plain.isQuiet() || this.jsonPackages.size > MAX_QUIET_PACKAGES)
+            return false;
+        for (const jp of this.jsonPackages.values()) {
+            if (jp.partial.length > 0 || !jp.stream.isQuiet())
+                return false;
+        }
+        return true;
     }
     rawLine(input) {
         const line = cleanLine(input);
@@ -2086,6 +2275,9 @@ class Parser {
                     this.addPackage(pkg, action);
                 if (typeof ev.FailedBuild === 'string')
                     this.buildFailed(buildPackageKey(ev.FailedBuild));
+                // The package built (or its failure was reported): its build output is used up.
+                this.buildOutputs.delete(pkg);
+                this.maybeQuiet = true;
                 return;
             }
             default:
@@ -2172,15 +2364,19 @@ class Parser {
     }
     buildFailed(pkg) {
         this.result.sawGoOutput = true;
-        if (this.buildReported.has(pkg))
-            return;
-        this.buildReported.add(pkg);
-        // A broken dependency is printed under its own `# dep` header: fall back to the latest block.
+        // A broken dependency is printed under its own `# dep` header: fall back to the latest block
+        // (kept: other packages that import it fail with it).
         const text = this.buildOutputs.get(pkg) ??
             this.buildTexts.get(pkg) ??
             this.buildTexts.get('') ??
             (this.lastBuildKey !== undefined ? this.buildTexts.get(this.lastBuildKey) : undefined) ??
             '';
+        // The package's own output is used up: a log of many runs prints it again for every run.
+        this.buildOutputs.delete(pkg);
+        this.buildTexts.delete(pkg);
+        if (this.buildReported.has(pkg))
+            return;
+        this.buildReported.add(pkg);
         let findings = parseBuildOutput(text, pkg);
         if (findings.length === 0)
             findings = [{ kind: 'build', package: pkg, message: 'build failed', stacks: [], raw: '' }];
@@ -2190,6 +2386,13 @@ class Parser {
     pushFinding(f) {
         if (this.result.findings.length < MAX_FINDINGS)
             this.result.findings.push(f);
+    }
+    packageEnded(pkg) {
+        // A package that got this far built: its compiler output (warnings) and the unkeyed lines
+        // before its result line are not a later build failure's.
+        this.buildTexts.delete(pkg);
+        this.buildTexts.delete('');
+        this.maybeQuiet = true;
     }
     buildText(key, line) {
         if (key !== '')
@@ -2259,7 +2462,15 @@ function parseOutput(text, opts = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/logs.ts
-// Reading run logs from disk into the streaming parser: the one place parsing meets I/O.
+// Reading logs from disk into the streaming parser: the one place parsing meets I/O. A huge file
+// is parsed in parts side by side (worker threads), joined where the parsers were quiet.
+
+
+
+
+
+
+
 
 
 /** Parses a stream chunk by chunk, so memory does not grow with the log. */
@@ -2272,11 +2483,212 @@ async function parseStream(stream, pkg) {
 }
 // 1 MiB reads instead of the default 64 KiB: measured ~14% faster on a 100 MB log, memory unchanged.
 const READ_CHUNK = 1 << 20;
+const TEXT_CHUNK = 64 * 1024;
 function openLogFile(file) {
     return (0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: READ_CHUNK });
 }
-function parseLogFile(file, pkg) {
-    return parseStream(openLogFile(file), pkg);
+/** Below this a second thread costs more (start-up, ~40-80 ms) than it saves. */
+const PARALLEL_MIN_BYTES = 32 << 20;
+/** How far past its part a parser reads to meet the next one at a common quiet point. */
+const OVERLAP_BYTES = 4 << 20;
+/** Quiet points recorded at each end of a part (each hands over a chunk of results). */
+const MAX_POINTS = 64;
+/** Each thread is a V8 heap of its own: two keep a huge parse under 200 MB. */
+const MAX_THREADS = 2;
+/** Beside logs.js in src/ (transpiled) and in each bundle in dist/. */
+const WORKER_FILE = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)), 'logs-worker.js');
+/**
+ * Parses a log file; one of more than 32 MiB in parts side by side. The result is exactly what
+ * one parser reading the whole file gives: where the parts cannot be joined exactly (no common
+ * quiet point, e.g. one package's output over the whole file), the file is read again by one.
+ */
+async function parseLogFile(file, pkg, opts = {}) {
+    const { size } = await (0,promises_namespaceObject.stat)(file);
+    const threads = Math.min(opts.threads ?? defaultThreads(), MAX_THREADS, Math.floor(size / PARALLEL_MIN_BYTES));
+    const whole = async (threadsUsed) => {
+        opts.observe?.({ threads: threadsUsed, joined: false });
+        return mergeChunks((await parseRange(file, { start: 0, end: size, last: true, ...pkgOf(pkg) })).chunks);
+    };
+    if (threads < 2 || !(0,external_node_fs_namespaceObject.existsSync)(WORKER_FILE))
+        return whole(1);
+    const starts = [0];
+    for (let i = 1; i < threads; i++) {
+        const at = await lineStartAfter(file, Math.floor((size * i) / threads));
+        if (at > (starts.at(-1) ?? 0) && at < size)
+            starts.push(at);
+    }
+    const requests = starts.map((start, i) => ({
+        start,
+        end: starts[i + 1] ?? size,
+        last: i === starts.length - 1,
+        ...pkgOf(pkg),
+    }));
+    let segments;
+    try {
+        segments = await Promise.all(requests.map((r, i) => (i === 0 ? parseRange(file, r) : inWorker(file, r))));
+    }
+    catch {
+        return whole(requests.length);
+    }
+    const joined = stitch(segments);
+    if (!joined)
+        return whole(requests.length);
+    opts.observe?.({ threads: requests.length, joined: true });
+    return joined;
+}
+function pkgOf(pkg) {
+    return pkg ? { package: pkg } : {};
+}
+function defaultThreads() {
+    // Tuning knob for tests and benchmarks: RACE_RERUN_PARSE_THREADS=1 parses on one thread.
+    const env = Number(process.env.RACE_RERUN_PARSE_THREADS);
+    return Number.isInteger(env) && env > 0 ? env : (0,external_node_os_namespaceObject.availableParallelism)();
+}
+function inWorker(file, range) {
+    return new Promise((resolve, reject) => {
+        // A young generation of 8 MB instead of V8's default: ~25 MB less memory, as fast. No flags
+        // from our own command line: some (--input-type) make a worker fail to start.
+        const w = new external_node_worker_threads_namespaceObject.Worker(WORKER_FILE, {
+            workerData: { file, range },
+            execArgv: [],
+            resourceLimits: { maxYoungGenerationSizeMb: 8 },
+        });
+        let result;
+        w.once('message', (m) => {
+            result = m;
+        });
+        w.once('error', reject);
+        w.once('exit', (code) => {
+            if (result)
+                resolve(result);
+            else
+                reject(new Error(`log parser thread exited with code ${code}`));
+        });
+    });
+}
+/** The offset just past the first newline at or after `from` (the file's size if none). */
+async function lineStartAfter(file, from) {
+    const fh = await (0,promises_namespaceObject.open)(file, 'r');
+    try {
+        const buf = Buffer.allocUnsafe(64 * 1024);
+        for (let pos = from;;) {
+            const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+            if (bytesRead === 0)
+                return pos;
+            const nl = buf.subarray(0, bytesRead).indexOf(10);
+            if (nl >= 0)
+                return pos + nl + 1;
+            pos += bytesRead;
+        }
+    }
+    finally {
+        await fh.close();
+    }
+}
+/**
+ * Parses one part of a file: from `start` to `end`, then on into the next part (at most
+ * OVERLAP_BYTES) to record where this parser was quiet there; near its own start it records its
+ * quiet points too, so the part before can join it at one of them.
+ */
+async function parseRange(file, range) {
+    const parser = createOutputParser(range.package ? { package: range.package } : {});
+    const result = { start: range.start, boundaries: [], chunks: [], complete: false };
+    const fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
+    try {
+        const limit = range.last ? Number.POSITIVE_INFINITY : range.end + OVERLAP_BYTES;
+        const headEnd = range.start > 0 ? range.start + OVERLAP_BYTES : range.start;
+        const tailStart = range.last ? Number.POSITIVE_INFINITY : range.end;
+        let head = 0;
+        let tail = 0;
+        let text = '';
+        let piece = Buffer.alloc(0);
+        let textAt = range.start;
+        let ascii = true;
+        const listener = (index) => {
+            const at = textAt + (ascii ? index : byteOffsetOfLineEnd(text, piece, index));
+            if (at < headEnd && head < MAX_POINTS)
+                head++;
+            else if (at >= tailStart && tail < MAX_POINTS)
+                tail++;
+            else
+                return;
+            result.boundaries.push(at);
+            result.chunks.push(parser.takeChunk());
+        };
+        const buf = Buffer.allocUnsafe(READ_CHUNK);
+        let carry = 0;
+        let pos = range.start;
+        for (let n = 1; pos < limit && tail < MAX_POINTS; n++) {
+            // Synchronous reads (a trip through the thread pool per MiB was ~5% of the time), with a
+            // turn of the event loop now and then: the engine parses run logs while tests run.
+            if (n % 16 === 0)
+                await new Promise((resolve) => setImmediate(resolve));
+            const bytesRead = (0,external_node_fs_namespaceObject.readSync)(fd, buf, carry, buf.length - carry, pos);
+            pos += bytesRead;
+            const len = carry + bytesRead;
+            const eof = bytesRead === 0 || pos >= limit;
+            // Whole lines only (a cut inside a character would garble it); all that is left at the end.
+            const cut = eof ? len : textEnd(buf, 0, len);
+            // Pushed as texts of at most ~64 KiB: V8 puts a string of more than 128 KiB in its large
+            // object space, freed only by a full collection (1 MiB texts cost ~60 MB of peak memory).
+            for (let from = 0; from < cut;) {
+                const to = cut - from <= TEXT_CHUNK ? cut : textEnd(buf, from, from + TEXT_CHUNK);
+                piece = buf.subarray(from, to);
+                ascii = (0,external_node_buffer_namespaceObject.isAscii)(piece);
+                text = piece.toString(ascii ? 'latin1' : 'utf8');
+                // Quiet points matter only near the ends of the part (checking them elsewhere costs).
+                const near = textAt < headEnd || textAt + piece.length >= tailStart;
+                parser.onQuiet(near ? listener : undefined);
+                parser.push(text);
+                textAt += piece.length;
+                from = to;
+            }
+            carry = len - cut;
+            if (carry > 0)
+                buf.copy(buf, 0, cut, len);
+            if (bytesRead === 0)
+                break;
+        }
+        if (range.last) {
+            parser.end();
+            result.chunks.push(parser.takeChunk());
+            result.complete = true;
+        }
+        return result;
+    }
+    finally {
+        parser.onQuiet(undefined);
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/**
+ * `index` is just past a newline in `text`, decoded from `bytes`: the byte offset just past the
+ * same newline (each newline is one byte, kept as is by decoding, even next to invalid bytes).
+ */
+function byteOffsetOfLineEnd(text, bytes, index) {
+    let lines = 0;
+    for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1))
+        lines++;
+    let at = -1;
+    for (let n = 0; n < lines; n++)
+        at = bytes.indexOf(10, at + 1);
+    return at + 1;
+}
+/**
+ * Where to cut buf[from, end): after its last newline, or (a line longer than that) at the start of
+ * a character.
+ */
+function textEnd(buf, from, end) {
+    const nl = buf.subarray(from, end).lastIndexOf(10);
+    if (nl >= 0)
+        return from + nl + 1;
+    let cut = end;
+    // Back off over UTF-8 continuation bytes (10xxxxxx) to the start of the last character.
+    while (cut > end - 4 && cut > from && (buf[cut - 1] & 0xc0) === 0x80)
+        cut--;
+    if (cut > from && buf[cut - 1] >= 0xc0)
+        cut--;
+    return cut === from ? end : cut;
 }
 
 ;// CONCATENATED MODULE: external "node:path/posix"
@@ -4265,7 +4677,7 @@ async function parseLogsToReport(logs, opts) {
     for (const [i, log] of logs.entries()) {
         let parsed;
         try {
-            parsed = await parseStream(log.open());
+            parsed = await (log.file !== undefined ? parseLogFile(log.file) : parseStream(log.open()));
         }
         catch (err) {
             errors.push(`Cannot read ${log.name}: ${err.message}`);
@@ -5312,7 +5724,7 @@ async function cmdParse(args, color) {
     const failOn = failOnOf(values['fail-on'], repoRoot);
     const logs = positionals.map((file) => file === '-'
         ? { name: 'stdin', open: () => process.stdin }
-        : { name: file, open: () => openLogFile(file) });
+        : { name: file, file, open: () => openLogFile(file) });
     // Module paths and GOROOT make -trimpath frames and the standard library recognisable; Go is optional here.
     const go = createGoTool(nodeProcessRunner);
     const goEnv = await go.env(cwd).catch(() => undefined);

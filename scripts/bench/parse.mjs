@@ -10,21 +10,11 @@
 // and prints MB/s, the parser's ratio to the baseline (goal >= 0.5) and peak RSS (goal < 200 MB).
 // The temp file is deleted at the end. Nothing here asserts: timings vary between machines.
 import { spawnSync } from 'node:child_process';
-import {
-  closeSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-  writeSync,
-} from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { closeSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { transpileParser } from '../transpile-parser.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const MB = 1024 * 1024;
@@ -66,22 +56,8 @@ function writeLog(file, bytes) {
   return { written, kinds: parts.length };
 }
 
-/** Transpiles the parser's sources (each file on its own: imports already end in .js). */
 function transpileSources() {
-  const require = createRequire(import.meta.url);
-  const ts = require('typescript');
-  const out = join(work, 'src');
-  const files = ['logs.ts', 'model.ts', ...readdirSync(join(root, 'src', 'parse')).map((f) => `parse/${f}`)];
-  for (const f of files.filter((x) => x.endsWith('.ts'))) {
-    const src = readFileSync(join(root, 'src', f), 'utf8');
-    const js = ts.transpileModule(src, {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-    }).outputText;
-    mkdirSync(dirname(join(out, f)), { recursive: true });
-    writeFileSync(join(out, f.replace(/\.ts$/, '.js')), js);
-  }
-  writeFileSync(join(out, 'package.json'), '{"type":"module"}\n');
-  return pathToFileURL(join(out, 'logs.js')).href;
+  return transpileParser(join(work, 'src'));
 }
 
 // Each measured program runs in a fresh process that prints its own time and peak RSS on fd 3.
@@ -101,10 +77,10 @@ const programs = {
       }
       globalThis.benchInfo = { lines: lines + (partial ? 1 : 0) };
     })();`,
-  parser: (file, logsUrl) => `
+  parser: (file, logsUrl, threads) => `
     const t0 = performance.now(); ${report}
     import(${JSON.stringify(logsUrl)}).then(async ({ parseLogFile }) => {
-      const p = await parseLogFile(${JSON.stringify(file)});
+      const p = await parseLogFile(${JSON.stringify(file)}, undefined, { threads: ${threads} });
       globalThis.benchInfo = { findings: p.findings.length, tests: p.tests.length, packages: p.packages.length };
     });`,
   cli: (file) => `
@@ -139,8 +115,11 @@ const logsUrl = transpileSources();
 const rows = [];
 const base = measure('baseline', programs.baseline(log));
 rows.push(['baseline: read + split lines', base]);
-const parsed = measure('parser', programs.parser(log, logsUrl));
-rows.push(['parser (src, streaming)', parsed]);
+const single = measure('parser', programs.parser(log, logsUrl, 1));
+rows.push(['parser (src), 1 thread', single]);
+const threads = Math.min(availableParallelism(), 2);
+const parsed = threads > 1 ? measure('parser', programs.parser(log, logsUrl, threads)) : single;
+if (threads > 1) rows.push([`parser (src), ${threads} threads`, parsed]);
 if (withCli) rows.push(['cli parse --json (dist)', measure('cli', programs.cli(log))]);
 
 const rate = (m) => mb / (m.ms / 1000);

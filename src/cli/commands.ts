@@ -157,7 +157,7 @@ async function cmdParse(args: string[], color: boolean): Promise<number> {
   const logs: LogSource[] = positionals.map((file) =>
     file === '-'
       ? { name: 'stdin', open: () => process.stdin }
-      : { name: file, open: () => openLogFile(file) },
+      : { name: file, file, open: () => openLogFile(file) },
   );
   // Module paths and GOROOT make -trimpath frames and the standard library recognisable; Go is optional here.
   const go = createGoTool(nodeProcessRunner);

@@ -4,8 +4,9 @@
 import type { ParsedOutput, RawFinding, TestAction, TestOutcome } from '../model.js';
 import { buildPackageKey, parseBuildOutput } from './build.js';
 import { type JsonEvent, parseEvent } from './event.js';
+import { newPackageList, newTestList, type ParsedChunk } from './merge.js';
 import { LineStream, type StreamSink } from './stream.js';
-import { BoundedList, cleanLine, detach, intern, MAX_FINDINGS, MAX_LINE, MAX_RAW } from './util.js';
+import { cleanLine, detach, intern, MAX_FINDINGS, MAX_LINE, MAX_RAW } from './util.js';
 
 export interface OutputParserOptions {
   /** Package to use when the text names none (the run's import path). */
@@ -15,6 +16,13 @@ export interface OutputParserOptions {
 export interface OutputParser {
   push(chunk: string): void;
   end(): ParsedOutput;
+  /**
+   * Called after a line that ended a package when nothing else is pending (the parser would now
+   * behave exactly as a new one), with the index just past that line in the chunk being pushed.
+   */
+  onQuiet(listener: ((index: number) => void) | undefined): void;
+  /** What was parsed so far, handed over; the parser goes on as if it had just been created. */
+  takeChunk(): ParsedChunk;
 }
 
 /** One package's `go test -json` output: events carry parts of lines. */
@@ -38,21 +46,22 @@ const CONTROL_RE = /[\u0000-\u001f]/;
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
 const ESCAPE_OR_CONTROL_RE = /[\\\u0000-\u001f]/;
 
+/** More JSON packages than this and the parser is never called quiet (checking would cost too much). */
+const MAX_QUIET_PACKAGES = 10_000;
+
 class Parser implements OutputParser, StreamSink {
   // Bounded: a log of thousands of runs repeats the same tests and package lines.
-  private readonly tests = new BoundedList<TestOutcome>(
-    (t) => `${t.package}\u0000${t.name}\u0000${t.action}`,
-  );
-  private readonly packages = new BoundedList<ParsedOutput['packages'][number]>(
-    (p) => `${p.name}\u0000${p.action}`,
-    1000,
-  );
-  private readonly result: ParsedOutput = {
+  private tests = newTestList();
+  private packages = newPackageList();
+  private result: ParsedOutput = {
     tests: this.tests.items,
     findings: [],
     packages: this.packages.items,
     sawGoOutput: false,
   };
+  private buildReported = new Set<string>();
+  private quietListener: ((index: number) => void) | undefined;
+  private maybeQuiet = false;
   private partial = '';
   private dropping = false;
   private decoder: InstanceType<typeof TextDecoder> | undefined;
@@ -63,7 +72,6 @@ class Parser implements OutputParser, StreamSink {
   /** Plain-text compiler output by `# pkg` key, and test2json `build-output` by package. */
   private readonly buildTexts = new Map<string, string>();
   private readonly buildOutputs = new Map<string, string>();
-  private readonly buildReported = new Set<string>();
   private lastBuildKey: string | undefined;
   private ended = false;
 
@@ -94,6 +102,10 @@ class Parser implements OutputParser, StreamSink {
       if (this.dropping) this.dropping = false;
       else this.rawLine(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line);
       start = nl + 1;
+      if (this.maybeQuiet) {
+        this.maybeQuiet = false;
+        if (this.quietListener && this.isQuiet()) this.quietListener(start);
+      }
     }
     if (start < text.length && !this.dropping) {
       this.partial += text.slice(start);
@@ -116,6 +128,35 @@ class Parser implements OutputParser, StreamSink {
     this.plain.flush(this.opts.package ?? '');
     for (const [pkg, jp] of this.jsonPackages) this.endJsonPackage(pkg, jp);
     return this.result;
+  }
+
+  onQuiet(listener: ((index: number) => void) | undefined): void {
+    this.quietListener = listener;
+  }
+
+  takeChunk(): ParsedChunk {
+    const chunk: ParsedChunk = { output: this.result, buildReported: [...this.buildReported] };
+    this.tests = newTestList();
+    this.packages = newPackageList();
+    this.result = {
+      tests: this.tests.items,
+      findings: [],
+      packages: this.packages.items,
+      sawGoOutput: false,
+    };
+    this.buildReported = new Set();
+    return chunk;
+  }
+
+  private isQuiet(): boolean {
+    if (this.partial.length > 0 || this.dropping || this.buildOutputs.size > 0 || this.buildTexts.size > 0) {
+      return false;
+    }
+    if (!this.plain.isQuiet() || this.jsonPackages.size > MAX_QUIET_PACKAGES) return false;
+    for (const jp of this.jsonPackages.values()) {
+      if (jp.partial.length > 0 || !jp.stream.isQuiet()) return false;
+    }
+    return true;
   }
 
   private rawLine(input: string): void {
@@ -223,6 +264,9 @@ class Parser implements OutputParser, StreamSink {
         this.endJsonPackage(pkg, jp);
         if (pkg !== '') this.addPackage(pkg, action);
         if (typeof ev.FailedBuild === 'string') this.buildFailed(buildPackageKey(ev.FailedBuild));
+        // The package built (or its failure was reported): its build output is used up.
+        this.buildOutputs.delete(pkg);
+        this.maybeQuiet = true;
         return;
       }
       default:
@@ -332,15 +376,19 @@ class Parser implements OutputParser, StreamSink {
 
   buildFailed(pkg: string): void {
     this.result.sawGoOutput = true;
-    if (this.buildReported.has(pkg)) return;
-    this.buildReported.add(pkg);
-    // A broken dependency is printed under its own `# dep` header: fall back to the latest block.
+    // A broken dependency is printed under its own `# dep` header: fall back to the latest block
+    // (kept: other packages that import it fail with it).
     const text =
       this.buildOutputs.get(pkg) ??
       this.buildTexts.get(pkg) ??
       this.buildTexts.get('') ??
       (this.lastBuildKey !== undefined ? this.buildTexts.get(this.lastBuildKey) : undefined) ??
       '';
+    // The package's own output is used up: a log of many runs prints it again for every run.
+    this.buildOutputs.delete(pkg);
+    this.buildTexts.delete(pkg);
+    if (this.buildReported.has(pkg)) return;
+    this.buildReported.add(pkg);
     let findings = parseBuildOutput(text, pkg);
     if (findings.length === 0)
       findings = [{ kind: 'build', package: pkg, message: 'build failed', stacks: [], raw: '' }];
@@ -349,6 +397,14 @@ class Parser implements OutputParser, StreamSink {
 
   private pushFinding(f: RawFinding): void {
     if (this.result.findings.length < MAX_FINDINGS) this.result.findings.push(f);
+  }
+
+  packageEnded(pkg: string): void {
+    // A package that got this far built: its compiler output (warnings) and the unkeyed lines
+    // before its result line are not a later build failure's.
+    this.buildTexts.delete(pkg);
+    this.buildTexts.delete('');
+    this.maybeQuiet = true;
   }
 
   buildText(key: string, line: string): void {

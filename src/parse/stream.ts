@@ -5,13 +5,13 @@ import { buildPackageKey, isBuildErrorLine } from './build.js';
 import { RaceAssembler } from './race.js';
 import { parseGoroutineHeader, TracebackAssembler } from './traceback.js';
 import {
-  BoundedList,
   combineTest,
   detach,
   detachFinding,
   intern,
   MAX_FINDINGS,
   MAX_RAW,
+  OutcomeList,
   RACE_SEP,
   testFromStacks,
 } from './util.js';
@@ -26,6 +26,8 @@ export interface StreamSink {
   addPackage(name: string, action: 'pass' | 'fail' | 'skip'): void;
   /** `FAIL pkg [build failed]` was printed. */
   buildFailed(pkg: string): void;
+  /** A package's output ended (`ok`/`FAIL` line): the parser may now be quiet. */
+  packageEnded(pkg: string): void;
   /** Plain-text compiler output, keyed by the `# pkg` header ('' when there was none). */
   buildText(key: string, line: string): void;
 }
@@ -42,8 +44,8 @@ const ELAPSED_RE = /\((\d+(?:\.\d+)?)s\)$/;
 const MAX_ERROR_RAW = 4096;
 
 /** A package's outcomes until its end: `-count=100000` in one process must not grow memory. */
-function newOutcomes(): BoundedList<TestOutcome> {
-  return new BoundedList((t) => `${t.name}\u0000${t.action}`);
+function newOutcomes(): OutcomeList {
+  return new OutcomeList();
 }
 
 function parentOf(name: string): string | undefined {
@@ -379,6 +381,7 @@ export class LineStream {
       this.flush(pkg);
     }
     if (failedBuild) this.sink.buildFailed(pkg);
+    if (!this.json) this.sink.packageEnded(pkg);
   }
 
   private startRace(withSep: boolean, line: string): void {
@@ -514,6 +517,33 @@ export class LineStream {
     this.lastWasResult = false;
     this.lastError = undefined;
     this.pendingSep = false;
+    // Framing is per test process: the next package's output says again whether it is framed.
+    this.framed = false;
+  }
+
+  /**
+   * Nothing is pending: from here on this stream behaves exactly as a new one would (the parallel
+   * parse joins segments only at such points).
+   */
+  isQuiet(): boolean {
+    return (
+      this.race === undefined &&
+      this.traceback === undefined &&
+      !this.pendingSep &&
+      this.current === undefined &&
+      this.lastFail === undefined &&
+      !this.framed &&
+      this.resultByLevel.length === 0 &&
+      !this.lastWasResult &&
+      this.lastError === undefined &&
+      this.buildKey === undefined &&
+      this.running.size === 0 &&
+      this.tests.length === 0 &&
+      this.findings.length === 0 &&
+      this.failed.size === 0 &&
+      this.errors.size === 0 &&
+      this.withFinding.size === 0
+    );
   }
 
   /** A parent that failed because a subtest failed: the subtest carries the story. */

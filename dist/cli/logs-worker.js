@@ -1,0 +1,2378 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 539:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(919);
+/* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _logs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(102);
+// A thread that parses one part of a huge log file (see parseLogFile in logs.ts).
+
+
+const { file, range } = node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.workerData;
+node_worker_threads__WEBPACK_IMPORTED_MODULE_0__.parentPort?.postMessage(await (0,_logs_js__WEBPACK_IMPORTED_MODULE_1__/* .parseRange */ .RC)(file, range));
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 102:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  RC: () => (/* binding */ parseRange)
+});
+
+// UNUSED EXPORTS: openLogFile, parseLogFile, parseStream
+
+;// CONCATENATED MODULE: external "node:buffer"
+const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(919);
+;// CONCATENATED MODULE: ./src/parse/util.ts
+/** Cap on a finding's `raw` text. */
+const MAX_RAW = 64 * 1024;
+/** Cap on the frames kept per stack (a marker frame is added after it). */
+const MAX_FRAMES = 100;
+/** Cap on one input line; longer lines are cut (binary junk without newlines must not grow memory). */
+const MAX_LINE = 1024 * 1024;
+/** A flood of reports (e.g. GORACE=suppress_equal_stacks=0 in a loop) must not exhaust memory. */
+const util_MAX_FINDINGS = 1000;
+/** `==================`: opens and closes a race report. */
+const RACE_SEP = '==================';
+const ANSI_RE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[ -/]*[@-~]`, 'g');
+const GH_TIMESTAMP_RE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z /;
+/** Strips `\r`, GitHub's downloaded-log timestamp prefix and ANSI colour escapes. */
+function cleanLine(input) {
+    let s = input;
+    if (s.length > 0 && s.charCodeAt(s.length - 1) === 13)
+        s = s.slice(0, -1);
+    // Cheap shape check (`YYYY-MM-DDT`) before the regex.
+    if (s.length >= 21 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(10) === 84) {
+        const m = GH_TIMESTAMP_RE.exec(s);
+        if (m)
+            s = s.slice(m[0].length);
+    }
+    if (s.indexOf('\x1b') >= 0) {
+        s = s.replace(ANSI_RE, '');
+        if (s.length > 0 && s.charCodeAt(s.length - 1) === 13)
+            s = s.slice(0, -1);
+    }
+    return s;
+}
+/**
+ * `FILE:LINE +0xOFF`, `FILE:LINE` (inlined) or `FILE:LINE +0xOFF fp=… sp=… pc=…`, already without
+ * the leading whitespace. Splits on the LAST colon before the offset: Windows paths are `C:/…`.
+ */
+function parseFileLine(s) {
+    let end = s.indexOf(' +0x');
+    if (end < 0)
+        end = s.indexOf(' fp=');
+    if (end < 0)
+        end = s.length;
+    const colon = s.lastIndexOf(':', end - 1);
+    if (colon <= 0 || colon === end - 1)
+        return undefined;
+    let line = 0;
+    for (let i = colon + 1; i < end; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 48 || c > 57)
+            return undefined;
+        line = line * 10 + (c - 48);
+    }
+    return { file: s.slice(0, colon), line };
+}
+/** `pkg.F(0x1, {0x2, 0x3})` → `pkg.F`; arguments never hold `(`, so the last `(` starts them. */
+function splitFuncArgs(s) {
+    const open = s.lastIndexOf('(');
+    if (open <= 0 || !s.endsWith(')'))
+        return { func: s, args: '' };
+    return { func: s.slice(0, open), args: s.slice(open + 1, -1) };
+}
+/** Go's rule for test function names (`Test`, `TestX`, `Test_x`, not `Testx`), minus TestMain. */
+function isTestFuncName(name) {
+    for (const prefix of ['Test', 'Benchmark', 'Fuzz', 'Example']) {
+        if (!name.startsWith(prefix))
+            continue;
+        if (name === 'TestMain')
+            return false;
+        if (name.length === prefix.length)
+            return true;
+        const c = name.charCodeAt(prefix.length);
+        return c < 97 || c > 122;
+    }
+    return false;
+}
+/**
+ * The test a stack frame belongs to: `example.com/m/pkg.TestX.func2.1` → `TestX`. Dots in an import
+ * path's last element are printed as `%2e`, so the first dot after the last slash ends the package.
+ * Test functions live only in the test binary's own package (or its _test twin), so no package
+ * check is needed.
+ */
+function testNameFromFunc(fn) {
+    const slash = fn.lastIndexOf('/');
+    const dot = fn.indexOf('.', slash + 1);
+    if (dot < 0)
+        return undefined;
+    let end = fn.indexOf('.', dot + 1);
+    if (end < 0)
+        end = fn.length;
+    const name = fn.slice(dot + 1, end);
+    return isTestFuncName(name) ? name : undefined;
+}
+/** First test function in the frames of the given stacks, in order. */
+function testFromStacks(stacks) {
+    for (const s of stacks) {
+        for (const f of s.frames) {
+            const t = testNameFromFunc(f.func);
+            if (t)
+                return t;
+        }
+    }
+    return undefined;
+}
+/**
+ * A stack names the top-level test (`TestParent`); the positional context may know the subtest
+ * (`TestParent/racy_sub`). Keep the positional name when it is that test or one of its subtests.
+ */
+function combineTest(stackTest, positional) {
+    if (!stackTest)
+        return positional;
+    if (positional && (positional === stackTest || positional.startsWith(`${stackTest}/`)))
+        return positional;
+    return stackTest;
+}
+/**
+ * `line.trimStart().startsWith('--- ')` without building the trimmed copy (it ran for every frame
+ * line of a report). Spaces and tabs are skipped here; any other leading character that is not
+ * plainly visible ASCII (other whitespace trimStart knows) takes the exact slow way.
+ */
+/** Lines the go command or the test binary print at column 0 after a package's output. */
+function isGoCommandLine(line) {
+    return (line.startsWith('ok  ') ||
+        line.startsWith('FAIL\t') ||
+        line === 'FAIL' ||
+        line === 'PASS' ||
+        line.startsWith('?   \t') ||
+        line.startsWith('exit status '));
+}
+function isResultAfterIndent(line) {
+    let i = 0;
+    let c = line.charCodeAt(0);
+    while (c === 32 || c === 9)
+        c = line.charCodeAt(++i);
+    if (c > 32 && c < 127) {
+        return (c === 45 &&
+            line.charCodeAt(i + 1) === 45 &&
+            line.charCodeAt(i + 2) === 45 &&
+            line.charCodeAt(i + 3) === 32);
+    }
+    return i < line.length && line.trimStart().startsWith('--- ');
+}
+/** A frame marking where frames were dropped (by us or by Go). */
+function elidedFrame(text) {
+    return { func: text, file: '', line: 0 };
+}
+/** Appends a frame, keeping at most `limit` frames plus one marker. */
+function pushFrame(frames, frame, limit = MAX_FRAMES) {
+    if (frames.length < limit)
+        frames.push(frame);
+    else if (frames.length === limit)
+        frames.push(elidedFrame('...additional frames elided...'));
+}
+/** A report's text as printed, capped at MAX_RAW. */
+class RawText {
+    parts = [];
+    len = 0;
+    truncated;
+    /** `off`: keeps nothing (the report is over the findings cap and will be dropped). */
+    constructor(off = false) {
+        this.truncated = off;
+    }
+    add(line) {
+        if (this.truncated)
+            return;
+        if (this.len + line.length + 1 > MAX_RAW) {
+            this.truncated = true;
+            const room = MAX_RAW - this.len;
+            if (room > 0)
+                this.parts.push(line.slice(0, room));
+            this.parts.push('... (truncated)');
+            return;
+        }
+        this.parts.push(line);
+        this.len += line.length + 1;
+    }
+    text() {
+        return this.parts.join('\n');
+    }
+}
+/** Function names that are not the user's: the Go runtime, testing, stdlib (no dot in the first path element). */
+function isUserFrame(f) {
+    if (f.file.endsWith('_testmain.go') || f.file === '')
+        return false;
+    const slash = f.func.indexOf('/');
+    const firstElem = f.func.slice(0, slash >= 0 ? slash : f.func.indexOf('.'));
+    if (firstElem === 'main')
+        return true;
+    return slash >= 0 && firstElem.includes('.');
+}
+/**
+ * Makes a finding that is kept hold copies of its strings, not substrings of input chunks (see
+ * `detach`). Done only for findings that are stored: most of a huge log's are over the cap.
+ */
+function detachFinding(f) {
+    f.message = detach(f.message);
+    f.raw = detach(f.raw);
+    if (f.test !== undefined)
+        f.test = intern(f.test);
+    if (f.runningTests)
+        f.runningTests = f.runningTests.map(intern);
+    for (const s of f.stacks) {
+        s.header = detach(s.header);
+        for (const fr of s.frames) {
+            fr.func = intern(fr.func);
+            fr.file = intern(fr.file);
+        }
+    }
+}
+/** Test outcomes kept verbatim per parse; past it only outcomes not seen yet (name and action). */
+const MAX_OUTCOMES = 10_000;
+/** Distinct strings kept by `intern` and distinct outcomes past MAX_OUTCOMES. */
+const MAX_DISTINCT = 100_000;
+/**
+ * A copy of `s` that holds no reference to the chunk it was cut from. V8 keeps a whole input
+ * chunk alive for any substring of it that is stored; names and frames are stored for the whole
+ * parse, so without this the chunks they came from would pile up with the log's size.
+ */
+function detach(s) {
+    return s.length === 0 ? '' : Buffer.from(s, 'utf8').toString('utf8');
+}
+const interned = new Map();
+const RECENT_SLOTS = 512;
+const recent = new Array(RECENT_SLOTS).fill(undefined);
+/**
+ * `detach`, sharing one copy of strings that repeat (test, package, function and file names):
+ * a log of a thousand runs names the same few hundred things a thousand times.
+ */
+function intern(s) {
+    // A small direct-mapped cache in front of the map: comparing with one candidate is cheaper than
+    // hashing `s` (a fresh slice each time), and the same few names come again and again.
+    const n = s.length;
+    const slot = (n * 31 + s.charCodeAt(n - 1) * 7 + s.charCodeAt(n >> 1)) & (RECENT_SLOTS - 1);
+    const hit = recent[slot];
+    if (hit === s)
+        return hit;
+    let copy = interned.get(s);
+    if (copy === undefined) {
+        copy = detach(s);
+        if (interned.size < MAX_DISTINCT && n <= 1024)
+            interned.set(copy, copy);
+    }
+    if (n <= 1024)
+        recent[slot] = copy;
+    return copy;
+}
+const ACTION_BIT = { pass: 1, fail: 2, skip: 4, interrupted: 8 };
+/**
+ * A BoundedList of test outcomes, keyed by package, name and action as it would be, but with the
+ * keys seen kept in maps of the (interned) names: no key string is built per outcome, and a huge
+ * log's outcomes are nearly all repeats.
+ */
+class OutcomeList {
+    items = [];
+    seen;
+    distinct = 0;
+    push(t) {
+        if (this.items.length < MAX_OUTCOMES) {
+            this.items.push(t);
+            return;
+        }
+        if (!this.seen) {
+            this.seen = new Map();
+            for (const x of this.items)
+                this.mark(x, false);
+        }
+        if (this.mark(t, true))
+            this.items.push(t);
+    }
+    get length() {
+        return this.items.length;
+    }
+    /** Records t's key; true when it was not seen before (and, `capped`, there was room for it). */
+    mark(t, capped) {
+        const seen = this.seen;
+        let byName = seen.get(t.package);
+        if (!byName) {
+            byName = new Map();
+            seen.set(t.package, byName);
+        }
+        const bits = byName.get(t.name) ?? 0;
+        const bit = ACTION_BIT[t.action] ?? 0;
+        if (bits & bit || (capped && this.distinct >= MAX_DISTINCT))
+            return false;
+        byName.set(t.name, bits | bit);
+        this.distinct++;
+        return true;
+    }
+}
+/**
+ * Items appended for the whole parse (test outcomes, package results): the first `verbatim` as
+ * they come, then only those whose key was not seen, so memory stays bounded on huge logs while
+ * every test and result still shows up (the report counts runs, not repeats within a run).
+ */
+class BoundedList {
+    key;
+    verbatim;
+    items = [];
+    keys;
+    constructor(key, verbatim = MAX_OUTCOMES) {
+        this.key = key;
+        this.verbatim = verbatim;
+    }
+    push(item) {
+        if (this.items.length < this.verbatim) {
+            this.items.push(item);
+            return;
+        }
+        if (!this.keys)
+            this.keys = new Set(this.items.map(this.key));
+        const k = this.key(item);
+        if (this.keys.has(k) || this.keys.size >= MAX_DISTINCT)
+            return;
+        this.keys.add(k);
+        this.items.push(item);
+    }
+    get length() {
+        return this.items.length;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/merge.ts
+
+function newTestList() {
+    return new OutcomeList();
+}
+function newPackageList() {
+    return new BoundedList((p) => `${p.name}\u0000${p.action}`, 1000);
+}
+/**
+ * The chunks of consecutive parts of a log, each started where the parser before it was quiet
+ * (so it behaved as a new parser would), as one result: items are appended as one parser would
+ * have appended them, with its caps, and a build failure reported earlier is not reported again.
+ */
+function merge_mergeChunks(chunks) {
+    if (chunks.length === 1 && chunks[0])
+        return chunks[0].output;
+    const tests = newTestList();
+    const packages = newPackageList();
+    const findings = [];
+    const reported = new Set();
+    let sawGoOutput = false;
+    for (const { output, buildReported } of chunks) {
+        for (const f of output.findings) {
+            if (f.kind === 'build' && reported.has(f.package))
+                continue;
+            if (findings.length < MAX_FINDINGS)
+                findings.push(f);
+        }
+        for (const t of output.tests)
+            tests.push(t);
+        for (const p of output.packages)
+            packages.push(p);
+        for (const r of buildReported)
+            reported.add(r);
+        sawGoOutput ||= output.sawGoOutput;
+    }
+    return { tests: tests.items, findings, packages: packages.items, sawGoOutput };
+}
+/**
+ * Joins the parts of a log parsed side by side (in order; the first from the log's start, the
+ * last to its end). Part i+1 takes over at the first offset where both it and part i were quiet;
+ * undefined when some pair has no such offset (then only one parser reading it all is exact).
+ */
+function merge_stitch(segments) {
+    const first = segments[0];
+    if (first?.start !== 0)
+        return undefined;
+    const used = [];
+    let seg = first;
+    let from = 0;
+    for (const next of segments.slice(1)) {
+        // Where next's chunks start: its own start (a new parser), and each of its quiet points.
+        const starts = new Map([[next.start, 0]]);
+        next.boundaries.forEach((b, j) => {
+            starts.set(b, j + 1);
+        });
+        let join = -1;
+        for (let j = from; j < seg.boundaries.length; j++) {
+            const b = seg.boundaries[j];
+            if (b >= next.start && starts.has(b)) {
+                join = j;
+                break;
+            }
+        }
+        if (join < 0)
+            return undefined;
+        used.push(...seg.chunks.slice(from, join + 1));
+        from = starts.get(seg.boundaries[join]);
+        seg = next;
+    }
+    if (!seg.complete)
+        return undefined;
+    used.push(...seg.chunks.slice(from));
+    return merge_mergeChunks(used);
+}
+
+;// CONCATENATED MODULE: ./src/parse/build.ts
+
+const MAX_BUILD_FINDINGS = 20;
+const MAX_BUILD_RAW = 4096;
+/** `./x.go:12:5: msg`, `x.go:12: msg`, `/abs/x.go:12:5: msg`, `C:\x\y.go:3:1: msg`, `go.mod:5: msg`. */
+const ERROR_RE = /^(.+?\.(?:go|s|c|h|cc|cpp|mod|sum|work)):(\d+)(?::(\d+))?: (.*)$/;
+/** A line that is a compiler error (cheap pre-check before the regex). */
+function isBuildErrorLine(line) {
+    const c = line.charCodeAt(0);
+    if (c === 32 || c === 9 || line.length === 0)
+        return false;
+    if (line.indexOf(':') < 0)
+        return false;
+    return ERROR_RE.test(line.startsWith('vet: ') ? line.slice(5) : line);
+}
+/**
+ * Build package key from a `# pkg` header or a test2json `ImportPath`:
+ * `example.com/m/pkg [example.com/m/pkg.test]` → `example.com/m/pkg`, and the external test
+ * package `example.com/m/pkg_test [example.com/m/pkg.test]` too.
+ */
+function buildPackageKey(s) {
+    const t = s.trim();
+    const open = t.indexOf(' [');
+    if (open < 0)
+        return t.startsWith('[') && t.endsWith(']') ? stripTest(t.slice(1, -1)) : t;
+    const inner = t.slice(open + 2, t.endsWith(']') ? -1 : undefined);
+    return inner.endsWith('.test') ? inner.slice(0, -5) : t.slice(0, open);
+}
+function stripTest(s) {
+    return s.endsWith('.test') ? s.slice(0, -5) : s;
+}
+function isNoise(line) {
+    return line.startsWith('# ') || line === 'FAIL' || (line.startsWith('FAIL\t') && line.endsWith(' failed]'));
+}
+/**
+ * One `build` finding per compiler/vet error line (at most 20), each with one frame (file as
+ * printed, line). Text with no `file:line:` error at all gives one finding with its first
+ * meaningful line as the message and no frames; empty text gives none.
+ */
+function parseBuildOutput(text, pkg) {
+    const findings = [];
+    let firstLine;
+    let firstAny;
+    let last;
+    for (const rawLine of text.split('\n')) {
+        const line = cleanLine(rawLine);
+        if (line.trim() === '')
+            continue;
+        firstAny ??= line.trim();
+        const c = line.charCodeAt(0);
+        if (c === 9 || c === 32) {
+            // Continuation of the previous error (`\thave (…)`, `\twant (…)`).
+            if (last && last.raw.length + line.length < MAX_BUILD_RAW)
+                last.raw += `\n${line}`;
+            continue;
+        }
+        last = undefined;
+        if (isNoise(line))
+            continue;
+        firstLine ??= line.trim();
+        const body = line.startsWith('vet: ') ? line.slice(5) : line;
+        const m = body.indexOf(':') >= 0 ? ERROR_RE.exec(body) : null;
+        if (!m || findings.length >= MAX_BUILD_FINDINGS)
+            continue;
+        const file = m[1] ?? '';
+        const lineNo = Number(m[2]);
+        const col = m[3];
+        last = {
+            kind: 'build',
+            package: pkg,
+            message: (m[4] ?? '').trim(),
+            stacks: [
+                {
+                    role: 'build',
+                    header: col ? `${file}:${lineNo}:${col}` : `${file}:${lineNo}`,
+                    frames: [{ func: '', file, line: lineNo }],
+                },
+            ],
+            raw: line,
+        };
+        findings.push(last);
+    }
+    if (findings.length === 0) {
+        const message = firstLine ?? firstAny;
+        if (message !== undefined) {
+            findings.push({
+                kind: 'build',
+                package: pkg,
+                message,
+                stacks: [],
+                raw: text.trim().slice(0, MAX_BUILD_RAW),
+            });
+        }
+    }
+    return findings;
+}
+
+;// CONCATENATED MODULE: ./src/parse/event.ts
+// `go test -json` (test2json) events. JSON.parse is used as is: a hand-written scanner of these
+// flat objects was measured no faster (V8's JSON.parse is native), and is more code to trust.
+// The exception is the parser's narrow fast paths for the two shapes test2json writes most
+// (output.ts `outputEvent`, `plainEvent`): they only slice, and hand anything else to this.
+/** A test2json line as an event; undefined when the line is not a JSON object with an Action. */
+function parseEvent(line) {
+    let v;
+    try {
+        v = JSON.parse(line);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+        return undefined;
+    const ev = v;
+    return typeof ev.Action === 'string' ? ev : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/parse/race.ts
+
+/** A report has 2 accesses and up to 2 creation stacks; more is junk, not worth memory. */
+const MAX_STACKS = 8;
+/**
+ * `Read at 0x… by goroutine 7:`, `Previous write at 0x… by main goroutine:`, atomic variants, and
+ * the address-less `Write by goroutine 56:` of old race runtimes (golang/go#10661).
+ */
+const ACCESS_RE = /^(Previous )?(?:[Aa]tomic )?([Rr]ead|[Ww]rite)(?: of size \d+)?(?: at (0x[0-9a-fA-F]+))? by (?:goroutine (\d+)|(main goroutine)|thread T\d+)\s*:$/;
+const CREATION_RE = /^Goroutine (\d+) \((?:running|finished)\) created at:$/;
+/** Lines that cannot be inside a race report: the report was cut off (crash, interleaving). */
+function endsRaceReport(line) {
+    const c = line.charCodeAt(0);
+    if (c === 32)
+        return line.includes('race detected during execution of');
+    return (line.startsWith('panic: ') ||
+        line.startsWith('fatal error: ') ||
+        isGoCommandLine(line) ||
+        line === 'WARNING: DATA RACE');
+}
+/** Shared by lite assemblers, which never add to them. */
+const NO_RAW = new RawText(true);
+const NO_STACKS = [];
+class RaceAssembler {
+    lite;
+    raw;
+    stacks;
+    cur;
+    pendingFunc;
+    currentId;
+    previousId;
+    sawWarning = false;
+    /**
+     * `lite`: the report is over the findings cap, so only where it ends matters (same feed results),
+     * not its stacks or text: most reports of a huge log are dropped.
+     */
+    constructor(withSep, lite = false) {
+        this.lite = lite;
+        this.raw = lite ? NO_RAW : new RawText();
+        this.stacks = lite ? NO_STACKS : [];
+        if (withSep)
+            this.raw.add(RACE_SEP);
+    }
+    feed(line) {
+        if (line === RACE_SEP) {
+            // A separator before the WARNING line belongs to the opening; after it, it closes.
+            this.raw.add(line);
+            return this.sawWarning ? 'done' : 'more';
+        }
+        if (line === 'WARNING: DATA RACE' && !this.sawWarning) {
+            this.sawWarning = true;
+            this.raw.add(line);
+            return 'more';
+        }
+        // The report goes to stderr, test framing to stdout: with parallel tests they can interleave.
+        if (line.startsWith('=== ') || isResultAfterIndent(line))
+            return 'pass';
+        if (endsRaceReport(line))
+            return 'reject';
+        if (this.lite)
+            return 'more';
+        this.raw.add(line);
+        if (line.length === 0) {
+            this.endStack();
+            return 'more';
+        }
+        const c0 = line.charCodeAt(0);
+        if (c0 === 32) {
+            if (!this.cur)
+                return 'more';
+            // Frames: `  FUNC()` (2 spaces) then `      FILE:LINE +0xOFF` (6 spaces).
+            if (line.charCodeAt(1) === 32 && line.charCodeAt(2) === 32) {
+                const loc = parseFileLine(line.trimStart());
+                if (loc && this.pendingFunc !== undefined) {
+                    pushFrame(this.cur.frames, { func: this.pendingFunc, file: loc.file, line: loc.line });
+                }
+                this.pendingFunc = undefined;
+            }
+            else {
+                const t = line.trim();
+                // `[failed to restore the stack]` leaves the stack empty.
+                this.pendingFunc = t.startsWith('[') ? undefined : splitFuncArgs(t).func;
+            }
+            return 'more';
+        }
+        this.endStack();
+        if (this.stacks.length >= MAX_STACKS)
+            return 'more';
+        const access = ACCESS_RE.exec(line);
+        if (access) {
+            const previous = access[1] !== undefined;
+            const id = access[5] ? 'main' : Number(access[4] ?? 0);
+            if (previous)
+                this.previousId = id;
+            else
+                this.currentId = id;
+            this.cur = {
+                role: previous ? 'previous' : 'current',
+                header: line.slice(0, -1).trimEnd(),
+                access: access[2]?.toLowerCase() === 'write' ? 'write' : 'read',
+                goroutine: id,
+                frames: [],
+            };
+            this.stacks.push(this.cur);
+            return 'more';
+        }
+        const creation = CREATION_RE.exec(line);
+        if (creation) {
+            this.cur = {
+                role: 'creation',
+                header: line.slice(0, -1),
+                goroutine: Number(creation[1]),
+                frames: [],
+            };
+            this.stacks.push(this.cur);
+        }
+        // Anything else (`Heap block …`, `Mutex M created at:`) starts a section we do not keep.
+        return 'more';
+    }
+    endStack() {
+        this.cur = undefined;
+        this.pendingFunc = undefined;
+    }
+    /** Stacks with creation roles matched to the access goroutines. */
+    finish() {
+        let haveCurrentCreation = false;
+        let havePreviousCreation = false;
+        for (const s of this.stacks) {
+            if (s.role !== 'creation')
+                continue;
+            if (!haveCurrentCreation && s.goroutine === this.currentId) {
+                s.role = 'current-creation';
+                haveCurrentCreation = true;
+            }
+            else if (!havePreviousCreation && s.goroutine === this.previousId) {
+                s.role = 'previous-creation';
+                havePreviousCreation = true;
+            }
+        }
+        return this.stacks;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/traceback.ts
+
+const MAX_HEADER_LINES = 200;
+const MAX_CANDIDATE_BLOCKS = 50;
+const MAX_OTHER_BLOCKS = 10;
+const MAX_MESSAGE = 1000;
+const RECOVERED_RE = / \[recovered(?:, [a-z]+)*\]$/;
+/** `goroutine 8 [running]:`, `goroutine 1 gp=0x… m=0 mp=0x… [running]:`, `… [running] {labels}:`. */
+function parseGoroutineHeader(line) {
+    if (!line.startsWith('goroutine ') || !line.endsWith(':'))
+        return undefined;
+    let i = 10;
+    let id = 0;
+    while (i < line.length) {
+        const c = line.charCodeAt(i);
+        if (c < 48 || c > 57)
+            break;
+        id = id * 10 + (c - 48);
+        i++;
+    }
+    if (i === 10 || line.charCodeAt(i) !== 32 || line.indexOf('[', i) < 0)
+        return undefined;
+    return id;
+}
+/** Column-0 lines that end a traceback's header part: Go framing, package lines, the go command. */
+function endsTracebackHeader(line) {
+    return (line.startsWith('=== ') ||
+        isResultAfterIndent(line) ||
+        isGoCommandLine(line) ||
+        line === RACE_SEP ||
+        line === 'WARNING: DATA RACE');
+}
+/** The block a lite assembler is in: only whether there is one matters. */
+const LITE_BLOCK = {
+    header: '',
+    goroutine: 0,
+    frames: [],
+    skip: true,
+    hasTestFrame: false,
+    hasUserFrame: false,
+    goMarkers: 0,
+};
+/** Shared by lite assemblers, which never add to them: most reports of a huge log are lite. */
+const NO_LINES = [];
+const NO_BLOCKS = [];
+const traceback_NO_RAW = new RawText(true);
+class TracebackAssembler {
+    lite;
+    raw;
+    header;
+    headerCount = 0;
+    inBlocks = false;
+    cur;
+    first;
+    candidates;
+    others;
+    pendingFunc;
+    pendingCreated;
+    /**
+     * `lite`: the report is over the findings cap, so only where it ends matters (same feed results),
+     * not its blocks or text: most reports of a huge log are dropped.
+     */
+    constructor(lite = false) {
+        this.lite = lite;
+        this.raw = lite ? traceback_NO_RAW : new RawText();
+        this.header = lite ? NO_LINES : [];
+        this.candidates = lite ? NO_BLOCKS : [];
+        this.others = lite ? NO_BLOCKS : [];
+    }
+    feed(line) {
+        if (!this.inBlocks) {
+            if (line === 'runtime stack:' || parseGoroutineHeader(line) !== undefined) {
+                this.inBlocks = true;
+                this.startBlock(line);
+                return 'more';
+            }
+            if (endsTracebackHeader(line) || this.headerCount >= MAX_HEADER_LINES)
+                return 'reject';
+            this.headerCount++;
+            if (this.lite)
+                return 'more';
+            this.header.push(line);
+            this.raw.add(line);
+            return 'more';
+        }
+        if (line.length === 0) {
+            this.endBlock();
+            this.raw.add(line);
+            return 'more';
+        }
+        if (line === 'runtime stack:' || parseGoroutineHeader(line) !== undefined) {
+            this.endBlock();
+            this.startBlock(line);
+            return 'more';
+        }
+        const b = this.cur;
+        if (!b)
+            return 'reject';
+        const c0 = line.charCodeAt(0);
+        if (this.lite)
+            return c0 === 9 || this.liteLine(line, c0) ? 'more' : 'reject';
+        if (c0 === 9) {
+            const loc = parseFileLine(line.trim());
+            if (loc) {
+                if (this.pendingCreated !== undefined) {
+                    b.createdBy = { func: this.pendingCreated, file: loc.file, line: loc.line };
+                }
+                else if (this.pendingFunc) {
+                    const f = { func: this.pendingFunc.func, file: loc.file, line: loc.line };
+                    if (this.pendingFunc.inlined)
+                        f.inlined = true;
+                    pushFrame(b.frames, f, MAX_FRAMES + b.goMarkers);
+                    this.noteFrame(b, f);
+                }
+            }
+            this.pendingFunc = undefined;
+            this.pendingCreated = undefined;
+            this.raw.add(line);
+            return 'more';
+        }
+        if (line.startsWith('created by ')) {
+            b.createdHeader = line;
+            const rest = line.slice(11);
+            const inG = rest.indexOf(' in goroutine ');
+            this.pendingCreated = inG >= 0 ? rest.slice(0, inG) : rest;
+            this.pendingFunc = undefined;
+            this.raw.add(line);
+            return 'more';
+        }
+        if (line.startsWith('...') && line.endsWith('...') && line.includes('elided')) {
+            if (b.frames.length < MAX_FRAMES + b.goMarkers) {
+                b.frames.push(elidedFrame(line));
+                b.goMarkers++;
+            }
+            this.raw.add(line);
+            return 'more';
+        }
+        if (c0 !== 32 && line.endsWith(')') && line.indexOf('(') > 0) {
+            const { func, args } = splitFuncArgs(line);
+            this.pendingFunc = { func, inlined: args === '...' };
+            this.pendingCreated = undefined;
+            this.raw.add(line);
+            return 'more';
+        }
+        return 'reject';
+    }
+    /** The non-tab lines `feed` keeps in a block (`created by`, elided marker, function). */
+    liteLine(line, c0) {
+        if (c0 === 99 && line.startsWith('created by '))
+            return true;
+        if (c0 === 46 && line.startsWith('...') && line.endsWith('...') && line.includes('elided'))
+            return true;
+        return c0 !== 32 && line.endsWith(')') && line.indexOf('(') > 0;
+    }
+    startBlock(line) {
+        if (this.lite) {
+            this.cur = LITE_BLOCK;
+            return;
+        }
+        this.raw.add(line);
+        const id = parseGoroutineHeader(line);
+        this.cur = {
+            header: line.endsWith(':') ? line.slice(0, -1) : line,
+            goroutine: id ?? 0,
+            frames: [],
+            skip: id === undefined,
+            hasTestFrame: false,
+            hasUserFrame: false,
+            goMarkers: 0,
+        };
+        this.pendingFunc = undefined;
+        this.pendingCreated = undefined;
+    }
+    noteFrame(b, f) {
+        if (!b.hasTestFrame && testNameFromFunc(f.func))
+            b.hasTestFrame = true;
+        if (!b.hasUserFrame && isUserFrame(f))
+            b.hasUserFrame = true;
+    }
+    endBlock() {
+        const b = this.cur;
+        this.cur = undefined;
+        this.pendingFunc = undefined;
+        this.pendingCreated = undefined;
+        if (!b || b.skip || this.lite)
+            return;
+        // Keep only what can be chosen or shown: memory must not grow with the goroutine count.
+        if (!this.first)
+            this.first = b;
+        else if (b.hasTestFrame && this.candidates.length < MAX_CANDIDATE_BLOCKS)
+            this.candidates.push(b);
+        else if (b.hasUserFrame && this.others.length < MAX_OTHER_BLOCKS)
+            this.others.push(b);
+    }
+    /**
+     * The finished traceback, or undefined when it was only a `panic: …`-looking line with no
+     * goroutine dump that did not end the process (some program printing the word).
+     */
+    finish(processEnded) {
+        this.endBlock();
+        if (!this.first && !processEnded)
+            return undefined;
+        const h = parseHeader(this.header);
+        let kind = h.fatal ? 'fatal' : 'panic';
+        if (!h.fatal && h.message.startsWith('test timed out after '))
+            kind = 'timeout';
+        const all = [];
+        if (this.first)
+            all.push(this.first);
+        all.push(...this.candidates, ...this.others);
+        let chosen = this.first;
+        if (kind === 'timeout' || (kind === 'fatal' && h.message.startsWith('all goroutines are asleep'))) {
+            // The first goroutine is the alarm (or main for a deadlock): pick the test's own goroutine.
+            chosen = pickTestBlock(all, h.running[0]?.split('/')[0]) ?? this.first;
+        }
+        const stacks = [];
+        if (chosen) {
+            stacks.push({
+                role: 'panic',
+                header: chosen.header,
+                goroutine: chosen.goroutine,
+                frames: chosen.frames,
+            });
+            if (chosen.createdBy) {
+                stacks.push({
+                    role: 'creation',
+                    header: chosen.createdHeader ?? `created by ${chosen.createdBy.func}`,
+                    goroutine: chosen.goroutine,
+                    frames: [chosen.createdBy],
+                });
+            }
+        }
+        const stackTest = testFromStacks(stacks);
+        if (kind !== 'panic') {
+            for (const b of all) {
+                if (b === chosen || !b.hasUserFrame || stacks.length >= MAX_OTHER_BLOCKS + 2)
+                    continue;
+                stacks.push({ role: 'goroutine', header: b.header, goroutine: b.goroutine, frames: b.frames });
+            }
+        }
+        const out = { kind, message: h.message, stacks, raw: this.raw.text() };
+        if (stackTest)
+            out.stackTest = stackTest;
+        if (kind === 'timeout')
+            out.runningTests = h.running;
+        return out;
+    }
+}
+/** The last goroutine running the test's code under `testing.(*T).Run`: the deepest subtest body. */
+function pickTestBlock(blocks, test) {
+    const matches = blocks.filter((b) => b.hasTestFrame && (!test || b.frames.some((f) => testNameFromFunc(f.func) === test)));
+    const underRun = matches.filter((b) => b.createdBy?.func === 'testing.(*T).Run');
+    return underRun[underRun.length - 1] ?? matches[0];
+}
+/**
+ * `panic: V [recovered]` + tab-indented nested `panic:` lines (≤1.24), `[recovered, repanicked]`
+ * (≥1.25), `[signal …]`, continuation lines of multi-line values (tab-indented from 1.23), and the
+ * timeout's `running tests:` list (indented from 1.23). The message is the first (original) value.
+ */
+function parseHeader(lines) {
+    const entries = [];
+    const running = [];
+    let fatal = false;
+    let inRunning = false;
+    for (const l of lines) {
+        if (inRunning) {
+            const c = l.charCodeAt(0);
+            if (c === 9 || c === 32) {
+                const t = l.trim();
+                if (t) {
+                    const paren = t.lastIndexOf(' (');
+                    running.push(paren > 0 ? t.slice(0, paren) : t);
+                }
+                continue;
+            }
+            inRunning = false;
+        }
+        const t = l.charCodeAt(0) === 9 ? l.slice(1) : l;
+        if (t === 'running tests:') {
+            inRunning = true;
+            continue;
+        }
+        if (t.startsWith('panic: ')) {
+            entries.push([t.slice(7)]);
+            continue;
+        }
+        if (l.startsWith('fatal error: ')) {
+            if (entries.length === 0)
+                fatal = true;
+            entries.push([l.slice(13)]);
+            continue;
+        }
+        if (l.startsWith('[signal ') || l.trim() === '')
+            continue;
+        entries[entries.length - 1]?.push(t);
+    }
+    const first = entries[0] ?? [lines[0] ?? ''];
+    let message = first
+        .map((s) => s.trim())
+        .filter((s) => s)
+        .join(' ');
+    message = message.replace(RECOVERED_RE, '');
+    if (message.length > MAX_MESSAGE)
+        message = `${message.slice(0, MAX_MESSAGE)}…`;
+    return { fatal, message, running };
+}
+
+;// CONCATENATED MODULE: ./src/parse/stream.ts
+
+
+
+
+const ERROR_LINE_RE = /^([^\s:]+\.go):(\d+): ?(.*)$/;
+const ELAPSED_RE = /\((\d+(?:\.\d+)?)s\)$/;
+const MAX_ERROR_RAW = 4096;
+/** A package's outcomes until its end: `-count=100000` in one process must not grow memory. */
+function newOutcomes() {
+    return new OutcomeList();
+}
+function parentOf(name) {
+    const slash = name.lastIndexOf('/');
+    return slash > 0 ? name.slice(0, slash) : undefined;
+}
+class LineStream {
+    sink;
+    json;
+    race;
+    traceback;
+    /** Positional context captured when the current report started. */
+    reportPositional;
+    reportLastFail;
+    pendingSep = false;
+    /** Test named by the last `=== RUN/CONT/NAME` (or the JSON `Test`). */
+    current;
+    /** Last `--- FAIL` since the last other framing line: a panic right after it is that test's. */
+    lastFail;
+    /** Saw 0x16 framing: `-test.v=test2json` output, where t.Error lines precede `--- FAIL`. */
+    framed = false;
+    /** Non-verbose output: t.Error lines follow `--- FAIL`, indented one level deeper than it. */
+    resultByLevel = [];
+    lastWasResult = false;
+    lastError;
+    buildKey;
+    running = new Map();
+    tests = newOutcomes();
+    findings = [];
+    failed = new Set();
+    errors = new Map();
+    withFinding = new Set();
+    constructor(sink, 
+    /** JSON streams get outcomes and package results from events, not from text lines. */
+    json) {
+        this.sink = sink;
+        this.json = json;
+    }
+    /**
+     * One line of output. For JSON streams, `test` is the event's `Test` (the positional test
+     * test2json computed) and `outputType` its 1.27 `OutputType` (`error` marks t.Error lines, so
+     * logs can be told apart); plain values, not an object: this runs for every line.
+     */
+    line(input, test, outputType) {
+        let line = input;
+        const x16 = line.indexOf('\x16');
+        if (x16 > 0) {
+            // Framing glued to unterminated test output: handle the two parts as lines.
+            this.line(line.slice(0, x16), test, outputType);
+            line = line.slice(x16);
+        }
+        if (x16 >= 0) {
+            line = line.slice(1);
+            this.framed = true;
+        }
+        if (this.json)
+            this.current = test;
+        if (this.race) {
+            const r = this.race.feed(line);
+            if (r === 'more')
+                return;
+            if (r === 'pass') {
+                this.recognise(line, outputType);
+                return;
+            }
+            if (r === 'done') {
+                this.finishReport(false);
+                return;
+            }
+            this.finishReport(false);
+        }
+        else if (this.traceback) {
+            const r = this.traceback.feed(line);
+            if (r === 'more')
+                return;
+            this.finishReport(this.endsProcess(line));
+        }
+        this.idle(line, outputType);
+    }
+    endsProcess(line) {
+        return line.startsWith('exit status ') || line.startsWith('FAIL\t') || line.startsWith('ok  \t');
+    }
+    idle(line, outputType) {
+        if (line.length === 0) {
+            this.pendingSep = false;
+            this.buildKey = undefined;
+            this.lastError = undefined;
+            return;
+        }
+        if (this.pendingSep) {
+            this.pendingSep = false;
+            if (line === 'WARNING: DATA RACE') {
+                this.startRace(true, line);
+                return;
+            }
+        }
+        if (!this.recognise(line, outputType)) {
+            // Not Go test output: maybe compiler output, or an error message's continuation line.
+            const c = line.charCodeAt(0);
+            if (this.buildKey !== undefined && !this.json) {
+                this.sink.buildText(this.buildKey, line);
+            }
+            else if (c !== 32 && c !== 9 && !this.json && line.includes('.go:') && isBuildErrorLine(line)) {
+                this.sink.buildText('', line);
+            }
+            return;
+        }
+        this.buildKey = undefined;
+    }
+    /** Handles a line if it is recognisably Go output; false otherwise. */
+    recognise(line, outputType) {
+        const c = line.charCodeAt(0);
+        // Only deeper-indented lines continue a t.Error message.
+        if (c !== 32)
+            this.lastError = undefined;
+        switch (c) {
+            case 61: // '='
+                if (line === RACE_SEP) {
+                    this.pendingSep = true;
+                    return true;
+                }
+                if (line.startsWith('=== ')) {
+                    this.framing(line);
+                    return true;
+                }
+                return false;
+            case 87: // 'W'
+                if (line === 'WARNING: DATA RACE') {
+                    this.startRace(false, line);
+                    return true;
+                }
+                return false;
+            case 45: // '-'
+                return line.startsWith('--- ') && this.result(line, 0);
+            case 32: {
+                // Indented: a subtest result, or a t.Error/t.Log line.
+                let indent = 0;
+                while (line.charCodeAt(indent) === 32)
+                    indent++;
+                // Char checks before slicing: most indented lines are frames or messages, not results.
+                if (line.charCodeAt(indent) === 45 &&
+                    line.charCodeAt(indent + 1) === 45 &&
+                    line.charCodeAt(indent + 2) === 45 &&
+                    line.charCodeAt(indent + 3) === 32) {
+                    return this.result(line.slice(indent), indent);
+                }
+                if (indent >= 4 && !this.overCap())
+                    this.errorLine(line.slice(indent), indent, outputType);
+                return false;
+            }
+            case 112: // 'p'
+                if (line.startsWith('panic: ')) {
+                    this.startTraceback(line);
+                    return true;
+                }
+                return false;
+            case 102: // 'f'
+                if (line.startsWith('fatal error: ')) {
+                    this.startTraceback(line);
+                    return true;
+                }
+                return false;
+            case 111: // 'o'
+                if (line.startsWith('ok  \t') || line.startsWith('ok\t')) {
+                    this.packageLine(line.slice(2), 'pass');
+                    return true;
+                }
+                return false;
+            case 70: // 'F'
+                if (line === 'FAIL') {
+                    this.bare();
+                    return true;
+                }
+                if (line.startsWith('FAIL\t')) {
+                    this.packageLine(line.slice(4), 'fail');
+                    return true;
+                }
+                if (line.startsWith('Found ') && line.includes(' data race')) {
+                    this.sink.sawGo();
+                    return true;
+                }
+                return false;
+            case 80: // 'P'
+                if (line === 'PASS') {
+                    this.bare();
+                    return true;
+                }
+                return false;
+            case 63: // '?'
+                if (line.startsWith('?   \t')) {
+                    this.packageLine(line.slice(1), 'skip');
+                    return true;
+                }
+                return false;
+            case 103: // 'g'
+                if (parseGoroutineHeader(line) !== undefined) {
+                    this.sink.sawGo();
+                    return true;
+                }
+                return false;
+            case 35: // '#'
+                if (line.startsWith('# ') && !this.json) {
+                    const rest = line.slice(2).trim();
+                    // `# [pkg]` (vet) continues the block its `# pkg` line opened.
+                    if (!(rest.startsWith('[') && this.buildKey !== undefined))
+                        this.buildKey = buildPackageKey(rest);
+                    this.sink.buildText(this.buildKey ?? '', line);
+                    return false;
+                }
+                return false;
+            default:
+                return false;
+        }
+    }
+    framing(line) {
+        this.sink.sawGo();
+        const rest = line.slice(4);
+        const sp = rest.indexOf(' ');
+        const verb = sp >= 0 ? rest.slice(0, sp) : rest;
+        const name = sp >= 0 ? rest.slice(sp + 1).trim() : '';
+        this.lastWasResult = false;
+        this.lastFail = undefined;
+        this.lastError = undefined;
+        switch (verb) {
+            case 'RUN':
+                if (!name)
+                    return;
+                this.current = name;
+                // A new run of the test (-count): forget the previous run's messages.
+                this.errors.delete(name);
+                if (!this.json)
+                    this.started(name);
+                return;
+            case 'CONT':
+            case 'NAME':
+                if (!this.json)
+                    this.current = name || undefined;
+                return;
+            default:
+                return;
+        }
+    }
+    result(line, indent) {
+        // `--- FAIL: TestX (0.00s)`; `--- BENCH:` is not a result.
+        const word = line.slice(4, 8);
+        if (line.charCodeAt(8) !== 58)
+            return false;
+        let action;
+        if (word === 'PASS')
+            action = 'pass';
+        else if (word === 'FAIL')
+            action = 'fail';
+        else if (word === 'SKIP')
+            action = 'skip';
+        else
+            return false;
+        const rest = line.slice(9).trim();
+        const sp = rest.indexOf(' ');
+        const name = sp >= 0 ? rest.slice(0, sp) : rest;
+        if (!name)
+            return false;
+        this.sink.sawGo();
+        const m = ELAPSED_RE.exec(rest);
+        if (!this.json)
+            this.finished(name, action, m ? Number(m[1]) : undefined);
+        else if (action === 'fail')
+            this.failed.add(intern(name));
+        if (action === 'fail')
+            this.lastFail = name;
+        if (!this.json && this.current && (this.current === name || this.current.startsWith(`${name}/`))) {
+            this.current = parentOf(name);
+        }
+        const level = Math.floor(indent / 4);
+        this.resultByLevel.length = level;
+        this.resultByLevel[level] = name;
+        this.lastWasResult = true;
+        this.lastError = undefined;
+        return true;
+    }
+    /**
+     * `    file_test.go:31: message` (t.Error, t.Fatal, or t.Log: text cannot tell them apart).
+     * Not called over the cap: messages only feed `failure` findings, and Go output was seen already.
+     */
+    errorLine(rest, indent, outputType) {
+        const last = this.lastError;
+        if (last && indent > last.indent) {
+            // Continuation of a multi-line message (testify's `Error Trace:` / `Error:` blocks).
+            const t = rest.trim();
+            if (last.info.raw.length < MAX_ERROR_RAW)
+                last.info.raw += detach(`\n${' '.repeat(indent)}${rest}`);
+            if (last.info.message === '' && t && !t.startsWith('Error Trace:')) {
+                last.info.message = detach((t.startsWith('Error:') ? t.slice(6) : t).trim());
+            }
+            return;
+        }
+        this.lastError = undefined;
+        if (!rest.includes('.go:'))
+            return;
+        const m = ERROR_LINE_RE.exec(rest);
+        if (!m)
+            return;
+        this.sink.sawGo();
+        const message = (m[3] ?? '').trim();
+        if (message.startsWith('race detected during execution of'))
+            return;
+        if (outputType !== undefined && outputType !== 'error')
+            return;
+        let test;
+        if (this.json || this.framed || !this.lastWasResult)
+            test = this.current;
+        else
+            test = this.resultByLevel[Math.floor(indent / 4) - 1];
+        if (!test)
+            return;
+        const existing = this.errors.get(test);
+        if (existing) {
+            if (existing.raw.length < MAX_ERROR_RAW)
+                existing.raw += detach(`\n${' '.repeat(indent)}${rest}`);
+            this.lastError = { info: existing, indent };
+            if (existing.message === '' && message)
+                existing.message = detach(message);
+            return;
+        }
+        const info = {
+            message: detach(message),
+            file: intern(m[1] ?? ''),
+            line: Number(m[2]),
+            raw: detach(`${' '.repeat(indent)}${rest}`),
+        };
+        this.errors.set(test, info);
+        this.lastError = { info, indent };
+    }
+    bare() {
+        this.sink.sawGo();
+        this.current = undefined;
+        this.lastFail = undefined;
+        this.lastWasResult = false;
+    }
+    /** `ok  \tpkg\t0.1s`, `FAIL\tpkg\t0.02s`, `FAIL\tpkg [build failed]`, `?   \tpkg\t[no test files]`. */
+    packageLine(rest, action) {
+        this.sink.sawGo();
+        const body = rest.trim();
+        // Import paths hold no whitespace; Go separates the fields with tabs (logs may show spaces).
+        let end = 0;
+        while (end < body.length && body.charCodeAt(end) !== 9 && body.charCodeAt(end) !== 32)
+            end++;
+        const pkg = body.slice(0, end);
+        const failedBuild = body.endsWith(' [build failed]') || body.endsWith(' [setup failed]');
+        if (!pkg)
+            return;
+        if (!this.json) {
+            this.sink.addPackage(pkg, action);
+            this.flush(pkg);
+        }
+        if (failedBuild)
+            this.sink.buildFailed(pkg);
+        if (!this.json)
+            this.sink.packageEnded(pkg);
+    }
+    startRace(withSep, line) {
+        this.sink.sawGo();
+        this.race = new RaceAssembler(withSep, this.overCap());
+        this.race.feed(line);
+        this.reportPositional = this.current;
+        this.reportLastFail = this.lastFail;
+    }
+    startTraceback(line) {
+        this.sink.sawGo();
+        this.traceback = new TracebackAssembler(this.overCap());
+        this.traceback.feed(line);
+        this.reportPositional = this.current;
+        this.reportLastFail = this.lastFail;
+    }
+    /**
+     * A finding made now would be dropped: this stream's findings go out after those kept so far,
+     * its `failure` findings after its own, and the kept count only grows. Then reports are only
+     * delimited (lite assemblers) and t.Error messages not collected.
+     */
+    overCap() {
+        return this.findings.length + this.sink.findingCount() >= util_MAX_FINDINGS;
+    }
+    /** Ends the report being assembled (cut off or complete) and records its finding. */
+    finishReport(processEnded) {
+        if (this.race?.lite || this.traceback?.lite) {
+            this.race = undefined;
+            this.traceback = undefined;
+            return;
+        }
+        if (this.race) {
+            const race = this.race;
+            this.race = undefined;
+            const stacks = race.finish();
+            const order = ['current', 'previous', 'current-creation', 'previous-creation', 'creation'];
+            const sorted = [...stacks].sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
+            const test = combineTest(testFromStacks(sorted), this.reportPositional);
+            this.addFinding({ kind: 'race', package: '', message: '', stacks, raw: race.raw.text() }, test);
+        }
+        else if (this.traceback) {
+            const tb = this.traceback.finish(processEnded);
+            this.traceback = undefined;
+            if (!tb)
+                return;
+            let test;
+            if (tb.kind === 'timeout' && tb.runningTests?.[0])
+                test = tb.runningTests[0];
+            else
+                test = combineTest(tb.stackTest, this.reportPositional ?? this.reportLastFail);
+            const f = {
+                kind: tb.kind,
+                package: '',
+                message: tb.message,
+                stacks: tb.stacks,
+                raw: tb.raw,
+            };
+            if (tb.runningTests)
+                f.runningTests = tb.runningTests;
+            this.addFinding(f, test);
+        }
+    }
+    addFinding(f, test) {
+        if (test) {
+            f.test = intern(test);
+            this.withFinding.add(f.test);
+        }
+        if (this.findings.length >= util_MAX_FINDINGS)
+            return;
+        detachFinding(f);
+        this.findings.push(f);
+    }
+    /** A test started (`=== RUN` or a JSON `run` event). */
+    started(input) {
+        const name = intern(input);
+        this.running.set(name, (this.running.get(name) ?? 0) + 1);
+        this.errors.delete(name);
+    }
+    /** A test's result (`--- X:` line or a JSON pass/fail/skip event). */
+    finished(input, action, elapsed) {
+        const name = intern(input);
+        const n = this.running.get(name);
+        if (n !== undefined) {
+            if (n <= 1)
+                this.running.delete(name);
+            else
+                this.running.set(name, n - 1);
+        }
+        if (action === 'fail')
+            this.failed.add(name);
+        const t = { package: '', name, action };
+        if (elapsed !== undefined && Number.isFinite(elapsed))
+            t.elapsed = elapsed;
+        this.tests.push(t);
+    }
+    /**
+     * The package's output ended: tests still running were interrupted, failed tests get their
+     * `failure` findings, and everything collected goes out under `pkg`.
+     */
+    flush(input) {
+        const pkg = intern(input);
+        for (const [name, n] of this.running) {
+            for (let i = 0; i < n; i++)
+                this.tests.push({ package: '', name, action: 'interrupted' });
+        }
+        for (const name of this.failed) {
+            const info = this.errors.get(name);
+            if (!info || this.withFinding.has(name) || this.hasFailedSubtest(name))
+                continue;
+            this.findings.push({
+                kind: 'failure',
+                package: '',
+                test: name,
+                message: info.message,
+                stacks: [
+                    {
+                        role: 'failure',
+                        header: `${info.file}:${info.line}`,
+                        frames: [{ func: '', file: info.file, line: info.line }],
+                    },
+                ],
+                raw: info.raw.slice(0, MAX_RAW),
+            });
+        }
+        for (const f of this.findings)
+            f.package = pkg;
+        for (const t of this.tests.items)
+            t.package = pkg;
+        if (this.findings.length > 0 || this.tests.length > 0)
+            this.sink.emit(this.findings, this.tests.items);
+        this.findings = [];
+        this.tests = newOutcomes();
+        // clear() allocates a new table even when empty, and most packages leave these empty.
+        if (this.running.size > 0)
+            this.running.clear();
+        if (this.failed.size > 0)
+            this.failed.clear();
+        if (this.errors.size > 0)
+            this.errors.clear();
+        if (this.withFinding.size > 0)
+            this.withFinding.clear();
+        this.current = undefined;
+        this.lastFail = undefined;
+        this.resultByLevel = [];
+        this.lastWasResult = false;
+        this.lastError = undefined;
+        this.pendingSep = false;
+        // Framing is per test process: the next package's output says again whether it is framed.
+        this.framed = false;
+    }
+    /**
+     * Nothing is pending: from here on this stream behaves exactly as a new one would (the parallel
+     * parse joins segments only at such points).
+     */
+    isQuiet() {
+        return (this.race === undefined &&
+            this.traceback === undefined &&
+            !this.pendingSep &&
+            this.current === undefined &&
+            this.lastFail === undefined &&
+            !this.framed &&
+            this.resultByLevel.length === 0 &&
+            !this.lastWasResult &&
+            this.lastError === undefined &&
+            this.buildKey === undefined &&
+            this.running.size === 0 &&
+            this.tests.length === 0 &&
+            this.findings.length === 0 &&
+            this.failed.size === 0 &&
+            this.errors.size === 0 &&
+            this.withFinding.size === 0);
+    }
+    /** A parent that failed because a subtest failed: the subtest carries the story. */
+    hasFailedSubtest(name) {
+        const prefix = `${name}/`;
+        for (const f of this.failed)
+            if (f.startsWith(prefix))
+                return true;
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/output.ts
+
+
+
+
+
+const MAX_BUILD_TEXT = MAX_RAW;
+const TIME_PREFIX = '{"Time":"';
+const ACTION_OUTPUT = '","Action":"output","Package":"';
+const TEST_KEY = '","Test":"';
+const OUTPUT_KEY = '","Output":"';
+/** JSON strings cannot hold raw control characters: JSON.parse rejects such a line. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL_RE = /[\u0000-\u001f]/;
+/** An escape or a raw control character. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const ESCAPE_OR_CONTROL_RE = /[\\\u0000-\u001f]/;
+/** More JSON packages than this and the parser is never called quiet (checking would cost too much). */
+const MAX_QUIET_PACKAGES = 10_000;
+class Parser {
+    opts;
+    // Bounded: a log of thousands of runs repeats the same tests and package lines.
+    tests = newTestList();
+    packages = newPackageList();
+    result = {
+        tests: this.tests.items,
+        findings: [],
+        packages: this.packages.items,
+        sawGoOutput: false,
+    };
+    buildReported = new Set();
+    quietListener;
+    maybeQuiet = false;
+    partial = '';
+    dropping = false;
+    decoder;
+    plain;
+    jsonPackages = new Map();
+    lastPkg;
+    lastJp;
+    /** Plain-text compiler output by `# pkg` key, and test2json `build-output` by package. */
+    buildTexts = new Map();
+    buildOutputs = new Map();
+    lastBuildKey;
+    ended = false;
+    constructor(opts) {
+        this.opts = opts;
+        this.plain = new LineStream(this, false);
+    }
+    push(chunk) {
+        if (this.ended)
+            return;
+        let text;
+        if (typeof chunk === 'string')
+            text = chunk;
+        else {
+            // Defensive: a Buffer from a stream without an encoding; decode keeping split characters.
+            this.decoder ??= new TextDecoder('utf-8');
+            try {
+                text = this.decoder.decode(chunk, { stream: true });
+            }
+            catch {
+                text = String(chunk);
+            }
+        }
+        let start = 0;
+        for (;;) {
+            const nl = text.indexOf('\n', start);
+            if (nl < 0)
+                break;
+            const piece = text.slice(start, nl);
+            const line = this.partial.length > 0 ? this.partial + piece : piece;
+            this.partial = '';
+            if (this.dropping)
+                this.dropping = false;
+            else
+                this.rawLine(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line);
+            start = nl + 1;
+            if (this.maybeQuiet) {
+                this.maybeQuiet = false;
+                if (this.quietListener && this.isQuiet())
+                    this.quietListener(start);
+            }
+        }
+        if (start < text.length && !this.dropping) {
+            this.partial += text.slice(start);
+            if (this.partial.length > MAX_LINE) {
+                // An endless line (binary junk): handle what fits and skip the rest of it.
+                this.rawLine(this.partial.slice(0, MAX_LINE));
+                this.partial = '';
+                this.dropping = true;
+            }
+        }
+    }
+    end() {
+        if (this.ended)
+            return this.result;
+        if (this.decoder)
+            this.push(this.decoder.decode());
+        this.ended = true;
+        if (this.partial.length > 0 && !this.dropping)
+            this.rawLine(this.partial);
+        this.partial = '';
+        this.plain.finishReport(true);
+        this.plain.flush(this.opts.package ?? '');
+        for (const [pkg, jp] of this.jsonPackages)
+            this.endJsonPackage(pkg, jp);
+        return this.result;
+    }
+    onQuiet(listener) {
+        this.quietListener = listener;
+    }
+    takeChunk() {
+        const chunk = { output: this.result, buildReported: [...this.buildReported] };
+        this.tests = newTestList();
+        this.packages = newPackageList();
+        this.result = {
+            tests: this.tests.items,
+            findings: [],
+            packages: this.packages.items,
+            sawGoOutput: false,
+        };
+        this.buildReported = new Set();
+        return chunk;
+    }
+    isQuiet() {
+        if (this.partial.length > 0 || this.dropping || this.buildOutputs.size > 0 || this.buildTexts.size > 0) {
+            return false;
+        }
+        if (!this.plain.isQuiet() || this.jsonPackages.size > MAX_QUIET_PACKAGES)
+            return false;
+        for (const jp of this.jsonPackages.values()) {
+            if (jp.partial.length > 0 || !jp.stream.isQuiet())
+                return false;
+        }
+        return true;
+    }
+    rawLine(input) {
+        const line = cleanLine(input);
+        if (line.charCodeAt(0) === 123 && line.charCodeAt(line.length - 1) === 125) {
+            if (this.outputEvent(line))
+                return;
+            const ev = plainEvent(line) ?? parseEvent(line);
+            if (ev) {
+                this.event(ev);
+                return;
+            }
+        }
+        this.plain.line(line);
+    }
+    /**
+     * Fast path for the bulk of `go test -json`, handled as `event` would handle its JSON.parse:
+     * `{"Time":"…","Action":"output","Package":"…"[,"Test":"…"],"Output":"…"}` exactly as test2json
+     * writes it (JSON.parse was half the time of a JSON log). False for anything else (other actions,
+     * keys or order, an escape or control character outside Output): then JSON.parse judges it.
+     */
+    outputEvent(line) {
+        if (!line.startsWith(TIME_PREFIX))
+            return false;
+        const timeEnd = line.indexOf('"', TIME_PREFIX.length);
+        if (timeEnd < 0 || !hasAt(line, ACTION_OUTPUT, timeEnd))
+            return false;
+        const pkgStart = timeEnd + ACTION_OUTPUT.length;
+        const pkgEnd = line.indexOf('"', pkgStart);
+        if (pkgEnd < 0)
+            return false;
+        let at = pkgEnd;
+        let test;
+        if (hasAt(line, TEST_KEY, at)) {
+            const testStart = at + TEST_KEY.length;
+            at = line.indexOf('"', testStart);
+            if (at < 0)
+                return false;
+            if (at > testStart)
+                test = line.slice(testStart, at);
+        }
+        if (!hasAt(line, OUTPUT_KEY, at))
+            return false;
+        const outStart = at + OUTPUT_KEY.length;
+        const outEnd = line.length - 2; // the closing quote, before the final `}`
+        if (outEnd < outStart || line.charCodeAt(outEnd) !== 34)
+            return false;
+        // Time, Package and Test are taken verbatim: they must hold no escape (nor control character).
+        const bs = line.indexOf('\\');
+        if ((bs >= 0 && bs < outStart) || CONTROL_RE.test(line))
+            return false;
+        const pkg = line.slice(pkgStart, pkgEnd);
+        if (bs < 0 || (bs === outEnd - 2 && line.charCodeAt(outEnd - 1) === 110)) {
+            // No escape but maybe a final `\n` (most events: one line of output): the text is verbatim.
+            if (line.indexOf('"', outStart) !== outEnd)
+                return false;
+            const newline = bs >= 0;
+            const text = line.slice(outStart, newline ? outEnd - 2 : outEnd);
+            this.result.sawGoOutput = true;
+            const jp = this.jsonPackage(pkg);
+            if (newline)
+                this.jsonLine(jp, text, test, undefined);
+            else if (text.length > 0)
+                this.jsonPartial(jp, text, test, undefined);
+            return true;
+        }
+        // Other escapes: JSON.parse decodes the string exactly (and rejects anything after it).
+        let output;
+        try {
+            output = JSON.parse(line.slice(outStart - 1, outEnd + 1));
+        }
+        catch {
+            return false;
+        }
+        if (typeof output !== 'string')
+            return false;
+        this.result.sawGoOutput = true;
+        this.jsonOutput(pkg, output, test, undefined);
+        return true;
+    }
+    event(ev) {
+        this.result.sawGoOutput = true;
+        const action = ev.Action;
+        if (action === 'build-output' || action === 'build-fail') {
+            const key = typeof ev.ImportPath === 'string' ? buildPackageKey(ev.ImportPath) : (this.opts.package ?? '');
+            if (action === 'build-output' && typeof ev.Output === 'string') {
+                appendCapped(this.buildOutputs, key, ev.Output);
+            }
+            else if (action === 'build-fail')
+                this.buildFailed(key);
+            return;
+        }
+        const pkg = typeof ev.Package === 'string' ? ev.Package : (this.opts.package ?? '');
+        const test = typeof ev.Test === 'string' && ev.Test !== '' ? ev.Test : undefined;
+        switch (action) {
+            case 'output':
+                if (typeof ev.Output === 'string') {
+                    this.jsonOutput(pkg, ev.Output, test, typeof ev.OutputType === 'string' ? ev.OutputType : undefined);
+                }
+                return;
+            case 'run':
+                if (test)
+                    this.jsonPackage(pkg).stream.started(test);
+                return;
+            case 'pass':
+            case 'fail':
+            case 'skip': {
+                const jp = this.jsonPackage(pkg);
+                if (test) {
+                    const elapsed = typeof ev.Elapsed === 'number' ? ev.Elapsed : undefined;
+                    jp.stream.finished(test, action, elapsed);
+                    return;
+                }
+                this.endJsonPackage(pkg, jp);
+                if (pkg !== '')
+                    this.addPackage(pkg, action);
+                if (typeof ev.FailedBuild === 'string')
+                    this.buildFailed(buildPackageKey(ev.FailedBuild));
+                // The package built (or its failure was reported): its build output is used up.
+                this.buildOutputs.delete(pkg);
+                this.maybeQuiet = true;
+                return;
+            }
+            default:
+                // start, pause, cont, bench, attr, artifacts: nothing to parse.
+                return;
+        }
+    }
+    jsonPackage(pkg) {
+        // Consecutive events are mostly of one package: skip hashing its name again.
+        if (pkg === this.lastPkg && this.lastJp)
+            return this.lastJp;
+        let jp = this.jsonPackages.get(pkg);
+        if (!jp) {
+            jp = {
+                stream: new LineStream(this, true),
+                partial: '',
+                partialTest: undefined,
+                partialType: undefined,
+            };
+            this.jsonPackages.set(intern(pkg), jp);
+        }
+        this.lastPkg = intern(pkg);
+        this.lastJp = jp;
+        return jp;
+    }
+    jsonOutput(pkg, output, test, outputType) {
+        const jp = this.jsonPackage(pkg);
+        let start = 0;
+        for (;;) {
+            const nl = output.indexOf('\n', start);
+            if (nl < 0)
+                break;
+            this.jsonLine(jp, output.slice(start, nl), test, outputType);
+            start = nl + 1;
+        }
+        if (start < output.length)
+            this.jsonPartial(jp, output.slice(start), test, outputType);
+    }
+    /** A piece of output that ends a line. */
+    jsonLine(jp, piece, test, outputType) {
+        // A line split over events belongs to the test its first part came with.
+        if (jp.partial.length > 0) {
+            const line = jp.partial + piece;
+            jp.partial = '';
+            jp.stream.line(cleanLine(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line), jp.partialTest, jp.partialType);
+        }
+        else {
+            jp.stream.line(cleanLine(piece.length > MAX_LINE ? piece.slice(0, MAX_LINE) : piece), test, outputType);
+        }
+    }
+    /** A non-empty piece of output with no newline: the start (or more) of a line. */
+    jsonPartial(jp, piece, test, outputType) {
+        if (jp.partial.length === 0) {
+            jp.partialTest = test;
+            jp.partialType = outputType;
+        }
+        if (jp.partial.length < MAX_LINE)
+            jp.partial += piece;
+    }
+    endJsonPackage(input, jp) {
+        const pkg = intern(input);
+        if (jp.partial.length > 0) {
+            jp.stream.line(cleanLine(jp.partial), jp.partialTest);
+            jp.partial = '';
+        }
+        jp.stream.finishReport(true);
+        jp.stream.flush(pkg);
+    }
+    // StreamSink
+    sawGo() {
+        this.result.sawGoOutput = true;
+    }
+    findingCount() {
+        return this.result.findings.length;
+    }
+    emit(findings, tests) {
+        for (const f of findings)
+            this.pushFinding(f);
+        for (const t of tests)
+            this.tests.push(t);
+    }
+    addPackage(name, action) {
+        this.packages.push({ name: intern(name), action });
+    }
+    buildFailed(pkg) {
+        this.result.sawGoOutput = true;
+        // A broken dependency is printed under its own `# dep` header: fall back to the latest block
+        // (kept: other packages that import it fail with it).
+        const text = this.buildOutputs.get(pkg) ??
+            this.buildTexts.get(pkg) ??
+            this.buildTexts.get('') ??
+            (this.lastBuildKey !== undefined ? this.buildTexts.get(this.lastBuildKey) : undefined) ??
+            '';
+        // The package's own output is used up: a log of many runs prints it again for every run.
+        this.buildOutputs.delete(pkg);
+        this.buildTexts.delete(pkg);
+        if (this.buildReported.has(pkg))
+            return;
+        this.buildReported.add(pkg);
+        let findings = parseBuildOutput(text, pkg);
+        if (findings.length === 0)
+            findings = [{ kind: 'build', package: pkg, message: 'build failed', stacks: [], raw: '' }];
+        for (const f of findings)
+            this.pushFinding(f);
+    }
+    pushFinding(f) {
+        if (this.result.findings.length < util_MAX_FINDINGS)
+            this.result.findings.push(f);
+    }
+    packageEnded(pkg) {
+        // A package that got this far built: its compiler output (warnings) and the unkeyed lines
+        // before its result line are not a later build failure's.
+        this.buildTexts.delete(pkg);
+        this.buildTexts.delete('');
+        this.maybeQuiet = true;
+    }
+    buildText(key, line) {
+        if (key !== '')
+            this.lastBuildKey = key;
+        appendCapped(this.buildTexts, key, `${line}\n`);
+    }
+}
+const ACTION_KEY = '","Action":"';
+const PACKAGE_KEY = '","Package":"';
+const ELAPSED_KEY = '","Elapsed":';
+const JSON_NUMBER_RE = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+/**
+ * Fast path for the other frequent events (`run`, `pass`, `fail`, `start`, …):
+ * `{"Time":"…","Action":"…","Package":"…"[,"Test":"…"][,"Elapsed":N]}` with no escape or control
+ * character, as test2json writes them. Gives the event JSON.parse would give (these keys only,
+ * in this order, so none repeats); undefined for anything else, then JSON.parse judges the line.
+ */
+function plainEvent(line) {
+    if (!line.startsWith(TIME_PREFIX) || ESCAPE_OR_CONTROL_RE.test(line))
+        return undefined;
+    const timeEnd = line.indexOf('"', TIME_PREFIX.length);
+    if (timeEnd < 0 || !hasAt(line, ACTION_KEY, timeEnd))
+        return undefined;
+    const actionStart = timeEnd + ACTION_KEY.length;
+    const actionEnd = line.indexOf('"', actionStart);
+    if (actionEnd < 0 || !hasAt(line, PACKAGE_KEY, actionEnd))
+        return undefined;
+    const pkgStart = actionEnd + PACKAGE_KEY.length;
+    let at = line.indexOf('"', pkgStart);
+    if (at < 0)
+        return undefined;
+    const ev = { Action: line.slice(actionStart, actionEnd), Package: line.slice(pkgStart, at) };
+    if (hasAt(line, TEST_KEY, at)) {
+        const testStart = at + TEST_KEY.length;
+        at = line.indexOf('"', testStart);
+        if (at < 0)
+            return undefined;
+        ev.Test = line.slice(testStart, at);
+    }
+    const last = line.length - 1; // the final `}`
+    if (at === last - 1)
+        return ev;
+    if (!hasAt(line, ELAPSED_KEY, at))
+        return undefined;
+    const num = line.slice(at + ELAPSED_KEY.length, last);
+    if (!JSON_NUMBER_RE.test(num))
+        return undefined;
+    ev.Elapsed = Number(num);
+    return ev;
+}
+/** `line.startsWith(lit, pos)`, which was measured several times slower with a position. */
+function hasAt(line, lit, pos) {
+    return line.slice(pos, pos + lit.length) === lit;
+}
+function appendCapped(map, key, text) {
+    const prev = map.get(key) ?? '';
+    if (prev.length + text.length <= MAX_BUILD_TEXT)
+        map.set(intern(key), prev + detach(text));
+}
+function output_createOutputParser(opts = {}) {
+    return new Parser(opts);
+}
+function parseOutput(text, opts = {}) {
+    const p = output_createOutputParser(opts);
+    p.push(text);
+    return p.end();
+}
+
+;// CONCATENATED MODULE: ./src/logs.ts
+// Reading logs from disk into the streaming parser: the one place parsing meets I/O. A huge file
+// is parsed in parts side by side (worker threads), joined where the parsers were quiet.
+
+
+
+
+
+
+
+
+
+/** Parses a stream chunk by chunk, so memory does not grow with the log. */
+async function parseStream(stream, pkg) {
+    const parser = createOutputParser(pkg ? { package: pkg } : {});
+    stream.setEncoding('utf8');
+    for await (const chunk of stream)
+        parser.push(chunk);
+    return parser.end();
+}
+// 1 MiB reads instead of the default 64 KiB: measured ~14% faster on a 100 MB log, memory unchanged.
+const READ_CHUNK = 1 << 20;
+const TEXT_CHUNK = 64 * 1024;
+function openLogFile(file) {
+    return createReadStream(file, { highWaterMark: READ_CHUNK });
+}
+/** Below this a second thread costs more (start-up, ~40-80 ms) than it saves. */
+const PARALLEL_MIN_BYTES = (/* unused pure expression or super */ null && (32 << 20));
+/** How far past its part a parser reads to meet the next one at a common quiet point. */
+const OVERLAP_BYTES = 4 << 20;
+/** Quiet points recorded at each end of a part (each hands over a chunk of results). */
+const MAX_POINTS = 64;
+/** Each thread is a V8 heap of its own: two keep a huge parse under 200 MB. */
+const MAX_THREADS = 2;
+/** Beside logs.js in src/ (transpiled) and in each bundle in dist/. */
+const WORKER_FILE = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)), 'logs-worker.js');
+/**
+ * Parses a log file; one of more than 32 MiB in parts side by side. The result is exactly what
+ * one parser reading the whole file gives: where the parts cannot be joined exactly (no common
+ * quiet point, e.g. one package's output over the whole file), the file is read again by one.
+ */
+async function parseLogFile(file, pkg, opts = {}) {
+    const { size } = await stat(file);
+    const threads = Math.min(opts.threads ?? defaultThreads(), MAX_THREADS, Math.floor(size / PARALLEL_MIN_BYTES));
+    const whole = async (threadsUsed) => {
+        opts.observe?.({ threads: threadsUsed, joined: false });
+        return mergeChunks((await parseRange(file, { start: 0, end: size, last: true, ...pkgOf(pkg) })).chunks);
+    };
+    if (threads < 2 || !existsSync(WORKER_FILE))
+        return whole(1);
+    const starts = [0];
+    for (let i = 1; i < threads; i++) {
+        const at = await lineStartAfter(file, Math.floor((size * i) / threads));
+        if (at > (starts.at(-1) ?? 0) && at < size)
+            starts.push(at);
+    }
+    const requests = starts.map((start, i) => ({
+        start,
+        end: starts[i + 1] ?? size,
+        last: i === starts.length - 1,
+        ...pkgOf(pkg),
+    }));
+    let segments;
+    try {
+        segments = await Promise.all(requests.map((r, i) => (i === 0 ? parseRange(file, r) : inWorker(file, r))));
+    }
+    catch {
+        return whole(requests.length);
+    }
+    const joined = stitch(segments);
+    if (!joined)
+        return whole(requests.length);
+    opts.observe?.({ threads: requests.length, joined: true });
+    return joined;
+}
+function pkgOf(pkg) {
+    return pkg ? { package: pkg } : {};
+}
+function defaultThreads() {
+    // Tuning knob for tests and benchmarks: RACE_RERUN_PARSE_THREADS=1 parses on one thread.
+    const env = Number(process.env.RACE_RERUN_PARSE_THREADS);
+    return Number.isInteger(env) && env > 0 ? env : availableParallelism();
+}
+function inWorker(file, range) {
+    return new Promise((resolve, reject) => {
+        // A young generation of 8 MB instead of V8's default: ~25 MB less memory, as fast. No flags
+        // from our own command line: some (--input-type) make a worker fail to start.
+        const w = new Worker(WORKER_FILE, {
+            workerData: { file, range },
+            execArgv: [],
+            resourceLimits: { maxYoungGenerationSizeMb: 8 },
+        });
+        let result;
+        w.once('message', (m) => {
+            result = m;
+        });
+        w.once('error', reject);
+        w.once('exit', (code) => {
+            if (result)
+                resolve(result);
+            else
+                reject(new Error(`log parser thread exited with code ${code}`));
+        });
+    });
+}
+/** The offset just past the first newline at or after `from` (the file's size if none). */
+async function lineStartAfter(file, from) {
+    const fh = await open(file, 'r');
+    try {
+        const buf = Buffer.allocUnsafe(64 * 1024);
+        for (let pos = from;;) {
+            const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+            if (bytesRead === 0)
+                return pos;
+            const nl = buf.subarray(0, bytesRead).indexOf(10);
+            if (nl >= 0)
+                return pos + nl + 1;
+            pos += bytesRead;
+        }
+    }
+    finally {
+        await fh.close();
+    }
+}
+/**
+ * Parses one part of a file: from `start` to `end`, then on into the next part (at most
+ * OVERLAP_BYTES) to record where this parser was quiet there; near its own start it records its
+ * quiet points too, so the part before can join it at one of them.
+ */
+async function parseRange(file, range) {
+    const parser = output_createOutputParser(range.package ? { package: range.package } : {});
+    const result = { start: range.start, boundaries: [], chunks: [], complete: false };
+    const fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
+    try {
+        const limit = range.last ? Number.POSITIVE_INFINITY : range.end + OVERLAP_BYTES;
+        const headEnd = range.start > 0 ? range.start + OVERLAP_BYTES : range.start;
+        const tailStart = range.last ? Number.POSITIVE_INFINITY : range.end;
+        let head = 0;
+        let tail = 0;
+        let text = '';
+        let piece = Buffer.alloc(0);
+        let textAt = range.start;
+        let ascii = true;
+        const listener = (index) => {
+            const at = textAt + (ascii ? index : byteOffsetOfLineEnd(text, piece, index));
+            if (at < headEnd && head < MAX_POINTS)
+                head++;
+            else if (at >= tailStart && tail < MAX_POINTS)
+                tail++;
+            else
+                return;
+            result.boundaries.push(at);
+            result.chunks.push(parser.takeChunk());
+        };
+        const buf = Buffer.allocUnsafe(READ_CHUNK);
+        let carry = 0;
+        let pos = range.start;
+        for (let n = 1; pos < limit && tail < MAX_POINTS; n++) {
+            // Synchronous reads (a trip through the thread pool per MiB was ~5% of the time), with a
+            // turn of the event loop now and then: the engine parses run logs while tests run.
+            if (n % 16 === 0)
+                await new Promise((resolve) => setImmediate(resolve));
+            const bytesRead = (0,external_node_fs_namespaceObject.readSync)(fd, buf, carry, buf.length - carry, pos);
+            pos += bytesRead;
+            const len = carry + bytesRead;
+            const eof = bytesRead === 0 || pos >= limit;
+            // Whole lines only (a cut inside a character would garble it); all that is left at the end.
+            const cut = eof ? len : textEnd(buf, 0, len);
+            // Pushed as texts of at most ~64 KiB: V8 puts a string of more than 128 KiB in its large
+            // object space, freed only by a full collection (1 MiB texts cost ~60 MB of peak memory).
+            for (let from = 0; from < cut;) {
+                const to = cut - from <= TEXT_CHUNK ? cut : textEnd(buf, from, from + TEXT_CHUNK);
+                piece = buf.subarray(from, to);
+                ascii = (0,external_node_buffer_namespaceObject.isAscii)(piece);
+                text = piece.toString(ascii ? 'latin1' : 'utf8');
+                // Quiet points matter only near the ends of the part (checking them elsewhere costs).
+                const near = textAt < headEnd || textAt + piece.length >= tailStart;
+                parser.onQuiet(near ? listener : undefined);
+                parser.push(text);
+                textAt += piece.length;
+                from = to;
+            }
+            carry = len - cut;
+            if (carry > 0)
+                buf.copy(buf, 0, cut, len);
+            if (bytesRead === 0)
+                break;
+        }
+        if (range.last) {
+            parser.end();
+            result.chunks.push(parser.takeChunk());
+            result.complete = true;
+        }
+        return result;
+    }
+    finally {
+        parser.onQuiet(undefined);
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+/**
+ * `index` is just past a newline in `text`, decoded from `bytes`: the byte offset just past the
+ * same newline (each newline is one byte, kept as is by decoding, even next to invalid bytes).
+ */
+function byteOffsetOfLineEnd(text, bytes, index) {
+    let lines = 0;
+    for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1))
+        lines++;
+    let at = -1;
+    for (let n = 0; n < lines; n++)
+        at = bytes.indexOf(10, at + 1);
+    return at + 1;
+}
+/**
+ * Where to cut buf[from, end): after its last newline, or (a line longer than that) at the start of
+ * a character.
+ */
+function textEnd(buf, from, end) {
+    const nl = buf.subarray(from, end).lastIndexOf(10);
+    if (nl >= 0)
+        return from + nl + 1;
+    let cut = end;
+    // Back off over UTF-8 continuation bytes (10xxxxxx) to the start of the last character.
+    while (cut > end - 4 && cut > from && (buf[cut - 1] & 0xc0) === 0x80)
+        cut--;
+    if (cut > from && buf[cut - 1] >= 0xc0)
+        cut--;
+    return cut === from ? end : cut;
+}
+
+
+/***/ }),
+
+/***/ 919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(539);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 

@@ -1,0 +1,153 @@
+// The parallel parse of a huge file (src/logs.ts, src/parse/merge.ts): parts parsed side by side
+// and joined where both parsers were quiet must give exactly what one parser reading it all gives.
+import { execFileSync } from 'node:child_process';
+import {
+  closeSync,
+  createReadStream,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+// @ts-expect-error: a plain .mjs script without types
+import { transpileParser } from '../../scripts/transpile-parser.mjs';
+import { parseLogFile, parseRange, parseStream } from '../../src/logs.js';
+import type { ParsedOutput, RawFinding } from '../../src/model.js';
+import { mergeChunks, type SegmentResult, stitch } from '../../src/parse/merge.js';
+import { MAX_FINDINGS } from '../../src/parse/util.js';
+import { FIXTURE_DIR, fixtureNames } from './helpers.js';
+
+const tmp = mkdtempSync(join(tmpdir(), 'race-rerun-parallel-'));
+/** Every fixture (plain, -json, raw test2json, CRLF, ANSI, truncated, binary junk), in order. */
+const corpus = Buffer.concat(fixtureNames().map((n) => readFileSync(FIXTURE_DIR + n)));
+const log = join(tmp, 'corpus.log');
+writeFileSync(log, Buffer.concat([corpus, corpus]));
+const size = readFileSync(log).length;
+
+/** Offsets just past each newline of the log (where a part may start). */
+function lineStarts(): number[] {
+  const buf = readFileSync(log);
+  const out: number[] = [];
+  for (let i = buf.indexOf(10); i >= 0 && i < buf.length - 1; i = buf.indexOf(10, i + 1)) out.push(i + 1);
+  return out;
+}
+
+async function whole(): Promise<ParsedOutput> {
+  const seg = await parseRange(log, { start: 0, end: size, last: true });
+  expect(seg.complete).toBe(true);
+  return mergeChunks(seg.chunks);
+}
+
+async function inParts(starts: number[]): Promise<ParsedOutput | undefined> {
+  const segments: SegmentResult[] = [];
+  for (const [i, start] of starts.entries()) {
+    const last = i === starts.length - 1;
+    segments.push(await parseRange(log, { start, end: last ? size : (starts[i + 1] as number), last }));
+  }
+  return stitch(segments);
+}
+
+describe('parseRange', () => {
+  it('reads the whole file as the stream parser does (decoding, long lines, junk included)', async () => {
+    const expected = await parseStream(createReadStream(log));
+    expect(expected.findings.length).toBeGreaterThan(100);
+    expect(await whole()).toEqual(expected);
+  });
+});
+
+describe('parts joined at quiet points', () => {
+  it('give the whole-file result wherever the file is split in two', async () => {
+    const expected = await whole();
+    const starts = lineStarts();
+    let joined = 0;
+    const tries = 40;
+    for (let k = 1; k <= tries; k++) {
+      const split = starts[Math.floor((starts.length * k) / (tries + 1))] as number;
+      const result = await inParts([0, split]);
+      if (result === undefined) continue;
+      joined++;
+      expect(result, `split at byte ${split}`).toEqual(expected);
+    }
+    // Most splits must join: a parser that is never quiet would make every huge parse serial.
+    expect(joined).toBeGreaterThanOrEqual(tries * 0.9);
+  });
+
+  it('give the whole-file result in three parts', async () => {
+    const expected = await whole();
+    const starts = lineStarts();
+    const at = (f: number) => starts[Math.floor(starts.length * f)] as number;
+    const result = await inParts([0, at(0.31), at(0.77)]);
+    expect(result).toBeDefined();
+    expect(result).toEqual(expected);
+  });
+
+  it('are not joined when no point is quiet for both (one package over the whole log)', async () => {
+    // One test's output with no package line: nowhere to join, so only one parser is exact.
+    const file = join(tmp, 'one-package.log');
+    const lines = ['=== RUN   TestLong'];
+    for (let i = 0; i < 2000; i++) lines.push(`    long_test.go:${i + 1}: step ${i}`);
+    lines.push('--- FAIL: TestLong (1.00s)', 'FAIL');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const half = readFileSync(file).indexOf('\n', 20000) + 1;
+    const total = readFileSync(file).length;
+    const a = await parseRange(file, { start: 0, end: half, last: false });
+    const b = await parseRange(file, { start: half, end: total, last: true });
+    expect(stitch([a, b])).toBeUndefined();
+  });
+});
+
+describe('mergeChunks', () => {
+  const build = (pkg: string): RawFinding => ({
+    kind: 'build',
+    package: pkg,
+    message: 'x',
+    stacks: [],
+    raw: '',
+  });
+  const chunk = (findings: RawFinding[], buildReported: string[] = []) => ({
+    output: { tests: [], findings, packages: [], sawGoOutput: true },
+    buildReported,
+  });
+
+  it('does not report a build failure again that an earlier part reported', () => {
+    const merged = mergeChunks([chunk([build('a')], ['a']), chunk([build('a'), build('b')], ['a', 'b'])]);
+    expect(merged.findings.map((f) => f.package)).toEqual(['a', 'b']);
+  });
+
+  it('keeps the findings cap of one parser', () => {
+    const many = (n: number, p: string) => Array.from({ length: n }, (_, i) => build(`${p}${i}`));
+    const merged = mergeChunks([chunk(many(600, 'x')), chunk(many(600, 'y'))]);
+    expect(merged.findings).toHaveLength(MAX_FINDINGS);
+    expect(merged.findings.at(-1)?.package).toBe(`y${MAX_FINDINGS - 601}`);
+  });
+});
+
+describe('parseLogFile on two threads (worker threads run transpiled sources)', () => {
+  it('gives the one-thread result for a 70 MB log, and says the parts were joined', async () => {
+    const big = join(tmp, 'big.log');
+    const fd = openSync(big, 'w');
+    for (let written = 0; written < 70 * 1024 * 1024; written += corpus.length) writeSync(fd, corpus);
+    closeSync(fd);
+    const logsUrl = transpileParser(join(tmp, 'src')) as string;
+    const script = `
+      const { parseLogFile } = await import(${JSON.stringify(logsUrl)});
+      let how;
+      const r = await parseLogFile(${JSON.stringify(big)}, undefined, { threads: 2, observe: (h) => { how = h; } });
+      process.stdout.write(JSON.stringify({ how, r }));`;
+    const out = JSON.parse(
+      execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+      }),
+    ) as { how: { threads: number; joined: boolean }; r: ParsedOutput };
+    expect(out.how).toEqual({ threads: 2, joined: true });
+    let how: unknown;
+    const one = await parseLogFile(big, undefined, { threads: 1, observe: (h) => (how = h) });
+    expect(how).toEqual({ threads: 1, joined: false });
+    expect(out.r).toEqual(JSON.parse(JSON.stringify(one)));
+  }, 60_000);
+});
