@@ -25,8 +25,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
@@ -107,6 +105,20 @@ function isDirectory(dir) {
  * The file `go test -c -o dir/` writes for a package: the import path's last element (the one
  * before a major version suffix such as `/v2`), plus `.test`. As cmd/go's testBinaryName.
  */
+/**
+ * The binaries `go test -c -o outDir/` wrote for these packages (a package sharing its file name
+ * with another is left out: which one was written cannot be told).
+ */
+function binariesIn(pkgs, outDir, durationMs) {
+    const names = pkgs.map((p) => testBinaryName(p.importPath));
+    return pkgs.flatMap((pkg, i) => {
+        const name = names[i] ?? '';
+        if (names.indexOf(name) !== names.lastIndexOf(name))
+            return [];
+        const binary = (0,external_node_path_namespaceObject.join)(outDir, name);
+        return (0,external_node_fs_namespaceObject.existsSync)(binary) ? [{ package: pkg, ok: true, binary, output: '', durationMs }] : [];
+    });
+}
 function testBinaryName(importPath) {
     const parts = importPath.split('/');
     let elem = parts.at(-1) ?? importPath;
@@ -253,11 +265,13 @@ function createGoTool(runner, opts = {}) {
                 return [];
             }
             // go still writes the binaries of the packages that compiled when another one failed.
-            const durationMs = Date.now() - started;
-            return unique.flatMap((pkg) => {
-                const binary = (0,external_node_path_namespaceObject.join)(outDir, testBinaryName(pkg.importPath));
-                return (0,external_node_fs_namespaceObject.existsSync)(binary) ? [{ package: pkg, ok: true, binary, output: '', durationMs }] : [];
-            });
+            return binariesIn(unique, outDir, Date.now() - started);
+        },
+        async buildPatterns(patterns, outDir, buildFlags, cwd) {
+            const started = Date.now();
+            const env = raceBuildEnv(baseEnv());
+            await go(['test', '-race', '-c', '-o', `${outDir}/`, ...linkFlags(buildFlags, env), ...patterns], cwd, env);
+            return Date.now() - started;
         },
         async modules(cwd) {
             try {
@@ -275,13 +289,12 @@ function createGoTool(runner, opts = {}) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/engine/process.ts
 // Runs one child process. Every child gets its own process group so that a timeout (or our own
 // SIGINT/SIGTERM) can kill the test binary *and* whatever it started: a test that spawns
 // `sleep 300` must not outlive its run.
-
 
 
 /** Captured output beyond this is dropped (go list/go build output is small; this is a guard). */
@@ -369,7 +382,10 @@ async function runProcess(spec) {
     let fileHandle;
     if (spec.logFile !== undefined) {
         try {
-            fileHandle = await (0,promises_namespaceObject.open)(spec.logFile, 'w');
+            // Synchronous: an open is a few microseconds, a trip through the thread pool is not, and
+            // it sits between one run's end and the next one's start.
+            const fd = (0,external_node_fs_namespaceObject.openSync)(spec.logFile, 'w');
+            fileHandle = { fd, close: async () => (0,external_node_fs_namespaceObject.closeSync)(fd) };
         }
         catch (err) {
             return failed(`cannot open log file ${spec.logFile}: ${errorMessage(err)}`, elapsed());
@@ -507,6 +523,8 @@ const nodeProcessRunner = { run: runProcess };
 
 ;// CONCATENATED MODULE: external "node:buffer"
 const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: external "node:worker_threads"
@@ -4045,6 +4063,7 @@ function testsfrom_runPattern(tests) {
 
 
 
+
 /**
  * GORACE options race-rerun adds before the user's own (TSan applies them in order, so the
  * user's win). atexit_sleep_ms=0: a passing race binary otherwise sleeps 1 s at exit, which
@@ -4089,6 +4108,7 @@ async function execute(settings, deps) {
     const wd = settings.workingDirectory;
     const started = Date.now();
     const deadline = settings.maxDurationMs !== undefined ? started + settings.maxDurationMs : undefined;
+    let earlyP;
     try {
         // tests-from first: a bad log should fail before anything is built.
         let failed;
@@ -4106,6 +4126,16 @@ async function execute(settings, deps) {
                 failed = undefined;
             }
         }
+        // The build does not wait for go list: it is started on the user's patterns at once (not with
+        // tests-from, which builds only some packages), and go list's answer then picks the binaries.
+        const earlyDir = (0,external_node_path_namespaceObject.join)(deps.workDir, 'bin', 'early');
+        const buildPatterns = deps.go.buildPatterns?.bind(deps.go);
+        // Spawned first (a spawn from a large Node process takes a few ms): the others queue behind it.
+        if (failed === undefined && buildPatterns && engine_isDirectory(wd)) {
+            (0,external_node_fs_namespaceObject.mkdirSync)(earlyDir, { recursive: true });
+            earlyP = buildPatterns(settings.packages, earlyDir, settings.buildFlags, wd);
+        }
+        earlyP?.catch(() => { });
         // The three go commands do not depend on each other: start them together (each one is a
         // go process start-up plus module loading). Awaited in order, so errors read as before.
         const envP = deps.go.env(wd);
@@ -4161,6 +4191,17 @@ async function execute(settings, deps) {
         const builds = new Map();
         let lastBuildEnd = started;
         const batch = batchBuilder(packages, settings, deps, goEnv, binDir);
+        const early = earlyP;
+        let prebuiltP;
+        // The early build's binaries; without any (Go < 1.21, a name clash), one batch build.
+        const prebuilt = () => (prebuiltP ??= (async () => {
+            if (early) {
+                const found = binariesIn(packages, earlyDir, await early.catch(() => 0));
+                if (found.length > 0)
+                    return new Map(found.map((b) => [b.package.importPath, b]));
+            }
+            return (await batch?.()) ?? new Map();
+        })());
         const jobs = packages.map((pkg, i) => {
             const job = {
                 package: pkg,
@@ -4168,7 +4209,7 @@ async function execute(settings, deps) {
                 // With several packages, one go command builds them all (the first slot starts it, the
                 // others wait for it); a package it could not build is built alone, for its own output.
                 build: async () => {
-                    const build = (await batch?.())?.get(pkg.importPath) ??
+                    const build = (await prebuilt()).get(pkg.importPath) ??
                         (await deps.go.buildTest(pkg, (0,external_node_path_namespaceObject.join)(binDir, `${names[i]}.test`), settings.buildFlags, wd));
                     builds.set(pkg.importPath, build);
                     lastBuildEnd = Date.now();
@@ -4222,6 +4263,10 @@ async function execute(settings, deps) {
             const message = err instanceof Error ? err.message : String(err);
             result.errors.push(`race-rerun failed unexpectedly: ${message}`);
         }
+    }
+    finally {
+        // Returning before the builds (an error, no packages): no go command outlives execute().
+        await earlyP?.catch(() => { });
     }
     return result;
 }
@@ -4462,6 +4507,14 @@ async function recoverStacks(settings, deps, result, argsOf, testArgs, env, dead
                     ? `${engine_plural(tries, 'rerun')} with GORACE=history_size=${MAX_HISTORY_SIZE} did not restore it: one side of it is unknown.`
                     : 'there was no time (or binary) left to rerun it: one side of it is unknown.'));
         }
+    }
+}
+function engine_isDirectory(dir) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(dir).isDirectory();
+    }
+    catch {
+        return false;
     }
 }
 
@@ -5582,7 +5635,6 @@ function failOnInput(text, problems) {
 
 
 
-
 const USAGE = `race-rerun ${VERSION}: run Go tests N times under the race detector and report how often each race, panic and failure reproduces.
 
 Usage:
@@ -5610,16 +5662,14 @@ Flags for both:
 Exit status: 0 nothing matched --fail-on, 1 findings matched --fail-on, 2 bad usage or nothing could be run.`;
 class UsageError extends Error {
 }
+/** The checkout holding cwd (what `git rev-parse --show-toplevel` says, without starting git). */
 function gitTopLevel(cwd) {
-    try {
-        return (0,external_node_child_process_namespaceObject.execFileSync)('git', ['rev-parse', '--show-toplevel'], {
-            cwd,
-            encoding: 'utf8',
-            stdio: 'pipe',
-        }).trim();
-    }
-    catch {
-        return cwd;
+    for (let dir = cwd;; dir = (0,external_node_path_namespaceObject.dirname)(dir)) {
+        // `.git` is a directory, or a file in worktrees and submodules.
+        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, '.git')))
+            return dir;
+        if ((0,external_node_path_namespaceObject.dirname)(dir) === dir)
+            return cwd;
     }
 }
 function writeJson(file, report) {

@@ -1,6 +1,5 @@
 // race-rerun on the command line: the same engine and report as the action, shown as text.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -43,15 +42,12 @@ Exit status: 0 nothing matched --fail-on, 1 findings matched --fail-on, 2 bad us
 
 class UsageError extends Error {}
 
+/** The checkout holding cwd (what `git rev-parse --show-toplevel` says, without starting git). */
 function gitTopLevel(cwd: string): string {
-  try {
-    return execFileSync('git', ['rev-parse', '--show-toplevel'], {
-      cwd,
-      encoding: 'utf8',
-      stdio: 'pipe',
-    }).trim();
-  } catch {
-    return cwd;
+  for (let dir = cwd; ; dir = dirname(dir)) {
+    // `.git` is a directory, or a file in worktrees and submodules.
+    if (existsSync(join(dir, '.git'))) return dir;
+    if (dirname(dir) === dir) return cwd;
   }
 }
 
