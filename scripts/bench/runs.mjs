@@ -198,7 +198,8 @@ function bench(name) {
       method: `go test -race -count=${N}`,
       ms: r.ms,
       failures: failed,
-      note: `observed ${observed} of ${N * pkgs.length} runs`,
+      // It cannot count repeats: a race is reported once per process, a panic ends the process.
+      note: `${observed} of ${N * pkgs.length} iterations ran, in one process per package`,
     });
   }
 

@@ -3,7 +3,9 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
+import { parseRange } from '../../src/logs.js';
 import { VERSION } from '../../src/version.js';
 
 const root = resolve(import.meta.dirname, '..', '..');
@@ -44,5 +46,20 @@ describe('dist/', () => {
         encoding: 'utf8',
       }).trim(),
     ).toBe(VERSION);
+  });
+
+  it('ships the log parser thread beside each bundle, and it parses as src/ does', async () => {
+    const log = join(root, 'test', 'fixtures', 'go-output', 'derived-interleaved-packages-json-go1.26.jsonl');
+    const size = statSync(log).size;
+    const range = { start: 0, end: size, last: true };
+    const expected = JSON.parse(JSON.stringify(await parseRange(log, range)));
+    for (const dir of ['dist', 'dist/cli']) {
+      const result = await new Promise((resolve, reject) => {
+        const w = new Worker(join(root, dir, 'logs-worker.js'), { workerData: { file: log, range } });
+        w.once('message', resolve);
+        w.once('error', reject);
+      });
+      expect(result, `${dir}/logs-worker.js`).toEqual(expected);
+    }
   });
 });
