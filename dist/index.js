@@ -33789,20 +33789,6 @@ function go_isDirectory(dir) {
  * The file `go test -c -o dir/` writes for a package: the import path's last element (the one
  * before a major version suffix such as `/v2`), plus `.test`. As cmd/go's testBinaryName.
  */
-/**
- * The binaries `go test -c -o outDir/` wrote for these packages (a package sharing its file name
- * with another is left out: which one was written cannot be told).
- */
-function binariesIn(pkgs, outDir, durationMs) {
-    const names = pkgs.map((p) => testBinaryName(p.importPath));
-    return pkgs.flatMap((pkg, i) => {
-        const name = names[i] ?? '';
-        if (names.indexOf(name) !== names.lastIndexOf(name))
-            return [];
-        const binary = (0,external_node_path_namespaceObject.join)(outDir, name);
-        return (0,external_node_fs_namespaceObject.existsSync)(binary) ? [{ package: pkg, ok: true, binary, output: '', durationMs }] : [];
-    });
-}
 function testBinaryName(importPath) {
     const parts = importPath.split('/');
     let elem = parts.at(-1) ?? importPath;
@@ -33949,13 +33935,11 @@ function createGoTool(runner, opts = {}) {
                 return [];
             }
             // go still writes the binaries of the packages that compiled when another one failed.
-            return binariesIn(unique, outDir, Date.now() - started);
-        },
-        async buildPatterns(patterns, outDir, buildFlags, cwd) {
-            const started = Date.now();
-            const env = raceBuildEnv(baseEnv());
-            await go(['test', '-race', '-c', '-o', `${outDir}/`, ...linkFlags(buildFlags, env), ...patterns], cwd, env);
-            return Date.now() - started;
+            const durationMs = Date.now() - started;
+            return unique.flatMap((pkg) => {
+                const binary = (0,external_node_path_namespaceObject.join)(outDir, testBinaryName(pkg.importPath));
+                return (0,external_node_fs_namespaceObject.existsSync)(binary) ? [{ package: pkg, ok: true, binary, output: '', durationMs }] : [];
+            });
         },
         async modules(cwd) {
             try {
@@ -41668,7 +41652,6 @@ function testsfrom_runPattern(tests) {
 
 
 
-
 /**
  * GORACE options race-rerun adds before the user's own (TSan applies them in order, so the
  * user's win). atexit_sleep_ms=0: a passing race binary otherwise sleeps 1 s at exit, which
@@ -41713,7 +41696,6 @@ async function execute(settings, deps) {
     const wd = settings.workingDirectory;
     const started = Date.now();
     const deadline = settings.maxDurationMs !== undefined ? started + settings.maxDurationMs : undefined;
-    let earlyP;
     try {
         // tests-from first: a bad log should fail before anything is built.
         let failed;
@@ -41731,16 +41713,6 @@ async function execute(settings, deps) {
                 failed = undefined;
             }
         }
-        // The build does not wait for go list: it is started on the user's patterns at once (not with
-        // tests-from, which builds only some packages), and go list's answer then picks the binaries.
-        const earlyDir = (0,external_node_path_namespaceObject.join)(deps.workDir, 'bin', 'early');
-        const buildPatterns = deps.go.buildPatterns?.bind(deps.go);
-        // Spawned first (a spawn from a large Node process takes a few ms): the others queue behind it.
-        if (failed === undefined && buildPatterns && engine_isDirectory(wd)) {
-            (0,external_node_fs_namespaceObject.mkdirSync)(earlyDir, { recursive: true });
-            earlyP = buildPatterns(settings.packages, earlyDir, settings.buildFlags, wd);
-        }
-        earlyP?.catch(() => { });
         // The three go commands do not depend on each other: start them together (each one is a
         // go process start-up plus module loading). Awaited in order, so errors read as before.
         const envP = deps.go.env(wd);
@@ -41796,17 +41768,6 @@ async function execute(settings, deps) {
         const builds = new Map();
         let lastBuildEnd = started;
         const batch = batchBuilder(packages, settings, deps, goEnv, binDir);
-        const early = earlyP;
-        let prebuiltP;
-        // The early build's binaries; without any (Go < 1.21, a name clash), one batch build.
-        const prebuilt = () => (prebuiltP ??= (async () => {
-            if (early) {
-                const found = binariesIn(packages, earlyDir, await early.catch(() => 0));
-                if (found.length > 0)
-                    return new Map(found.map((b) => [b.package.importPath, b]));
-            }
-            return (await batch?.()) ?? new Map();
-        })());
         const jobs = packages.map((pkg, i) => {
             const job = {
                 package: pkg,
@@ -41814,7 +41775,7 @@ async function execute(settings, deps) {
                 // With several packages, one go command builds them all (the first slot starts it, the
                 // others wait for it); a package it could not build is built alone, for its own output.
                 build: async () => {
-                    const build = (await prebuilt()).get(pkg.importPath) ??
+                    const build = (await batch?.())?.get(pkg.importPath) ??
                         (await deps.go.buildTest(pkg, (0,external_node_path_namespaceObject.join)(binDir, `${names[i]}.test`), settings.buildFlags, wd));
                     builds.set(pkg.importPath, build);
                     lastBuildEnd = Date.now();
@@ -41868,10 +41829,6 @@ async function execute(settings, deps) {
             const message = err instanceof Error ? err.message : String(err);
             result.errors.push(`race-rerun failed unexpectedly: ${message}`);
         }
-    }
-    finally {
-        // Returning before the builds (an error, no packages): no go command outlives execute().
-        await earlyP?.catch(() => { });
     }
     return result;
 }
@@ -42112,14 +42069,6 @@ async function recoverStacks(settings, deps, result, argsOf, testArgs, env, dead
                     ? `${engine_plural(tries, 'rerun')} with GORACE=history_size=${MAX_HISTORY_SIZE} did not restore it: one side of it is unknown.`
                     : 'there was no time (or binary) left to rerun it: one side of it is unknown.'));
         }
-    }
-}
-function engine_isDirectory(dir) {
-    try {
-        return (0,external_node_fs_namespaceObject.statSync)(dir).isDirectory();
-    }
-    catch {
-        return false;
     }
 }
 
@@ -44239,7 +44188,7 @@ async function parseRange(file, range) {
         for (let n = 1; pos < limit && tail < MAX_POINTS; n++) {
             // Synchronous reads (a trip through the thread pool per MiB was ~5% of the time), with a
             // turn of the event loop now and then: the engine parses run logs while tests run.
-            if (n % 16 === 0)
+            if (n % 4 === 0)
                 await new Promise((resolve) => setImmediate(resolve));
             const bytesRead = (0,external_node_fs_namespaceObject.readSync)(fd, buf, carry, buf.length - carry, pos);
             pos += bytesRead;

@@ -2154,7 +2154,7 @@ async function parseRange(file, range) {
         for (let n = 1; pos < limit && tail < MAX_POINTS; n++) {
             // Synchronous reads (a trip through the thread pool per MiB was ~5% of the time), with a
             // turn of the event loop now and then: the engine parses run logs while tests run.
-            if (n % 16 === 0)
+            if (n % 4 === 0)
                 await new Promise((resolve) => setImmediate(resolve));
             const bytesRead = (0,external_node_fs_namespaceObject.readSync)(fd, buf, carry, buf.length - carry, pos);
             pos += bytesRead;

@@ -1,11 +1,10 @@
 // Orchestration: go env → go list → build each test binary once with -race → run each `count`
 // times (or until the answer is known). Problems the user caused end up in `errors` with what was
 // done so far; nothing throws.
-import { mkdirSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BuildResult, GoPackage, RawFinding, RunRecord, Settings } from '../model.js';
-import { binariesIn, type GoEnv, GoError, type GoTool } from './go.js';
+import { type GoEnv, GoError, type GoTool } from './go.js';
 import type { ProcessRunner } from './process.js';
 import {
   fileNames,
@@ -93,7 +92,6 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
   const wd = settings.workingDirectory;
   const started = Date.now();
   const deadline = settings.maxDurationMs !== undefined ? started + settings.maxDurationMs : undefined;
-  let earlyP: Promise<number> | undefined;
   try {
     // tests-from first: a bad log should fail before anything is built.
     let failed: Map<string, string[]> | undefined;
@@ -112,17 +110,6 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
         failed = undefined;
       }
     }
-
-    // The build does not wait for go list: it is started on the user's patterns at once (not with
-    // tests-from, which builds only some packages), and go list's answer then picks the binaries.
-    const earlyDir = join(deps.workDir, 'bin', 'early');
-    const buildPatterns = deps.go.buildPatterns?.bind(deps.go);
-    // Spawned first (a spawn from a large Node process takes a few ms): the others queue behind it.
-    if (failed === undefined && buildPatterns && isDirectory(wd)) {
-      mkdirSync(earlyDir, { recursive: true });
-      earlyP = buildPatterns(settings.packages, earlyDir, settings.buildFlags, wd);
-    }
-    earlyP?.catch(() => {});
 
     // The three go commands do not depend on each other: start them together (each one is a
     // go process start-up plus module loading). Awaited in order, so errors read as before.
@@ -194,17 +181,6 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
     const builds = new Map<string, BuildResult>();
     let lastBuildEnd = started;
     const batch = batchBuilder(packages, settings, deps, goEnv, binDir);
-    const early = earlyP;
-    let prebuiltP: Promise<Map<string, BuildResult>> | undefined;
-    // The early build's binaries; without any (Go < 1.21, a name clash), one batch build.
-    const prebuilt = () =>
-      (prebuiltP ??= (async () => {
-        if (early) {
-          const found = binariesIn(packages, earlyDir, await early.catch(() => 0));
-          if (found.length > 0) return new Map(found.map((b) => [b.package.importPath, b]));
-        }
-        return (await batch?.()) ?? new Map<string, BuildResult>();
-      })());
     const jobs: RunJob[] = packages.map((pkg, i) => {
       const job: RunJob = {
         package: pkg,
@@ -213,7 +189,7 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
         // others wait for it); a package it could not build is built alone, for its own output.
         build: async () => {
           const build =
-            (await prebuilt()).get(pkg.importPath) ??
+            (await batch?.())?.get(pkg.importPath) ??
             (await deps.go.buildTest(pkg, join(binDir, `${names[i]}.test`), settings.buildFlags, wd));
           builds.set(pkg.importPath, build);
           lastBuildEnd = Date.now();
@@ -273,9 +249,6 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
       const message = err instanceof Error ? err.message : String(err);
       result.errors.push(`race-rerun failed unexpectedly: ${message}`);
     }
-  } finally {
-    // Returning before the builds (an error, no packages): no go command outlives execute().
-    await earlyP?.catch(() => {});
   }
   return result;
 }
@@ -570,13 +543,5 @@ async function recoverStacks(
             : 'there was no time (or binary) left to rerun it: one side of it is unknown.'),
       );
     }
-  }
-}
-
-function isDirectory(dir: string): boolean {
-  try {
-    return statSync(dir).isDirectory();
-  } catch {
-    return false;
   }
 }

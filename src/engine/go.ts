@@ -42,12 +42,6 @@ export interface GoTool {
    * compiler output).
    */
   buildTests?(pkgs: GoPackage[], outDir: string, buildFlags: string[], cwd: string): Promise<BuildResult[]>;
-  /**
-   * `go test -race -c -o outDir/` on the user's patterns, started before go list has named the
-   * packages (its ~10 ms then overlap the build). Resolves with how long it took, whatever it built;
-   * binariesIn() then finds each package's binary (Go 1.21+; older Go writes none of them).
-   */
-  buildPatterns?(patterns: string[], outDir: string, buildFlags: string[], cwd: string): Promise<number>;
   modules(cwd: string): Promise<{ path: string; dir: string }[]>;
 }
 
@@ -121,20 +115,6 @@ function isDirectory(dir: string): boolean {
  * The file `go test -c -o dir/` writes for a package: the import path's last element (the one
  * before a major version suffix such as `/v2`), plus `.test`. As cmd/go's testBinaryName.
  */
-/**
- * The binaries `go test -c -o outDir/` wrote for these packages (a package sharing its file name
- * with another is left out: which one was written cannot be told).
- */
-export function binariesIn(pkgs: GoPackage[], outDir: string, durationMs: number): BuildResult[] {
-  const names = pkgs.map((p) => testBinaryName(p.importPath));
-  return pkgs.flatMap((pkg, i) => {
-    const name = names[i] ?? '';
-    if (names.indexOf(name) !== names.lastIndexOf(name)) return [];
-    const binary = join(outDir, name);
-    return existsSync(binary) ? [{ package: pkg, ok: true, binary, output: '', durationMs }] : [];
-  });
-}
-
 export function testBinaryName(importPath: string): string {
   const parts = importPath.split('/');
   let elem = parts.at(-1) ?? importPath;
@@ -292,18 +272,11 @@ export function createGoTool(
         return [];
       }
       // go still writes the binaries of the packages that compiled when another one failed.
-      return binariesIn(unique, outDir, Date.now() - started);
-    },
-
-    async buildPatterns(patterns, outDir, buildFlags, cwd) {
-      const started = Date.now();
-      const env = raceBuildEnv(baseEnv());
-      await go(
-        ['test', '-race', '-c', '-o', `${outDir}/`, ...linkFlags(buildFlags, env), ...patterns],
-        cwd,
-        env,
-      );
-      return Date.now() - started;
+      const durationMs = Date.now() - started;
+      return unique.flatMap((pkg) => {
+        const binary = join(outDir, testBinaryName(pkg.importPath));
+        return existsSync(binary) ? [{ package: pkg, ok: true, binary, output: '', durationMs }] : [];
+      });
     },
 
     async modules(cwd) {

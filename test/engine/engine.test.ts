@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -127,34 +127,11 @@ describe('execute', () => {
       'c/v2:0',
       'd/a:0',
     ]);
-    // The early build on the patterns (refused by go: a and d/a both make a.test), then one batch
-    // of the three whose binary names are unique, then a, bad and d/a on their own.
-    expect(calls[0]?.slice(-2)).toEqual(['-ldflags=-w', './...']);
+    // One batch of the three whose binary names are unique, then a, bad and d/a on their own.
     const pkgsOf = (args: string[]) =>
       args.filter((a) => a.startsWith('example.com/')).map((a) => a.slice('example.com/mixed/'.length));
-    expect(calls.slice(1).map(pkgsOf)).toEqual([['b', 'bad', 'c/v2'], ['a'], ['bad'], ['d/a']]);
-    expect(calls[1]).toContain('-ldflags=-w');
-  });
-
-  it('starts the build on the patterns before go list answers, and uses its binaries', async () => {
-    const order: string[] = [];
-    const runner: ProcessRunner = {
-      run: (spec) => {
-        if (spec.command === 'go') order.push(spec.args.slice(0, 2).join(' '));
-        return nodeProcessRunner.run(spec);
-      },
-    };
-    const { d } = deps('early', createGoTool(runner, { env: GO_ENV }));
-    const r = await execute(settings('multi', { count: 1 }), d);
-    expect(r.errors).toEqual([]);
-    // The build is the first go command, and the only build: both binaries came from it.
-    expect(order[0]).toBe('test -race');
-    expect(order.filter((c) => c.startsWith('test'))).toEqual(['test -race']);
-    expect(r.builds.map((b) => b.binary)).toEqual([
-      join(tmp, 'early', 'bin', 'early', 'alpha.test'),
-      join(tmp, 'early', 'bin', 'early', 'beta.test'),
-    ]);
-    expect(r.runs.map((x) => x.exitCode)).toEqual([0, 0]);
+    expect(calls.map(pkgsOf)).toEqual([['b', 'bad', 'c/v2'], ['a'], ['bad'], ['d/a']]);
+    expect(calls[0]).toContain('-ldflags=-w');
   });
 
   it('says when no test package matches', async () => {
@@ -164,10 +141,7 @@ describe('execute', () => {
     expect(r.errors).toEqual([
       `No test packages match ./internal/... in ${goModule('multi')}: check the packages input.`,
     ]);
-    // Only the early build on the patterns was tried, and it wrote nothing.
-    expect(r.builds).toEqual([]);
-    const files = readdirSync(join(tmp, 'nomatch'), { recursive: true, encoding: 'utf8' });
-    expect(files.filter((f) => f.endsWith('.test'))).toEqual([]);
+    expect(existsSync(join(tmp, 'nomatch', 'bin'))).toBe(false);
   });
 
   it('turns a missing Go into an error and stops', async () => {
