@@ -44058,8 +44058,8 @@ function openLogFile(file) {
 const PARALLEL_MIN_BYTES = 32 << 20;
 /** How far past its part a parser reads to meet the next one at a common quiet point. */
 const OVERLAP_BYTES = 4 << 20;
-/** Quiet points recorded at each end of a part (each hands over a chunk of results). */
-const MAX_POINTS = 64;
+/** At most one join point per this many bytes (each hands over a chunk of results). */
+const JOIN_STRIDE = 64 * 1024;
 /** Each thread is a V8 heap of its own: two keep a huge parse under 200 MB. */
 const MAX_THREADS = 2;
 /** Beside logs.js in src/ (transpiled) and in each bundle in dist/. */
@@ -44067,17 +44067,16 @@ const WORKER_FILE = (0,external_node_path_namespaceObject.join)((0,external_node
 /**
  * Parses a log file; one of more than 32 MiB in parts side by side. The result is exactly what
  * one parser reading the whole file gives: where the parts cannot be joined exactly (no common
- * quiet point, e.g. one package's output over the whole file), the file is read again by one.
+ * quiet point, e.g. one package's output over the whole file), this thread's parser of the first
+ * part reads on to the end.
  */
 async function logs_parseLogFile(file, pkg, opts = {}) {
     const { size } = await (0,promises_namespaceObject.stat)(file);
     const threads = Math.min(opts.threads ?? defaultThreads(), MAX_THREADS, Math.floor(size / PARALLEL_MIN_BYTES));
-    const whole = async (threadsUsed) => {
-        opts.observe?.({ threads: threadsUsed, joined: false });
+    if (threads < 2 || !(0,external_node_fs_namespaceObject.existsSync)(WORKER_FILE)) {
+        opts.observe?.({ threads: 1, joined: false });
         return mergeChunks((await parseRange(file, { start: 0, end: size, last: true, ...pkgOf(pkg) })).chunks);
-    };
-    if (threads < 2 || !(0,external_node_fs_namespaceObject.existsSync)(WORKER_FILE))
-        return whole(1);
+    }
     const starts = [0];
     for (let i = 1; i < threads; i++) {
         const at = await lineStartAfter(file, Math.floor((size * i) / threads));
@@ -44090,18 +44089,27 @@ async function logs_parseLogFile(file, pkg, opts = {}) {
         last: i === starts.length - 1,
         ...pkgOf(pkg),
     }));
-    let segments;
+    // Every part in a thread of its own, this one only waits: its heap stays small (a thread gets
+    // an 8 MB young generation; this one has V8's default, ~30 MB more at the peak).
+    const parts = requests.map((r, i) => new PartThread(file, r, i === 0));
     try {
-        segments = await Promise.all(requests.map((r, i) => (i === 0 ? parseRange(file, r) : inWorker(file, r))));
+        const segments = await Promise.all(parts.map((p) => p.result));
+        const joined = stitch(segments);
+        opts.observe?.({ threads: requests.length, joined: joined !== undefined });
+        if (joined)
+            return joined;
+        // Nowhere to join: the first part's parser goes on to the end.
+        return mergeChunks(await parts[0].rest());
     }
     catch {
-        return whole(requests.length);
+        // A thread failed: one parser here reads it all.
+        opts.observe?.({ threads: 1, joined: false });
+        return mergeChunks((await parseRange(file, { start: 0, end: size, last: true, ...pkgOf(pkg) })).chunks);
     }
-    const joined = stitch(segments);
-    if (!joined)
-        return whole(requests.length);
-    opts.observe?.({ threads: requests.length, joined: true });
-    return joined;
+    finally {
+        for (const p of parts)
+            p.stop();
+    }
 }
 function pkgOf(pkg) {
     return pkg ? { package: pkg } : {};
@@ -44111,27 +44119,41 @@ function defaultThreads() {
     const env = Number(process.env.RACE_RERUN_PARSE_THREADS);
     return Number.isInteger(env) && env > 0 ? env : (0,external_node_os_namespaceObject.availableParallelism)();
 }
-function inWorker(file, range) {
-    return new Promise((resolve, reject) => {
+/**
+ * One part parsed in a worker thread (logs-worker.ts). The first part's thread can then be asked
+ * to read on to the end of the file (rest()), when the parts cannot be joined.
+ */
+class PartThread {
+    result;
+    worker;
+    messages = [];
+    constructor(file, range, resumable) {
         // A young generation of 8 MB instead of V8's default: ~25 MB less memory, as fast. No flags
         // from our own command line: some (--input-type) make a worker fail to start.
-        const w = new external_node_worker_threads_.Worker(WORKER_FILE, {
-            workerData: { file, range },
+        this.worker = new external_node_worker_threads_.Worker(WORKER_FILE, {
+            workerData: { file, range, resumable },
             execArgv: [],
             resourceLimits: { maxYoungGenerationSizeMb: 8 },
         });
-        let result;
-        w.once('message', (m) => {
-            result = m;
+        const failed = new Promise((_, reject) => {
+            this.worker.once('error', reject);
+            this.worker.once('exit', (code) => reject(new Error(`log parser thread exited with code ${code}`)));
         });
-        w.once('error', reject);
-        w.once('exit', (code) => {
-            if (result)
-                resolve(result);
-            else
-                reject(new Error(`log parser thread exited with code ${code}`));
-        });
-    });
+        failed.catch(() => { });
+        this.worker.on('message', (m) => this.messages.shift()?.(m));
+        const next = () => Promise.race([new Promise((resolve) => this.messages.push(resolve)), failed]);
+        this.result = next();
+        this.rest = async () => {
+            const chunks = next();
+            this.worker.postMessage('rest');
+            return chunks;
+        };
+    }
+    /** The chunks of this part's parser read on to the end of the file. */
+    rest;
+    stop() {
+        this.worker.terminate().catch(() => { });
+    }
 }
 /** The offset just past the first newline at or after `from` (the file's size if none). */
 async function lineStartAfter(file, from) {
@@ -44158,74 +44180,109 @@ async function lineStartAfter(file, from) {
  * quiet points too, so the part before can join it at one of them.
  */
 async function parseRange(file, range) {
-    const parser = output_createOutputParser(range.package ? { package: range.package } : {});
-    const result = { start: range.start, boundaries: [], chunks: [], complete: false };
-    const fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
+    const rp = new RangeParser(file, range);
     try {
-        const limit = range.last ? Number.POSITIVE_INFINITY : range.end + OVERLAP_BYTES;
-        const headEnd = range.start > 0 ? range.start + OVERLAP_BYTES : range.start;
-        const tailStart = range.last ? Number.POSITIVE_INFINITY : range.end;
-        let head = 0;
-        let tail = 0;
-        let text = '';
-        let piece = Buffer.alloc(0);
-        let textAt = range.start;
-        let ascii = true;
-        const listener = (index) => {
-            const at = textAt + (ascii ? index : byteOffsetOfLineEnd(text, piece, index));
-            if (at < headEnd && head < MAX_POINTS)
-                head++;
-            else if (at >= tailStart && tail < MAX_POINTS)
-                tail++;
-            else
-                return;
-            result.boundaries.push(at);
-            result.chunks.push(parser.takeChunk());
-        };
-        const buf = Buffer.allocUnsafe(READ_CHUNK);
-        let carry = 0;
-        let pos = range.start;
-        for (let n = 1; pos < limit && tail < MAX_POINTS; n++) {
+        await rp.readPart();
+        return rp.result;
+    }
+    finally {
+        rp.close();
+    }
+}
+/**
+ * The parser of one part, which can also read on to the end of the file. Where it was quiet
+ * near either end of its part it records the point and hands over its results there: at most one
+ * point per JOIN_STRIDE bytes, the first quiet one at or after each multiple of it, so two parsers
+ * whose states have become the same record the same points.
+ */
+class RangeParser {
+    range;
+    result;
+    parser;
+    fd;
+    buf = Buffer.allocUnsafe(READ_CHUNK);
+    carry = 0;
+    pos;
+    text = '';
+    piece = Buffer.alloc(0);
+    textAt;
+    ascii = true;
+    nextMark = 0;
+    recording = true;
+    headEnd;
+    tailStart;
+    constructor(file, range) {
+        this.range = range;
+        this.parser = output_createOutputParser(range.package ? { package: range.package } : {});
+        this.result = { start: range.start, boundaries: [], chunks: [], complete: false };
+        this.fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
+        this.pos = range.start;
+        this.textAt = range.start;
+        this.headEnd = range.start > 0 ? range.start + OVERLAP_BYTES : range.start;
+        this.tailStart = range.last ? Number.POSITIVE_INFINITY : range.end;
+    }
+    /** The part, and for all but the last part the overlap into the next one. */
+    async readPart() {
+        await this.read(this.range.last ? Number.POSITIVE_INFINITY : this.range.end + OVERLAP_BYTES);
+    }
+    /** On to the end of the file, recording nothing more. */
+    async readRest() {
+        this.recording = false;
+        await this.read(Number.POSITIVE_INFINITY);
+    }
+    close() {
+        this.parser.onQuiet(undefined);
+        (0,external_node_fs_namespaceObject.closeSync)(this.fd);
+    }
+    listener = (index) => {
+        const at = this.textAt + (this.ascii ? index : byteOffsetOfLineEnd(this.text, this.piece, index));
+        const near = at < this.headEnd || (at >= this.tailStart && at < this.tailStart + OVERLAP_BYTES);
+        // The part's own end is a point too: the next part's parser starts there as a new one.
+        if (!near || (at < this.nextMark && at !== this.range.end))
+            return;
+        this.nextMark = (Math.floor(at / JOIN_STRIDE) + 1) * JOIN_STRIDE;
+        this.result.boundaries.push(at);
+        this.result.chunks.push(this.parser.takeChunk());
+    };
+    /** Reads whole lines up to `limit` (all that is left at the end of the file). */
+    async read(limit) {
+        const { buf, parser } = this;
+        for (let n = 1; this.pos < limit; n++) {
             // Synchronous reads (a trip through the thread pool per MiB was ~5% of the time), with a
             // turn of the event loop now and then: the engine parses run logs while tests run.
             if (n % 4 === 0)
                 await new Promise((resolve) => setImmediate(resolve));
-            const bytesRead = (0,external_node_fs_namespaceObject.readSync)(fd, buf, carry, buf.length - carry, pos);
-            pos += bytesRead;
-            const len = carry + bytesRead;
-            const eof = bytesRead === 0 || pos >= limit;
+            const bytesRead = (0,external_node_fs_namespaceObject.readSync)(this.fd, buf, this.carry, buf.length - this.carry, this.pos);
+            this.pos += bytesRead;
+            const len = this.carry + bytesRead;
             // Whole lines only (a cut inside a character would garble it); all that is left at the end.
-            const cut = eof ? len : textEnd(buf, 0, len);
+            const cut = bytesRead === 0 ? len : textEnd(buf, 0, len);
             // Pushed as texts of at most ~64 KiB: V8 puts a string of more than 128 KiB in its large
             // object space, freed only by a full collection (1 MiB texts cost ~60 MB of peak memory).
             for (let from = 0; from < cut;) {
                 const to = cut - from <= TEXT_CHUNK ? cut : textEnd(buf, from, from + TEXT_CHUNK);
-                piece = buf.subarray(from, to);
-                ascii = (0,external_node_buffer_.isAscii)(piece);
-                text = piece.toString(ascii ? 'latin1' : 'utf8');
+                this.piece = buf.subarray(from, to);
+                this.ascii = (0,external_node_buffer_.isAscii)(this.piece);
+                this.text = this.piece.toString(this.ascii ? 'latin1' : 'utf8');
                 // Quiet points matter only near the ends of the part (checking them elsewhere costs).
-                const near = textAt < headEnd || textAt + piece.length >= tailStart;
-                parser.onQuiet(near ? listener : undefined);
-                parser.push(text);
-                textAt += piece.length;
+                const end = this.textAt + this.piece.length;
+                const near = this.textAt < this.headEnd ||
+                    (end >= this.tailStart && this.textAt < this.tailStart + OVERLAP_BYTES);
+                parser.onQuiet(this.recording && near ? this.listener : undefined);
+                parser.push(this.text);
+                this.textAt = end;
                 from = to;
             }
-            carry = len - cut;
-            if (carry > 0)
+            this.carry = len - cut;
+            if (this.carry > 0)
                 buf.copy(buf, 0, cut, len);
-            if (bytesRead === 0)
-                break;
+            if (bytesRead === 0) {
+                parser.end();
+                this.result.chunks.push(parser.takeChunk());
+                this.result.complete = true;
+                return;
+            }
         }
-        if (range.last) {
-            parser.end();
-            result.chunks.push(parser.takeChunk());
-            result.complete = true;
-        }
-        return result;
-    }
-    finally {
-        parser.onQuiet(undefined);
-        (0,external_node_fs_namespaceObject.closeSync)(fd);
     }
 }
 /**

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ParsedOutput } from './model.js';
 import { mergeChunks, type SegmentResult, stitch } from './parse/merge.js';
-import { createOutputParser } from './parse/output.js';
+import { createOutputParser, type OutputParser } from './parse/output.js';
 
 /** Parses a stream chunk by chunk, so memory does not grow with the log. */
 export async function parseStream(stream: Readable, pkg?: string): Promise<ParsedOutput> {
@@ -32,8 +32,8 @@ export function openLogFile(file: string): Readable {
 const PARALLEL_MIN_BYTES = 32 << 20;
 /** How far past its part a parser reads to meet the next one at a common quiet point. */
 const OVERLAP_BYTES = 4 << 20;
-/** Quiet points recorded at each end of a part (each hands over a chunk of results). */
-const MAX_POINTS = 64;
+/** At most one join point per this many bytes (each hands over a chunk of results). */
+const JOIN_STRIDE = 64 * 1024;
 /** Each thread is a V8 heap of its own: two keep a huge parse under 200 MB. */
 const MAX_THREADS = 2;
 /** Beside logs.js in src/ (transpiled) and in each bundle in dist/. */
@@ -58,7 +58,8 @@ export interface RangeRequest {
 /**
  * Parses a log file; one of more than 32 MiB in parts side by side. The result is exactly what
  * one parser reading the whole file gives: where the parts cannot be joined exactly (no common
- * quiet point, e.g. one package's output over the whole file), the file is read again by one.
+ * quiet point, e.g. one package's output over the whole file), this thread's parser of the first
+ * part reads on to the end.
  */
 export async function parseLogFile(
   file: string,
@@ -71,11 +72,10 @@ export async function parseLogFile(
     MAX_THREADS,
     Math.floor(size / PARALLEL_MIN_BYTES),
   );
-  const whole = async (threadsUsed: number) => {
-    opts.observe?.({ threads: threadsUsed, joined: false });
+  if (threads < 2 || !existsSync(WORKER_FILE)) {
+    opts.observe?.({ threads: 1, joined: false });
     return mergeChunks((await parseRange(file, { start: 0, end: size, last: true, ...pkgOf(pkg) })).chunks);
-  };
-  if (threads < 2 || !existsSync(WORKER_FILE)) return whole(1);
+  }
   const starts = [0];
   for (let i = 1; i < threads; i++) {
     const at = await lineStartAfter(file, Math.floor((size * i) / threads));
@@ -87,16 +87,23 @@ export async function parseLogFile(
     last: i === starts.length - 1,
     ...pkgOf(pkg),
   }));
-  let segments: SegmentResult[];
+  // Every part in a thread of its own, this one only waits: its heap stays small (a thread gets
+  // an 8 MB young generation; this one has V8's default, ~30 MB more at the peak).
+  const parts = requests.map((r, i) => new PartThread(file, r, i === 0));
   try {
-    segments = await Promise.all(requests.map((r, i) => (i === 0 ? parseRange(file, r) : inWorker(file, r))));
+    const segments = await Promise.all(parts.map((p) => p.result));
+    const joined = stitch(segments);
+    opts.observe?.({ threads: requests.length, joined: joined !== undefined });
+    if (joined) return joined;
+    // Nowhere to join: the first part's parser goes on to the end.
+    return mergeChunks(await (parts[0] as PartThread).rest());
   } catch {
-    return whole(requests.length);
+    // A thread failed: one parser here reads it all.
+    opts.observe?.({ threads: 1, joined: false });
+    return mergeChunks((await parseRange(file, { start: 0, end: size, last: true, ...pkgOf(pkg) })).chunks);
+  } finally {
+    for (const p of parts) p.stop();
   }
-  const joined = stitch(segments);
-  if (!joined) return whole(requests.length);
-  opts.observe?.({ threads: requests.length, joined: true });
-  return joined;
 }
 
 function pkgOf(pkg: string | undefined): { package?: string } {
@@ -109,25 +116,44 @@ function defaultThreads(): number {
   return Number.isInteger(env) && env > 0 ? env : availableParallelism();
 }
 
-function inWorker(file: string, range: RangeRequest): Promise<SegmentResult> {
-  return new Promise((resolve, reject) => {
+/**
+ * One part parsed in a worker thread (logs-worker.ts). The first part's thread can then be asked
+ * to read on to the end of the file (rest()), when the parts cannot be joined.
+ */
+class PartThread {
+  readonly result: Promise<SegmentResult>;
+  private readonly worker: Worker;
+  private readonly messages: ((m: unknown) => void)[] = [];
+
+  constructor(file: string, range: RangeRequest, resumable: boolean) {
     // A young generation of 8 MB instead of V8's default: ~25 MB less memory, as fast. No flags
     // from our own command line: some (--input-type) make a worker fail to start.
-    const w = new Worker(WORKER_FILE, {
-      workerData: { file, range },
+    this.worker = new Worker(WORKER_FILE, {
+      workerData: { file, range, resumable },
       execArgv: [],
       resourceLimits: { maxYoungGenerationSizeMb: 8 },
     });
-    let result: SegmentResult | undefined;
-    w.once('message', (m: SegmentResult) => {
-      result = m;
+    const failed = new Promise<never>((_, reject) => {
+      this.worker.once('error', reject);
+      this.worker.once('exit', (code) => reject(new Error(`log parser thread exited with code ${code}`)));
     });
-    w.once('error', reject);
-    w.once('exit', (code) => {
-      if (result) resolve(result);
-      else reject(new Error(`log parser thread exited with code ${code}`));
-    });
-  });
+    failed.catch(() => {});
+    this.worker.on('message', (m: unknown) => this.messages.shift()?.(m));
+    const next = () => Promise.race([new Promise((resolve) => this.messages.push(resolve)), failed]);
+    this.result = next() as Promise<SegmentResult>;
+    this.rest = async () => {
+      const chunks = next() as Promise<SegmentResult['chunks']>;
+      this.worker.postMessage('rest');
+      return chunks;
+    };
+  }
+
+  /** The chunks of this part's parser read on to the end of the file. */
+  readonly rest: () => Promise<SegmentResult['chunks']>;
+
+  stop(): void {
+    this.worker.terminate().catch(() => {});
+  }
 }
 
 /** The offset just past the first newline at or after `from` (the file's size if none). */
@@ -153,67 +179,114 @@ async function lineStartAfter(file: string, from: number): Promise<number> {
  * quiet points too, so the part before can join it at one of them.
  */
 export async function parseRange(file: string, range: RangeRequest): Promise<SegmentResult> {
-  const parser = createOutputParser(range.package ? { package: range.package } : {});
-  const result: SegmentResult = { start: range.start, boundaries: [], chunks: [], complete: false };
-  const fd = openSync(file, 'r');
+  const rp = new RangeParser(file, range);
   try {
-    const limit = range.last ? Number.POSITIVE_INFINITY : range.end + OVERLAP_BYTES;
-    const headEnd = range.start > 0 ? range.start + OVERLAP_BYTES : range.start;
-    const tailStart = range.last ? Number.POSITIVE_INFINITY : range.end;
-    let head = 0;
-    let tail = 0;
-    let text = '';
-    let piece = Buffer.alloc(0);
-    let textAt = range.start;
-    let ascii = true;
-    const listener = (index: number): void => {
-      const at = textAt + (ascii ? index : byteOffsetOfLineEnd(text, piece, index));
-      if (at < headEnd && head < MAX_POINTS) head++;
-      else if (at >= tailStart && tail < MAX_POINTS) tail++;
-      else return;
-      result.boundaries.push(at);
-      result.chunks.push(parser.takeChunk());
-    };
-    const buf = Buffer.allocUnsafe(READ_CHUNK);
-    let carry = 0;
-    let pos = range.start;
-    for (let n = 1; pos < limit && tail < MAX_POINTS; n++) {
+    await rp.readPart();
+    return rp.result;
+  } finally {
+    rp.close();
+  }
+}
+
+/**
+ * The parser of one part, which can also read on to the end of the file. Where it was quiet
+ * near either end of its part it records the point and hands over its results there: at most one
+ * point per JOIN_STRIDE bytes, the first quiet one at or after each multiple of it, so two parsers
+ * whose states have become the same record the same points.
+ */
+export class RangeParser {
+  readonly result: SegmentResult;
+  private readonly parser: OutputParser;
+  private readonly fd: number;
+  private readonly buf = Buffer.allocUnsafe(READ_CHUNK);
+  private carry = 0;
+  private pos: number;
+  private text = '';
+  private piece: Buffer = Buffer.alloc(0);
+  private textAt: number;
+  private ascii = true;
+  private nextMark = 0;
+  private recording = true;
+  private readonly headEnd: number;
+  private readonly tailStart: number;
+
+  constructor(
+    file: string,
+    private readonly range: RangeRequest,
+  ) {
+    this.parser = createOutputParser(range.package ? { package: range.package } : {});
+    this.result = { start: range.start, boundaries: [], chunks: [], complete: false };
+    this.fd = openSync(file, 'r');
+    this.pos = range.start;
+    this.textAt = range.start;
+    this.headEnd = range.start > 0 ? range.start + OVERLAP_BYTES : range.start;
+    this.tailStart = range.last ? Number.POSITIVE_INFINITY : range.end;
+  }
+
+  /** The part, and for all but the last part the overlap into the next one. */
+  async readPart(): Promise<void> {
+    await this.read(this.range.last ? Number.POSITIVE_INFINITY : this.range.end + OVERLAP_BYTES);
+  }
+
+  /** On to the end of the file, recording nothing more. */
+  async readRest(): Promise<void> {
+    this.recording = false;
+    await this.read(Number.POSITIVE_INFINITY);
+  }
+
+  close(): void {
+    this.parser.onQuiet(undefined);
+    closeSync(this.fd);
+  }
+
+  private readonly listener = (index: number): void => {
+    const at = this.textAt + (this.ascii ? index : byteOffsetOfLineEnd(this.text, this.piece, index));
+    const near = at < this.headEnd || (at >= this.tailStart && at < this.tailStart + OVERLAP_BYTES);
+    // The part's own end is a point too: the next part's parser starts there as a new one.
+    if (!near || (at < this.nextMark && at !== this.range.end)) return;
+    this.nextMark = (Math.floor(at / JOIN_STRIDE) + 1) * JOIN_STRIDE;
+    this.result.boundaries.push(at);
+    this.result.chunks.push(this.parser.takeChunk());
+  };
+
+  /** Reads whole lines up to `limit` (all that is left at the end of the file). */
+  private async read(limit: number): Promise<void> {
+    const { buf, parser } = this;
+    for (let n = 1; this.pos < limit; n++) {
       // Synchronous reads (a trip through the thread pool per MiB was ~5% of the time), with a
       // turn of the event loop now and then: the engine parses run logs while tests run.
       if (n % 4 === 0) await new Promise((resolve) => setImmediate(resolve));
-      const bytesRead = readSync(fd, buf, carry, buf.length - carry, pos);
-      pos += bytesRead;
-      const len = carry + bytesRead;
-      const eof = bytesRead === 0 || pos >= limit;
+      const bytesRead = readSync(this.fd, buf, this.carry, buf.length - this.carry, this.pos);
+      this.pos += bytesRead;
+      const len = this.carry + bytesRead;
       // Whole lines only (a cut inside a character would garble it); all that is left at the end.
-      const cut = eof ? len : textEnd(buf, 0, len);
+      const cut = bytesRead === 0 ? len : textEnd(buf, 0, len);
       // Pushed as texts of at most ~64 KiB: V8 puts a string of more than 128 KiB in its large
       // object space, freed only by a full collection (1 MiB texts cost ~60 MB of peak memory).
       for (let from = 0; from < cut; ) {
         const to = cut - from <= TEXT_CHUNK ? cut : textEnd(buf, from, from + TEXT_CHUNK);
-        piece = buf.subarray(from, to);
-        ascii = isAscii(piece);
-        text = piece.toString(ascii ? 'latin1' : 'utf8');
+        this.piece = buf.subarray(from, to);
+        this.ascii = isAscii(this.piece);
+        this.text = this.piece.toString(this.ascii ? 'latin1' : 'utf8');
         // Quiet points matter only near the ends of the part (checking them elsewhere costs).
-        const near = textAt < headEnd || textAt + piece.length >= tailStart;
-        parser.onQuiet(near ? listener : undefined);
-        parser.push(text);
-        textAt += piece.length;
+        const end = this.textAt + this.piece.length;
+        const near =
+          this.textAt < this.headEnd ||
+          (end >= this.tailStart && this.textAt < this.tailStart + OVERLAP_BYTES);
+        parser.onQuiet(this.recording && near ? this.listener : undefined);
+        parser.push(this.text);
+        this.textAt = end;
         from = to;
       }
-      carry = len - cut;
-      if (carry > 0) buf.copy(buf, 0, cut, len);
-      if (bytesRead === 0) break;
+      this.carry = len - cut;
+      if (this.carry > 0) buf.copy(buf, 0, cut, len);
+      if (bytesRead === 0) {
+        parser.end();
+        this.result.chunks.push(parser.takeChunk());
+        this.result.complete = true;
+        return;
+      }
     }
-    if (range.last) {
-      parser.end();
-      result.chunks.push(parser.takeChunk());
-      result.complete = true;
-    }
-    return result;
-  } finally {
-    parser.onQuiet(undefined);
-    closeSync(fd);
   }
 }
 

@@ -85,6 +85,35 @@ describe('parts joined at quiet points', () => {
     expect(result).toEqual(expected);
   });
 
+  it("join once the first part's parser recovers, however many points the second saw before", async () => {
+    // The first part's parser is not quiet while a -json package it saw start is open; the second
+    // part's parser never saw it start and is quiet at every package's end from the first.
+    const file = join(tmp, 'late-join.log');
+    const ok = (i: number) =>
+      `=== RUN   TestA\n--- PASS: TestA (0.00s)\nPASS\nok  \texample.com/p${i % 50}\t0.01s\n`;
+    const plain = (from: number, bytes: number) => {
+      const out: string[] = [];
+      for (let i = from, n = 0; n < bytes; i++) {
+        out.push(ok(i));
+        n += ok(i).length;
+      }
+      return out.join('');
+    };
+    const ev = (action: string, test?: string) =>
+      `{"Time":"2026-01-02T03:04:05Z","Action":"${action}","Package":"example.com/x"${test ? `,"Test":"${test}"` : ''}}\n`;
+    const head = ev('run', 'TestX');
+    writeFileSync(file, head + plain(0, 1 << 20) + ev('pass', 'TestX') + ev('pass') + plain(7, 3 << 20));
+    const total = readFileSync(file).length;
+    const split = head.length + ok(0).length;
+    const a = await parseRange(file, { start: 0, end: split, last: false });
+    const b = await parseRange(file, { start: split, end: total, last: true });
+    const joined = stitch([a, b]);
+    expect(joined).toBeDefined();
+    expect(joined).toEqual(
+      mergeChunks((await parseRange(file, { start: 0, end: total, last: true })).chunks),
+    );
+  });
+
   it('are not joined when no point is quiet for both (one package over the whole log)', async () => {
     // One test's output with no package line: nowhere to join, so only one parser is exact.
     const file = join(tmp, 'one-package.log');
@@ -127,27 +156,54 @@ describe('mergeChunks', () => {
 });
 
 describe('parseLogFile on two threads (worker threads run transpiled sources)', () => {
+  let logsUrl: string | undefined;
+  /** parseLogFile with 2 threads in a child process (Node cannot run the .ts worker). */
+  function twoThreads(file: string): { how: { threads: number; joined: boolean }; r: ParsedOutput } {
+    logsUrl ??= transpileParser(join(tmp, 'src')) as string;
+    const script = `
+      const { parseLogFile } = await import(${JSON.stringify(logsUrl)});
+      let how;
+      const r = await parseLogFile(${JSON.stringify(file)}, undefined, { threads: 2, observe: (h) => { how = h; } });
+      process.stdout.write(JSON.stringify({ how, r }));`;
+    return JSON.parse(
+      execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+      }),
+    );
+  }
+
+  async function oneThread(file: string): Promise<ParsedOutput> {
+    let how: unknown;
+    const one = await parseLogFile(file, undefined, { threads: 1, observe: (h) => (how = h) });
+    expect(how).toEqual({ threads: 1, joined: false });
+    return JSON.parse(JSON.stringify(one));
+  }
+
   it('gives the one-thread result for a 70 MB log, and says the parts were joined', async () => {
     const big = join(tmp, 'big.log');
     const fd = openSync(big, 'w');
     for (let written = 0; written < 70 * 1024 * 1024; written += corpus.length) writeSync(fd, corpus);
     closeSync(fd);
-    const logsUrl = transpileParser(join(tmp, 'src')) as string;
-    const script = `
-      const { parseLogFile } = await import(${JSON.stringify(logsUrl)});
-      let how;
-      const r = await parseLogFile(${JSON.stringify(big)}, undefined, { threads: 2, observe: (h) => { how = h; } });
-      process.stdout.write(JSON.stringify({ how, r }));`;
-    const out = JSON.parse(
-      execFileSync(process.execPath, ['--input-type=module', '-e', script], {
-        encoding: 'utf8',
-        maxBuffer: 1 << 28,
-      }),
-    ) as { how: { threads: number; joined: boolean }; r: ParsedOutput };
-    expect(out.how).toEqual({ threads: 2, joined: true });
-    let how: unknown;
-    const one = await parseLogFile(big, undefined, { threads: 1, observe: (h) => (how = h) });
-    expect(how).toEqual({ threads: 1, joined: false });
-    expect(out.r).toEqual(JSON.parse(JSON.stringify(one)));
+    const two = twoThreads(big);
+    expect(two.how).toEqual({ threads: 2, joined: true });
+    expect(two.r).toEqual(await oneThread(big));
+  }, 60_000);
+
+  it('reads on in the first thread when the parts cannot be joined (one package all along)', async () => {
+    const big = join(tmp, 'one-package-big.log');
+    const fd = openSync(big, 'w');
+    writeSync(fd, '=== RUN   TestLong\n');
+    const block = Array.from({ length: 10000 }, (_, i) => `    long_test.go:${i + 1}: step ${i}\n`).join('');
+    for (let written = 0; written < 70 * 1024 * 1024; written += block.length) writeSync(fd, block);
+    writeSync(fd, '--- FAIL: TestLong (1.00s)\nFAIL\nFAIL\texample.com/long\t1.000s\n');
+    closeSync(fd);
+    const two = twoThreads(big);
+    expect(two.how).toEqual({ threads: 2, joined: false });
+    const one = await oneThread(big);
+    expect(one.findings.map((f) => [f.kind, f.test, f.stacks[0]?.frames[0]?.line])).toEqual([
+      ['failure', 'TestLong', 1],
+    ]);
+    expect(two.r).toEqual(one);
   }, 60_000);
 });
