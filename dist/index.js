@@ -44207,6 +44207,9 @@ class RangeParser {
     piece = Buffer.alloc(0);
     textAt;
     ascii = true;
+    /** Where byteOffset() got to in the text (just past a newline) and in its piece. */
+    scanChar = 0;
+    scanByte = 0;
     nextMark = 0;
     recording = true;
     headEnd;
@@ -44235,7 +44238,7 @@ class RangeParser {
         (0,external_node_fs_namespaceObject.closeSync)(this.fd);
     }
     listener = (index) => {
-        const at = this.textAt + (this.ascii ? index : byteOffsetOfLineEnd(this.text, this.piece, index));
+        const at = this.textAt + (this.ascii ? index : this.byteOffset(index));
         const near = at < this.headEnd || (at >= this.tailStart && at < this.tailStart + OVERLAP_BYTES);
         // The part's own end is a point too: the next part's parser starts there as a new one.
         if (!near || (at < this.nextMark && at !== this.range.end))
@@ -44244,6 +44247,18 @@ class RangeParser {
         this.result.boundaries.push(at);
         this.result.chunks.push(this.parser.takeChunk());
     };
+    /**
+     * `index` is just past a newline in the text being pushed: the byte offset in its piece just past
+     * the same newline (each newline is one byte, kept as is by decoding, even next to invalid
+     * bytes). Goes on from the previous call's line, so a text is scanned once however many calls.
+     */
+    byteOffset(index) {
+        for (let i = this.text.indexOf('\n', this.scanChar); i >= 0 && i < index; i = this.text.indexOf('\n', i + 1)) {
+            this.scanByte = this.piece.indexOf(10, this.scanByte) + 1;
+            this.scanChar = i + 1;
+        }
+        return this.scanByte;
+    }
     /** Reads whole lines up to `limit` (all that is left at the end of the file). */
     async read(limit) {
         const { buf, parser } = this;
@@ -44264,6 +44279,8 @@ class RangeParser {
                 this.piece = buf.subarray(from, to);
                 this.ascii = (0,external_node_buffer_.isAscii)(this.piece);
                 this.text = this.piece.toString(this.ascii ? 'latin1' : 'utf8');
+                this.scanChar = 0;
+                this.scanByte = 0;
                 // Quiet points matter only near the ends of the part (checking them elsewhere costs).
                 const end = this.textAt + this.piece.length;
                 const near = this.textAt < this.headEnd ||
@@ -44284,19 +44301,6 @@ class RangeParser {
             }
         }
     }
-}
-/**
- * `index` is just past a newline in `text`, decoded from `bytes`: the byte offset just past the
- * same newline (each newline is one byte, kept as is by decoding, even next to invalid bytes).
- */
-function byteOffsetOfLineEnd(text, bytes, index) {
-    let lines = 0;
-    for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1))
-        lines++;
-    let at = -1;
-    for (let n = 0; n < lines; n++)
-        at = bytes.indexOf(10, at + 1);
-    return at + 1;
 }
 /**
  * Where to cut buf[from, end): after its last newline, or (a line longer than that) at the start of

@@ -205,6 +205,9 @@ export class RangeParser {
   private piece: Buffer = Buffer.alloc(0);
   private textAt: number;
   private ascii = true;
+  /** Where byteOffset() got to in the text (just past a newline) and in its piece. */
+  private scanChar = 0;
+  private scanByte = 0;
   private nextMark = 0;
   private recording = true;
   private readonly headEnd: number;
@@ -240,7 +243,7 @@ export class RangeParser {
   }
 
   private readonly listener = (index: number): void => {
-    const at = this.textAt + (this.ascii ? index : byteOffsetOfLineEnd(this.text, this.piece, index));
+    const at = this.textAt + (this.ascii ? index : this.byteOffset(index));
     const near = at < this.headEnd || (at >= this.tailStart && at < this.tailStart + OVERLAP_BYTES);
     // The part's own end is a point too: the next part's parser starts there as a new one.
     if (!near || (at < this.nextMark && at !== this.range.end)) return;
@@ -248,6 +251,23 @@ export class RangeParser {
     this.result.boundaries.push(at);
     this.result.chunks.push(this.parser.takeChunk());
   };
+
+  /**
+   * `index` is just past a newline in the text being pushed: the byte offset in its piece just past
+   * the same newline (each newline is one byte, kept as is by decoding, even next to invalid
+   * bytes). Goes on from the previous call's line, so a text is scanned once however many calls.
+   */
+  private byteOffset(index: number): number {
+    for (
+      let i = this.text.indexOf('\n', this.scanChar);
+      i >= 0 && i < index;
+      i = this.text.indexOf('\n', i + 1)
+    ) {
+      this.scanByte = this.piece.indexOf(10, this.scanByte) + 1;
+      this.scanChar = i + 1;
+    }
+    return this.scanByte;
+  }
 
   /** Reads whole lines up to `limit` (all that is left at the end of the file). */
   private async read(limit: number): Promise<void> {
@@ -268,6 +288,8 @@ export class RangeParser {
         this.piece = buf.subarray(from, to);
         this.ascii = isAscii(this.piece);
         this.text = this.piece.toString(this.ascii ? 'latin1' : 'utf8');
+        this.scanChar = 0;
+        this.scanByte = 0;
         // Quiet points matter only near the ends of the part (checking them elsewhere costs).
         const end = this.textAt + this.piece.length;
         const near =
@@ -288,18 +310,6 @@ export class RangeParser {
       }
     }
   }
-}
-
-/**
- * `index` is just past a newline in `text`, decoded from `bytes`: the byte offset just past the
- * same newline (each newline is one byte, kept as is by decoding, even next to invalid bytes).
- */
-function byteOffsetOfLineEnd(text: string, bytes: Buffer, index: number): number {
-  let lines = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) lines++;
-  let at = -1;
-  for (let n = 0; n < lines; n++) at = bytes.indexOf(10, at + 1);
-  return at + 1;
 }
 
 /**

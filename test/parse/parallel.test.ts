@@ -26,27 +26,40 @@ const tmp = mkdtempSync(join(tmpdir(), 'race-rerun-parallel-'));
 const corpus = Buffer.concat(fixtureNames().map((n) => readFileSync(FIXTURE_DIR + n)));
 const log = join(tmp, 'corpus.log');
 writeFileSync(log, Buffer.concat([corpus, corpus]));
-const size = readFileSync(log).length;
+/** The same with a line of multi-byte UTF-8 before every test start (byte and text offsets differ). */
+const utf8Log = join(tmp, 'corpus-utf8.log');
+const utf8Line = Buffer.from('\n    x_test.go:1: ünïcödé ✓ 😀', 'utf8');
+const utf8 = Buffer.concat(
+  corpus
+    .toString('latin1')
+    .split('\n=== RUN')
+    .flatMap((piece, k) => [
+      ...(k > 0 ? [utf8Line, Buffer.from('\n=== RUN')] : []),
+      Buffer.from(piece, 'latin1'),
+    ]),
+);
+writeFileSync(utf8Log, Buffer.concat([utf8, utf8]));
 
 /** Offsets just past each newline of the log (where a part may start). */
-function lineStarts(): number[] {
-  const buf = readFileSync(log);
+function lineStarts(file = log): number[] {
+  const buf = readFileSync(file);
   const out: number[] = [];
   for (let i = buf.indexOf(10); i >= 0 && i < buf.length - 1; i = buf.indexOf(10, i + 1)) out.push(i + 1);
   return out;
 }
 
-async function whole(): Promise<ParsedOutput> {
-  const seg = await parseRange(log, { start: 0, end: size, last: true });
+async function whole(file = log): Promise<ParsedOutput> {
+  const seg = await parseRange(file, { start: 0, end: readFileSync(file).length, last: true });
   expect(seg.complete).toBe(true);
   return mergeChunks(seg.chunks);
 }
 
-async function inParts(starts: number[]): Promise<ParsedOutput | undefined> {
+async function inParts(starts: number[], file = log): Promise<ParsedOutput | undefined> {
+  const size = readFileSync(file).length;
   const segments: SegmentResult[] = [];
   for (const [i, start] of starts.entries()) {
     const last = i === starts.length - 1;
-    segments.push(await parseRange(log, { start, end: last ? size : (starts[i + 1] as number), last }));
+    segments.push(await parseRange(file, { start, end: last ? size : (starts[i + 1] as number), last }));
   }
   return stitch(segments);
 }
@@ -60,14 +73,17 @@ describe('parseRange', () => {
 });
 
 describe('parts joined at quiet points', () => {
-  it('give the whole-file result wherever the file is split in two', async () => {
-    const expected = await whole();
-    const starts = lineStarts();
+  it.each([
+    ['all fixtures, twice', log],
+    ['with multi-byte UTF-8 lines', utf8Log],
+  ])('give the whole-file result wherever the file is split in two (%s)', async (_, file) => {
+    const expected = await whole(file);
+    const starts = lineStarts(file);
     let joined = 0;
     const tries = 40;
     for (let k = 1; k <= tries; k++) {
       const split = starts[Math.floor((starts.length * k) / (tries + 1))] as number;
-      const result = await inParts([0, split]);
+      const result = await inParts([0, split], file);
       if (result === undefined) continue;
       joined++;
       expect(result, `split at byte ${split}`).toEqual(expected);
@@ -112,6 +128,26 @@ describe('parts joined at quiet points', () => {
     expect(joined).toEqual(
       mergeChunks((await parseRange(file, { start: 0, end: total, last: true })).chunks),
     );
+  });
+
+  it('join at the right bytes when every line holds multi-byte UTF-8', async () => {
+    // Join points are byte offsets found from text offsets: with no ASCII-only text to fall back
+    // on, a wrong conversion leaves the parts unjoined (or joined at the wrong line).
+    const file = join(tmp, 'all-utf8.log');
+    const pkg = (i: number) =>
+      `=== RUN   TestÜ${i}\n    ü_test.go:3: ✓ wörk ${i}\n--- FAIL: TestÜ${i} (0.00s)\nFAIL\nFAIL\texample.com/ü${i % 50}\t0.01s\n`;
+    writeFileSync(file, Array.from({ length: 8000 }, (_, i) => pkg(i)).join(''));
+    const expected = await whole(file);
+    expect(expected.findings.length).toBeGreaterThan(100);
+    const starts = lineStarts(file);
+    let joined = 0;
+    for (let k = 1; k <= 10; k++) {
+      const result = await inParts([0, starts[Math.floor((starts.length * k) / 11)] as number], file);
+      if (result === undefined) continue;
+      joined++;
+      expect(result).toEqual(expected);
+    }
+    expect(joined).toBe(10);
   });
 
   it('are not joined when no point is quiet for both (one package over the whole log)', async () => {
