@@ -2502,8 +2502,8 @@ const WORKER_FILE = (0,external_node_path_namespaceObject.join)((0,external_node
 /**
  * Parses a log file; one of more than 32 MiB in parts side by side. The result is exactly what
  * one parser reading the whole file gives: where the parts cannot be joined exactly (no common
- * quiet point, e.g. one package's output over the whole file), this thread's parser of the first
- * part reads on to the end.
+ * quiet point, e.g. one package's output over the whole file), the first part's parser reads on
+ * to the end.
  */
 async function parseLogFile(file, pkg, opts = {}) {
     const { size } = await (0,promises_namespaceObject.stat)(file);
@@ -2526,8 +2526,10 @@ async function parseLogFile(file, pkg, opts = {}) {
     }));
     // Every part in a thread of its own, this one only waits: its heap stays small (a thread gets
     // an 8 MB young generation; this one has V8's default, ~30 MB more at the peak).
-    const parts = requests.map((r, i) => new PartThread(file, r, i === 0));
+    const parts = [];
     try {
+        for (const [i, r] of requests.entries())
+            parts.push(new PartThread(file, r, i === 0));
         const segments = await Promise.all(parts.map((p) => p.result));
         const joined = stitch(segments);
         opts.observe?.({ threads: requests.length, joined: joined !== undefined });

@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import {
   closeSync,
   createReadStream,
+  existsSync,
   mkdtempSync,
   openSync,
   readFileSync,
@@ -194,10 +195,13 @@ describe('mergeChunks', () => {
 describe('parseLogFile on two threads (worker threads run transpiled sources)', () => {
   let logsUrl: string | undefined;
   /** parseLogFile with 2 threads in a child process (Node cannot run the .ts worker). */
-  function twoThreads(file: string): { how: { threads: number; joined: boolean }; r: ParsedOutput } {
-    logsUrl ??= transpileParser(join(tmp, 'src')) as string;
+  function twoThreads(
+    file: string,
+    url = (logsUrl ??=
+      transpileParser(join(tmp, 'src')) as string),
+  ): { how: { threads: number; joined: boolean }; r: ParsedOutput } {
     const script = `
-      const { parseLogFile } = await import(${JSON.stringify(logsUrl)});
+      const { parseLogFile } = await import(${JSON.stringify(url)});
       let how;
       const r = await parseLogFile(${JSON.stringify(file)}, undefined, { threads: 2, observe: (h) => { how = h; } });
       process.stdout.write(JSON.stringify({ how, r }));`;
@@ -209,6 +213,16 @@ describe('parseLogFile on two threads (worker threads run transpiled sources)', 
     );
   }
 
+  /** 70 MB of all fixtures repeated: over the 32 MiB per thread it takes to use two. */
+  function bigLog(): string {
+    const big = join(tmp, 'big.log');
+    if (existsSync(big)) return big;
+    const fd = openSync(big, 'w');
+    for (let written = 0; written < 70 * 1024 * 1024; written += corpus.length) writeSync(fd, corpus);
+    closeSync(fd);
+    return big;
+  }
+
   async function oneThread(file: string): Promise<ParsedOutput> {
     let how: unknown;
     const one = await parseLogFile(file, undefined, { threads: 1, observe: (h) => (how = h) });
@@ -217,10 +231,7 @@ describe('parseLogFile on two threads (worker threads run transpiled sources)', 
   }
 
   it('gives the one-thread result for a 70 MB log, and says the parts were joined', async () => {
-    const big = join(tmp, 'big.log');
-    const fd = openSync(big, 'w');
-    for (let written = 0; written < 70 * 1024 * 1024; written += corpus.length) writeSync(fd, corpus);
-    closeSync(fd);
+    const big = bigLog();
     const two = twoThreads(big);
     expect(two.how).toEqual({ threads: 2, joined: true });
     expect(two.r).toEqual(await oneThread(big));
@@ -241,5 +252,14 @@ describe('parseLogFile on two threads (worker threads run transpiled sources)', 
       ['failure', 'TestLong', 1],
     ]);
     expect(two.r).toEqual(one);
+  }, 60_000);
+
+  it('parses on this thread when the threads fail', async () => {
+    const broken = transpileParser(join(tmp, 'src-broken')) as string;
+    writeFileSync(join(tmp, 'src-broken', 'logs-worker.js'), 'throw new Error("no thread today");\n');
+    const big = bigLog();
+    const two = twoThreads(big, broken);
+    expect(two.how).toEqual({ threads: 1, joined: false });
+    expect(two.r).toEqual(await oneThread(big));
   }, 60_000);
 });
