@@ -194,11 +194,16 @@ describe('mergeChunks', () => {
 
 describe('parseLogFile on two threads (worker threads run transpiled sources)', () => {
   let logsUrl: string | undefined;
-  /** parseLogFile with 2 threads in a child process (Node cannot run the .ts worker). */
+  /** The parser's sources transpiled once (Node cannot run the .ts worker). */
+  function mainUrl(): string {
+    logsUrl ??= transpileParser(join(tmp, 'src')) as string;
+    return logsUrl;
+  }
+
+  /** parseLogFile with 2 threads, in a child process. */
   function twoThreads(
     file: string,
-    url = (logsUrl ??=
-      transpileParser(join(tmp, 'src')) as string),
+    url = mainUrl(),
   ): { how: { threads: number; joined: boolean }; r: ParsedOutput } {
     const script = `
       const { parseLogFile } = await import(${JSON.stringify(url)});
