@@ -177,13 +177,8 @@ export function errorReport(
   });
 }
 
-export interface LogSource {
-  /** Shown to the user: a file name, or `stdin`. */
-  name: string;
-  open(): Readable;
-  /** A file on disk: read with parseLogFile (a huge one in parallel) instead of open(). */
-  file?: string;
-}
+/** A log to read: a file on disk (a huge one is parsed in parallel), or a stream such as stdin. */
+export type LogSource = { name: string; file: string } | { name: string; open(): Readable };
 
 export interface ParseOptions {
   repoRoot: string;
@@ -259,7 +254,7 @@ export async function parseLogsToReport(logs: LogSource[], opts: ParseOptions): 
   for (const [i, log] of logs.entries()) {
     let parsed: ParsedOutput;
     try {
-      parsed = await (log.file !== undefined ? parseLogFile(log.file) : parseStream(log.open()));
+      parsed = await ('file' in log ? parseLogFile(log.file) : parseStream(log.open()));
     } catch (err) {
       errors.push(`Cannot read ${log.name}: ${(err as Error).message}`);
       unreadable++;

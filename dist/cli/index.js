@@ -505,10 +505,1784 @@ function failed(message, durationMs) {
 }
 const nodeProcessRunner = { run: runProcess };
 
-;// CONCATENATED MODULE: external "node:buffer"
-const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+;// CONCATENATED MODULE: external "node:path/posix"
+const posix_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path/posix");
+var posix_default = /*#__PURE__*/__nccwpck_require__.n(posix_namespaceObject);
+;// CONCATENATED MODULE: ./src/analysis/paths.ts
+// Maps file names as Go printed them to repository paths, so findings can be annotated.
+// Pure string logic: nothing here touches the file system, so it behaves the same on every OS
+// and for logs captured elsewhere (parse mode).
+
+const DRIVE = /^[A-Za-z]:\//;
+/** `\` → `/`, drive letter upper-cased, `.`/`..`/`//` collapsed, no trailing `/`. */
+function normalizePath(p) {
+    let s = p.trim().replace(/\\/g, '/');
+    if (s === '')
+        return s;
+    if (/^[A-Za-z]:/.test(s))
+        s = `${s.charAt(0).toUpperCase()}:${s.slice(2)}`;
+    if (/^[A-Z]:$/.test(s))
+        return `${s}/`;
+    let out;
+    if (DRIVE.test(s))
+        out = s.slice(0, 2) + posix_default().normalize(s.slice(2));
+    else
+        out = posix_default().normalize(s);
+    if (out.length > 1 && out.endsWith('/') && !/^[A-Z]:\/$/.test(out))
+        out = out.slice(0, -1);
+    return out;
+}
+function isAbsolutePath(p) {
+    const s = p.replace(/\\/g, '/');
+    return s.startsWith('/') || /^[A-Za-z]:\//.test(s);
+}
+/**
+ * Path of `child` relative to `parent` (both normalised), `''` when equal, undefined when not
+ * inside. Windows paths compare case-insensitively: the file system does.
+ */
+function relativeTo(child, parent) {
+    const windows = DRIVE.test(parent);
+    const c = windows ? child.toLowerCase() : child;
+    const p = windows ? parent.toLowerCase() : parent;
+    if (c === p)
+        return '';
+    const prefix = p.endsWith('/') ? p : `${p}/`;
+    if (c.startsWith(prefix))
+        return child.slice(prefix.length);
+    return undefined;
+}
+// Where Go toolchains commonly live when GOROOT was not passed in (setup-go, brew, distro packages).
+const GOROOT_HINTS = [
+    /\/hostedtoolcache\/go\/[^/]+\/[^/]+\/src\//i,
+    /\/(?:go|go-\d[\d.]*|golang|golang-\d[\d.]*|libexec)\/src\/(?:runtime|testing|internal|sync|time|os|reflect|fmt|net|syscall|io)\//,
+    /\/sdk\/go[\d.]+\/src\//,
+];
+const MODCACHE_HINT = /\/pkg\/mod\/.*@v/;
+// Top-level directories of the standard library: `-trimpath` prints its files as `testing/testing.go`.
+const STD_TOP = new Set(('archive bufio builtin bytes cmd cmp compress container context crypto database debug embed encoding ' +
+    'errors expvar flag fmt go hash html image index internal io iter log maps math mime net os path ' +
+    'plugin reflect regexp runtime slices sort strconv strings structs sync syscall testing text time ' +
+    'unicode unique unsafe vendor weak').split(' '));
+function isGenerated(file) {
+    const base = file.replace(/\\/g, '/').split('/').pop() ?? '';
+    return file.startsWith('<') || base === '_testmain.go' || /\/go-build\d+\//.test(file);
+}
+function hasVendorDir(rel) {
+    const segs = rel.split('/');
+    return segs.slice(0, -1).includes('vendor');
+}
+function createPathMapper(ctx) {
+    const repoRoot = normalizePath(ctx.repoRoot);
+    const goroot = ctx.goroot ? normalizePath(ctx.goroot) : undefined;
+    const gomodcache = ctx.gomodcache ? normalizePath(ctx.gomodcache) : undefined;
+    // Longest module path first, so `example.com/m/sub` wins over `example.com/m`.
+    const modules = (ctx.modules ?? [])
+        .map((m) => ({ path: m.path.replace(/\/+$/, ''), dir: normalizePath(m.dir) }))
+        .filter((m) => m.path !== '')
+        .sort((a, b) => b.path.length - a.path.length);
+    const guessBase = modules.length === 1 && modules[0] ? modules[0].dir : repoRoot;
+    // Longest first, so the most specific spelling wins.
+    const aliases = (ctx.aliases ?? [])
+        .map((a) => ({ from: normalizePath(a.from), to: normalizePath(a.to) }))
+        .filter((a) => a.from !== '' && a.to !== '' && a.from !== a.to)
+        .sort((a, b) => b.from.length - a.from.length);
+    const result = (path, origin) => ({ path, origin });
+    function classifyAbsolute(abs, viaAlias = false) {
+        if (isGenerated(abs))
+            return result(abs, 'generated');
+        // Toolchain and module cache first: either may sit inside the workspace (e.g. a cached GOPATH).
+        if (goroot && relativeTo(abs, goroot) !== undefined)
+            return result(abs, 'goroot');
+        if (gomodcache && relativeTo(abs, gomodcache) !== undefined)
+            return result(abs, 'modcache');
+        if (MODCACHE_HINT.test(abs))
+            return result(abs, 'modcache');
+        const rel = relativeTo(abs, repoRoot);
+        if (rel !== undefined) {
+            if (rel === '')
+                return result('.', 'repo');
+            return result(rel, hasVendorDir(rel) ? 'vendor' : 'repo');
+        }
+        if (!viaAlias) {
+            for (const a of aliases) {
+                const rest = relativeTo(abs, a.from);
+                if (rest === undefined)
+                    continue;
+                const mapped = classifyAbsolute(rest === '' ? a.to : normalizePath(`${a.to}/${rest}`), true);
+                if (mapped.origin !== 'unknown')
+                    return mapped;
+            }
+        }
+        if (GOROOT_HINTS.some((re) => re.test(abs)))
+            return result(abs, 'goroot');
+        return result(abs, 'unknown');
+    }
+    function map(file, baseDir) {
+        const printed = file.trim();
+        if (printed === '')
+            return result('', 'unknown');
+        if (isGenerated(printed))
+            return result(printed, 'generated');
+        const s = normalizePath(printed);
+        if (isAbsolutePath(s))
+            return classifyAbsolute(s);
+        const slashed = printed.replace(/\\/g, '/');
+        // `./pkg/x.go`, `../x.go` and bare `x_test.go` are relative to where go ran or to the package.
+        const explicit = slashed.startsWith('./') || slashed.startsWith('../') || !s.includes('/');
+        if (explicit) {
+            if (baseDir)
+                return map(`${baseDir.replace(/\\/g, '/').replace(/\/+$/, '')}/${s}`);
+            return result(s, 'unknown');
+        }
+        for (const m of modules) {
+            if (s.startsWith(`${m.path}/`))
+                return classifyAbsolute(normalizePath(`${m.dir}/${s.slice(m.path.length + 1)}`));
+        }
+        const first = s.split('/')[0] ?? '';
+        // Compiler messages name files relative to the module dir without `./` (`pkg/x.go`).
+        if (baseDir && !first.includes('.'))
+            return map(`${baseDir.replace(/\\/g, '/').replace(/\/+$/, '')}/${s}`);
+        // `-trimpath`: dependencies print as `module@version/file`, the standard library as `pkg/file`.
+        if (/^[^@]+@v[^/]*\//.test(s))
+            return result(s, 'modcache');
+        if (STD_TOP.has(first))
+            return result(s, 'goroot');
+        // `GORACE=strip_path_prefix=<module dir>/` leaves `pkg/x.go`: relative to the module, best guess.
+        if (!first.includes('.'))
+            return classifyAbsolute(normalizePath(`${guessBase}/${s}`));
+        return result(s, 'unknown');
+    }
+    return { map };
+}
+
+;// CONCATENATED MODULE: ./src/model.ts
+// The shared data model. Everything between the parts of race-rerun is one of these plain types:
+// settings → plan → runs (RunRecord) → Report → renderers. No I/O here.
+/** The kinds of finding, also the words accepted by `fail-on` (plus `never`). */
+const FINDING_KINDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'build'];
+
+;// CONCATENATED MODULE: ./src/analysis/hash.ts
+// A small stable hash for finding ids: same signature → same id on every machine and version.
+/** 32-bit FNV-1a over the UTF-8 bytes, as 8 lower-case hex digits. */
+function fnv1a32(text) {
+    let h = 0x811c9dc5;
+    for (const byte of new TextEncoder().encode(text)) {
+        h ^= byte;
+        h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h.toString(16).padStart(8, '0');
+}
+
+;// CONCATENATED MODULE: ./src/analysis/names.ts
+// Go function names, test names and shell words, shortened or quoted for humans.
+/** Everything before the first `(` or `[`: receivers and type arguments may contain `/` or `.`. */
+function headEnd(func) {
+    const m = /[([]/.exec(func);
+    return m ? m.index : func.length;
+}
+/** Last import-path element: `example.com/m/daemon.(*Daemon).Shutdown` → `daemon.(*Daemon).Shutdown`. */
+function names_shortFunc(func) {
+    const slash = func.lastIndexOf('/', headEnd(func));
+    return func.slice(slash + 1);
+}
+/** Without the package: `(*Daemon).Shutdown`, `TestRace.func1`. Dots in import paths print as %2e. */
+function funcWithoutPackage(func) {
+    const short = names_shortFunc(func);
+    const dot = short.indexOf('.');
+    return dot < 0 ? short : short.slice(dot + 1);
+}
+/** For titles: the method name alone (`Shutdown`), else the function without package. */
+function titleFunc(func) {
+    const name = funcWithoutPackage(func);
+    const m = /^\(\*?[^)]*\)\.(.+)$/.exec(name);
+    return m?.[1] ?? name;
+}
+/** RE2 metacharacters in a test name, escaped so `-run` matches it literally. */
+function quoteMeta(s) {
+    return s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
+}
+/**
+ * A `-run` pattern for the given tests: `^TestA$` or `^TestA$/^sub$` for one test, the top-level
+ * tests (`^(TestA|TestB)$`) for several. Undefined when there are none.
+ */
+function testPattern(tests) {
+    const unique = [...new Set(tests.filter((t) => t !== ''))].sort();
+    if (unique.length === 0)
+        return undefined;
+    if (unique.length === 1) {
+        return (unique[0] ?? '')
+            .split('/')
+            .map((part) => `^${quoteMeta(part)}$`)
+            .join('/');
+    }
+    const tops = [...new Set(unique.map((t) => t.split('/')[0] ?? t))];
+    if (tops.length === 1)
+        return `^${quoteMeta(tops[0] ?? '')}$`;
+    return `^(${tops.map(quoteMeta).join('|')})$`;
+}
+/** A word safe to paste into sh. */
+function shQuote(word) {
+    if (word !== '' && /^[A-Za-z0-9_\-.,/:=@+%]+$/.test(word))
+        return word;
+    return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/reproduce.ts
+
+
+/** `./daemon` for a package in `examples/m/daemon` when the module is `examples/m`. */
+function packageArg(pkgDir, workingDirectory, importPath) {
+    if (pkgDir === undefined || pkgDir === '')
+        return importPath;
+    const wd = workingDirectory === '' || workingDirectory === '.' ? undefined : workingDirectory;
+    const rel = wd === undefined ? (pkgDir === '.' ? '' : pkgDir) : relativeTo(pkgDir, wd);
+    if (rel === undefined)
+        return importPath;
+    return rel === '' ? '.' : `./${rel}`;
+}
+function cdPrefix(workingDirectory) {
+    return workingDirectory === '' || workingDirectory === '.' ? '' : `cd ${shQuote(workingDirectory)} && `;
+}
+// Flags the reproduce command sets itself, or that would change the output format.
+const OWN_FLAG = /^--?(?:count|race|json|run|v)(?:=|$)/;
+function runPattern(i) {
+    if (i.kind === 'build')
+        return '^$';
+    return testPattern(i.tests) ?? i.run;
+}
+/** `cd examples/m && go test -race -count=1 -run '^TestWriter$' ./daemon` */
+function reproduceCommand(i) {
+    const words = ['go', 'test', '-race', '-count=1'];
+    words.push(...i.goTestFlags.filter((f) => !OWN_FLAG.test(f)).map(shQuote));
+    if (i.kind === 'timeout' && i.timeout)
+        words.push(`-timeout=${shQuote(i.timeout)}`);
+    const pattern = runPattern(i);
+    if (pattern !== undefined)
+        words.push('-run', shQuote(pattern));
+    words.push(shQuote(i.packageArg));
+    return cdPrefix(i.workingDirectory) + words.join(' ');
+}
+/** The better way to check a fix: race-rerun itself, many runs. Undefined for build errors. */
+function rerunCommand(i, count) {
+    if (i.kind === 'build')
+        return undefined;
+    const words = ['npx', 'race-rerun', 'run', '--count', String(count)];
+    const pattern = runPattern(i);
+    if (pattern !== undefined)
+        words.push('--run', shQuote(pattern));
+    words.push(shQuote(i.packageArg));
+    return cdPrefix(i.workingDirectory) + words.join(' ');
+}
+/** The inputs above for a finding of a finished report (renderers use this). */
+function reproduceInputFor(report, finding) {
+    const pkg = report.packages.find((p) => p.importPath === finding.package);
+    const input = {
+        kind: finding.kind,
+        workingDirectory: report.context.workingDirectory,
+        packageArg: packageArg(pkg?.dir, report.context.workingDirectory, finding.package),
+        tests: finding.tests,
+        goTestFlags: report.context.goTestFlags,
+        timeout: report.context.timeout,
+    };
+    if (report.context.run !== undefined)
+        input.run = report.context.run;
+    return input;
+}
+/** Runs worth asking for when re-running: at least 30, or as many as this report used. */
+function rerunCount(report) {
+    return Math.max(30, report.runs);
+}
+
+;// CONCATENATED MODULE: ./src/analysis/signature.ts
+/** Stacks whose relative file names are relative to a directory (the package's or the module's). */
+function usesBaseDir(role) {
+    return role === 'failure' || role === 'build';
+}
+function mapFrame(frame, role, mapper, baseDir) {
+    return { frame, mapped: mapper.map(frame.file, usesBaseDir(role) ? baseDir : undefined) };
+}
+function findStack(f, role) {
+    return f.stacks.find((s) => s.role === role);
+}
+/** First frame in the repository (not vendored: vendored code is someone else's bug site). */
+function firstUserFrame(stack, mapper, baseDir) {
+    if (!stack)
+        return undefined;
+    for (const frame of stack.frames) {
+        const k = mapFrame(frame, stack.role, mapper, baseDir);
+        if (k.mapped.origin === 'repo')
+            return k;
+    }
+    return undefined;
+}
+/** `func@file:line`; outside the repo only the base name, since GOROOT differs between machines. */
+function frameKey(k) {
+    const file = k.mapped.origin === 'repo' ? k.mapped.path : (k.mapped.path.split('/').pop() ?? '');
+    return `${k.frame.func}@${file}:${k.frame.line}`;
+}
+/** A race side: its first repository frame, else its creator's, else its first frame at all. */
+function raceSide(f, which, mapper) {
+    const access = findStack(f, which);
+    const creationRole = which === 'current' ? 'current-creation' : 'previous-creation';
+    const creation = findStack(f, creationRole);
+    const side = { which, role: which };
+    if (access?.access)
+        side.access = access.access;
+    if (access?.goroutine !== undefined)
+        side.goroutine = access.goroutine;
+    const user = firstUserFrame(access, mapper);
+    if (user)
+        return { ...side, key: user };
+    const creator = firstUserFrame(creation, mapper);
+    if (creator)
+        return { ...side, role: creationRole, key: creator };
+    const any = access?.frames[0] ?? creation?.frames[0];
+    if (any)
+        return { ...side, key: mapFrame(any, which, mapper) };
+    return side;
+}
+// Frames that only say "a panic is being handled" and never locate the bug.
+const NOISE_FUNC = /^(?:panic|runtime\..*|internal\/runtime\/.*|testing\.tRunner\.func1(?:\.\d+)?|main\.main)$/;
+/** The frame a panic, fatal error or timeout is located at. */
+function primaryFrame(f, mapper) {
+    const panicStack = findStack(f, 'panic');
+    const user = firstUserFrame(panicStack, mapper) ?? firstUserFrame(findStack(f, 'creation'), mapper);
+    if (user)
+        return user;
+    if (f.kind === 'timeout') {
+        // The stuck test's goroutine is one of the others; find the one running a listed test.
+        const tops = new Set((f.runningTests ?? (f.test ? [f.test] : [])).map((t) => t.split('/')[0] ?? t));
+        for (const s of f.stacks) {
+            if (s.role !== 'goroutine')
+                continue;
+            const runsTest = s.frames.some((fr) => {
+                const m = /\.(Test[^.]*|Benchmark[^.]*|Fuzz[^.]*|Example[^.]*)(?:\.|$)/.exec(fr.func);
+                return m?.[1] !== undefined && tops.has(m[1]);
+            });
+            if (runsTest) {
+                const k = firstUserFrame(s, mapper);
+                if (k)
+                    return k;
+            }
+        }
+    }
+    const frame = panicStack?.frames.find((fr) => !NOISE_FUNC.test(fr.func)) ?? panicStack?.frames[0];
+    return frame ? mapFrame(frame, 'panic', mapper) : undefined;
+}
+/** The single frame of a failure (`x_test.go:12`) or build error (`./pkg/x.go:3`). */
+function pointFrame(f, mapper, baseDir) {
+    const stack = findStack(f, f.kind === 'build' ? 'build' : 'failure');
+    const frame = stack?.frames[0];
+    return frame && stack ? mapFrame(frame, stack.role, mapper, baseDir) : undefined;
+}
+/**
+ * The kind of a panic or fatal message, without the values that vary between runs:
+ * `index out of range [5] with length 3` → `index out of range [#] with length #`.
+ */
+function normalizeMessage(message) {
+    const first = message.split('\n').find((l) => l.trim() !== '') ?? '';
+    return first
+        .replace(/\s*\[recovered(?:, repanicked)?\]\s*$/, '')
+        .replace(/0x[0-9a-fA-F]+/g, '#')
+        .replace(/\d+/g, '#')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+/** Test names listed under `running tests:`, without their `(2s)` durations, sorted. */
+function runningTests(f) {
+    const names = (f.runningTests ?? []).map((t) => t.replace(/\s*\([^)]*\)\s*$/, '').trim()).filter(Boolean);
+    return [...new Set(names)].sort();
+}
+/**
+ * `baseDir`: the package directory for failures (whose file is a bare `x_test.go`), the module
+ * directory for build errors (whose file is relative to where go ran). Absolute, or an import path.
+ */
+function findingSignature(f, mapper, pkgDir) {
+    switch (f.kind) {
+        case 'race': {
+            const sides = [raceSide(f, 'current', mapper), raceSide(f, 'previous', mapper)]
+                .map((s) => (s.key ? frameKey(s.key) : '?'))
+                .sort();
+            return `race|${sides.join('|')}`;
+        }
+        case 'panic':
+        case 'fatal': {
+            const k = primaryFrame(f, mapper);
+            return `${f.kind}|${normalizeMessage(f.message)}|${k ? frameKey(k) : ''}`;
+        }
+        case 'timeout': {
+            const tests = runningTests(f);
+            const listed = tests.length > 0 ? tests : f.test ? [f.test] : [];
+            return `timeout|${f.package}|${listed.join(',')}`;
+        }
+        case 'failure': {
+            const k = pointFrame(f, mapper, pkgDir);
+            return `failure|${f.package}|${f.test ?? ''}|${k ? `${k.mapped.path}:${k.frame.line}` : ''}`;
+        }
+        case 'build': {
+            const k = pointFrame(f, mapper, pkgDir);
+            return `build|${f.package}|${k ? `${k.mapped.path}:${k.frame.line}` : ''}|${f.message.trim()}`;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/stats.ts
+/** z for a two-sided 95% interval. */
+const Z95 = 1.959963984540054;
+/**
+ * Wilson score interval for k successes in n trials. Unlike the normal approximation it stays
+ * inside [0, 1] and is sensible at k = 0 and k = n, which is the common case here (a race seen in
+ * 0 or all runs).
+ */
+function wilson(k, n, z = Z95) {
+    if (!(n > 0))
+        return { low: 0, high: 1 };
+    const kk = Math.min(Math.max(k, 0), n);
+    const p = kk / n;
+    const z2 = z * z;
+    const denom = 1 + z2 / n;
+    const center = (p + z2 / (2 * n)) / denom;
+    const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
+    // Exact bounds at the ends avoid 1e-17 noise in the JSON report.
+    const low = kk === 0 ? 0 : Math.max(0, center - half);
+    const high = kk === n ? 1 : Math.min(1, center + half);
+    return { low, high };
+}
+
+;// CONCATENATED MODULE: ./src/analysis/report.ts
+
+
+
+
+
+
+
+/** Lines of the first occurrence kept in `Finding.sample`. */
+const SAMPLE_LINES = 60;
+const KIND_ORDER = Object.fromEntries(FINDING_KINDS.map((k, i) => [k, i]));
+// `testing` prints these as t.Error-style lines; the race itself is already a finding.
+const RACE_NOTICE = /^(?:testing: )?race detected (?:during execution of (?:test|benchmark)|outside of test execution)/;
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** Every package a run printed something for: one in run mode, maybe several in a parsed log. */
+function packagesOfRun(run) {
+    const out = new Set();
+    if (run.package)
+        out.add(run.package);
+    for (const p of run.parsed.packages)
+        out.add(p.name);
+    for (const t of run.parsed.tests)
+        out.add(t.package);
+    for (const f of run.parsed.findings)
+        out.add(f.package || run.package);
+    return out;
+}
+function syntheticTimeout(run, timeout) {
+    const pkg = run.package;
+    const stuck = run.parsed.tests
+        .filter((t) => t.package === pkg && t.action === 'interrupted')
+        .map((t) => t.name)
+        .sort();
+    const message = `run killed after ${timeout}`;
+    const f = {
+        kind: 'timeout',
+        package: pkg,
+        message,
+        stacks: [],
+        raw: `race-rerun: ${message}: the test binary did not stop on its own -test.timeout (run ${run.index}, ${pkg}).`,
+        runningTests: stuck,
+    };
+    if (stuck.length === 1 && stuck[0] !== undefined)
+        f.test = stuck[0];
+    return f;
+}
+/**
+ * A run that failed with nothing to show for it (log.Fatal, os.Exit(1), t.FailNow without a
+ * message, a crash the parser did not recognise) still gets a finding, so `fail-on` sees it.
+ */
+function syntheticFailure(run, failedTests) {
+    const pkg = run.package;
+    const leaves = leafTests([...new Set(failedTests)].sort());
+    const how = run.signal
+        ? `was killed by ${run.signal}`
+        : run.exitCode !== null && run.exitCode !== 0
+            ? `exited with status ${run.exitCode}`
+            : 'failed';
+    const message = leaves.length > 0
+        ? `${leaves.join(', ')} failed without a message (the test binary ${how})`
+        : `the test binary ${how} without reporting a failed test (log.Fatal or os.Exit in a test?)`;
+    const f = { kind: 'failure', package: pkg, message, stacks: [], raw: `race-rerun: ${message}` };
+    if (leaves.length === 1 && leaves[0] !== undefined)
+        f.test = leaves[0];
+    // Several silent failures: named through runningTests, which the finding's test list includes.
+    else if (leaves.length > 1)
+        f.runningTests = leaves;
+    return f;
+}
+/** Only the innermost of `TestA`, `TestA/sub`: the parent is just waiting for it. */
+function leafTests(tests) {
+    return tests.filter((t) => !tests.some((o) => o !== t && o.startsWith(`${t}/`)));
+}
+function trimSample(raw) {
+    const lines = raw.replace(/\s+$/, '').split('\n');
+    while (lines.length > 0 && lines[0]?.trim() === '')
+        lines.shift();
+    if (lines.length <= SAMPLE_LINES)
+        return lines.join('\n');
+    return [...lines.slice(0, SAMPLE_LINES), `… (${lines.length - SAMPLE_LINES} more lines)`].join('\n');
+}
+function truncate(s, max) {
+    const one = s.replace(/\s+/g, ' ').trim();
+    return one.length <= max ? one : `${one.slice(0, max - 1).trimEnd()}…`;
+}
+function report_location(k, role, withFunction = true) {
+    if (k?.mapped.origin !== 'repo')
+        return undefined;
+    return {
+        file: k.mapped.path,
+        line: k.frame.line,
+        function: withFunction ? names_shortFunc(k.frame.func) : '',
+        role,
+    };
+}
+function sideLocation(side) {
+    const loc = report_location(side.key, side.role);
+    if (loc && side.access)
+        loc.access = side.access;
+    return loc;
+}
+function sideTitle(side) {
+    const access = side.access ?? 'access';
+    if (!side.key)
+        return `${access} in unknown code`;
+    const name = titleFunc(side.key.frame.func);
+    return side.role === side.which ? `${access} in ${name}` : `${access} in goroutine started by ${name}`;
+}
+function sideText(side) {
+    const access = side.access ?? 'access';
+    if (!side.key)
+        return `${access} (no stack)`;
+    const where = `${side.key.mapped.path}:${side.key.frame.line} in ${names_shortFunc(side.key.frame.func)}`;
+    // No repository frame in the access stack: the location is where its goroutine was created.
+    if (side.role !== side.which)
+        return `${access} (stack outside the repository) by a goroutine created at ${where}`;
+    return `${access} at ${where}`;
+}
+function timeoutDuration(message) {
+    return /\bafter\s+(\S+)/.exec(message)?.[1];
+}
+function describe(f, mapper, baseDir, tests) {
+    switch (f.kind) {
+        case 'race': {
+            const cur = raceSide(f, 'current', mapper);
+            const prev = raceSide(f, 'previous', mapper);
+            const locations = [sideLocation(cur), sideLocation(prev)].filter((l) => l !== undefined);
+            return {
+                title: `Data race: ${sideTitle(cur)} vs ${sideTitle(prev)}`,
+                message: `${sideText(cur)} races with ${sideText(prev)}`.replace(/^./, (c) => c.toUpperCase()),
+                locations,
+            };
+        }
+        case 'panic':
+        case 'fatal': {
+            const message = f.message.replace(/\s*\[recovered(?:, repanicked)?\]\s*$/, '').trim();
+            const loc = report_location(primaryFrame(f, mapper), f.kind);
+            const head = f.kind === 'panic' ? 'Panic' : 'Fatal error';
+            return {
+                title: `${head}: ${truncate(message || 'unknown', 80)}`,
+                message,
+                locations: loc ? [loc] : [],
+            };
+        }
+        case 'timeout': {
+            const loc = report_location(primaryFrame(f, mapper), 'timeout');
+            const listed = leafTests(tests);
+            const who = listed.length > 0 ? listed.join(', ') : f.package || 'the test binary';
+            const after = timeoutDuration(f.message);
+            return {
+                title: `Timeout: ${truncate(who, 80)} did not finish${after ? ` in ${after}` : ''}`,
+                message: f.message,
+                locations: loc ? [loc] : [],
+            };
+        }
+        case 'failure': {
+            const loc = report_location(pointFrame(f, mapper, baseDir), 'failure', false);
+            const name = f.test ?? (tests.length > 0 ? truncate(tests.join(', '), 80) : f.package);
+            return { title: `Test failure: ${name}`, message: f.message, locations: loc ? [loc] : [] };
+        }
+        case 'build': {
+            const loc = report_location(pointFrame(f, mapper, baseDir), 'build', false);
+            return { title: `Build failed: ${f.package}`, message: f.message, locations: loc ? [loc] : [] };
+        }
+    }
+}
+function mapStacks(f, mapper, baseDir) {
+    return f.stacks.map((s) => ({
+        role: s.role,
+        header: s.header,
+        frames: s.frames.map((fr) => {
+            const k = mapFrame(fr, s.role, mapper, baseDir);
+            return { function: fr.func, file: k.mapped.path, line: fr.line, origin: k.mapped.origin };
+        }),
+    }));
+}
+/** First meaningful line of compiler output, for a failed build the parser found nothing in. */
+function buildMessage(output) {
+    const line = output
+        .split('\n')
+        .map((l) => l.trim())
+        .find((l) => l !== '' && !l.startsWith('#') && !/^FAIL\b/.test(l) && !/^ok\b/.test(l));
+    return line ?? 'build failed';
+}
+function plural(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+function joinList(parts) {
+    if (parts.length <= 1)
+        return parts.join('');
+    return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+const KIND_NOUN = {
+    race: 'data race',
+    panic: 'panic',
+    fatal: 'fatal error',
+    timeout: 'timeout',
+    failure: 'test failure',
+    build: 'build failure',
+};
+function buildReport(input) {
+    const { mapper } = input;
+    const moduleDir = normalizePath(input.moduleDir);
+    const info = new Map(input.packages.map((p) => [p.importPath, p]));
+    // Oldest first, so "first occurrence" does not depend on which run finished first.
+    const runs = [...input.runs].sort((a, b) => a.index - b.index || compare(a.package, b.package));
+    const findingsOf = new Map();
+    for (const run of runs) {
+        const list = run.parsed.findings.filter((f) => !(f.kind === 'failure' && RACE_NOTICE.test(f.message.trim())));
+        if (run.killed && !list.some((f) => f.kind === 'timeout'))
+            list.push(syntheticTimeout(run, input.context.timeout));
+        const pkg = run.package;
+        const own = list.filter((f) => (f.package || pkg) === pkg);
+        const failedTests = run.parsed.tests
+            .filter((t) => t.package === pkg && (t.action === 'fail' || t.action === 'interrupted'))
+            .map((t) => t.name);
+        const failed = (run.exitCode !== null && run.exitCode !== 0) ||
+            run.signal !== null ||
+            run.parsed.packages.some((p) => p.name === pkg && p.action === 'fail') ||
+            failedTests.length > 0;
+        if (own.length === 0 && failed)
+            list.push(syntheticFailure(run, failedTests));
+        findingsOf.set(run, list);
+    }
+    const runsOf = new Map();
+    for (const run of runs) {
+        for (const pkg of packagesOfRun(run)) {
+            const list = runsOf.get(pkg) ?? [];
+            list.push(run);
+            runsOf.set(pkg, list);
+        }
+    }
+    /** Failures print bare file names, relative to the package directory (absolute, or the import path). */
+    const pkgDir = (pkg) => info.get(pkg)?.dir ?? (pkg === '' ? undefined : pkg);
+    const baseDirFor = (f, pkg) => f.kind === 'build' ? moduleDir : f.kind === 'failure' ? pkgDir(pkg) : undefined;
+    const groups = new Map();
+    const add = (raw, pkg, runIndex, runCount, scope) => {
+        const baseDir = baseDirFor(raw, pkg);
+        const signature = findingSignature(raw, mapper, baseDir);
+        const key = `${scope}\u0000${pkg}\u0000${signature}`;
+        let g = groups.get(key);
+        if (!g) {
+            g = { kind: raw.kind, pkg, signature, baseDir, runs: runCount, occurrences: [], seenIn: new Set() };
+            groups.set(key, g);
+        }
+        g.occurrences.push({ raw, runIndex });
+        g.seenIn.add(runIndex);
+    };
+    for (const run of runs) {
+        for (const raw of findingsOf.get(run) ?? []) {
+            const pkg = raw.package || run.package;
+            add(raw, pkg, run.index, runsOf.get(pkg)?.length ?? 1, 'run');
+        }
+    }
+    // A failed build is one finding per compiler error, counted as 1 of 1.
+    const buildFindings = [...(input.buildFindings ?? [])];
+    for (const b of input.builds) {
+        if (b.ok || buildFindings.some((f) => f.package === b.package.importPath))
+            continue;
+        buildFindings.push({
+            kind: 'build',
+            package: b.package.importPath,
+            message: buildMessage(b.output),
+            stacks: [],
+            raw: b.output,
+        });
+    }
+    for (const raw of buildFindings)
+        add({ ...raw, kind: 'build' }, raw.package, 1, 1, 'build');
+    /** Repo-relative directory of a package known only by import path, through the module list. */
+    const dirOfImportPath = (pkg) => {
+        if (pkg === '')
+            return undefined;
+        const mapped = mapper.map(`${pkg}/_`);
+        return mapped.origin === 'repo' ? mapped.path.replace(/\/?_$/, '') || '.' : undefined;
+    };
+    // Package reports, needed for the reproduce commands' package arguments.
+    const relDir = (abs) => mapper.map(abs).path;
+    const testsOfRun = (run, pkg) => run.parsed.tests.filter((t) => t.package === pkg);
+    const runFailedFor = (run, pkg) => run.killed ||
+        (run.package === pkg && ((run.exitCode !== null && run.exitCode !== 0) || run.signal !== null)) ||
+        run.parsed.packages.some((p) => p.name === pkg && p.action === 'fail') ||
+        (findingsOf.get(run) ?? []).some((f) => (f.package || run.package) === pkg) ||
+        testsOfRun(run, pkg).some((t) => t.action === 'fail' || t.action === 'interrupted');
+    const runFailed = (run) => run.killed ||
+        (run.exitCode !== null && run.exitCode !== 0) ||
+        run.signal !== null ||
+        (findingsOf.get(run) ?? []).length > 0 ||
+        run.parsed.packages.some((p) => p.action === 'fail') ||
+        run.parsed.tests.some((t) => t.action === 'fail' || t.action === 'interrupted');
+    const packages = input.packages.map((p) => {
+        const pr = runsOf.get(p.importPath) ?? [];
+        return {
+            importPath: p.importPath,
+            dir: relDir(p.dir),
+            built: p.built,
+            runs: pr.length,
+            failedRuns: pr.filter((r) => runFailedFor(r, p.importPath)).length,
+        };
+    });
+    // Parse mode: packages only the logs know about. Their directory comes from the module list.
+    for (const [pkg, pr] of [...runsOf].sort((a, b) => compare(a[0], b[0]))) {
+        if (info.has(pkg))
+            continue;
+        const dir = dirOfImportPath(pkg) ?? '';
+        packages.push({
+            importPath: pkg,
+            dir,
+            built: true,
+            runs: pr.length,
+            failedRuns: pr.filter((r) => runFailedFor(r, pkg)).length,
+        });
+    }
+    const ctx = input.context;
+    const findings = [];
+    for (const g of groups.values()) {
+        const first = g.occurrences[0];
+        if (!first)
+            continue;
+        const tests = new Set();
+        for (const o of g.occurrences) {
+            if (o.raw.test)
+                tests.add(o.raw.test);
+            for (const t of runningTests(o.raw))
+                tests.add(t);
+        }
+        // A timeout lists the parents of the stuck test too; the stuck one is what matters.
+        const testList = (g.kind === 'timeout' ? leafTests([...tests]) : [...tests]).sort(compare);
+        const d = describe(first.raw, mapper, g.baseDir, testList);
+        const pr = packages.find((p) => p.importPath === g.pkg);
+        const repro = {
+            kind: g.kind,
+            workingDirectory: ctx.workingDirectory,
+            packageArg: packageArg(pr?.dir ?? dirOfImportPath(g.pkg), ctx.workingDirectory, g.pkg),
+            tests: testList,
+            goTestFlags: ctx.goTestFlags,
+            timeout: ctx.timeout,
+        };
+        if (ctx.run !== undefined)
+            repro.run = ctx.run;
+        const runsSeen = g.seenIn.size;
+        // One occurrence that stayed incomplete is worth saying even when others were recovered.
+        const recovery = g.occurrences.some((o) => o.raw.stackRecovery === 'unrecovered')
+            ? 'unrecovered'
+            : g.occurrences.some((o) => o.raw.stackRecovery === 'recovered')
+                ? 'recovered'
+                : undefined;
+        const finding = {
+            id: '',
+            kind: g.kind,
+            signature: g.signature,
+            title: d.title,
+            message: d.message,
+            package: g.pkg,
+            runsSeen,
+            runs: g.runs,
+            interval: wilson(runsSeen, g.runs),
+            seenIn: [...g.seenIn].sort((a, b) => a - b),
+            tests: testList,
+            locations: d.locations,
+            stacks: mapStacks(first.raw, mapper, g.baseDir),
+            sample: trimSample(first.raw.raw),
+            reproduce: reproduceCommand(repro),
+        };
+        if (recovery)
+            finding.stackRecovery = recovery;
+        findings.push(finding);
+    }
+    findings.sort((a, b) => b.runsSeen - a.runsSeen ||
+        KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+        compare(a.signature, b.signature) ||
+        compare(a.package, b.package));
+    // The id hashes the signature; a signature shared by two packages also hashes the package.
+    const sigCount = new Map();
+    for (const f of findings)
+        sigCount.set(f.signature, (sigCount.get(f.signature) ?? 0) + 1);
+    for (const f of findings) {
+        f.id = fnv1a32((sigCount.get(f.signature) ?? 0) > 1 ? `${f.package}\n${f.signature}` : f.signature);
+    }
+    addCooccurrence(findings);
+    const tests = aggregateTests(runs);
+    const totalRuns = runs.length;
+    const failedRuns = runs.filter(runFailed).length;
+    const verdict = input.errors.length > 0 && totalRuns === 0 ? 'error' : findings.length > 0 ? 'findings' : 'clean';
+    const ranCounts = packages.filter((p) => p.runs > 0).map((p) => p.runs);
+    return {
+        schemaVersion: 1,
+        tool: { name: 'race-rerun', version: input.version },
+        mode: input.mode,
+        runs: input.count,
+        totalRuns,
+        failedRuns,
+        packages,
+        findings,
+        tests,
+        verdict,
+        summary: summarize(input, findings, tests, verdict, totalRuns, ranCounts),
+        errors: [...input.errors],
+        notes: [...input.notes],
+        context: input.context,
+    };
+}
+/** Races listed as a symptom's likely cause at most. */
+const MAX_CAUSES = 5;
+/**
+ * For every panic, fatal error, timeout and failure, the races of the same package that were
+ * reported in the same runs: a race that shows up whenever the panic does is the likely cause.
+ * Run indexes are per package, so only races of the same package can share a run.
+ */
+function addCooccurrence(findings) {
+    const races = findings.filter((f) => f.kind === 'race');
+    for (const f of findings) {
+        if (f.kind === 'race' || f.kind === 'build')
+            continue;
+        const runs = new Set(f.seenIn);
+        const causes = races
+            .filter((r) => r.package === f.package)
+            .map((r) => ({ id: r.id, runs: r.seenIn.filter((i) => runs.has(i)).length }))
+            .filter((c) => c.runs > 0)
+            // Stable sort: ties keep the races' report order.
+            .sort((a, b) => b.runs - a.runs)
+            .slice(0, MAX_CAUSES);
+        if (causes.length > 0)
+            f.cooccurringRaces = causes;
+    }
+}
+function aggregateTests(runs) {
+    const byTest = new Map();
+    for (const run of runs) {
+        for (const t of run.parsed.tests) {
+            const key = `${t.package}\u0000${t.name}`;
+            let e = byTest.get(key);
+            if (!e) {
+                e = { pkg: t.package, name: t.name, ran: new Set(), failed: new Set(), onlySkip: true };
+                byTest.set(key, e);
+            }
+            e.ran.add(run);
+            if (t.action === 'fail' || t.action === 'interrupted')
+                e.failed.add(run);
+            if (t.action !== 'skip')
+                e.onlySkip = false;
+        }
+    }
+    const out = [];
+    for (const e of byTest.values()) {
+        const n = e.ran.size;
+        const k = e.failed.size;
+        const status = k > 0 && k === n ? 'failing' : k > 0 ? 'flaky' : e.onlySkip ? 'skipped' : 'passing';
+        out.push({ package: e.pkg, name: e.name, runs: n, failed: k, status, interval: wilson(k, n) });
+    }
+    const bad = (t) => (t.status === 'failing' || t.status === 'flaky' ? 0 : 1);
+    return out.sort((a, b) => bad(a) - bad(b) ||
+        b.failed - a.failed ||
+        (a.status === 'failing' ? 0 : 1) - (b.status === 'failing' ? 0 : 1) ||
+        compare(a.package, b.package) ||
+        compare(a.name, b.name));
+}
+function summarize(input, findings, tests, verdict, totalRuns, ranCounts) {
+    const ranPackages = ranCounts.length;
+    const flaky = tests.filter((t) => t.status === 'flaky').length;
+    const failing = tests.filter((t) => t.status === 'failing').length;
+    const parts = [];
+    for (const kind of FINDING_KINDS) {
+        // Test failures are told through the flaky/failing test counts when there are any.
+        if (kind === 'failure' && flaky + failing > 0)
+            continue;
+        const n = findings.filter((f) => f.kind === kind).length;
+        if (n > 0)
+            parts.push(plural(n, KIND_NOUN[kind]));
+    }
+    if (flaky > 0)
+        parts.push(plural(flaky, 'flaky test'));
+    if (failing > 0)
+        parts.push(plural(failing, 'failing test'));
+    if (verdict === 'error') {
+        const why = `Nothing was run: ${input.errors[0] ?? 'unknown error'}`;
+        return parts.length > 0 ? `${joinList(parts)}; ${why.charAt(0).toLowerCase()}${why.slice(1)}` : why;
+    }
+    if (totalRuns === 0) {
+        const why = input.errors[0] ? `nothing was run: ${input.errors[0]}` : 'no tests ran';
+        return parts.length > 0 ? `${joinList(parts)}; ${why}` : `${why.charAt(0).toUpperCase()}${why.slice(1)}`;
+    }
+    const unit = input.mode === 'parse' ? 'log' : 'run';
+    // Runs per package as they happened: fewer than asked when the engine stopped early.
+    const perPackage = [...new Set(ranCounts)];
+    const runs = input.mode === 'parse' ? input.count : perPackage.length === 1 ? (perPackage[0] ?? 0) : totalRuns;
+    let scope = `in ${plural(runs, unit)}`;
+    if (ranPackages > 0)
+        scope += ` of ${plural(ranPackages, 'package')}`;
+    if (parts.length === 0)
+        return `No data race, panic or failure ${scope}`;
+    return `${joinList(parts)} ${scope}`;
+}
+
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/engine/scheduler.ts
+// Runs each test binary `count` times, every run its own process: the race detector reports a
+// given race once per process and a panic ends the process, so only separate processes can tell
+// "fails in 3 of 30 runs". Builds share the same slots, so the first runs start while later
+// packages still build; runs of all packages interleave, and the runs can stop early (first
+// failure, stable rates, time budget).
+
+
+
+/** Go versions before 1.20 have no -test.v=test2json (and no -test.skip). */
+function supportsTest2jsonFraming(goVersion) {
+    const m = goVersion?.match(/^go1\.(\d+)/);
+    return !m || Number(m[1]) >= 20;
+}
+function testBinaryArgs(opts) {
+    const verbose = supportsTest2jsonFraming(opts.goVersion) ? '-test.v=test2json' : '-test.v=true';
+    const args = [verbose, '-test.count=1', `-test.timeout=${opts.timeout}`];
+    if (opts.run)
+        args.push(`-test.run=${opts.run}`);
+    if (opts.skip)
+        args.push(`-test.skip=${opts.skip}`);
+    return [...args, ...opts.testFlags];
+}
+/**
+ * A file or directory name for an import path: `example.com/m/pkg` → `example.com_m_pkg`.
+ * Names that would collide (`a/b_c`, `a_b/c`) get `-2`, `-3` … in input order.
+ */
+function fileNames(importPaths) {
+    const used = new Set();
+    return importPaths.map((p) => {
+        const base = p.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || 'package';
+        let name = base;
+        for (let n = 2; used.has(name); n++)
+            name = `${base}-${n}`;
+        used.add(name);
+        return name;
+    });
+}
+/** The hard kill: the binary's own -test.timeout normally fires first, with a goroutine dump. */
+function hardTimeoutMs(timeoutMs, killGraceMs) {
+    if (!(timeoutMs > 0))
+        return undefined; // -test.timeout=0: no limit, as with go test
+    return timeoutMs + (killGraceMs ?? Math.max(30_000, Math.round(timeoutMs / 10)));
+}
+const EMPTY_PARSE = { tests: [], findings: [], packages: [], sawGoOutput: false };
+/** A run failed: non-zero exit, killed, a finding, or a failed test. */
+function runFailed(run) {
+    return (run.killed ||
+        run.signal !== null ||
+        (run.exitCode !== null && run.exitCode !== 0) ||
+        run.parsed.findings.length > 0 ||
+        run.parsed.tests.some((t) => t.action === 'fail' || t.action === 'interrupted'));
+}
+/** Half the width of the 95% Wilson interval of k in n. */
+function halfWidth(k, n) {
+    const { low, high } = wilson(k, n);
+    return (high - low) / 2;
+}
+/**
+ * A cheap stand-in for the report's signature, only to count "seen in k runs" for `stable`:
+ * kind, test and the top frames of each stack. Frames matter, addresses and goroutine ids do not.
+ */
+function findingKey(f) {
+    const tops = f.stacks
+        .filter((s) => s.role !== 'goroutine')
+        .map((s) => {
+        const top = s.frames[0];
+        // Which side is "current" depends on scheduling; the pair of sides is what matters.
+        const role = s.role.endsWith('creation') ? 'creation' : s.role === 'previous' ? 'current' : s.role;
+        return top ? `${role}:${top.func}:${top.line}` : '';
+    })
+        .sort();
+    const message = f.kind === 'race' ? '' : f.message.replace(/0x[0-9a-f]+/gi, '');
+    return [f.kind, f.test ?? '', message, ...tops].join('\u0000');
+}
+/** Every "rate" a run contributes to: the run failing, each finding, each failed test. */
+function rateKeys(run) {
+    const keys = new Set();
+    if (runFailed(run))
+        keys.add('run');
+    for (const f of run.parsed.findings)
+        keys.add(`f\u0000${findingKey(f)}`);
+    for (const t of run.parsed.tests) {
+        if (t.action === 'fail' || t.action === 'interrupted')
+            keys.add(`t\u0000${t.name}`);
+    }
+    return keys;
+}
+/**
+ * Builds (when asked) and runs every package. Builds go first, since each unlocks runs; then the
+ * next run goes to the package that has used the least run time so far, so under a time budget a
+ * slow package gets fewer runs instead of crowding out the others, and without one every package
+ * still gets `count`.
+ */
+async function schedule(jobs, opts, deps) {
+    const until = opts.until ?? 'count';
+    const precision = opts.precision ?? 0.1;
+    const names = fileNames(jobs.map((j) => j.package.importPath));
+    const states = jobs.map((job, i) => ({
+        job,
+        dir: (0,external_node_path_namespaceObject.join)(opts.logDir, names[i] ?? 'package'),
+        built: job.build ? undefined : job.binary !== undefined,
+        building: false,
+        ...(job.binary !== undefined ? { binary: job.binary } : {}),
+        started: 0,
+        done: 0,
+        stopped: 0,
+        totalMs: 0,
+        inFlight: new Map(),
+        seen: new Map(),
+        stable: false,
+        outOfTime: false,
+    }));
+    for (const st of states)
+        await (0,promises_namespaceObject.mkdir)(st.dir, { recursive: true });
+    const timeoutMs = hardTimeoutMs(opts.timeoutMs, opts.killGraceMs);
+    const records = [];
+    const abort = new AbortController();
+    let stop;
+    let firstFailure;
+    let done = 0;
+    const total = () => states.filter((s) => s.built !== false).length * opts.count;
+    const wantsRuns = (st) => st.built === true && !st.stable && !st.outOfTime && st.started < opts.count;
+    /** Run time a package has used: finished runs plus the running ones so far. */
+    const used = (st, now) => {
+        let ms = st.totalMs;
+        for (const t of st.inFlight.values())
+            ms += now - t;
+        return ms;
+    };
+    function halt(reason) {
+        if (stop !== undefined)
+            return;
+        stop = reason;
+        abort.abort();
+    }
+    let deadlineTimer;
+    if (opts.deadline !== undefined) {
+        deadlineTimer = setTimeout(() => halt('budget'), Math.max(0, opts.deadline - Date.now()));
+    }
+    /** `exited` is called once the process has ended, before its log is parsed. */
+    async function runOne(st, index, exited) {
+        const importPath = st.job.package.importPath;
+        const logFile = (0,external_node_path_namespaceObject.join)(st.dir, `run-${index}.log`);
+        const binary = st.binary ?? '';
+        let result;
+        try {
+            result = await deps.runner.run({
+                command: binary,
+                args: st.job.testArgs ?? opts.testArgs,
+                cwd: st.job.package.dir, // as go test does: tests open testdata/ relative to it
+                env: opts.env,
+                timeoutMs,
+                logFile,
+                signal: abort.signal,
+            });
+        }
+        catch (err) {
+            result = {
+                exitCode: null,
+                signal: null,
+                killed: false,
+                durationMs: 0,
+                output: '',
+                spawnError: err instanceof Error ? err.message : String(err),
+            };
+        }
+        // Stopped half way: neither a pass nor a failure, so it is not counted.
+        if (result.aborted)
+            return undefined;
+        exited?.();
+        if (result.spawnError !== undefined) {
+            await (0,promises_namespaceObject.writeFile)(logFile, `race-rerun: could not run ${binary}: ${result.spawnError}\n`).catch(() => { });
+        }
+        let parsed;
+        try {
+            parsed = await deps.parse(logFile, importPath);
+        }
+        catch (err) {
+            deps.log?.(`Could not parse ${logFile}: ${err instanceof Error ? err.message : String(err)}`);
+            parsed = structuredClone(EMPTY_PARSE);
+        }
+        return {
+            package: importPath,
+            index,
+            exitCode: result.exitCode,
+            signal: result.signal,
+            killed: result.killed,
+            durationMs: result.durationMs,
+            logFile,
+            parsed,
+        };
+    }
+    function finished(st, record) {
+        records.push(record);
+        st.done++;
+        st.totalMs += record.durationMs;
+        for (const key of rateKeys(record))
+            st.seen.set(key, (st.seen.get(key) ?? 0) + 1);
+        done++;
+        try {
+            deps.onRun?.(record, done, total());
+        }
+        catch {
+            // A progress callback must not stop the runs.
+        }
+        if (until === 'first' && runFailed(record) && stop === undefined) {
+            firstFailure = record;
+            halt('first');
+        }
+        if (until === 'stable' && !st.stable) {
+            const n = st.done;
+            // A key never seen has k = 0 in all n runs: that is the `run` key when nothing failed.
+            const ks = st.seen.has('run') ? [...st.seen.values()] : [0, ...st.seen.values()];
+            if (ks.every((k) => halfWidth(k, n) <= precision))
+                st.stable = true;
+        }
+    }
+    /**
+     * The next thing to start, or undefined when nothing can start now. A task may call `release`
+     * to give its slot back before it is done.
+     */
+    function pick(now) {
+        if (stop !== undefined)
+            return undefined;
+        const toBuild = states.find((st) => st.built === undefined && !st.building);
+        if (toBuild?.job.build) {
+            const build = toBuild.job.build;
+            toBuild.building = true;
+            return async () => {
+                let binary;
+                try {
+                    binary = await build();
+                }
+                catch (err) {
+                    deps.log?.(`Build of ${toBuild.job.package.importPath} failed: ${err.message}`);
+                }
+                toBuild.building = false;
+                toBuild.built = binary !== undefined;
+                if (binary !== undefined)
+                    toBuild.binary = binary;
+            };
+        }
+        let best;
+        let bestUsed = 0;
+        for (const st of states) {
+            if (!wantsRuns(st))
+                continue;
+            if (opts.deadline !== undefined && st.done > 0) {
+                // Do not start a run that would, by this package's average, end after the deadline.
+                if (now + st.totalMs / st.done > opts.deadline) {
+                    st.outOfTime = true;
+                    continue;
+                }
+            }
+            const u = used(st, now);
+            if (!best || u < bestUsed || (u === bestUsed && st.started < best.started)) {
+                best = st;
+                bestUsed = u;
+            }
+        }
+        if (!best)
+            return undefined;
+        const st = best;
+        const index = ++st.started;
+        st.inFlight.set(index, now);
+        // With `count` nothing waits on what a run found, so the next process starts while this
+        // run's log is parsed: the cores keep running tests instead of waiting on the parser.
+        // (`first` and `stable` decide from the parse whether to start another run.)
+        return async (release) => {
+            const record = await runOne(st, index, until === 'count' ? release : undefined);
+            st.inFlight.delete(index);
+            if (record)
+                finished(st, record);
+            else
+                st.stopped++;
+        };
+    }
+    await new Promise((resolveAll) => {
+        let active = 0; // slots in use
+        let unfinished = 0; // tasks not done, released ones (a log being parsed) included
+        const pump = () => {
+            while (active < Math.max(1, opts.parallel)) {
+                const task = pick(Date.now());
+                if (!task)
+                    break;
+                active++;
+                unfinished++;
+                let released = false;
+                const release = () => {
+                    if (released)
+                        return;
+                    released = true;
+                    active--;
+                    pump();
+                };
+                task(release)
+                    .catch((err) => deps.log?.(`race-rerun: ${err.message}`))
+                    .finally(() => {
+                    unfinished--;
+                    if (!released) {
+                        released = true;
+                        active--;
+                    }
+                    pump();
+                });
+            }
+            if (active === 0 && unfinished === 0)
+                resolveAll();
+        };
+        pump();
+    });
+    if (deadlineTimer)
+        clearTimeout(deadlineTimer);
+    if (stop === undefined) {
+        const ran = states.filter((st) => st.built === true);
+        if (until === 'stable' && ran.length > 0 && ran.every((st) => st.stable))
+            stop = 'stable';
+        else if (ran.some((st) => st.outOfTime && !st.stable && st.started < opts.count))
+            stop = 'budget';
+        else
+            stop = 'count';
+    }
+    const result = {
+        records: records.sort((a, b) => a.package < b.package ? -1 : a.package > b.package ? 1 : a.index - b.index),
+        stop,
+        packages: states.map((st) => ({
+            importPath: st.job.package.importPath,
+            built: st.built === true,
+            runs: st.done,
+            stopped: st.stopped,
+            stable: st.stable,
+            meanMs: st.done > 0 ? st.totalMs / st.done : 0,
+        })),
+    };
+    if (firstFailure)
+        result.firstFailure = firstFailure;
+    return result;
+}
+/** Runs every job `count` times (see schedule); the counted runs by package then index. */
+async function runAll(jobs, opts, deps) {
+    return (await schedule(jobs, opts, deps)).records;
+}
+
+;// CONCATENATED MODULE: ./src/engine/testsfrom.ts
+/**
+ * Failed tests per package in a parsed log. A package that failed with no test to name (a crash
+ * in TestMain or init, a build failure) maps to an empty list: rerun all of it. Tests the log does
+ * not tie to a package are under ''.
+ */
+function failedInLog(parsed) {
+    const failed = new Map();
+    const add = (pkg, test) => {
+        let set = failed.get(pkg);
+        if (!set) {
+            set = new Set();
+            failed.set(pkg, set);
+        }
+        if (test)
+            set.add(test);
+    };
+    for (const t of parsed.tests) {
+        if (t.action === 'fail' || t.action === 'interrupted')
+            add(t.package, t.name);
+    }
+    for (const f of parsed.findings) {
+        add(f.package, f.test);
+        for (const t of f.runningTests ?? [])
+            add(f.package, t);
+    }
+    for (const p of parsed.packages)
+        if (p.action === 'fail')
+            add(p.name);
+    return new Map([...failed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([p, s]) => [p, leaves([...s])]));
+}
+/** Drops `TestA` when `TestA/sub` failed too: selecting the subtest runs its parent anyway. */
+function leaves(tests) {
+    return tests.filter((t) => !tests.some((o) => o.startsWith(`${t}/`))).sort();
+}
+/** Go's regexp.QuoteMeta. */
+function testsfrom_quoteMeta(s) {
+    return s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
+}
+/**
+ * A -test.run pattern that selects exactly these tests. Go splits -run on `/` (one pattern per
+ * subtest level) and on `|` outside parentheses (alternatives, each split by `/`), so top-level
+ * tests share one `^(A|B)$` and each subtest is its own alternative `^A$/^sub$`, which does not
+ * also select A's other subtests or `sub` under another parent.
+ */
+function testsfrom_runPattern(tests) {
+    const top = tests.filter((t) => !t.includes('/'));
+    const subs = tests.filter((t) => t.includes('/'));
+    const alts = [];
+    if (top.length === 1)
+        alts.push(`^${testsfrom_quoteMeta(top[0] ?? '')}$`);
+    else if (top.length > 1)
+        alts.push(`^(${top.map(testsfrom_quoteMeta).join('|')})$`);
+    for (const t of subs)
+        alts.push(t
+            .split('/')
+            .map((level) => `^${testsfrom_quoteMeta(level)}$`)
+            .join('/'));
+    return alts.join('|');
+}
+
+;// CONCATENATED MODULE: ./src/engine/engine.ts
+// Orchestration: go env → go list → build each test binary once with -race → run each `count`
+// times (or until the answer is known). Problems the user caused end up in `errors` with what was
+// done so far; nothing throws.
+
+
+
+
+
+/**
+ * GORACE options race-rerun adds before the user's own (TSan applies them in order, so the
+ * user's win). atexit_sleep_ms=0: a passing race binary otherwise sleeps 1 s at exit, which
+ * for fast tests is most of the run (see the README's Performance section).
+ */
+const DEFAULT_GORACE = ['atexit_sleep_ms=0'];
+/** The largest history the race runtime keeps (GORACE history_size, 0–7). */
+const MAX_HISTORY_SIZE = 7;
+/** Reruns tried per race whose stack could not be restored. */
+const HISTORY_RERUNS = 3;
+/** Races with a missing stack rerun at most (each one rerun up to HISTORY_RERUNS times). */
+const MAX_HISTORY_GROUPS = 5;
+function withGorace(env, before, after = []) {
+    const gorace = [...before, env.GORACE ?? '', ...after].map((s) => s.trim()).filter(Boolean);
+    return { ...env, GORACE: gorace.join(' ') };
+}
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(1)}s`;
+}
+function engine_plural(n, word, many = `${word}s`) {
+    return `${n} ${n === 1 ? word : many}`;
+}
+function goMinor(version) {
+    const m = version?.match(/^go1\.(\d+)/);
+    return m ? Number(m[1]) : undefined;
+}
+/** Test iterations per run from -test.count and -test.cpu (each listed CPU count repeats the tests). */
+function iterationsPerRun(testFlags) {
+    let count = 1;
+    let cpus = 1;
+    for (const f of testFlags) {
+        const m = /^-test\.(count|cpu)=(.*)$/.exec(f);
+        if (m?.[1] === 'count')
+            count = Number(m[2]) || 1;
+        if (m?.[1] === 'cpu')
+            cpus = (m[2] ?? '').split(',').filter((c) => c.trim() !== '').length || 1;
+    }
+    return count * cpus;
+}
+async function execute(settings, deps) {
+    const result = { modules: [], packages: [], builds: [], runs: [], errors: [], notes: [] };
+    const wd = settings.workingDirectory;
+    const started = Date.now();
+    const deadline = settings.maxDurationMs !== undefined ? started + settings.maxDurationMs : undefined;
+    try {
+        // tests-from first: a bad log should fail before anything is built.
+        let failed;
+        if (settings.testsFrom !== undefined) {
+            failed = await readTestsFrom(settings.testsFrom, deps, result);
+            if (failed === undefined)
+                return result;
+            if (failed.size === 0 && !settings.run) {
+                result.notes.push(`No test failed in ${settings.testsFrom}: nothing to rerun.`);
+                deps.log(`No test failed in ${settings.testsFrom}: nothing to rerun.`);
+                return result;
+            }
+            if (failed.size === 0) {
+                result.notes.push(`No test failed in ${settings.testsFrom}: running the tests that match run instead.`);
+                failed = undefined;
+            }
+        }
+        // The three go commands do not depend on each other: start them together (each one is a
+        // go process start-up plus module loading). Awaited in order, so errors read as before.
+        const envP = deps.go.env(wd);
+        const modulesP = deps.go.modules(wd);
+        const listedP = deps.go.listTestPackages(wd, settings.packages, settings.buildFlags);
+        // When an earlier one throws, a later rejection must not go unhandled.
+        modulesP.catch(() => { });
+        listedP.catch(() => { });
+        const goEnv = await envP;
+        result.goEnv = goEnv;
+        deps.log(`Using ${goEnv.version || 'go'} in ${wd}`);
+        const minor = goMinor(goEnv.version);
+        if (minor !== undefined && minor < 20 && settings.skip) {
+            result.notes.push(`${goEnv.version} has no -test.skip (added in Go 1.20): the skip input will fail the runs.`);
+        }
+        result.modules = await modulesP;
+        const listed = await listedP;
+        result.errors.push(...listed.errors);
+        if (listed.withoutTests.length > 0) {
+            const shown = listed.withoutTests.slice(0, 10).join(', ');
+            const more = listed.withoutTests.length > 10 ? ` and ${listed.withoutTests.length - 10} more` : '';
+            result.notes.push(`${engine_plural(listed.withoutTests.length, 'package')} without test files: ${shown}${more}.`);
+        }
+        if (listed.packages.length === 0) {
+            result.errors.push(`No test packages match ${settings.packages.join(' ')} in ${wd}: check the packages input.`);
+            return result;
+        }
+        const baseArgs = {
+            timeout: settings.timeout,
+            skip: settings.skip,
+            testFlags: settings.testFlags,
+            goVersion: goEnv.version,
+        };
+        const argsOf = new Map();
+        let packages = listed.packages;
+        if (failed !== undefined) {
+            packages = selectFailed(listed.packages, failed, settings, result.notes);
+            for (const p of packages) {
+                const tests = failed.get(p.importPath) ?? failed.get('') ?? [];
+                // An empty list: the package failed without a test to name, so all of it runs.
+                argsOf.set(p.importPath, testBinaryArgs({ ...baseArgs, run: tests.length > 0 ? testsfrom_runPattern(tests) : undefined }));
+            }
+            if (packages.length === 0) {
+                result.errors.push(`None of the packages that failed in ${settings.testsFrom} is among ${settings.packages.join(' ')} in ${wd}.`);
+                return result;
+            }
+        }
+        result.packages = packages;
+        const testArgs = testBinaryArgs({ ...baseArgs, run: settings.run });
+        const binDir = (0,external_node_path_namespaceObject.join)(deps.workDir, 'bin');
+        await (0,promises_namespaceObject.mkdir)(binDir, { recursive: true });
+        const names = fileNames(packages.map((p) => p.importPath));
+        const builds = new Map();
+        let lastBuildEnd = started;
+        const batch = batchBuilder(packages, settings, deps, goEnv, binDir);
+        const jobs = packages.map((pkg, i) => {
+            const job = {
+                package: pkg,
+                // One build per package, in a run slot: the first runs start while later packages build.
+                // With several packages, one go command builds them all (the first slot starts it, the
+                // others wait for it); a package it could not build is built alone, for its own output.
+                build: async () => {
+                    const build = (await batch?.())?.get(pkg.importPath) ??
+                        (await deps.go.buildTest(pkg, (0,external_node_path_namespaceObject.join)(binDir, `${names[i]}.test`), settings.buildFlags, wd));
+                    builds.set(pkg.importPath, build);
+                    lastBuildEnd = Date.now();
+                    if (!build.ok)
+                        deps.log(`Build failed: ${pkg.importPath}`);
+                    return build.ok ? build.binary : undefined;
+                },
+            };
+            const args = argsOf.get(pkg.importPath);
+            if (args)
+                job.testArgs = args;
+            return job;
+        });
+        const env = withGorace(deps.env ?? process.env, DEFAULT_GORACE);
+        const until = settings.until ?? 'count';
+        const precision = settings.precision ?? 0.1;
+        deps.log(`Building ${engine_plural(packages.length, 'test binary', 'test binaries')} with -race and running each ` +
+            `${untilText(settings)}, at most ${settings.parallel} at once (timeout ${settings.timeout} per run` +
+            `${settings.maxDuration ? `, ${settings.maxDuration} in all` : ''})`);
+        const sched = await schedule(jobs, {
+            count: settings.count,
+            parallel: settings.parallel,
+            timeout: settings.timeout,
+            timeoutMs: settings.timeoutMs,
+            testArgs,
+            logDir: (0,external_node_path_namespaceObject.join)(deps.workDir, 'logs'),
+            env,
+            until,
+            precision,
+            ...(deadline !== undefined ? { deadline } : {}),
+        }, { runner: deps.runner, parse: deps.parse, onRun: deps.onRun, log: deps.log });
+        result.builds = packages.flatMap((p) => {
+            const b = builds.get(p.importPath);
+            return b ? [b] : [];
+        });
+        result.runs = sched.records;
+        const builtCount = result.builds.filter((b) => b.ok).length;
+        const failedBuilds = result.builds.length - builtCount;
+        const killed = result.runs.filter((r) => r.killed).length;
+        deps.log(`Built ${engine_plural(builtCount, 'test binary', 'test binaries')}${failedBuilds > 0 ? ` (${failedBuilds} failed)` : ''}; ` +
+            `ran ${engine_plural(result.runs.length, 'test process', 'test processes')} in ${seconds(Date.now() - started)}` +
+            (killed > 0 ? ` (${killed} killed after the timeout)` : ''));
+        stopNotes(settings, sched, result, lastBuildEnd - started);
+        lostIterationNotes(settings, result);
+        await recoverStacks(settings, deps, result, argsOf, testArgs, env, deadline);
+    }
+    catch (err) {
+        if (err instanceof GoError)
+            result.errors.push(err.message);
+        else {
+            const message = err instanceof Error ? err.message : String(err);
+            result.errors.push(`race-rerun failed unexpectedly: ${message}`);
+        }
+    }
+    return result;
+}
+/**
+ * One `go test -race -c -o dir/ pkg…` for all packages, started on first call and shared: one go
+ * start-up and package load instead of one per package, and go links them in parallel (measured
+ * on the bench's 8 small packages: 2.1 s, against 2.8 s for the eight builds one after another,
+ * with one core busy elsewhere). Go 1.21+ only.
+ */
+function batchBuilder(packages, settings, deps, goEnv, binDir) {
+    const buildTests = deps.go.buildTests?.bind(deps.go);
+    const minor = goMinor(goEnv.version);
+    if (!buildTests || packages.length < 2 || minor === undefined || minor < 21)
+        return undefined;
+    let pending;
+    return () => {
+        pending ??= (async () => {
+            try {
+                const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(binDir, 'all-'));
+                const built = await buildTests(packages, dir, settings.buildFlags, settings.workingDirectory);
+                return new Map(built.map((b) => [b.package.importPath, b]));
+            }
+            catch {
+                return new Map(); // every package is then built on its own
+            }
+        })();
+        return pending;
+    };
+}
+function untilText(settings) {
+    switch (settings.until) {
+        case 'first':
+            return `up to ${engine_plural(settings.count, 'time')} until the first failure`;
+        case 'stable':
+            return `up to ${engine_plural(settings.count, 'time')} until every rate is known to ±${points(settings.precision)} points`;
+        default:
+            return engine_plural(settings.count, 'time');
+    }
+}
+function points(precision) {
+    return String(Math.round((precision ?? 0.1) * 1000) / 10);
+}
+/** Reads the tests-from log; undefined (with an error) when it is not a test log. */
+async function readTestsFrom(file, deps, result) {
+    let parsed;
+    try {
+        parsed = await deps.parse(file, '');
+    }
+    catch (err) {
+        result.errors.push(`Cannot read tests-from ${file}: ${err.message}`);
+        return undefined;
+    }
+    const anyTest = parsed.tests.length > 0 || parsed.packages.length > 0 || parsed.findings.length > 0;
+    if (!parsed.sawGoOutput || !anyTest) {
+        result.errors.push(`tests-from ${file} is not a go test log: it has no test results. Give the output of go test -json or go test -v.`);
+        return undefined;
+    }
+    return failedInLog(parsed);
+}
+/** The listed packages that failed in the log; says which failed ones are not listed. */
+function selectFailed(listed, failed, settings, notes) {
+    const unknown = failed.get('');
+    // Tests the log does not tie to a package (plain output cut short): look for them everywhere.
+    const chosen = unknown !== undefined ? listed : listed.filter((p) => failed.has(p.importPath));
+    const names = new Set(listed.map((p) => p.importPath));
+    const missing = [...failed.keys()].filter((p) => p !== '' && !names.has(p));
+    if (missing.length > 0) {
+        notes.push(`Failed in ${settings.testsFrom} but not among the packages (${settings.packages.join(' ')}): ${missing.join(', ')}.`);
+    }
+    const described = chosen.map((p) => {
+        const tests = failed.get(p.importPath) ?? unknown ?? [];
+        return `${p.importPath} (${tests.length > 0 ? tests.join(', ') : 'all tests: the package failed without a failed test'})`;
+    });
+    if (described.length > 0) {
+        notes.push(`Rerunning only what failed in ${settings.testsFrom}: ${described.join('; ')}.` +
+            (settings.run ? ' The run input is not used: the log chose the tests.' : ''));
+    }
+    return chosen;
+}
+/** Why the runs stopped and which packages got fewer runs, for the summary. */
+function stopNotes(settings, sched, result, buildMs) {
+    const built = sched.packages.filter((p) => p.built);
+    const short = (p) => p;
+    const stopped = sched.packages.reduce((n, p) => n + p.stopped, 0);
+    const stoppedText = stopped > 0
+        ? ` ${engine_plural(stopped, 'run')} still running then ${stopped === 1 ? 'was' : 'were'} stopped and not counted.`
+        : '';
+    if (result.runs.length === 0 && sched.stop === 'budget') {
+        result.errors.push(`max-duration ${settings.maxDuration} was too short for even one run (building took ${seconds(buildMs)}): nothing was measured. Raise max-duration.`);
+        return;
+    }
+    if (built.length === 0)
+        return;
+    const counts = built.map((p) => `${short(p.importPath)} ${p.runs}`).join(', ');
+    switch (sched.stop) {
+        case 'first': {
+            const r = sched.firstFailure;
+            result.notes.push(`Stopped at the first failing run (until: first): run ${r?.index} of ${r?.package}, after ${engine_plural(result.runs.length, 'run')} in all.${stoppedText}`);
+            break;
+        }
+        case 'stable':
+            result.notes.push(`Stopped once every finding and test was known to ±${points(settings.precision)} points at 95% (until: stable). Runs per package: ${counts}.`);
+            break;
+        case 'budget':
+            result.notes.push(`Stopped at max-duration ${settings.maxDuration} before all ${settings.count} runs. Runs per package: ${counts}.${stoppedText}`);
+            break;
+        case 'count':
+            if (settings.until === 'stable') {
+                const unstable = built.filter((p) => !p.stable).map((p) => p.importPath);
+                result.notes.push(`Reached count (${settings.count} runs) before every rate was known to ±${points(settings.precision)} points` +
+                    ` in ${unstable.join(', ')}: raise count for a narrower interval.`);
+            }
+            else if (settings.until === 'first') {
+                result.notes.push(`No run failed in ${settings.count} runs of each package (until: first).`);
+            }
+            break;
+    }
+    if (sched.stop === 'budget' || sched.stop === 'stable') {
+        // Say it rather than hide it: a slow package's rate rests on fewer runs.
+        const most = Math.max(...built.map((p) => p.runs));
+        for (const p of built) {
+            if (p.runs < most && !(sched.stop === 'stable' && p.stable)) {
+                result.notes.push(`${p.importPath} got fewer runs under the budget: ${p.runs} of ${settings.count}` +
+                    (p.runs > 0 ? ` (its runs take ${seconds(p.meanMs)} each)` : '') +
+                    '; its rates are less certain.');
+            }
+        }
+    }
+}
+/** With -count=K (or a -cpu list) a panic ends the process, so the iterations after it never ran. */
+function lostIterationNotes(settings, result) {
+    const k = iterationsPerRun(settings.testFlags);
+    if (k <= 1)
+        return;
+    const byPkg = new Map();
+    for (const r of result.runs)
+        byPkg.set(r.package, [...(byPkg.get(r.package) ?? []), r]);
+    for (const [pkg, runs] of byPkg) {
+        const topLevel = new Set(runs.flatMap((r) => r.parsed.tests.filter((t) => !t.name.includes('/')).map((t) => t.name)));
+        let lost = 0;
+        let cut = 0;
+        for (const r of runs) {
+            const ended = r.parsed.tests.filter((t) => !t.name.includes('/') && t.action !== 'interrupted' && t.package === pkg).length;
+            const missing = Math.max(0, k * topLevel.size - ended);
+            if (missing > 0 && (r.exitCode !== 0 || r.killed)) {
+                lost += missing;
+                cut++;
+            }
+        }
+        if (lost > 0) {
+            result.notes.push(`${pkg}: ${engine_plural(cut, 'run')} ended early (a panic, fatal error or timeout ends the process), so ` +
+                `${engine_plural(lost, 'test iteration')} of the ${k} per test in a run never ran. Each run counts once, failed if any iteration failed.`);
+        }
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Races whose stack the detector could not restore: rerun with the largest history.
+const ACCESS = new Set(['current', 'previous']);
+function missingStack(f) {
+    return f.kind === 'race' && f.stacks.some((s) => ACCESS.has(s.role) && s.frames.length === 0);
+}
+function accessTops(f) {
+    return f.stacks
+        .filter((s) => ACCESS.has(s.role) && s.frames.length > 0)
+        .map((s) => `${s.frames[0]?.func}:${s.frames[0]?.line}`);
+}
+async function recoverStacks(settings, deps, result, argsOf, testArgs, env, deadline) {
+    const groups = new Map();
+    for (const run of result.runs) {
+        for (const f of run.parsed.findings) {
+            if (!missingStack(f))
+                continue;
+            const pkg = f.package || run.package;
+            const tops = accessTops(f);
+            const key = [pkg, f.test ?? '', ...tops].join('\u0000');
+            const g = groups.get(key) ?? { pkg, ...(f.test ? { test: f.test } : {}), tops, findings: [] };
+            g.findings.push(f);
+            groups.set(key, g);
+        }
+    }
+    if (groups.size === 0)
+        return;
+    const binaries = new Map(result.builds.flatMap((b) => (b.ok && b.binary ? [[b.package.importPath, b.binary]] : [])));
+    const dirs = new Map(result.packages.map((p) => [p.importPath, p.dir]));
+    const historyEnv = withGorace(env, [], [`history_size=${MAX_HISTORY_SIZE}`]);
+    let tried = 0;
+    for (const g of groups.values()) {
+        const binary = binaries.get(g.pkg);
+        const dir = dirs.get(g.pkg);
+        let found;
+        let tries = 0;
+        const outOfTime = () => deadline !== undefined && Date.now() >= deadline;
+        if (binary && dir && tried < MAX_HISTORY_GROUPS && !outOfTime()) {
+            tried++;
+            const base = (argsOf.get(g.pkg) ?? testArgs).filter((a) => !a.startsWith('-test.run='));
+            const args = g.test ? [...base, `-test.run=${testsfrom_runPattern([g.test])}`] : (argsOf.get(g.pkg) ?? testArgs);
+            const logDir = (0,external_node_path_namespaceObject.join)(deps.workDir, 'logs', 'history');
+            await (0,promises_namespaceObject.mkdir)(logDir, { recursive: true });
+            for (; tries < HISTORY_RERUNS && !found && !outOfTime();) {
+                tries++;
+                const logFile = (0,external_node_path_namespaceObject.join)(logDir, `${fileNames([g.pkg])[0]}-${tried}-${tries}.log`);
+                const timeoutMs = hardTimeoutMs(settings.timeoutMs);
+                await deps.runner.run({
+                    command: binary,
+                    args,
+                    cwd: dir,
+                    env: historyEnv,
+                    logFile,
+                    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+                });
+                const parsed = await deps.parse(logFile, g.pkg).catch(() => undefined);
+                found = parsed?.findings.find((f) => {
+                    if (f.kind !== 'race' || missingStack(f))
+                        return false;
+                    const tops = new Set(accessTops(f));
+                    return g.tops.every((t) => tops.has(t));
+                });
+            }
+        }
+        const who = g.test ? `${g.test} in ${g.pkg}` : g.pkg;
+        for (const f of g.findings) {
+            if (found) {
+                f.stacks = structuredClone(found.stacks);
+                f.raw = `${found.raw.replace(/\s+$/, '')}\n(race-rerun: this report comes from a rerun of ${who} with GORACE=history_size=${MAX_HISTORY_SIZE}; the original run's report had [failed to restore the stack].)\n`;
+                f.stackRecovery = 'recovered';
+            }
+            else {
+                f.stackRecovery = 'unrecovered';
+                f.raw = `${f.raw.replace(/\s+$/, '')}\n(race-rerun: a stack of this race could not be restored${tries > 0 ? `, not even in ${engine_plural(tries, 'rerun')} with GORACE=history_size=${MAX_HISTORY_SIZE}` : ''}.)\n`;
+            }
+        }
+        if (found) {
+            result.notes.push(`A race in ${who} had [failed to restore the stack]; a rerun with GORACE=history_size=${MAX_HISTORY_SIZE} gave the full report, used for its annotations.`);
+        }
+        else {
+            result.notes.push(`A race in ${who} had [failed to restore the stack] and ` +
+                (tries > 0
+                    ? `${engine_plural(tries, 'rerun')} with GORACE=history_size=${MAX_HISTORY_SIZE} did not restore it: one side of it is unknown.`
+                    : 'there was no time (or binary) left to rerun it: one side of it is unknown.'));
+        }
+    }
+}
+
+;// CONCATENATED MODULE: external "node:buffer"
+const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: external "node:worker_threads"
@@ -757,49 +2531,6 @@ function intern(s) {
         recent[slot] = copy;
     return copy;
 }
-const ACTION_BIT = { pass: 1, fail: 2, skip: 4, interrupted: 8 };
-/**
- * A BoundedList of test outcomes, keyed by package, name and action as it would be, but with the
- * keys seen kept in maps of the (interned) names: no key string is built per outcome, and a huge
- * log's outcomes are nearly all repeats.
- */
-class OutcomeList {
-    items = [];
-    seen;
-    distinct = 0;
-    push(t) {
-        if (this.items.length < MAX_OUTCOMES) {
-            this.items.push(t);
-            return;
-        }
-        if (!this.seen) {
-            this.seen = new Map();
-            for (const x of this.items)
-                this.mark(x, false);
-        }
-        if (this.mark(t, true))
-            this.items.push(t);
-    }
-    get length() {
-        return this.items.length;
-    }
-    /** Records t's key; true when it was not seen before (and, `capped`, there was room for it). */
-    mark(t, capped) {
-        const seen = this.seen;
-        let byName = seen.get(t.package);
-        if (!byName) {
-            byName = new Map();
-            seen.set(t.package, byName);
-        }
-        const bits = byName.get(t.name) ?? 0;
-        const bit = ACTION_BIT[t.action] ?? 0;
-        if (bits & bit || (capped && this.distinct >= MAX_DISTINCT))
-            return false;
-        byName.set(t.name, bits | bit);
-        this.distinct++;
-        return true;
-    }
-}
 /**
  * Items appended for the whole parse (test outcomes, package results): the first `verbatim` as
  * they come, then only those whose key was not seen, so memory stays bounded on huge logs while
@@ -835,7 +2566,7 @@ class BoundedList {
 ;// CONCATENATED MODULE: ./src/parse/merge.ts
 
 function newTestList() {
-    return new OutcomeList();
+    return new BoundedList((t) => `${t.package}\u0000${t.name}\u0000${t.action}`);
 }
 function newPackageList() {
     return new BoundedList((p) => `${p.name}\u0000${p.action}`, 1000);
@@ -1485,7 +3216,7 @@ const ELAPSED_RE = /\((\d+(?:\.\d+)?)s\)$/;
 const MAX_ERROR_RAW = 4096;
 /** A package's outcomes until its end: `-count=100000` in one process must not grow memory. */
 function newOutcomes() {
-    return new OutcomeList();
+    return new BoundedList((t) => `${t.name}\u0000${t.action}`);
 }
 function parentOf(name) {
     const slash = name.lastIndexOf('/');
@@ -2483,12 +4214,9 @@ async function parseStream(stream, pkg) {
         parser.push(chunk);
     return parser.end();
 }
-// 1 MiB reads instead of the default 64 KiB: measured ~14% faster on a 100 MB log, memory unchanged.
+// 1 MiB reads instead of 64 KiB: measured ~14% faster on a 100 MB log, memory unchanged.
 const READ_CHUNK = 1 << 20;
 const TEXT_CHUNK = 64 * 1024;
-function openLogFile(file) {
-    return (0,external_node_fs_namespaceObject.createReadStream)(file, { highWaterMark: READ_CHUNK });
-}
 /** Below this a second thread costs more (start-up, ~40-80 ms) than it saves. */
 const PARALLEL_MIN_BYTES = 32 << 20;
 /** How far past its part a parser reads to meet the next one at a common quiet point. */
@@ -2508,10 +4236,12 @@ const WORKER_FILE = (0,external_node_path_namespaceObject.join)((0,external_node
 async function parseLogFile(file, pkg, opts = {}) {
     const { size } = await (0,promises_namespaceObject.stat)(file);
     const threads = Math.min(opts.threads ?? defaultThreads(), MAX_THREADS, Math.floor(size / PARALLEL_MIN_BYTES));
-    if (threads < 2 || !(0,external_node_fs_namespaceObject.existsSync)(WORKER_FILE)) {
+    const oneThread = async () => {
         opts.observe?.({ threads: 1, joined: false });
         return mergeChunks((await parseRange(file, { start: 0, end: size, last: true, ...pkgOf(pkg) })).chunks);
-    }
+    };
+    if (threads < 2 || !(0,external_node_fs_namespaceObject.existsSync)(WORKER_FILE))
+        return oneThread();
     const starts = [0];
     for (let i = 1; i < threads; i++) {
         const at = await lineStartAfter(file, Math.floor((size * i) / threads));
@@ -2540,8 +4270,7 @@ async function parseLogFile(file, pkg, opts = {}) {
     }
     catch {
         // A thread failed: one parser here reads it all.
-        opts.observe?.({ threads: 1, joined: false });
-        return mergeChunks((await parseRange(file, { start: 0, end: size, last: true, ...pkgOf(pkg) })).chunks);
+        return oneThread();
     }
     finally {
         for (const p of parts)
@@ -2756,1780 +4485,6 @@ function textEnd(buf, from, end) {
     return cut === from ? end : cut;
 }
 
-;// CONCATENATED MODULE: external "node:path/posix"
-const posix_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path/posix");
-var posix_default = /*#__PURE__*/__nccwpck_require__.n(posix_namespaceObject);
-;// CONCATENATED MODULE: ./src/analysis/paths.ts
-// Maps file names as Go printed them to repository paths, so findings can be annotated.
-// Pure string logic: nothing here touches the file system, so it behaves the same on every OS
-// and for logs captured elsewhere (parse mode).
-
-const DRIVE = /^[A-Za-z]:\//;
-/** `\` → `/`, drive letter upper-cased, `.`/`..`/`//` collapsed, no trailing `/`. */
-function normalizePath(p) {
-    let s = p.trim().replace(/\\/g, '/');
-    if (s === '')
-        return s;
-    if (/^[A-Za-z]:/.test(s))
-        s = `${s.charAt(0).toUpperCase()}:${s.slice(2)}`;
-    if (/^[A-Z]:$/.test(s))
-        return `${s}/`;
-    let out;
-    if (DRIVE.test(s))
-        out = s.slice(0, 2) + posix_default().normalize(s.slice(2));
-    else
-        out = posix_default().normalize(s);
-    if (out.length > 1 && out.endsWith('/') && !/^[A-Z]:\/$/.test(out))
-        out = out.slice(0, -1);
-    return out;
-}
-function isAbsolutePath(p) {
-    const s = p.replace(/\\/g, '/');
-    return s.startsWith('/') || /^[A-Za-z]:\//.test(s);
-}
-/**
- * Path of `child` relative to `parent` (both normalised), `''` when equal, undefined when not
- * inside. Windows paths compare case-insensitively: the file system does.
- */
-function relativeTo(child, parent) {
-    const windows = DRIVE.test(parent);
-    const c = windows ? child.toLowerCase() : child;
-    const p = windows ? parent.toLowerCase() : parent;
-    if (c === p)
-        return '';
-    const prefix = p.endsWith('/') ? p : `${p}/`;
-    if (c.startsWith(prefix))
-        return child.slice(prefix.length);
-    return undefined;
-}
-// Where Go toolchains commonly live when GOROOT was not passed in (setup-go, brew, distro packages).
-const GOROOT_HINTS = [
-    /\/hostedtoolcache\/go\/[^/]+\/[^/]+\/src\//i,
-    /\/(?:go|go-\d[\d.]*|golang|golang-\d[\d.]*|libexec)\/src\/(?:runtime|testing|internal|sync|time|os|reflect|fmt|net|syscall|io)\//,
-    /\/sdk\/go[\d.]+\/src\//,
-];
-const MODCACHE_HINT = /\/pkg\/mod\/.*@v/;
-// Top-level directories of the standard library: `-trimpath` prints its files as `testing/testing.go`.
-const STD_TOP = new Set(('archive bufio builtin bytes cmd cmp compress container context crypto database debug embed encoding ' +
-    'errors expvar flag fmt go hash html image index internal io iter log maps math mime net os path ' +
-    'plugin reflect regexp runtime slices sort strconv strings structs sync syscall testing text time ' +
-    'unicode unique unsafe vendor weak').split(' '));
-function isGenerated(file) {
-    const base = file.replace(/\\/g, '/').split('/').pop() ?? '';
-    return file.startsWith('<') || base === '_testmain.go' || /\/go-build\d+\//.test(file);
-}
-function hasVendorDir(rel) {
-    const segs = rel.split('/');
-    return segs.slice(0, -1).includes('vendor');
-}
-function createPathMapper(ctx) {
-    const repoRoot = normalizePath(ctx.repoRoot);
-    const goroot = ctx.goroot ? normalizePath(ctx.goroot) : undefined;
-    const gomodcache = ctx.gomodcache ? normalizePath(ctx.gomodcache) : undefined;
-    // Longest module path first, so `example.com/m/sub` wins over `example.com/m`.
-    const modules = (ctx.modules ?? [])
-        .map((m) => ({ path: m.path.replace(/\/+$/, ''), dir: normalizePath(m.dir) }))
-        .filter((m) => m.path !== '')
-        .sort((a, b) => b.path.length - a.path.length);
-    const guessBase = modules.length === 1 && modules[0] ? modules[0].dir : repoRoot;
-    // Longest first, so the most specific spelling wins.
-    const aliases = (ctx.aliases ?? [])
-        .map((a) => ({ from: normalizePath(a.from), to: normalizePath(a.to) }))
-        .filter((a) => a.from !== '' && a.to !== '' && a.from !== a.to)
-        .sort((a, b) => b.from.length - a.from.length);
-    const result = (path, origin) => ({ path, origin });
-    function classifyAbsolute(abs, viaAlias = false) {
-        if (isGenerated(abs))
-            return result(abs, 'generated');
-        // Toolchain and module cache first: either may sit inside the workspace (e.g. a cached GOPATH).
-        if (goroot && relativeTo(abs, goroot) !== undefined)
-            return result(abs, 'goroot');
-        if (gomodcache && relativeTo(abs, gomodcache) !== undefined)
-            return result(abs, 'modcache');
-        if (MODCACHE_HINT.test(abs))
-            return result(abs, 'modcache');
-        const rel = relativeTo(abs, repoRoot);
-        if (rel !== undefined) {
-            if (rel === '')
-                return result('.', 'repo');
-            return result(rel, hasVendorDir(rel) ? 'vendor' : 'repo');
-        }
-        if (!viaAlias) {
-            for (const a of aliases) {
-                const rest = relativeTo(abs, a.from);
-                if (rest === undefined)
-                    continue;
-                const mapped = classifyAbsolute(rest === '' ? a.to : normalizePath(`${a.to}/${rest}`), true);
-                if (mapped.origin !== 'unknown')
-                    return mapped;
-            }
-        }
-        if (GOROOT_HINTS.some((re) => re.test(abs)))
-            return result(abs, 'goroot');
-        return result(abs, 'unknown');
-    }
-    function map(file, baseDir) {
-        const printed = file.trim();
-        if (printed === '')
-            return result('', 'unknown');
-        if (isGenerated(printed))
-            return result(printed, 'generated');
-        const s = normalizePath(printed);
-        if (isAbsolutePath(s))
-            return classifyAbsolute(s);
-        const slashed = printed.replace(/\\/g, '/');
-        // `./pkg/x.go`, `../x.go` and bare `x_test.go` are relative to where go ran or to the package.
-        const explicit = slashed.startsWith('./') || slashed.startsWith('../') || !s.includes('/');
-        if (explicit) {
-            if (baseDir)
-                return map(`${baseDir.replace(/\\/g, '/').replace(/\/+$/, '')}/${s}`);
-            return result(s, 'unknown');
-        }
-        for (const m of modules) {
-            if (s.startsWith(`${m.path}/`))
-                return classifyAbsolute(normalizePath(`${m.dir}/${s.slice(m.path.length + 1)}`));
-        }
-        const first = s.split('/')[0] ?? '';
-        // Compiler messages name files relative to the module dir without `./` (`pkg/x.go`).
-        if (baseDir && !first.includes('.'))
-            return map(`${baseDir.replace(/\\/g, '/').replace(/\/+$/, '')}/${s}`);
-        // `-trimpath`: dependencies print as `module@version/file`, the standard library as `pkg/file`.
-        if (/^[^@]+@v[^/]*\//.test(s))
-            return result(s, 'modcache');
-        if (STD_TOP.has(first))
-            return result(s, 'goroot');
-        // `GORACE=strip_path_prefix=<module dir>/` leaves `pkg/x.go`: relative to the module, best guess.
-        if (!first.includes('.'))
-            return classifyAbsolute(normalizePath(`${guessBase}/${s}`));
-        return result(s, 'unknown');
-    }
-    return { map };
-}
-
-;// CONCATENATED MODULE: ./src/model.ts
-// The shared data model. Everything between the parts of race-rerun is one of these plain types:
-// settings → plan → runs (RunRecord) → Report → renderers. No I/O here.
-/** The kinds of finding, also the words accepted by `fail-on` (plus `never`). */
-const FINDING_KINDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'build'];
-
-;// CONCATENATED MODULE: ./src/analysis/hash.ts
-// A small stable hash for finding ids: same signature → same id on every machine and version.
-/** 32-bit FNV-1a over the UTF-8 bytes, as 8 lower-case hex digits. */
-function fnv1a32(text) {
-    let h = 0x811c9dc5;
-    for (const byte of new TextEncoder().encode(text)) {
-        h ^= byte;
-        h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    return h.toString(16).padStart(8, '0');
-}
-
-;// CONCATENATED MODULE: ./src/analysis/names.ts
-// Go function names, test names and shell words, shortened or quoted for humans.
-/** Everything before the first `(` or `[`: receivers and type arguments may contain `/` or `.`. */
-function headEnd(func) {
-    const m = /[([]/.exec(func);
-    return m ? m.index : func.length;
-}
-/** Last import-path element: `example.com/m/daemon.(*Daemon).Shutdown` → `daemon.(*Daemon).Shutdown`. */
-function names_shortFunc(func) {
-    const slash = func.lastIndexOf('/', headEnd(func));
-    return func.slice(slash + 1);
-}
-/** Without the package: `(*Daemon).Shutdown`, `TestRace.func1`. Dots in import paths print as %2e. */
-function funcWithoutPackage(func) {
-    const short = names_shortFunc(func);
-    const dot = short.indexOf('.');
-    return dot < 0 ? short : short.slice(dot + 1);
-}
-/** For titles: the method name alone (`Shutdown`), else the function without package. */
-function titleFunc(func) {
-    const name = funcWithoutPackage(func);
-    const m = /^\(\*?[^)]*\)\.(.+)$/.exec(name);
-    return m?.[1] ?? name;
-}
-/** RE2 metacharacters in a test name, escaped so `-run` matches it literally. */
-function quoteMeta(s) {
-    return s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
-}
-/**
- * A `-run` pattern for the given tests: `^TestA$` or `^TestA$/^sub$` for one test, the top-level
- * tests (`^(TestA|TestB)$`) for several. Undefined when there are none.
- */
-function testPattern(tests) {
-    const unique = [...new Set(tests.filter((t) => t !== ''))].sort();
-    if (unique.length === 0)
-        return undefined;
-    if (unique.length === 1) {
-        return (unique[0] ?? '')
-            .split('/')
-            .map((part) => `^${quoteMeta(part)}$`)
-            .join('/');
-    }
-    const tops = [...new Set(unique.map((t) => t.split('/')[0] ?? t))];
-    if (tops.length === 1)
-        return `^${quoteMeta(tops[0] ?? '')}$`;
-    return `^(${tops.map(quoteMeta).join('|')})$`;
-}
-/** A word safe to paste into sh. */
-function shQuote(word) {
-    if (word !== '' && /^[A-Za-z0-9_\-.,/:=@+%]+$/.test(word))
-        return word;
-    return `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
-;// CONCATENATED MODULE: ./src/analysis/reproduce.ts
-
-
-/** `./daemon` for a package in `examples/m/daemon` when the module is `examples/m`. */
-function packageArg(pkgDir, workingDirectory, importPath) {
-    if (pkgDir === undefined || pkgDir === '')
-        return importPath;
-    const wd = workingDirectory === '' || workingDirectory === '.' ? undefined : workingDirectory;
-    const rel = wd === undefined ? (pkgDir === '.' ? '' : pkgDir) : relativeTo(pkgDir, wd);
-    if (rel === undefined)
-        return importPath;
-    return rel === '' ? '.' : `./${rel}`;
-}
-function cdPrefix(workingDirectory) {
-    return workingDirectory === '' || workingDirectory === '.' ? '' : `cd ${shQuote(workingDirectory)} && `;
-}
-// Flags the reproduce command sets itself, or that would change the output format.
-const OWN_FLAG = /^--?(?:count|race|json|run|v)(?:=|$)/;
-function runPattern(i) {
-    if (i.kind === 'build')
-        return '^$';
-    return testPattern(i.tests) ?? i.run;
-}
-/** `cd examples/m && go test -race -count=1 -run '^TestWriter$' ./daemon` */
-function reproduceCommand(i) {
-    const words = ['go', 'test', '-race', '-count=1'];
-    words.push(...i.goTestFlags.filter((f) => !OWN_FLAG.test(f)).map(shQuote));
-    if (i.kind === 'timeout' && i.timeout)
-        words.push(`-timeout=${shQuote(i.timeout)}`);
-    const pattern = runPattern(i);
-    if (pattern !== undefined)
-        words.push('-run', shQuote(pattern));
-    words.push(shQuote(i.packageArg));
-    return cdPrefix(i.workingDirectory) + words.join(' ');
-}
-/** The better way to check a fix: race-rerun itself, many runs. Undefined for build errors. */
-function rerunCommand(i, count) {
-    if (i.kind === 'build')
-        return undefined;
-    const words = ['npx', 'race-rerun', 'run', '--count', String(count)];
-    const pattern = runPattern(i);
-    if (pattern !== undefined)
-        words.push('--run', shQuote(pattern));
-    words.push(shQuote(i.packageArg));
-    return cdPrefix(i.workingDirectory) + words.join(' ');
-}
-/** The inputs above for a finding of a finished report (renderers use this). */
-function reproduceInputFor(report, finding) {
-    const pkg = report.packages.find((p) => p.importPath === finding.package);
-    const input = {
-        kind: finding.kind,
-        workingDirectory: report.context.workingDirectory,
-        packageArg: packageArg(pkg?.dir, report.context.workingDirectory, finding.package),
-        tests: finding.tests,
-        goTestFlags: report.context.goTestFlags,
-        timeout: report.context.timeout,
-    };
-    if (report.context.run !== undefined)
-        input.run = report.context.run;
-    return input;
-}
-/** Runs worth asking for when re-running: at least 30, or as many as this report used. */
-function rerunCount(report) {
-    return Math.max(30, report.runs);
-}
-
-;// CONCATENATED MODULE: ./src/analysis/signature.ts
-/** Stacks whose relative file names are relative to a directory (the package's or the module's). */
-function usesBaseDir(role) {
-    return role === 'failure' || role === 'build';
-}
-function mapFrame(frame, role, mapper, baseDir) {
-    return { frame, mapped: mapper.map(frame.file, usesBaseDir(role) ? baseDir : undefined) };
-}
-function findStack(f, role) {
-    return f.stacks.find((s) => s.role === role);
-}
-/** First frame in the repository (not vendored: vendored code is someone else's bug site). */
-function firstUserFrame(stack, mapper, baseDir) {
-    if (!stack)
-        return undefined;
-    for (const frame of stack.frames) {
-        const k = mapFrame(frame, stack.role, mapper, baseDir);
-        if (k.mapped.origin === 'repo')
-            return k;
-    }
-    return undefined;
-}
-/** `func@file:line`; outside the repo only the base name, since GOROOT differs between machines. */
-function frameKey(k) {
-    const file = k.mapped.origin === 'repo' ? k.mapped.path : (k.mapped.path.split('/').pop() ?? '');
-    return `${k.frame.func}@${file}:${k.frame.line}`;
-}
-/** A race side: its first repository frame, else its creator's, else its first frame at all. */
-function raceSide(f, which, mapper) {
-    const access = findStack(f, which);
-    const creationRole = which === 'current' ? 'current-creation' : 'previous-creation';
-    const creation = findStack(f, creationRole);
-    const side = { which, role: which };
-    if (access?.access)
-        side.access = access.access;
-    if (access?.goroutine !== undefined)
-        side.goroutine = access.goroutine;
-    const user = firstUserFrame(access, mapper);
-    if (user)
-        return { ...side, key: user };
-    const creator = firstUserFrame(creation, mapper);
-    if (creator)
-        return { ...side, role: creationRole, key: creator };
-    const any = access?.frames[0] ?? creation?.frames[0];
-    if (any)
-        return { ...side, key: mapFrame(any, which, mapper) };
-    return side;
-}
-// Frames that only say "a panic is being handled" and never locate the bug.
-const NOISE_FUNC = /^(?:panic|runtime\..*|internal\/runtime\/.*|testing\.tRunner\.func1(?:\.\d+)?|main\.main)$/;
-/** The frame a panic, fatal error or timeout is located at. */
-function primaryFrame(f, mapper) {
-    const panicStack = findStack(f, 'panic');
-    const user = firstUserFrame(panicStack, mapper) ?? firstUserFrame(findStack(f, 'creation'), mapper);
-    if (user)
-        return user;
-    if (f.kind === 'timeout') {
-        // The stuck test's goroutine is one of the others; find the one running a listed test.
-        const tops = new Set((f.runningTests ?? (f.test ? [f.test] : [])).map((t) => t.split('/')[0] ?? t));
-        for (const s of f.stacks) {
-            if (s.role !== 'goroutine')
-                continue;
-            const runsTest = s.frames.some((fr) => {
-                const m = /\.(Test[^.]*|Benchmark[^.]*|Fuzz[^.]*|Example[^.]*)(?:\.|$)/.exec(fr.func);
-                return m?.[1] !== undefined && tops.has(m[1]);
-            });
-            if (runsTest) {
-                const k = firstUserFrame(s, mapper);
-                if (k)
-                    return k;
-            }
-        }
-    }
-    const frame = panicStack?.frames.find((fr) => !NOISE_FUNC.test(fr.func)) ?? panicStack?.frames[0];
-    return frame ? mapFrame(frame, 'panic', mapper) : undefined;
-}
-/** The single frame of a failure (`x_test.go:12`) or build error (`./pkg/x.go:3`). */
-function pointFrame(f, mapper, baseDir) {
-    const stack = findStack(f, f.kind === 'build' ? 'build' : 'failure');
-    const frame = stack?.frames[0];
-    return frame && stack ? mapFrame(frame, stack.role, mapper, baseDir) : undefined;
-}
-/**
- * The kind of a panic or fatal message, without the values that vary between runs:
- * `index out of range [5] with length 3` → `index out of range [#] with length #`.
- */
-function normalizeMessage(message) {
-    const first = message.split('\n').find((l) => l.trim() !== '') ?? '';
-    return first
-        .replace(/\s*\[recovered(?:, repanicked)?\]\s*$/, '')
-        .replace(/0x[0-9a-fA-F]+/g, '#')
-        .replace(/\d+/g, '#')
-        .replace(/\s+/g, ' ')
-        .trim();
-}
-/** Test names listed under `running tests:`, without their `(2s)` durations, sorted. */
-function runningTests(f) {
-    const names = (f.runningTests ?? []).map((t) => t.replace(/\s*\([^)]*\)\s*$/, '').trim()).filter(Boolean);
-    return [...new Set(names)].sort();
-}
-/**
- * `baseDir`: the package directory for failures (whose file is a bare `x_test.go`), the module
- * directory for build errors (whose file is relative to where go ran). Absolute, or an import path.
- */
-function findingSignature(f, mapper, pkgDir) {
-    switch (f.kind) {
-        case 'race': {
-            const sides = [raceSide(f, 'current', mapper), raceSide(f, 'previous', mapper)]
-                .map((s) => (s.key ? frameKey(s.key) : '?'))
-                .sort();
-            return `race|${sides.join('|')}`;
-        }
-        case 'panic':
-        case 'fatal': {
-            const k = primaryFrame(f, mapper);
-            return `${f.kind}|${normalizeMessage(f.message)}|${k ? frameKey(k) : ''}`;
-        }
-        case 'timeout': {
-            const tests = runningTests(f);
-            const listed = tests.length > 0 ? tests : f.test ? [f.test] : [];
-            return `timeout|${f.package}|${listed.join(',')}`;
-        }
-        case 'failure': {
-            const k = pointFrame(f, mapper, pkgDir);
-            return `failure|${f.package}|${f.test ?? ''}|${k ? `${k.mapped.path}:${k.frame.line}` : ''}`;
-        }
-        case 'build': {
-            const k = pointFrame(f, mapper, pkgDir);
-            return `build|${f.package}|${k ? `${k.mapped.path}:${k.frame.line}` : ''}|${f.message.trim()}`;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/analysis/stats.ts
-/** z for a two-sided 95% interval. */
-const Z95 = 1.959963984540054;
-/**
- * Wilson score interval for k successes in n trials. Unlike the normal approximation it stays
- * inside [0, 1] and is sensible at k = 0 and k = n, which is the common case here (a race seen in
- * 0 or all runs).
- */
-function wilson(k, n, z = Z95) {
-    if (!(n > 0))
-        return { low: 0, high: 1 };
-    const kk = Math.min(Math.max(k, 0), n);
-    const p = kk / n;
-    const z2 = z * z;
-    const denom = 1 + z2 / n;
-    const center = (p + z2 / (2 * n)) / denom;
-    const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
-    // Exact bounds at the ends avoid 1e-17 noise in the JSON report.
-    const low = kk === 0 ? 0 : Math.max(0, center - half);
-    const high = kk === n ? 1 : Math.min(1, center + half);
-    return { low, high };
-}
-
-;// CONCATENATED MODULE: ./src/analysis/report.ts
-
-
-
-
-
-
-
-/** Lines of the first occurrence kept in `Finding.sample`. */
-const SAMPLE_LINES = 60;
-const KIND_ORDER = Object.fromEntries(FINDING_KINDS.map((k, i) => [k, i]));
-// `testing` prints these as t.Error-style lines; the race itself is already a finding.
-const RACE_NOTICE = /^(?:testing: )?race detected (?:during execution of (?:test|benchmark)|outside of test execution)/;
-function compare(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/** Every package a run printed something for: one in run mode, maybe several in a parsed log. */
-function packagesOfRun(run) {
-    const out = new Set();
-    if (run.package)
-        out.add(run.package);
-    for (const p of run.parsed.packages)
-        out.add(p.name);
-    for (const t of run.parsed.tests)
-        out.add(t.package);
-    for (const f of run.parsed.findings)
-        out.add(f.package || run.package);
-    return out;
-}
-function syntheticTimeout(run, timeout) {
-    const pkg = run.package;
-    const stuck = run.parsed.tests
-        .filter((t) => t.package === pkg && t.action === 'interrupted')
-        .map((t) => t.name)
-        .sort();
-    const message = `run killed after ${timeout}`;
-    const f = {
-        kind: 'timeout',
-        package: pkg,
-        message,
-        stacks: [],
-        raw: `race-rerun: ${message}: the test binary did not stop on its own -test.timeout (run ${run.index}, ${pkg}).`,
-        runningTests: stuck,
-    };
-    if (stuck.length === 1 && stuck[0] !== undefined)
-        f.test = stuck[0];
-    return f;
-}
-/**
- * A run that failed with nothing to show for it (log.Fatal, os.Exit(1), t.FailNow without a
- * message, a crash the parser did not recognise) still gets a finding, so `fail-on` sees it.
- */
-function syntheticFailure(run, failedTests) {
-    const pkg = run.package;
-    const leaves = leafTests([...new Set(failedTests)].sort());
-    const how = run.signal
-        ? `was killed by ${run.signal}`
-        : run.exitCode !== null && run.exitCode !== 0
-            ? `exited with status ${run.exitCode}`
-            : 'failed';
-    const message = leaves.length > 0
-        ? `${leaves.join(', ')} failed without a message (the test binary ${how})`
-        : `the test binary ${how} without reporting a failed test (log.Fatal or os.Exit in a test?)`;
-    const f = { kind: 'failure', package: pkg, message, stacks: [], raw: `race-rerun: ${message}` };
-    if (leaves.length === 1 && leaves[0] !== undefined)
-        f.test = leaves[0];
-    // Several silent failures: named through runningTests, which the finding's test list includes.
-    else if (leaves.length > 1)
-        f.runningTests = leaves;
-    return f;
-}
-/** Only the innermost of `TestA`, `TestA/sub`: the parent is just waiting for it. */
-function leafTests(tests) {
-    return tests.filter((t) => !tests.some((o) => o !== t && o.startsWith(`${t}/`)));
-}
-function trimSample(raw) {
-    const lines = raw.replace(/\s+$/, '').split('\n');
-    while (lines.length > 0 && lines[0]?.trim() === '')
-        lines.shift();
-    if (lines.length <= SAMPLE_LINES)
-        return lines.join('\n');
-    return [...lines.slice(0, SAMPLE_LINES), `… (${lines.length - SAMPLE_LINES} more lines)`].join('\n');
-}
-function truncate(s, max) {
-    const one = s.replace(/\s+/g, ' ').trim();
-    return one.length <= max ? one : `${one.slice(0, max - 1).trimEnd()}…`;
-}
-function report_location(k, role, withFunction = true) {
-    if (k?.mapped.origin !== 'repo')
-        return undefined;
-    return {
-        file: k.mapped.path,
-        line: k.frame.line,
-        function: withFunction ? names_shortFunc(k.frame.func) : '',
-        role,
-    };
-}
-function sideLocation(side) {
-    const loc = report_location(side.key, side.role);
-    if (loc && side.access)
-        loc.access = side.access;
-    return loc;
-}
-function sideTitle(side) {
-    const access = side.access ?? 'access';
-    if (!side.key)
-        return `${access} in unknown code`;
-    const name = titleFunc(side.key.frame.func);
-    return side.role === side.which ? `${access} in ${name}` : `${access} in goroutine started by ${name}`;
-}
-function sideText(side) {
-    const access = side.access ?? 'access';
-    if (!side.key)
-        return `${access} (no stack)`;
-    const where = `${side.key.mapped.path}:${side.key.frame.line} in ${names_shortFunc(side.key.frame.func)}`;
-    // No repository frame in the access stack: the location is where its goroutine was created.
-    if (side.role !== side.which)
-        return `${access} (stack outside the repository) by a goroutine created at ${where}`;
-    return `${access} at ${where}`;
-}
-function timeoutDuration(message) {
-    return /\bafter\s+(\S+)/.exec(message)?.[1];
-}
-function describe(f, mapper, baseDir, tests) {
-    switch (f.kind) {
-        case 'race': {
-            const cur = raceSide(f, 'current', mapper);
-            const prev = raceSide(f, 'previous', mapper);
-            const locations = [sideLocation(cur), sideLocation(prev)].filter((l) => l !== undefined);
-            return {
-                title: `Data race: ${sideTitle(cur)} vs ${sideTitle(prev)}`,
-                message: `${sideText(cur)} races with ${sideText(prev)}`.replace(/^./, (c) => c.toUpperCase()),
-                locations,
-            };
-        }
-        case 'panic':
-        case 'fatal': {
-            const message = f.message.replace(/\s*\[recovered(?:, repanicked)?\]\s*$/, '').trim();
-            const loc = report_location(primaryFrame(f, mapper), f.kind);
-            const head = f.kind === 'panic' ? 'Panic' : 'Fatal error';
-            return {
-                title: `${head}: ${truncate(message || 'unknown', 80)}`,
-                message,
-                locations: loc ? [loc] : [],
-            };
-        }
-        case 'timeout': {
-            const loc = report_location(primaryFrame(f, mapper), 'timeout');
-            const listed = leafTests(tests);
-            const who = listed.length > 0 ? listed.join(', ') : f.package || 'the test binary';
-            const after = timeoutDuration(f.message);
-            return {
-                title: `Timeout: ${truncate(who, 80)} did not finish${after ? ` in ${after}` : ''}`,
-                message: f.message,
-                locations: loc ? [loc] : [],
-            };
-        }
-        case 'failure': {
-            const loc = report_location(pointFrame(f, mapper, baseDir), 'failure', false);
-            const name = f.test ?? (tests.length > 0 ? truncate(tests.join(', '), 80) : f.package);
-            return { title: `Test failure: ${name}`, message: f.message, locations: loc ? [loc] : [] };
-        }
-        case 'build': {
-            const loc = report_location(pointFrame(f, mapper, baseDir), 'build', false);
-            return { title: `Build failed: ${f.package}`, message: f.message, locations: loc ? [loc] : [] };
-        }
-    }
-}
-function mapStacks(f, mapper, baseDir) {
-    return f.stacks.map((s) => ({
-        role: s.role,
-        header: s.header,
-        frames: s.frames.map((fr) => {
-            const k = mapFrame(fr, s.role, mapper, baseDir);
-            return { function: fr.func, file: k.mapped.path, line: fr.line, origin: k.mapped.origin };
-        }),
-    }));
-}
-/** First meaningful line of compiler output, for a failed build the parser found nothing in. */
-function buildMessage(output) {
-    const line = output
-        .split('\n')
-        .map((l) => l.trim())
-        .find((l) => l !== '' && !l.startsWith('#') && !/^FAIL\b/.test(l) && !/^ok\b/.test(l));
-    return line ?? 'build failed';
-}
-function plural(n, noun) {
-    return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-function joinList(parts) {
-    if (parts.length <= 1)
-        return parts.join('');
-    return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-}
-const KIND_NOUN = {
-    race: 'data race',
-    panic: 'panic',
-    fatal: 'fatal error',
-    timeout: 'timeout',
-    failure: 'test failure',
-    build: 'build failure',
-};
-function buildReport(input) {
-    const { mapper } = input;
-    const moduleDir = normalizePath(input.moduleDir);
-    const info = new Map(input.packages.map((p) => [p.importPath, p]));
-    // Oldest first, so "first occurrence" does not depend on which run finished first.
-    const runs = [...input.runs].sort((a, b) => a.index - b.index || compare(a.package, b.package));
-    const findingsOf = new Map();
-    for (const run of runs) {
-        const list = run.parsed.findings.filter((f) => !(f.kind === 'failure' && RACE_NOTICE.test(f.message.trim())));
-        if (run.killed && !list.some((f) => f.kind === 'timeout'))
-            list.push(syntheticTimeout(run, input.context.timeout));
-        const pkg = run.package;
-        const own = list.filter((f) => (f.package || pkg) === pkg);
-        const failedTests = run.parsed.tests
-            .filter((t) => t.package === pkg && (t.action === 'fail' || t.action === 'interrupted'))
-            .map((t) => t.name);
-        const failed = (run.exitCode !== null && run.exitCode !== 0) ||
-            run.signal !== null ||
-            run.parsed.packages.some((p) => p.name === pkg && p.action === 'fail') ||
-            failedTests.length > 0;
-        if (own.length === 0 && failed)
-            list.push(syntheticFailure(run, failedTests));
-        findingsOf.set(run, list);
-    }
-    const runsOf = new Map();
-    for (const run of runs) {
-        for (const pkg of packagesOfRun(run)) {
-            const list = runsOf.get(pkg) ?? [];
-            list.push(run);
-            runsOf.set(pkg, list);
-        }
-    }
-    /** Failures print bare file names, relative to the package directory (absolute, or the import path). */
-    const pkgDir = (pkg) => info.get(pkg)?.dir ?? (pkg === '' ? undefined : pkg);
-    const baseDirFor = (f, pkg) => f.kind === 'build' ? moduleDir : f.kind === 'failure' ? pkgDir(pkg) : undefined;
-    const groups = new Map();
-    const add = (raw, pkg, runIndex, runCount, scope) => {
-        const baseDir = baseDirFor(raw, pkg);
-        const signature = findingSignature(raw, mapper, baseDir);
-        const key = `${scope}\u0000${pkg}\u0000${signature}`;
-        let g = groups.get(key);
-        if (!g) {
-            g = { kind: raw.kind, pkg, signature, baseDir, runs: runCount, occurrences: [], seenIn: new Set() };
-            groups.set(key, g);
-        }
-        g.occurrences.push({ raw, runIndex });
-        g.seenIn.add(runIndex);
-    };
-    for (const run of runs) {
-        for (const raw of findingsOf.get(run) ?? []) {
-            const pkg = raw.package || run.package;
-            add(raw, pkg, run.index, runsOf.get(pkg)?.length ?? 1, 'run');
-        }
-    }
-    // A failed build is one finding per compiler error, counted as 1 of 1.
-    const buildFindings = [...(input.buildFindings ?? [])];
-    for (const b of input.builds) {
-        if (b.ok || buildFindings.some((f) => f.package === b.package.importPath))
-            continue;
-        buildFindings.push({
-            kind: 'build',
-            package: b.package.importPath,
-            message: buildMessage(b.output),
-            stacks: [],
-            raw: b.output,
-        });
-    }
-    for (const raw of buildFindings)
-        add({ ...raw, kind: 'build' }, raw.package, 1, 1, 'build');
-    /** Repo-relative directory of a package known only by import path, through the module list. */
-    const dirOfImportPath = (pkg) => {
-        if (pkg === '')
-            return undefined;
-        const mapped = mapper.map(`${pkg}/_`);
-        return mapped.origin === 'repo' ? mapped.path.replace(/\/?_$/, '') || '.' : undefined;
-    };
-    // Package reports, needed for the reproduce commands' package arguments.
-    const relDir = (abs) => mapper.map(abs).path;
-    const testsOfRun = (run, pkg) => run.parsed.tests.filter((t) => t.package === pkg);
-    const runFailedFor = (run, pkg) => run.killed ||
-        (run.package === pkg && ((run.exitCode !== null && run.exitCode !== 0) || run.signal !== null)) ||
-        run.parsed.packages.some((p) => p.name === pkg && p.action === 'fail') ||
-        (findingsOf.get(run) ?? []).some((f) => (f.package || run.package) === pkg) ||
-        testsOfRun(run, pkg).some((t) => t.action === 'fail' || t.action === 'interrupted');
-    const runFailed = (run) => run.killed ||
-        (run.exitCode !== null && run.exitCode !== 0) ||
-        run.signal !== null ||
-        (findingsOf.get(run) ?? []).length > 0 ||
-        run.parsed.packages.some((p) => p.action === 'fail') ||
-        run.parsed.tests.some((t) => t.action === 'fail' || t.action === 'interrupted');
-    const packages = input.packages.map((p) => {
-        const pr = runsOf.get(p.importPath) ?? [];
-        return {
-            importPath: p.importPath,
-            dir: relDir(p.dir),
-            built: p.built,
-            runs: pr.length,
-            failedRuns: pr.filter((r) => runFailedFor(r, p.importPath)).length,
-        };
-    });
-    // Parse mode: packages only the logs know about. Their directory comes from the module list.
-    for (const [pkg, pr] of [...runsOf].sort((a, b) => compare(a[0], b[0]))) {
-        if (info.has(pkg))
-            continue;
-        const dir = dirOfImportPath(pkg) ?? '';
-        packages.push({
-            importPath: pkg,
-            dir,
-            built: true,
-            runs: pr.length,
-            failedRuns: pr.filter((r) => runFailedFor(r, pkg)).length,
-        });
-    }
-    const ctx = input.context;
-    const findings = [];
-    for (const g of groups.values()) {
-        const first = g.occurrences[0];
-        if (!first)
-            continue;
-        const tests = new Set();
-        for (const o of g.occurrences) {
-            if (o.raw.test)
-                tests.add(o.raw.test);
-            for (const t of runningTests(o.raw))
-                tests.add(t);
-        }
-        // A timeout lists the parents of the stuck test too; the stuck one is what matters.
-        const testList = (g.kind === 'timeout' ? leafTests([...tests]) : [...tests]).sort(compare);
-        const d = describe(first.raw, mapper, g.baseDir, testList);
-        const pr = packages.find((p) => p.importPath === g.pkg);
-        const repro = {
-            kind: g.kind,
-            workingDirectory: ctx.workingDirectory,
-            packageArg: packageArg(pr?.dir ?? dirOfImportPath(g.pkg), ctx.workingDirectory, g.pkg),
-            tests: testList,
-            goTestFlags: ctx.goTestFlags,
-            timeout: ctx.timeout,
-        };
-        if (ctx.run !== undefined)
-            repro.run = ctx.run;
-        const runsSeen = g.seenIn.size;
-        // One occurrence that stayed incomplete is worth saying even when others were recovered.
-        const recovery = g.occurrences.some((o) => o.raw.stackRecovery === 'unrecovered')
-            ? 'unrecovered'
-            : g.occurrences.some((o) => o.raw.stackRecovery === 'recovered')
-                ? 'recovered'
-                : undefined;
-        const finding = {
-            id: '',
-            kind: g.kind,
-            signature: g.signature,
-            title: d.title,
-            message: d.message,
-            package: g.pkg,
-            runsSeen,
-            runs: g.runs,
-            interval: wilson(runsSeen, g.runs),
-            seenIn: [...g.seenIn].sort((a, b) => a - b),
-            tests: testList,
-            locations: d.locations,
-            stacks: mapStacks(first.raw, mapper, g.baseDir),
-            sample: trimSample(first.raw.raw),
-            reproduce: reproduceCommand(repro),
-        };
-        if (recovery)
-            finding.stackRecovery = recovery;
-        findings.push(finding);
-    }
-    findings.sort((a, b) => b.runsSeen - a.runsSeen ||
-        KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
-        compare(a.signature, b.signature) ||
-        compare(a.package, b.package));
-    // The id hashes the signature; a signature shared by two packages also hashes the package.
-    const sigCount = new Map();
-    for (const f of findings)
-        sigCount.set(f.signature, (sigCount.get(f.signature) ?? 0) + 1);
-    for (const f of findings) {
-        f.id = fnv1a32((sigCount.get(f.signature) ?? 0) > 1 ? `${f.package}\n${f.signature}` : f.signature);
-    }
-    addCooccurrence(findings);
-    const tests = aggregateTests(runs);
-    const totalRuns = runs.length;
-    const failedRuns = runs.filter(runFailed).length;
-    const verdict = input.errors.length > 0 && totalRuns === 0 ? 'error' : findings.length > 0 ? 'findings' : 'clean';
-    const ranCounts = packages.filter((p) => p.runs > 0).map((p) => p.runs);
-    return {
-        schemaVersion: 1,
-        tool: { name: 'race-rerun', version: input.version },
-        mode: input.mode,
-        runs: input.count,
-        totalRuns,
-        failedRuns,
-        packages,
-        findings,
-        tests,
-        verdict,
-        summary: summarize(input, findings, tests, verdict, totalRuns, ranCounts),
-        errors: [...input.errors],
-        notes: [...input.notes],
-        context: input.context,
-    };
-}
-/** Races listed as a symptom's likely cause at most. */
-const MAX_CAUSES = 5;
-/**
- * For every panic, fatal error, timeout and failure, the races of the same package that were
- * reported in the same runs: a race that shows up whenever the panic does is the likely cause.
- * Run indexes are per package, so only races of the same package can share a run.
- */
-function addCooccurrence(findings) {
-    const races = findings.filter((f) => f.kind === 'race');
-    for (const f of findings) {
-        if (f.kind === 'race' || f.kind === 'build')
-            continue;
-        const runs = new Set(f.seenIn);
-        const causes = races
-            .filter((r) => r.package === f.package)
-            .map((r) => ({ id: r.id, runs: r.seenIn.filter((i) => runs.has(i)).length }))
-            .filter((c) => c.runs > 0)
-            // Stable sort: ties keep the races' report order.
-            .sort((a, b) => b.runs - a.runs)
-            .slice(0, MAX_CAUSES);
-        if (causes.length > 0)
-            f.cooccurringRaces = causes;
-    }
-}
-function aggregateTests(runs) {
-    const byTest = new Map();
-    for (const run of runs) {
-        for (const t of run.parsed.tests) {
-            const key = `${t.package}\u0000${t.name}`;
-            let e = byTest.get(key);
-            if (!e) {
-                e = { pkg: t.package, name: t.name, ran: new Set(), failed: new Set(), onlySkip: true };
-                byTest.set(key, e);
-            }
-            e.ran.add(run);
-            if (t.action === 'fail' || t.action === 'interrupted')
-                e.failed.add(run);
-            if (t.action !== 'skip')
-                e.onlySkip = false;
-        }
-    }
-    const out = [];
-    for (const e of byTest.values()) {
-        const n = e.ran.size;
-        const k = e.failed.size;
-        const status = k > 0 && k === n ? 'failing' : k > 0 ? 'flaky' : e.onlySkip ? 'skipped' : 'passing';
-        out.push({ package: e.pkg, name: e.name, runs: n, failed: k, status, interval: wilson(k, n) });
-    }
-    const bad = (t) => (t.status === 'failing' || t.status === 'flaky' ? 0 : 1);
-    return out.sort((a, b) => bad(a) - bad(b) ||
-        b.failed - a.failed ||
-        (a.status === 'failing' ? 0 : 1) - (b.status === 'failing' ? 0 : 1) ||
-        compare(a.package, b.package) ||
-        compare(a.name, b.name));
-}
-function summarize(input, findings, tests, verdict, totalRuns, ranCounts) {
-    const ranPackages = ranCounts.length;
-    const flaky = tests.filter((t) => t.status === 'flaky').length;
-    const failing = tests.filter((t) => t.status === 'failing').length;
-    const parts = [];
-    for (const kind of FINDING_KINDS) {
-        // Test failures are told through the flaky/failing test counts when there are any.
-        if (kind === 'failure' && flaky + failing > 0)
-            continue;
-        const n = findings.filter((f) => f.kind === kind).length;
-        if (n > 0)
-            parts.push(plural(n, KIND_NOUN[kind]));
-    }
-    if (flaky > 0)
-        parts.push(plural(flaky, 'flaky test'));
-    if (failing > 0)
-        parts.push(plural(failing, 'failing test'));
-    if (verdict === 'error') {
-        const why = `Nothing was run: ${input.errors[0] ?? 'unknown error'}`;
-        return parts.length > 0 ? `${joinList(parts)}; ${why.charAt(0).toLowerCase()}${why.slice(1)}` : why;
-    }
-    if (totalRuns === 0) {
-        const why = input.errors[0] ? `nothing was run: ${input.errors[0]}` : 'no tests ran';
-        return parts.length > 0 ? `${joinList(parts)}; ${why}` : `${why.charAt(0).toUpperCase()}${why.slice(1)}`;
-    }
-    const unit = input.mode === 'parse' ? 'log' : 'run';
-    // Runs per package as they happened: fewer than asked when the engine stopped early.
-    const perPackage = [...new Set(ranCounts)];
-    const runs = input.mode === 'parse' ? input.count : perPackage.length === 1 ? (perPackage[0] ?? 0) : totalRuns;
-    let scope = `in ${plural(runs, unit)}`;
-    if (ranPackages > 0)
-        scope += ` of ${plural(ranPackages, 'package')}`;
-    if (parts.length === 0)
-        return `No data race, panic or failure ${scope}`;
-    return `${joinList(parts)} ${scope}`;
-}
-
-;// CONCATENATED MODULE: ./src/engine/scheduler.ts
-// Runs each test binary `count` times, every run its own process: the race detector reports a
-// given race once per process and a panic ends the process, so only separate processes can tell
-// "fails in 3 of 30 runs". Builds share the same slots, so the first runs start while later
-// packages still build; runs of all packages interleave, and the runs can stop early (first
-// failure, stable rates, time budget).
-
-
-
-/** Go versions before 1.20 have no -test.v=test2json (and no -test.skip). */
-function supportsTest2jsonFraming(goVersion) {
-    const m = goVersion?.match(/^go1\.(\d+)/);
-    return !m || Number(m[1]) >= 20;
-}
-function testBinaryArgs(opts) {
-    const verbose = supportsTest2jsonFraming(opts.goVersion) ? '-test.v=test2json' : '-test.v=true';
-    const args = [verbose, '-test.count=1', `-test.timeout=${opts.timeout}`];
-    if (opts.run)
-        args.push(`-test.run=${opts.run}`);
-    if (opts.skip)
-        args.push(`-test.skip=${opts.skip}`);
-    return [...args, ...opts.testFlags];
-}
-/**
- * A file or directory name for an import path: `example.com/m/pkg` → `example.com_m_pkg`.
- * Names that would collide (`a/b_c`, `a_b/c`) get `-2`, `-3` … in input order.
- */
-function fileNames(importPaths) {
-    const used = new Set();
-    return importPaths.map((p) => {
-        const base = p.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || 'package';
-        let name = base;
-        for (let n = 2; used.has(name); n++)
-            name = `${base}-${n}`;
-        used.add(name);
-        return name;
-    });
-}
-/** The hard kill: the binary's own -test.timeout normally fires first, with a goroutine dump. */
-function hardTimeoutMs(timeoutMs, killGraceMs) {
-    if (!(timeoutMs > 0))
-        return undefined; // -test.timeout=0: no limit, as with go test
-    return timeoutMs + (killGraceMs ?? Math.max(30_000, Math.round(timeoutMs / 10)));
-}
-const EMPTY_PARSE = { tests: [], findings: [], packages: [], sawGoOutput: false };
-/** A run failed: non-zero exit, killed, a finding, or a failed test. */
-function runFailed(run) {
-    return (run.killed ||
-        run.signal !== null ||
-        (run.exitCode !== null && run.exitCode !== 0) ||
-        run.parsed.findings.length > 0 ||
-        run.parsed.tests.some((t) => t.action === 'fail' || t.action === 'interrupted'));
-}
-/** Half the width of the 95% Wilson interval of k in n. */
-function halfWidth(k, n) {
-    const { low, high } = wilson(k, n);
-    return (high - low) / 2;
-}
-/**
- * A cheap stand-in for the report's signature, only to count "seen in k runs" for `stable`:
- * kind, test and the top frames of each stack. Frames matter, addresses and goroutine ids do not.
- */
-function findingKey(f) {
-    const tops = f.stacks
-        .filter((s) => s.role !== 'goroutine')
-        .map((s) => {
-        const top = s.frames[0];
-        // Which side is "current" depends on scheduling; the pair of sides is what matters.
-        const role = s.role.endsWith('creation') ? 'creation' : s.role === 'previous' ? 'current' : s.role;
-        return top ? `${role}:${top.func}:${top.line}` : '';
-    })
-        .sort();
-    const message = f.kind === 'race' ? '' : f.message.replace(/0x[0-9a-f]+/gi, '');
-    return [f.kind, f.test ?? '', message, ...tops].join('\u0000');
-}
-/** Every "rate" a run contributes to: the run failing, each finding, each failed test. */
-function rateKeys(run) {
-    const keys = new Set();
-    if (runFailed(run))
-        keys.add('run');
-    for (const f of run.parsed.findings)
-        keys.add(`f\u0000${findingKey(f)}`);
-    for (const t of run.parsed.tests) {
-        if (t.action === 'fail' || t.action === 'interrupted')
-            keys.add(`t\u0000${t.name}`);
-    }
-    return keys;
-}
-/**
- * Builds (when asked) and runs every package. Builds go first, since each unlocks runs; then the
- * next run goes to the package that has used the least run time so far, so under a time budget a
- * slow package gets fewer runs instead of crowding out the others, and without one every package
- * still gets `count`.
- */
-async function schedule(jobs, opts, deps) {
-    const until = opts.until ?? 'count';
-    const precision = opts.precision ?? 0.1;
-    const names = fileNames(jobs.map((j) => j.package.importPath));
-    const states = jobs.map((job, i) => ({
-        job,
-        dir: (0,external_node_path_namespaceObject.join)(opts.logDir, names[i] ?? 'package'),
-        built: job.build ? undefined : job.binary !== undefined,
-        building: false,
-        ...(job.binary !== undefined ? { binary: job.binary } : {}),
-        started: 0,
-        done: 0,
-        stopped: 0,
-        totalMs: 0,
-        inFlight: new Map(),
-        seen: new Map(),
-        stable: false,
-        outOfTime: false,
-    }));
-    for (const st of states)
-        await (0,promises_namespaceObject.mkdir)(st.dir, { recursive: true });
-    const timeoutMs = hardTimeoutMs(opts.timeoutMs, opts.killGraceMs);
-    const records = [];
-    const abort = new AbortController();
-    let stop;
-    let firstFailure;
-    let done = 0;
-    const total = () => states.filter((s) => s.built !== false).length * opts.count;
-    const wantsRuns = (st) => st.built === true && !st.stable && !st.outOfTime && st.started < opts.count;
-    /** Run time a package has used: finished runs plus the running ones so far. */
-    const used = (st, now) => {
-        let ms = st.totalMs;
-        for (const t of st.inFlight.values())
-            ms += now - t;
-        return ms;
-    };
-    function halt(reason) {
-        if (stop !== undefined)
-            return;
-        stop = reason;
-        abort.abort();
-    }
-    let deadlineTimer;
-    if (opts.deadline !== undefined) {
-        deadlineTimer = setTimeout(() => halt('budget'), Math.max(0, opts.deadline - Date.now()));
-    }
-    /** `exited` is called once the process has ended, before its log is parsed. */
-    async function runOne(st, index, exited) {
-        const importPath = st.job.package.importPath;
-        const logFile = (0,external_node_path_namespaceObject.join)(st.dir, `run-${index}.log`);
-        const binary = st.binary ?? '';
-        let result;
-        try {
-            result = await deps.runner.run({
-                command: binary,
-                args: st.job.testArgs ?? opts.testArgs,
-                cwd: st.job.package.dir, // as go test does: tests open testdata/ relative to it
-                env: opts.env,
-                timeoutMs,
-                logFile,
-                signal: abort.signal,
-            });
-        }
-        catch (err) {
-            result = {
-                exitCode: null,
-                signal: null,
-                killed: false,
-                durationMs: 0,
-                output: '',
-                spawnError: err instanceof Error ? err.message : String(err),
-            };
-        }
-        // Stopped half way: neither a pass nor a failure, so it is not counted.
-        if (result.aborted)
-            return undefined;
-        exited?.();
-        if (result.spawnError !== undefined) {
-            await (0,promises_namespaceObject.writeFile)(logFile, `race-rerun: could not run ${binary}: ${result.spawnError}\n`).catch(() => { });
-        }
-        let parsed;
-        try {
-            parsed = await deps.parse(logFile, importPath);
-        }
-        catch (err) {
-            deps.log?.(`Could not parse ${logFile}: ${err instanceof Error ? err.message : String(err)}`);
-            parsed = structuredClone(EMPTY_PARSE);
-        }
-        return {
-            package: importPath,
-            index,
-            exitCode: result.exitCode,
-            signal: result.signal,
-            killed: result.killed,
-            durationMs: result.durationMs,
-            logFile,
-            parsed,
-        };
-    }
-    function finished(st, record) {
-        records.push(record);
-        st.done++;
-        st.totalMs += record.durationMs;
-        for (const key of rateKeys(record))
-            st.seen.set(key, (st.seen.get(key) ?? 0) + 1);
-        done++;
-        try {
-            deps.onRun?.(record, done, total());
-        }
-        catch {
-            // A progress callback must not stop the runs.
-        }
-        if (until === 'first' && runFailed(record) && stop === undefined) {
-            firstFailure = record;
-            halt('first');
-        }
-        if (until === 'stable' && !st.stable) {
-            const n = st.done;
-            // A key never seen has k = 0 in all n runs: that is the `run` key when nothing failed.
-            const ks = st.seen.has('run') ? [...st.seen.values()] : [0, ...st.seen.values()];
-            if (ks.every((k) => halfWidth(k, n) <= precision))
-                st.stable = true;
-        }
-    }
-    /**
-     * The next thing to start, or undefined when nothing can start now. A task may call `release`
-     * to give its slot back before it is done.
-     */
-    function pick(now) {
-        if (stop !== undefined)
-            return undefined;
-        const toBuild = states.find((st) => st.built === undefined && !st.building);
-        if (toBuild?.job.build) {
-            const build = toBuild.job.build;
-            toBuild.building = true;
-            return async () => {
-                let binary;
-                try {
-                    binary = await build();
-                }
-                catch (err) {
-                    deps.log?.(`Build of ${toBuild.job.package.importPath} failed: ${err.message}`);
-                }
-                toBuild.building = false;
-                toBuild.built = binary !== undefined;
-                if (binary !== undefined)
-                    toBuild.binary = binary;
-            };
-        }
-        let best;
-        let bestUsed = 0;
-        for (const st of states) {
-            if (!wantsRuns(st))
-                continue;
-            if (opts.deadline !== undefined && st.done > 0) {
-                // Do not start a run that would, by this package's average, end after the deadline.
-                if (now + st.totalMs / st.done > opts.deadline) {
-                    st.outOfTime = true;
-                    continue;
-                }
-            }
-            const u = used(st, now);
-            if (!best || u < bestUsed || (u === bestUsed && st.started < best.started)) {
-                best = st;
-                bestUsed = u;
-            }
-        }
-        if (!best)
-            return undefined;
-        const st = best;
-        const index = ++st.started;
-        st.inFlight.set(index, now);
-        // With `count` nothing waits on what a run found, so the next process starts while this
-        // run's log is parsed: the cores keep running tests instead of waiting on the parser.
-        // (`first` and `stable` decide from the parse whether to start another run.)
-        return async (release) => {
-            const record = await runOne(st, index, until === 'count' ? release : undefined);
-            st.inFlight.delete(index);
-            if (record)
-                finished(st, record);
-            else
-                st.stopped++;
-        };
-    }
-    await new Promise((resolveAll) => {
-        let active = 0; // slots in use
-        let unfinished = 0; // tasks not done, released ones (a log being parsed) included
-        const pump = () => {
-            while (active < Math.max(1, opts.parallel)) {
-                const task = pick(Date.now());
-                if (!task)
-                    break;
-                active++;
-                unfinished++;
-                let released = false;
-                const release = () => {
-                    if (released)
-                        return;
-                    released = true;
-                    active--;
-                    pump();
-                };
-                task(release)
-                    .catch((err) => deps.log?.(`race-rerun: ${err.message}`))
-                    .finally(() => {
-                    unfinished--;
-                    if (!released) {
-                        released = true;
-                        active--;
-                    }
-                    pump();
-                });
-            }
-            if (active === 0 && unfinished === 0)
-                resolveAll();
-        };
-        pump();
-    });
-    if (deadlineTimer)
-        clearTimeout(deadlineTimer);
-    if (stop === undefined) {
-        const ran = states.filter((st) => st.built === true);
-        if (until === 'stable' && ran.length > 0 && ran.every((st) => st.stable))
-            stop = 'stable';
-        else if (ran.some((st) => st.outOfTime && !st.stable && st.started < opts.count))
-            stop = 'budget';
-        else
-            stop = 'count';
-    }
-    const result = {
-        records: records.sort((a, b) => a.package < b.package ? -1 : a.package > b.package ? 1 : a.index - b.index),
-        stop,
-        packages: states.map((st) => ({
-            importPath: st.job.package.importPath,
-            built: st.built === true,
-            runs: st.done,
-            stopped: st.stopped,
-            stable: st.stable,
-            meanMs: st.done > 0 ? st.totalMs / st.done : 0,
-        })),
-    };
-    if (firstFailure)
-        result.firstFailure = firstFailure;
-    return result;
-}
-/** Runs every job `count` times (see schedule); the counted runs by package then index. */
-async function runAll(jobs, opts, deps) {
-    return (await schedule(jobs, opts, deps)).records;
-}
-
-;// CONCATENATED MODULE: ./src/engine/testsfrom.ts
-/**
- * Failed tests per package in a parsed log. A package that failed with no test to name (a crash
- * in TestMain or init, a build failure) maps to an empty list: rerun all of it. Tests the log does
- * not tie to a package are under ''.
- */
-function failedInLog(parsed) {
-    const failed = new Map();
-    const add = (pkg, test) => {
-        let set = failed.get(pkg);
-        if (!set) {
-            set = new Set();
-            failed.set(pkg, set);
-        }
-        if (test)
-            set.add(test);
-    };
-    for (const t of parsed.tests) {
-        if (t.action === 'fail' || t.action === 'interrupted')
-            add(t.package, t.name);
-    }
-    for (const f of parsed.findings) {
-        add(f.package, f.test);
-        for (const t of f.runningTests ?? [])
-            add(f.package, t);
-    }
-    for (const p of parsed.packages)
-        if (p.action === 'fail')
-            add(p.name);
-    return new Map([...failed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([p, s]) => [p, leaves([...s])]));
-}
-/** Drops `TestA` when `TestA/sub` failed too: selecting the subtest runs its parent anyway. */
-function leaves(tests) {
-    return tests.filter((t) => !tests.some((o) => o.startsWith(`${t}/`))).sort();
-}
-/** Go's regexp.QuoteMeta. */
-function testsfrom_quoteMeta(s) {
-    return s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
-}
-/**
- * A -test.run pattern that selects exactly these tests. Go splits -run on `/` (one pattern per
- * subtest level) and on `|` outside parentheses (alternatives, each split by `/`), so top-level
- * tests share one `^(A|B)$` and each subtest is its own alternative `^A$/^sub$`, which does not
- * also select A's other subtests or `sub` under another parent.
- */
-function testsfrom_runPattern(tests) {
-    const top = tests.filter((t) => !t.includes('/'));
-    const subs = tests.filter((t) => t.includes('/'));
-    const alts = [];
-    if (top.length === 1)
-        alts.push(`^${testsfrom_quoteMeta(top[0] ?? '')}$`);
-    else if (top.length > 1)
-        alts.push(`^(${top.map(testsfrom_quoteMeta).join('|')})$`);
-    for (const t of subs)
-        alts.push(t
-            .split('/')
-            .map((level) => `^${testsfrom_quoteMeta(level)}$`)
-            .join('/'));
-    return alts.join('|');
-}
-
-;// CONCATENATED MODULE: ./src/engine/engine.ts
-// Orchestration: go env → go list → build each test binary once with -race → run each `count`
-// times (or until the answer is known). Problems the user caused end up in `errors` with what was
-// done so far; nothing throws.
-
-
-
-
-
-/**
- * GORACE options race-rerun adds before the user's own (TSan applies them in order, so the
- * user's win). atexit_sleep_ms=0: a passing race binary otherwise sleeps 1 s at exit, which
- * for fast tests is most of the run (see the README's Performance section).
- */
-const DEFAULT_GORACE = ['atexit_sleep_ms=0'];
-/** The largest history the race runtime keeps (GORACE history_size, 0–7). */
-const MAX_HISTORY_SIZE = 7;
-/** Reruns tried per race whose stack could not be restored. */
-const HISTORY_RERUNS = 3;
-/** Races with a missing stack rerun at most (each one rerun up to HISTORY_RERUNS times). */
-const MAX_HISTORY_GROUPS = 5;
-function withGorace(env, before, after = []) {
-    const gorace = [...before, env.GORACE ?? '', ...after].map((s) => s.trim()).filter(Boolean);
-    return { ...env, GORACE: gorace.join(' ') };
-}
-function seconds(ms) {
-    return `${(ms / 1000).toFixed(1)}s`;
-}
-function engine_plural(n, word, many = `${word}s`) {
-    return `${n} ${n === 1 ? word : many}`;
-}
-function goMinor(version) {
-    const m = version?.match(/^go1\.(\d+)/);
-    return m ? Number(m[1]) : undefined;
-}
-/** Test iterations per run from -test.count and -test.cpu (each listed CPU count repeats the tests). */
-function iterationsPerRun(testFlags) {
-    let count = 1;
-    let cpus = 1;
-    for (const f of testFlags) {
-        const m = /^-test\.(count|cpu)=(.*)$/.exec(f);
-        if (m?.[1] === 'count')
-            count = Number(m[2]) || 1;
-        if (m?.[1] === 'cpu')
-            cpus = (m[2] ?? '').split(',').filter((c) => c.trim() !== '').length || 1;
-    }
-    return count * cpus;
-}
-async function execute(settings, deps) {
-    const result = { modules: [], packages: [], builds: [], runs: [], errors: [], notes: [] };
-    const wd = settings.workingDirectory;
-    const started = Date.now();
-    const deadline = settings.maxDurationMs !== undefined ? started + settings.maxDurationMs : undefined;
-    try {
-        // tests-from first: a bad log should fail before anything is built.
-        let failed;
-        if (settings.testsFrom !== undefined) {
-            failed = await readTestsFrom(settings.testsFrom, deps, result);
-            if (failed === undefined)
-                return result;
-            if (failed.size === 0 && !settings.run) {
-                result.notes.push(`No test failed in ${settings.testsFrom}: nothing to rerun.`);
-                deps.log(`No test failed in ${settings.testsFrom}: nothing to rerun.`);
-                return result;
-            }
-            if (failed.size === 0) {
-                result.notes.push(`No test failed in ${settings.testsFrom}: running the tests that match run instead.`);
-                failed = undefined;
-            }
-        }
-        // The three go commands do not depend on each other: start them together (each one is a
-        // go process start-up plus module loading). Awaited in order, so errors read as before.
-        const envP = deps.go.env(wd);
-        const modulesP = deps.go.modules(wd);
-        const listedP = deps.go.listTestPackages(wd, settings.packages, settings.buildFlags);
-        // When an earlier one throws, a later rejection must not go unhandled.
-        modulesP.catch(() => { });
-        listedP.catch(() => { });
-        const goEnv = await envP;
-        result.goEnv = goEnv;
-        deps.log(`Using ${goEnv.version || 'go'} in ${wd}`);
-        const minor = goMinor(goEnv.version);
-        if (minor !== undefined && minor < 20 && settings.skip) {
-            result.notes.push(`${goEnv.version} has no -test.skip (added in Go 1.20): the skip input will fail the runs.`);
-        }
-        result.modules = await modulesP;
-        const listed = await listedP;
-        result.errors.push(...listed.errors);
-        if (listed.withoutTests.length > 0) {
-            const shown = listed.withoutTests.slice(0, 10).join(', ');
-            const more = listed.withoutTests.length > 10 ? ` and ${listed.withoutTests.length - 10} more` : '';
-            result.notes.push(`${engine_plural(listed.withoutTests.length, 'package')} without test files: ${shown}${more}.`);
-        }
-        if (listed.packages.length === 0) {
-            result.errors.push(`No test packages match ${settings.packages.join(' ')} in ${wd}: check the packages input.`);
-            return result;
-        }
-        const baseArgs = {
-            timeout: settings.timeout,
-            skip: settings.skip,
-            testFlags: settings.testFlags,
-            goVersion: goEnv.version,
-        };
-        const argsOf = new Map();
-        let packages = listed.packages;
-        if (failed !== undefined) {
-            packages = selectFailed(listed.packages, failed, settings, result.notes);
-            for (const p of packages) {
-                const tests = failed.get(p.importPath) ?? failed.get('') ?? [];
-                // An empty list: the package failed without a test to name, so all of it runs.
-                argsOf.set(p.importPath, testBinaryArgs({ ...baseArgs, run: tests.length > 0 ? testsfrom_runPattern(tests) : undefined }));
-            }
-            if (packages.length === 0) {
-                result.errors.push(`None of the packages that failed in ${settings.testsFrom} is among ${settings.packages.join(' ')} in ${wd}.`);
-                return result;
-            }
-        }
-        result.packages = packages;
-        const testArgs = testBinaryArgs({ ...baseArgs, run: settings.run });
-        const binDir = (0,external_node_path_namespaceObject.join)(deps.workDir, 'bin');
-        await (0,promises_namespaceObject.mkdir)(binDir, { recursive: true });
-        const names = fileNames(packages.map((p) => p.importPath));
-        const builds = new Map();
-        let lastBuildEnd = started;
-        const batch = batchBuilder(packages, settings, deps, goEnv, binDir);
-        const jobs = packages.map((pkg, i) => {
-            const job = {
-                package: pkg,
-                // One build per package, in a run slot: the first runs start while later packages build.
-                // With several packages, one go command builds them all (the first slot starts it, the
-                // others wait for it); a package it could not build is built alone, for its own output.
-                build: async () => {
-                    const build = (await batch?.())?.get(pkg.importPath) ??
-                        (await deps.go.buildTest(pkg, (0,external_node_path_namespaceObject.join)(binDir, `${names[i]}.test`), settings.buildFlags, wd));
-                    builds.set(pkg.importPath, build);
-                    lastBuildEnd = Date.now();
-                    if (!build.ok)
-                        deps.log(`Build failed: ${pkg.importPath}`);
-                    return build.ok ? build.binary : undefined;
-                },
-            };
-            const args = argsOf.get(pkg.importPath);
-            if (args)
-                job.testArgs = args;
-            return job;
-        });
-        const env = withGorace(deps.env ?? process.env, DEFAULT_GORACE);
-        const until = settings.until ?? 'count';
-        const precision = settings.precision ?? 0.1;
-        deps.log(`Building ${engine_plural(packages.length, 'test binary', 'test binaries')} with -race and running each ` +
-            `${untilText(settings)}, at most ${settings.parallel} at once (timeout ${settings.timeout} per run` +
-            `${settings.maxDuration ? `, ${settings.maxDuration} in all` : ''})`);
-        const sched = await schedule(jobs, {
-            count: settings.count,
-            parallel: settings.parallel,
-            timeout: settings.timeout,
-            timeoutMs: settings.timeoutMs,
-            testArgs,
-            logDir: (0,external_node_path_namespaceObject.join)(deps.workDir, 'logs'),
-            env,
-            until,
-            precision,
-            ...(deadline !== undefined ? { deadline } : {}),
-        }, { runner: deps.runner, parse: deps.parse, onRun: deps.onRun, log: deps.log });
-        result.builds = packages.flatMap((p) => {
-            const b = builds.get(p.importPath);
-            return b ? [b] : [];
-        });
-        result.runs = sched.records;
-        const builtCount = result.builds.filter((b) => b.ok).length;
-        const failedBuilds = result.builds.length - builtCount;
-        const killed = result.runs.filter((r) => r.killed).length;
-        deps.log(`Built ${engine_plural(builtCount, 'test binary', 'test binaries')}${failedBuilds > 0 ? ` (${failedBuilds} failed)` : ''}; ` +
-            `ran ${engine_plural(result.runs.length, 'test process', 'test processes')} in ${seconds(Date.now() - started)}` +
-            (killed > 0 ? ` (${killed} killed after the timeout)` : ''));
-        stopNotes(settings, sched, result, lastBuildEnd - started);
-        lostIterationNotes(settings, result);
-        await recoverStacks(settings, deps, result, argsOf, testArgs, env, deadline);
-    }
-    catch (err) {
-        if (err instanceof GoError)
-            result.errors.push(err.message);
-        else {
-            const message = err instanceof Error ? err.message : String(err);
-            result.errors.push(`race-rerun failed unexpectedly: ${message}`);
-        }
-    }
-    return result;
-}
-/**
- * One `go test -race -c -o dir/ pkg…` for all packages, started on first call and shared: one go
- * start-up and package load instead of one per package, and go links them in parallel (measured
- * on the bench's 8 small packages: 2.1 s, against 2.8 s for the eight builds one after another,
- * with one core busy elsewhere). Go 1.21+ only.
- */
-function batchBuilder(packages, settings, deps, goEnv, binDir) {
-    const buildTests = deps.go.buildTests?.bind(deps.go);
-    const minor = goMinor(goEnv.version);
-    if (!buildTests || packages.length < 2 || minor === undefined || minor < 21)
-        return undefined;
-    let pending;
-    return () => {
-        pending ??= (async () => {
-            try {
-                const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(binDir, 'all-'));
-                const built = await buildTests(packages, dir, settings.buildFlags, settings.workingDirectory);
-                return new Map(built.map((b) => [b.package.importPath, b]));
-            }
-            catch {
-                return new Map(); // every package is then built on its own
-            }
-        })();
-        return pending;
-    };
-}
-function untilText(settings) {
-    switch (settings.until) {
-        case 'first':
-            return `up to ${engine_plural(settings.count, 'time')} until the first failure`;
-        case 'stable':
-            return `up to ${engine_plural(settings.count, 'time')} until every rate is known to ±${points(settings.precision)} points`;
-        default:
-            return engine_plural(settings.count, 'time');
-    }
-}
-function points(precision) {
-    return String(Math.round((precision ?? 0.1) * 1000) / 10);
-}
-/** Reads the tests-from log; undefined (with an error) when it is not a test log. */
-async function readTestsFrom(file, deps, result) {
-    let parsed;
-    try {
-        parsed = await deps.parse(file, '');
-    }
-    catch (err) {
-        result.errors.push(`Cannot read tests-from ${file}: ${err.message}`);
-        return undefined;
-    }
-    const anyTest = parsed.tests.length > 0 || parsed.packages.length > 0 || parsed.findings.length > 0;
-    if (!parsed.sawGoOutput || !anyTest) {
-        result.errors.push(`tests-from ${file} is not a go test log: it has no test results. Give the output of go test -json or go test -v.`);
-        return undefined;
-    }
-    return failedInLog(parsed);
-}
-/** The listed packages that failed in the log; says which failed ones are not listed. */
-function selectFailed(listed, failed, settings, notes) {
-    const unknown = failed.get('');
-    // Tests the log does not tie to a package (plain output cut short): look for them everywhere.
-    const chosen = unknown !== undefined ? listed : listed.filter((p) => failed.has(p.importPath));
-    const names = new Set(listed.map((p) => p.importPath));
-    const missing = [...failed.keys()].filter((p) => p !== '' && !names.has(p));
-    if (missing.length > 0) {
-        notes.push(`Failed in ${settings.testsFrom} but not among the packages (${settings.packages.join(' ')}): ${missing.join(', ')}.`);
-    }
-    const described = chosen.map((p) => {
-        const tests = failed.get(p.importPath) ?? unknown ?? [];
-        return `${p.importPath} (${tests.length > 0 ? tests.join(', ') : 'all tests: the package failed without a failed test'})`;
-    });
-    if (described.length > 0) {
-        notes.push(`Rerunning only what failed in ${settings.testsFrom}: ${described.join('; ')}.` +
-            (settings.run ? ' The run input is not used: the log chose the tests.' : ''));
-    }
-    return chosen;
-}
-/** Why the runs stopped and which packages got fewer runs, for the summary. */
-function stopNotes(settings, sched, result, buildMs) {
-    const built = sched.packages.filter((p) => p.built);
-    const short = (p) => p;
-    const stopped = sched.packages.reduce((n, p) => n + p.stopped, 0);
-    const stoppedText = stopped > 0
-        ? ` ${engine_plural(stopped, 'run')} still running then ${stopped === 1 ? 'was' : 'were'} stopped and not counted.`
-        : '';
-    if (result.runs.length === 0 && sched.stop === 'budget') {
-        result.errors.push(`max-duration ${settings.maxDuration} was too short for even one run (building took ${seconds(buildMs)}): nothing was measured. Raise max-duration.`);
-        return;
-    }
-    if (built.length === 0)
-        return;
-    const counts = built.map((p) => `${short(p.importPath)} ${p.runs}`).join(', ');
-    switch (sched.stop) {
-        case 'first': {
-            const r = sched.firstFailure;
-            result.notes.push(`Stopped at the first failing run (until: first): run ${r?.index} of ${r?.package}, after ${engine_plural(result.runs.length, 'run')} in all.${stoppedText}`);
-            break;
-        }
-        case 'stable':
-            result.notes.push(`Stopped once every finding and test was known to ±${points(settings.precision)} points at 95% (until: stable). Runs per package: ${counts}.`);
-            break;
-        case 'budget':
-            result.notes.push(`Stopped at max-duration ${settings.maxDuration} before all ${settings.count} runs. Runs per package: ${counts}.${stoppedText}`);
-            break;
-        case 'count':
-            if (settings.until === 'stable') {
-                const unstable = built.filter((p) => !p.stable).map((p) => p.importPath);
-                result.notes.push(`Reached count (${settings.count} runs) before every rate was known to ±${points(settings.precision)} points` +
-                    ` in ${unstable.join(', ')}: raise count for a narrower interval.`);
-            }
-            else if (settings.until === 'first') {
-                result.notes.push(`No run failed in ${settings.count} runs of each package (until: first).`);
-            }
-            break;
-    }
-    if (sched.stop === 'budget' || sched.stop === 'stable') {
-        // Say it rather than hide it: a slow package's rate rests on fewer runs.
-        const most = Math.max(...built.map((p) => p.runs));
-        for (const p of built) {
-            if (p.runs < most && !(sched.stop === 'stable' && p.stable)) {
-                result.notes.push(`${p.importPath} got fewer runs under the budget: ${p.runs} of ${settings.count}` +
-                    (p.runs > 0 ? ` (its runs take ${seconds(p.meanMs)} each)` : '') +
-                    '; its rates are less certain.');
-            }
-        }
-    }
-}
-/** With -count=K (or a -cpu list) a panic ends the process, so the iterations after it never ran. */
-function lostIterationNotes(settings, result) {
-    const k = iterationsPerRun(settings.testFlags);
-    if (k <= 1)
-        return;
-    const byPkg = new Map();
-    for (const r of result.runs)
-        byPkg.set(r.package, [...(byPkg.get(r.package) ?? []), r]);
-    for (const [pkg, runs] of byPkg) {
-        const topLevel = new Set(runs.flatMap((r) => r.parsed.tests.filter((t) => !t.name.includes('/')).map((t) => t.name)));
-        let lost = 0;
-        let cut = 0;
-        for (const r of runs) {
-            const ended = r.parsed.tests.filter((t) => !t.name.includes('/') && t.action !== 'interrupted' && t.package === pkg).length;
-            const missing = Math.max(0, k * topLevel.size - ended);
-            if (missing > 0 && (r.exitCode !== 0 || r.killed)) {
-                lost += missing;
-                cut++;
-            }
-        }
-        if (lost > 0) {
-            result.notes.push(`${pkg}: ${engine_plural(cut, 'run')} ended early (a panic, fatal error or timeout ends the process), so ` +
-                `${engine_plural(lost, 'test iteration')} of the ${k} per test in a run never ran. Each run counts once, failed if any iteration failed.`);
-        }
-    }
-}
-// ---------------------------------------------------------------------------------------------
-// Races whose stack the detector could not restore: rerun with the largest history.
-const ACCESS = new Set(['current', 'previous']);
-function missingStack(f) {
-    return f.kind === 'race' && f.stacks.some((s) => ACCESS.has(s.role) && s.frames.length === 0);
-}
-function accessTops(f) {
-    return f.stacks
-        .filter((s) => ACCESS.has(s.role) && s.frames.length > 0)
-        .map((s) => `${s.frames[0]?.func}:${s.frames[0]?.line}`);
-}
-async function recoverStacks(settings, deps, result, argsOf, testArgs, env, deadline) {
-    const groups = new Map();
-    for (const run of result.runs) {
-        for (const f of run.parsed.findings) {
-            if (!missingStack(f))
-                continue;
-            const pkg = f.package || run.package;
-            const tops = accessTops(f);
-            const key = [pkg, f.test ?? '', ...tops].join('\u0000');
-            const g = groups.get(key) ?? { pkg, ...(f.test ? { test: f.test } : {}), tops, findings: [] };
-            g.findings.push(f);
-            groups.set(key, g);
-        }
-    }
-    if (groups.size === 0)
-        return;
-    const binaries = new Map(result.builds.flatMap((b) => (b.ok && b.binary ? [[b.package.importPath, b.binary]] : [])));
-    const dirs = new Map(result.packages.map((p) => [p.importPath, p.dir]));
-    const historyEnv = withGorace(env, [], [`history_size=${MAX_HISTORY_SIZE}`]);
-    let tried = 0;
-    for (const g of groups.values()) {
-        const binary = binaries.get(g.pkg);
-        const dir = dirs.get(g.pkg);
-        let found;
-        let tries = 0;
-        const outOfTime = () => deadline !== undefined && Date.now() >= deadline;
-        if (binary && dir && tried < MAX_HISTORY_GROUPS && !outOfTime()) {
-            tried++;
-            const base = (argsOf.get(g.pkg) ?? testArgs).filter((a) => !a.startsWith('-test.run='));
-            const args = g.test ? [...base, `-test.run=${testsfrom_runPattern([g.test])}`] : (argsOf.get(g.pkg) ?? testArgs);
-            const logDir = (0,external_node_path_namespaceObject.join)(deps.workDir, 'logs', 'history');
-            await (0,promises_namespaceObject.mkdir)(logDir, { recursive: true });
-            for (; tries < HISTORY_RERUNS && !found && !outOfTime();) {
-                tries++;
-                const logFile = (0,external_node_path_namespaceObject.join)(logDir, `${fileNames([g.pkg])[0]}-${tried}-${tries}.log`);
-                const timeoutMs = hardTimeoutMs(settings.timeoutMs);
-                await deps.runner.run({
-                    command: binary,
-                    args,
-                    cwd: dir,
-                    env: historyEnv,
-                    logFile,
-                    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-                });
-                const parsed = await deps.parse(logFile, g.pkg).catch(() => undefined);
-                found = parsed?.findings.find((f) => {
-                    if (f.kind !== 'race' || missingStack(f))
-                        return false;
-                    const tops = new Set(accessTops(f));
-                    return g.tops.every((t) => tops.has(t));
-                });
-            }
-        }
-        const who = g.test ? `${g.test} in ${g.pkg}` : g.pkg;
-        for (const f of g.findings) {
-            if (found) {
-                f.stacks = structuredClone(found.stacks);
-                f.raw = `${found.raw.replace(/\s+$/, '')}\n(race-rerun: this report comes from a rerun of ${who} with GORACE=history_size=${MAX_HISTORY_SIZE}; the original run's report had [failed to restore the stack].)\n`;
-                f.stackRecovery = 'recovered';
-            }
-            else {
-                f.stackRecovery = 'unrecovered';
-                f.raw = `${f.raw.replace(/\s+$/, '')}\n(race-rerun: a stack of this race could not be restored${tries > 0 ? `, not even in ${engine_plural(tries, 'rerun')} with GORACE=history_size=${MAX_HISTORY_SIZE}` : ''}.)\n`;
-            }
-        }
-        if (found) {
-            result.notes.push(`A race in ${who} had [failed to restore the stack]; a rerun with GORACE=history_size=${MAX_HISTORY_SIZE} gave the full report, used for its annotations.`);
-        }
-        else {
-            result.notes.push(`A race in ${who} had [failed to restore the stack] and ` +
-                (tries > 0
-                    ? `${engine_plural(tries, 'rerun')} with GORACE=history_size=${MAX_HISTORY_SIZE} did not restore it: one side of it is unknown.`
-                    : 'there was no time (or binary) left to rerun it: one side of it is unknown.'));
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/version.ts
 // Kept in step with package.json by test/meta/version.test.ts.
 const VERSION = '0.1.0';
@@ -4742,7 +4697,7 @@ async function parseLogsToReport(logs, opts) {
     for (const [i, log] of logs.entries()) {
         let parsed;
         try {
-            parsed = await (log.file !== undefined ? parseLogFile(log.file) : parseStream(log.open()));
+            parsed = await ('file' in log ? parseLogFile(log.file) : parseStream(log.open()));
         }
         catch (err) {
             errors.push(`Cannot read ${log.name}: ${err.message}`);
@@ -5646,7 +5601,6 @@ function failOnInput(text, problems) {
 
 
 
-
 const USAGE = `race-rerun ${VERSION}: run Go tests N times under the race detector and report how often each race, panic and failure reproduces.
 
 Usage:
@@ -5784,9 +5738,7 @@ async function cmdParse(args, color) {
     const cwd = process.cwd();
     const repoRoot = gitTopLevel(cwd);
     const failOn = failOnOf(values['fail-on'], repoRoot);
-    const logs = positionals.map((file) => file === '-'
-        ? { name: 'stdin', open: () => process.stdin }
-        : { name: file, file, open: () => openLogFile(file) });
+    const logs = positionals.map((file) => file === '-' ? { name: 'stdin', open: () => process.stdin } : { name: file, file });
     // Module paths and GOROOT make -trimpath frames and the standard library recognisable; Go is optional here.
     const go = createGoTool(nodeProcessRunner);
     const goEnv = await go.env(cwd).catch(() => undefined);

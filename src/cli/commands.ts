@@ -5,7 +5,6 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createGoTool } from '../engine/go.js';
 import { nodeProcessRunner } from '../engine/process.js';
-import { openLogFile } from '../logs.js';
 import type { FindingKind, Report } from '../model.js';
 import { errorReport, type LogSource, parseLogsToReport, runAndReport } from '../pipeline.js';
 import { describeRun } from '../progress.js';
@@ -151,9 +150,7 @@ async function cmdParse(args: string[], color: boolean): Promise<number> {
   const repoRoot = gitTopLevel(cwd);
   const failOn = failOnOf(values['fail-on'], repoRoot);
   const logs: LogSource[] = positionals.map((file) =>
-    file === '-'
-      ? { name: 'stdin', open: () => process.stdin }
-      : { name: file, file, open: () => openLogFile(file) },
+    file === '-' ? { name: 'stdin', open: () => process.stdin } : { name: file, file },
   );
   // Module paths and GOROOT make -trimpath frames and the standard library recognisable; Go is optional here.
   const go = createGoTool(nodeProcessRunner);

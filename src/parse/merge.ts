@@ -1,7 +1,7 @@
 // Joining parses of parts of one log (the parallel parse of a huge file) into the result one
 // parser would have given for the whole log. Pure: the reading and the threads are in logs.ts.
-import type { ParsedOutput } from '../model.js';
-import { BoundedList, MAX_FINDINGS, OutcomeList } from './util.js';
+import type { ParsedOutput, TestOutcome } from '../model.js';
+import { BoundedList, MAX_FINDINGS } from './util.js';
 
 /** What a parser handed over at a quiet point (see OutputParser.takeChunk). */
 export interface ParsedChunk {
@@ -23,8 +23,8 @@ export interface SegmentResult {
   complete: boolean;
 }
 
-export function newTestList(): OutcomeList {
-  return new OutcomeList();
+export function newTestList(): BoundedList<TestOutcome> {
+  return new BoundedList<TestOutcome>((t) => `${t.package}\u0000${t.name}\u0000${t.action}`);
 }
 
 export function newPackageList(): BoundedList<ParsedOutput['packages'][number]> {

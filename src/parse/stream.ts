@@ -5,13 +5,13 @@ import { buildPackageKey, isBuildErrorLine } from './build.js';
 import { RaceAssembler } from './race.js';
 import { parseGoroutineHeader, TracebackAssembler } from './traceback.js';
 import {
+  BoundedList,
   combineTest,
   detach,
   detachFinding,
   intern,
   MAX_FINDINGS,
   MAX_RAW,
-  OutcomeList,
   RACE_SEP,
   testFromStacks,
 } from './util.js';
@@ -44,8 +44,8 @@ const ELAPSED_RE = /\((\d+(?:\.\d+)?)s\)$/;
 const MAX_ERROR_RAW = 4096;
 
 /** A package's outcomes until its end: `-count=100000` in one process must not grow memory. */
-function newOutcomes(): OutcomeList {
-  return new OutcomeList();
+function newOutcomes(): BoundedList<TestOutcome> {
+  return new BoundedList((t) => `${t.name}\u0000${t.action}`);
 }
 
 function parentOf(name: string): string | undefined {

@@ -1,5 +1,5 @@
 // Small helpers shared by the parsers: line cleaning, frame lines, test names, caps.
-import type { Frame, RawFinding, Stack, TestAction, TestOutcome } from '../model.js';
+import type { Frame, RawFinding, Stack } from '../model.js';
 
 /** Cap on a finding's `raw` text. */
 export const MAX_RAW = 64 * 1024;
@@ -246,51 +246,6 @@ export function intern(s: string): string {
   }
   if (n <= 1024) recent[slot] = copy;
   return copy;
-}
-
-const ACTION_BIT: Record<TestAction, number> = { pass: 1, fail: 2, skip: 4, interrupted: 8 };
-
-/**
- * A BoundedList of test outcomes, keyed by package, name and action as it would be, but with the
- * keys seen kept in maps of the (interned) names: no key string is built per outcome, and a huge
- * log's outcomes are nearly all repeats.
- */
-export class OutcomeList {
-  readonly items: TestOutcome[] = [];
-  private seen: Map<string, Map<string, number>> | undefined;
-  private distinct = 0;
-
-  push(t: TestOutcome): void {
-    if (this.items.length < MAX_OUTCOMES) {
-      this.items.push(t);
-      return;
-    }
-    if (!this.seen) {
-      this.seen = new Map();
-      for (const x of this.items) this.mark(x, false);
-    }
-    if (this.mark(t, true)) this.items.push(t);
-  }
-
-  get length(): number {
-    return this.items.length;
-  }
-
-  /** Records t's key; true when it was not seen before (and, `capped`, there was room for it). */
-  private mark(t: TestOutcome, capped: boolean): boolean {
-    const seen = this.seen as Map<string, Map<string, number>>;
-    let byName = seen.get(t.package);
-    if (!byName) {
-      byName = new Map();
-      seen.set(t.package, byName);
-    }
-    const bits = byName.get(t.name) ?? 0;
-    const bit = ACTION_BIT[t.action] ?? 0;
-    if (bits & bit || (capped && this.distinct >= MAX_DISTINCT)) return false;
-    byName.set(t.name, bits | bit);
-    this.distinct++;
-    return true;
-  }
 }
 
 /**
