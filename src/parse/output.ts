@@ -400,8 +400,8 @@ class Parser implements OutputParser, StreamSink {
   }
 
   packageEnded(pkg: string): void {
-    // A package that got this far built: its compiler output (warnings) and the unkeyed lines
-    // before its result line are not a later build failure's.
+    // Its result line: its own compiler output (reported with its build failure, or warnings of a
+    // build that worked) and the unkeyed lines before that line are not a later failure's.
     this.buildTexts.delete(pkg);
     this.buildTexts.delete('');
     this.maybeQuiet = true;
