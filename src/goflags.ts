@@ -108,6 +108,8 @@ const FLAGS: Record<string, FlagKind> = {
   pkgdir: build(true),
   tags: build(true),
   toolexec: build(true),
+  // `go test -c` runs vet too (and fails the build on its findings); off unless given here.
+  vet: build(true),
   // Test flags, passed to every run of the test binary as -test.NAME.
   bench: test(true),
   benchmem: test(false),
@@ -124,8 +126,6 @@ const FLAGS: Record<string, FlagKind> = {
   race: { to: 'ignore', takesValue: false },
   v: { to: 'ignore', takesValue: false },
   json: { to: 'ignore', takesValue: false },
-  // go vet does not run for a test binary built with -c.
-  vet: { to: 'ignore', takesValue: true },
   msan: reject(false, 'cannot be combined with -race'),
   asan: reject(false, 'cannot be combined with -race'),
   C: reject(true, 'is not supported: use the working-directory input'),

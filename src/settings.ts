@@ -99,7 +99,7 @@ export const INPUTS: readonly { name: string; default: string; description: stri
     name: 'go-test-flags',
     default: '',
     description:
-      'Extra go test flags, e.g. "-tags=integration -shuffle=on". Build flags go to the build, test flags to every run; words after -args go to the test binary. -run, -skip and -timeout have inputs of their own; -count=K runs each test K times in every run.',
+      'Extra go test flags, e.g. "-tags=integration -shuffle=on". Build flags go to the build, test flags to every run; words after -args go to the test binary. -run, -skip and -timeout have inputs of their own; -count=K runs each test K times in every run. Vet is off unless -vet is given.',
   },
   {
     name: 'fail-on',

@@ -112,15 +112,27 @@ function testBinaryName(importPath) {
         elem = parts.at(-2) ?? elem;
     return `${elem}.test`;
 }
+/** Whether the user sets flag `-name` in the build flags or in GOFLAGS (which the command line overrides). */
+function userSets(name, buildFlags, env) {
+    const re = new RegExp(`^--?${name}(=|$)`);
+    return [...buildFlags, ...(env.GOFLAGS ?? '').split(/\s+/)].some((w) => re.test(w));
+}
 /**
- * `-ldflags=-w` unless the user sets -ldflags (here or in GOFLAGS, which the command line would
- * override): DWARF is only for debuggers, and leaving it out makes a race test binary's link about
- * a quarter faster (measured 0.37 → 0.28 s). Stack traces and race reports come from the pclntab,
- * which stays: the same race report, line for line.
+ * The build flags with race-rerun's defaults in front, each only when the user does not set it:
+ * - `-ldflags=-w`: DWARF is only for debuggers, and leaving it out makes a race test binary's link
+ *   about a quarter faster (0.37 → 0.28 s). Stack traces and race reports come from the pclntab,
+ *   which stays: the same race report, line for line.
+ * - `-vet=off`: `go test -c` runs vet like `go test` does, which finds no flaky failure (the
+ *   usual test step reports vet's findings) and costs ~30 ms a package with a warm cache, ~1 s for
+ *   the example module with a cold one.
  */
-function linkFlags(buildFlags, env) {
-    const words = [...buildFlags, ...(env.GOFLAGS ?? '').split(/\s+/)];
-    return words.some((w) => /^--?ldflags(=|$)/.test(w)) ? buildFlags : ['-ldflags=-w', ...buildFlags];
+function buildDefaults(buildFlags, env) {
+    const defaults = [];
+    if (!userSets('ldflags', buildFlags, env))
+        defaults.push('-ldflags=-w');
+    if (!userSets('vet', buildFlags, env))
+        defaults.push('-vet=off');
+    return [...defaults, ...buildFlags];
 }
 /** cgo on: see buildTest. */
 function raceBuildEnv(base) {
@@ -175,7 +187,9 @@ function createGoTool(runner, opts = {}) {
         },
         async listTestPackages(cwd, patterns, buildFlags) {
             const fields = 'ImportPath,Dir,TestGoFiles,XTestGoFiles,Module,Error,Incomplete';
-            const result = await go(['list', '-e', `-json=${fields}`, ...buildFlags, ...patterns], cwd);
+            // -vet is a flag of go test only: go list refuses it.
+            const listFlags = buildFlags.filter((f) => !/^--?vet(=|$)/.test(f));
+            const result = await go(['list', '-e', `-json=${fields}`, ...listFlags, ...patterns], cwd);
             const out = { packages: [], withoutTests: [], errors: [] };
             const stderr = result.stderr ?? '';
             if (isNoModuleText(stderr))
@@ -213,7 +227,7 @@ function createGoTool(runner, opts = {}) {
             const started = Date.now();
             let result;
             try {
-                const flags = linkFlags(buildFlags, env);
+                const flags = buildDefaults(buildFlags, env);
                 result = await go(['test', '-race', '-c', '-o', outFile, ...flags, pkg.importPath], cwd, env);
             }
             catch (err) {
@@ -243,7 +257,7 @@ function createGoTool(runner, opts = {}) {
             if (unique.length < 2)
                 return [];
             const env = raceBuildEnv(baseEnv());
-            const flags = linkFlags(buildFlags, env);
+            const flags = buildDefaults(buildFlags, env);
             try {
                 await go(['test', '-race', '-c', '-o', `${outDir}/`, ...flags, ...unique.map((p) => p.importPath)], cwd, env);
             }
@@ -5130,6 +5144,8 @@ const FLAGS = {
     pkgdir: build(true),
     tags: build(true),
     toolexec: build(true),
+    // `go test -c` runs vet too (and fails the build on its findings); off unless given here.
+    vet: build(true),
     // Test flags, passed to every run of the test binary as -test.NAME.
     bench: test(true),
     benchmem: test(false),
@@ -5146,8 +5162,6 @@ const FLAGS = {
     race: { to: 'ignore', takesValue: false },
     v: { to: 'ignore', takesValue: false },
     json: { to: 'ignore', takesValue: false },
-    // go vet does not run for a test binary built with -c.
-    vet: { to: 'ignore', takesValue: true },
     msan: reject(false, 'cannot be combined with -race'),
     asan: reject(false, 'cannot be combined with -race'),
     C: reject(true, 'is not supported: use the working-directory input'),
@@ -5303,7 +5317,7 @@ const INPUTS = [
     {
         name: 'go-test-flags',
         default: '',
-        description: 'Extra go test flags, e.g. "-tags=integration -shuffle=on". Build flags go to the build, test flags to every run; words after -args go to the test binary. -run, -skip and -timeout have inputs of their own; -count=K runs each test K times in every run.',
+        description: 'Extra go test flags, e.g. "-tags=integration -shuffle=on". Build flags go to the build, test flags to every run; words after -args go to the test binary. -run, -skip and -timeout have inputs of their own; -count=K runs each test K times in every run. Vet is off unless -vet is given.',
     },
     {
         name: 'fail-on',

@@ -96,6 +96,19 @@ describe('execute', () => {
     expect(messages).toContain('Build failed: example.com/rr/nobuild');
   });
 
+  it('skips vet unless go-test-flags ask for it (go test -c runs vet)', async () => {
+    const off = await execute(settings('vet', { count: 1 }), deps('vet-off').d);
+    expect(off.builds.map((b) => b.ok)).toEqual([true]);
+    expect(off.runs.map((x) => x.exitCode)).toEqual([0]);
+    const on = await execute(settings('vet', { count: 1, buildFlags: ['-vet=printf'] }), deps('vet-on').d);
+    expect(on.errors).toEqual([]);
+    expect(on.builds.map((b) => b.ok)).toEqual([false]);
+    expect(on.builds[0]?.output).toMatch(
+      /vet_test\.go:9:\d+: fmt\.Sprintf format %d has arg Name\(\) of wrong type string/,
+    );
+    expect(on.runs).toEqual([]);
+  });
+
   it('builds several packages with one go command; one that does not compile is built alone', async () => {
     const dir = await mixedModule(join(tmp, 'mixed-module'));
     const calls: string[][] = [];
@@ -132,6 +145,7 @@ describe('execute', () => {
       args.filter((a) => a.startsWith('example.com/')).map((a) => a.slice('example.com/mixed/'.length));
     expect(calls.map(pkgsOf)).toEqual([['b', 'bad', 'c/v2'], ['a'], ['bad'], ['d/a']]);
     expect(calls[0]).toContain('-ldflags=-w');
+    expect(calls[0]).toContain('-vet=off');
   });
 
   it('says when no test package matches', async () => {

@@ -3,7 +3,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGoTool, GoError, linkFlags, parseJsonStream, testBinaryName } from '../../src/engine/go.js';
+import {
+  buildDefaults,
+  createGoTool,
+  GoError,
+  parseJsonStream,
+  testBinaryName,
+} from '../../src/engine/go.js';
 import { nodeProcessRunner } from '../../src/engine/process.js';
 import type { GoPackage } from '../../src/model.js';
 import { GO_ENV, goModule, mixedModule } from './helpers.js';
@@ -165,10 +171,11 @@ describe('buildTests (one go command for several packages)', () => {
     expect(testBinaryName('mod')).toBe('mod.test');
   });
 
-  it('adds -ldflags=-w unless the user sets -ldflags', () => {
-    expect(linkFlags(['-tags=x'], {})).toEqual(['-ldflags=-w', '-tags=x']);
-    expect(linkFlags(['-ldflags=-X main.v=1'], {})).toEqual(['-ldflags=-X main.v=1']);
-    expect(linkFlags([], { GOFLAGS: '-mod=mod -ldflags=-s' })).toEqual([]);
+  it('adds -ldflags=-w and -vet=off unless the user sets them', () => {
+    expect(buildDefaults(['-tags=x'], {})).toEqual(['-ldflags=-w', '-vet=off', '-tags=x']);
+    expect(buildDefaults(['-ldflags=-X main.v=1'], {})).toEqual(['-vet=off', '-ldflags=-X main.v=1']);
+    expect(buildDefaults(['-vet=printf'], {})).toEqual(['-ldflags=-w', '-vet=printf']);
+    expect(buildDefaults([], { GOFLAGS: '-mod=mod -ldflags=-s -vet=atomic' })).toEqual([]);
   });
 
   it('builds the packages that compile; one that does not is left to its own build', async () => {

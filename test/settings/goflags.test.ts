@@ -40,6 +40,11 @@ describe('classifyGoTestFlags', () => {
     });
   });
 
+  it('sends -vet to the build: go test -c runs vet', () => {
+    expect(classify('-vet=printf -short').buildFlags).toEqual(['-vet=printf']);
+    expect(classify('-vet off').buildFlags).toEqual(['-vet=off']);
+  });
+
   it('passes boolean flags with or without a value', () => {
     expect(classify('-failfast -short=false -trimpath -benchmem -a')).toEqual({
       buildFlags: ['-trimpath', '-a'],
@@ -91,7 +96,7 @@ describe('classifyGoTestFlags', () => {
   });
 
   it('ignores flags race-rerun sets itself', () => {
-    expect(classify('-race -v -json -v=false -vet=off')).toEqual({ buildFlags: [], testFlags: [] });
+    expect(classify('-race -v -json -v=false')).toEqual({ buildFlags: [], testFlags: [] });
   });
 
   it.each([

@@ -1,0 +1,3 @@
+module example.com/rr/vet
+
+go 1.21
