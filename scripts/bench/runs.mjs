@@ -2,6 +2,8 @@
 // `go test -race -count=1`, one `go test -race -count=N` process, `stress` on the test binary, and
 // the limit: one build + N × (one run's time) ÷ cores. Prints each as a ratio to the limit and the
 // failures each observed. Nothing is asserted: the figures go into the README's Performance section.
+// race-rerun is timed without NODE_EXTRA_CA_CERTS (Node parses that bundle at every start; GitHub's
+// runners do not set it), and with it in a row of its own when the machine sets it.
 //
 // Env: BENCH_N (default 20), BENCH_FIXTURES (comma list of fast,slow,multi,panic), RACE_RERUN_CLI
 // (default dist/cli/index.js; point it at `node scripts/build.mjs /tmp/x` output to measure src/),
@@ -118,18 +120,21 @@ function bench(name) {
   const limitMs = (pkgs.length > 1 ? buildMs / CORES : buildMs) + (N * runMs) / CORES;
 
   // race-rerun
+  // [label, GORACE, keep NODE_EXTRA_CA_CERTS]: see nodeStart below.
   const variants = ONLY_RR
-    ? Array.from({ length: REPEAT }, () => ['race-rerun', undefined])
+    ? Array.from({ length: REPEAT }, () => ['race-rerun', undefined, false])
     : [
-        ['race-rerun', undefined],
-        ['race-rerun, GORACE=atexit_sleep_ms=1000', 'atexit_sleep_ms=1000'],
+        ['race-rerun', undefined, false],
+        ...(EXTRA_CA ? [['race-rerun, with NODE_EXTRA_CA_CERTS', undefined, true]] : []),
+        ['race-rerun, GORACE=atexit_sleep_ms=1000', 'atexit_sleep_ms=1000', false],
       ];
-  for (const [label, gorace] of variants) {
+  for (const [label, gorace, withCa] of variants) {
     resetCounter();
     const json = join(tmp, `${name}-report.json`);
     const env = { ...goEnv };
     if (gorace) env.GORACE = gorace;
     else delete env.GORACE;
+    if (!withCa) delete env.NODE_EXTRA_CA_CERTS;
     const r = timed(() =>
       run(
         process.execPath,
@@ -244,6 +249,7 @@ function bench(name) {
   }
   if (ONLY_RR) return;
   const rr = rows[0];
+  const rrCa = rows.find((r) => r.method.includes('NODE_EXTRA_CA_CERTS'));
   const loop = rows.find((r) => r.method.startsWith('shell loop'));
   // The faster of the two stress rows.
   const st = rows.filter((r) => r.method.includes('stress')).sort((a, b) => a.ms - b.ms)[0];
@@ -252,6 +258,12 @@ function bench(name) {
       (st ? `, ${(rr.ms / st.ms).toFixed(2)}× stress (goal ≤ 1)` : '') +
       `, failures ${rr.failures} vs loop ${loop.failures}`,
   );
+  if (rrCa) {
+    console.log(
+      `  with NODE_EXTRA_CA_CERTS: ${(rrCa.ms / limitMs).toFixed(2)}× limit` +
+        (st ? `, ${(rrCa.ms / st.ms).toFixed(2)}× stress` : ''),
+    );
+  }
 }
 
 function testsPerPackage(name) {
@@ -264,6 +276,27 @@ console.log(`Machine: ${CORES} cores, ${cpuModel}; ${goVersion}; race-rerun CLI 
 if (!existsSync(CLI)) {
   console.log(`No race-rerun CLI at ${CLI}: run npm run build, or set RACE_RERUN_CLI.`);
   process.exit(1);
+}
+/**
+ * Node reads NODE_EXTRA_CA_CERTS at every start, before any script runs: on this kind of machine
+ * (set for a proxy) that is ~35 ms of a 60 ms start. GitHub-hosted runners do not set it and
+ * `race-rerun run` opens no TLS connection, so race-rerun is timed without it; with it, it is
+ * timed too (its own row), and the cost is printed here.
+ */
+const EXTRA_CA = Boolean(process.env.NODE_EXTRA_CA_CERTS);
+function nodeStart(env) {
+  let ms = 0;
+  for (let i = 0; i < 5; i++) ms += timed(() => run(process.execPath, ['-e', ''], { env })).ms;
+  return ms / 5;
+}
+if (EXTRA_CA) {
+  const without = { ...process.env };
+  delete without.NODE_EXTRA_CA_CERTS;
+  console.log(
+    `NODE_EXTRA_CA_CERTS is set: node -e '' starts in ${nodeStart(process.env).toFixed(0)} ms with it, ` +
+      `${nodeStart(without).toFixed(0)} ms without (race-rerun is timed without it, as on GitHub-hosted runners; ` +
+      'the row "with NODE_EXTRA_CA_CERTS" is with it)',
+  );
 }
 const stress = ONLY_RR ? undefined : findStress();
 try {
