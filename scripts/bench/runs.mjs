@@ -7,7 +7,8 @@
 //
 // Env: BENCH_N (default 20), BENCH_FIXTURES (comma list of fast,slow,multi,panic), RACE_RERUN_CLI
 // (default dist/cli/index.js; point it at `node scripts/build.mjs /tmp/x` output to measure src/),
-// BENCH_ONLY_RR=1 (only race-rerun, BENCH_REPEAT times, default 1: for trying engine changes).
+// BENCH_ONLY_RR=1 (only race-rerun, BENCH_REPEAT times, default 1: for trying engine changes),
+// BENCH_PAIRS=K (then K alternations of race-rerun and build + stress, compared by medians).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir } from 'node:os';
@@ -18,6 +19,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const N = Number(process.env.BENCH_N ?? 20);
 const ONLY_RR = process.env.BENCH_ONLY_RR === '1';
 const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 1));
+const PAIRS = Math.max(0, Number(process.env.BENCH_PAIRS ?? 0));
 const CORES = availableParallelism();
 const CLI = process.env.RACE_RERUN_CLI ?? join(root, 'dist', 'cli', 'index.js');
 const tmp = mkdtempSync(join(tmpdir(), 'race-rerun-bench-'));
@@ -85,6 +87,31 @@ function packagesOf(dir) {
     .map(([importPath, pkgDir]) => ({ importPath, dir: pkgDir }));
 }
 
+/** One race-rerun CLI run of N runs per package; GORACE as given, the CA bundle only if asked. */
+function timeRaceRerun(name, dir, gorace, withCa) {
+  resetCounter();
+  const json = join(tmp, `${name}-report.json`);
+  rmSync(json, { force: true });
+  const env = { ...goEnv };
+  if (gorace) env.GORACE = gorace;
+  else delete env.GORACE;
+  if (!withCa) delete env.NODE_EXTRA_CA_CERTS;
+  const args = [CLI, 'run', '--count', String(N), '--parallel', String(CORES), '--json', json];
+  const r = timed(() => run(process.execPath, [...args, '--fail-on', 'never', './...'], { cwd: dir, env }));
+  if (!existsSync(json)) {
+    console.log(r.value.out.slice(-2000));
+    return { ms: r.ms, failures: '?', runs: '?' };
+  }
+  const report = JSON.parse(readFileSync(json, 'utf8'));
+  return { ms: r.ms, failures: report.failedRuns, runs: report.totalRuns };
+}
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
 function bench(name) {
   const fixture = FIXTURES[name];
   const dir = join(root, fixture.dir);
@@ -129,44 +156,8 @@ function bench(name) {
         ['race-rerun, GORACE=atexit_sleep_ms=1000', 'atexit_sleep_ms=1000', false],
       ];
   for (const [label, gorace, withCa] of variants) {
-    resetCounter();
-    const json = join(tmp, `${name}-report.json`);
-    const env = { ...goEnv };
-    if (gorace) env.GORACE = gorace;
-    else delete env.GORACE;
-    if (!withCa) delete env.NODE_EXTRA_CA_CERTS;
-    const r = timed(() =>
-      run(
-        process.execPath,
-        [
-          CLI,
-          'run',
-          '--count',
-          String(N),
-          '--parallel',
-          String(CORES),
-          '--json',
-          json,
-          '--fail-on',
-          'never',
-          './...',
-        ],
-        {
-          cwd: dir,
-          env,
-        },
-      ),
-    );
-    let failures = '?';
-    let runs = '?';
-    if (existsSync(json)) {
-      const report = JSON.parse(readFileSync(json, 'utf8'));
-      failures = report.failedRuns;
-      runs = report.totalRuns;
-    } else {
-      console.log(r.value.out.slice(-2000));
-    }
-    rows.push({ method: label, ms: r.ms, failures, note: `${runs} runs` });
+    const r = timeRaceRerun(name, dir, gorace, withCa);
+    rows.push({ method: label, ms: r.ms, failures: r.failures, note: `${r.runs} runs` });
   }
 
   // 1. Shell loop of go test -race -count=1 (every package, every time).
@@ -211,31 +202,9 @@ function bench(name) {
   // 3. stress on each test binary (default GORACE, then with the exit sleep off); the build it
   // needs is added to its time.
   for (const gorace of stress && !ONLY_RR ? [undefined, 'atexit_sleep_ms=0'] : []) {
-    resetCounter();
-    let failures = 0;
-    let total = 0;
-    const env = { ...goEnv };
-    if (gorace) env.GORACE = gorace;
-    const { ms } = timed(() => {
-      for (const p of pkgs) {
-        const args = [
-          '-p',
-          String(CORES),
-          '-count',
-          String(N),
-          '-o',
-          join(tmp, 'stress-'),
-          p.binary,
-          '-test.count=1',
-        ];
-        const r = run(stress, args, { cwd: p.dir, env });
-        const m = /(\d+) runs total, (\d+) failures/.exec(r.out);
-        total += Number(m?.[1] ?? 0);
-        failures += Number(m?.[2] ?? 0);
-      }
-    });
+    const r = timeStress(pkgs, gorace);
     const method = `build + stress -p ${CORES}${gorace ? `, GORACE=${gorace}` : ''}`;
-    rows.push({ method, ms: ms + buildMs, failures, note: `${total} runs` });
+    rows.push({ method, ms: r.ms + buildMs, failures: r.failures, note: `${r.total} runs` });
   }
 
   console.log(`\n${name}: ${fixture.what} (${pkgs.length} package${pkgs.length > 1 ? 's' : ''}), N=${N}`);
@@ -264,6 +233,54 @@ function bench(name) {
         (st ? `, ${(rrCa.ms / st.ms).toFixed(2)}× stress` : ''),
     );
   }
+  // One run of each is within this machine's noise of the other: PAIRS alternations, each stress
+  // time with a fresh build of its binaries (as the stress rows above), compared by their medians.
+  if (PAIRS > 0 && stress) {
+    const rrMs = [];
+    const stMs = [];
+    for (let i = 0; i < PAIRS; i++) {
+      rrMs.push(timeRaceRerun(name, dir, undefined, false).ms);
+      const build = timed(() => {
+        for (const p of pkgs) {
+          rmSync(p.binary, { force: true });
+          run('go', ['test', '-race', '-c', '-o', p.binary, p.importPath], { cwd: dir, env: goEnv });
+        }
+      }).ms;
+      stMs.push(build + timeStress(pkgs, 'atexit_sleep_ms=0').ms);
+    }
+    const [a, b] = [median(rrMs), median(stMs)];
+    console.log(
+      `  ${PAIRS} pairs, medians: race-rerun ${(a / 1000).toFixed(3)}s, build + stress (exit sleep off) ${(b / 1000).toFixed(3)}s: ${(a / b).toFixed(2)}× stress (goal ≤ 1)`,
+    );
+  }
+}
+
+/** stress -count N on each package's binary (built already); its time without the build. */
+function timeStress(pkgs, gorace) {
+  resetCounter();
+  let failures = 0;
+  let total = 0;
+  const env = { ...goEnv };
+  if (gorace) env.GORACE = gorace;
+  const { ms } = timed(() => {
+    for (const p of pkgs) {
+      const args = [
+        '-p',
+        String(CORES),
+        '-count',
+        String(N),
+        '-o',
+        join(tmp, 'stress-'),
+        p.binary,
+        '-test.count=1',
+      ];
+      const r = run(stress, args, { cwd: p.dir, env });
+      const m = /(\d+) runs total, (\d+) failures/.exec(r.out);
+      total += Number(m?.[1] ?? 0);
+      failures += Number(m?.[2] ?? 0);
+    }
+  });
+  return { ms, failures, total };
 }
 
 function testsPerPackage(name) {
