@@ -112,10 +112,14 @@ function testBinaryName(importPath) {
         elem = parts.at(-2) ?? elem;
     return `${elem}.test`;
 }
+/** `-name`, `--name` or either with `=value`. */
+function isFlag(word, name) {
+    const bare = word.replace(/^--?/, '');
+    return bare !== word && (bare === name || bare.startsWith(`${name}=`));
+}
 /** Whether the user sets flag `-name` in the build flags or in GOFLAGS (which the command line overrides). */
 function userSets(name, buildFlags, env) {
-    const re = new RegExp(`^--?${name}(=|$)`);
-    return [...buildFlags, ...(env.GOFLAGS ?? '').split(/\s+/)].some((w) => re.test(w));
+    return [...buildFlags, ...(env.GOFLAGS ?? '').split(/\s+/)].some((w) => isFlag(w, name));
 }
 /**
  * The build flags with race-rerun's defaults in front, each only when the user does not set it:
@@ -188,7 +192,7 @@ function createGoTool(runner, opts = {}) {
         async listTestPackages(cwd, patterns, buildFlags) {
             const fields = 'ImportPath,Dir,TestGoFiles,XTestGoFiles,Module,Error,Incomplete';
             // -vet is a flag of go test only: go list refuses it.
-            const listFlags = buildFlags.filter((f) => !/^--?vet(=|$)/.test(f));
+            const listFlags = buildFlags.filter((f) => !isFlag(f, 'vet'));
             const result = await go(['list', '-e', `-json=${fields}`, ...listFlags, ...patterns], cwd);
             const out = { packages: [], withoutTests: [], errors: [] };
             const stderr = result.stderr ?? '';

@@ -122,10 +122,15 @@ export function testBinaryName(importPath: string): string {
   return `${elem}.test`;
 }
 
+/** `-name`, `--name` or either with `=value`. */
+function isFlag(word: string, name: string): boolean {
+  const bare = word.replace(/^--?/, '');
+  return bare !== word && (bare === name || bare.startsWith(`${name}=`));
+}
+
 /** Whether the user sets flag `-name` in the build flags or in GOFLAGS (which the command line overrides). */
 function userSets(name: string, buildFlags: string[], env: NodeJS.ProcessEnv): boolean {
-  const re = new RegExp(`^--?${name}(=|$)`);
-  return [...buildFlags, ...(env.GOFLAGS ?? '').split(/\s+/)].some((w) => re.test(w));
+  return [...buildFlags, ...(env.GOFLAGS ?? '').split(/\s+/)].some((w) => isFlag(w, name));
 }
 
 /**
@@ -205,7 +210,7 @@ export function createGoTool(
     async listTestPackages(cwd, patterns, buildFlags) {
       const fields = 'ImportPath,Dir,TestGoFiles,XTestGoFiles,Module,Error,Incomplete';
       // -vet is a flag of go test only: go list refuses it.
-      const listFlags = buildFlags.filter((f) => !/^--?vet(=|$)/.test(f));
+      const listFlags = buildFlags.filter((f) => !isFlag(f, 'vet'));
       const result = await go(['list', '-e', `-json=${fields}`, ...listFlags, ...patterns], cwd);
       const out: TestPackages = { packages: [], withoutTests: [], errors: [] };
       const stderr = result.stderr ?? '';

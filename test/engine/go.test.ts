@@ -176,6 +176,13 @@ describe('buildTests (one go command for several packages)', () => {
     expect(buildDefaults(['-ldflags=-X main.v=1'], {})).toEqual(['-vet=off', '-ldflags=-X main.v=1']);
     expect(buildDefaults(['-vet=printf'], {})).toEqual(['-ldflags=-w', '-vet=printf']);
     expect(buildDefaults([], { GOFLAGS: '-mod=mod -ldflags=-s -vet=atomic' })).toEqual([]);
+    expect(buildDefaults([], { GOFLAGS: '--ldflags=-s --vet' })).toEqual([]);
+    // Only the flag itself: not a longer name that starts the same.
+    expect(buildDefaults(['-vetx=1'], { GOFLAGS: '-ldflagsx' })).toEqual([
+      '-ldflags=-w',
+      '-vet=off',
+      '-vetx=1',
+    ]);
   });
 
   it('builds the packages that compile; one that does not is left to its own build', async () => {
