@@ -106,6 +106,12 @@ function timeRaceRerun(name, dir, gorace, withCa) {
   return { ms: r.ms, failures: report.failedRuns, runs: report.totalRuns };
 }
 
+/** `go test -race -c` of one package into p.binary, linked anew (go skips the link for an up-to-date file). */
+function buildBinary(p, dir) {
+  rmSync(p.binary, { force: true });
+  run('go', ['test', '-race', '-c', '-o', p.binary, p.importPath], { cwd: dir, env: goEnv });
+}
+
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -126,9 +132,7 @@ function bench(name) {
   let buildMs = 0;
   for (const [i, p] of pkgs.entries()) {
     p.binary = join(bins, `p${i}.test`);
-    buildMs += timed(() =>
-      run('go', ['test', '-race', '-c', '-o', p.binary, p.importPath], { cwd: dir, env: goEnv }),
-    ).ms;
+    buildMs += timed(() => buildBinary(p, dir)).ms;
   }
   // One run, as race-rerun runs it (GORACE=atexit_sleep_ms=0): the mean of 6 runs in a row after
   // a warm-up (the panic fixture's runs alternate between passing and the slower panicking kind),
@@ -241,10 +245,7 @@ function bench(name) {
     for (let i = 0; i < PAIRS; i++) {
       rrMs.push(timeRaceRerun(name, dir, undefined, false).ms);
       const build = timed(() => {
-        for (const p of pkgs) {
-          rmSync(p.binary, { force: true });
-          run('go', ['test', '-race', '-c', '-o', p.binary, p.importPath], { cwd: dir, env: goEnv });
-        }
+        for (const p of pkgs) buildBinary(p, dir);
       }).ms;
       stMs.push(build + timeStress(pkgs, 'atexit_sleep_ms=0').ms);
     }
