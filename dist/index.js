@@ -30745,7 +30745,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6226);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(462);
 // The action's entry point: all work is in run(), so tests can call it with fakes.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -30755,7 +30755,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 6226:
+/***/ 462:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33975,6 +33975,4249 @@ function createGoTool(runner, opts = {}) {
     };
 }
 
+;// CONCATENATED MODULE: external "node:path/posix"
+const posix_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path/posix");
+var posix_default = /*#__PURE__*/__nccwpck_require__.n(posix_namespaceObject);
+;// CONCATENATED MODULE: ./src/analysis/paths.ts
+// Maps file names as Go printed them to repository paths, so findings can be annotated.
+// Pure string logic: nothing here touches the file system, so it behaves the same on every OS
+// and for logs captured elsewhere (parse mode).
+
+const DRIVE = /^[A-Za-z]:\//;
+/** `\` → `/`, drive letter upper-cased, `.`/`..`/`//` collapsed, no trailing `/`. */
+function normalizePath(p) {
+    let s = p.trim().replace(/\\/g, '/');
+    if (s === '')
+        return s;
+    if (/^[A-Za-z]:/.test(s))
+        s = `${s.charAt(0).toUpperCase()}:${s.slice(2)}`;
+    if (/^[A-Z]:$/.test(s))
+        return `${s}/`;
+    let out;
+    if (DRIVE.test(s))
+        out = s.slice(0, 2) + posix_default().normalize(s.slice(2));
+    else
+        out = posix_default().normalize(s);
+    if (out.length > 1 && out.endsWith('/') && !/^[A-Z]:\/$/.test(out))
+        out = out.slice(0, -1);
+    return out;
+}
+function isAbsolutePath(p) {
+    const s = p.replace(/\\/g, '/');
+    return s.startsWith('/') || /^[A-Za-z]:\//.test(s);
+}
+/**
+ * Path of `child` relative to `parent` (both normalised), `''` when equal, undefined when not
+ * inside. Windows paths compare case-insensitively: the file system does.
+ */
+function relativeTo(child, parent) {
+    const windows = DRIVE.test(parent);
+    const c = windows ? child.toLowerCase() : child;
+    const p = windows ? parent.toLowerCase() : parent;
+    if (c === p)
+        return '';
+    const prefix = p.endsWith('/') ? p : `${p}/`;
+    if (c.startsWith(prefix))
+        return child.slice(prefix.length);
+    return undefined;
+}
+// Where Go toolchains commonly live when GOROOT was not passed in (setup-go, brew, distro packages).
+const GOROOT_HINTS = [
+    /\/hostedtoolcache\/go\/[^/]+\/[^/]+\/src\//i,
+    /\/(?:go|go-\d[\d.]*|golang|golang-\d[\d.]*|libexec)\/src\/(?:runtime|testing|internal|sync|time|os|reflect|fmt|net|syscall|io)\//,
+    /\/sdk\/go[\d.]+\/src\//,
+];
+const MODCACHE_HINT = /\/pkg\/mod\/.*@v/;
+// Top-level directories of the standard library: `-trimpath` prints its files as `testing/testing.go`.
+const STD_TOP = new Set(('archive bufio builtin bytes cmd cmp compress container context crypto database debug embed encoding ' +
+    'errors expvar flag fmt go hash html image index internal io iter log maps math mime net os path ' +
+    'plugin reflect regexp runtime slices sort strconv strings structs sync syscall testing text time ' +
+    'unicode unique unsafe vendor weak').split(' '));
+function isGenerated(file) {
+    const base = file.replace(/\\/g, '/').split('/').pop() ?? '';
+    return file.startsWith('<') || base === '_testmain.go' || /\/go-build\d+\//.test(file);
+}
+function hasVendorDir(rel) {
+    const segs = rel.split('/');
+    return segs.slice(0, -1).includes('vendor');
+}
+function createPathMapper(ctx) {
+    const repoRoot = normalizePath(ctx.repoRoot);
+    const goroot = ctx.goroot ? normalizePath(ctx.goroot) : undefined;
+    const gomodcache = ctx.gomodcache ? normalizePath(ctx.gomodcache) : undefined;
+    // Longest module path first, so `example.com/m/sub` wins over `example.com/m`.
+    const modules = (ctx.modules ?? [])
+        .map((m) => ({ path: m.path.replace(/\/+$/, ''), dir: normalizePath(m.dir) }))
+        .filter((m) => m.path !== '')
+        .sort((a, b) => b.path.length - a.path.length);
+    const guessBase = modules.length === 1 && modules[0] ? modules[0].dir : repoRoot;
+    // Longest first, so the most specific spelling wins.
+    const aliases = (ctx.aliases ?? [])
+        .map((a) => ({ from: normalizePath(a.from), to: normalizePath(a.to) }))
+        .filter((a) => a.from !== '' && a.to !== '' && a.from !== a.to)
+        .sort((a, b) => b.from.length - a.from.length);
+    const result = (path, origin) => ({ path, origin });
+    function classifyAbsolute(abs, viaAlias = false) {
+        if (isGenerated(abs))
+            return result(abs, 'generated');
+        // Toolchain and module cache first: either may sit inside the workspace (e.g. a cached GOPATH).
+        if (goroot && relativeTo(abs, goroot) !== undefined)
+            return result(abs, 'goroot');
+        if (gomodcache && relativeTo(abs, gomodcache) !== undefined)
+            return result(abs, 'modcache');
+        if (MODCACHE_HINT.test(abs))
+            return result(abs, 'modcache');
+        const rel = relativeTo(abs, repoRoot);
+        if (rel !== undefined) {
+            if (rel === '')
+                return result('.', 'repo');
+            return result(rel, hasVendorDir(rel) ? 'vendor' : 'repo');
+        }
+        if (!viaAlias) {
+            for (const a of aliases) {
+                const rest = relativeTo(abs, a.from);
+                if (rest === undefined)
+                    continue;
+                const mapped = classifyAbsolute(rest === '' ? a.to : normalizePath(`${a.to}/${rest}`), true);
+                if (mapped.origin !== 'unknown')
+                    return mapped;
+            }
+        }
+        if (GOROOT_HINTS.some((re) => re.test(abs)))
+            return result(abs, 'goroot');
+        return result(abs, 'unknown');
+    }
+    function map(file, baseDir) {
+        const printed = file.trim();
+        if (printed === '')
+            return result('', 'unknown');
+        if (isGenerated(printed))
+            return result(printed, 'generated');
+        const s = normalizePath(printed);
+        if (isAbsolutePath(s))
+            return classifyAbsolute(s);
+        const slashed = printed.replace(/\\/g, '/');
+        // `./pkg/x.go`, `../x.go` and bare `x_test.go` are relative to where go ran or to the package.
+        const explicit = slashed.startsWith('./') || slashed.startsWith('../') || !s.includes('/');
+        if (explicit) {
+            if (baseDir)
+                return map(`${baseDir.replace(/\\/g, '/').replace(/\/+$/, '')}/${s}`);
+            return result(s, 'unknown');
+        }
+        for (const m of modules) {
+            if (s.startsWith(`${m.path}/`))
+                return classifyAbsolute(normalizePath(`${m.dir}/${s.slice(m.path.length + 1)}`));
+        }
+        const first = s.split('/')[0] ?? '';
+        // Compiler messages name files relative to the module dir without `./` (`pkg/x.go`).
+        if (baseDir && !first.includes('.'))
+            return map(`${baseDir.replace(/\\/g, '/').replace(/\/+$/, '')}/${s}`);
+        // `-trimpath`: dependencies print as `module@version/file`, the standard library as `pkg/file`.
+        if (/^[^@]+@v[^/]*\//.test(s))
+            return result(s, 'modcache');
+        if (STD_TOP.has(first))
+            return result(s, 'goroot');
+        // `GORACE=strip_path_prefix=<module dir>/` leaves `pkg/x.go`: relative to the module, best guess.
+        if (!first.includes('.'))
+            return classifyAbsolute(normalizePath(`${guessBase}/${s}`));
+        return result(s, 'unknown');
+    }
+    return { map };
+}
+
+;// CONCATENATED MODULE: ./src/model.ts
+// The shared data model. Everything between the parts of race-rerun is one of these plain types:
+// settings → plan → runs (RunRecord) → Report → renderers. No I/O here.
+/** The kinds of finding, also the words accepted by `fail-on` (plus `never`). */
+const FINDING_KINDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'build'];
+
+;// CONCATENATED MODULE: ./src/analysis/hash.ts
+// A small stable hash for finding ids: same signature → same id on every machine and version.
+/** 32-bit FNV-1a over the UTF-8 bytes, as 8 lower-case hex digits. */
+function fnv1a32(text) {
+    let h = 0x811c9dc5;
+    for (const byte of new TextEncoder().encode(text)) {
+        h ^= byte;
+        h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h.toString(16).padStart(8, '0');
+}
+
+;// CONCATENATED MODULE: ./src/analysis/names.ts
+// Go function names, test names and shell words, shortened or quoted for humans.
+/** Everything before the first `(` or `[`: receivers and type arguments may contain `/` or `.`. */
+function headEnd(func) {
+    const m = /[([]/.exec(func);
+    return m ? m.index : func.length;
+}
+/** Last import-path element: `example.com/m/daemon.(*Daemon).Shutdown` → `daemon.(*Daemon).Shutdown`. */
+function shortFunc(func) {
+    const slash = func.lastIndexOf('/', headEnd(func));
+    return func.slice(slash + 1);
+}
+/** Without the package: `(*Daemon).Shutdown`, `TestRace.func1`. Dots in import paths print as %2e. */
+function funcWithoutPackage(func) {
+    const short = shortFunc(func);
+    const dot = short.indexOf('.');
+    return dot < 0 ? short : short.slice(dot + 1);
+}
+/** For titles: the method name alone (`Shutdown`), else the function without package. */
+function titleFunc(func) {
+    const name = funcWithoutPackage(func);
+    const m = /^\(\*?[^)]*\)\.(.+)$/.exec(name);
+    return m?.[1] ?? name;
+}
+/** RE2 metacharacters in a test name, escaped so `-run` matches it literally. */
+function quoteMeta(s) {
+    return s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
+}
+/**
+ * A `-run` pattern for the given tests: `^TestA$` or `^TestA$/^sub$` for one test, the top-level
+ * tests (`^(TestA|TestB)$`) for several. Undefined when there are none.
+ */
+function testPattern(tests) {
+    const unique = [...new Set(tests.filter((t) => t !== ''))].sort();
+    if (unique.length === 0)
+        return undefined;
+    if (unique.length === 1) {
+        return (unique[0] ?? '')
+            .split('/')
+            .map((part) => `^${quoteMeta(part)}$`)
+            .join('/');
+    }
+    const tops = [...new Set(unique.map((t) => t.split('/')[0] ?? t))];
+    if (tops.length === 1)
+        return `^${quoteMeta(tops[0] ?? '')}$`;
+    return `^(${tops.map(quoteMeta).join('|')})$`;
+}
+/** A word safe to paste into sh. */
+function shQuote(word) {
+    if (word !== '' && /^[A-Za-z0-9_\-.,/:=@+%]+$/.test(word))
+        return word;
+    return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/reproduce.ts
+
+
+/** `./daemon` for a package in `examples/m/daemon` when the module is `examples/m`. */
+function packageArg(pkgDir, workingDirectory, importPath) {
+    if (pkgDir === undefined || pkgDir === '')
+        return importPath;
+    const wd = workingDirectory === '' || workingDirectory === '.' ? undefined : workingDirectory;
+    const rel = wd === undefined ? (pkgDir === '.' ? '' : pkgDir) : relativeTo(pkgDir, wd);
+    if (rel === undefined)
+        return importPath;
+    return rel === '' ? '.' : `./${rel}`;
+}
+function cdPrefix(workingDirectory) {
+    return workingDirectory === '' || workingDirectory === '.' ? '' : `cd ${shQuote(workingDirectory)} && `;
+}
+// Flags the reproduce command sets itself, or that would change the output format.
+const OWN_FLAG = /^--?(?:count|race|json|run|v)(?:=|$)/;
+function runPattern(i) {
+    if (i.kind === 'build')
+        return '^$';
+    return testPattern(i.tests) ?? i.run;
+}
+/** `cd examples/m && go test -race -count=1 -run '^TestWriter$' ./daemon` */
+function reproduceCommand(i) {
+    const words = ['go', 'test', '-race', '-count=1'];
+    words.push(...i.goTestFlags.filter((f) => !OWN_FLAG.test(f)).map(shQuote));
+    if (i.kind === 'timeout' && i.timeout)
+        words.push(`-timeout=${shQuote(i.timeout)}`);
+    const pattern = runPattern(i);
+    if (pattern !== undefined)
+        words.push('-run', shQuote(pattern));
+    words.push(shQuote(i.packageArg));
+    return cdPrefix(i.workingDirectory) + words.join(' ');
+}
+/** The better way to check a fix: race-rerun itself, many runs. Undefined for build errors. */
+function rerunCommand(i, count) {
+    if (i.kind === 'build')
+        return undefined;
+    const words = ['npx', 'race-rerun', 'run', '--count', String(count)];
+    const pattern = runPattern(i);
+    if (pattern !== undefined)
+        words.push('--run', shQuote(pattern));
+    words.push(shQuote(i.packageArg));
+    return cdPrefix(i.workingDirectory) + words.join(' ');
+}
+/** The inputs above for a finding of a finished report (renderers use this). */
+function reproduceInputFor(report, finding) {
+    const pkg = report.packages.find((p) => p.importPath === finding.package);
+    const input = {
+        kind: finding.kind,
+        workingDirectory: report.context.workingDirectory,
+        packageArg: packageArg(pkg?.dir, report.context.workingDirectory, finding.package),
+        tests: finding.tests,
+        goTestFlags: report.context.goTestFlags,
+        timeout: report.context.timeout,
+    };
+    if (report.context.run !== undefined)
+        input.run = report.context.run;
+    return input;
+}
+/** Runs worth asking for when re-running: at least 30, or as many as this report used. */
+function rerunCount(report) {
+    return Math.max(30, report.runs);
+}
+
+;// CONCATENATED MODULE: ./src/analysis/signature.ts
+/** Stacks whose relative file names are relative to a directory (the package's or the module's). */
+function usesBaseDir(role) {
+    return role === 'failure' || role === 'build';
+}
+function mapFrame(frame, role, mapper, baseDir) {
+    return { frame, mapped: mapper.map(frame.file, usesBaseDir(role) ? baseDir : undefined) };
+}
+function findStack(f, role) {
+    return f.stacks.find((s) => s.role === role);
+}
+/** First frame in the repository (not vendored: vendored code is someone else's bug site). */
+function firstUserFrame(stack, mapper, baseDir) {
+    if (!stack)
+        return undefined;
+    for (const frame of stack.frames) {
+        const k = mapFrame(frame, stack.role, mapper, baseDir);
+        if (k.mapped.origin === 'repo')
+            return k;
+    }
+    return undefined;
+}
+/** `func@file:line`; outside the repo only the base name, since GOROOT differs between machines. */
+function frameKey(k) {
+    const file = k.mapped.origin === 'repo' ? k.mapped.path : (k.mapped.path.split('/').pop() ?? '');
+    return `${k.frame.func}@${file}:${k.frame.line}`;
+}
+/** A race side: its first repository frame, else its creator's, else its first frame at all. */
+function raceSide(f, which, mapper) {
+    const access = findStack(f, which);
+    const creationRole = which === 'current' ? 'current-creation' : 'previous-creation';
+    const creation = findStack(f, creationRole);
+    const side = { which, role: which };
+    if (access?.access)
+        side.access = access.access;
+    if (access?.goroutine !== undefined)
+        side.goroutine = access.goroutine;
+    const user = firstUserFrame(access, mapper);
+    if (user)
+        return { ...side, key: user };
+    const creator = firstUserFrame(creation, mapper);
+    if (creator)
+        return { ...side, role: creationRole, key: creator };
+    const any = access?.frames[0] ?? creation?.frames[0];
+    if (any)
+        return { ...side, key: mapFrame(any, which, mapper) };
+    return side;
+}
+// Frames that only say "a panic is being handled" and never locate the bug.
+const NOISE_FUNC = /^(?:panic|runtime\..*|internal\/runtime\/.*|testing\.tRunner\.func1(?:\.\d+)?|main\.main)$/;
+/** The frame a panic, fatal error or timeout is located at. */
+function primaryFrame(f, mapper) {
+    const panicStack = findStack(f, 'panic');
+    const user = firstUserFrame(panicStack, mapper) ?? firstUserFrame(findStack(f, 'creation'), mapper);
+    if (user)
+        return user;
+    if (f.kind === 'timeout') {
+        // The stuck test's goroutine is one of the others; find the one running a listed test.
+        const tops = new Set((f.runningTests ?? (f.test ? [f.test] : [])).map((t) => t.split('/')[0] ?? t));
+        for (const s of f.stacks) {
+            if (s.role !== 'goroutine')
+                continue;
+            const runsTest = s.frames.some((fr) => {
+                const m = /\.(Test[^.]*|Benchmark[^.]*|Fuzz[^.]*|Example[^.]*)(?:\.|$)/.exec(fr.func);
+                return m?.[1] !== undefined && tops.has(m[1]);
+            });
+            if (runsTest) {
+                const k = firstUserFrame(s, mapper);
+                if (k)
+                    return k;
+            }
+        }
+    }
+    const frame = panicStack?.frames.find((fr) => !NOISE_FUNC.test(fr.func)) ?? panicStack?.frames[0];
+    return frame ? mapFrame(frame, 'panic', mapper) : undefined;
+}
+/** The single frame of a failure (`x_test.go:12`) or build error (`./pkg/x.go:3`). */
+function pointFrame(f, mapper, baseDir) {
+    const stack = findStack(f, f.kind === 'build' ? 'build' : 'failure');
+    const frame = stack?.frames[0];
+    return frame && stack ? mapFrame(frame, stack.role, mapper, baseDir) : undefined;
+}
+/**
+ * The kind of a panic or fatal message, without the values that vary between runs:
+ * `index out of range [5] with length 3` → `index out of range [#] with length #`.
+ */
+function normalizeMessage(message) {
+    const first = message.split('\n').find((l) => l.trim() !== '') ?? '';
+    return first
+        .replace(/\s*\[recovered(?:, repanicked)?\]\s*$/, '')
+        .replace(/0x[0-9a-fA-F]+/g, '#')
+        .replace(/\d+/g, '#')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+/** Test names listed under `running tests:`, without their `(2s)` durations, sorted. */
+function runningTests(f) {
+    const names = (f.runningTests ?? []).map((t) => t.replace(/\s*\([^)]*\)\s*$/, '').trim()).filter(Boolean);
+    return [...new Set(names)].sort();
+}
+/**
+ * `baseDir`: the package directory for failures (whose file is a bare `x_test.go`), the module
+ * directory for build errors (whose file is relative to where go ran). Absolute, or an import path.
+ */
+function findingSignature(f, mapper, pkgDir) {
+    switch (f.kind) {
+        case 'race': {
+            const sides = [raceSide(f, 'current', mapper), raceSide(f, 'previous', mapper)]
+                .map((s) => (s.key ? frameKey(s.key) : '?'))
+                .sort();
+            return `race|${sides.join('|')}`;
+        }
+        case 'panic':
+        case 'fatal': {
+            const k = primaryFrame(f, mapper);
+            return `${f.kind}|${normalizeMessage(f.message)}|${k ? frameKey(k) : ''}`;
+        }
+        case 'timeout': {
+            const tests = runningTests(f);
+            const listed = tests.length > 0 ? tests : f.test ? [f.test] : [];
+            return `timeout|${f.package}|${listed.join(',')}`;
+        }
+        case 'failure': {
+            const k = pointFrame(f, mapper, pkgDir);
+            return `failure|${f.package}|${f.test ?? ''}|${k ? `${k.mapped.path}:${k.frame.line}` : ''}`;
+        }
+        case 'build': {
+            const k = pointFrame(f, mapper, pkgDir);
+            return `build|${f.package}|${k ? `${k.mapped.path}:${k.frame.line}` : ''}|${f.message.trim()}`;
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/stats.ts
+/** z for a two-sided 95% interval. */
+const Z95 = 1.959963984540054;
+/**
+ * Wilson score interval for k successes in n trials. Unlike the normal approximation it stays
+ * inside [0, 1] and is sensible at k = 0 and k = n, which is the common case here (a race seen in
+ * 0 or all runs).
+ */
+function wilson(k, n, z = Z95) {
+    if (!(n > 0))
+        return { low: 0, high: 1 };
+    const kk = Math.min(Math.max(k, 0), n);
+    const p = kk / n;
+    const z2 = z * z;
+    const denom = 1 + z2 / n;
+    const center = (p + z2 / (2 * n)) / denom;
+    const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
+    // Exact bounds at the ends avoid 1e-17 noise in the JSON report.
+    const low = kk === 0 ? 0 : Math.max(0, center - half);
+    const high = kk === n ? 1 : Math.min(1, center + half);
+    return { low, high };
+}
+
+;// CONCATENATED MODULE: ./src/analysis/report.ts
+
+
+
+
+
+
+
+/** Lines of the first occurrence kept in `Finding.sample`. */
+const SAMPLE_LINES = 60;
+const KIND_ORDER = Object.fromEntries(FINDING_KINDS.map((k, i) => [k, i]));
+// `testing` prints these as t.Error-style lines; the race itself is already a finding.
+const RACE_NOTICE = /^(?:testing: )?race detected (?:during execution of (?:test|benchmark)|outside of test execution)/;
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** Every package a run printed something for: one in run mode, maybe several in a parsed log. */
+function packagesOfRun(run) {
+    const out = new Set();
+    if (run.package)
+        out.add(run.package);
+    for (const p of run.parsed.packages)
+        out.add(p.name);
+    for (const t of run.parsed.tests)
+        out.add(t.package);
+    for (const f of run.parsed.findings)
+        out.add(f.package || run.package);
+    return out;
+}
+function syntheticTimeout(run, timeout) {
+    const pkg = run.package;
+    const stuck = run.parsed.tests
+        .filter((t) => t.package === pkg && t.action === 'interrupted')
+        .map((t) => t.name)
+        .sort();
+    const message = `run killed after ${timeout}`;
+    const f = {
+        kind: 'timeout',
+        package: pkg,
+        message,
+        stacks: [],
+        raw: `race-rerun: ${message}: the test binary did not stop on its own -test.timeout (run ${run.index}, ${pkg}).`,
+        runningTests: stuck,
+    };
+    if (stuck.length === 1 && stuck[0] !== undefined)
+        f.test = stuck[0];
+    return f;
+}
+/**
+ * A run that failed with nothing to show for it (log.Fatal, os.Exit(1), t.FailNow without a
+ * message, a crash the parser did not recognise) still gets a finding, so `fail-on` sees it.
+ */
+function syntheticFailure(run, failedTests) {
+    const pkg = run.package;
+    const leaves = leafTests([...new Set(failedTests)].sort());
+    const how = run.signal
+        ? `was killed by ${run.signal}`
+        : run.exitCode !== null && run.exitCode !== 0
+            ? `exited with status ${run.exitCode}`
+            : 'failed';
+    const message = leaves.length > 0
+        ? `${leaves.join(', ')} failed without a message (the test binary ${how})`
+        : `the test binary ${how} without reporting a failed test (log.Fatal or os.Exit in a test?)`;
+    const f = { kind: 'failure', package: pkg, message, stacks: [], raw: `race-rerun: ${message}` };
+    if (leaves.length === 1 && leaves[0] !== undefined)
+        f.test = leaves[0];
+    // Several silent failures: named through runningTests, which the finding's test list includes.
+    else if (leaves.length > 1)
+        f.runningTests = leaves;
+    return f;
+}
+/** Only the innermost of `TestA`, `TestA/sub`: the parent is just waiting for it. */
+function leafTests(tests) {
+    return tests.filter((t) => !tests.some((o) => o !== t && o.startsWith(`${t}/`)));
+}
+function trimSample(raw) {
+    const lines = raw.replace(/\s+$/, '').split('\n');
+    while (lines.length > 0 && lines[0]?.trim() === '')
+        lines.shift();
+    if (lines.length <= SAMPLE_LINES)
+        return lines.join('\n');
+    return [...lines.slice(0, SAMPLE_LINES), `… (${lines.length - SAMPLE_LINES} more lines)`].join('\n');
+}
+function truncate(s, max) {
+    const one = s.replace(/\s+/g, ' ').trim();
+    return one.length <= max ? one : `${one.slice(0, max - 1).trimEnd()}…`;
+}
+function report_location(k, role, withFunction = true) {
+    if (k?.mapped.origin !== 'repo')
+        return undefined;
+    return {
+        file: k.mapped.path,
+        line: k.frame.line,
+        function: withFunction ? shortFunc(k.frame.func) : '',
+        role,
+    };
+}
+function sideLocation(side) {
+    const loc = report_location(side.key, side.role);
+    if (loc && side.access)
+        loc.access = side.access;
+    return loc;
+}
+function sideTitle(side) {
+    const access = side.access ?? 'access';
+    if (!side.key)
+        return `${access} in unknown code`;
+    const name = titleFunc(side.key.frame.func);
+    return side.role === side.which ? `${access} in ${name}` : `${access} in goroutine started by ${name}`;
+}
+function sideText(side) {
+    const access = side.access ?? 'access';
+    if (!side.key)
+        return `${access} (no stack)`;
+    const where = `${side.key.mapped.path}:${side.key.frame.line} in ${shortFunc(side.key.frame.func)}`;
+    // No repository frame in the access stack: the location is where its goroutine was created.
+    if (side.role !== side.which)
+        return `${access} (stack outside the repository) by a goroutine created at ${where}`;
+    return `${access} at ${where}`;
+}
+function timeoutDuration(message) {
+    return /\bafter\s+(\S+)/.exec(message)?.[1];
+}
+function describe(f, mapper, baseDir, tests) {
+    switch (f.kind) {
+        case 'race': {
+            const cur = raceSide(f, 'current', mapper);
+            const prev = raceSide(f, 'previous', mapper);
+            const locations = [sideLocation(cur), sideLocation(prev)].filter((l) => l !== undefined);
+            return {
+                title: `Data race: ${sideTitle(cur)} vs ${sideTitle(prev)}`,
+                message: `${sideText(cur)} races with ${sideText(prev)}`.replace(/^./, (c) => c.toUpperCase()),
+                locations,
+            };
+        }
+        case 'panic':
+        case 'fatal': {
+            const message = f.message.replace(/\s*\[recovered(?:, repanicked)?\]\s*$/, '').trim();
+            const loc = report_location(primaryFrame(f, mapper), f.kind);
+            const head = f.kind === 'panic' ? 'Panic' : 'Fatal error';
+            return {
+                title: `${head}: ${truncate(message || 'unknown', 80)}`,
+                message,
+                locations: loc ? [loc] : [],
+            };
+        }
+        case 'timeout': {
+            const loc = report_location(primaryFrame(f, mapper), 'timeout');
+            const listed = leafTests(tests);
+            const who = listed.length > 0 ? listed.join(', ') : f.package || 'the test binary';
+            const after = timeoutDuration(f.message);
+            return {
+                title: `Timeout: ${truncate(who, 80)} did not finish${after ? ` in ${after}` : ''}`,
+                message: f.message,
+                locations: loc ? [loc] : [],
+            };
+        }
+        case 'failure': {
+            const loc = report_location(pointFrame(f, mapper, baseDir), 'failure', false);
+            const name = f.test ?? (tests.length > 0 ? truncate(tests.join(', '), 80) : f.package);
+            return { title: `Test failure: ${name}`, message: f.message, locations: loc ? [loc] : [] };
+        }
+        case 'build': {
+            const loc = report_location(pointFrame(f, mapper, baseDir), 'build', false);
+            return { title: `Build failed: ${f.package}`, message: f.message, locations: loc ? [loc] : [] };
+        }
+    }
+}
+function mapStacks(f, mapper, baseDir) {
+    return f.stacks.map((s) => ({
+        role: s.role,
+        header: s.header,
+        frames: s.frames.map((fr) => {
+            const k = mapFrame(fr, s.role, mapper, baseDir);
+            return { function: fr.func, file: k.mapped.path, line: fr.line, origin: k.mapped.origin };
+        }),
+    }));
+}
+/** First meaningful line of compiler output, for a failed build the parser found nothing in. */
+function buildMessage(output) {
+    const line = output
+        .split('\n')
+        .map((l) => l.trim())
+        .find((l) => l !== '' && !l.startsWith('#') && !/^FAIL\b/.test(l) && !/^ok\b/.test(l));
+    return line ?? 'build failed';
+}
+function plural(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+function joinList(parts) {
+    if (parts.length <= 1)
+        return parts.join('');
+    return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+const KIND_NOUN = {
+    race: 'data race',
+    panic: 'panic',
+    fatal: 'fatal error',
+    timeout: 'timeout',
+    failure: 'test failure',
+    build: 'build failure',
+};
+function report_buildReport(input) {
+    const { mapper } = input;
+    const moduleDir = normalizePath(input.moduleDir);
+    const info = new Map(input.packages.map((p) => [p.importPath, p]));
+    // Oldest first, so "first occurrence" does not depend on which run finished first.
+    const runs = [...input.runs].sort((a, b) => a.index - b.index || compare(a.package, b.package));
+    const findingsOf = new Map();
+    for (const run of runs) {
+        const list = run.parsed.findings.filter((f) => !(f.kind === 'failure' && RACE_NOTICE.test(f.message.trim())));
+        if (run.killed && !list.some((f) => f.kind === 'timeout'))
+            list.push(syntheticTimeout(run, input.context.timeout));
+        const pkg = run.package;
+        const own = list.filter((f) => (f.package || pkg) === pkg);
+        const failedTests = run.parsed.tests
+            .filter((t) => t.package === pkg && (t.action === 'fail' || t.action === 'interrupted'))
+            .map((t) => t.name);
+        const failed = (run.exitCode !== null && run.exitCode !== 0) ||
+            run.signal !== null ||
+            run.parsed.packages.some((p) => p.name === pkg && p.action === 'fail') ||
+            failedTests.length > 0;
+        if (own.length === 0 && failed)
+            list.push(syntheticFailure(run, failedTests));
+        findingsOf.set(run, list);
+    }
+    const runsOf = new Map();
+    for (const run of runs) {
+        for (const pkg of packagesOfRun(run)) {
+            const list = runsOf.get(pkg) ?? [];
+            list.push(run);
+            runsOf.set(pkg, list);
+        }
+    }
+    /** Failures print bare file names, relative to the package directory (absolute, or the import path). */
+    const pkgDir = (pkg) => info.get(pkg)?.dir ?? (pkg === '' ? undefined : pkg);
+    const baseDirFor = (f, pkg) => f.kind === 'build' ? moduleDir : f.kind === 'failure' ? pkgDir(pkg) : undefined;
+    const groups = new Map();
+    const add = (raw, pkg, runIndex, runCount, scope) => {
+        const baseDir = baseDirFor(raw, pkg);
+        const signature = findingSignature(raw, mapper, baseDir);
+        const key = `${scope}\u0000${pkg}\u0000${signature}`;
+        let g = groups.get(key);
+        if (!g) {
+            g = { kind: raw.kind, pkg, signature, baseDir, runs: runCount, occurrences: [], seenIn: new Set() };
+            groups.set(key, g);
+        }
+        g.occurrences.push({ raw, runIndex });
+        g.seenIn.add(runIndex);
+    };
+    for (const run of runs) {
+        for (const raw of findingsOf.get(run) ?? []) {
+            const pkg = raw.package || run.package;
+            add(raw, pkg, run.index, runsOf.get(pkg)?.length ?? 1, 'run');
+        }
+    }
+    // A failed build is one finding per compiler error, counted as 1 of 1.
+    const buildFindings = [...(input.buildFindings ?? [])];
+    for (const b of input.builds) {
+        if (b.ok || buildFindings.some((f) => f.package === b.package.importPath))
+            continue;
+        buildFindings.push({
+            kind: 'build',
+            package: b.package.importPath,
+            message: buildMessage(b.output),
+            stacks: [],
+            raw: b.output,
+        });
+    }
+    for (const raw of buildFindings)
+        add({ ...raw, kind: 'build' }, raw.package, 1, 1, 'build');
+    /** Repo-relative directory of a package known only by import path, through the module list. */
+    const dirOfImportPath = (pkg) => {
+        if (pkg === '')
+            return undefined;
+        const mapped = mapper.map(`${pkg}/_`);
+        return mapped.origin === 'repo' ? mapped.path.replace(/\/?_$/, '') || '.' : undefined;
+    };
+    // Package reports, needed for the reproduce commands' package arguments.
+    const relDir = (abs) => mapper.map(abs).path;
+    const testsOfRun = (run, pkg) => run.parsed.tests.filter((t) => t.package === pkg);
+    const runFailedFor = (run, pkg) => run.killed ||
+        (run.package === pkg && ((run.exitCode !== null && run.exitCode !== 0) || run.signal !== null)) ||
+        run.parsed.packages.some((p) => p.name === pkg && p.action === 'fail') ||
+        (findingsOf.get(run) ?? []).some((f) => (f.package || run.package) === pkg) ||
+        testsOfRun(run, pkg).some((t) => t.action === 'fail' || t.action === 'interrupted');
+    const runFailed = (run) => run.killed ||
+        (run.exitCode !== null && run.exitCode !== 0) ||
+        run.signal !== null ||
+        (findingsOf.get(run) ?? []).length > 0 ||
+        run.parsed.packages.some((p) => p.action === 'fail') ||
+        run.parsed.tests.some((t) => t.action === 'fail' || t.action === 'interrupted');
+    const packages = input.packages.map((p) => {
+        const pr = runsOf.get(p.importPath) ?? [];
+        return {
+            importPath: p.importPath,
+            dir: relDir(p.dir),
+            built: p.built,
+            runs: pr.length,
+            failedRuns: pr.filter((r) => runFailedFor(r, p.importPath)).length,
+        };
+    });
+    // Parse mode: packages only the logs know about. Their directory comes from the module list.
+    for (const [pkg, pr] of [...runsOf].sort((a, b) => compare(a[0], b[0]))) {
+        if (info.has(pkg))
+            continue;
+        const dir = dirOfImportPath(pkg) ?? '';
+        packages.push({
+            importPath: pkg,
+            dir,
+            built: true,
+            runs: pr.length,
+            failedRuns: pr.filter((r) => runFailedFor(r, pkg)).length,
+        });
+    }
+    const ctx = input.context;
+    const findings = [];
+    for (const g of groups.values()) {
+        const first = g.occurrences[0];
+        if (!first)
+            continue;
+        const tests = new Set();
+        for (const o of g.occurrences) {
+            if (o.raw.test)
+                tests.add(o.raw.test);
+            for (const t of runningTests(o.raw))
+                tests.add(t);
+        }
+        // A timeout lists the parents of the stuck test too; the stuck one is what matters.
+        const testList = (g.kind === 'timeout' ? leafTests([...tests]) : [...tests]).sort(compare);
+        const d = describe(first.raw, mapper, g.baseDir, testList);
+        const pr = packages.find((p) => p.importPath === g.pkg);
+        const repro = {
+            kind: g.kind,
+            workingDirectory: ctx.workingDirectory,
+            packageArg: packageArg(pr?.dir ?? dirOfImportPath(g.pkg), ctx.workingDirectory, g.pkg),
+            tests: testList,
+            goTestFlags: ctx.goTestFlags,
+            timeout: ctx.timeout,
+        };
+        if (ctx.run !== undefined)
+            repro.run = ctx.run;
+        const runsSeen = g.seenIn.size;
+        // One occurrence that stayed incomplete is worth saying even when others were recovered.
+        const recovery = g.occurrences.some((o) => o.raw.stackRecovery === 'unrecovered')
+            ? 'unrecovered'
+            : g.occurrences.some((o) => o.raw.stackRecovery === 'recovered')
+                ? 'recovered'
+                : undefined;
+        const finding = {
+            id: '',
+            kind: g.kind,
+            signature: g.signature,
+            title: d.title,
+            message: d.message,
+            package: g.pkg,
+            runsSeen,
+            runs: g.runs,
+            interval: wilson(runsSeen, g.runs),
+            seenIn: [...g.seenIn].sort((a, b) => a - b),
+            tests: testList,
+            locations: d.locations,
+            stacks: mapStacks(first.raw, mapper, g.baseDir),
+            sample: trimSample(first.raw.raw),
+            reproduce: reproduceCommand(repro),
+        };
+        if (recovery)
+            finding.stackRecovery = recovery;
+        findings.push(finding);
+    }
+    findings.sort((a, b) => b.runsSeen - a.runsSeen ||
+        KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+        compare(a.signature, b.signature) ||
+        compare(a.package, b.package));
+    // The id hashes the signature; a signature shared by two packages also hashes the package.
+    const sigCount = new Map();
+    for (const f of findings)
+        sigCount.set(f.signature, (sigCount.get(f.signature) ?? 0) + 1);
+    for (const f of findings) {
+        f.id = fnv1a32((sigCount.get(f.signature) ?? 0) > 1 ? `${f.package}\n${f.signature}` : f.signature);
+    }
+    addCooccurrence(findings);
+    const tests = aggregateTests(runs);
+    const totalRuns = runs.length;
+    const failedRuns = runs.filter(runFailed).length;
+    const verdict = input.errors.length > 0 && totalRuns === 0 ? 'error' : findings.length > 0 ? 'findings' : 'clean';
+    const ranCounts = packages.filter((p) => p.runs > 0).map((p) => p.runs);
+    return {
+        schemaVersion: 1,
+        tool: { name: 'race-rerun', version: input.version },
+        mode: input.mode,
+        runs: input.count,
+        totalRuns,
+        failedRuns,
+        packages,
+        findings,
+        tests,
+        verdict,
+        summary: summarize(input, findings, tests, verdict, totalRuns, ranCounts),
+        errors: [...input.errors],
+        notes: [...input.notes],
+        context: input.context,
+    };
+}
+/** Races listed as a symptom's likely cause at most. */
+const MAX_CAUSES = 5;
+/**
+ * For every panic, fatal error, timeout and failure, the races of the same package that were
+ * reported in the same runs: a race that shows up whenever the panic does is the likely cause.
+ * Run indexes are per package, so only races of the same package can share a run.
+ */
+function addCooccurrence(findings) {
+    const races = findings.filter((f) => f.kind === 'race');
+    for (const f of findings) {
+        if (f.kind === 'race' || f.kind === 'build')
+            continue;
+        const runs = new Set(f.seenIn);
+        const causes = races
+            .filter((r) => r.package === f.package)
+            .map((r) => ({ id: r.id, runs: r.seenIn.filter((i) => runs.has(i)).length }))
+            .filter((c) => c.runs > 0)
+            // Stable sort: ties keep the races' report order.
+            .sort((a, b) => b.runs - a.runs)
+            .slice(0, MAX_CAUSES);
+        if (causes.length > 0)
+            f.cooccurringRaces = causes;
+    }
+}
+function aggregateTests(runs) {
+    const byTest = new Map();
+    for (const run of runs) {
+        for (const t of run.parsed.tests) {
+            const key = `${t.package}\u0000${t.name}`;
+            let e = byTest.get(key);
+            if (!e) {
+                e = { pkg: t.package, name: t.name, ran: new Set(), failed: new Set(), onlySkip: true };
+                byTest.set(key, e);
+            }
+            e.ran.add(run);
+            if (t.action === 'fail' || t.action === 'interrupted')
+                e.failed.add(run);
+            if (t.action !== 'skip')
+                e.onlySkip = false;
+        }
+    }
+    const out = [];
+    for (const e of byTest.values()) {
+        const n = e.ran.size;
+        const k = e.failed.size;
+        const status = k > 0 && k === n ? 'failing' : k > 0 ? 'flaky' : e.onlySkip ? 'skipped' : 'passing';
+        out.push({ package: e.pkg, name: e.name, runs: n, failed: k, status, interval: wilson(k, n) });
+    }
+    const bad = (t) => (t.status === 'failing' || t.status === 'flaky' ? 0 : 1);
+    return out.sort((a, b) => bad(a) - bad(b) ||
+        b.failed - a.failed ||
+        (a.status === 'failing' ? 0 : 1) - (b.status === 'failing' ? 0 : 1) ||
+        compare(a.package, b.package) ||
+        compare(a.name, b.name));
+}
+function summarize(input, findings, tests, verdict, totalRuns, ranCounts) {
+    const ranPackages = ranCounts.length;
+    const flaky = tests.filter((t) => t.status === 'flaky').length;
+    const failing = tests.filter((t) => t.status === 'failing').length;
+    const parts = [];
+    for (const kind of FINDING_KINDS) {
+        // Test failures are told through the flaky/failing test counts when there are any.
+        if (kind === 'failure' && flaky + failing > 0)
+            continue;
+        const n = findings.filter((f) => f.kind === kind).length;
+        if (n > 0)
+            parts.push(plural(n, KIND_NOUN[kind]));
+    }
+    if (flaky > 0)
+        parts.push(plural(flaky, 'flaky test'));
+    if (failing > 0)
+        parts.push(plural(failing, 'failing test'));
+    if (verdict === 'error') {
+        const why = `Nothing was run: ${input.errors[0] ?? 'unknown error'}`;
+        return parts.length > 0 ? `${joinList(parts)}; ${why.charAt(0).toLowerCase()}${why.slice(1)}` : why;
+    }
+    if (totalRuns === 0) {
+        const why = input.errors[0] ? `nothing was run: ${input.errors[0]}` : 'no tests ran';
+        return parts.length > 0 ? `${joinList(parts)}; ${why}` : `${why.charAt(0).toUpperCase()}${why.slice(1)}`;
+    }
+    const unit = input.mode === 'parse' ? 'log' : 'run';
+    // Runs per package as they happened: fewer than asked when the engine stopped early.
+    const perPackage = [...new Set(ranCounts)];
+    const runs = input.mode === 'parse' ? input.count : perPackage.length === 1 ? (perPackage[0] ?? 0) : totalRuns;
+    let scope = `in ${plural(runs, unit)}`;
+    if (ranPackages > 0)
+        scope += ` of ${plural(ranPackages, 'package')}`;
+    if (parts.length === 0)
+        return `No data race, panic or failure ${scope}`;
+    return `${joinList(parts)} ${scope}`;
+}
+
+;// CONCATENATED MODULE: ./src/parse/util.ts
+/** Cap on a finding's `raw` text. */
+const MAX_RAW = 64 * 1024;
+/** Cap on the frames kept per stack (a marker frame is added after it). */
+const MAX_FRAMES = 100;
+/** Cap on one input line; longer lines are cut (binary junk without newlines must not grow memory). */
+const MAX_LINE = 1024 * 1024;
+/** A flood of reports (e.g. GORACE=suppress_equal_stacks=0 in a loop) must not exhaust memory. */
+const MAX_FINDINGS = 1000;
+/** `==================`: opens and closes a race report. */
+const RACE_SEP = '==================';
+const ANSI_RE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[ -/]*[@-~]`, 'g');
+const GH_TIMESTAMP_RE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z /;
+/** Strips `\r`, GitHub's downloaded-log timestamp prefix and ANSI colour escapes. */
+function cleanLine(input) {
+    let s = input;
+    if (s.length > 0 && s.charCodeAt(s.length - 1) === 13)
+        s = s.slice(0, -1);
+    // Cheap shape check (`YYYY-MM-DDT`) before the regex.
+    if (s.length >= 21 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(10) === 84) {
+        const m = GH_TIMESTAMP_RE.exec(s);
+        if (m)
+            s = s.slice(m[0].length);
+    }
+    if (s.indexOf('\x1b') >= 0) {
+        s = s.replace(ANSI_RE, '');
+        if (s.length > 0 && s.charCodeAt(s.length - 1) === 13)
+            s = s.slice(0, -1);
+    }
+    return s;
+}
+/**
+ * `FILE:LINE +0xOFF`, `FILE:LINE` (inlined) or `FILE:LINE +0xOFF fp=… sp=… pc=…`, already without
+ * the leading whitespace. Splits on the LAST colon before the offset: Windows paths are `C:/…`.
+ */
+function parseFileLine(s) {
+    let end = s.indexOf(' +0x');
+    if (end < 0)
+        end = s.indexOf(' fp=');
+    if (end < 0)
+        end = s.length;
+    const colon = s.lastIndexOf(':', end - 1);
+    if (colon <= 0 || colon === end - 1)
+        return undefined;
+    let line = 0;
+    for (let i = colon + 1; i < end; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 48 || c > 57)
+            return undefined;
+        line = line * 10 + (c - 48);
+    }
+    return { file: s.slice(0, colon), line };
+}
+/** `pkg.F(0x1, {0x2, 0x3})` → `pkg.F`; arguments never hold `(`, so the last `(` starts them. */
+function splitFuncArgs(s) {
+    const open = s.lastIndexOf('(');
+    if (open <= 0 || !s.endsWith(')'))
+        return { func: s, args: '' };
+    return { func: s.slice(0, open), args: s.slice(open + 1, -1) };
+}
+/** Go's rule for test function names (`Test`, `TestX`, `Test_x`, not `Testx`), minus TestMain. */
+function isTestFuncName(name) {
+    for (const prefix of ['Test', 'Benchmark', 'Fuzz', 'Example']) {
+        if (!name.startsWith(prefix))
+            continue;
+        if (name === 'TestMain')
+            return false;
+        if (name.length === prefix.length)
+            return true;
+        const c = name.charCodeAt(prefix.length);
+        return c < 97 || c > 122;
+    }
+    return false;
+}
+/**
+ * The test a stack frame belongs to: `example.com/m/pkg.TestX.func2.1` → `TestX`. Dots in an import
+ * path's last element are printed as `%2e`, so the first dot after the last slash ends the package.
+ * Test functions live only in the test binary's own package (or its _test twin), so no package
+ * check is needed.
+ */
+function testNameFromFunc(fn) {
+    const slash = fn.lastIndexOf('/');
+    const dot = fn.indexOf('.', slash + 1);
+    if (dot < 0)
+        return undefined;
+    let end = fn.indexOf('.', dot + 1);
+    if (end < 0)
+        end = fn.length;
+    const name = fn.slice(dot + 1, end);
+    return isTestFuncName(name) ? name : undefined;
+}
+/** First test function in the frames of the given stacks, in order. */
+function testFromStacks(stacks) {
+    for (const s of stacks) {
+        for (const f of s.frames) {
+            const t = testNameFromFunc(f.func);
+            if (t)
+                return t;
+        }
+    }
+    return undefined;
+}
+/**
+ * A stack names the top-level test (`TestParent`); the positional context may know the subtest
+ * (`TestParent/racy_sub`). Keep the positional name when it is that test or one of its subtests.
+ */
+function combineTest(stackTest, positional) {
+    if (!stackTest)
+        return positional;
+    if (positional && (positional === stackTest || positional.startsWith(`${stackTest}/`)))
+        return positional;
+    return stackTest;
+}
+/**
+ * `line.trimStart().startsWith('--- ')` without building the trimmed copy (it ran for every frame
+ * line of a report). Spaces and tabs are skipped here; any other leading character that is not
+ * plainly visible ASCII (other whitespace trimStart knows) takes the exact slow way.
+ */
+/** Lines the go command or the test binary print at column 0 after a package's output. */
+function isGoCommandLine(line) {
+    return (line.startsWith('ok  ') ||
+        line.startsWith('FAIL\t') ||
+        line === 'FAIL' ||
+        line === 'PASS' ||
+        line.startsWith('?   \t') ||
+        line.startsWith('exit status '));
+}
+function isResultAfterIndent(line) {
+    let i = 0;
+    let c = line.charCodeAt(0);
+    while (c === 32 || c === 9)
+        c = line.charCodeAt(++i);
+    if (c > 32 && c < 127) {
+        return (c === 45 &&
+            line.charCodeAt(i + 1) === 45 &&
+            line.charCodeAt(i + 2) === 45 &&
+            line.charCodeAt(i + 3) === 32);
+    }
+    return i < line.length && line.trimStart().startsWith('--- ');
+}
+/** A frame marking where frames were dropped (by us or by Go). */
+function elidedFrame(text) {
+    return { func: text, file: '', line: 0 };
+}
+/** Appends a frame, keeping at most `limit` frames plus one marker. */
+function pushFrame(frames, frame, limit = MAX_FRAMES) {
+    if (frames.length < limit)
+        frames.push(frame);
+    else if (frames.length === limit)
+        frames.push(elidedFrame('...additional frames elided...'));
+}
+/** A report's text as printed, capped at MAX_RAW. */
+class RawText {
+    parts = [];
+    len = 0;
+    truncated;
+    /** `off`: keeps nothing (the report is over the findings cap and will be dropped). */
+    constructor(off = false) {
+        this.truncated = off;
+    }
+    add(line) {
+        if (this.truncated)
+            return;
+        if (this.len + line.length + 1 > MAX_RAW) {
+            this.truncated = true;
+            const room = MAX_RAW - this.len;
+            if (room > 0)
+                this.parts.push(line.slice(0, room));
+            this.parts.push('... (truncated)');
+            return;
+        }
+        this.parts.push(line);
+        this.len += line.length + 1;
+    }
+    text() {
+        return this.parts.join('\n');
+    }
+}
+/** Function names that are not the user's: the Go runtime, testing, stdlib (no dot in the first path element). */
+function isUserFrame(f) {
+    if (f.file.endsWith('_testmain.go') || f.file === '')
+        return false;
+    const slash = f.func.indexOf('/');
+    const firstElem = f.func.slice(0, slash >= 0 ? slash : f.func.indexOf('.'));
+    if (firstElem === 'main')
+        return true;
+    return slash >= 0 && firstElem.includes('.');
+}
+/**
+ * Makes a finding that is kept hold copies of its strings, not substrings of input chunks (see
+ * `detach`). Done only for findings that are stored: most of a huge log's are over the cap.
+ */
+function detachFinding(f) {
+    f.message = detach(f.message);
+    f.raw = detach(f.raw);
+    if (f.test !== undefined)
+        f.test = intern(f.test);
+    if (f.runningTests)
+        f.runningTests = f.runningTests.map(intern);
+    for (const s of f.stacks) {
+        s.header = detach(s.header);
+        for (const fr of s.frames) {
+            fr.func = intern(fr.func);
+            fr.file = intern(fr.file);
+        }
+    }
+}
+/** Test outcomes kept verbatim per parse; past it only outcomes not seen yet (name and action). */
+const MAX_OUTCOMES = 10_000;
+/** Distinct strings kept by `intern` and distinct outcomes past MAX_OUTCOMES. */
+const MAX_DISTINCT = 100_000;
+/**
+ * A copy of `s` that holds no reference to the chunk it was cut from. V8 keeps a whole input
+ * chunk alive for any substring of it that is stored; names and frames are stored for the whole
+ * parse, so without this the chunks they came from would pile up with the log's size.
+ */
+function detach(s) {
+    return s.length === 0 ? '' : Buffer.from(s, 'utf8').toString('utf8');
+}
+const interned = new Map();
+const RECENT_SLOTS = 512;
+const recent = new Array(RECENT_SLOTS).fill(undefined);
+/**
+ * `detach`, sharing one copy of strings that repeat (test, package, function and file names):
+ * a log of a thousand runs names the same few hundred things a thousand times.
+ */
+function intern(s) {
+    // A small direct-mapped cache in front of the map: comparing with one candidate is cheaper than
+    // hashing `s` (a fresh slice each time), and the same few names come again and again.
+    const n = s.length;
+    const slot = (n * 31 + s.charCodeAt(n - 1) * 7 + s.charCodeAt(n >> 1)) & (RECENT_SLOTS - 1);
+    const hit = recent[slot];
+    if (hit === s)
+        return hit;
+    let copy = interned.get(s);
+    if (copy === undefined) {
+        copy = detach(s);
+        if (interned.size < MAX_DISTINCT && n <= 1024)
+            interned.set(copy, copy);
+    }
+    if (n <= 1024)
+        recent[slot] = copy;
+    return copy;
+}
+/**
+ * Items appended for the whole parse (test outcomes, package results): the first `verbatim` as
+ * they come, then only those whose key was not seen, so memory stays bounded on huge logs while
+ * every test and result still shows up (the report counts runs, not repeats within a run).
+ */
+class BoundedList {
+    key;
+    verbatim;
+    items = [];
+    keys;
+    constructor(key, verbatim = MAX_OUTCOMES) {
+        this.key = key;
+        this.verbatim = verbatim;
+    }
+    push(item) {
+        if (this.items.length < this.verbatim) {
+            this.items.push(item);
+            return;
+        }
+        if (!this.keys)
+            this.keys = new Set(this.items.map(this.key));
+        const k = this.key(item);
+        if (this.keys.has(k) || this.keys.size >= MAX_DISTINCT)
+            return;
+        this.keys.add(k);
+        this.items.push(item);
+    }
+    get length() {
+        return this.items.length;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/build.ts
+
+const MAX_BUILD_FINDINGS = 20;
+const MAX_BUILD_RAW = 4096;
+/** `./x.go:12:5: msg`, `x.go:12: msg`, `/abs/x.go:12:5: msg`, `C:\x\y.go:3:1: msg`, `go.mod:5: msg`. */
+const ERROR_RE = /^(.+?\.(?:go|s|c|h|cc|cpp|mod|sum|work)):(\d+)(?::(\d+))?: (.*)$/;
+/** A line that is a compiler error (cheap pre-check before the regex). */
+function isBuildErrorLine(line) {
+    const c = line.charCodeAt(0);
+    if (c === 32 || c === 9 || line.length === 0)
+        return false;
+    if (line.indexOf(':') < 0)
+        return false;
+    return ERROR_RE.test(line.startsWith('vet: ') ? line.slice(5) : line);
+}
+/**
+ * Build package key from a `# pkg` header or a test2json `ImportPath`:
+ * `example.com/m/pkg [example.com/m/pkg.test]` → `example.com/m/pkg`, and the external test
+ * package `example.com/m/pkg_test [example.com/m/pkg.test]` too.
+ */
+function buildPackageKey(s) {
+    const t = s.trim();
+    const open = t.indexOf(' [');
+    if (open < 0)
+        return t.startsWith('[') && t.endsWith(']') ? stripTest(t.slice(1, -1)) : t;
+    const inner = t.slice(open + 2, t.endsWith(']') ? -1 : undefined);
+    return inner.endsWith('.test') ? inner.slice(0, -5) : t.slice(0, open);
+}
+function stripTest(s) {
+    return s.endsWith('.test') ? s.slice(0, -5) : s;
+}
+function isNoise(line) {
+    return line.startsWith('# ') || line === 'FAIL' || (line.startsWith('FAIL\t') && line.endsWith(' failed]'));
+}
+/**
+ * One `build` finding per compiler/vet error line (at most 20), each with one frame (file as
+ * printed, line). Text with no `file:line:` error at all gives one finding with its first
+ * meaningful line as the message and no frames; empty text gives none.
+ */
+function parseBuildOutput(text, pkg) {
+    const findings = [];
+    let firstLine;
+    let firstAny;
+    let last;
+    for (const rawLine of text.split('\n')) {
+        const line = cleanLine(rawLine);
+        if (line.trim() === '')
+            continue;
+        firstAny ??= line.trim();
+        const c = line.charCodeAt(0);
+        if (c === 9 || c === 32) {
+            // Continuation of the previous error (`\thave (…)`, `\twant (…)`).
+            if (last && last.raw.length + line.length < MAX_BUILD_RAW)
+                last.raw += `\n${line}`;
+            continue;
+        }
+        last = undefined;
+        if (isNoise(line))
+            continue;
+        firstLine ??= line.trim();
+        const body = line.startsWith('vet: ') ? line.slice(5) : line;
+        const m = body.indexOf(':') >= 0 ? ERROR_RE.exec(body) : null;
+        if (!m || findings.length >= MAX_BUILD_FINDINGS)
+            continue;
+        const file = m[1] ?? '';
+        const lineNo = Number(m[2]);
+        const col = m[3];
+        last = {
+            kind: 'build',
+            package: pkg,
+            message: (m[4] ?? '').trim(),
+            stacks: [
+                {
+                    role: 'build',
+                    header: col ? `${file}:${lineNo}:${col}` : `${file}:${lineNo}`,
+                    frames: [{ func: '', file, line: lineNo }],
+                },
+            ],
+            raw: line,
+        };
+        findings.push(last);
+    }
+    if (findings.length === 0) {
+        const message = firstLine ?? firstAny;
+        if (message !== undefined) {
+            findings.push({
+                kind: 'build',
+                package: pkg,
+                message,
+                stacks: [],
+                raw: text.trim().slice(0, MAX_BUILD_RAW),
+            });
+        }
+    }
+    return findings;
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+// Kept in step with package.json by test/meta/version.test.ts.
+const version_VERSION = '0.1.0';
+
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/engine/scheduler.ts
+// Runs each test binary `count` times, every run its own process: the race detector reports a
+// given race once per process and a panic ends the process, so only separate processes can tell
+// "fails in 3 of 30 runs". Builds share the same slots, so the first runs start while later
+// packages still build; runs of all packages interleave, and the runs can stop early (first
+// failure, stable rates, time budget).
+
+
+
+/** Go versions before 1.20 have no -test.v=test2json (and no -test.skip). */
+function supportsTest2jsonFraming(goVersion) {
+    const m = goVersion?.match(/^go1\.(\d+)/);
+    return !m || Number(m[1]) >= 20;
+}
+function testBinaryArgs(opts) {
+    const verbose = supportsTest2jsonFraming(opts.goVersion) ? '-test.v=test2json' : '-test.v=true';
+    const args = [verbose, '-test.count=1', `-test.timeout=${opts.timeout}`];
+    if (opts.run)
+        args.push(`-test.run=${opts.run}`);
+    if (opts.skip)
+        args.push(`-test.skip=${opts.skip}`);
+    return [...args, ...opts.testFlags];
+}
+/**
+ * A file or directory name for an import path: `example.com/m/pkg` → `example.com_m_pkg`.
+ * Names that would collide (`a/b_c`, `a_b/c`) get `-2`, `-3` … in input order.
+ */
+function fileNames(importPaths) {
+    const used = new Set();
+    return importPaths.map((p) => {
+        const base = p.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || 'package';
+        let name = base;
+        for (let n = 2; used.has(name); n++)
+            name = `${base}-${n}`;
+        used.add(name);
+        return name;
+    });
+}
+/** The hard kill: the binary's own -test.timeout normally fires first, with a goroutine dump. */
+function hardTimeoutMs(timeoutMs, killGraceMs) {
+    if (!(timeoutMs > 0))
+        return undefined; // -test.timeout=0: no limit, as with go test
+    return timeoutMs + (killGraceMs ?? Math.max(30_000, Math.round(timeoutMs / 10)));
+}
+const EMPTY_PARSE = { tests: [], findings: [], packages: [], sawGoOutput: false };
+/** A run failed: non-zero exit, killed, a finding, or a failed test. */
+function runFailed(run) {
+    return (run.killed ||
+        run.signal !== null ||
+        (run.exitCode !== null && run.exitCode !== 0) ||
+        run.parsed.findings.length > 0 ||
+        run.parsed.tests.some((t) => t.action === 'fail' || t.action === 'interrupted'));
+}
+/** Half the width of the 95% Wilson interval of k in n. */
+function halfWidth(k, n) {
+    const { low, high } = wilson(k, n);
+    return (high - low) / 2;
+}
+/**
+ * A cheap stand-in for the report's signature, only to count "seen in k runs" for `stable`:
+ * kind, test and the top frames of each stack. Frames matter, addresses and goroutine ids do not.
+ */
+function findingKey(f) {
+    const tops = f.stacks
+        .filter((s) => s.role !== 'goroutine')
+        .map((s) => {
+        const top = s.frames[0];
+        // Which side is "current" depends on scheduling; the pair of sides is what matters.
+        const role = s.role.endsWith('creation') ? 'creation' : s.role === 'previous' ? 'current' : s.role;
+        return top ? `${role}:${top.func}:${top.line}` : '';
+    })
+        .sort();
+    const message = f.kind === 'race' ? '' : f.message.replace(/0x[0-9a-f]+/gi, '');
+    return [f.kind, f.test ?? '', message, ...tops].join('\u0000');
+}
+/** Every "rate" a run contributes to: the run failing, each finding, each failed test. */
+function rateKeys(run) {
+    const keys = new Set();
+    if (runFailed(run))
+        keys.add('run');
+    for (const f of run.parsed.findings)
+        keys.add(`f\u0000${findingKey(f)}`);
+    for (const t of run.parsed.tests) {
+        if (t.action === 'fail' || t.action === 'interrupted')
+            keys.add(`t\u0000${t.name}`);
+    }
+    return keys;
+}
+/**
+ * Builds (when asked) and runs every package. Builds go first, since each unlocks runs; then the
+ * next run goes to the package that has used the least run time so far, so under a time budget a
+ * slow package gets fewer runs instead of crowding out the others, and without one every package
+ * still gets `count`.
+ */
+async function schedule(jobs, opts, deps) {
+    const until = opts.until ?? 'count';
+    const precision = opts.precision ?? 0.1;
+    const names = fileNames(jobs.map((j) => j.package.importPath));
+    const states = jobs.map((job, i) => ({
+        job,
+        dir: (0,external_node_path_namespaceObject.join)(opts.logDir, names[i] ?? 'package'),
+        built: job.build ? undefined : job.binary !== undefined,
+        building: false,
+        ...(job.binary !== undefined ? { binary: job.binary } : {}),
+        started: 0,
+        done: 0,
+        stopped: 0,
+        totalMs: 0,
+        inFlight: new Map(),
+        seen: new Map(),
+        stable: false,
+        outOfTime: false,
+    }));
+    for (const st of states)
+        await (0,promises_namespaceObject.mkdir)(st.dir, { recursive: true });
+    const timeoutMs = hardTimeoutMs(opts.timeoutMs, opts.killGraceMs);
+    const records = [];
+    const abort = new AbortController();
+    let stop;
+    let firstFailure;
+    let done = 0;
+    const total = () => states.filter((s) => s.built !== false).length * opts.count;
+    const wantsRuns = (st) => st.built === true && !st.stable && !st.outOfTime && st.started < opts.count;
+    /** Run time a package has used: finished runs plus the running ones so far. */
+    const used = (st, now) => {
+        let ms = st.totalMs;
+        for (const t of st.inFlight.values())
+            ms += now - t;
+        return ms;
+    };
+    function halt(reason) {
+        if (stop !== undefined)
+            return;
+        stop = reason;
+        abort.abort();
+    }
+    let deadlineTimer;
+    if (opts.deadline !== undefined) {
+        deadlineTimer = setTimeout(() => halt('budget'), Math.max(0, opts.deadline - Date.now()));
+    }
+    /** `exited` is called once the process has ended, before its log is parsed. */
+    async function runOne(st, index, exited) {
+        const importPath = st.job.package.importPath;
+        const logFile = (0,external_node_path_namespaceObject.join)(st.dir, `run-${index}.log`);
+        const binary = st.binary ?? '';
+        let result;
+        try {
+            result = await deps.runner.run({
+                command: binary,
+                args: st.job.testArgs ?? opts.testArgs,
+                cwd: st.job.package.dir, // as go test does: tests open testdata/ relative to it
+                env: opts.env,
+                timeoutMs,
+                logFile,
+                signal: abort.signal,
+            });
+        }
+        catch (err) {
+            result = {
+                exitCode: null,
+                signal: null,
+                killed: false,
+                durationMs: 0,
+                output: '',
+                spawnError: err instanceof Error ? err.message : String(err),
+            };
+        }
+        // Stopped half way: neither a pass nor a failure, so it is not counted.
+        if (result.aborted)
+            return undefined;
+        exited?.();
+        if (result.spawnError !== undefined) {
+            await (0,promises_namespaceObject.writeFile)(logFile, `race-rerun: could not run ${binary}: ${result.spawnError}\n`).catch(() => { });
+        }
+        let parsed;
+        try {
+            parsed = await deps.parse(logFile, importPath);
+        }
+        catch (err) {
+            deps.log?.(`Could not parse ${logFile}: ${err instanceof Error ? err.message : String(err)}`);
+            parsed = structuredClone(EMPTY_PARSE);
+        }
+        return {
+            package: importPath,
+            index,
+            exitCode: result.exitCode,
+            signal: result.signal,
+            killed: result.killed,
+            durationMs: result.durationMs,
+            logFile,
+            parsed,
+        };
+    }
+    function finished(st, record) {
+        records.push(record);
+        st.done++;
+        st.totalMs += record.durationMs;
+        for (const key of rateKeys(record))
+            st.seen.set(key, (st.seen.get(key) ?? 0) + 1);
+        done++;
+        try {
+            deps.onRun?.(record, done, total());
+        }
+        catch {
+            // A progress callback must not stop the runs.
+        }
+        if (until === 'first' && runFailed(record) && stop === undefined) {
+            firstFailure = record;
+            halt('first');
+        }
+        if (until === 'stable' && !st.stable) {
+            const n = st.done;
+            // A key never seen has k = 0 in all n runs: that is the `run` key when nothing failed.
+            const ks = st.seen.has('run') ? [...st.seen.values()] : [0, ...st.seen.values()];
+            if (ks.every((k) => halfWidth(k, n) <= precision))
+                st.stable = true;
+        }
+    }
+    /**
+     * The next thing to start, or undefined when nothing can start now. A task may call `release`
+     * to give its slot back before it is done.
+     */
+    function pick(now) {
+        if (stop !== undefined)
+            return undefined;
+        const toBuild = states.find((st) => st.built === undefined && !st.building);
+        if (toBuild?.job.build) {
+            const build = toBuild.job.build;
+            toBuild.building = true;
+            return async () => {
+                let binary;
+                try {
+                    binary = await build();
+                }
+                catch (err) {
+                    deps.log?.(`Build of ${toBuild.job.package.importPath} failed: ${err.message}`);
+                }
+                toBuild.building = false;
+                toBuild.built = binary !== undefined;
+                if (binary !== undefined)
+                    toBuild.binary = binary;
+            };
+        }
+        let best;
+        let bestUsed = 0;
+        for (const st of states) {
+            if (!wantsRuns(st))
+                continue;
+            if (opts.deadline !== undefined && st.done > 0) {
+                // Do not start a run that would, by this package's average, end after the deadline.
+                if (now + st.totalMs / st.done > opts.deadline) {
+                    st.outOfTime = true;
+                    continue;
+                }
+            }
+            const u = used(st, now);
+            if (!best || u < bestUsed || (u === bestUsed && st.started < best.started)) {
+                best = st;
+                bestUsed = u;
+            }
+        }
+        if (!best)
+            return undefined;
+        const st = best;
+        const index = ++st.started;
+        st.inFlight.set(index, now);
+        // With `count` nothing waits on what a run found, so the next process starts while this
+        // run's log is parsed: the cores keep running tests instead of waiting on the parser.
+        // (`first` and `stable` decide from the parse whether to start another run.)
+        return async (release) => {
+            const record = await runOne(st, index, until === 'count' ? release : undefined);
+            st.inFlight.delete(index);
+            if (record)
+                finished(st, record);
+            else
+                st.stopped++;
+        };
+    }
+    await new Promise((resolveAll) => {
+        let active = 0; // slots in use
+        let unfinished = 0; // tasks not done, released ones (a log being parsed) included
+        const pump = () => {
+            while (active < Math.max(1, opts.parallel)) {
+                const task = pick(Date.now());
+                if (!task)
+                    break;
+                active++;
+                unfinished++;
+                let released = false;
+                const release = () => {
+                    if (released)
+                        return;
+                    released = true;
+                    active--;
+                    pump();
+                };
+                task(release)
+                    .catch((err) => deps.log?.(`race-rerun: ${err.message}`))
+                    .finally(() => {
+                    unfinished--;
+                    if (!released) {
+                        released = true;
+                        active--;
+                    }
+                    pump();
+                });
+            }
+            if (active === 0 && unfinished === 0)
+                resolveAll();
+        };
+        pump();
+    });
+    if (deadlineTimer)
+        clearTimeout(deadlineTimer);
+    if (stop === undefined) {
+        const ran = states.filter((st) => st.built === true);
+        if (until === 'stable' && ran.length > 0 && ran.every((st) => st.stable))
+            stop = 'stable';
+        else if (ran.some((st) => st.outOfTime && !st.stable && st.started < opts.count))
+            stop = 'budget';
+        else
+            stop = 'count';
+    }
+    const result = {
+        records: records.sort((a, b) => a.package < b.package ? -1 : a.package > b.package ? 1 : a.index - b.index),
+        stop,
+        packages: states.map((st) => ({
+            importPath: st.job.package.importPath,
+            built: st.built === true,
+            runs: st.done,
+            stopped: st.stopped,
+            stable: st.stable,
+            meanMs: st.done > 0 ? st.totalMs / st.done : 0,
+        })),
+    };
+    if (firstFailure)
+        result.firstFailure = firstFailure;
+    return result;
+}
+/** Runs every job `count` times (see schedule); the counted runs by package then index. */
+async function runAll(jobs, opts, deps) {
+    return (await schedule(jobs, opts, deps)).records;
+}
+
+;// CONCATENATED MODULE: ./src/engine/testsfrom.ts
+/**
+ * Failed tests per package in a parsed log. A package that failed with no test to name (a crash
+ * in TestMain or init, a build failure) maps to an empty list: rerun all of it. Tests the log does
+ * not tie to a package are under ''.
+ */
+function failedInLog(parsed) {
+    const failed = new Map();
+    const add = (pkg, test) => {
+        let set = failed.get(pkg);
+        if (!set) {
+            set = new Set();
+            failed.set(pkg, set);
+        }
+        if (test)
+            set.add(test);
+    };
+    for (const t of parsed.tests) {
+        if (t.action === 'fail' || t.action === 'interrupted')
+            add(t.package, t.name);
+    }
+    for (const f of parsed.findings) {
+        add(f.package, f.test);
+        for (const t of f.runningTests ?? [])
+            add(f.package, t);
+    }
+    for (const p of parsed.packages)
+        if (p.action === 'fail')
+            add(p.name);
+    return new Map([...failed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([p, s]) => [p, leaves([...s])]));
+}
+/** Drops `TestA` when `TestA/sub` failed too: selecting the subtest runs its parent anyway. */
+function leaves(tests) {
+    return tests.filter((t) => !tests.some((o) => o.startsWith(`${t}/`))).sort();
+}
+/** Go's regexp.QuoteMeta. */
+function testsfrom_quoteMeta(s) {
+    return s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
+}
+/**
+ * A -test.run pattern that selects exactly these tests. Go splits -run on `/` (one pattern per
+ * subtest level) and on `|` outside parentheses (alternatives, each split by `/`), so top-level
+ * tests share one `^(A|B)$` and each subtest is its own alternative `^A$/^sub$`, which does not
+ * also select A's other subtests or `sub` under another parent.
+ */
+function testsfrom_runPattern(tests) {
+    const top = tests.filter((t) => !t.includes('/'));
+    const subs = tests.filter((t) => t.includes('/'));
+    const alts = [];
+    if (top.length === 1)
+        alts.push(`^${testsfrom_quoteMeta(top[0] ?? '')}$`);
+    else if (top.length > 1)
+        alts.push(`^(${top.map(testsfrom_quoteMeta).join('|')})$`);
+    for (const t of subs)
+        alts.push(t
+            .split('/')
+            .map((level) => `^${testsfrom_quoteMeta(level)}$`)
+            .join('/'));
+    return alts.join('|');
+}
+
+;// CONCATENATED MODULE: ./src/engine/engine.ts
+// Orchestration: go env → go list → build each test binary once with -race → run each `count`
+// times (or until the answer is known). Problems the user caused end up in `errors` with what was
+// done so far; nothing throws.
+
+
+
+
+
+/**
+ * GORACE options race-rerun adds before the user's own (TSan applies them in order, so the
+ * user's win). atexit_sleep_ms=0: a passing race binary otherwise sleeps 1 s at exit, which
+ * for fast tests is most of the run (see the README's Performance section).
+ */
+const DEFAULT_GORACE = ['atexit_sleep_ms=0'];
+/** The largest history the race runtime keeps (GORACE history_size, 0–7). */
+const MAX_HISTORY_SIZE = 7;
+/** Reruns tried per race whose stack could not be restored. */
+const HISTORY_RERUNS = 3;
+/** Races with a missing stack rerun at most (each one rerun up to HISTORY_RERUNS times). */
+const MAX_HISTORY_GROUPS = 5;
+function withGorace(env, before, after = []) {
+    const gorace = [...before, env.GORACE ?? '', ...after].map((s) => s.trim()).filter(Boolean);
+    return { ...env, GORACE: gorace.join(' ') };
+}
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(1)}s`;
+}
+function engine_plural(n, word, many = `${word}s`) {
+    return `${n} ${n === 1 ? word : many}`;
+}
+function goMinor(version) {
+    const m = version?.match(/^go1\.(\d+)/);
+    return m ? Number(m[1]) : undefined;
+}
+/** Test iterations per run from -test.count and -test.cpu (each listed CPU count repeats the tests). */
+function iterationsPerRun(testFlags) {
+    let count = 1;
+    let cpus = 1;
+    for (const f of testFlags) {
+        const m = /^-test\.(count|cpu)=(.*)$/.exec(f);
+        if (m?.[1] === 'count')
+            count = Number(m[2]) || 1;
+        if (m?.[1] === 'cpu')
+            cpus = (m[2] ?? '').split(',').filter((c) => c.trim() !== '').length || 1;
+    }
+    return count * cpus;
+}
+async function execute(settings, deps) {
+    const result = { modules: [], packages: [], builds: [], runs: [], errors: [], notes: [] };
+    const wd = settings.workingDirectory;
+    const started = Date.now();
+    const deadline = settings.maxDurationMs !== undefined ? started + settings.maxDurationMs : undefined;
+    try {
+        // tests-from first: a bad log should fail before anything is built.
+        let failed;
+        if (settings.testsFrom !== undefined) {
+            failed = await readTestsFrom(settings.testsFrom, deps, result);
+            if (failed === undefined)
+                return result;
+            if (failed.size === 0 && !settings.run) {
+                result.notes.push(`No test failed in ${settings.testsFrom}: nothing to rerun.`);
+                deps.log(`No test failed in ${settings.testsFrom}: nothing to rerun.`);
+                return result;
+            }
+            if (failed.size === 0) {
+                result.notes.push(`No test failed in ${settings.testsFrom}: running the tests that match run instead.`);
+                failed = undefined;
+            }
+        }
+        // The three go commands do not depend on each other: start them together (each one is a
+        // go process start-up plus module loading). Awaited in order, so errors read as before.
+        const envP = deps.go.env(wd);
+        const modulesP = deps.go.modules(wd);
+        const listedP = deps.go.listTestPackages(wd, settings.packages, settings.buildFlags);
+        // When an earlier one throws, a later rejection must not go unhandled.
+        modulesP.catch(() => { });
+        listedP.catch(() => { });
+        const goEnv = await envP;
+        result.goEnv = goEnv;
+        deps.log(`Using ${goEnv.version || 'go'} in ${wd}`);
+        const minor = goMinor(goEnv.version);
+        if (minor !== undefined && minor < 20 && settings.skip) {
+            result.notes.push(`${goEnv.version} has no -test.skip (added in Go 1.20): the skip input will fail the runs.`);
+        }
+        result.modules = await modulesP;
+        const listed = await listedP;
+        result.errors.push(...listed.errors);
+        if (listed.withoutTests.length > 0) {
+            const shown = listed.withoutTests.slice(0, 10).join(', ');
+            const more = listed.withoutTests.length > 10 ? ` and ${listed.withoutTests.length - 10} more` : '';
+            result.notes.push(`${engine_plural(listed.withoutTests.length, 'package')} without test files: ${shown}${more}.`);
+        }
+        if (listed.packages.length === 0) {
+            result.errors.push(`No test packages match ${settings.packages.join(' ')} in ${wd}: check the packages input.`);
+            return result;
+        }
+        const baseArgs = {
+            timeout: settings.timeout,
+            skip: settings.skip,
+            testFlags: settings.testFlags,
+            goVersion: goEnv.version,
+        };
+        const argsOf = new Map();
+        let packages = listed.packages;
+        if (failed !== undefined) {
+            packages = selectFailed(listed.packages, failed, settings, result.notes);
+            for (const p of packages) {
+                const tests = failed.get(p.importPath) ?? failed.get('') ?? [];
+                // An empty list: the package failed without a test to name, so all of it runs.
+                argsOf.set(p.importPath, testBinaryArgs({ ...baseArgs, run: tests.length > 0 ? testsfrom_runPattern(tests) : undefined }));
+            }
+            if (packages.length === 0) {
+                result.errors.push(`None of the packages that failed in ${settings.testsFrom} is among ${settings.packages.join(' ')} in ${wd}.`);
+                return result;
+            }
+        }
+        result.packages = packages;
+        const testArgs = testBinaryArgs({ ...baseArgs, run: settings.run });
+        const binDir = (0,external_node_path_namespaceObject.join)(deps.workDir, 'bin');
+        await (0,promises_namespaceObject.mkdir)(binDir, { recursive: true });
+        const names = fileNames(packages.map((p) => p.importPath));
+        const builds = new Map();
+        let lastBuildEnd = started;
+        const batch = batchBuilder(packages, settings, deps, goEnv, binDir);
+        const jobs = packages.map((pkg, i) => {
+            const job = {
+                package: pkg,
+                // One build per package, in a run slot: the first runs start while later packages build.
+                // With several packages, one go command builds them all (the first slot starts it, the
+                // others wait for it); a package it could not build is built alone, for its own output.
+                build: async () => {
+                    const build = (await batch?.())?.get(pkg.importPath) ??
+                        (await deps.go.buildTest(pkg, (0,external_node_path_namespaceObject.join)(binDir, `${names[i]}.test`), settings.buildFlags, wd));
+                    builds.set(pkg.importPath, build);
+                    lastBuildEnd = Date.now();
+                    if (!build.ok)
+                        deps.log(`Build failed: ${pkg.importPath}`);
+                    return build.ok ? build.binary : undefined;
+                },
+            };
+            const args = argsOf.get(pkg.importPath);
+            if (args)
+                job.testArgs = args;
+            return job;
+        });
+        const env = withGorace(deps.env ?? process.env, DEFAULT_GORACE);
+        const until = settings.until ?? 'count';
+        const precision = settings.precision ?? 0.1;
+        deps.log(`Building ${engine_plural(packages.length, 'test binary', 'test binaries')} with -race and running each ` +
+            `${untilText(settings)}, at most ${settings.parallel} at once (timeout ${settings.timeout} per run` +
+            `${settings.maxDuration ? `, ${settings.maxDuration} in all` : ''})`);
+        const sched = await schedule(jobs, {
+            count: settings.count,
+            parallel: settings.parallel,
+            timeout: settings.timeout,
+            timeoutMs: settings.timeoutMs,
+            testArgs,
+            logDir: (0,external_node_path_namespaceObject.join)(deps.workDir, 'logs'),
+            env,
+            until,
+            precision,
+            ...(deadline !== undefined ? { deadline } : {}),
+        }, { runner: deps.runner, parse: deps.parse, onRun: deps.onRun, log: deps.log });
+        result.builds = packages.flatMap((p) => {
+            const b = builds.get(p.importPath);
+            return b ? [b] : [];
+        });
+        result.runs = sched.records;
+        const builtCount = result.builds.filter((b) => b.ok).length;
+        const failedBuilds = result.builds.length - builtCount;
+        const killed = result.runs.filter((r) => r.killed).length;
+        deps.log(`Built ${engine_plural(builtCount, 'test binary', 'test binaries')}${failedBuilds > 0 ? ` (${failedBuilds} failed)` : ''}; ` +
+            `ran ${engine_plural(result.runs.length, 'test process', 'test processes')} in ${seconds(Date.now() - started)}` +
+            (killed > 0 ? ` (${killed} killed after the timeout)` : ''));
+        stopNotes(settings, sched, result, lastBuildEnd - started);
+        lostIterationNotes(settings, result);
+        await recoverStacks(settings, deps, result, argsOf, testArgs, env, deadline);
+    }
+    catch (err) {
+        if (err instanceof GoError)
+            result.errors.push(err.message);
+        else {
+            const message = err instanceof Error ? err.message : String(err);
+            result.errors.push(`race-rerun failed unexpectedly: ${message}`);
+        }
+    }
+    return result;
+}
+/**
+ * One `go test -race -c -o dir/ pkg…` for all packages, started on first call and shared: one go
+ * start-up and package load instead of one per package, and go links them in parallel (measured
+ * on the bench's 8 small packages: 2.1 s, against 2.8 s for the eight builds one after another,
+ * with one core busy elsewhere). Go 1.21+ only.
+ */
+function batchBuilder(packages, settings, deps, goEnv, binDir) {
+    const buildTests = deps.go.buildTests?.bind(deps.go);
+    const minor = goMinor(goEnv.version);
+    if (!buildTests || packages.length < 2 || minor === undefined || minor < 21)
+        return undefined;
+    let pending;
+    return () => {
+        pending ??= (async () => {
+            try {
+                const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(binDir, 'all-'));
+                const built = await buildTests(packages, dir, settings.buildFlags, settings.workingDirectory);
+                return new Map(built.map((b) => [b.package.importPath, b]));
+            }
+            catch {
+                return new Map(); // every package is then built on its own
+            }
+        })();
+        return pending;
+    };
+}
+function untilText(settings) {
+    switch (settings.until) {
+        case 'first':
+            return `up to ${engine_plural(settings.count, 'time')} until the first failure`;
+        case 'stable':
+            return `up to ${engine_plural(settings.count, 'time')} until every rate is known to ±${points(settings.precision)} points`;
+        default:
+            return engine_plural(settings.count, 'time');
+    }
+}
+function points(precision) {
+    return String(Math.round((precision ?? 0.1) * 1000) / 10);
+}
+/** Reads the tests-from log; undefined (with an error) when it is not a test log. */
+async function readTestsFrom(file, deps, result) {
+    let parsed;
+    try {
+        parsed = await deps.parse(file, '');
+    }
+    catch (err) {
+        result.errors.push(`Cannot read tests-from ${file}: ${err.message}`);
+        return undefined;
+    }
+    const anyTest = parsed.tests.length > 0 || parsed.packages.length > 0 || parsed.findings.length > 0;
+    if (!parsed.sawGoOutput || !anyTest) {
+        result.errors.push(`tests-from ${file} is not a go test log: it has no test results. Give the output of go test -json or go test -v.`);
+        return undefined;
+    }
+    return failedInLog(parsed);
+}
+/** The listed packages that failed in the log; says which failed ones are not listed. */
+function selectFailed(listed, failed, settings, notes) {
+    const unknown = failed.get('');
+    // Tests the log does not tie to a package (plain output cut short): look for them everywhere.
+    const chosen = unknown !== undefined ? listed : listed.filter((p) => failed.has(p.importPath));
+    const names = new Set(listed.map((p) => p.importPath));
+    const missing = [...failed.keys()].filter((p) => p !== '' && !names.has(p));
+    if (missing.length > 0) {
+        notes.push(`Failed in ${settings.testsFrom} but not among the packages (${settings.packages.join(' ')}): ${missing.join(', ')}.`);
+    }
+    const described = chosen.map((p) => {
+        const tests = failed.get(p.importPath) ?? unknown ?? [];
+        return `${p.importPath} (${tests.length > 0 ? tests.join(', ') : 'all tests: the package failed without a failed test'})`;
+    });
+    if (described.length > 0) {
+        notes.push(`Rerunning only what failed in ${settings.testsFrom}: ${described.join('; ')}.` +
+            (settings.run ? ' The run input is not used: the log chose the tests.' : ''));
+    }
+    return chosen;
+}
+/** Why the runs stopped and which packages got fewer runs, for the summary. */
+function stopNotes(settings, sched, result, buildMs) {
+    const built = sched.packages.filter((p) => p.built);
+    const short = (p) => p;
+    const stopped = sched.packages.reduce((n, p) => n + p.stopped, 0);
+    const stoppedText = stopped > 0
+        ? ` ${engine_plural(stopped, 'run')} still running then ${stopped === 1 ? 'was' : 'were'} stopped and not counted.`
+        : '';
+    if (result.runs.length === 0 && sched.stop === 'budget') {
+        result.errors.push(`max-duration ${settings.maxDuration} was too short for even one run (building took ${seconds(buildMs)}): nothing was measured. Raise max-duration.`);
+        return;
+    }
+    if (built.length === 0)
+        return;
+    const counts = built.map((p) => `${short(p.importPath)} ${p.runs}`).join(', ');
+    switch (sched.stop) {
+        case 'first': {
+            const r = sched.firstFailure;
+            result.notes.push(`Stopped at the first failing run (until: first): run ${r?.index} of ${r?.package}, after ${engine_plural(result.runs.length, 'run')} in all.${stoppedText}`);
+            break;
+        }
+        case 'stable':
+            result.notes.push(`Stopped once every finding and test was known to ±${points(settings.precision)} points at 95% (until: stable). Runs per package: ${counts}.`);
+            break;
+        case 'budget':
+            result.notes.push(`Stopped at max-duration ${settings.maxDuration} before all ${settings.count} runs. Runs per package: ${counts}.${stoppedText}`);
+            break;
+        case 'count':
+            if (settings.until === 'stable') {
+                const unstable = built.filter((p) => !p.stable).map((p) => p.importPath);
+                result.notes.push(`Reached count (${settings.count} runs) before every rate was known to ±${points(settings.precision)} points` +
+                    ` in ${unstable.join(', ')}: raise count for a narrower interval.`);
+            }
+            else if (settings.until === 'first') {
+                result.notes.push(`No run failed in ${settings.count} runs of each package (until: first).`);
+            }
+            break;
+    }
+    if (sched.stop === 'budget' || sched.stop === 'stable') {
+        // Say it rather than hide it: a slow package's rate rests on fewer runs.
+        const most = Math.max(...built.map((p) => p.runs));
+        for (const p of built) {
+            if (p.runs < most && !(sched.stop === 'stable' && p.stable)) {
+                result.notes.push(`${p.importPath} got fewer runs under the budget: ${p.runs} of ${settings.count}` +
+                    (p.runs > 0 ? ` (its runs take ${seconds(p.meanMs)} each)` : '') +
+                    '; its rates are less certain.');
+            }
+        }
+    }
+}
+/** With -count=K (or a -cpu list) a panic ends the process, so the iterations after it never ran. */
+function lostIterationNotes(settings, result) {
+    const k = iterationsPerRun(settings.testFlags);
+    if (k <= 1)
+        return;
+    const byPkg = new Map();
+    for (const r of result.runs)
+        byPkg.set(r.package, [...(byPkg.get(r.package) ?? []), r]);
+    for (const [pkg, runs] of byPkg) {
+        const topLevel = new Set(runs.flatMap((r) => r.parsed.tests.filter((t) => !t.name.includes('/')).map((t) => t.name)));
+        let lost = 0;
+        let cut = 0;
+        for (const r of runs) {
+            const ended = r.parsed.tests.filter((t) => !t.name.includes('/') && t.action !== 'interrupted' && t.package === pkg).length;
+            const missing = Math.max(0, k * topLevel.size - ended);
+            if (missing > 0 && (r.exitCode !== 0 || r.killed)) {
+                lost += missing;
+                cut++;
+            }
+        }
+        if (lost > 0) {
+            result.notes.push(`${pkg}: ${engine_plural(cut, 'run')} ended early (a panic, fatal error or timeout ends the process), so ` +
+                `${engine_plural(lost, 'test iteration')} of the ${k} per test in a run never ran. Each run counts once, failed if any iteration failed.`);
+        }
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Races whose stack the detector could not restore: rerun with the largest history.
+const ACCESS = new Set(['current', 'previous']);
+function missingStack(f) {
+    return f.kind === 'race' && f.stacks.some((s) => ACCESS.has(s.role) && s.frames.length === 0);
+}
+function accessTops(f) {
+    return f.stacks
+        .filter((s) => ACCESS.has(s.role) && s.frames.length > 0)
+        .map((s) => `${s.frames[0]?.func}:${s.frames[0]?.line}`);
+}
+async function recoverStacks(settings, deps, result, argsOf, testArgs, env, deadline) {
+    const groups = new Map();
+    for (const run of result.runs) {
+        for (const f of run.parsed.findings) {
+            if (!missingStack(f))
+                continue;
+            const pkg = f.package || run.package;
+            const tops = accessTops(f);
+            const key = [pkg, f.test ?? '', ...tops].join('\u0000');
+            const g = groups.get(key) ?? { pkg, ...(f.test ? { test: f.test } : {}), tops, findings: [] };
+            g.findings.push(f);
+            groups.set(key, g);
+        }
+    }
+    if (groups.size === 0)
+        return;
+    const binaries = new Map(result.builds.flatMap((b) => (b.ok && b.binary ? [[b.package.importPath, b.binary]] : [])));
+    const dirs = new Map(result.packages.map((p) => [p.importPath, p.dir]));
+    const historyEnv = withGorace(env, [], [`history_size=${MAX_HISTORY_SIZE}`]);
+    let tried = 0;
+    for (const g of groups.values()) {
+        const binary = binaries.get(g.pkg);
+        const dir = dirs.get(g.pkg);
+        let found;
+        let tries = 0;
+        const outOfTime = () => deadline !== undefined && Date.now() >= deadline;
+        if (binary && dir && tried < MAX_HISTORY_GROUPS && !outOfTime()) {
+            tried++;
+            const base = (argsOf.get(g.pkg) ?? testArgs).filter((a) => !a.startsWith('-test.run='));
+            const args = g.test ? [...base, `-test.run=${testsfrom_runPattern([g.test])}`] : (argsOf.get(g.pkg) ?? testArgs);
+            const logDir = (0,external_node_path_namespaceObject.join)(deps.workDir, 'logs', 'history');
+            await (0,promises_namespaceObject.mkdir)(logDir, { recursive: true });
+            for (; tries < HISTORY_RERUNS && !found && !outOfTime();) {
+                tries++;
+                const logFile = (0,external_node_path_namespaceObject.join)(logDir, `${fileNames([g.pkg])[0]}-${tried}-${tries}.log`);
+                const timeoutMs = hardTimeoutMs(settings.timeoutMs);
+                await deps.runner.run({
+                    command: binary,
+                    args,
+                    cwd: dir,
+                    env: historyEnv,
+                    logFile,
+                    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+                });
+                const parsed = await deps.parse(logFile, g.pkg).catch(() => undefined);
+                found = parsed?.findings.find((f) => {
+                    if (f.kind !== 'race' || missingStack(f))
+                        return false;
+                    const tops = new Set(accessTops(f));
+                    return g.tops.every((t) => tops.has(t));
+                });
+            }
+        }
+        const who = g.test ? `${g.test} in ${g.pkg}` : g.pkg;
+        for (const f of g.findings) {
+            if (found) {
+                f.stacks = structuredClone(found.stacks);
+                f.raw = `${found.raw.replace(/\s+$/, '')}\n(race-rerun: this report comes from a rerun of ${who} with GORACE=history_size=${MAX_HISTORY_SIZE}; the original run's report had [failed to restore the stack].)\n`;
+                f.stackRecovery = 'recovered';
+            }
+            else {
+                f.stackRecovery = 'unrecovered';
+                f.raw = `${f.raw.replace(/\s+$/, '')}\n(race-rerun: a stack of this race could not be restored${tries > 0 ? `, not even in ${engine_plural(tries, 'rerun')} with GORACE=history_size=${MAX_HISTORY_SIZE}` : ''}.)\n`;
+            }
+        }
+        if (found) {
+            result.notes.push(`A race in ${who} had [failed to restore the stack]; a rerun with GORACE=history_size=${MAX_HISTORY_SIZE} gave the full report, used for its annotations.`);
+        }
+        else {
+            result.notes.push(`A race in ${who} had [failed to restore the stack] and ` +
+                (tries > 0
+                    ? `${engine_plural(tries, 'rerun')} with GORACE=history_size=${MAX_HISTORY_SIZE} did not restore it: one side of it is unknown.`
+                    : 'there was no time (or binary) left to rerun it: one side of it is unknown.'));
+        }
+    }
+}
+
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./src/parse/merge.ts
+
+function newTestList() {
+    return new BoundedList((t) => `${t.package}\u0000${t.name}\u0000${t.action}`);
+}
+function newPackageList() {
+    return new BoundedList((p) => `${p.name}\u0000${p.action}`, 1000);
+}
+/**
+ * The chunks of consecutive parts of a log, each started where the parser before it was quiet
+ * (so it behaved as a new parser would), as one result: items are appended as one parser would
+ * have appended them, with its caps, and a build failure reported earlier is not reported again.
+ */
+function mergeChunks(chunks) {
+    if (chunks.length === 1 && chunks[0])
+        return chunks[0].output;
+    const tests = newTestList();
+    const packages = newPackageList();
+    const findings = [];
+    const reported = new Set();
+    let sawGoOutput = false;
+    for (const { output, buildReported } of chunks) {
+        for (const f of output.findings) {
+            if (f.kind === 'build' && reported.has(f.package))
+                continue;
+            if (findings.length < MAX_FINDINGS)
+                findings.push(f);
+        }
+        for (const t of output.tests)
+            tests.push(t);
+        for (const p of output.packages)
+            packages.push(p);
+        for (const r of buildReported)
+            reported.add(r);
+        sawGoOutput ||= output.sawGoOutput;
+    }
+    return { tests: tests.items, findings, packages: packages.items, sawGoOutput };
+}
+/**
+ * Joins the parts of a log parsed side by side (in order; the first from the log's start, the
+ * last to its end). Part i+1 takes over at the first offset where both it and part i were quiet;
+ * undefined when some pair has no such offset (then only one parser reading it all is exact).
+ */
+function stitch(segments) {
+    const first = segments[0];
+    if (first?.start !== 0)
+        return undefined;
+    const used = [];
+    let seg = first;
+    let from = 0;
+    for (const next of segments.slice(1)) {
+        // Where next's chunks start: its own start (a new parser), and each of its quiet points.
+        const starts = new Map([[next.start, 0]]);
+        next.boundaries.forEach((b, j) => {
+            starts.set(b, j + 1);
+        });
+        let join = -1;
+        for (let j = from; j < seg.boundaries.length; j++) {
+            const b = seg.boundaries[j];
+            if (b >= next.start && starts.has(b)) {
+                join = j;
+                break;
+            }
+        }
+        if (join < 0)
+            return undefined;
+        used.push(...seg.chunks.slice(from, join + 1));
+        from = starts.get(seg.boundaries[join]);
+        seg = next;
+    }
+    if (!seg.complete)
+        return undefined;
+    used.push(...seg.chunks.slice(from));
+    return mergeChunks(used);
+}
+
+;// CONCATENATED MODULE: ./src/parse/event.ts
+// `go test -json` (test2json) events. JSON.parse is used as is: a hand-written scanner of these
+// flat objects was measured no faster (V8's JSON.parse is native), and is more code to trust.
+// The exception is the parser's narrow fast paths for the two shapes test2json writes most
+// (output.ts `outputEvent`, `plainEvent`): they only slice, and hand anything else to this.
+/** A test2json line as an event; undefined when the line is not a JSON object with an Action. */
+function parseEvent(line) {
+    let v;
+    try {
+        v = JSON.parse(line);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof v !== 'object' || v === null || Array.isArray(v))
+        return undefined;
+    const ev = v;
+    return typeof ev.Action === 'string' ? ev : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/parse/race.ts
+
+/** A report has 2 accesses and up to 2 creation stacks; more is junk, not worth memory. */
+const MAX_STACKS = 8;
+/**
+ * `Read at 0x… by goroutine 7:`, `Previous write at 0x… by main goroutine:`, atomic variants, and
+ * the address-less `Write by goroutine 56:` of old race runtimes (golang/go#10661).
+ */
+const ACCESS_RE = /^(Previous )?(?:[Aa]tomic )?([Rr]ead|[Ww]rite)(?: of size \d+)?(?: at (0x[0-9a-fA-F]+))? by (?:goroutine (\d+)|(main goroutine)|thread T\d+)\s*:$/;
+const CREATION_RE = /^Goroutine (\d+) \((?:running|finished)\) created at:$/;
+/** Lines that cannot be inside a race report: the report was cut off (crash, interleaving). */
+function endsRaceReport(line) {
+    const c = line.charCodeAt(0);
+    if (c === 32)
+        return line.includes('race detected during execution of');
+    return (line.startsWith('panic: ') ||
+        line.startsWith('fatal error: ') ||
+        isGoCommandLine(line) ||
+        line === 'WARNING: DATA RACE');
+}
+/** Shared by lite assemblers, which never add to them. */
+const NO_RAW = new RawText(true);
+const NO_STACKS = [];
+class RaceAssembler {
+    lite;
+    raw;
+    stacks;
+    cur;
+    pendingFunc;
+    currentId;
+    previousId;
+    sawWarning = false;
+    /**
+     * `lite`: the report is over the findings cap, so only where it ends matters (same feed results),
+     * not its stacks or text: most reports of a huge log are dropped.
+     */
+    constructor(withSep, lite = false) {
+        this.lite = lite;
+        this.raw = lite ? NO_RAW : new RawText();
+        this.stacks = lite ? NO_STACKS : [];
+        if (withSep)
+            this.raw.add(RACE_SEP);
+    }
+    feed(line) {
+        if (line === RACE_SEP) {
+            // A separator before the WARNING line belongs to the opening; after it, it closes.
+            this.raw.add(line);
+            return this.sawWarning ? 'done' : 'more';
+        }
+        if (line === 'WARNING: DATA RACE' && !this.sawWarning) {
+            this.sawWarning = true;
+            this.raw.add(line);
+            return 'more';
+        }
+        // The report goes to stderr, test framing to stdout: with parallel tests they can interleave.
+        if (line.startsWith('=== ') || isResultAfterIndent(line))
+            return 'pass';
+        if (endsRaceReport(line))
+            return 'reject';
+        if (this.lite)
+            return 'more';
+        this.raw.add(line);
+        if (line.length === 0) {
+            this.endStack();
+            return 'more';
+        }
+        const c0 = line.charCodeAt(0);
+        if (c0 === 32) {
+            if (!this.cur)
+                return 'more';
+            // Frames: `  FUNC()` (2 spaces) then `      FILE:LINE +0xOFF` (6 spaces).
+            if (line.charCodeAt(1) === 32 && line.charCodeAt(2) === 32) {
+                const loc = parseFileLine(line.trimStart());
+                if (loc && this.pendingFunc !== undefined) {
+                    pushFrame(this.cur.frames, { func: this.pendingFunc, file: loc.file, line: loc.line });
+                }
+                this.pendingFunc = undefined;
+            }
+            else {
+                const t = line.trim();
+                // `[failed to restore the stack]` leaves the stack empty.
+                this.pendingFunc = t.startsWith('[') ? undefined : splitFuncArgs(t).func;
+            }
+            return 'more';
+        }
+        this.endStack();
+        if (this.stacks.length >= MAX_STACKS)
+            return 'more';
+        const access = ACCESS_RE.exec(line);
+        if (access) {
+            const previous = access[1] !== undefined;
+            const id = access[5] ? 'main' : Number(access[4] ?? 0);
+            if (previous)
+                this.previousId = id;
+            else
+                this.currentId = id;
+            this.cur = {
+                role: previous ? 'previous' : 'current',
+                header: line.slice(0, -1).trimEnd(),
+                access: access[2]?.toLowerCase() === 'write' ? 'write' : 'read',
+                goroutine: id,
+                frames: [],
+            };
+            this.stacks.push(this.cur);
+            return 'more';
+        }
+        const creation = CREATION_RE.exec(line);
+        if (creation) {
+            this.cur = {
+                role: 'creation',
+                header: line.slice(0, -1),
+                goroutine: Number(creation[1]),
+                frames: [],
+            };
+            this.stacks.push(this.cur);
+        }
+        // Anything else (`Heap block …`, `Mutex M created at:`) starts a section we do not keep.
+        return 'more';
+    }
+    endStack() {
+        this.cur = undefined;
+        this.pendingFunc = undefined;
+    }
+    /** Stacks with creation roles matched to the access goroutines. */
+    finish() {
+        let haveCurrentCreation = false;
+        let havePreviousCreation = false;
+        for (const s of this.stacks) {
+            if (s.role !== 'creation')
+                continue;
+            if (!haveCurrentCreation && s.goroutine === this.currentId) {
+                s.role = 'current-creation';
+                haveCurrentCreation = true;
+            }
+            else if (!havePreviousCreation && s.goroutine === this.previousId) {
+                s.role = 'previous-creation';
+                havePreviousCreation = true;
+            }
+        }
+        return this.stacks;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/traceback.ts
+
+const MAX_HEADER_LINES = 200;
+const MAX_CANDIDATE_BLOCKS = 50;
+const MAX_OTHER_BLOCKS = 10;
+const MAX_MESSAGE = 1000;
+const RECOVERED_RE = / \[recovered(?:, [a-z]+)*\]$/;
+/** `goroutine 8 [running]:`, `goroutine 1 gp=0x… m=0 mp=0x… [running]:`, `… [running] {labels}:`. */
+function parseGoroutineHeader(line) {
+    if (!line.startsWith('goroutine ') || !line.endsWith(':'))
+        return undefined;
+    let i = 10;
+    let id = 0;
+    while (i < line.length) {
+        const c = line.charCodeAt(i);
+        if (c < 48 || c > 57)
+            break;
+        id = id * 10 + (c - 48);
+        i++;
+    }
+    if (i === 10 || line.charCodeAt(i) !== 32 || line.indexOf('[', i) < 0)
+        return undefined;
+    return id;
+}
+/** Column-0 lines that end a traceback's header part: Go framing, package lines, the go command. */
+function endsTracebackHeader(line) {
+    return (line.startsWith('=== ') ||
+        isResultAfterIndent(line) ||
+        isGoCommandLine(line) ||
+        line === RACE_SEP ||
+        line === 'WARNING: DATA RACE');
+}
+/** The block a lite assembler is in: only whether there is one matters. */
+const LITE_BLOCK = {
+    header: '',
+    goroutine: 0,
+    frames: [],
+    skip: true,
+    hasTestFrame: false,
+    hasUserFrame: false,
+    goMarkers: 0,
+};
+/** Shared by lite assemblers, which never add to them: most reports of a huge log are lite. */
+const NO_LINES = [];
+const NO_BLOCKS = [];
+const traceback_NO_RAW = new RawText(true);
+class TracebackAssembler {
+    lite;
+    raw;
+    header;
+    headerCount = 0;
+    inBlocks = false;
+    cur;
+    first;
+    candidates;
+    others;
+    pendingFunc;
+    pendingCreated;
+    /**
+     * `lite`: the report is over the findings cap, so only where it ends matters (same feed results),
+     * not its blocks or text: most reports of a huge log are dropped.
+     */
+    constructor(lite = false) {
+        this.lite = lite;
+        this.raw = lite ? traceback_NO_RAW : new RawText();
+        this.header = lite ? NO_LINES : [];
+        this.candidates = lite ? NO_BLOCKS : [];
+        this.others = lite ? NO_BLOCKS : [];
+    }
+    feed(line) {
+        if (!this.inBlocks) {
+            if (line === 'runtime stack:' || parseGoroutineHeader(line) !== undefined) {
+                this.inBlocks = true;
+                this.startBlock(line);
+                return 'more';
+            }
+            if (endsTracebackHeader(line) || this.headerCount >= MAX_HEADER_LINES)
+                return 'reject';
+            this.headerCount++;
+            if (this.lite)
+                return 'more';
+            this.header.push(line);
+            this.raw.add(line);
+            return 'more';
+        }
+        if (line.length === 0) {
+            this.endBlock();
+            this.raw.add(line);
+            return 'more';
+        }
+        if (line === 'runtime stack:' || parseGoroutineHeader(line) !== undefined) {
+            this.endBlock();
+            this.startBlock(line);
+            return 'more';
+        }
+        const b = this.cur;
+        if (!b)
+            return 'reject';
+        const c0 = line.charCodeAt(0);
+        if (this.lite)
+            return c0 === 9 || this.liteLine(line, c0) ? 'more' : 'reject';
+        if (c0 === 9) {
+            const loc = parseFileLine(line.trim());
+            if (loc) {
+                if (this.pendingCreated !== undefined) {
+                    b.createdBy = { func: this.pendingCreated, file: loc.file, line: loc.line };
+                }
+                else if (this.pendingFunc) {
+                    const f = { func: this.pendingFunc.func, file: loc.file, line: loc.line };
+                    if (this.pendingFunc.inlined)
+                        f.inlined = true;
+                    pushFrame(b.frames, f, MAX_FRAMES + b.goMarkers);
+                    this.noteFrame(b, f);
+                }
+            }
+            this.pendingFunc = undefined;
+            this.pendingCreated = undefined;
+            this.raw.add(line);
+            return 'more';
+        }
+        if (line.startsWith('created by ')) {
+            b.createdHeader = line;
+            const rest = line.slice(11);
+            const inG = rest.indexOf(' in goroutine ');
+            this.pendingCreated = inG >= 0 ? rest.slice(0, inG) : rest;
+            this.pendingFunc = undefined;
+            this.raw.add(line);
+            return 'more';
+        }
+        if (line.startsWith('...') && line.endsWith('...') && line.includes('elided')) {
+            if (b.frames.length < MAX_FRAMES + b.goMarkers) {
+                b.frames.push(elidedFrame(line));
+                b.goMarkers++;
+            }
+            this.raw.add(line);
+            return 'more';
+        }
+        if (c0 !== 32 && line.endsWith(')') && line.indexOf('(') > 0) {
+            const { func, args } = splitFuncArgs(line);
+            this.pendingFunc = { func, inlined: args === '...' };
+            this.pendingCreated = undefined;
+            this.raw.add(line);
+            return 'more';
+        }
+        return 'reject';
+    }
+    /** The non-tab lines `feed` keeps in a block (`created by`, elided marker, function). */
+    liteLine(line, c0) {
+        if (c0 === 99 && line.startsWith('created by '))
+            return true;
+        if (c0 === 46 && line.startsWith('...') && line.endsWith('...') && line.includes('elided'))
+            return true;
+        return c0 !== 32 && line.endsWith(')') && line.indexOf('(') > 0;
+    }
+    startBlock(line) {
+        if (this.lite) {
+            this.cur = LITE_BLOCK;
+            return;
+        }
+        this.raw.add(line);
+        const id = parseGoroutineHeader(line);
+        this.cur = {
+            header: line.endsWith(':') ? line.slice(0, -1) : line,
+            goroutine: id ?? 0,
+            frames: [],
+            skip: id === undefined,
+            hasTestFrame: false,
+            hasUserFrame: false,
+            goMarkers: 0,
+        };
+        this.pendingFunc = undefined;
+        this.pendingCreated = undefined;
+    }
+    noteFrame(b, f) {
+        if (!b.hasTestFrame && testNameFromFunc(f.func))
+            b.hasTestFrame = true;
+        if (!b.hasUserFrame && isUserFrame(f))
+            b.hasUserFrame = true;
+    }
+    endBlock() {
+        const b = this.cur;
+        this.cur = undefined;
+        this.pendingFunc = undefined;
+        this.pendingCreated = undefined;
+        if (!b || b.skip || this.lite)
+            return;
+        // Keep only what can be chosen or shown: memory must not grow with the goroutine count.
+        if (!this.first)
+            this.first = b;
+        else if (b.hasTestFrame && this.candidates.length < MAX_CANDIDATE_BLOCKS)
+            this.candidates.push(b);
+        else if (b.hasUserFrame && this.others.length < MAX_OTHER_BLOCKS)
+            this.others.push(b);
+    }
+    /**
+     * The finished traceback, or undefined when it was only a `panic: …`-looking line with no
+     * goroutine dump that did not end the process (some program printing the word).
+     */
+    finish(processEnded) {
+        this.endBlock();
+        if (!this.first && !processEnded)
+            return undefined;
+        const h = parseHeader(this.header);
+        let kind = h.fatal ? 'fatal' : 'panic';
+        if (!h.fatal && h.message.startsWith('test timed out after '))
+            kind = 'timeout';
+        const all = [];
+        if (this.first)
+            all.push(this.first);
+        all.push(...this.candidates, ...this.others);
+        let chosen = this.first;
+        if (kind === 'timeout' || (kind === 'fatal' && h.message.startsWith('all goroutines are asleep'))) {
+            // The first goroutine is the alarm (or main for a deadlock): pick the test's own goroutine.
+            chosen = pickTestBlock(all, h.running[0]?.split('/')[0]) ?? this.first;
+        }
+        const stacks = [];
+        if (chosen) {
+            stacks.push({
+                role: 'panic',
+                header: chosen.header,
+                goroutine: chosen.goroutine,
+                frames: chosen.frames,
+            });
+            if (chosen.createdBy) {
+                stacks.push({
+                    role: 'creation',
+                    header: chosen.createdHeader ?? `created by ${chosen.createdBy.func}`,
+                    goroutine: chosen.goroutine,
+                    frames: [chosen.createdBy],
+                });
+            }
+        }
+        const stackTest = testFromStacks(stacks);
+        if (kind !== 'panic') {
+            for (const b of all) {
+                if (b === chosen || !b.hasUserFrame || stacks.length >= MAX_OTHER_BLOCKS + 2)
+                    continue;
+                stacks.push({ role: 'goroutine', header: b.header, goroutine: b.goroutine, frames: b.frames });
+            }
+        }
+        const out = { kind, message: h.message, stacks, raw: this.raw.text() };
+        if (stackTest)
+            out.stackTest = stackTest;
+        if (kind === 'timeout')
+            out.runningTests = h.running;
+        return out;
+    }
+}
+/** The last goroutine running the test's code under `testing.(*T).Run`: the deepest subtest body. */
+function pickTestBlock(blocks, test) {
+    const matches = blocks.filter((b) => b.hasTestFrame && (!test || b.frames.some((f) => testNameFromFunc(f.func) === test)));
+    const underRun = matches.filter((b) => b.createdBy?.func === 'testing.(*T).Run');
+    return underRun[underRun.length - 1] ?? matches[0];
+}
+/**
+ * `panic: V [recovered]` + tab-indented nested `panic:` lines (≤1.24), `[recovered, repanicked]`
+ * (≥1.25), `[signal …]`, continuation lines of multi-line values (tab-indented from 1.23), and the
+ * timeout's `running tests:` list (indented from 1.23). The message is the first (original) value.
+ */
+function parseHeader(lines) {
+    const entries = [];
+    const running = [];
+    let fatal = false;
+    let inRunning = false;
+    for (const l of lines) {
+        if (inRunning) {
+            const c = l.charCodeAt(0);
+            if (c === 9 || c === 32) {
+                const t = l.trim();
+                if (t) {
+                    const paren = t.lastIndexOf(' (');
+                    running.push(paren > 0 ? t.slice(0, paren) : t);
+                }
+                continue;
+            }
+            inRunning = false;
+        }
+        const t = l.charCodeAt(0) === 9 ? l.slice(1) : l;
+        if (t === 'running tests:') {
+            inRunning = true;
+            continue;
+        }
+        if (t.startsWith('panic: ')) {
+            entries.push([t.slice(7)]);
+            continue;
+        }
+        if (l.startsWith('fatal error: ')) {
+            if (entries.length === 0)
+                fatal = true;
+            entries.push([l.slice(13)]);
+            continue;
+        }
+        if (l.startsWith('[signal ') || l.trim() === '')
+            continue;
+        entries[entries.length - 1]?.push(t);
+    }
+    const first = entries[0] ?? [lines[0] ?? ''];
+    let message = first
+        .map((s) => s.trim())
+        .filter((s) => s)
+        .join(' ');
+    message = message.replace(RECOVERED_RE, '');
+    if (message.length > MAX_MESSAGE)
+        message = `${message.slice(0, MAX_MESSAGE)}…`;
+    return { fatal, message, running };
+}
+
+;// CONCATENATED MODULE: ./src/parse/stream.ts
+
+
+
+
+const ERROR_LINE_RE = /^([^\s:]+\.go):(\d+): ?(.*)$/;
+const ELAPSED_RE = /\((\d+(?:\.\d+)?)s\)$/;
+const MAX_ERROR_RAW = 4096;
+/** A package's outcomes until its end: `-count=100000` in one process must not grow memory. */
+function newOutcomes() {
+    return new BoundedList((t) => `${t.name}\u0000${t.action}`);
+}
+function parentOf(name) {
+    const slash = name.lastIndexOf('/');
+    return slash > 0 ? name.slice(0, slash) : undefined;
+}
+class LineStream {
+    sink;
+    json;
+    race;
+    traceback;
+    /** Positional context captured when the current report started. */
+    reportPositional;
+    reportLastFail;
+    pendingSep = false;
+    /** Test named by the last `=== RUN/CONT/NAME` (or the JSON `Test`). */
+    current;
+    /** Last `--- FAIL` since the last other framing line: a panic right after it is that test's. */
+    lastFail;
+    /** Saw 0x16 framing: `-test.v=test2json` output, where t.Error lines precede `--- FAIL`. */
+    framed = false;
+    /** Non-verbose output: t.Error lines follow `--- FAIL`, indented one level deeper than it. */
+    resultByLevel = [];
+    lastWasResult = false;
+    lastError;
+    buildKey;
+    running = new Map();
+    tests = newOutcomes();
+    findings = [];
+    failed = new Set();
+    errors = new Map();
+    withFinding = new Set();
+    constructor(sink, 
+    /** JSON streams get outcomes and package results from events, not from text lines. */
+    json) {
+        this.sink = sink;
+        this.json = json;
+    }
+    /**
+     * One line of output. For JSON streams, `test` is the event's `Test` (the positional test
+     * test2json computed) and `outputType` its 1.27 `OutputType` (`error` marks t.Error lines, so
+     * logs can be told apart); plain values, not an object: this runs for every line.
+     */
+    line(input, test, outputType) {
+        let line = input;
+        const x16 = line.indexOf('\x16');
+        if (x16 > 0) {
+            // Framing glued to unterminated test output: handle the two parts as lines.
+            this.line(line.slice(0, x16), test, outputType);
+            line = line.slice(x16);
+        }
+        if (x16 >= 0) {
+            line = line.slice(1);
+            this.framed = true;
+        }
+        if (this.json)
+            this.current = test;
+        if (this.race) {
+            const r = this.race.feed(line);
+            if (r === 'more')
+                return;
+            if (r === 'pass') {
+                this.recognise(line, outputType);
+                return;
+            }
+            if (r === 'done') {
+                this.finishReport(false);
+                return;
+            }
+            this.finishReport(false);
+        }
+        else if (this.traceback) {
+            const r = this.traceback.feed(line);
+            if (r === 'more')
+                return;
+            this.finishReport(this.endsProcess(line));
+        }
+        this.idle(line, outputType);
+    }
+    endsProcess(line) {
+        return line.startsWith('exit status ') || line.startsWith('FAIL\t') || line.startsWith('ok  \t');
+    }
+    idle(line, outputType) {
+        if (line.length === 0) {
+            this.pendingSep = false;
+            this.buildKey = undefined;
+            this.lastError = undefined;
+            return;
+        }
+        if (this.pendingSep) {
+            this.pendingSep = false;
+            if (line === 'WARNING: DATA RACE') {
+                this.startRace(true, line);
+                return;
+            }
+        }
+        if (!this.recognise(line, outputType)) {
+            // Not Go test output: maybe compiler output, or an error message's continuation line.
+            const c = line.charCodeAt(0);
+            if (this.buildKey !== undefined && !this.json) {
+                this.sink.buildText(this.buildKey, line);
+            }
+            else if (c !== 32 && c !== 9 && !this.json && line.includes('.go:') && isBuildErrorLine(line)) {
+                this.sink.buildText('', line);
+            }
+            return;
+        }
+        this.buildKey = undefined;
+    }
+    /** Handles a line if it is recognisably Go output; false otherwise. */
+    recognise(line, outputType) {
+        const c = line.charCodeAt(0);
+        // Only deeper-indented lines continue a t.Error message.
+        if (c !== 32)
+            this.lastError = undefined;
+        switch (c) {
+            case 61: // '='
+                if (line === RACE_SEP) {
+                    this.pendingSep = true;
+                    return true;
+                }
+                if (line.startsWith('=== ')) {
+                    this.framing(line);
+                    return true;
+                }
+                return false;
+            case 87: // 'W'
+                if (line === 'WARNING: DATA RACE') {
+                    this.startRace(false, line);
+                    return true;
+                }
+                return false;
+            case 45: // '-'
+                return line.startsWith('--- ') && this.result(line, 0);
+            case 32: {
+                // Indented: a subtest result, or a t.Error/t.Log line.
+                let indent = 0;
+                while (line.charCodeAt(indent) === 32)
+                    indent++;
+                // Char checks before slicing: most indented lines are frames or messages, not results.
+                if (line.charCodeAt(indent) === 45 &&
+                    line.charCodeAt(indent + 1) === 45 &&
+                    line.charCodeAt(indent + 2) === 45 &&
+                    line.charCodeAt(indent + 3) === 32) {
+                    return this.result(line.slice(indent), indent);
+                }
+                if (indent >= 4 && !this.overCap())
+                    this.errorLine(line.slice(indent), indent, outputType);
+                return false;
+            }
+            case 112: // 'p'
+                if (line.startsWith('panic: ')) {
+                    this.startTraceback(line);
+                    return true;
+                }
+                return false;
+            case 102: // 'f'
+                if (line.startsWith('fatal error: ')) {
+                    this.startTraceback(line);
+                    return true;
+                }
+                return false;
+            case 111: // 'o'
+                if (line.startsWith('ok  \t') || line.startsWith('ok\t')) {
+                    this.packageLine(line.slice(2), 'pass');
+                    return true;
+                }
+                return false;
+            case 70: // 'F'
+                if (line === 'FAIL') {
+                    this.bare();
+                    return true;
+                }
+                if (line.startsWith('FAIL\t')) {
+                    this.packageLine(line.slice(4), 'fail');
+                    return true;
+                }
+                if (line.startsWith('Found ') && line.includes(' data race')) {
+                    this.sink.sawGo();
+                    return true;
+                }
+                return false;
+            case 80: // 'P'
+                if (line === 'PASS') {
+                    this.bare();
+                    return true;
+                }
+                return false;
+            case 63: // '?'
+                if (line.startsWith('?   \t')) {
+                    this.packageLine(line.slice(1), 'skip');
+                    return true;
+                }
+                return false;
+            case 103: // 'g'
+                if (parseGoroutineHeader(line) !== undefined) {
+                    this.sink.sawGo();
+                    return true;
+                }
+                return false;
+            case 35: // '#'
+                if (line.startsWith('# ') && !this.json) {
+                    const rest = line.slice(2).trim();
+                    // `# [pkg]` (vet) continues the block its `# pkg` line opened.
+                    if (!(rest.startsWith('[') && this.buildKey !== undefined))
+                        this.buildKey = buildPackageKey(rest);
+                    this.sink.buildText(this.buildKey ?? '', line);
+                    return false;
+                }
+                return false;
+            default:
+                return false;
+        }
+    }
+    framing(line) {
+        this.sink.sawGo();
+        const rest = line.slice(4);
+        const sp = rest.indexOf(' ');
+        const verb = sp >= 0 ? rest.slice(0, sp) : rest;
+        const name = sp >= 0 ? rest.slice(sp + 1).trim() : '';
+        this.lastWasResult = false;
+        this.lastFail = undefined;
+        this.lastError = undefined;
+        switch (verb) {
+            case 'RUN':
+                if (!name)
+                    return;
+                this.current = name;
+                // A new run of the test (-count): forget the previous run's messages.
+                this.errors.delete(name);
+                if (!this.json)
+                    this.started(name);
+                return;
+            case 'CONT':
+            case 'NAME':
+                if (!this.json)
+                    this.current = name || undefined;
+                return;
+            default:
+                return;
+        }
+    }
+    result(line, indent) {
+        // `--- FAIL: TestX (0.00s)`; `--- BENCH:` is not a result.
+        const word = line.slice(4, 8);
+        if (line.charCodeAt(8) !== 58)
+            return false;
+        let action;
+        if (word === 'PASS')
+            action = 'pass';
+        else if (word === 'FAIL')
+            action = 'fail';
+        else if (word === 'SKIP')
+            action = 'skip';
+        else
+            return false;
+        const rest = line.slice(9).trim();
+        const sp = rest.indexOf(' ');
+        const name = sp >= 0 ? rest.slice(0, sp) : rest;
+        if (!name)
+            return false;
+        this.sink.sawGo();
+        const m = ELAPSED_RE.exec(rest);
+        if (!this.json)
+            this.finished(name, action, m ? Number(m[1]) : undefined);
+        else if (action === 'fail')
+            this.failed.add(intern(name));
+        if (action === 'fail')
+            this.lastFail = name;
+        if (!this.json && this.current && (this.current === name || this.current.startsWith(`${name}/`))) {
+            this.current = parentOf(name);
+        }
+        const level = Math.floor(indent / 4);
+        this.resultByLevel.length = level;
+        this.resultByLevel[level] = name;
+        this.lastWasResult = true;
+        this.lastError = undefined;
+        return true;
+    }
+    /**
+     * `    file_test.go:31: message` (t.Error, t.Fatal, or t.Log: text cannot tell them apart).
+     * Not called over the cap: messages only feed `failure` findings, and Go output was seen already.
+     */
+    errorLine(rest, indent, outputType) {
+        const last = this.lastError;
+        if (last && indent > last.indent) {
+            // Continuation of a multi-line message (testify's `Error Trace:` / `Error:` blocks).
+            const t = rest.trim();
+            if (last.info.raw.length < MAX_ERROR_RAW)
+                last.info.raw += detach(`\n${' '.repeat(indent)}${rest}`);
+            if (last.info.message === '' && t && !t.startsWith('Error Trace:')) {
+                last.info.message = detach((t.startsWith('Error:') ? t.slice(6) : t).trim());
+            }
+            return;
+        }
+        this.lastError = undefined;
+        if (!rest.includes('.go:'))
+            return;
+        const m = ERROR_LINE_RE.exec(rest);
+        if (!m)
+            return;
+        this.sink.sawGo();
+        const message = (m[3] ?? '').trim();
+        if (message.startsWith('race detected during execution of'))
+            return;
+        if (outputType !== undefined && outputType !== 'error')
+            return;
+        let test;
+        if (this.json || this.framed || !this.lastWasResult)
+            test = this.current;
+        else
+            test = this.resultByLevel[Math.floor(indent / 4) - 1];
+        if (!test)
+            return;
+        const existing = this.errors.get(test);
+        if (existing) {
+            if (existing.raw.length < MAX_ERROR_RAW)
+                existing.raw += detach(`\n${' '.repeat(indent)}${rest}`);
+            this.lastError = { info: existing, indent };
+            if (existing.message === '' && message)
+                existing.message = detach(message);
+            return;
+        }
+        const info = {
+            message: detach(message),
+            file: intern(m[1] ?? ''),
+            line: Number(m[2]),
+            raw: detach(`${' '.repeat(indent)}${rest}`),
+        };
+        this.errors.set(test, info);
+        this.lastError = { info, indent };
+    }
+    bare() {
+        this.sink.sawGo();
+        this.current = undefined;
+        this.lastFail = undefined;
+        this.lastWasResult = false;
+    }
+    /** `ok  \tpkg\t0.1s`, `FAIL\tpkg\t0.02s`, `FAIL\tpkg [build failed]`, `?   \tpkg\t[no test files]`. */
+    packageLine(rest, action) {
+        this.sink.sawGo();
+        const body = rest.trim();
+        // Import paths hold no whitespace; Go separates the fields with tabs (logs may show spaces).
+        let end = 0;
+        while (end < body.length && body.charCodeAt(end) !== 9 && body.charCodeAt(end) !== 32)
+            end++;
+        const pkg = body.slice(0, end);
+        const failedBuild = body.endsWith(' [build failed]') || body.endsWith(' [setup failed]');
+        if (!pkg)
+            return;
+        if (!this.json) {
+            this.sink.addPackage(pkg, action);
+            this.flush(pkg);
+        }
+        if (failedBuild)
+            this.sink.buildFailed(pkg);
+        if (!this.json)
+            this.sink.packageEnded(pkg);
+    }
+    startRace(withSep, line) {
+        this.sink.sawGo();
+        this.race = new RaceAssembler(withSep, this.overCap());
+        this.race.feed(line);
+        this.reportPositional = this.current;
+        this.reportLastFail = this.lastFail;
+    }
+    startTraceback(line) {
+        this.sink.sawGo();
+        this.traceback = new TracebackAssembler(this.overCap());
+        this.traceback.feed(line);
+        this.reportPositional = this.current;
+        this.reportLastFail = this.lastFail;
+    }
+    /**
+     * A finding made now would be dropped: this stream's findings go out after those kept so far,
+     * its `failure` findings after its own, and the kept count only grows. Then reports are only
+     * delimited (lite assemblers) and t.Error messages not collected.
+     */
+    overCap() {
+        return this.findings.length + this.sink.findingCount() >= MAX_FINDINGS;
+    }
+    /** Ends the report being assembled (cut off or complete) and records its finding. */
+    finishReport(processEnded) {
+        if (this.race?.lite || this.traceback?.lite) {
+            this.race = undefined;
+            this.traceback = undefined;
+            return;
+        }
+        if (this.race) {
+            const race = this.race;
+            this.race = undefined;
+            const stacks = race.finish();
+            const order = ['current', 'previous', 'current-creation', 'previous-creation', 'creation'];
+            const sorted = [...stacks].sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
+            const test = combineTest(testFromStacks(sorted), this.reportPositional);
+            this.addFinding({ kind: 'race', package: '', message: '', stacks, raw: race.raw.text() }, test);
+        }
+        else if (this.traceback) {
+            const tb = this.traceback.finish(processEnded);
+            this.traceback = undefined;
+            if (!tb)
+                return;
+            let test;
+            if (tb.kind === 'timeout' && tb.runningTests?.[0])
+                test = tb.runningTests[0];
+            else
+                test = combineTest(tb.stackTest, this.reportPositional ?? this.reportLastFail);
+            const f = {
+                kind: tb.kind,
+                package: '',
+                message: tb.message,
+                stacks: tb.stacks,
+                raw: tb.raw,
+            };
+            if (tb.runningTests)
+                f.runningTests = tb.runningTests;
+            this.addFinding(f, test);
+        }
+    }
+    addFinding(f, test) {
+        if (test) {
+            f.test = intern(test);
+            this.withFinding.add(f.test);
+        }
+        if (this.findings.length >= MAX_FINDINGS)
+            return;
+        detachFinding(f);
+        this.findings.push(f);
+    }
+    /** A test started (`=== RUN` or a JSON `run` event). */
+    started(input) {
+        const name = intern(input);
+        this.running.set(name, (this.running.get(name) ?? 0) + 1);
+        this.errors.delete(name);
+    }
+    /** A test's result (`--- X:` line or a JSON pass/fail/skip event). */
+    finished(input, action, elapsed) {
+        const name = intern(input);
+        const n = this.running.get(name);
+        if (n !== undefined) {
+            if (n <= 1)
+                this.running.delete(name);
+            else
+                this.running.set(name, n - 1);
+        }
+        if (action === 'fail')
+            this.failed.add(name);
+        const t = { package: '', name, action };
+        if (elapsed !== undefined && Number.isFinite(elapsed))
+            t.elapsed = elapsed;
+        this.tests.push(t);
+    }
+    /**
+     * The package's output ended: tests still running were interrupted, failed tests get their
+     * `failure` findings, and everything collected goes out under `pkg`.
+     */
+    flush(input) {
+        const pkg = intern(input);
+        for (const [name, n] of this.running) {
+            for (let i = 0; i < n; i++)
+                this.tests.push({ package: '', name, action: 'interrupted' });
+        }
+        for (const name of this.failed) {
+            const info = this.errors.get(name);
+            if (!info || this.withFinding.has(name) || this.hasFailedSubtest(name))
+                continue;
+            this.findings.push({
+                kind: 'failure',
+                package: '',
+                test: name,
+                message: info.message,
+                stacks: [
+                    {
+                        role: 'failure',
+                        header: `${info.file}:${info.line}`,
+                        frames: [{ func: '', file: info.file, line: info.line }],
+                    },
+                ],
+                raw: info.raw.slice(0, MAX_RAW),
+            });
+        }
+        for (const f of this.findings)
+            f.package = pkg;
+        for (const t of this.tests.items)
+            t.package = pkg;
+        if (this.findings.length > 0 || this.tests.length > 0)
+            this.sink.emit(this.findings, this.tests.items);
+        this.findings = [];
+        this.tests = newOutcomes();
+        // clear() allocates a new table even when empty, and most packages leave these empty.
+        if (this.running.size > 0)
+            this.running.clear();
+        if (this.failed.size > 0)
+            this.failed.clear();
+        if (this.errors.size > 0)
+            this.errors.clear();
+        if (this.withFinding.size > 0)
+            this.withFinding.clear();
+        this.current = undefined;
+        this.lastFail = undefined;
+        this.resultByLevel = [];
+        this.lastWasResult = false;
+        this.lastError = undefined;
+        this.pendingSep = false;
+        // Framing is per test process: the next package's output says again whether it is framed.
+        this.framed = false;
+    }
+    /**
+     * Nothing is pending: from here on this stream behaves exactly as a new one would (the parallel
+     * parse joins segments only at such points).
+     */
+    isQuiet() {
+        return (this.race === undefined &&
+            this.traceback === undefined &&
+            !this.pendingSep &&
+            this.current === undefined &&
+            this.lastFail === undefined &&
+            !this.framed &&
+            this.resultByLevel.length === 0 &&
+            !this.lastWasResult &&
+            this.lastError === undefined &&
+            this.buildKey === undefined &&
+            this.running.size === 0 &&
+            this.tests.length === 0 &&
+            this.findings.length === 0 &&
+            this.failed.size === 0 &&
+            this.errors.size === 0 &&
+            this.withFinding.size === 0);
+    }
+    /** A parent that failed because a subtest failed: the subtest carries the story. */
+    hasFailedSubtest(name) {
+        const prefix = `${name}/`;
+        for (const f of this.failed)
+            if (f.startsWith(prefix))
+                return true;
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/output.ts
+
+
+
+
+
+const MAX_BUILD_TEXT = MAX_RAW;
+const TIME_PREFIX = '{"Time":"';
+const ACTION_OUTPUT = '","Action":"output","Package":"';
+const TEST_KEY = '","Test":"';
+const OUTPUT_KEY = '","Output":"';
+/** JSON strings cannot hold raw control characters: JSON.parse rejects such a line. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const CONTROL_RE = /[\u0000-\u001f]/;
+/** An escape or a raw control character. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+const ESCAPE_OR_CONTROL_RE = /[\\\u0000-\u001f]/;
+/** More JSON packages than this and the parser is never called quiet (checking would cost too much). */
+const MAX_QUIET_PACKAGES = 10_000;
+class Parser {
+    opts;
+    // Bounded: a log of thousands of runs repeats the same tests and package lines.
+    tests = newTestList();
+    packages = newPackageList();
+    result = {
+        tests: this.tests.items,
+        findings: [],
+        packages: this.packages.items,
+        sawGoOutput: false,
+    };
+    buildReported = new Set();
+    quietListener;
+    maybeQuiet = false;
+    partial = '';
+    dropping = false;
+    decoder;
+    plain;
+    jsonPackages = new Map();
+    lastPkg;
+    lastJp;
+    /** Plain-text compiler output by `# pkg` key, and test2json `build-output` by package. */
+    buildTexts = new Map();
+    buildOutputs = new Map();
+    lastBuildKey;
+    ended = false;
+    constructor(opts) {
+        this.opts = opts;
+        this.plain = new LineStream(this, false);
+    }
+    push(chunk) {
+        if (this.ended)
+            return;
+        let text;
+        if (typeof chunk === 'string')
+            text = chunk;
+        else {
+            // Defensive: a Buffer from a stream without an encoding; decode keeping split characters.
+            this.decoder ??= new TextDecoder('utf-8');
+            try {
+                text = this.decoder.decode(chunk, { stream: true });
+            }
+            catch {
+                text = String(chunk);
+            }
+        }
+        let start = 0;
+        for (;;) {
+            const nl = text.indexOf('\n', start);
+            if (nl < 0)
+                break;
+            const piece = text.slice(start, nl);
+            const line = this.partial.length > 0 ? this.partial + piece : piece;
+            this.partial = '';
+            if (this.dropping)
+                this.dropping = false;
+            else
+                this.rawLine(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line);
+            start = nl + 1;
+            if (this.maybeQuiet) {
+                this.maybeQuiet = false;
+                if (this.quietListener && this.isQuiet())
+                    this.quietListener(start);
+            }
+        }
+        if (start < text.length && !this.dropping) {
+            this.partial += text.slice(start);
+            if (this.partial.length > MAX_LINE) {
+                // An endless line (binary junk): handle what fits and skip the rest of it.
+                this.rawLine(this.partial.slice(0, MAX_LINE));
+                this.partial = '';
+                this.dropping = true;
+            }
+        }
+    }
+    end() {
+        if (this.ended)
+            return this.result;
+        if (this.decoder)
+            this.push(this.decoder.decode());
+        this.ended = true;
+        if (this.partial.length > 0 && !this.dropping)
+            this.rawLine(this.partial);
+        this.partial = '';
+        this.plain.finishReport(true);
+        this.plain.flush(this.opts.package ?? '');
+        for (const [pkg, jp] of this.jsonPackages)
+            this.endJsonPackage(pkg, jp);
+        return this.result;
+    }
+    onQuiet(listener) {
+        this.quietListener = listener;
+    }
+    takeChunk() {
+        const chunk = { output: this.result, buildReported: [...this.buildReported] };
+        this.tests = newTestList();
+        this.packages = newPackageList();
+        this.result = {
+            tests: this.tests.items,
+            findings: [],
+            packages: this.packages.items,
+            sawGoOutput: false,
+        };
+        this.buildReported = new Set();
+        return chunk;
+    }
+    isQuiet() {
+        if (this.partial.length > 0 || this.dropping || this.buildOutputs.size > 0 || this.buildTexts.size > 0) {
+            return false;
+        }
+        if (!this.plain.isQuiet() || this.jsonPackages.size > MAX_QUIET_PACKAGES)
+            return false;
+        for (const jp of this.jsonPackages.values()) {
+            if (jp.partial.length > 0 || !jp.stream.isQuiet())
+                return false;
+        }
+        return true;
+    }
+    rawLine(input) {
+        const line = cleanLine(input);
+        if (line.charCodeAt(0) === 123 && line.charCodeAt(line.length - 1) === 125) {
+            if (this.outputEvent(line))
+                return;
+            const ev = plainEvent(line) ?? parseEvent(line);
+            if (ev) {
+                this.event(ev);
+                return;
+            }
+        }
+        this.plain.line(line);
+    }
+    /**
+     * Fast path for the bulk of `go test -json`, handled as `event` would handle its JSON.parse:
+     * `{"Time":"…","Action":"output","Package":"…"[,"Test":"…"],"Output":"…"}` exactly as test2json
+     * writes it (JSON.parse was half the time of a JSON log). False for anything else (other actions,
+     * keys or order, an escape or control character outside Output): then JSON.parse judges it.
+     */
+    outputEvent(line) {
+        if (!line.startsWith(TIME_PREFIX))
+            return false;
+        const timeEnd = line.indexOf('"', TIME_PREFIX.length);
+        if (timeEnd < 0 || !hasAt(line, ACTION_OUTPUT, timeEnd))
+            return false;
+        const pkgStart = timeEnd + ACTION_OUTPUT.length;
+        const pkgEnd = line.indexOf('"', pkgStart);
+        if (pkgEnd < 0)
+            return false;
+        let at = pkgEnd;
+        let test;
+        if (hasAt(line, TEST_KEY, at)) {
+            const testStart = at + TEST_KEY.length;
+            at = line.indexOf('"', testStart);
+            if (at < 0)
+                return false;
+            if (at > testStart)
+                test = line.slice(testStart, at);
+        }
+        if (!hasAt(line, OUTPUT_KEY, at))
+            return false;
+        const outStart = at + OUTPUT_KEY.length;
+        const outEnd = line.length - 2; // the closing quote, before the final `}`
+        if (outEnd < outStart || line.charCodeAt(outEnd) !== 34)
+            return false;
+        // Time, Package and Test are taken verbatim: they must hold no escape (nor control character).
+        const bs = line.indexOf('\\');
+        if ((bs >= 0 && bs < outStart) || CONTROL_RE.test(line))
+            return false;
+        const pkg = line.slice(pkgStart, pkgEnd);
+        if (bs < 0 || (bs === outEnd - 2 && line.charCodeAt(outEnd - 1) === 110)) {
+            // No escape but maybe a final `\n` (most events: one line of output): the text is verbatim.
+            if (line.indexOf('"', outStart) !== outEnd)
+                return false;
+            const newline = bs >= 0;
+            const text = line.slice(outStart, newline ? outEnd - 2 : outEnd);
+            this.result.sawGoOutput = true;
+            const jp = this.jsonPackage(pkg);
+            if (newline)
+                this.jsonLine(jp, text, test, undefined);
+            else if (text.length > 0)
+                this.jsonPartial(jp, text, test, undefined);
+            return true;
+        }
+        // Other escapes: JSON.parse decodes the string exactly (and rejects anything after it).
+        let output;
+        try {
+            output = JSON.parse(line.slice(outStart - 1, outEnd + 1));
+        }
+        catch {
+            return false;
+        }
+        if (typeof output !== 'string')
+            return false;
+        this.result.sawGoOutput = true;
+        this.jsonOutput(pkg, output, test, undefined);
+        return true;
+    }
+    event(ev) {
+        this.result.sawGoOutput = true;
+        const action = ev.Action;
+        if (action === 'build-output' || action === 'build-fail') {
+            const key = typeof ev.ImportPath === 'string' ? buildPackageKey(ev.ImportPath) : (this.opts.package ?? '');
+            if (action === 'build-output' && typeof ev.Output === 'string') {
+                appendCapped(this.buildOutputs, key, ev.Output);
+            }
+            else if (action === 'build-fail')
+                this.buildFailed(key);
+            return;
+        }
+        const pkg = typeof ev.Package === 'string' ? ev.Package : (this.opts.package ?? '');
+        const test = typeof ev.Test === 'string' && ev.Test !== '' ? ev.Test : undefined;
+        switch (action) {
+            case 'output':
+                if (typeof ev.Output === 'string') {
+                    this.jsonOutput(pkg, ev.Output, test, typeof ev.OutputType === 'string' ? ev.OutputType : undefined);
+                }
+                return;
+            case 'run':
+                if (test)
+                    this.jsonPackage(pkg).stream.started(test);
+                return;
+            case 'pass':
+            case 'fail':
+            case 'skip': {
+                const jp = this.jsonPackage(pkg);
+                if (test) {
+                    const elapsed = typeof ev.Elapsed === 'number' ? ev.Elapsed : undefined;
+                    jp.stream.finished(test, action, elapsed);
+                    return;
+                }
+                this.endJsonPackage(pkg, jp);
+                if (pkg !== '')
+                    this.addPackage(pkg, action);
+                if (typeof ev.FailedBuild === 'string')
+                    this.buildFailed(buildPackageKey(ev.FailedBuild));
+                // The package built (or its failure was reported): its build output is used up.
+                this.buildOutputs.delete(pkg);
+                this.maybeQuiet = true;
+                return;
+            }
+            default:
+                // start, pause, cont, bench, attr, artifacts: nothing to parse.
+                return;
+        }
+    }
+    jsonPackage(pkg) {
+        // Consecutive events are mostly of one package: skip hashing its name again.
+        if (pkg === this.lastPkg && this.lastJp)
+            return this.lastJp;
+        let jp = this.jsonPackages.get(pkg);
+        if (!jp) {
+            jp = {
+                stream: new LineStream(this, true),
+                partial: '',
+                partialTest: undefined,
+                partialType: undefined,
+            };
+            this.jsonPackages.set(intern(pkg), jp);
+        }
+        this.lastPkg = intern(pkg);
+        this.lastJp = jp;
+        return jp;
+    }
+    jsonOutput(pkg, output, test, outputType) {
+        const jp = this.jsonPackage(pkg);
+        let start = 0;
+        for (;;) {
+            const nl = output.indexOf('\n', start);
+            if (nl < 0)
+                break;
+            this.jsonLine(jp, output.slice(start, nl), test, outputType);
+            start = nl + 1;
+        }
+        if (start < output.length)
+            this.jsonPartial(jp, output.slice(start), test, outputType);
+    }
+    /** A piece of output that ends a line. */
+    jsonLine(jp, piece, test, outputType) {
+        // A line split over events belongs to the test its first part came with.
+        if (jp.partial.length > 0) {
+            const line = jp.partial + piece;
+            jp.partial = '';
+            jp.stream.line(cleanLine(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line), jp.partialTest, jp.partialType);
+        }
+        else {
+            jp.stream.line(cleanLine(piece.length > MAX_LINE ? piece.slice(0, MAX_LINE) : piece), test, outputType);
+        }
+    }
+    /** A non-empty piece of output with no newline: the start (or more) of a line. */
+    jsonPartial(jp, piece, test, outputType) {
+        if (jp.partial.length === 0) {
+            jp.partialTest = test;
+            jp.partialType = outputType;
+        }
+        if (jp.partial.length < MAX_LINE)
+            jp.partial += piece;
+    }
+    endJsonPackage(input, jp) {
+        const pkg = intern(input);
+        if (jp.partial.length > 0) {
+            jp.stream.line(cleanLine(jp.partial), jp.partialTest);
+            jp.partial = '';
+        }
+        jp.stream.finishReport(true);
+        jp.stream.flush(pkg);
+    }
+    // StreamSink
+    sawGo() {
+        this.result.sawGoOutput = true;
+    }
+    findingCount() {
+        return this.result.findings.length;
+    }
+    emit(findings, tests) {
+        for (const f of findings)
+            this.pushFinding(f);
+        for (const t of tests)
+            this.tests.push(t);
+    }
+    addPackage(name, action) {
+        this.packages.push({ name: intern(name), action });
+    }
+    buildFailed(pkg) {
+        this.result.sawGoOutput = true;
+        // A broken dependency is printed under its own `# dep` header: fall back to the latest block
+        // (kept: other packages that import it fail with it).
+        const text = this.buildOutputs.get(pkg) ??
+            this.buildTexts.get(pkg) ??
+            this.buildTexts.get('') ??
+            (this.lastBuildKey !== undefined ? this.buildTexts.get(this.lastBuildKey) : undefined) ??
+            '';
+        // The package's own output is used up: a log of many runs prints it again for every run.
+        this.buildOutputs.delete(pkg);
+        this.buildTexts.delete(pkg);
+        if (this.buildReported.has(pkg))
+            return;
+        this.buildReported.add(pkg);
+        let findings = parseBuildOutput(text, pkg);
+        if (findings.length === 0)
+            findings = [{ kind: 'build', package: pkg, message: 'build failed', stacks: [], raw: '' }];
+        for (const f of findings)
+            this.pushFinding(f);
+    }
+    pushFinding(f) {
+        if (this.result.findings.length < MAX_FINDINGS)
+            this.result.findings.push(f);
+    }
+    packageEnded(pkg) {
+        // Its result line: its own compiler output (reported with its build failure, or warnings of a
+        // build that worked) and the unkeyed lines before that line are not a later failure's.
+        this.buildTexts.delete(pkg);
+        this.buildTexts.delete('');
+        this.maybeQuiet = true;
+    }
+    buildText(key, line) {
+        if (key !== '')
+            this.lastBuildKey = key;
+        appendCapped(this.buildTexts, key, `${line}\n`);
+    }
+}
+const ACTION_KEY = '","Action":"';
+const PACKAGE_KEY = '","Package":"';
+const ELAPSED_KEY = '","Elapsed":';
+const JSON_NUMBER_RE = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
+/**
+ * Fast path for the other frequent events (`run`, `pass`, `fail`, `start`, …):
+ * `{"Time":"…","Action":"…","Package":"…"[,"Test":"…"][,"Elapsed":N]}` with no escape or control
+ * character, as test2json writes them. Gives the event JSON.parse would give (these keys only,
+ * in this order, so none repeats); undefined for anything else, then JSON.parse judges the line.
+ */
+function plainEvent(line) {
+    if (!line.startsWith(TIME_PREFIX) || ESCAPE_OR_CONTROL_RE.test(line))
+        return undefined;
+    const timeEnd = line.indexOf('"', TIME_PREFIX.length);
+    if (timeEnd < 0 || !hasAt(line, ACTION_KEY, timeEnd))
+        return undefined;
+    const actionStart = timeEnd + ACTION_KEY.length;
+    const actionEnd = line.indexOf('"', actionStart);
+    if (actionEnd < 0 || !hasAt(line, PACKAGE_KEY, actionEnd))
+        return undefined;
+    const pkgStart = actionEnd + PACKAGE_KEY.length;
+    let at = line.indexOf('"', pkgStart);
+    if (at < 0)
+        return undefined;
+    const ev = { Action: line.slice(actionStart, actionEnd), Package: line.slice(pkgStart, at) };
+    if (hasAt(line, TEST_KEY, at)) {
+        const testStart = at + TEST_KEY.length;
+        at = line.indexOf('"', testStart);
+        if (at < 0)
+            return undefined;
+        ev.Test = line.slice(testStart, at);
+    }
+    const last = line.length - 1; // the final `}`
+    if (at === last - 1)
+        return ev;
+    if (!hasAt(line, ELAPSED_KEY, at))
+        return undefined;
+    const num = line.slice(at + ELAPSED_KEY.length, last);
+    if (!JSON_NUMBER_RE.test(num))
+        return undefined;
+    ev.Elapsed = Number(num);
+    return ev;
+}
+/** `line.startsWith(lit, pos)`, which was measured several times slower with a position. */
+function hasAt(line, lit, pos) {
+    return line.slice(pos, pos + lit.length) === lit;
+}
+function appendCapped(map, key, text) {
+    const prev = map.get(key) ?? '';
+    if (prev.length + text.length <= MAX_BUILD_TEXT)
+        map.set(intern(key), prev + detach(text));
+}
+function output_createOutputParser(opts = {}) {
+    return new Parser(opts);
+}
+function parseOutput(text, opts = {}) {
+    const p = output_createOutputParser(opts);
+    p.push(text);
+    return p.end();
+}
+
+;// CONCATENATED MODULE: ./src/engine/logs.ts
+// Reading logs from disk into the streaming parser: the one place parsing meets I/O. A huge file
+// is parsed in parts side by side (worker threads), joined where the parsers were quiet.
+
+
+
+
+
+
+
+
+
+/** Parses a stream chunk by chunk, so memory does not grow with the log. */
+async function logs_parseStream(stream, pkg) {
+    const parser = createOutputParser(pkg ? { package: pkg } : {});
+    stream.setEncoding('utf8');
+    for await (const chunk of stream)
+        parser.push(chunk);
+    return parser.end();
+}
+// 1 MiB reads instead of 64 KiB: measured ~14% faster on a 100 MB log, memory unchanged.
+const READ_CHUNK = 1 << 20;
+const TEXT_CHUNK = 64 * 1024;
+/** Below this a second thread costs more (start-up, ~40-80 ms) than it saves. */
+const PARALLEL_MIN_BYTES = 32 << 20;
+/** How far past its part a parser reads to meet the next one at a common quiet point. */
+const OVERLAP_BYTES = 4 << 20;
+/** At most one join point per this many bytes (each hands over a chunk of results). */
+const JOIN_STRIDE = 64 * 1024;
+/** Each thread is a V8 heap of its own: two keep a huge parse under 200 MB. */
+const MAX_THREADS = 2;
+/** Beside logs.js in src/ (transpiled) and in each bundle in dist/. */
+const WORKER_FILE = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), 'logs-worker.js');
+/**
+ * Parses a log file; one of more than 32 MiB in parts side by side. The result is exactly what
+ * one parser reading the whole file gives: where the parts cannot be joined exactly (no common
+ * quiet point, e.g. one package's output over the whole file), the first part's parser reads on
+ * to the end.
+ */
+async function logs_parseLogFile(file, pkg, opts = {}) {
+    const { size } = await (0,promises_namespaceObject.stat)(file);
+    const threads = Math.min(opts.threads ?? defaultThreads(), MAX_THREADS, Math.floor(size / PARALLEL_MIN_BYTES));
+    const oneThread = async () => {
+        opts.observe?.({ threads: 1, joined: false });
+        return mergeChunks((await parseRange(file, { start: 0, end: size, last: true, ...pkgOf(pkg) })).chunks);
+    };
+    if (threads < 2 || !(0,external_node_fs_namespaceObject.existsSync)(WORKER_FILE))
+        return oneThread();
+    const starts = [0];
+    for (let i = 1; i < threads; i++) {
+        const at = await lineStartAfter(file, Math.floor((size * i) / threads));
+        if (at > (starts.at(-1) ?? 0) && at < size)
+            starts.push(at);
+    }
+    const requests = starts.map((start, i) => ({
+        start,
+        end: starts[i + 1] ?? size,
+        last: i === starts.length - 1,
+        ...pkgOf(pkg),
+    }));
+    // Every part in a thread of its own, this one only waits: its heap stays small (a thread gets
+    // an 8 MB young generation; this one has V8's default, ~30 MB more at the peak).
+    const parts = [];
+    try {
+        for (const [i, r] of requests.entries())
+            parts.push(new PartThread(file, r, i === 0));
+        const segments = await Promise.all(parts.map((p) => p.result));
+        const joined = stitch(segments);
+        opts.observe?.({ threads: requests.length, joined: joined !== undefined });
+        if (joined)
+            return joined;
+        // Nowhere to join: the first part's parser goes on to the end.
+        return mergeChunks(await parts[0].rest());
+    }
+    catch {
+        // A thread failed: one parser here reads it all.
+        return oneThread();
+    }
+    finally {
+        for (const p of parts)
+            p.stop();
+    }
+}
+function pkgOf(pkg) {
+    return pkg ? { package: pkg } : {};
+}
+function defaultThreads() {
+    // Tuning knob for tests and benchmarks: RACE_RERUN_PARSE_THREADS=1 parses on one thread.
+    const env = Number(process.env.RACE_RERUN_PARSE_THREADS);
+    return Number.isInteger(env) && env > 0 ? env : (0,external_node_os_namespaceObject.availableParallelism)();
+}
+/**
+ * One part parsed in a worker thread (logs-worker.ts). The first part's thread can then be asked
+ * to read on to the end of the file (rest()), when the parts cannot be joined.
+ */
+class PartThread {
+    result;
+    worker;
+    messages = [];
+    constructor(file, range, resumable) {
+        // A young generation of 8 MB instead of V8's default: ~25 MB less memory, as fast. No flags
+        // from our own command line: some (--input-type) make a worker fail to start.
+        this.worker = new external_node_worker_threads_.Worker(WORKER_FILE, {
+            workerData: { file, range, resumable },
+            execArgv: [],
+            resourceLimits: { maxYoungGenerationSizeMb: 8 },
+        });
+        const failed = new Promise((_, reject) => {
+            this.worker.once('error', reject);
+            this.worker.once('exit', (code) => reject(new Error(`log parser thread exited with code ${code}`)));
+        });
+        failed.catch(() => { });
+        this.worker.on('message', (m) => this.messages.shift()?.(m));
+        const next = () => Promise.race([new Promise((resolve) => this.messages.push(resolve)), failed]);
+        this.result = next();
+        this.rest = async () => {
+            const chunks = next();
+            this.worker.postMessage('rest');
+            return chunks;
+        };
+    }
+    /** The chunks of this part's parser read on to the end of the file. */
+    rest;
+    stop() {
+        this.worker.terminate().catch(() => { });
+    }
+}
+/** The offset just past the first newline at or after `from` (the file's size if none). */
+async function lineStartAfter(file, from) {
+    const fh = await (0,promises_namespaceObject.open)(file, 'r');
+    try {
+        const buf = Buffer.allocUnsafe(64 * 1024);
+        for (let pos = from;;) {
+            const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
+            if (bytesRead === 0)
+                return pos;
+            const nl = buf.subarray(0, bytesRead).indexOf(10);
+            if (nl >= 0)
+                return pos + nl + 1;
+            pos += bytesRead;
+        }
+    }
+    finally {
+        await fh.close();
+    }
+}
+/**
+ * Parses one part of a file: from `start` to `end`, then on into the next part (at most
+ * OVERLAP_BYTES) to record where this parser was quiet there; near its own start it records its
+ * quiet points too, so the part before can join it at one of them.
+ */
+async function parseRange(file, range) {
+    const rp = new RangeParser(file, range);
+    try {
+        await rp.readPart();
+        return rp.result;
+    }
+    finally {
+        rp.close();
+    }
+}
+/**
+ * The parser of one part, which can also read on to the end of the file. Where it was quiet
+ * near either end of its part it records the point and hands over its results there: at most one
+ * point per JOIN_STRIDE bytes, the first quiet one at or after each multiple of it, so two parsers
+ * whose states have become the same record the same points.
+ */
+class RangeParser {
+    range;
+    result;
+    parser;
+    fd;
+    buf = Buffer.allocUnsafe(READ_CHUNK);
+    carry = 0;
+    pos;
+    text = '';
+    piece = Buffer.alloc(0);
+    textAt;
+    ascii = true;
+    /** Where byteOffset() got to in the text (just past a newline) and in its piece. */
+    scanChar = 0;
+    scanByte = 0;
+    nextMark = 0;
+    recording = true;
+    headEnd;
+    tailStart;
+    constructor(file, range) {
+        this.range = range;
+        this.parser = output_createOutputParser(range.package ? { package: range.package } : {});
+        this.result = { start: range.start, boundaries: [], chunks: [], complete: false };
+        this.fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
+        this.pos = range.start;
+        this.textAt = range.start;
+        this.headEnd = range.start > 0 ? range.start + OVERLAP_BYTES : range.start;
+        this.tailStart = range.last ? Number.POSITIVE_INFINITY : range.end;
+    }
+    /** The part, and for all but the last part the overlap into the next one. */
+    async readPart() {
+        await this.read(this.range.last ? Number.POSITIVE_INFINITY : this.range.end + OVERLAP_BYTES);
+    }
+    /** On to the end of the file, recording nothing more. */
+    async readRest() {
+        this.recording = false;
+        await this.read(Number.POSITIVE_INFINITY);
+    }
+    close() {
+        this.parser.onQuiet(undefined);
+        (0,external_node_fs_namespaceObject.closeSync)(this.fd);
+    }
+    listener = (index) => {
+        const at = this.textAt + (this.ascii ? index : this.byteOffset(index));
+        const near = at < this.headEnd || (at >= this.tailStart && at < this.tailStart + OVERLAP_BYTES);
+        // The part's own end is a point too: the next part's parser starts there as a new one.
+        if (!near || (at < this.nextMark && at !== this.range.end))
+            return;
+        this.nextMark = (Math.floor(at / JOIN_STRIDE) + 1) * JOIN_STRIDE;
+        this.result.boundaries.push(at);
+        this.result.chunks.push(this.parser.takeChunk());
+    };
+    /**
+     * `index` is just past a newline in the text being pushed: the byte offset in its piece just past
+     * the same newline (each newline is one byte, kept as is by decoding, even next to invalid
+     * bytes). Goes on from the previous call's line, so a text is scanned once however many calls.
+     */
+    byteOffset(index) {
+        for (let i = this.text.indexOf('\n', this.scanChar); i >= 0 && i < index; i = this.text.indexOf('\n', i + 1)) {
+            this.scanByte = this.piece.indexOf(10, this.scanByte) + 1;
+            this.scanChar = i + 1;
+        }
+        return this.scanByte;
+    }
+    /** Reads whole lines up to `limit` (all that is left at the end of the file). */
+    async read(limit) {
+        const { buf, parser } = this;
+        for (let n = 1; this.pos < limit; n++) {
+            // Synchronous reads (a trip through the thread pool per MiB was ~5% of the time), with a
+            // turn of the event loop now and then: the engine parses run logs while tests run.
+            if (n % 4 === 0)
+                await new Promise((resolve) => setImmediate(resolve));
+            const bytesRead = (0,external_node_fs_namespaceObject.readSync)(this.fd, buf, this.carry, buf.length - this.carry, this.pos);
+            this.pos += bytesRead;
+            const len = this.carry + bytesRead;
+            // Whole lines only (a cut inside a character would garble it); all that is left at the end.
+            const cut = bytesRead === 0 ? len : textEnd(buf, 0, len);
+            // Pushed as texts of at most ~64 KiB: V8 puts a string of more than 128 KiB in its large
+            // object space, freed only by a full collection (1 MiB texts cost ~60 MB of peak memory).
+            for (let from = 0; from < cut;) {
+                const to = cut - from <= TEXT_CHUNK ? cut : textEnd(buf, from, from + TEXT_CHUNK);
+                this.piece = buf.subarray(from, to);
+                this.ascii = (0,external_node_buffer_.isAscii)(this.piece);
+                this.text = this.piece.toString(this.ascii ? 'latin1' : 'utf8');
+                this.scanChar = 0;
+                this.scanByte = 0;
+                // Quiet points matter only near the ends of the part (checking them elsewhere costs).
+                const end = this.textAt + this.piece.length;
+                const near = this.textAt < this.headEnd ||
+                    (end >= this.tailStart && this.textAt < this.tailStart + OVERLAP_BYTES);
+                parser.onQuiet(this.recording && near ? this.listener : undefined);
+                parser.push(this.text);
+                this.textAt = end;
+                from = to;
+            }
+            this.carry = len - cut;
+            if (this.carry > 0)
+                buf.copy(buf, 0, cut, len);
+            if (bytesRead === 0) {
+                parser.end();
+                this.result.chunks.push(parser.takeChunk());
+                this.result.complete = true;
+                return;
+            }
+        }
+    }
+}
+/**
+ * Where to cut buf[from, end): after its last newline, or (a line longer than that) at the start of
+ * a character.
+ */
+function textEnd(buf, from, end) {
+    const nl = buf.subarray(from, end).lastIndexOf(10);
+    if (nl >= 0)
+        return from + nl + 1;
+    let cut = end;
+    // Back off over UTF-8 continuation bytes (10xxxxxx) to the start of the last character.
+    while (cut > end - 4 && cut > from && (buf[cut - 1] & 0xc0) === 0x80)
+        cut--;
+    if (cut > from && buf[cut - 1] >= 0xc0)
+        cut--;
+    return cut === from ? end : cut;
+}
+
+;// CONCATENATED MODULE: ./src/engine/pipeline.ts
+// Wires engine → parser → analysis into a Report. Shared by the action and the CLI, which only
+// differ in where settings come from and how the report is shown.
+
+
+
+
+
+
+
+/** Directories that frame paths may name: bounded, a report's stacks are bounded too. */
+const MAX_ALIAS_DIRS = 1000;
+/** Absolute directories of the frames the runs printed, as printed. */
+function frameDirs(runs) {
+    const dirs = new Set();
+    for (const run of runs) {
+        for (const f of run.parsed.findings) {
+            for (const s of f.stacks) {
+                for (const fr of s.frames) {
+                    if (!isAbsolutePath(fr.file))
+                        continue;
+                    const file = normalizePath(fr.file);
+                    const slash = file.lastIndexOf('/');
+                    if (slash > 0)
+                        dirs.add(file.slice(0, slash));
+                    if (dirs.size >= MAX_ALIAS_DIRS)
+                        return [...dirs];
+                }
+            }
+        }
+    }
+    return [...dirs];
+}
+function tryRealpath(realpath, p) {
+    try {
+        return normalizePath(realpath(p));
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Symlinked checkouts: Go prints the path it ran under (the link, when $PWD is one), while the
+ * repository root may be the resolved path (`git rev-parse --show-toplevel` resolves links), or
+ * the other way round. Finds, on disk, which printed directories are the repository under another
+ * name, so the pure path mapper can take them as aliases. Directories that do not exist here (a
+ * log from another machine) are left alone.
+ */
+function findPathAliases(ctx, dirs, realpath = external_node_fs_namespaceObject.realpathSync) {
+    const repoRoot = normalizePath(ctx.repoRoot);
+    const aliases = [];
+    const realRoot = tryRealpath(realpath, repoRoot) ?? repoRoot;
+    if (realRoot !== repoRoot)
+        aliases.push({ from: realRoot, to: repoRoot });
+    for (const m of ctx.modules ?? []) {
+        const dir = normalizePath(m.dir);
+        const real = tryRealpath(realpath, dir);
+        if (real && real !== dir)
+            aliases.push({ from: real, to: dir });
+    }
+    const mapper = createPathMapper({ ...ctx, aliases });
+    for (const dir of dirs.slice(0, MAX_ALIAS_DIRS)) {
+        if (mapper.map(`${dir}/x.go`).origin !== 'unknown')
+            continue;
+        const real = tryRealpath(realpath, dir);
+        if (!real || real === dir)
+            continue;
+        const rel = relativeTo(real, realRoot);
+        if (rel === undefined)
+            continue;
+        aliases.push({ from: dir, to: rel === '' ? repoRoot : `${repoRoot}/${rel}` });
+    }
+    return aliases;
+}
+/** The path mapper for these runs, with the symlink aliases found on disk. */
+function mapperFor(ctx, runs) {
+    const found = findPathAliases(ctx, frameDirs(runs));
+    return createPathMapper({ ...ctx, aliases: [...(ctx.aliases ?? []), ...found] });
+}
+function repoRelative(repoRoot, dir) {
+    const rel = relativeTo(normalizePath(dir), normalizePath(repoRoot));
+    if (rel === undefined)
+        return dir;
+    return rel === '' ? '.' : rel;
+}
+function reportContext(settings, goVersion, commit) {
+    return {
+        workingDirectory: repoRelative(settings.repoRoot, settings.workingDirectory),
+        packages: settings.packages,
+        count: settings.count,
+        ...(settings.run ? { run: settings.run } : {}),
+        ...(settings.skip ? { skip: settings.skip } : {}),
+        timeout: settings.timeout,
+        goTestFlags: settings.goTestFlags,
+        ...(goVersion ? { goVersion } : {}),
+        ...(commit ? { commit } : {}),
+    };
+}
+/** Runs the tests as the settings say and reports. Never throws for user-caused problems. */
+async function runAndReport(settings, deps, commit) {
+    const result = await execute(settings, { ...deps, parse: logs_parseLogFile });
+    const buildFindings = result.builds
+        .filter((b) => !b.ok)
+        .flatMap((b) => parseBuildOutput(b.output, b.package.importPath));
+    const mapper = mapperFor({
+        repoRoot: settings.repoRoot,
+        ...(result.goEnv ? { goroot: result.goEnv.goroot, gomodcache: result.goEnv.gomodcache } : {}),
+        modules: result.modules,
+    }, result.runs);
+    const built = new Set(result.builds.filter((b) => b.ok).map((b) => b.package.importPath));
+    const input = {
+        mode: 'run',
+        version: version_VERSION,
+        context: reportContext(settings, result.goEnv?.version, commit),
+        count: settings.count,
+        packages: result.packages.map((p) => ({
+            importPath: p.importPath,
+            dir: p.dir,
+            built: built.has(p.importPath),
+        })),
+        moduleDir: settings.workingDirectory,
+        builds: result.builds,
+        runs: result.runs,
+        buildFindings,
+        mapper,
+        errors: result.errors,
+        notes: result.notes,
+    };
+    return report_buildReport(input);
+}
+/** A report for when nothing could be run (bad settings): still written, so users see why. */
+function errorReport(message, repoRoot, context) {
+    return report_buildReport({
+        mode: 'run',
+        version: version_VERSION,
+        context: context ?? {
+            workingDirectory: '.',
+            packages: [],
+            count: 0,
+            timeout: '',
+            goTestFlags: [],
+        },
+        count: 0,
+        packages: [],
+        moduleDir: repoRoot,
+        builds: [],
+        runs: [],
+        buildFindings: [],
+        mapper: createPathMapper({ repoRoot }),
+        errors: typeof message === 'string' ? [message] : message,
+        notes: [],
+    });
+}
+/** Splits one log's parse into one run per package, so k/N is counted per package as in run mode. */
+function runsOfLog(parsed, index) {
+    const byPackage = new Map();
+    const get = (pkg) => {
+        let out = byPackage.get(pkg);
+        if (!out) {
+            out = { tests: [], findings: [], packages: [], sawGoOutput: true };
+            byPackage.set(pkg, out);
+        }
+        return out;
+    };
+    for (const t of parsed.tests)
+        get(t.package).tests.push(t);
+    for (const f of parsed.findings)
+        get(f.package).findings.push(f);
+    for (const p of parsed.packages)
+        get(p.name).packages.push(p);
+    return [...byPackage].map(([pkg, out]) => {
+        const failed = out.findings.length > 0 ||
+            out.packages.some((p) => p.action === 'fail') ||
+            out.tests.some((t) => t.action === 'fail' || t.action === 'interrupted');
+        return {
+            package: pkg,
+            index,
+            exitCode: failed ? 1 : 0,
+            signal: null,
+            killed: false,
+            durationMs: 0,
+            parsed: out,
+        };
+    });
+}
+/** A package's directory from the module it belongs to (longest module path prefix). */
+function packageDir(importPath, modules, fallback) {
+    let best;
+    for (const m of modules) {
+        const inside = importPath === m.path || importPath.startsWith(`${m.path}/`);
+        if (inside && (!best || m.path.length > best.path.length))
+            best = m;
+    }
+    if (!best)
+        return fallback;
+    const rest = importPath.slice(best.path.length);
+    return rest ? `${best.dir}${rest}` : best.dir;
+}
+/** Reads existing logs (plain `go test` output or `go test -json`); each log counts as one run. */
+async function parseLogsToReport(logs, opts) {
+    const runs = [];
+    const errors = [];
+    const notes = [];
+    let withGoOutput = 0;
+    let unreadable = 0;
+    for (const [i, log] of logs.entries()) {
+        let parsed;
+        try {
+            parsed = await ('file' in log ? parseLogFile(log.file) : parseStream(log.open()));
+        }
+        catch (err) {
+            errors.push(`Cannot read ${log.name}: ${err.message}`);
+            unreadable++;
+            continue;
+        }
+        if (!parsed.sawGoOutput) {
+            notes.push(`${log.name} holds no Go test output (no test results, race reports or panics were found in it).`);
+            continue;
+        }
+        withGoOutput++;
+        runs.push(...runsOfLog(parsed, i + 1));
+    }
+    if (withGoOutput === 0 && logs.length > 0 && errors.length === 0) {
+        // Said once, as the error, rather than once more per log as a note.
+        notes.length = 0;
+        errors.push(logs.length === 1
+            ? `${logs[0]?.name} is not Go test output: give the output of go test (plain or -json).`
+            : 'None of the logs holds Go test output: give the output of go test (plain or -json).');
+    }
+    const packages = [...new Set(runs.map((r) => r.package))].sort();
+    const modules = opts.modules ?? [];
+    const mapper = mapperFor({
+        repoRoot: opts.repoRoot,
+        ...(opts.goroot ? { goroot: opts.goroot } : {}),
+        ...(opts.gomodcache ? { gomodcache: opts.gomodcache } : {}),
+        modules,
+        ...(opts.aliases ? { aliases: opts.aliases } : {}),
+    }, runs);
+    const report = buildReport({
+        mode: 'parse',
+        version: VERSION,
+        context: { workingDirectory: '.', packages, count: logs.length, timeout: '', goTestFlags: [] },
+        count: logs.length,
+        packages: packages.map((p) => ({
+            importPath: p,
+            dir: packageDir(p, modules, opts.repoRoot),
+            built: true,
+        })),
+        moduleDir: opts.moduleDir ?? opts.repoRoot,
+        builds: [],
+        runs,
+        buildFindings: [],
+        mapper,
+        errors,
+        notes,
+    });
+    return { report, unreadable };
+}
+
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/engine/process.ts
@@ -36149,7 +40392,7 @@ var createTokenAuth = function createTokenAuth2(token) {
 
 
 ;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/version.js
-const version_VERSION = "7.0.8";
+const dist_src_version_VERSION = "7.0.8";
 
 
 ;// CONCATENATED MODULE: ./node_modules/@octokit/core/dist-src/index.js
@@ -36178,9 +40421,9 @@ function createLogger(logger = {}) {
   }
   return logger;
 }
-const userAgentTrail = `octokit-core.js/${version_VERSION} ${getUserAgent()}`;
+const userAgentTrail = `octokit-core.js/${dist_src_version_VERSION} ${getUserAgent()}`;
 class Octokit {
-  static VERSION = version_VERSION;
+  static VERSION = dist_src_version_VERSION;
   static defaults(defaults) {
     const OctokitWithDefaults = class extends this {
       constructor(...args) {
@@ -36294,7 +40537,7 @@ class Octokit {
 
 
 ;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-rest-endpoint-methods/dist-src/version.js
-const dist_src_version_VERSION = "17.0.0";
+const plugin_rest_endpoint_methods_dist_src_version_VERSION = "17.0.0";
 
 //# sourceMappingURL=version.js.map
 
@@ -38727,7 +42970,7 @@ function restEndpointMethods(octokit) {
     rest: api
   };
 }
-restEndpointMethods.VERSION = dist_src_version_VERSION;
+restEndpointMethods.VERSION = plugin_rest_endpoint_methods_dist_src_version_VERSION;
 function legacyRestEndpointMethods(octokit) {
   const api = endpointsToMethods(octokit);
   return {
@@ -38735,7 +42978,7 @@ function legacyRestEndpointMethods(octokit) {
     rest: api
   };
 }
-legacyRestEndpointMethods.VERSION = dist_src_version_VERSION;
+legacyRestEndpointMethods.VERSION = plugin_rest_endpoint_methods_dist_src_version_VERSION;
 
 //# sourceMappingURL=index.js.map
 
@@ -39532,7 +43775,7 @@ throttling.VERSION = plugin_throttling_dist_bundle_VERSION;
 throttling.triggersNotification = triggersNotification;
 
 
-;// CONCATENATED MODULE: ./src/github/client.ts
+;// CONCATENATED MODULE: ./src/publish/client.ts
 // The one Octokit the action uses: @actions/github's (REST methods, pagination, proxy support)
 // with Octokit's retry and throttling plugins, so 5xx answers and rate limits are retried with
 // backoff instead of failing the comment.
@@ -39562,276 +43805,6 @@ function createClient(token, opts) {
             onSecondaryRateLimit: onLimit('secondary rate limit'),
         },
     }, retry, throttling);
-}
-
-;// CONCATENATED MODULE: ./src/analysis/names.ts
-// Go function names, test names and shell words, shortened or quoted for humans.
-/** Everything before the first `(` or `[`: receivers and type arguments may contain `/` or `.`. */
-function headEnd(func) {
-    const m = /[([]/.exec(func);
-    return m ? m.index : func.length;
-}
-/** Last import-path element: `example.com/m/daemon.(*Daemon).Shutdown` → `daemon.(*Daemon).Shutdown`. */
-function shortFunc(func) {
-    const slash = func.lastIndexOf('/', headEnd(func));
-    return func.slice(slash + 1);
-}
-/** Without the package: `(*Daemon).Shutdown`, `TestRace.func1`. Dots in import paths print as %2e. */
-function funcWithoutPackage(func) {
-    const short = shortFunc(func);
-    const dot = short.indexOf('.');
-    return dot < 0 ? short : short.slice(dot + 1);
-}
-/** For titles: the method name alone (`Shutdown`), else the function without package. */
-function titleFunc(func) {
-    const name = funcWithoutPackage(func);
-    const m = /^\(\*?[^)]*\)\.(.+)$/.exec(name);
-    return m?.[1] ?? name;
-}
-/** RE2 metacharacters in a test name, escaped so `-run` matches it literally. */
-function quoteMeta(s) {
-    return s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
-}
-/**
- * A `-run` pattern for the given tests: `^TestA$` or `^TestA$/^sub$` for one test, the top-level
- * tests (`^(TestA|TestB)$`) for several. Undefined when there are none.
- */
-function testPattern(tests) {
-    const unique = [...new Set(tests.filter((t) => t !== ''))].sort();
-    if (unique.length === 0)
-        return undefined;
-    if (unique.length === 1) {
-        return (unique[0] ?? '')
-            .split('/')
-            .map((part) => `^${quoteMeta(part)}$`)
-            .join('/');
-    }
-    const tops = [...new Set(unique.map((t) => t.split('/')[0] ?? t))];
-    if (tops.length === 1)
-        return `^${quoteMeta(tops[0] ?? '')}$`;
-    return `^(${tops.map(quoteMeta).join('|')})$`;
-}
-/** A word safe to paste into sh. */
-function shQuote(word) {
-    if (word !== '' && /^[A-Za-z0-9_\-.,/:=@+%]+$/.test(word))
-        return word;
-    return `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
-;// CONCATENATED MODULE: external "node:path/posix"
-const posix_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path/posix");
-var posix_default = /*#__PURE__*/__nccwpck_require__.n(posix_namespaceObject);
-;// CONCATENATED MODULE: ./src/analysis/paths.ts
-// Maps file names as Go printed them to repository paths, so findings can be annotated.
-// Pure string logic: nothing here touches the file system, so it behaves the same on every OS
-// and for logs captured elsewhere (parse mode).
-
-const DRIVE = /^[A-Za-z]:\//;
-/** `\` → `/`, drive letter upper-cased, `.`/`..`/`//` collapsed, no trailing `/`. */
-function normalizePath(p) {
-    let s = p.trim().replace(/\\/g, '/');
-    if (s === '')
-        return s;
-    if (/^[A-Za-z]:/.test(s))
-        s = `${s.charAt(0).toUpperCase()}:${s.slice(2)}`;
-    if (/^[A-Z]:$/.test(s))
-        return `${s}/`;
-    let out;
-    if (DRIVE.test(s))
-        out = s.slice(0, 2) + posix_default().normalize(s.slice(2));
-    else
-        out = posix_default().normalize(s);
-    if (out.length > 1 && out.endsWith('/') && !/^[A-Z]:\/$/.test(out))
-        out = out.slice(0, -1);
-    return out;
-}
-function isAbsolutePath(p) {
-    const s = p.replace(/\\/g, '/');
-    return s.startsWith('/') || /^[A-Za-z]:\//.test(s);
-}
-/**
- * Path of `child` relative to `parent` (both normalised), `''` when equal, undefined when not
- * inside. Windows paths compare case-insensitively: the file system does.
- */
-function relativeTo(child, parent) {
-    const windows = DRIVE.test(parent);
-    const c = windows ? child.toLowerCase() : child;
-    const p = windows ? parent.toLowerCase() : parent;
-    if (c === p)
-        return '';
-    const prefix = p.endsWith('/') ? p : `${p}/`;
-    if (c.startsWith(prefix))
-        return child.slice(prefix.length);
-    return undefined;
-}
-// Where Go toolchains commonly live when GOROOT was not passed in (setup-go, brew, distro packages).
-const GOROOT_HINTS = [
-    /\/hostedtoolcache\/go\/[^/]+\/[^/]+\/src\//i,
-    /\/(?:go|go-\d[\d.]*|golang|golang-\d[\d.]*|libexec)\/src\/(?:runtime|testing|internal|sync|time|os|reflect|fmt|net|syscall|io)\//,
-    /\/sdk\/go[\d.]+\/src\//,
-];
-const MODCACHE_HINT = /\/pkg\/mod\/.*@v/;
-// Top-level directories of the standard library: `-trimpath` prints its files as `testing/testing.go`.
-const STD_TOP = new Set(('archive bufio builtin bytes cmd cmp compress container context crypto database debug embed encoding ' +
-    'errors expvar flag fmt go hash html image index internal io iter log maps math mime net os path ' +
-    'plugin reflect regexp runtime slices sort strconv strings structs sync syscall testing text time ' +
-    'unicode unique unsafe vendor weak').split(' '));
-function isGenerated(file) {
-    const base = file.replace(/\\/g, '/').split('/').pop() ?? '';
-    return file.startsWith('<') || base === '_testmain.go' || /\/go-build\d+\//.test(file);
-}
-function hasVendorDir(rel) {
-    const segs = rel.split('/');
-    return segs.slice(0, -1).includes('vendor');
-}
-function createPathMapper(ctx) {
-    const repoRoot = normalizePath(ctx.repoRoot);
-    const goroot = ctx.goroot ? normalizePath(ctx.goroot) : undefined;
-    const gomodcache = ctx.gomodcache ? normalizePath(ctx.gomodcache) : undefined;
-    // Longest module path first, so `example.com/m/sub` wins over `example.com/m`.
-    const modules = (ctx.modules ?? [])
-        .map((m) => ({ path: m.path.replace(/\/+$/, ''), dir: normalizePath(m.dir) }))
-        .filter((m) => m.path !== '')
-        .sort((a, b) => b.path.length - a.path.length);
-    const guessBase = modules.length === 1 && modules[0] ? modules[0].dir : repoRoot;
-    // Longest first, so the most specific spelling wins.
-    const aliases = (ctx.aliases ?? [])
-        .map((a) => ({ from: normalizePath(a.from), to: normalizePath(a.to) }))
-        .filter((a) => a.from !== '' && a.to !== '' && a.from !== a.to)
-        .sort((a, b) => b.from.length - a.from.length);
-    const result = (path, origin) => ({ path, origin });
-    function classifyAbsolute(abs, viaAlias = false) {
-        if (isGenerated(abs))
-            return result(abs, 'generated');
-        // Toolchain and module cache first: either may sit inside the workspace (e.g. a cached GOPATH).
-        if (goroot && relativeTo(abs, goroot) !== undefined)
-            return result(abs, 'goroot');
-        if (gomodcache && relativeTo(abs, gomodcache) !== undefined)
-            return result(abs, 'modcache');
-        if (MODCACHE_HINT.test(abs))
-            return result(abs, 'modcache');
-        const rel = relativeTo(abs, repoRoot);
-        if (rel !== undefined) {
-            if (rel === '')
-                return result('.', 'repo');
-            return result(rel, hasVendorDir(rel) ? 'vendor' : 'repo');
-        }
-        if (!viaAlias) {
-            for (const a of aliases) {
-                const rest = relativeTo(abs, a.from);
-                if (rest === undefined)
-                    continue;
-                const mapped = classifyAbsolute(rest === '' ? a.to : normalizePath(`${a.to}/${rest}`), true);
-                if (mapped.origin !== 'unknown')
-                    return mapped;
-            }
-        }
-        if (GOROOT_HINTS.some((re) => re.test(abs)))
-            return result(abs, 'goroot');
-        return result(abs, 'unknown');
-    }
-    function map(file, baseDir) {
-        const printed = file.trim();
-        if (printed === '')
-            return result('', 'unknown');
-        if (isGenerated(printed))
-            return result(printed, 'generated');
-        const s = normalizePath(printed);
-        if (isAbsolutePath(s))
-            return classifyAbsolute(s);
-        const slashed = printed.replace(/\\/g, '/');
-        // `./pkg/x.go`, `../x.go` and bare `x_test.go` are relative to where go ran or to the package.
-        const explicit = slashed.startsWith('./') || slashed.startsWith('../') || !s.includes('/');
-        if (explicit) {
-            if (baseDir)
-                return map(`${baseDir.replace(/\\/g, '/').replace(/\/+$/, '')}/${s}`);
-            return result(s, 'unknown');
-        }
-        for (const m of modules) {
-            if (s.startsWith(`${m.path}/`))
-                return classifyAbsolute(normalizePath(`${m.dir}/${s.slice(m.path.length + 1)}`));
-        }
-        const first = s.split('/')[0] ?? '';
-        // Compiler messages name files relative to the module dir without `./` (`pkg/x.go`).
-        if (baseDir && !first.includes('.'))
-            return map(`${baseDir.replace(/\\/g, '/').replace(/\/+$/, '')}/${s}`);
-        // `-trimpath`: dependencies print as `module@version/file`, the standard library as `pkg/file`.
-        if (/^[^@]+@v[^/]*\//.test(s))
-            return result(s, 'modcache');
-        if (STD_TOP.has(first))
-            return result(s, 'goroot');
-        // `GORACE=strip_path_prefix=<module dir>/` leaves `pkg/x.go`: relative to the module, best guess.
-        if (!first.includes('.'))
-            return classifyAbsolute(normalizePath(`${guessBase}/${s}`));
-        return result(s, 'unknown');
-    }
-    return { map };
-}
-
-;// CONCATENATED MODULE: ./src/analysis/reproduce.ts
-
-
-/** `./daemon` for a package in `examples/m/daemon` when the module is `examples/m`. */
-function packageArg(pkgDir, workingDirectory, importPath) {
-    if (pkgDir === undefined || pkgDir === '')
-        return importPath;
-    const wd = workingDirectory === '' || workingDirectory === '.' ? undefined : workingDirectory;
-    const rel = wd === undefined ? (pkgDir === '.' ? '' : pkgDir) : relativeTo(pkgDir, wd);
-    if (rel === undefined)
-        return importPath;
-    return rel === '' ? '.' : `./${rel}`;
-}
-function cdPrefix(workingDirectory) {
-    return workingDirectory === '' || workingDirectory === '.' ? '' : `cd ${shQuote(workingDirectory)} && `;
-}
-// Flags the reproduce command sets itself, or that would change the output format.
-const OWN_FLAG = /^--?(?:count|race|json|run|v)(?:=|$)/;
-function runPattern(i) {
-    if (i.kind === 'build')
-        return '^$';
-    return testPattern(i.tests) ?? i.run;
-}
-/** `cd examples/m && go test -race -count=1 -run '^TestWriter$' ./daemon` */
-function reproduceCommand(i) {
-    const words = ['go', 'test', '-race', '-count=1'];
-    words.push(...i.goTestFlags.filter((f) => !OWN_FLAG.test(f)).map(shQuote));
-    if (i.kind === 'timeout' && i.timeout)
-        words.push(`-timeout=${shQuote(i.timeout)}`);
-    const pattern = runPattern(i);
-    if (pattern !== undefined)
-        words.push('-run', shQuote(pattern));
-    words.push(shQuote(i.packageArg));
-    return cdPrefix(i.workingDirectory) + words.join(' ');
-}
-/** The better way to check a fix: race-rerun itself, many runs. Undefined for build errors. */
-function rerunCommand(i, count) {
-    if (i.kind === 'build')
-        return undefined;
-    const words = ['npx', 'race-rerun', 'run', '--count', String(count)];
-    const pattern = runPattern(i);
-    if (pattern !== undefined)
-        words.push('--run', shQuote(pattern));
-    words.push(shQuote(i.packageArg));
-    return cdPrefix(i.workingDirectory) + words.join(' ');
-}
-/** The inputs above for a finding of a finished report (renderers use this). */
-function reproduceInputFor(report, finding) {
-    const pkg = report.packages.find((p) => p.importPath === finding.package);
-    const input = {
-        kind: finding.kind,
-        workingDirectory: report.context.workingDirectory,
-        packageArg: packageArg(pkg?.dir, report.context.workingDirectory, finding.package),
-        tests: finding.tests,
-        goTestFlags: report.context.goTestFlags,
-        timeout: report.context.timeout,
-    };
-    if (report.context.run !== undefined)
-        input.run = report.context.run;
-    return input;
-}
-/** Runs worth asking for when re-running: at least 30, or as many as this report used. */
-function rerunCount(report) {
-    return Math.max(30, report.runs);
 }
 
 ;// CONCATENATED MODULE: ./src/render/format.ts
@@ -39998,7 +43971,7 @@ const MAX_TEST_ROWS = 50;
 const MAX_LIST = 20;
 /** Longest test name, message or sample kept in one place: one huge line must not eat the budget. */
 const MAX_NAME = 200;
-const MAX_MESSAGE = 2000;
+const markdown_MAX_MESSAGE = 2000;
 const MAX_SAMPLE = 8000;
 // Zero-width space: breaks mentions, references and autolinks without changing what is read.
 const ZWSP = '\u200b';
@@ -40143,7 +44116,7 @@ function details(report, f, stacks, fullReport) {
     ];
     // The title already shows a short message in full.
     if (f.message && f.kind !== 'race' && !f.title.endsWith(f.message))
-        lines.push(block(shorten(f.message, MAX_MESSAGE), 'text'), '');
+        lines.push(block(shorten(f.message, markdown_MAX_MESSAGE), 'text'), '');
     const text = stackText(f);
     const hasStacks = text.length > 0 && f.kind !== 'failure' && f.kind !== 'build';
     if (stacks && hasStacks)
@@ -40185,7 +44158,7 @@ function bulletSection(title, intro, items) {
     if (intro)
         out.push(intro, '');
     for (const i of items.slice(0, MAX_LIST))
-        out.push(`- ${escapeMarkdown(shorten(i, MAX_MESSAGE))}`);
+        out.push(`- ${escapeMarkdown(shorten(i, markdown_MAX_MESSAGE))}`);
     if (items.length > MAX_LIST)
         out.push(`- … and ${items.length - MAX_LIST} more`);
     out.push('');
@@ -40451,7 +44424,7 @@ function renderComment(report, opts) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/github/comment.ts
+;// CONCATENATED MODULE: ./src/publish/comment.ts
 // Keeps one pull request comment per workflow, job and matrix combination up to date through the
 // REST issue-comments API: find ours by its hidden marker, update it, create it only when there is
 // something to say. Failures are returned as a warning for the caller, never thrown.
@@ -40584,3991 +44557,6 @@ async function upsertComment(input) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/model.ts
-// The shared data model. Everything between the parts of race-rerun is one of these plain types:
-// settings → plan → runs (RunRecord) → Report → renderers. No I/O here.
-/** The kinds of finding, also the words accepted by `fail-on` (plus `never`). */
-const FINDING_KINDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'build'];
-
-;// CONCATENATED MODULE: ./src/analysis/hash.ts
-// A small stable hash for finding ids: same signature → same id on every machine and version.
-/** 32-bit FNV-1a over the UTF-8 bytes, as 8 lower-case hex digits. */
-function fnv1a32(text) {
-    let h = 0x811c9dc5;
-    for (const byte of new TextEncoder().encode(text)) {
-        h ^= byte;
-        h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    return h.toString(16).padStart(8, '0');
-}
-
-;// CONCATENATED MODULE: ./src/analysis/signature.ts
-/** Stacks whose relative file names are relative to a directory (the package's or the module's). */
-function usesBaseDir(role) {
-    return role === 'failure' || role === 'build';
-}
-function mapFrame(frame, role, mapper, baseDir) {
-    return { frame, mapped: mapper.map(frame.file, usesBaseDir(role) ? baseDir : undefined) };
-}
-function findStack(f, role) {
-    return f.stacks.find((s) => s.role === role);
-}
-/** First frame in the repository (not vendored: vendored code is someone else's bug site). */
-function firstUserFrame(stack, mapper, baseDir) {
-    if (!stack)
-        return undefined;
-    for (const frame of stack.frames) {
-        const k = mapFrame(frame, stack.role, mapper, baseDir);
-        if (k.mapped.origin === 'repo')
-            return k;
-    }
-    return undefined;
-}
-/** `func@file:line`; outside the repo only the base name, since GOROOT differs between machines. */
-function frameKey(k) {
-    const file = k.mapped.origin === 'repo' ? k.mapped.path : (k.mapped.path.split('/').pop() ?? '');
-    return `${k.frame.func}@${file}:${k.frame.line}`;
-}
-/** A race side: its first repository frame, else its creator's, else its first frame at all. */
-function raceSide(f, which, mapper) {
-    const access = findStack(f, which);
-    const creationRole = which === 'current' ? 'current-creation' : 'previous-creation';
-    const creation = findStack(f, creationRole);
-    const side = { which, role: which };
-    if (access?.access)
-        side.access = access.access;
-    if (access?.goroutine !== undefined)
-        side.goroutine = access.goroutine;
-    const user = firstUserFrame(access, mapper);
-    if (user)
-        return { ...side, key: user };
-    const creator = firstUserFrame(creation, mapper);
-    if (creator)
-        return { ...side, role: creationRole, key: creator };
-    const any = access?.frames[0] ?? creation?.frames[0];
-    if (any)
-        return { ...side, key: mapFrame(any, which, mapper) };
-    return side;
-}
-// Frames that only say "a panic is being handled" and never locate the bug.
-const NOISE_FUNC = /^(?:panic|runtime\..*|internal\/runtime\/.*|testing\.tRunner\.func1(?:\.\d+)?|main\.main)$/;
-/** The frame a panic, fatal error or timeout is located at. */
-function primaryFrame(f, mapper) {
-    const panicStack = findStack(f, 'panic');
-    const user = firstUserFrame(panicStack, mapper) ?? firstUserFrame(findStack(f, 'creation'), mapper);
-    if (user)
-        return user;
-    if (f.kind === 'timeout') {
-        // The stuck test's goroutine is one of the others; find the one running a listed test.
-        const tops = new Set((f.runningTests ?? (f.test ? [f.test] : [])).map((t) => t.split('/')[0] ?? t));
-        for (const s of f.stacks) {
-            if (s.role !== 'goroutine')
-                continue;
-            const runsTest = s.frames.some((fr) => {
-                const m = /\.(Test[^.]*|Benchmark[^.]*|Fuzz[^.]*|Example[^.]*)(?:\.|$)/.exec(fr.func);
-                return m?.[1] !== undefined && tops.has(m[1]);
-            });
-            if (runsTest) {
-                const k = firstUserFrame(s, mapper);
-                if (k)
-                    return k;
-            }
-        }
-    }
-    const frame = panicStack?.frames.find((fr) => !NOISE_FUNC.test(fr.func)) ?? panicStack?.frames[0];
-    return frame ? mapFrame(frame, 'panic', mapper) : undefined;
-}
-/** The single frame of a failure (`x_test.go:12`) or build error (`./pkg/x.go:3`). */
-function pointFrame(f, mapper, baseDir) {
-    const stack = findStack(f, f.kind === 'build' ? 'build' : 'failure');
-    const frame = stack?.frames[0];
-    return frame && stack ? mapFrame(frame, stack.role, mapper, baseDir) : undefined;
-}
-/**
- * The kind of a panic or fatal message, without the values that vary between runs:
- * `index out of range [5] with length 3` → `index out of range [#] with length #`.
- */
-function normalizeMessage(message) {
-    const first = message.split('\n').find((l) => l.trim() !== '') ?? '';
-    return first
-        .replace(/\s*\[recovered(?:, repanicked)?\]\s*$/, '')
-        .replace(/0x[0-9a-fA-F]+/g, '#')
-        .replace(/\d+/g, '#')
-        .replace(/\s+/g, ' ')
-        .trim();
-}
-/** Test names listed under `running tests:`, without their `(2s)` durations, sorted. */
-function runningTests(f) {
-    const names = (f.runningTests ?? []).map((t) => t.replace(/\s*\([^)]*\)\s*$/, '').trim()).filter(Boolean);
-    return [...new Set(names)].sort();
-}
-/**
- * `baseDir`: the package directory for failures (whose file is a bare `x_test.go`), the module
- * directory for build errors (whose file is relative to where go ran). Absolute, or an import path.
- */
-function findingSignature(f, mapper, pkgDir) {
-    switch (f.kind) {
-        case 'race': {
-            const sides = [raceSide(f, 'current', mapper), raceSide(f, 'previous', mapper)]
-                .map((s) => (s.key ? frameKey(s.key) : '?'))
-                .sort();
-            return `race|${sides.join('|')}`;
-        }
-        case 'panic':
-        case 'fatal': {
-            const k = primaryFrame(f, mapper);
-            return `${f.kind}|${normalizeMessage(f.message)}|${k ? frameKey(k) : ''}`;
-        }
-        case 'timeout': {
-            const tests = runningTests(f);
-            const listed = tests.length > 0 ? tests : f.test ? [f.test] : [];
-            return `timeout|${f.package}|${listed.join(',')}`;
-        }
-        case 'failure': {
-            const k = pointFrame(f, mapper, pkgDir);
-            return `failure|${f.package}|${f.test ?? ''}|${k ? `${k.mapped.path}:${k.frame.line}` : ''}`;
-        }
-        case 'build': {
-            const k = pointFrame(f, mapper, pkgDir);
-            return `build|${f.package}|${k ? `${k.mapped.path}:${k.frame.line}` : ''}|${f.message.trim()}`;
-        }
-    }
-}
-
-;// CONCATENATED MODULE: ./src/analysis/stats.ts
-/** z for a two-sided 95% interval. */
-const Z95 = 1.959963984540054;
-/**
- * Wilson score interval for k successes in n trials. Unlike the normal approximation it stays
- * inside [0, 1] and is sensible at k = 0 and k = n, which is the common case here (a race seen in
- * 0 or all runs).
- */
-function wilson(k, n, z = Z95) {
-    if (!(n > 0))
-        return { low: 0, high: 1 };
-    const kk = Math.min(Math.max(k, 0), n);
-    const p = kk / n;
-    const z2 = z * z;
-    const denom = 1 + z2 / n;
-    const center = (p + z2 / (2 * n)) / denom;
-    const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
-    // Exact bounds at the ends avoid 1e-17 noise in the JSON report.
-    const low = kk === 0 ? 0 : Math.max(0, center - half);
-    const high = kk === n ? 1 : Math.min(1, center + half);
-    return { low, high };
-}
-
-;// CONCATENATED MODULE: ./src/analysis/report.ts
-
-
-
-
-
-
-
-/** Lines of the first occurrence kept in `Finding.sample`. */
-const SAMPLE_LINES = 60;
-const KIND_ORDER = Object.fromEntries(FINDING_KINDS.map((k, i) => [k, i]));
-// `testing` prints these as t.Error-style lines; the race itself is already a finding.
-const RACE_NOTICE = /^(?:testing: )?race detected (?:during execution of (?:test|benchmark)|outside of test execution)/;
-function compare(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/** Every package a run printed something for: one in run mode, maybe several in a parsed log. */
-function packagesOfRun(run) {
-    const out = new Set();
-    if (run.package)
-        out.add(run.package);
-    for (const p of run.parsed.packages)
-        out.add(p.name);
-    for (const t of run.parsed.tests)
-        out.add(t.package);
-    for (const f of run.parsed.findings)
-        out.add(f.package || run.package);
-    return out;
-}
-function syntheticTimeout(run, timeout) {
-    const pkg = run.package;
-    const stuck = run.parsed.tests
-        .filter((t) => t.package === pkg && t.action === 'interrupted')
-        .map((t) => t.name)
-        .sort();
-    const message = `run killed after ${timeout}`;
-    const f = {
-        kind: 'timeout',
-        package: pkg,
-        message,
-        stacks: [],
-        raw: `race-rerun: ${message}: the test binary did not stop on its own -test.timeout (run ${run.index}, ${pkg}).`,
-        runningTests: stuck,
-    };
-    if (stuck.length === 1 && stuck[0] !== undefined)
-        f.test = stuck[0];
-    return f;
-}
-/**
- * A run that failed with nothing to show for it (log.Fatal, os.Exit(1), t.FailNow without a
- * message, a crash the parser did not recognise) still gets a finding, so `fail-on` sees it.
- */
-function syntheticFailure(run, failedTests) {
-    const pkg = run.package;
-    const leaves = leafTests([...new Set(failedTests)].sort());
-    const how = run.signal
-        ? `was killed by ${run.signal}`
-        : run.exitCode !== null && run.exitCode !== 0
-            ? `exited with status ${run.exitCode}`
-            : 'failed';
-    const message = leaves.length > 0
-        ? `${leaves.join(', ')} failed without a message (the test binary ${how})`
-        : `the test binary ${how} without reporting a failed test (log.Fatal or os.Exit in a test?)`;
-    const f = { kind: 'failure', package: pkg, message, stacks: [], raw: `race-rerun: ${message}` };
-    if (leaves.length === 1 && leaves[0] !== undefined)
-        f.test = leaves[0];
-    // Several silent failures: named through runningTests, which the finding's test list includes.
-    else if (leaves.length > 1)
-        f.runningTests = leaves;
-    return f;
-}
-/** Only the innermost of `TestA`, `TestA/sub`: the parent is just waiting for it. */
-function leafTests(tests) {
-    return tests.filter((t) => !tests.some((o) => o !== t && o.startsWith(`${t}/`)));
-}
-function trimSample(raw) {
-    const lines = raw.replace(/\s+$/, '').split('\n');
-    while (lines.length > 0 && lines[0]?.trim() === '')
-        lines.shift();
-    if (lines.length <= SAMPLE_LINES)
-        return lines.join('\n');
-    return [...lines.slice(0, SAMPLE_LINES), `… (${lines.length - SAMPLE_LINES} more lines)`].join('\n');
-}
-function truncate(s, max) {
-    const one = s.replace(/\s+/g, ' ').trim();
-    return one.length <= max ? one : `${one.slice(0, max - 1).trimEnd()}…`;
-}
-function report_location(k, role, withFunction = true) {
-    if (k?.mapped.origin !== 'repo')
-        return undefined;
-    return {
-        file: k.mapped.path,
-        line: k.frame.line,
-        function: withFunction ? shortFunc(k.frame.func) : '',
-        role,
-    };
-}
-function sideLocation(side) {
-    const loc = report_location(side.key, side.role);
-    if (loc && side.access)
-        loc.access = side.access;
-    return loc;
-}
-function sideTitle(side) {
-    const access = side.access ?? 'access';
-    if (!side.key)
-        return `${access} in unknown code`;
-    const name = titleFunc(side.key.frame.func);
-    return side.role === side.which ? `${access} in ${name}` : `${access} in goroutine started by ${name}`;
-}
-function sideText(side) {
-    const access = side.access ?? 'access';
-    if (!side.key)
-        return `${access} (no stack)`;
-    const where = `${side.key.mapped.path}:${side.key.frame.line} in ${shortFunc(side.key.frame.func)}`;
-    // No repository frame in the access stack: the location is where its goroutine was created.
-    if (side.role !== side.which)
-        return `${access} (stack outside the repository) by a goroutine created at ${where}`;
-    return `${access} at ${where}`;
-}
-function timeoutDuration(message) {
-    return /\bafter\s+(\S+)/.exec(message)?.[1];
-}
-function describe(f, mapper, baseDir, tests) {
-    switch (f.kind) {
-        case 'race': {
-            const cur = raceSide(f, 'current', mapper);
-            const prev = raceSide(f, 'previous', mapper);
-            const locations = [sideLocation(cur), sideLocation(prev)].filter((l) => l !== undefined);
-            return {
-                title: `Data race: ${sideTitle(cur)} vs ${sideTitle(prev)}`,
-                message: `${sideText(cur)} races with ${sideText(prev)}`.replace(/^./, (c) => c.toUpperCase()),
-                locations,
-            };
-        }
-        case 'panic':
-        case 'fatal': {
-            const message = f.message.replace(/\s*\[recovered(?:, repanicked)?\]\s*$/, '').trim();
-            const loc = report_location(primaryFrame(f, mapper), f.kind);
-            const head = f.kind === 'panic' ? 'Panic' : 'Fatal error';
-            return {
-                title: `${head}: ${truncate(message || 'unknown', 80)}`,
-                message,
-                locations: loc ? [loc] : [],
-            };
-        }
-        case 'timeout': {
-            const loc = report_location(primaryFrame(f, mapper), 'timeout');
-            const listed = leafTests(tests);
-            const who = listed.length > 0 ? listed.join(', ') : f.package || 'the test binary';
-            const after = timeoutDuration(f.message);
-            return {
-                title: `Timeout: ${truncate(who, 80)} did not finish${after ? ` in ${after}` : ''}`,
-                message: f.message,
-                locations: loc ? [loc] : [],
-            };
-        }
-        case 'failure': {
-            const loc = report_location(pointFrame(f, mapper, baseDir), 'failure', false);
-            const name = f.test ?? (tests.length > 0 ? truncate(tests.join(', '), 80) : f.package);
-            return { title: `Test failure: ${name}`, message: f.message, locations: loc ? [loc] : [] };
-        }
-        case 'build': {
-            const loc = report_location(pointFrame(f, mapper, baseDir), 'build', false);
-            return { title: `Build failed: ${f.package}`, message: f.message, locations: loc ? [loc] : [] };
-        }
-    }
-}
-function mapStacks(f, mapper, baseDir) {
-    return f.stacks.map((s) => ({
-        role: s.role,
-        header: s.header,
-        frames: s.frames.map((fr) => {
-            const k = mapFrame(fr, s.role, mapper, baseDir);
-            return { function: fr.func, file: k.mapped.path, line: fr.line, origin: k.mapped.origin };
-        }),
-    }));
-}
-/** First meaningful line of compiler output, for a failed build the parser found nothing in. */
-function buildMessage(output) {
-    const line = output
-        .split('\n')
-        .map((l) => l.trim())
-        .find((l) => l !== '' && !l.startsWith('#') && !/^FAIL\b/.test(l) && !/^ok\b/.test(l));
-    return line ?? 'build failed';
-}
-function plural(n, noun) {
-    return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-function joinList(parts) {
-    if (parts.length <= 1)
-        return parts.join('');
-    return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-}
-const KIND_NOUN = {
-    race: 'data race',
-    panic: 'panic',
-    fatal: 'fatal error',
-    timeout: 'timeout',
-    failure: 'test failure',
-    build: 'build failure',
-};
-function report_buildReport(input) {
-    const { mapper } = input;
-    const moduleDir = normalizePath(input.moduleDir);
-    const info = new Map(input.packages.map((p) => [p.importPath, p]));
-    // Oldest first, so "first occurrence" does not depend on which run finished first.
-    const runs = [...input.runs].sort((a, b) => a.index - b.index || compare(a.package, b.package));
-    const findingsOf = new Map();
-    for (const run of runs) {
-        const list = run.parsed.findings.filter((f) => !(f.kind === 'failure' && RACE_NOTICE.test(f.message.trim())));
-        if (run.killed && !list.some((f) => f.kind === 'timeout'))
-            list.push(syntheticTimeout(run, input.context.timeout));
-        const pkg = run.package;
-        const own = list.filter((f) => (f.package || pkg) === pkg);
-        const failedTests = run.parsed.tests
-            .filter((t) => t.package === pkg && (t.action === 'fail' || t.action === 'interrupted'))
-            .map((t) => t.name);
-        const failed = (run.exitCode !== null && run.exitCode !== 0) ||
-            run.signal !== null ||
-            run.parsed.packages.some((p) => p.name === pkg && p.action === 'fail') ||
-            failedTests.length > 0;
-        if (own.length === 0 && failed)
-            list.push(syntheticFailure(run, failedTests));
-        findingsOf.set(run, list);
-    }
-    const runsOf = new Map();
-    for (const run of runs) {
-        for (const pkg of packagesOfRun(run)) {
-            const list = runsOf.get(pkg) ?? [];
-            list.push(run);
-            runsOf.set(pkg, list);
-        }
-    }
-    /** Failures print bare file names, relative to the package directory (absolute, or the import path). */
-    const pkgDir = (pkg) => info.get(pkg)?.dir ?? (pkg === '' ? undefined : pkg);
-    const baseDirFor = (f, pkg) => f.kind === 'build' ? moduleDir : f.kind === 'failure' ? pkgDir(pkg) : undefined;
-    const groups = new Map();
-    const add = (raw, pkg, runIndex, runCount, scope) => {
-        const baseDir = baseDirFor(raw, pkg);
-        const signature = findingSignature(raw, mapper, baseDir);
-        const key = `${scope}\u0000${pkg}\u0000${signature}`;
-        let g = groups.get(key);
-        if (!g) {
-            g = { kind: raw.kind, pkg, signature, baseDir, runs: runCount, occurrences: [], seenIn: new Set() };
-            groups.set(key, g);
-        }
-        g.occurrences.push({ raw, runIndex });
-        g.seenIn.add(runIndex);
-    };
-    for (const run of runs) {
-        for (const raw of findingsOf.get(run) ?? []) {
-            const pkg = raw.package || run.package;
-            add(raw, pkg, run.index, runsOf.get(pkg)?.length ?? 1, 'run');
-        }
-    }
-    // A failed build is one finding per compiler error, counted as 1 of 1.
-    const buildFindings = [...(input.buildFindings ?? [])];
-    for (const b of input.builds) {
-        if (b.ok || buildFindings.some((f) => f.package === b.package.importPath))
-            continue;
-        buildFindings.push({
-            kind: 'build',
-            package: b.package.importPath,
-            message: buildMessage(b.output),
-            stacks: [],
-            raw: b.output,
-        });
-    }
-    for (const raw of buildFindings)
-        add({ ...raw, kind: 'build' }, raw.package, 1, 1, 'build');
-    /** Repo-relative directory of a package known only by import path, through the module list. */
-    const dirOfImportPath = (pkg) => {
-        if (pkg === '')
-            return undefined;
-        const mapped = mapper.map(`${pkg}/_`);
-        return mapped.origin === 'repo' ? mapped.path.replace(/\/?_$/, '') || '.' : undefined;
-    };
-    // Package reports, needed for the reproduce commands' package arguments.
-    const relDir = (abs) => mapper.map(abs).path;
-    const testsOfRun = (run, pkg) => run.parsed.tests.filter((t) => t.package === pkg);
-    const runFailedFor = (run, pkg) => run.killed ||
-        (run.package === pkg && ((run.exitCode !== null && run.exitCode !== 0) || run.signal !== null)) ||
-        run.parsed.packages.some((p) => p.name === pkg && p.action === 'fail') ||
-        (findingsOf.get(run) ?? []).some((f) => (f.package || run.package) === pkg) ||
-        testsOfRun(run, pkg).some((t) => t.action === 'fail' || t.action === 'interrupted');
-    const runFailed = (run) => run.killed ||
-        (run.exitCode !== null && run.exitCode !== 0) ||
-        run.signal !== null ||
-        (findingsOf.get(run) ?? []).length > 0 ||
-        run.parsed.packages.some((p) => p.action === 'fail') ||
-        run.parsed.tests.some((t) => t.action === 'fail' || t.action === 'interrupted');
-    const packages = input.packages.map((p) => {
-        const pr = runsOf.get(p.importPath) ?? [];
-        return {
-            importPath: p.importPath,
-            dir: relDir(p.dir),
-            built: p.built,
-            runs: pr.length,
-            failedRuns: pr.filter((r) => runFailedFor(r, p.importPath)).length,
-        };
-    });
-    // Parse mode: packages only the logs know about. Their directory comes from the module list.
-    for (const [pkg, pr] of [...runsOf].sort((a, b) => compare(a[0], b[0]))) {
-        if (info.has(pkg))
-            continue;
-        const dir = dirOfImportPath(pkg) ?? '';
-        packages.push({
-            importPath: pkg,
-            dir,
-            built: true,
-            runs: pr.length,
-            failedRuns: pr.filter((r) => runFailedFor(r, pkg)).length,
-        });
-    }
-    const ctx = input.context;
-    const findings = [];
-    for (const g of groups.values()) {
-        const first = g.occurrences[0];
-        if (!first)
-            continue;
-        const tests = new Set();
-        for (const o of g.occurrences) {
-            if (o.raw.test)
-                tests.add(o.raw.test);
-            for (const t of runningTests(o.raw))
-                tests.add(t);
-        }
-        // A timeout lists the parents of the stuck test too; the stuck one is what matters.
-        const testList = (g.kind === 'timeout' ? leafTests([...tests]) : [...tests]).sort(compare);
-        const d = describe(first.raw, mapper, g.baseDir, testList);
-        const pr = packages.find((p) => p.importPath === g.pkg);
-        const repro = {
-            kind: g.kind,
-            workingDirectory: ctx.workingDirectory,
-            packageArg: packageArg(pr?.dir ?? dirOfImportPath(g.pkg), ctx.workingDirectory, g.pkg),
-            tests: testList,
-            goTestFlags: ctx.goTestFlags,
-            timeout: ctx.timeout,
-        };
-        if (ctx.run !== undefined)
-            repro.run = ctx.run;
-        const runsSeen = g.seenIn.size;
-        // One occurrence that stayed incomplete is worth saying even when others were recovered.
-        const recovery = g.occurrences.some((o) => o.raw.stackRecovery === 'unrecovered')
-            ? 'unrecovered'
-            : g.occurrences.some((o) => o.raw.stackRecovery === 'recovered')
-                ? 'recovered'
-                : undefined;
-        const finding = {
-            id: '',
-            kind: g.kind,
-            signature: g.signature,
-            title: d.title,
-            message: d.message,
-            package: g.pkg,
-            runsSeen,
-            runs: g.runs,
-            interval: wilson(runsSeen, g.runs),
-            seenIn: [...g.seenIn].sort((a, b) => a - b),
-            tests: testList,
-            locations: d.locations,
-            stacks: mapStacks(first.raw, mapper, g.baseDir),
-            sample: trimSample(first.raw.raw),
-            reproduce: reproduceCommand(repro),
-        };
-        if (recovery)
-            finding.stackRecovery = recovery;
-        findings.push(finding);
-    }
-    findings.sort((a, b) => b.runsSeen - a.runsSeen ||
-        KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
-        compare(a.signature, b.signature) ||
-        compare(a.package, b.package));
-    // The id hashes the signature; a signature shared by two packages also hashes the package.
-    const sigCount = new Map();
-    for (const f of findings)
-        sigCount.set(f.signature, (sigCount.get(f.signature) ?? 0) + 1);
-    for (const f of findings) {
-        f.id = fnv1a32((sigCount.get(f.signature) ?? 0) > 1 ? `${f.package}\n${f.signature}` : f.signature);
-    }
-    addCooccurrence(findings);
-    const tests = aggregateTests(runs);
-    const totalRuns = runs.length;
-    const failedRuns = runs.filter(runFailed).length;
-    const verdict = input.errors.length > 0 && totalRuns === 0 ? 'error' : findings.length > 0 ? 'findings' : 'clean';
-    const ranCounts = packages.filter((p) => p.runs > 0).map((p) => p.runs);
-    return {
-        schemaVersion: 1,
-        tool: { name: 'race-rerun', version: input.version },
-        mode: input.mode,
-        runs: input.count,
-        totalRuns,
-        failedRuns,
-        packages,
-        findings,
-        tests,
-        verdict,
-        summary: summarize(input, findings, tests, verdict, totalRuns, ranCounts),
-        errors: [...input.errors],
-        notes: [...input.notes],
-        context: input.context,
-    };
-}
-/** Races listed as a symptom's likely cause at most. */
-const MAX_CAUSES = 5;
-/**
- * For every panic, fatal error, timeout and failure, the races of the same package that were
- * reported in the same runs: a race that shows up whenever the panic does is the likely cause.
- * Run indexes are per package, so only races of the same package can share a run.
- */
-function addCooccurrence(findings) {
-    const races = findings.filter((f) => f.kind === 'race');
-    for (const f of findings) {
-        if (f.kind === 'race' || f.kind === 'build')
-            continue;
-        const runs = new Set(f.seenIn);
-        const causes = races
-            .filter((r) => r.package === f.package)
-            .map((r) => ({ id: r.id, runs: r.seenIn.filter((i) => runs.has(i)).length }))
-            .filter((c) => c.runs > 0)
-            // Stable sort: ties keep the races' report order.
-            .sort((a, b) => b.runs - a.runs)
-            .slice(0, MAX_CAUSES);
-        if (causes.length > 0)
-            f.cooccurringRaces = causes;
-    }
-}
-function aggregateTests(runs) {
-    const byTest = new Map();
-    for (const run of runs) {
-        for (const t of run.parsed.tests) {
-            const key = `${t.package}\u0000${t.name}`;
-            let e = byTest.get(key);
-            if (!e) {
-                e = { pkg: t.package, name: t.name, ran: new Set(), failed: new Set(), onlySkip: true };
-                byTest.set(key, e);
-            }
-            e.ran.add(run);
-            if (t.action === 'fail' || t.action === 'interrupted')
-                e.failed.add(run);
-            if (t.action !== 'skip')
-                e.onlySkip = false;
-        }
-    }
-    const out = [];
-    for (const e of byTest.values()) {
-        const n = e.ran.size;
-        const k = e.failed.size;
-        const status = k > 0 && k === n ? 'failing' : k > 0 ? 'flaky' : e.onlySkip ? 'skipped' : 'passing';
-        out.push({ package: e.pkg, name: e.name, runs: n, failed: k, status, interval: wilson(k, n) });
-    }
-    const bad = (t) => (t.status === 'failing' || t.status === 'flaky' ? 0 : 1);
-    return out.sort((a, b) => bad(a) - bad(b) ||
-        b.failed - a.failed ||
-        (a.status === 'failing' ? 0 : 1) - (b.status === 'failing' ? 0 : 1) ||
-        compare(a.package, b.package) ||
-        compare(a.name, b.name));
-}
-function summarize(input, findings, tests, verdict, totalRuns, ranCounts) {
-    const ranPackages = ranCounts.length;
-    const flaky = tests.filter((t) => t.status === 'flaky').length;
-    const failing = tests.filter((t) => t.status === 'failing').length;
-    const parts = [];
-    for (const kind of FINDING_KINDS) {
-        // Test failures are told through the flaky/failing test counts when there are any.
-        if (kind === 'failure' && flaky + failing > 0)
-            continue;
-        const n = findings.filter((f) => f.kind === kind).length;
-        if (n > 0)
-            parts.push(plural(n, KIND_NOUN[kind]));
-    }
-    if (flaky > 0)
-        parts.push(plural(flaky, 'flaky test'));
-    if (failing > 0)
-        parts.push(plural(failing, 'failing test'));
-    if (verdict === 'error') {
-        const why = `Nothing was run: ${input.errors[0] ?? 'unknown error'}`;
-        return parts.length > 0 ? `${joinList(parts)}; ${why.charAt(0).toLowerCase()}${why.slice(1)}` : why;
-    }
-    if (totalRuns === 0) {
-        const why = input.errors[0] ? `nothing was run: ${input.errors[0]}` : 'no tests ran';
-        return parts.length > 0 ? `${joinList(parts)}; ${why}` : `${why.charAt(0).toUpperCase()}${why.slice(1)}`;
-    }
-    const unit = input.mode === 'parse' ? 'log' : 'run';
-    // Runs per package as they happened: fewer than asked when the engine stopped early.
-    const perPackage = [...new Set(ranCounts)];
-    const runs = input.mode === 'parse' ? input.count : perPackage.length === 1 ? (perPackage[0] ?? 0) : totalRuns;
-    let scope = `in ${plural(runs, unit)}`;
-    if (ranPackages > 0)
-        scope += ` of ${plural(ranPackages, 'package')}`;
-    if (parts.length === 0)
-        return `No data race, panic or failure ${scope}`;
-    return `${joinList(parts)} ${scope}`;
-}
-
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./src/engine/scheduler.ts
-// Runs each test binary `count` times, every run its own process: the race detector reports a
-// given race once per process and a panic ends the process, so only separate processes can tell
-// "fails in 3 of 30 runs". Builds share the same slots, so the first runs start while later
-// packages still build; runs of all packages interleave, and the runs can stop early (first
-// failure, stable rates, time budget).
-
-
-
-/** Go versions before 1.20 have no -test.v=test2json (and no -test.skip). */
-function supportsTest2jsonFraming(goVersion) {
-    const m = goVersion?.match(/^go1\.(\d+)/);
-    return !m || Number(m[1]) >= 20;
-}
-function testBinaryArgs(opts) {
-    const verbose = supportsTest2jsonFraming(opts.goVersion) ? '-test.v=test2json' : '-test.v=true';
-    const args = [verbose, '-test.count=1', `-test.timeout=${opts.timeout}`];
-    if (opts.run)
-        args.push(`-test.run=${opts.run}`);
-    if (opts.skip)
-        args.push(`-test.skip=${opts.skip}`);
-    return [...args, ...opts.testFlags];
-}
-/**
- * A file or directory name for an import path: `example.com/m/pkg` → `example.com_m_pkg`.
- * Names that would collide (`a/b_c`, `a_b/c`) get `-2`, `-3` … in input order.
- */
-function fileNames(importPaths) {
-    const used = new Set();
-    return importPaths.map((p) => {
-        const base = p.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || 'package';
-        let name = base;
-        for (let n = 2; used.has(name); n++)
-            name = `${base}-${n}`;
-        used.add(name);
-        return name;
-    });
-}
-/** The hard kill: the binary's own -test.timeout normally fires first, with a goroutine dump. */
-function hardTimeoutMs(timeoutMs, killGraceMs) {
-    if (!(timeoutMs > 0))
-        return undefined; // -test.timeout=0: no limit, as with go test
-    return timeoutMs + (killGraceMs ?? Math.max(30_000, Math.round(timeoutMs / 10)));
-}
-const EMPTY_PARSE = { tests: [], findings: [], packages: [], sawGoOutput: false };
-/** A run failed: non-zero exit, killed, a finding, or a failed test. */
-function runFailed(run) {
-    return (run.killed ||
-        run.signal !== null ||
-        (run.exitCode !== null && run.exitCode !== 0) ||
-        run.parsed.findings.length > 0 ||
-        run.parsed.tests.some((t) => t.action === 'fail' || t.action === 'interrupted'));
-}
-/** Half the width of the 95% Wilson interval of k in n. */
-function halfWidth(k, n) {
-    const { low, high } = wilson(k, n);
-    return (high - low) / 2;
-}
-/**
- * A cheap stand-in for the report's signature, only to count "seen in k runs" for `stable`:
- * kind, test and the top frames of each stack. Frames matter, addresses and goroutine ids do not.
- */
-function findingKey(f) {
-    const tops = f.stacks
-        .filter((s) => s.role !== 'goroutine')
-        .map((s) => {
-        const top = s.frames[0];
-        // Which side is "current" depends on scheduling; the pair of sides is what matters.
-        const role = s.role.endsWith('creation') ? 'creation' : s.role === 'previous' ? 'current' : s.role;
-        return top ? `${role}:${top.func}:${top.line}` : '';
-    })
-        .sort();
-    const message = f.kind === 'race' ? '' : f.message.replace(/0x[0-9a-f]+/gi, '');
-    return [f.kind, f.test ?? '', message, ...tops].join('\u0000');
-}
-/** Every "rate" a run contributes to: the run failing, each finding, each failed test. */
-function rateKeys(run) {
-    const keys = new Set();
-    if (runFailed(run))
-        keys.add('run');
-    for (const f of run.parsed.findings)
-        keys.add(`f\u0000${findingKey(f)}`);
-    for (const t of run.parsed.tests) {
-        if (t.action === 'fail' || t.action === 'interrupted')
-            keys.add(`t\u0000${t.name}`);
-    }
-    return keys;
-}
-/**
- * Builds (when asked) and runs every package. Builds go first, since each unlocks runs; then the
- * next run goes to the package that has used the least run time so far, so under a time budget a
- * slow package gets fewer runs instead of crowding out the others, and without one every package
- * still gets `count`.
- */
-async function schedule(jobs, opts, deps) {
-    const until = opts.until ?? 'count';
-    const precision = opts.precision ?? 0.1;
-    const names = fileNames(jobs.map((j) => j.package.importPath));
-    const states = jobs.map((job, i) => ({
-        job,
-        dir: (0,external_node_path_namespaceObject.join)(opts.logDir, names[i] ?? 'package'),
-        built: job.build ? undefined : job.binary !== undefined,
-        building: false,
-        ...(job.binary !== undefined ? { binary: job.binary } : {}),
-        started: 0,
-        done: 0,
-        stopped: 0,
-        totalMs: 0,
-        inFlight: new Map(),
-        seen: new Map(),
-        stable: false,
-        outOfTime: false,
-    }));
-    for (const st of states)
-        await (0,promises_namespaceObject.mkdir)(st.dir, { recursive: true });
-    const timeoutMs = hardTimeoutMs(opts.timeoutMs, opts.killGraceMs);
-    const records = [];
-    const abort = new AbortController();
-    let stop;
-    let firstFailure;
-    let done = 0;
-    const total = () => states.filter((s) => s.built !== false).length * opts.count;
-    const wantsRuns = (st) => st.built === true && !st.stable && !st.outOfTime && st.started < opts.count;
-    /** Run time a package has used: finished runs plus the running ones so far. */
-    const used = (st, now) => {
-        let ms = st.totalMs;
-        for (const t of st.inFlight.values())
-            ms += now - t;
-        return ms;
-    };
-    function halt(reason) {
-        if (stop !== undefined)
-            return;
-        stop = reason;
-        abort.abort();
-    }
-    let deadlineTimer;
-    if (opts.deadline !== undefined) {
-        deadlineTimer = setTimeout(() => halt('budget'), Math.max(0, opts.deadline - Date.now()));
-    }
-    /** `exited` is called once the process has ended, before its log is parsed. */
-    async function runOne(st, index, exited) {
-        const importPath = st.job.package.importPath;
-        const logFile = (0,external_node_path_namespaceObject.join)(st.dir, `run-${index}.log`);
-        const binary = st.binary ?? '';
-        let result;
-        try {
-            result = await deps.runner.run({
-                command: binary,
-                args: st.job.testArgs ?? opts.testArgs,
-                cwd: st.job.package.dir, // as go test does: tests open testdata/ relative to it
-                env: opts.env,
-                timeoutMs,
-                logFile,
-                signal: abort.signal,
-            });
-        }
-        catch (err) {
-            result = {
-                exitCode: null,
-                signal: null,
-                killed: false,
-                durationMs: 0,
-                output: '',
-                spawnError: err instanceof Error ? err.message : String(err),
-            };
-        }
-        // Stopped half way: neither a pass nor a failure, so it is not counted.
-        if (result.aborted)
-            return undefined;
-        exited?.();
-        if (result.spawnError !== undefined) {
-            await (0,promises_namespaceObject.writeFile)(logFile, `race-rerun: could not run ${binary}: ${result.spawnError}\n`).catch(() => { });
-        }
-        let parsed;
-        try {
-            parsed = await deps.parse(logFile, importPath);
-        }
-        catch (err) {
-            deps.log?.(`Could not parse ${logFile}: ${err instanceof Error ? err.message : String(err)}`);
-            parsed = structuredClone(EMPTY_PARSE);
-        }
-        return {
-            package: importPath,
-            index,
-            exitCode: result.exitCode,
-            signal: result.signal,
-            killed: result.killed,
-            durationMs: result.durationMs,
-            logFile,
-            parsed,
-        };
-    }
-    function finished(st, record) {
-        records.push(record);
-        st.done++;
-        st.totalMs += record.durationMs;
-        for (const key of rateKeys(record))
-            st.seen.set(key, (st.seen.get(key) ?? 0) + 1);
-        done++;
-        try {
-            deps.onRun?.(record, done, total());
-        }
-        catch {
-            // A progress callback must not stop the runs.
-        }
-        if (until === 'first' && runFailed(record) && stop === undefined) {
-            firstFailure = record;
-            halt('first');
-        }
-        if (until === 'stable' && !st.stable) {
-            const n = st.done;
-            // A key never seen has k = 0 in all n runs: that is the `run` key when nothing failed.
-            const ks = st.seen.has('run') ? [...st.seen.values()] : [0, ...st.seen.values()];
-            if (ks.every((k) => halfWidth(k, n) <= precision))
-                st.stable = true;
-        }
-    }
-    /**
-     * The next thing to start, or undefined when nothing can start now. A task may call `release`
-     * to give its slot back before it is done.
-     */
-    function pick(now) {
-        if (stop !== undefined)
-            return undefined;
-        const toBuild = states.find((st) => st.built === undefined && !st.building);
-        if (toBuild?.job.build) {
-            const build = toBuild.job.build;
-            toBuild.building = true;
-            return async () => {
-                let binary;
-                try {
-                    binary = await build();
-                }
-                catch (err) {
-                    deps.log?.(`Build of ${toBuild.job.package.importPath} failed: ${err.message}`);
-                }
-                toBuild.building = false;
-                toBuild.built = binary !== undefined;
-                if (binary !== undefined)
-                    toBuild.binary = binary;
-            };
-        }
-        let best;
-        let bestUsed = 0;
-        for (const st of states) {
-            if (!wantsRuns(st))
-                continue;
-            if (opts.deadline !== undefined && st.done > 0) {
-                // Do not start a run that would, by this package's average, end after the deadline.
-                if (now + st.totalMs / st.done > opts.deadline) {
-                    st.outOfTime = true;
-                    continue;
-                }
-            }
-            const u = used(st, now);
-            if (!best || u < bestUsed || (u === bestUsed && st.started < best.started)) {
-                best = st;
-                bestUsed = u;
-            }
-        }
-        if (!best)
-            return undefined;
-        const st = best;
-        const index = ++st.started;
-        st.inFlight.set(index, now);
-        // With `count` nothing waits on what a run found, so the next process starts while this
-        // run's log is parsed: the cores keep running tests instead of waiting on the parser.
-        // (`first` and `stable` decide from the parse whether to start another run.)
-        return async (release) => {
-            const record = await runOne(st, index, until === 'count' ? release : undefined);
-            st.inFlight.delete(index);
-            if (record)
-                finished(st, record);
-            else
-                st.stopped++;
-        };
-    }
-    await new Promise((resolveAll) => {
-        let active = 0; // slots in use
-        let unfinished = 0; // tasks not done, released ones (a log being parsed) included
-        const pump = () => {
-            while (active < Math.max(1, opts.parallel)) {
-                const task = pick(Date.now());
-                if (!task)
-                    break;
-                active++;
-                unfinished++;
-                let released = false;
-                const release = () => {
-                    if (released)
-                        return;
-                    released = true;
-                    active--;
-                    pump();
-                };
-                task(release)
-                    .catch((err) => deps.log?.(`race-rerun: ${err.message}`))
-                    .finally(() => {
-                    unfinished--;
-                    if (!released) {
-                        released = true;
-                        active--;
-                    }
-                    pump();
-                });
-            }
-            if (active === 0 && unfinished === 0)
-                resolveAll();
-        };
-        pump();
-    });
-    if (deadlineTimer)
-        clearTimeout(deadlineTimer);
-    if (stop === undefined) {
-        const ran = states.filter((st) => st.built === true);
-        if (until === 'stable' && ran.length > 0 && ran.every((st) => st.stable))
-            stop = 'stable';
-        else if (ran.some((st) => st.outOfTime && !st.stable && st.started < opts.count))
-            stop = 'budget';
-        else
-            stop = 'count';
-    }
-    const result = {
-        records: records.sort((a, b) => a.package < b.package ? -1 : a.package > b.package ? 1 : a.index - b.index),
-        stop,
-        packages: states.map((st) => ({
-            importPath: st.job.package.importPath,
-            built: st.built === true,
-            runs: st.done,
-            stopped: st.stopped,
-            stable: st.stable,
-            meanMs: st.done > 0 ? st.totalMs / st.done : 0,
-        })),
-    };
-    if (firstFailure)
-        result.firstFailure = firstFailure;
-    return result;
-}
-/** Runs every job `count` times (see schedule); the counted runs by package then index. */
-async function runAll(jobs, opts, deps) {
-    return (await schedule(jobs, opts, deps)).records;
-}
-
-;// CONCATENATED MODULE: ./src/engine/testsfrom.ts
-/**
- * Failed tests per package in a parsed log. A package that failed with no test to name (a crash
- * in TestMain or init, a build failure) maps to an empty list: rerun all of it. Tests the log does
- * not tie to a package are under ''.
- */
-function failedInLog(parsed) {
-    const failed = new Map();
-    const add = (pkg, test) => {
-        let set = failed.get(pkg);
-        if (!set) {
-            set = new Set();
-            failed.set(pkg, set);
-        }
-        if (test)
-            set.add(test);
-    };
-    for (const t of parsed.tests) {
-        if (t.action === 'fail' || t.action === 'interrupted')
-            add(t.package, t.name);
-    }
-    for (const f of parsed.findings) {
-        add(f.package, f.test);
-        for (const t of f.runningTests ?? [])
-            add(f.package, t);
-    }
-    for (const p of parsed.packages)
-        if (p.action === 'fail')
-            add(p.name);
-    return new Map([...failed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([p, s]) => [p, leaves([...s])]));
-}
-/** Drops `TestA` when `TestA/sub` failed too: selecting the subtest runs its parent anyway. */
-function leaves(tests) {
-    return tests.filter((t) => !tests.some((o) => o.startsWith(`${t}/`))).sort();
-}
-/** Go's regexp.QuoteMeta. */
-function testsfrom_quoteMeta(s) {
-    return s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
-}
-/**
- * A -test.run pattern that selects exactly these tests. Go splits -run on `/` (one pattern per
- * subtest level) and on `|` outside parentheses (alternatives, each split by `/`), so top-level
- * tests share one `^(A|B)$` and each subtest is its own alternative `^A$/^sub$`, which does not
- * also select A's other subtests or `sub` under another parent.
- */
-function testsfrom_runPattern(tests) {
-    const top = tests.filter((t) => !t.includes('/'));
-    const subs = tests.filter((t) => t.includes('/'));
-    const alts = [];
-    if (top.length === 1)
-        alts.push(`^${testsfrom_quoteMeta(top[0] ?? '')}$`);
-    else if (top.length > 1)
-        alts.push(`^(${top.map(testsfrom_quoteMeta).join('|')})$`);
-    for (const t of subs)
-        alts.push(t
-            .split('/')
-            .map((level) => `^${testsfrom_quoteMeta(level)}$`)
-            .join('/'));
-    return alts.join('|');
-}
-
-;// CONCATENATED MODULE: ./src/engine/engine.ts
-// Orchestration: go env → go list → build each test binary once with -race → run each `count`
-// times (or until the answer is known). Problems the user caused end up in `errors` with what was
-// done so far; nothing throws.
-
-
-
-
-
-/**
- * GORACE options race-rerun adds before the user's own (TSan applies them in order, so the
- * user's win). atexit_sleep_ms=0: a passing race binary otherwise sleeps 1 s at exit, which
- * for fast tests is most of the run (see the README's Performance section).
- */
-const DEFAULT_GORACE = ['atexit_sleep_ms=0'];
-/** The largest history the race runtime keeps (GORACE history_size, 0–7). */
-const MAX_HISTORY_SIZE = 7;
-/** Reruns tried per race whose stack could not be restored. */
-const HISTORY_RERUNS = 3;
-/** Races with a missing stack rerun at most (each one rerun up to HISTORY_RERUNS times). */
-const MAX_HISTORY_GROUPS = 5;
-function withGorace(env, before, after = []) {
-    const gorace = [...before, env.GORACE ?? '', ...after].map((s) => s.trim()).filter(Boolean);
-    return { ...env, GORACE: gorace.join(' ') };
-}
-function seconds(ms) {
-    return `${(ms / 1000).toFixed(1)}s`;
-}
-function engine_plural(n, word, many = `${word}s`) {
-    return `${n} ${n === 1 ? word : many}`;
-}
-function goMinor(version) {
-    const m = version?.match(/^go1\.(\d+)/);
-    return m ? Number(m[1]) : undefined;
-}
-/** Test iterations per run from -test.count and -test.cpu (each listed CPU count repeats the tests). */
-function iterationsPerRun(testFlags) {
-    let count = 1;
-    let cpus = 1;
-    for (const f of testFlags) {
-        const m = /^-test\.(count|cpu)=(.*)$/.exec(f);
-        if (m?.[1] === 'count')
-            count = Number(m[2]) || 1;
-        if (m?.[1] === 'cpu')
-            cpus = (m[2] ?? '').split(',').filter((c) => c.trim() !== '').length || 1;
-    }
-    return count * cpus;
-}
-async function execute(settings, deps) {
-    const result = { modules: [], packages: [], builds: [], runs: [], errors: [], notes: [] };
-    const wd = settings.workingDirectory;
-    const started = Date.now();
-    const deadline = settings.maxDurationMs !== undefined ? started + settings.maxDurationMs : undefined;
-    try {
-        // tests-from first: a bad log should fail before anything is built.
-        let failed;
-        if (settings.testsFrom !== undefined) {
-            failed = await readTestsFrom(settings.testsFrom, deps, result);
-            if (failed === undefined)
-                return result;
-            if (failed.size === 0 && !settings.run) {
-                result.notes.push(`No test failed in ${settings.testsFrom}: nothing to rerun.`);
-                deps.log(`No test failed in ${settings.testsFrom}: nothing to rerun.`);
-                return result;
-            }
-            if (failed.size === 0) {
-                result.notes.push(`No test failed in ${settings.testsFrom}: running the tests that match run instead.`);
-                failed = undefined;
-            }
-        }
-        // The three go commands do not depend on each other: start them together (each one is a
-        // go process start-up plus module loading). Awaited in order, so errors read as before.
-        const envP = deps.go.env(wd);
-        const modulesP = deps.go.modules(wd);
-        const listedP = deps.go.listTestPackages(wd, settings.packages, settings.buildFlags);
-        // When an earlier one throws, a later rejection must not go unhandled.
-        modulesP.catch(() => { });
-        listedP.catch(() => { });
-        const goEnv = await envP;
-        result.goEnv = goEnv;
-        deps.log(`Using ${goEnv.version || 'go'} in ${wd}`);
-        const minor = goMinor(goEnv.version);
-        if (minor !== undefined && minor < 20 && settings.skip) {
-            result.notes.push(`${goEnv.version} has no -test.skip (added in Go 1.20): the skip input will fail the runs.`);
-        }
-        result.modules = await modulesP;
-        const listed = await listedP;
-        result.errors.push(...listed.errors);
-        if (listed.withoutTests.length > 0) {
-            const shown = listed.withoutTests.slice(0, 10).join(', ');
-            const more = listed.withoutTests.length > 10 ? ` and ${listed.withoutTests.length - 10} more` : '';
-            result.notes.push(`${engine_plural(listed.withoutTests.length, 'package')} without test files: ${shown}${more}.`);
-        }
-        if (listed.packages.length === 0) {
-            result.errors.push(`No test packages match ${settings.packages.join(' ')} in ${wd}: check the packages input.`);
-            return result;
-        }
-        const baseArgs = {
-            timeout: settings.timeout,
-            skip: settings.skip,
-            testFlags: settings.testFlags,
-            goVersion: goEnv.version,
-        };
-        const argsOf = new Map();
-        let packages = listed.packages;
-        if (failed !== undefined) {
-            packages = selectFailed(listed.packages, failed, settings, result.notes);
-            for (const p of packages) {
-                const tests = failed.get(p.importPath) ?? failed.get('') ?? [];
-                // An empty list: the package failed without a test to name, so all of it runs.
-                argsOf.set(p.importPath, testBinaryArgs({ ...baseArgs, run: tests.length > 0 ? testsfrom_runPattern(tests) : undefined }));
-            }
-            if (packages.length === 0) {
-                result.errors.push(`None of the packages that failed in ${settings.testsFrom} is among ${settings.packages.join(' ')} in ${wd}.`);
-                return result;
-            }
-        }
-        result.packages = packages;
-        const testArgs = testBinaryArgs({ ...baseArgs, run: settings.run });
-        const binDir = (0,external_node_path_namespaceObject.join)(deps.workDir, 'bin');
-        await (0,promises_namespaceObject.mkdir)(binDir, { recursive: true });
-        const names = fileNames(packages.map((p) => p.importPath));
-        const builds = new Map();
-        let lastBuildEnd = started;
-        const batch = batchBuilder(packages, settings, deps, goEnv, binDir);
-        const jobs = packages.map((pkg, i) => {
-            const job = {
-                package: pkg,
-                // One build per package, in a run slot: the first runs start while later packages build.
-                // With several packages, one go command builds them all (the first slot starts it, the
-                // others wait for it); a package it could not build is built alone, for its own output.
-                build: async () => {
-                    const build = (await batch?.())?.get(pkg.importPath) ??
-                        (await deps.go.buildTest(pkg, (0,external_node_path_namespaceObject.join)(binDir, `${names[i]}.test`), settings.buildFlags, wd));
-                    builds.set(pkg.importPath, build);
-                    lastBuildEnd = Date.now();
-                    if (!build.ok)
-                        deps.log(`Build failed: ${pkg.importPath}`);
-                    return build.ok ? build.binary : undefined;
-                },
-            };
-            const args = argsOf.get(pkg.importPath);
-            if (args)
-                job.testArgs = args;
-            return job;
-        });
-        const env = withGorace(deps.env ?? process.env, DEFAULT_GORACE);
-        const until = settings.until ?? 'count';
-        const precision = settings.precision ?? 0.1;
-        deps.log(`Building ${engine_plural(packages.length, 'test binary', 'test binaries')} with -race and running each ` +
-            `${untilText(settings)}, at most ${settings.parallel} at once (timeout ${settings.timeout} per run` +
-            `${settings.maxDuration ? `, ${settings.maxDuration} in all` : ''})`);
-        const sched = await schedule(jobs, {
-            count: settings.count,
-            parallel: settings.parallel,
-            timeout: settings.timeout,
-            timeoutMs: settings.timeoutMs,
-            testArgs,
-            logDir: (0,external_node_path_namespaceObject.join)(deps.workDir, 'logs'),
-            env,
-            until,
-            precision,
-            ...(deadline !== undefined ? { deadline } : {}),
-        }, { runner: deps.runner, parse: deps.parse, onRun: deps.onRun, log: deps.log });
-        result.builds = packages.flatMap((p) => {
-            const b = builds.get(p.importPath);
-            return b ? [b] : [];
-        });
-        result.runs = sched.records;
-        const builtCount = result.builds.filter((b) => b.ok).length;
-        const failedBuilds = result.builds.length - builtCount;
-        const killed = result.runs.filter((r) => r.killed).length;
-        deps.log(`Built ${engine_plural(builtCount, 'test binary', 'test binaries')}${failedBuilds > 0 ? ` (${failedBuilds} failed)` : ''}; ` +
-            `ran ${engine_plural(result.runs.length, 'test process', 'test processes')} in ${seconds(Date.now() - started)}` +
-            (killed > 0 ? ` (${killed} killed after the timeout)` : ''));
-        stopNotes(settings, sched, result, lastBuildEnd - started);
-        lostIterationNotes(settings, result);
-        await recoverStacks(settings, deps, result, argsOf, testArgs, env, deadline);
-    }
-    catch (err) {
-        if (err instanceof GoError)
-            result.errors.push(err.message);
-        else {
-            const message = err instanceof Error ? err.message : String(err);
-            result.errors.push(`race-rerun failed unexpectedly: ${message}`);
-        }
-    }
-    return result;
-}
-/**
- * One `go test -race -c -o dir/ pkg…` for all packages, started on first call and shared: one go
- * start-up and package load instead of one per package, and go links them in parallel (measured
- * on the bench's 8 small packages: 2.1 s, against 2.8 s for the eight builds one after another,
- * with one core busy elsewhere). Go 1.21+ only.
- */
-function batchBuilder(packages, settings, deps, goEnv, binDir) {
-    const buildTests = deps.go.buildTests?.bind(deps.go);
-    const minor = goMinor(goEnv.version);
-    if (!buildTests || packages.length < 2 || minor === undefined || minor < 21)
-        return undefined;
-    let pending;
-    return () => {
-        pending ??= (async () => {
-            try {
-                const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(binDir, 'all-'));
-                const built = await buildTests(packages, dir, settings.buildFlags, settings.workingDirectory);
-                return new Map(built.map((b) => [b.package.importPath, b]));
-            }
-            catch {
-                return new Map(); // every package is then built on its own
-            }
-        })();
-        return pending;
-    };
-}
-function untilText(settings) {
-    switch (settings.until) {
-        case 'first':
-            return `up to ${engine_plural(settings.count, 'time')} until the first failure`;
-        case 'stable':
-            return `up to ${engine_plural(settings.count, 'time')} until every rate is known to ±${points(settings.precision)} points`;
-        default:
-            return engine_plural(settings.count, 'time');
-    }
-}
-function points(precision) {
-    return String(Math.round((precision ?? 0.1) * 1000) / 10);
-}
-/** Reads the tests-from log; undefined (with an error) when it is not a test log. */
-async function readTestsFrom(file, deps, result) {
-    let parsed;
-    try {
-        parsed = await deps.parse(file, '');
-    }
-    catch (err) {
-        result.errors.push(`Cannot read tests-from ${file}: ${err.message}`);
-        return undefined;
-    }
-    const anyTest = parsed.tests.length > 0 || parsed.packages.length > 0 || parsed.findings.length > 0;
-    if (!parsed.sawGoOutput || !anyTest) {
-        result.errors.push(`tests-from ${file} is not a go test log: it has no test results. Give the output of go test -json or go test -v.`);
-        return undefined;
-    }
-    return failedInLog(parsed);
-}
-/** The listed packages that failed in the log; says which failed ones are not listed. */
-function selectFailed(listed, failed, settings, notes) {
-    const unknown = failed.get('');
-    // Tests the log does not tie to a package (plain output cut short): look for them everywhere.
-    const chosen = unknown !== undefined ? listed : listed.filter((p) => failed.has(p.importPath));
-    const names = new Set(listed.map((p) => p.importPath));
-    const missing = [...failed.keys()].filter((p) => p !== '' && !names.has(p));
-    if (missing.length > 0) {
-        notes.push(`Failed in ${settings.testsFrom} but not among the packages (${settings.packages.join(' ')}): ${missing.join(', ')}.`);
-    }
-    const described = chosen.map((p) => {
-        const tests = failed.get(p.importPath) ?? unknown ?? [];
-        return `${p.importPath} (${tests.length > 0 ? tests.join(', ') : 'all tests: the package failed without a failed test'})`;
-    });
-    if (described.length > 0) {
-        notes.push(`Rerunning only what failed in ${settings.testsFrom}: ${described.join('; ')}.` +
-            (settings.run ? ' The run input is not used: the log chose the tests.' : ''));
-    }
-    return chosen;
-}
-/** Why the runs stopped and which packages got fewer runs, for the summary. */
-function stopNotes(settings, sched, result, buildMs) {
-    const built = sched.packages.filter((p) => p.built);
-    const short = (p) => p;
-    const stopped = sched.packages.reduce((n, p) => n + p.stopped, 0);
-    const stoppedText = stopped > 0
-        ? ` ${engine_plural(stopped, 'run')} still running then ${stopped === 1 ? 'was' : 'were'} stopped and not counted.`
-        : '';
-    if (result.runs.length === 0 && sched.stop === 'budget') {
-        result.errors.push(`max-duration ${settings.maxDuration} was too short for even one run (building took ${seconds(buildMs)}): nothing was measured. Raise max-duration.`);
-        return;
-    }
-    if (built.length === 0)
-        return;
-    const counts = built.map((p) => `${short(p.importPath)} ${p.runs}`).join(', ');
-    switch (sched.stop) {
-        case 'first': {
-            const r = sched.firstFailure;
-            result.notes.push(`Stopped at the first failing run (until: first): run ${r?.index} of ${r?.package}, after ${engine_plural(result.runs.length, 'run')} in all.${stoppedText}`);
-            break;
-        }
-        case 'stable':
-            result.notes.push(`Stopped once every finding and test was known to ±${points(settings.precision)} points at 95% (until: stable). Runs per package: ${counts}.`);
-            break;
-        case 'budget':
-            result.notes.push(`Stopped at max-duration ${settings.maxDuration} before all ${settings.count} runs. Runs per package: ${counts}.${stoppedText}`);
-            break;
-        case 'count':
-            if (settings.until === 'stable') {
-                const unstable = built.filter((p) => !p.stable).map((p) => p.importPath);
-                result.notes.push(`Reached count (${settings.count} runs) before every rate was known to ±${points(settings.precision)} points` +
-                    ` in ${unstable.join(', ')}: raise count for a narrower interval.`);
-            }
-            else if (settings.until === 'first') {
-                result.notes.push(`No run failed in ${settings.count} runs of each package (until: first).`);
-            }
-            break;
-    }
-    if (sched.stop === 'budget' || sched.stop === 'stable') {
-        // Say it rather than hide it: a slow package's rate rests on fewer runs.
-        const most = Math.max(...built.map((p) => p.runs));
-        for (const p of built) {
-            if (p.runs < most && !(sched.stop === 'stable' && p.stable)) {
-                result.notes.push(`${p.importPath} got fewer runs under the budget: ${p.runs} of ${settings.count}` +
-                    (p.runs > 0 ? ` (its runs take ${seconds(p.meanMs)} each)` : '') +
-                    '; its rates are less certain.');
-            }
-        }
-    }
-}
-/** With -count=K (or a -cpu list) a panic ends the process, so the iterations after it never ran. */
-function lostIterationNotes(settings, result) {
-    const k = iterationsPerRun(settings.testFlags);
-    if (k <= 1)
-        return;
-    const byPkg = new Map();
-    for (const r of result.runs)
-        byPkg.set(r.package, [...(byPkg.get(r.package) ?? []), r]);
-    for (const [pkg, runs] of byPkg) {
-        const topLevel = new Set(runs.flatMap((r) => r.parsed.tests.filter((t) => !t.name.includes('/')).map((t) => t.name)));
-        let lost = 0;
-        let cut = 0;
-        for (const r of runs) {
-            const ended = r.parsed.tests.filter((t) => !t.name.includes('/') && t.action !== 'interrupted' && t.package === pkg).length;
-            const missing = Math.max(0, k * topLevel.size - ended);
-            if (missing > 0 && (r.exitCode !== 0 || r.killed)) {
-                lost += missing;
-                cut++;
-            }
-        }
-        if (lost > 0) {
-            result.notes.push(`${pkg}: ${engine_plural(cut, 'run')} ended early (a panic, fatal error or timeout ends the process), so ` +
-                `${engine_plural(lost, 'test iteration')} of the ${k} per test in a run never ran. Each run counts once, failed if any iteration failed.`);
-        }
-    }
-}
-// ---------------------------------------------------------------------------------------------
-// Races whose stack the detector could not restore: rerun with the largest history.
-const ACCESS = new Set(['current', 'previous']);
-function missingStack(f) {
-    return f.kind === 'race' && f.stacks.some((s) => ACCESS.has(s.role) && s.frames.length === 0);
-}
-function accessTops(f) {
-    return f.stacks
-        .filter((s) => ACCESS.has(s.role) && s.frames.length > 0)
-        .map((s) => `${s.frames[0]?.func}:${s.frames[0]?.line}`);
-}
-async function recoverStacks(settings, deps, result, argsOf, testArgs, env, deadline) {
-    const groups = new Map();
-    for (const run of result.runs) {
-        for (const f of run.parsed.findings) {
-            if (!missingStack(f))
-                continue;
-            const pkg = f.package || run.package;
-            const tops = accessTops(f);
-            const key = [pkg, f.test ?? '', ...tops].join('\u0000');
-            const g = groups.get(key) ?? { pkg, ...(f.test ? { test: f.test } : {}), tops, findings: [] };
-            g.findings.push(f);
-            groups.set(key, g);
-        }
-    }
-    if (groups.size === 0)
-        return;
-    const binaries = new Map(result.builds.flatMap((b) => (b.ok && b.binary ? [[b.package.importPath, b.binary]] : [])));
-    const dirs = new Map(result.packages.map((p) => [p.importPath, p.dir]));
-    const historyEnv = withGorace(env, [], [`history_size=${MAX_HISTORY_SIZE}`]);
-    let tried = 0;
-    for (const g of groups.values()) {
-        const binary = binaries.get(g.pkg);
-        const dir = dirs.get(g.pkg);
-        let found;
-        let tries = 0;
-        const outOfTime = () => deadline !== undefined && Date.now() >= deadline;
-        if (binary && dir && tried < MAX_HISTORY_GROUPS && !outOfTime()) {
-            tried++;
-            const base = (argsOf.get(g.pkg) ?? testArgs).filter((a) => !a.startsWith('-test.run='));
-            const args = g.test ? [...base, `-test.run=${testsfrom_runPattern([g.test])}`] : (argsOf.get(g.pkg) ?? testArgs);
-            const logDir = (0,external_node_path_namespaceObject.join)(deps.workDir, 'logs', 'history');
-            await (0,promises_namespaceObject.mkdir)(logDir, { recursive: true });
-            for (; tries < HISTORY_RERUNS && !found && !outOfTime();) {
-                tries++;
-                const logFile = (0,external_node_path_namespaceObject.join)(logDir, `${fileNames([g.pkg])[0]}-${tried}-${tries}.log`);
-                const timeoutMs = hardTimeoutMs(settings.timeoutMs);
-                await deps.runner.run({
-                    command: binary,
-                    args,
-                    cwd: dir,
-                    env: historyEnv,
-                    logFile,
-                    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-                });
-                const parsed = await deps.parse(logFile, g.pkg).catch(() => undefined);
-                found = parsed?.findings.find((f) => {
-                    if (f.kind !== 'race' || missingStack(f))
-                        return false;
-                    const tops = new Set(accessTops(f));
-                    return g.tops.every((t) => tops.has(t));
-                });
-            }
-        }
-        const who = g.test ? `${g.test} in ${g.pkg}` : g.pkg;
-        for (const f of g.findings) {
-            if (found) {
-                f.stacks = structuredClone(found.stacks);
-                f.raw = `${found.raw.replace(/\s+$/, '')}\n(race-rerun: this report comes from a rerun of ${who} with GORACE=history_size=${MAX_HISTORY_SIZE}; the original run's report had [failed to restore the stack].)\n`;
-                f.stackRecovery = 'recovered';
-            }
-            else {
-                f.stackRecovery = 'unrecovered';
-                f.raw = `${f.raw.replace(/\s+$/, '')}\n(race-rerun: a stack of this race could not be restored${tries > 0 ? `, not even in ${engine_plural(tries, 'rerun')} with GORACE=history_size=${MAX_HISTORY_SIZE}` : ''}.)\n`;
-            }
-        }
-        if (found) {
-            result.notes.push(`A race in ${who} had [failed to restore the stack]; a rerun with GORACE=history_size=${MAX_HISTORY_SIZE} gave the full report, used for its annotations.`);
-        }
-        else {
-            result.notes.push(`A race in ${who} had [failed to restore the stack] and ` +
-                (tries > 0
-                    ? `${engine_plural(tries, 'rerun')} with GORACE=history_size=${MAX_HISTORY_SIZE} did not restore it: one side of it is unknown.`
-                    : 'there was no time (or binary) left to rerun it: one side of it is unknown.'));
-        }
-    }
-}
-
-// EXTERNAL MODULE: external "node:buffer"
-var external_node_buffer_ = __nccwpck_require__(4573);
-// EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: external "node:worker_threads"
-var external_node_worker_threads_ = __nccwpck_require__(5919);
-;// CONCATENATED MODULE: ./src/parse/util.ts
-/** Cap on a finding's `raw` text. */
-const MAX_RAW = 64 * 1024;
-/** Cap on the frames kept per stack (a marker frame is added after it). */
-const MAX_FRAMES = 100;
-/** Cap on one input line; longer lines are cut (binary junk without newlines must not grow memory). */
-const MAX_LINE = 1024 * 1024;
-/** A flood of reports (e.g. GORACE=suppress_equal_stacks=0 in a loop) must not exhaust memory. */
-const MAX_FINDINGS = 1000;
-/** `==================`: opens and closes a race report. */
-const RACE_SEP = '==================';
-const ANSI_RE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[ -/]*[@-~]`, 'g');
-const GH_TIMESTAMP_RE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z /;
-/** Strips `\r`, GitHub's downloaded-log timestamp prefix and ANSI colour escapes. */
-function cleanLine(input) {
-    let s = input;
-    if (s.length > 0 && s.charCodeAt(s.length - 1) === 13)
-        s = s.slice(0, -1);
-    // Cheap shape check (`YYYY-MM-DDT`) before the regex.
-    if (s.length >= 21 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(10) === 84) {
-        const m = GH_TIMESTAMP_RE.exec(s);
-        if (m)
-            s = s.slice(m[0].length);
-    }
-    if (s.indexOf('\x1b') >= 0) {
-        s = s.replace(ANSI_RE, '');
-        if (s.length > 0 && s.charCodeAt(s.length - 1) === 13)
-            s = s.slice(0, -1);
-    }
-    return s;
-}
-/**
- * `FILE:LINE +0xOFF`, `FILE:LINE` (inlined) or `FILE:LINE +0xOFF fp=… sp=… pc=…`, already without
- * the leading whitespace. Splits on the LAST colon before the offset: Windows paths are `C:/…`.
- */
-function parseFileLine(s) {
-    let end = s.indexOf(' +0x');
-    if (end < 0)
-        end = s.indexOf(' fp=');
-    if (end < 0)
-        end = s.length;
-    const colon = s.lastIndexOf(':', end - 1);
-    if (colon <= 0 || colon === end - 1)
-        return undefined;
-    let line = 0;
-    for (let i = colon + 1; i < end; i++) {
-        const c = s.charCodeAt(i);
-        if (c < 48 || c > 57)
-            return undefined;
-        line = line * 10 + (c - 48);
-    }
-    return { file: s.slice(0, colon), line };
-}
-/** `pkg.F(0x1, {0x2, 0x3})` → `pkg.F`; arguments never hold `(`, so the last `(` starts them. */
-function splitFuncArgs(s) {
-    const open = s.lastIndexOf('(');
-    if (open <= 0 || !s.endsWith(')'))
-        return { func: s, args: '' };
-    return { func: s.slice(0, open), args: s.slice(open + 1, -1) };
-}
-/** Go's rule for test function names (`Test`, `TestX`, `Test_x`, not `Testx`), minus TestMain. */
-function isTestFuncName(name) {
-    for (const prefix of ['Test', 'Benchmark', 'Fuzz', 'Example']) {
-        if (!name.startsWith(prefix))
-            continue;
-        if (name === 'TestMain')
-            return false;
-        if (name.length === prefix.length)
-            return true;
-        const c = name.charCodeAt(prefix.length);
-        return c < 97 || c > 122;
-    }
-    return false;
-}
-/**
- * The test a stack frame belongs to: `example.com/m/pkg.TestX.func2.1` → `TestX`. Dots in an import
- * path's last element are printed as `%2e`, so the first dot after the last slash ends the package.
- * Test functions live only in the test binary's own package (or its _test twin), so no package
- * check is needed.
- */
-function testNameFromFunc(fn) {
-    const slash = fn.lastIndexOf('/');
-    const dot = fn.indexOf('.', slash + 1);
-    if (dot < 0)
-        return undefined;
-    let end = fn.indexOf('.', dot + 1);
-    if (end < 0)
-        end = fn.length;
-    const name = fn.slice(dot + 1, end);
-    return isTestFuncName(name) ? name : undefined;
-}
-/** First test function in the frames of the given stacks, in order. */
-function testFromStacks(stacks) {
-    for (const s of stacks) {
-        for (const f of s.frames) {
-            const t = testNameFromFunc(f.func);
-            if (t)
-                return t;
-        }
-    }
-    return undefined;
-}
-/**
- * A stack names the top-level test (`TestParent`); the positional context may know the subtest
- * (`TestParent/racy_sub`). Keep the positional name when it is that test or one of its subtests.
- */
-function combineTest(stackTest, positional) {
-    if (!stackTest)
-        return positional;
-    if (positional && (positional === stackTest || positional.startsWith(`${stackTest}/`)))
-        return positional;
-    return stackTest;
-}
-/**
- * `line.trimStart().startsWith('--- ')` without building the trimmed copy (it ran for every frame
- * line of a report). Spaces and tabs are skipped here; any other leading character that is not
- * plainly visible ASCII (other whitespace trimStart knows) takes the exact slow way.
- */
-/** Lines the go command or the test binary print at column 0 after a package's output. */
-function isGoCommandLine(line) {
-    return (line.startsWith('ok  ') ||
-        line.startsWith('FAIL\t') ||
-        line === 'FAIL' ||
-        line === 'PASS' ||
-        line.startsWith('?   \t') ||
-        line.startsWith('exit status '));
-}
-function isResultAfterIndent(line) {
-    let i = 0;
-    let c = line.charCodeAt(0);
-    while (c === 32 || c === 9)
-        c = line.charCodeAt(++i);
-    if (c > 32 && c < 127) {
-        return (c === 45 &&
-            line.charCodeAt(i + 1) === 45 &&
-            line.charCodeAt(i + 2) === 45 &&
-            line.charCodeAt(i + 3) === 32);
-    }
-    return i < line.length && line.trimStart().startsWith('--- ');
-}
-/** A frame marking where frames were dropped (by us or by Go). */
-function elidedFrame(text) {
-    return { func: text, file: '', line: 0 };
-}
-/** Appends a frame, keeping at most `limit` frames plus one marker. */
-function pushFrame(frames, frame, limit = MAX_FRAMES) {
-    if (frames.length < limit)
-        frames.push(frame);
-    else if (frames.length === limit)
-        frames.push(elidedFrame('...additional frames elided...'));
-}
-/** A report's text as printed, capped at MAX_RAW. */
-class RawText {
-    parts = [];
-    len = 0;
-    truncated;
-    /** `off`: keeps nothing (the report is over the findings cap and will be dropped). */
-    constructor(off = false) {
-        this.truncated = off;
-    }
-    add(line) {
-        if (this.truncated)
-            return;
-        if (this.len + line.length + 1 > MAX_RAW) {
-            this.truncated = true;
-            const room = MAX_RAW - this.len;
-            if (room > 0)
-                this.parts.push(line.slice(0, room));
-            this.parts.push('... (truncated)');
-            return;
-        }
-        this.parts.push(line);
-        this.len += line.length + 1;
-    }
-    text() {
-        return this.parts.join('\n');
-    }
-}
-/** Function names that are not the user's: the Go runtime, testing, stdlib (no dot in the first path element). */
-function isUserFrame(f) {
-    if (f.file.endsWith('_testmain.go') || f.file === '')
-        return false;
-    const slash = f.func.indexOf('/');
-    const firstElem = f.func.slice(0, slash >= 0 ? slash : f.func.indexOf('.'));
-    if (firstElem === 'main')
-        return true;
-    return slash >= 0 && firstElem.includes('.');
-}
-/**
- * Makes a finding that is kept hold copies of its strings, not substrings of input chunks (see
- * `detach`). Done only for findings that are stored: most of a huge log's are over the cap.
- */
-function detachFinding(f) {
-    f.message = detach(f.message);
-    f.raw = detach(f.raw);
-    if (f.test !== undefined)
-        f.test = intern(f.test);
-    if (f.runningTests)
-        f.runningTests = f.runningTests.map(intern);
-    for (const s of f.stacks) {
-        s.header = detach(s.header);
-        for (const fr of s.frames) {
-            fr.func = intern(fr.func);
-            fr.file = intern(fr.file);
-        }
-    }
-}
-/** Test outcomes kept verbatim per parse; past it only outcomes not seen yet (name and action). */
-const MAX_OUTCOMES = 10_000;
-/** Distinct strings kept by `intern` and distinct outcomes past MAX_OUTCOMES. */
-const MAX_DISTINCT = 100_000;
-/**
- * A copy of `s` that holds no reference to the chunk it was cut from. V8 keeps a whole input
- * chunk alive for any substring of it that is stored; names and frames are stored for the whole
- * parse, so without this the chunks they came from would pile up with the log's size.
- */
-function detach(s) {
-    return s.length === 0 ? '' : Buffer.from(s, 'utf8').toString('utf8');
-}
-const interned = new Map();
-const RECENT_SLOTS = 512;
-const recent = new Array(RECENT_SLOTS).fill(undefined);
-/**
- * `detach`, sharing one copy of strings that repeat (test, package, function and file names):
- * a log of a thousand runs names the same few hundred things a thousand times.
- */
-function intern(s) {
-    // A small direct-mapped cache in front of the map: comparing with one candidate is cheaper than
-    // hashing `s` (a fresh slice each time), and the same few names come again and again.
-    const n = s.length;
-    const slot = (n * 31 + s.charCodeAt(n - 1) * 7 + s.charCodeAt(n >> 1)) & (RECENT_SLOTS - 1);
-    const hit = recent[slot];
-    if (hit === s)
-        return hit;
-    let copy = interned.get(s);
-    if (copy === undefined) {
-        copy = detach(s);
-        if (interned.size < MAX_DISTINCT && n <= 1024)
-            interned.set(copy, copy);
-    }
-    if (n <= 1024)
-        recent[slot] = copy;
-    return copy;
-}
-/**
- * Items appended for the whole parse (test outcomes, package results): the first `verbatim` as
- * they come, then only those whose key was not seen, so memory stays bounded on huge logs while
- * every test and result still shows up (the report counts runs, not repeats within a run).
- */
-class BoundedList {
-    key;
-    verbatim;
-    items = [];
-    keys;
-    constructor(key, verbatim = MAX_OUTCOMES) {
-        this.key = key;
-        this.verbatim = verbatim;
-    }
-    push(item) {
-        if (this.items.length < this.verbatim) {
-            this.items.push(item);
-            return;
-        }
-        if (!this.keys)
-            this.keys = new Set(this.items.map(this.key));
-        const k = this.key(item);
-        if (this.keys.has(k) || this.keys.size >= MAX_DISTINCT)
-            return;
-        this.keys.add(k);
-        this.items.push(item);
-    }
-    get length() {
-        return this.items.length;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/parse/merge.ts
-
-function newTestList() {
-    return new BoundedList((t) => `${t.package}\u0000${t.name}\u0000${t.action}`);
-}
-function newPackageList() {
-    return new BoundedList((p) => `${p.name}\u0000${p.action}`, 1000);
-}
-/**
- * The chunks of consecutive parts of a log, each started where the parser before it was quiet
- * (so it behaved as a new parser would), as one result: items are appended as one parser would
- * have appended them, with its caps, and a build failure reported earlier is not reported again.
- */
-function mergeChunks(chunks) {
-    if (chunks.length === 1 && chunks[0])
-        return chunks[0].output;
-    const tests = newTestList();
-    const packages = newPackageList();
-    const findings = [];
-    const reported = new Set();
-    let sawGoOutput = false;
-    for (const { output, buildReported } of chunks) {
-        for (const f of output.findings) {
-            if (f.kind === 'build' && reported.has(f.package))
-                continue;
-            if (findings.length < MAX_FINDINGS)
-                findings.push(f);
-        }
-        for (const t of output.tests)
-            tests.push(t);
-        for (const p of output.packages)
-            packages.push(p);
-        for (const r of buildReported)
-            reported.add(r);
-        sawGoOutput ||= output.sawGoOutput;
-    }
-    return { tests: tests.items, findings, packages: packages.items, sawGoOutput };
-}
-/**
- * Joins the parts of a log parsed side by side (in order; the first from the log's start, the
- * last to its end). Part i+1 takes over at the first offset where both it and part i were quiet;
- * undefined when some pair has no such offset (then only one parser reading it all is exact).
- */
-function stitch(segments) {
-    const first = segments[0];
-    if (first?.start !== 0)
-        return undefined;
-    const used = [];
-    let seg = first;
-    let from = 0;
-    for (const next of segments.slice(1)) {
-        // Where next's chunks start: its own start (a new parser), and each of its quiet points.
-        const starts = new Map([[next.start, 0]]);
-        next.boundaries.forEach((b, j) => {
-            starts.set(b, j + 1);
-        });
-        let join = -1;
-        for (let j = from; j < seg.boundaries.length; j++) {
-            const b = seg.boundaries[j];
-            if (b >= next.start && starts.has(b)) {
-                join = j;
-                break;
-            }
-        }
-        if (join < 0)
-            return undefined;
-        used.push(...seg.chunks.slice(from, join + 1));
-        from = starts.get(seg.boundaries[join]);
-        seg = next;
-    }
-    if (!seg.complete)
-        return undefined;
-    used.push(...seg.chunks.slice(from));
-    return mergeChunks(used);
-}
-
-;// CONCATENATED MODULE: ./src/parse/build.ts
-
-const MAX_BUILD_FINDINGS = 20;
-const MAX_BUILD_RAW = 4096;
-/** `./x.go:12:5: msg`, `x.go:12: msg`, `/abs/x.go:12:5: msg`, `C:\x\y.go:3:1: msg`, `go.mod:5: msg`. */
-const ERROR_RE = /^(.+?\.(?:go|s|c|h|cc|cpp|mod|sum|work)):(\d+)(?::(\d+))?: (.*)$/;
-/** A line that is a compiler error (cheap pre-check before the regex). */
-function isBuildErrorLine(line) {
-    const c = line.charCodeAt(0);
-    if (c === 32 || c === 9 || line.length === 0)
-        return false;
-    if (line.indexOf(':') < 0)
-        return false;
-    return ERROR_RE.test(line.startsWith('vet: ') ? line.slice(5) : line);
-}
-/**
- * Build package key from a `# pkg` header or a test2json `ImportPath`:
- * `example.com/m/pkg [example.com/m/pkg.test]` → `example.com/m/pkg`, and the external test
- * package `example.com/m/pkg_test [example.com/m/pkg.test]` too.
- */
-function buildPackageKey(s) {
-    const t = s.trim();
-    const open = t.indexOf(' [');
-    if (open < 0)
-        return t.startsWith('[') && t.endsWith(']') ? stripTest(t.slice(1, -1)) : t;
-    const inner = t.slice(open + 2, t.endsWith(']') ? -1 : undefined);
-    return inner.endsWith('.test') ? inner.slice(0, -5) : t.slice(0, open);
-}
-function stripTest(s) {
-    return s.endsWith('.test') ? s.slice(0, -5) : s;
-}
-function isNoise(line) {
-    return line.startsWith('# ') || line === 'FAIL' || (line.startsWith('FAIL\t') && line.endsWith(' failed]'));
-}
-/**
- * One `build` finding per compiler/vet error line (at most 20), each with one frame (file as
- * printed, line). Text with no `file:line:` error at all gives one finding with its first
- * meaningful line as the message and no frames; empty text gives none.
- */
-function parseBuildOutput(text, pkg) {
-    const findings = [];
-    let firstLine;
-    let firstAny;
-    let last;
-    for (const rawLine of text.split('\n')) {
-        const line = cleanLine(rawLine);
-        if (line.trim() === '')
-            continue;
-        firstAny ??= line.trim();
-        const c = line.charCodeAt(0);
-        if (c === 9 || c === 32) {
-            // Continuation of the previous error (`\thave (…)`, `\twant (…)`).
-            if (last && last.raw.length + line.length < MAX_BUILD_RAW)
-                last.raw += `\n${line}`;
-            continue;
-        }
-        last = undefined;
-        if (isNoise(line))
-            continue;
-        firstLine ??= line.trim();
-        const body = line.startsWith('vet: ') ? line.slice(5) : line;
-        const m = body.indexOf(':') >= 0 ? ERROR_RE.exec(body) : null;
-        if (!m || findings.length >= MAX_BUILD_FINDINGS)
-            continue;
-        const file = m[1] ?? '';
-        const lineNo = Number(m[2]);
-        const col = m[3];
-        last = {
-            kind: 'build',
-            package: pkg,
-            message: (m[4] ?? '').trim(),
-            stacks: [
-                {
-                    role: 'build',
-                    header: col ? `${file}:${lineNo}:${col}` : `${file}:${lineNo}`,
-                    frames: [{ func: '', file, line: lineNo }],
-                },
-            ],
-            raw: line,
-        };
-        findings.push(last);
-    }
-    if (findings.length === 0) {
-        const message = firstLine ?? firstAny;
-        if (message !== undefined) {
-            findings.push({
-                kind: 'build',
-                package: pkg,
-                message,
-                stacks: [],
-                raw: text.trim().slice(0, MAX_BUILD_RAW),
-            });
-        }
-    }
-    return findings;
-}
-
-;// CONCATENATED MODULE: ./src/parse/event.ts
-// `go test -json` (test2json) events. JSON.parse is used as is: a hand-written scanner of these
-// flat objects was measured no faster (V8's JSON.parse is native), and is more code to trust.
-// The exception is the parser's narrow fast paths for the two shapes test2json writes most
-// (output.ts `outputEvent`, `plainEvent`): they only slice, and hand anything else to this.
-/** A test2json line as an event; undefined when the line is not a JSON object with an Action. */
-function parseEvent(line) {
-    let v;
-    try {
-        v = JSON.parse(line);
-    }
-    catch {
-        return undefined;
-    }
-    if (typeof v !== 'object' || v === null || Array.isArray(v))
-        return undefined;
-    const ev = v;
-    return typeof ev.Action === 'string' ? ev : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/parse/race.ts
-
-/** A report has 2 accesses and up to 2 creation stacks; more is junk, not worth memory. */
-const MAX_STACKS = 8;
-/**
- * `Read at 0x… by goroutine 7:`, `Previous write at 0x… by main goroutine:`, atomic variants, and
- * the address-less `Write by goroutine 56:` of old race runtimes (golang/go#10661).
- */
-const ACCESS_RE = /^(Previous )?(?:[Aa]tomic )?([Rr]ead|[Ww]rite)(?: of size \d+)?(?: at (0x[0-9a-fA-F]+))? by (?:goroutine (\d+)|(main goroutine)|thread T\d+)\s*:$/;
-const CREATION_RE = /^Goroutine (\d+) \((?:running|finished)\) created at:$/;
-/** Lines that cannot be inside a race report: the report was cut off (crash, interleaving). */
-function endsRaceReport(line) {
-    const c = line.charCodeAt(0);
-    if (c === 32)
-        return line.includes('race detected during execution of');
-    return (line.startsWith('panic: ') ||
-        line.startsWith('fatal error: ') ||
-        isGoCommandLine(line) ||
-        line === 'WARNING: DATA RACE');
-}
-/** Shared by lite assemblers, which never add to them. */
-const NO_RAW = new RawText(true);
-const NO_STACKS = [];
-class RaceAssembler {
-    lite;
-    raw;
-    stacks;
-    cur;
-    pendingFunc;
-    currentId;
-    previousId;
-    sawWarning = false;
-    /**
-     * `lite`: the report is over the findings cap, so only where it ends matters (same feed results),
-     * not its stacks or text: most reports of a huge log are dropped.
-     */
-    constructor(withSep, lite = false) {
-        this.lite = lite;
-        this.raw = lite ? NO_RAW : new RawText();
-        this.stacks = lite ? NO_STACKS : [];
-        if (withSep)
-            this.raw.add(RACE_SEP);
-    }
-    feed(line) {
-        if (line === RACE_SEP) {
-            // A separator before the WARNING line belongs to the opening; after it, it closes.
-            this.raw.add(line);
-            return this.sawWarning ? 'done' : 'more';
-        }
-        if (line === 'WARNING: DATA RACE' && !this.sawWarning) {
-            this.sawWarning = true;
-            this.raw.add(line);
-            return 'more';
-        }
-        // The report goes to stderr, test framing to stdout: with parallel tests they can interleave.
-        if (line.startsWith('=== ') || isResultAfterIndent(line))
-            return 'pass';
-        if (endsRaceReport(line))
-            return 'reject';
-        if (this.lite)
-            return 'more';
-        this.raw.add(line);
-        if (line.length === 0) {
-            this.endStack();
-            return 'more';
-        }
-        const c0 = line.charCodeAt(0);
-        if (c0 === 32) {
-            if (!this.cur)
-                return 'more';
-            // Frames: `  FUNC()` (2 spaces) then `      FILE:LINE +0xOFF` (6 spaces).
-            if (line.charCodeAt(1) === 32 && line.charCodeAt(2) === 32) {
-                const loc = parseFileLine(line.trimStart());
-                if (loc && this.pendingFunc !== undefined) {
-                    pushFrame(this.cur.frames, { func: this.pendingFunc, file: loc.file, line: loc.line });
-                }
-                this.pendingFunc = undefined;
-            }
-            else {
-                const t = line.trim();
-                // `[failed to restore the stack]` leaves the stack empty.
-                this.pendingFunc = t.startsWith('[') ? undefined : splitFuncArgs(t).func;
-            }
-            return 'more';
-        }
-        this.endStack();
-        if (this.stacks.length >= MAX_STACKS)
-            return 'more';
-        const access = ACCESS_RE.exec(line);
-        if (access) {
-            const previous = access[1] !== undefined;
-            const id = access[5] ? 'main' : Number(access[4] ?? 0);
-            if (previous)
-                this.previousId = id;
-            else
-                this.currentId = id;
-            this.cur = {
-                role: previous ? 'previous' : 'current',
-                header: line.slice(0, -1).trimEnd(),
-                access: access[2]?.toLowerCase() === 'write' ? 'write' : 'read',
-                goroutine: id,
-                frames: [],
-            };
-            this.stacks.push(this.cur);
-            return 'more';
-        }
-        const creation = CREATION_RE.exec(line);
-        if (creation) {
-            this.cur = {
-                role: 'creation',
-                header: line.slice(0, -1),
-                goroutine: Number(creation[1]),
-                frames: [],
-            };
-            this.stacks.push(this.cur);
-        }
-        // Anything else (`Heap block …`, `Mutex M created at:`) starts a section we do not keep.
-        return 'more';
-    }
-    endStack() {
-        this.cur = undefined;
-        this.pendingFunc = undefined;
-    }
-    /** Stacks with creation roles matched to the access goroutines. */
-    finish() {
-        let haveCurrentCreation = false;
-        let havePreviousCreation = false;
-        for (const s of this.stacks) {
-            if (s.role !== 'creation')
-                continue;
-            if (!haveCurrentCreation && s.goroutine === this.currentId) {
-                s.role = 'current-creation';
-                haveCurrentCreation = true;
-            }
-            else if (!havePreviousCreation && s.goroutine === this.previousId) {
-                s.role = 'previous-creation';
-                havePreviousCreation = true;
-            }
-        }
-        return this.stacks;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/parse/traceback.ts
-
-const MAX_HEADER_LINES = 200;
-const MAX_CANDIDATE_BLOCKS = 50;
-const MAX_OTHER_BLOCKS = 10;
-const traceback_MAX_MESSAGE = 1000;
-const RECOVERED_RE = / \[recovered(?:, [a-z]+)*\]$/;
-/** `goroutine 8 [running]:`, `goroutine 1 gp=0x… m=0 mp=0x… [running]:`, `… [running] {labels}:`. */
-function parseGoroutineHeader(line) {
-    if (!line.startsWith('goroutine ') || !line.endsWith(':'))
-        return undefined;
-    let i = 10;
-    let id = 0;
-    while (i < line.length) {
-        const c = line.charCodeAt(i);
-        if (c < 48 || c > 57)
-            break;
-        id = id * 10 + (c - 48);
-        i++;
-    }
-    if (i === 10 || line.charCodeAt(i) !== 32 || line.indexOf('[', i) < 0)
-        return undefined;
-    return id;
-}
-/** Column-0 lines that end a traceback's header part: Go framing, package lines, the go command. */
-function endsTracebackHeader(line) {
-    return (line.startsWith('=== ') ||
-        isResultAfterIndent(line) ||
-        isGoCommandLine(line) ||
-        line === RACE_SEP ||
-        line === 'WARNING: DATA RACE');
-}
-/** The block a lite assembler is in: only whether there is one matters. */
-const LITE_BLOCK = {
-    header: '',
-    goroutine: 0,
-    frames: [],
-    skip: true,
-    hasTestFrame: false,
-    hasUserFrame: false,
-    goMarkers: 0,
-};
-/** Shared by lite assemblers, which never add to them: most reports of a huge log are lite. */
-const NO_LINES = [];
-const NO_BLOCKS = [];
-const traceback_NO_RAW = new RawText(true);
-class TracebackAssembler {
-    lite;
-    raw;
-    header;
-    headerCount = 0;
-    inBlocks = false;
-    cur;
-    first;
-    candidates;
-    others;
-    pendingFunc;
-    pendingCreated;
-    /**
-     * `lite`: the report is over the findings cap, so only where it ends matters (same feed results),
-     * not its blocks or text: most reports of a huge log are dropped.
-     */
-    constructor(lite = false) {
-        this.lite = lite;
-        this.raw = lite ? traceback_NO_RAW : new RawText();
-        this.header = lite ? NO_LINES : [];
-        this.candidates = lite ? NO_BLOCKS : [];
-        this.others = lite ? NO_BLOCKS : [];
-    }
-    feed(line) {
-        if (!this.inBlocks) {
-            if (line === 'runtime stack:' || parseGoroutineHeader(line) !== undefined) {
-                this.inBlocks = true;
-                this.startBlock(line);
-                return 'more';
-            }
-            if (endsTracebackHeader(line) || this.headerCount >= MAX_HEADER_LINES)
-                return 'reject';
-            this.headerCount++;
-            if (this.lite)
-                return 'more';
-            this.header.push(line);
-            this.raw.add(line);
-            return 'more';
-        }
-        if (line.length === 0) {
-            this.endBlock();
-            this.raw.add(line);
-            return 'more';
-        }
-        if (line === 'runtime stack:' || parseGoroutineHeader(line) !== undefined) {
-            this.endBlock();
-            this.startBlock(line);
-            return 'more';
-        }
-        const b = this.cur;
-        if (!b)
-            return 'reject';
-        const c0 = line.charCodeAt(0);
-        if (this.lite)
-            return c0 === 9 || this.liteLine(line, c0) ? 'more' : 'reject';
-        if (c0 === 9) {
-            const loc = parseFileLine(line.trim());
-            if (loc) {
-                if (this.pendingCreated !== undefined) {
-                    b.createdBy = { func: this.pendingCreated, file: loc.file, line: loc.line };
-                }
-                else if (this.pendingFunc) {
-                    const f = { func: this.pendingFunc.func, file: loc.file, line: loc.line };
-                    if (this.pendingFunc.inlined)
-                        f.inlined = true;
-                    pushFrame(b.frames, f, MAX_FRAMES + b.goMarkers);
-                    this.noteFrame(b, f);
-                }
-            }
-            this.pendingFunc = undefined;
-            this.pendingCreated = undefined;
-            this.raw.add(line);
-            return 'more';
-        }
-        if (line.startsWith('created by ')) {
-            b.createdHeader = line;
-            const rest = line.slice(11);
-            const inG = rest.indexOf(' in goroutine ');
-            this.pendingCreated = inG >= 0 ? rest.slice(0, inG) : rest;
-            this.pendingFunc = undefined;
-            this.raw.add(line);
-            return 'more';
-        }
-        if (line.startsWith('...') && line.endsWith('...') && line.includes('elided')) {
-            if (b.frames.length < MAX_FRAMES + b.goMarkers) {
-                b.frames.push(elidedFrame(line));
-                b.goMarkers++;
-            }
-            this.raw.add(line);
-            return 'more';
-        }
-        if (c0 !== 32 && line.endsWith(')') && line.indexOf('(') > 0) {
-            const { func, args } = splitFuncArgs(line);
-            this.pendingFunc = { func, inlined: args === '...' };
-            this.pendingCreated = undefined;
-            this.raw.add(line);
-            return 'more';
-        }
-        return 'reject';
-    }
-    /** The non-tab lines `feed` keeps in a block (`created by`, elided marker, function). */
-    liteLine(line, c0) {
-        if (c0 === 99 && line.startsWith('created by '))
-            return true;
-        if (c0 === 46 && line.startsWith('...') && line.endsWith('...') && line.includes('elided'))
-            return true;
-        return c0 !== 32 && line.endsWith(')') && line.indexOf('(') > 0;
-    }
-    startBlock(line) {
-        if (this.lite) {
-            this.cur = LITE_BLOCK;
-            return;
-        }
-        this.raw.add(line);
-        const id = parseGoroutineHeader(line);
-        this.cur = {
-            header: line.endsWith(':') ? line.slice(0, -1) : line,
-            goroutine: id ?? 0,
-            frames: [],
-            skip: id === undefined,
-            hasTestFrame: false,
-            hasUserFrame: false,
-            goMarkers: 0,
-        };
-        this.pendingFunc = undefined;
-        this.pendingCreated = undefined;
-    }
-    noteFrame(b, f) {
-        if (!b.hasTestFrame && testNameFromFunc(f.func))
-            b.hasTestFrame = true;
-        if (!b.hasUserFrame && isUserFrame(f))
-            b.hasUserFrame = true;
-    }
-    endBlock() {
-        const b = this.cur;
-        this.cur = undefined;
-        this.pendingFunc = undefined;
-        this.pendingCreated = undefined;
-        if (!b || b.skip || this.lite)
-            return;
-        // Keep only what can be chosen or shown: memory must not grow with the goroutine count.
-        if (!this.first)
-            this.first = b;
-        else if (b.hasTestFrame && this.candidates.length < MAX_CANDIDATE_BLOCKS)
-            this.candidates.push(b);
-        else if (b.hasUserFrame && this.others.length < MAX_OTHER_BLOCKS)
-            this.others.push(b);
-    }
-    /**
-     * The finished traceback, or undefined when it was only a `panic: …`-looking line with no
-     * goroutine dump that did not end the process (some program printing the word).
-     */
-    finish(processEnded) {
-        this.endBlock();
-        if (!this.first && !processEnded)
-            return undefined;
-        const h = parseHeader(this.header);
-        let kind = h.fatal ? 'fatal' : 'panic';
-        if (!h.fatal && h.message.startsWith('test timed out after '))
-            kind = 'timeout';
-        const all = [];
-        if (this.first)
-            all.push(this.first);
-        all.push(...this.candidates, ...this.others);
-        let chosen = this.first;
-        if (kind === 'timeout' || (kind === 'fatal' && h.message.startsWith('all goroutines are asleep'))) {
-            // The first goroutine is the alarm (or main for a deadlock): pick the test's own goroutine.
-            chosen = pickTestBlock(all, h.running[0]?.split('/')[0]) ?? this.first;
-        }
-        const stacks = [];
-        if (chosen) {
-            stacks.push({
-                role: 'panic',
-                header: chosen.header,
-                goroutine: chosen.goroutine,
-                frames: chosen.frames,
-            });
-            if (chosen.createdBy) {
-                stacks.push({
-                    role: 'creation',
-                    header: chosen.createdHeader ?? `created by ${chosen.createdBy.func}`,
-                    goroutine: chosen.goroutine,
-                    frames: [chosen.createdBy],
-                });
-            }
-        }
-        const stackTest = testFromStacks(stacks);
-        if (kind !== 'panic') {
-            for (const b of all) {
-                if (b === chosen || !b.hasUserFrame || stacks.length >= MAX_OTHER_BLOCKS + 2)
-                    continue;
-                stacks.push({ role: 'goroutine', header: b.header, goroutine: b.goroutine, frames: b.frames });
-            }
-        }
-        const out = { kind, message: h.message, stacks, raw: this.raw.text() };
-        if (stackTest)
-            out.stackTest = stackTest;
-        if (kind === 'timeout')
-            out.runningTests = h.running;
-        return out;
-    }
-}
-/** The last goroutine running the test's code under `testing.(*T).Run`: the deepest subtest body. */
-function pickTestBlock(blocks, test) {
-    const matches = blocks.filter((b) => b.hasTestFrame && (!test || b.frames.some((f) => testNameFromFunc(f.func) === test)));
-    const underRun = matches.filter((b) => b.createdBy?.func === 'testing.(*T).Run');
-    return underRun[underRun.length - 1] ?? matches[0];
-}
-/**
- * `panic: V [recovered]` + tab-indented nested `panic:` lines (≤1.24), `[recovered, repanicked]`
- * (≥1.25), `[signal …]`, continuation lines of multi-line values (tab-indented from 1.23), and the
- * timeout's `running tests:` list (indented from 1.23). The message is the first (original) value.
- */
-function parseHeader(lines) {
-    const entries = [];
-    const running = [];
-    let fatal = false;
-    let inRunning = false;
-    for (const l of lines) {
-        if (inRunning) {
-            const c = l.charCodeAt(0);
-            if (c === 9 || c === 32) {
-                const t = l.trim();
-                if (t) {
-                    const paren = t.lastIndexOf(' (');
-                    running.push(paren > 0 ? t.slice(0, paren) : t);
-                }
-                continue;
-            }
-            inRunning = false;
-        }
-        const t = l.charCodeAt(0) === 9 ? l.slice(1) : l;
-        if (t === 'running tests:') {
-            inRunning = true;
-            continue;
-        }
-        if (t.startsWith('panic: ')) {
-            entries.push([t.slice(7)]);
-            continue;
-        }
-        if (l.startsWith('fatal error: ')) {
-            if (entries.length === 0)
-                fatal = true;
-            entries.push([l.slice(13)]);
-            continue;
-        }
-        if (l.startsWith('[signal ') || l.trim() === '')
-            continue;
-        entries[entries.length - 1]?.push(t);
-    }
-    const first = entries[0] ?? [lines[0] ?? ''];
-    let message = first
-        .map((s) => s.trim())
-        .filter((s) => s)
-        .join(' ');
-    message = message.replace(RECOVERED_RE, '');
-    if (message.length > traceback_MAX_MESSAGE)
-        message = `${message.slice(0, traceback_MAX_MESSAGE)}…`;
-    return { fatal, message, running };
-}
-
-;// CONCATENATED MODULE: ./src/parse/stream.ts
-
-
-
-
-const ERROR_LINE_RE = /^([^\s:]+\.go):(\d+): ?(.*)$/;
-const ELAPSED_RE = /\((\d+(?:\.\d+)?)s\)$/;
-const MAX_ERROR_RAW = 4096;
-/** A package's outcomes until its end: `-count=100000` in one process must not grow memory. */
-function newOutcomes() {
-    return new BoundedList((t) => `${t.name}\u0000${t.action}`);
-}
-function parentOf(name) {
-    const slash = name.lastIndexOf('/');
-    return slash > 0 ? name.slice(0, slash) : undefined;
-}
-class LineStream {
-    sink;
-    json;
-    race;
-    traceback;
-    /** Positional context captured when the current report started. */
-    reportPositional;
-    reportLastFail;
-    pendingSep = false;
-    /** Test named by the last `=== RUN/CONT/NAME` (or the JSON `Test`). */
-    current;
-    /** Last `--- FAIL` since the last other framing line: a panic right after it is that test's. */
-    lastFail;
-    /** Saw 0x16 framing: `-test.v=test2json` output, where t.Error lines precede `--- FAIL`. */
-    framed = false;
-    /** Non-verbose output: t.Error lines follow `--- FAIL`, indented one level deeper than it. */
-    resultByLevel = [];
-    lastWasResult = false;
-    lastError;
-    buildKey;
-    running = new Map();
-    tests = newOutcomes();
-    findings = [];
-    failed = new Set();
-    errors = new Map();
-    withFinding = new Set();
-    constructor(sink, 
-    /** JSON streams get outcomes and package results from events, not from text lines. */
-    json) {
-        this.sink = sink;
-        this.json = json;
-    }
-    /**
-     * One line of output. For JSON streams, `test` is the event's `Test` (the positional test
-     * test2json computed) and `outputType` its 1.27 `OutputType` (`error` marks t.Error lines, so
-     * logs can be told apart); plain values, not an object: this runs for every line.
-     */
-    line(input, test, outputType) {
-        let line = input;
-        const x16 = line.indexOf('\x16');
-        if (x16 > 0) {
-            // Framing glued to unterminated test output: handle the two parts as lines.
-            this.line(line.slice(0, x16), test, outputType);
-            line = line.slice(x16);
-        }
-        if (x16 >= 0) {
-            line = line.slice(1);
-            this.framed = true;
-        }
-        if (this.json)
-            this.current = test;
-        if (this.race) {
-            const r = this.race.feed(line);
-            if (r === 'more')
-                return;
-            if (r === 'pass') {
-                this.recognise(line, outputType);
-                return;
-            }
-            if (r === 'done') {
-                this.finishReport(false);
-                return;
-            }
-            this.finishReport(false);
-        }
-        else if (this.traceback) {
-            const r = this.traceback.feed(line);
-            if (r === 'more')
-                return;
-            this.finishReport(this.endsProcess(line));
-        }
-        this.idle(line, outputType);
-    }
-    endsProcess(line) {
-        return line.startsWith('exit status ') || line.startsWith('FAIL\t') || line.startsWith('ok  \t');
-    }
-    idle(line, outputType) {
-        if (line.length === 0) {
-            this.pendingSep = false;
-            this.buildKey = undefined;
-            this.lastError = undefined;
-            return;
-        }
-        if (this.pendingSep) {
-            this.pendingSep = false;
-            if (line === 'WARNING: DATA RACE') {
-                this.startRace(true, line);
-                return;
-            }
-        }
-        if (!this.recognise(line, outputType)) {
-            // Not Go test output: maybe compiler output, or an error message's continuation line.
-            const c = line.charCodeAt(0);
-            if (this.buildKey !== undefined && !this.json) {
-                this.sink.buildText(this.buildKey, line);
-            }
-            else if (c !== 32 && c !== 9 && !this.json && line.includes('.go:') && isBuildErrorLine(line)) {
-                this.sink.buildText('', line);
-            }
-            return;
-        }
-        this.buildKey = undefined;
-    }
-    /** Handles a line if it is recognisably Go output; false otherwise. */
-    recognise(line, outputType) {
-        const c = line.charCodeAt(0);
-        // Only deeper-indented lines continue a t.Error message.
-        if (c !== 32)
-            this.lastError = undefined;
-        switch (c) {
-            case 61: // '='
-                if (line === RACE_SEP) {
-                    this.pendingSep = true;
-                    return true;
-                }
-                if (line.startsWith('=== ')) {
-                    this.framing(line);
-                    return true;
-                }
-                return false;
-            case 87: // 'W'
-                if (line === 'WARNING: DATA RACE') {
-                    this.startRace(false, line);
-                    return true;
-                }
-                return false;
-            case 45: // '-'
-                return line.startsWith('--- ') && this.result(line, 0);
-            case 32: {
-                // Indented: a subtest result, or a t.Error/t.Log line.
-                let indent = 0;
-                while (line.charCodeAt(indent) === 32)
-                    indent++;
-                // Char checks before slicing: most indented lines are frames or messages, not results.
-                if (line.charCodeAt(indent) === 45 &&
-                    line.charCodeAt(indent + 1) === 45 &&
-                    line.charCodeAt(indent + 2) === 45 &&
-                    line.charCodeAt(indent + 3) === 32) {
-                    return this.result(line.slice(indent), indent);
-                }
-                if (indent >= 4 && !this.overCap())
-                    this.errorLine(line.slice(indent), indent, outputType);
-                return false;
-            }
-            case 112: // 'p'
-                if (line.startsWith('panic: ')) {
-                    this.startTraceback(line);
-                    return true;
-                }
-                return false;
-            case 102: // 'f'
-                if (line.startsWith('fatal error: ')) {
-                    this.startTraceback(line);
-                    return true;
-                }
-                return false;
-            case 111: // 'o'
-                if (line.startsWith('ok  \t') || line.startsWith('ok\t')) {
-                    this.packageLine(line.slice(2), 'pass');
-                    return true;
-                }
-                return false;
-            case 70: // 'F'
-                if (line === 'FAIL') {
-                    this.bare();
-                    return true;
-                }
-                if (line.startsWith('FAIL\t')) {
-                    this.packageLine(line.slice(4), 'fail');
-                    return true;
-                }
-                if (line.startsWith('Found ') && line.includes(' data race')) {
-                    this.sink.sawGo();
-                    return true;
-                }
-                return false;
-            case 80: // 'P'
-                if (line === 'PASS') {
-                    this.bare();
-                    return true;
-                }
-                return false;
-            case 63: // '?'
-                if (line.startsWith('?   \t')) {
-                    this.packageLine(line.slice(1), 'skip');
-                    return true;
-                }
-                return false;
-            case 103: // 'g'
-                if (parseGoroutineHeader(line) !== undefined) {
-                    this.sink.sawGo();
-                    return true;
-                }
-                return false;
-            case 35: // '#'
-                if (line.startsWith('# ') && !this.json) {
-                    const rest = line.slice(2).trim();
-                    // `# [pkg]` (vet) continues the block its `# pkg` line opened.
-                    if (!(rest.startsWith('[') && this.buildKey !== undefined))
-                        this.buildKey = buildPackageKey(rest);
-                    this.sink.buildText(this.buildKey ?? '', line);
-                    return false;
-                }
-                return false;
-            default:
-                return false;
-        }
-    }
-    framing(line) {
-        this.sink.sawGo();
-        const rest = line.slice(4);
-        const sp = rest.indexOf(' ');
-        const verb = sp >= 0 ? rest.slice(0, sp) : rest;
-        const name = sp >= 0 ? rest.slice(sp + 1).trim() : '';
-        this.lastWasResult = false;
-        this.lastFail = undefined;
-        this.lastError = undefined;
-        switch (verb) {
-            case 'RUN':
-                if (!name)
-                    return;
-                this.current = name;
-                // A new run of the test (-count): forget the previous run's messages.
-                this.errors.delete(name);
-                if (!this.json)
-                    this.started(name);
-                return;
-            case 'CONT':
-            case 'NAME':
-                if (!this.json)
-                    this.current = name || undefined;
-                return;
-            default:
-                return;
-        }
-    }
-    result(line, indent) {
-        // `--- FAIL: TestX (0.00s)`; `--- BENCH:` is not a result.
-        const word = line.slice(4, 8);
-        if (line.charCodeAt(8) !== 58)
-            return false;
-        let action;
-        if (word === 'PASS')
-            action = 'pass';
-        else if (word === 'FAIL')
-            action = 'fail';
-        else if (word === 'SKIP')
-            action = 'skip';
-        else
-            return false;
-        const rest = line.slice(9).trim();
-        const sp = rest.indexOf(' ');
-        const name = sp >= 0 ? rest.slice(0, sp) : rest;
-        if (!name)
-            return false;
-        this.sink.sawGo();
-        const m = ELAPSED_RE.exec(rest);
-        if (!this.json)
-            this.finished(name, action, m ? Number(m[1]) : undefined);
-        else if (action === 'fail')
-            this.failed.add(intern(name));
-        if (action === 'fail')
-            this.lastFail = name;
-        if (!this.json && this.current && (this.current === name || this.current.startsWith(`${name}/`))) {
-            this.current = parentOf(name);
-        }
-        const level = Math.floor(indent / 4);
-        this.resultByLevel.length = level;
-        this.resultByLevel[level] = name;
-        this.lastWasResult = true;
-        this.lastError = undefined;
-        return true;
-    }
-    /**
-     * `    file_test.go:31: message` (t.Error, t.Fatal, or t.Log: text cannot tell them apart).
-     * Not called over the cap: messages only feed `failure` findings, and Go output was seen already.
-     */
-    errorLine(rest, indent, outputType) {
-        const last = this.lastError;
-        if (last && indent > last.indent) {
-            // Continuation of a multi-line message (testify's `Error Trace:` / `Error:` blocks).
-            const t = rest.trim();
-            if (last.info.raw.length < MAX_ERROR_RAW)
-                last.info.raw += detach(`\n${' '.repeat(indent)}${rest}`);
-            if (last.info.message === '' && t && !t.startsWith('Error Trace:')) {
-                last.info.message = detach((t.startsWith('Error:') ? t.slice(6) : t).trim());
-            }
-            return;
-        }
-        this.lastError = undefined;
-        if (!rest.includes('.go:'))
-            return;
-        const m = ERROR_LINE_RE.exec(rest);
-        if (!m)
-            return;
-        this.sink.sawGo();
-        const message = (m[3] ?? '').trim();
-        if (message.startsWith('race detected during execution of'))
-            return;
-        if (outputType !== undefined && outputType !== 'error')
-            return;
-        let test;
-        if (this.json || this.framed || !this.lastWasResult)
-            test = this.current;
-        else
-            test = this.resultByLevel[Math.floor(indent / 4) - 1];
-        if (!test)
-            return;
-        const existing = this.errors.get(test);
-        if (existing) {
-            if (existing.raw.length < MAX_ERROR_RAW)
-                existing.raw += detach(`\n${' '.repeat(indent)}${rest}`);
-            this.lastError = { info: existing, indent };
-            if (existing.message === '' && message)
-                existing.message = detach(message);
-            return;
-        }
-        const info = {
-            message: detach(message),
-            file: intern(m[1] ?? ''),
-            line: Number(m[2]),
-            raw: detach(`${' '.repeat(indent)}${rest}`),
-        };
-        this.errors.set(test, info);
-        this.lastError = { info, indent };
-    }
-    bare() {
-        this.sink.sawGo();
-        this.current = undefined;
-        this.lastFail = undefined;
-        this.lastWasResult = false;
-    }
-    /** `ok  \tpkg\t0.1s`, `FAIL\tpkg\t0.02s`, `FAIL\tpkg [build failed]`, `?   \tpkg\t[no test files]`. */
-    packageLine(rest, action) {
-        this.sink.sawGo();
-        const body = rest.trim();
-        // Import paths hold no whitespace; Go separates the fields with tabs (logs may show spaces).
-        let end = 0;
-        while (end < body.length && body.charCodeAt(end) !== 9 && body.charCodeAt(end) !== 32)
-            end++;
-        const pkg = body.slice(0, end);
-        const failedBuild = body.endsWith(' [build failed]') || body.endsWith(' [setup failed]');
-        if (!pkg)
-            return;
-        if (!this.json) {
-            this.sink.addPackage(pkg, action);
-            this.flush(pkg);
-        }
-        if (failedBuild)
-            this.sink.buildFailed(pkg);
-        if (!this.json)
-            this.sink.packageEnded(pkg);
-    }
-    startRace(withSep, line) {
-        this.sink.sawGo();
-        this.race = new RaceAssembler(withSep, this.overCap());
-        this.race.feed(line);
-        this.reportPositional = this.current;
-        this.reportLastFail = this.lastFail;
-    }
-    startTraceback(line) {
-        this.sink.sawGo();
-        this.traceback = new TracebackAssembler(this.overCap());
-        this.traceback.feed(line);
-        this.reportPositional = this.current;
-        this.reportLastFail = this.lastFail;
-    }
-    /**
-     * A finding made now would be dropped: this stream's findings go out after those kept so far,
-     * its `failure` findings after its own, and the kept count only grows. Then reports are only
-     * delimited (lite assemblers) and t.Error messages not collected.
-     */
-    overCap() {
-        return this.findings.length + this.sink.findingCount() >= MAX_FINDINGS;
-    }
-    /** Ends the report being assembled (cut off or complete) and records its finding. */
-    finishReport(processEnded) {
-        if (this.race?.lite || this.traceback?.lite) {
-            this.race = undefined;
-            this.traceback = undefined;
-            return;
-        }
-        if (this.race) {
-            const race = this.race;
-            this.race = undefined;
-            const stacks = race.finish();
-            const order = ['current', 'previous', 'current-creation', 'previous-creation', 'creation'];
-            const sorted = [...stacks].sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
-            const test = combineTest(testFromStacks(sorted), this.reportPositional);
-            this.addFinding({ kind: 'race', package: '', message: '', stacks, raw: race.raw.text() }, test);
-        }
-        else if (this.traceback) {
-            const tb = this.traceback.finish(processEnded);
-            this.traceback = undefined;
-            if (!tb)
-                return;
-            let test;
-            if (tb.kind === 'timeout' && tb.runningTests?.[0])
-                test = tb.runningTests[0];
-            else
-                test = combineTest(tb.stackTest, this.reportPositional ?? this.reportLastFail);
-            const f = {
-                kind: tb.kind,
-                package: '',
-                message: tb.message,
-                stacks: tb.stacks,
-                raw: tb.raw,
-            };
-            if (tb.runningTests)
-                f.runningTests = tb.runningTests;
-            this.addFinding(f, test);
-        }
-    }
-    addFinding(f, test) {
-        if (test) {
-            f.test = intern(test);
-            this.withFinding.add(f.test);
-        }
-        if (this.findings.length >= MAX_FINDINGS)
-            return;
-        detachFinding(f);
-        this.findings.push(f);
-    }
-    /** A test started (`=== RUN` or a JSON `run` event). */
-    started(input) {
-        const name = intern(input);
-        this.running.set(name, (this.running.get(name) ?? 0) + 1);
-        this.errors.delete(name);
-    }
-    /** A test's result (`--- X:` line or a JSON pass/fail/skip event). */
-    finished(input, action, elapsed) {
-        const name = intern(input);
-        const n = this.running.get(name);
-        if (n !== undefined) {
-            if (n <= 1)
-                this.running.delete(name);
-            else
-                this.running.set(name, n - 1);
-        }
-        if (action === 'fail')
-            this.failed.add(name);
-        const t = { package: '', name, action };
-        if (elapsed !== undefined && Number.isFinite(elapsed))
-            t.elapsed = elapsed;
-        this.tests.push(t);
-    }
-    /**
-     * The package's output ended: tests still running were interrupted, failed tests get their
-     * `failure` findings, and everything collected goes out under `pkg`.
-     */
-    flush(input) {
-        const pkg = intern(input);
-        for (const [name, n] of this.running) {
-            for (let i = 0; i < n; i++)
-                this.tests.push({ package: '', name, action: 'interrupted' });
-        }
-        for (const name of this.failed) {
-            const info = this.errors.get(name);
-            if (!info || this.withFinding.has(name) || this.hasFailedSubtest(name))
-                continue;
-            this.findings.push({
-                kind: 'failure',
-                package: '',
-                test: name,
-                message: info.message,
-                stacks: [
-                    {
-                        role: 'failure',
-                        header: `${info.file}:${info.line}`,
-                        frames: [{ func: '', file: info.file, line: info.line }],
-                    },
-                ],
-                raw: info.raw.slice(0, MAX_RAW),
-            });
-        }
-        for (const f of this.findings)
-            f.package = pkg;
-        for (const t of this.tests.items)
-            t.package = pkg;
-        if (this.findings.length > 0 || this.tests.length > 0)
-            this.sink.emit(this.findings, this.tests.items);
-        this.findings = [];
-        this.tests = newOutcomes();
-        // clear() allocates a new table even when empty, and most packages leave these empty.
-        if (this.running.size > 0)
-            this.running.clear();
-        if (this.failed.size > 0)
-            this.failed.clear();
-        if (this.errors.size > 0)
-            this.errors.clear();
-        if (this.withFinding.size > 0)
-            this.withFinding.clear();
-        this.current = undefined;
-        this.lastFail = undefined;
-        this.resultByLevel = [];
-        this.lastWasResult = false;
-        this.lastError = undefined;
-        this.pendingSep = false;
-        // Framing is per test process: the next package's output says again whether it is framed.
-        this.framed = false;
-    }
-    /**
-     * Nothing is pending: from here on this stream behaves exactly as a new one would (the parallel
-     * parse joins segments only at such points).
-     */
-    isQuiet() {
-        return (this.race === undefined &&
-            this.traceback === undefined &&
-            !this.pendingSep &&
-            this.current === undefined &&
-            this.lastFail === undefined &&
-            !this.framed &&
-            this.resultByLevel.length === 0 &&
-            !this.lastWasResult &&
-            this.lastError === undefined &&
-            this.buildKey === undefined &&
-            this.running.size === 0 &&
-            this.tests.length === 0 &&
-            this.findings.length === 0 &&
-            this.failed.size === 0 &&
-            this.errors.size === 0 &&
-            this.withFinding.size === 0);
-    }
-    /** A parent that failed because a subtest failed: the subtest carries the story. */
-    hasFailedSubtest(name) {
-        const prefix = `${name}/`;
-        for (const f of this.failed)
-            if (f.startsWith(prefix))
-                return true;
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/parse/output.ts
-
-
-
-
-
-const MAX_BUILD_TEXT = MAX_RAW;
-const TIME_PREFIX = '{"Time":"';
-const ACTION_OUTPUT = '","Action":"output","Package":"';
-const TEST_KEY = '","Test":"';
-const OUTPUT_KEY = '","Output":"';
-/** JSON strings cannot hold raw control characters: JSON.parse rejects such a line. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const CONTROL_RE = /[\u0000-\u001f]/;
-/** An escape or a raw control character. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-const ESCAPE_OR_CONTROL_RE = /[\\\u0000-\u001f]/;
-/** More JSON packages than this and the parser is never called quiet (checking would cost too much). */
-const MAX_QUIET_PACKAGES = 10_000;
-class Parser {
-    opts;
-    // Bounded: a log of thousands of runs repeats the same tests and package lines.
-    tests = newTestList();
-    packages = newPackageList();
-    result = {
-        tests: this.tests.items,
-        findings: [],
-        packages: this.packages.items,
-        sawGoOutput: false,
-    };
-    buildReported = new Set();
-    quietListener;
-    maybeQuiet = false;
-    partial = '';
-    dropping = false;
-    decoder;
-    plain;
-    jsonPackages = new Map();
-    lastPkg;
-    lastJp;
-    /** Plain-text compiler output by `# pkg` key, and test2json `build-output` by package. */
-    buildTexts = new Map();
-    buildOutputs = new Map();
-    lastBuildKey;
-    ended = false;
-    constructor(opts) {
-        this.opts = opts;
-        this.plain = new LineStream(this, false);
-    }
-    push(chunk) {
-        if (this.ended)
-            return;
-        let text;
-        if (typeof chunk === 'string')
-            text = chunk;
-        else {
-            // Defensive: a Buffer from a stream without an encoding; decode keeping split characters.
-            this.decoder ??= new TextDecoder('utf-8');
-            try {
-                text = this.decoder.decode(chunk, { stream: true });
-            }
-            catch {
-                text = String(chunk);
-            }
-        }
-        let start = 0;
-        for (;;) {
-            const nl = text.indexOf('\n', start);
-            if (nl < 0)
-                break;
-            const piece = text.slice(start, nl);
-            const line = this.partial.length > 0 ? this.partial + piece : piece;
-            this.partial = '';
-            if (this.dropping)
-                this.dropping = false;
-            else
-                this.rawLine(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line);
-            start = nl + 1;
-            if (this.maybeQuiet) {
-                this.maybeQuiet = false;
-                if (this.quietListener && this.isQuiet())
-                    this.quietListener(start);
-            }
-        }
-        if (start < text.length && !this.dropping) {
-            this.partial += text.slice(start);
-            if (this.partial.length > MAX_LINE) {
-                // An endless line (binary junk): handle what fits and skip the rest of it.
-                this.rawLine(this.partial.slice(0, MAX_LINE));
-                this.partial = '';
-                this.dropping = true;
-            }
-        }
-    }
-    end() {
-        if (this.ended)
-            return this.result;
-        if (this.decoder)
-            this.push(this.decoder.decode());
-        this.ended = true;
-        if (this.partial.length > 0 && !this.dropping)
-            this.rawLine(this.partial);
-        this.partial = '';
-        this.plain.finishReport(true);
-        this.plain.flush(this.opts.package ?? '');
-        for (const [pkg, jp] of this.jsonPackages)
-            this.endJsonPackage(pkg, jp);
-        return this.result;
-    }
-    onQuiet(listener) {
-        this.quietListener = listener;
-    }
-    takeChunk() {
-        const chunk = { output: this.result, buildReported: [...this.buildReported] };
-        this.tests = newTestList();
-        this.packages = newPackageList();
-        this.result = {
-            tests: this.tests.items,
-            findings: [],
-            packages: this.packages.items,
-            sawGoOutput: false,
-        };
-        this.buildReported = new Set();
-        return chunk;
-    }
-    isQuiet() {
-        if (this.partial.length > 0 || this.dropping || this.buildOutputs.size > 0 || this.buildTexts.size > 0) {
-            return false;
-        }
-        if (!this.plain.isQuiet() || this.jsonPackages.size > MAX_QUIET_PACKAGES)
-            return false;
-        for (const jp of this.jsonPackages.values()) {
-            if (jp.partial.length > 0 || !jp.stream.isQuiet())
-                return false;
-        }
-        return true;
-    }
-    rawLine(input) {
-        const line = cleanLine(input);
-        if (line.charCodeAt(0) === 123 && line.charCodeAt(line.length - 1) === 125) {
-            if (this.outputEvent(line))
-                return;
-            const ev = plainEvent(line) ?? parseEvent(line);
-            if (ev) {
-                this.event(ev);
-                return;
-            }
-        }
-        this.plain.line(line);
-    }
-    /**
-     * Fast path for the bulk of `go test -json`, handled as `event` would handle its JSON.parse:
-     * `{"Time":"…","Action":"output","Package":"…"[,"Test":"…"],"Output":"…"}` exactly as test2json
-     * writes it (JSON.parse was half the time of a JSON log). False for anything else (other actions,
-     * keys or order, an escape or control character outside Output): then JSON.parse judges it.
-     */
-    outputEvent(line) {
-        if (!line.startsWith(TIME_PREFIX))
-            return false;
-        const timeEnd = line.indexOf('"', TIME_PREFIX.length);
-        if (timeEnd < 0 || !hasAt(line, ACTION_OUTPUT, timeEnd))
-            return false;
-        const pkgStart = timeEnd + ACTION_OUTPUT.length;
-        const pkgEnd = line.indexOf('"', pkgStart);
-        if (pkgEnd < 0)
-            return false;
-        let at = pkgEnd;
-        let test;
-        if (hasAt(line, TEST_KEY, at)) {
-            const testStart = at + TEST_KEY.length;
-            at = line.indexOf('"', testStart);
-            if (at < 0)
-                return false;
-            if (at > testStart)
-                test = line.slice(testStart, at);
-        }
-        if (!hasAt(line, OUTPUT_KEY, at))
-            return false;
-        const outStart = at + OUTPUT_KEY.length;
-        const outEnd = line.length - 2; // the closing quote, before the final `}`
-        if (outEnd < outStart || line.charCodeAt(outEnd) !== 34)
-            return false;
-        // Time, Package and Test are taken verbatim: they must hold no escape (nor control character).
-        const bs = line.indexOf('\\');
-        if ((bs >= 0 && bs < outStart) || CONTROL_RE.test(line))
-            return false;
-        const pkg = line.slice(pkgStart, pkgEnd);
-        if (bs < 0 || (bs === outEnd - 2 && line.charCodeAt(outEnd - 1) === 110)) {
-            // No escape but maybe a final `\n` (most events: one line of output): the text is verbatim.
-            if (line.indexOf('"', outStart) !== outEnd)
-                return false;
-            const newline = bs >= 0;
-            const text = line.slice(outStart, newline ? outEnd - 2 : outEnd);
-            this.result.sawGoOutput = true;
-            const jp = this.jsonPackage(pkg);
-            if (newline)
-                this.jsonLine(jp, text, test, undefined);
-            else if (text.length > 0)
-                this.jsonPartial(jp, text, test, undefined);
-            return true;
-        }
-        // Other escapes: JSON.parse decodes the string exactly (and rejects anything after it).
-        let output;
-        try {
-            output = JSON.parse(line.slice(outStart - 1, outEnd + 1));
-        }
-        catch {
-            return false;
-        }
-        if (typeof output !== 'string')
-            return false;
-        this.result.sawGoOutput = true;
-        this.jsonOutput(pkg, output, test, undefined);
-        return true;
-    }
-    event(ev) {
-        this.result.sawGoOutput = true;
-        const action = ev.Action;
-        if (action === 'build-output' || action === 'build-fail') {
-            const key = typeof ev.ImportPath === 'string' ? buildPackageKey(ev.ImportPath) : (this.opts.package ?? '');
-            if (action === 'build-output' && typeof ev.Output === 'string') {
-                appendCapped(this.buildOutputs, key, ev.Output);
-            }
-            else if (action === 'build-fail')
-                this.buildFailed(key);
-            return;
-        }
-        const pkg = typeof ev.Package === 'string' ? ev.Package : (this.opts.package ?? '');
-        const test = typeof ev.Test === 'string' && ev.Test !== '' ? ev.Test : undefined;
-        switch (action) {
-            case 'output':
-                if (typeof ev.Output === 'string') {
-                    this.jsonOutput(pkg, ev.Output, test, typeof ev.OutputType === 'string' ? ev.OutputType : undefined);
-                }
-                return;
-            case 'run':
-                if (test)
-                    this.jsonPackage(pkg).stream.started(test);
-                return;
-            case 'pass':
-            case 'fail':
-            case 'skip': {
-                const jp = this.jsonPackage(pkg);
-                if (test) {
-                    const elapsed = typeof ev.Elapsed === 'number' ? ev.Elapsed : undefined;
-                    jp.stream.finished(test, action, elapsed);
-                    return;
-                }
-                this.endJsonPackage(pkg, jp);
-                if (pkg !== '')
-                    this.addPackage(pkg, action);
-                if (typeof ev.FailedBuild === 'string')
-                    this.buildFailed(buildPackageKey(ev.FailedBuild));
-                // The package built (or its failure was reported): its build output is used up.
-                this.buildOutputs.delete(pkg);
-                this.maybeQuiet = true;
-                return;
-            }
-            default:
-                // start, pause, cont, bench, attr, artifacts: nothing to parse.
-                return;
-        }
-    }
-    jsonPackage(pkg) {
-        // Consecutive events are mostly of one package: skip hashing its name again.
-        if (pkg === this.lastPkg && this.lastJp)
-            return this.lastJp;
-        let jp = this.jsonPackages.get(pkg);
-        if (!jp) {
-            jp = {
-                stream: new LineStream(this, true),
-                partial: '',
-                partialTest: undefined,
-                partialType: undefined,
-            };
-            this.jsonPackages.set(intern(pkg), jp);
-        }
-        this.lastPkg = intern(pkg);
-        this.lastJp = jp;
-        return jp;
-    }
-    jsonOutput(pkg, output, test, outputType) {
-        const jp = this.jsonPackage(pkg);
-        let start = 0;
-        for (;;) {
-            const nl = output.indexOf('\n', start);
-            if (nl < 0)
-                break;
-            this.jsonLine(jp, output.slice(start, nl), test, outputType);
-            start = nl + 1;
-        }
-        if (start < output.length)
-            this.jsonPartial(jp, output.slice(start), test, outputType);
-    }
-    /** A piece of output that ends a line. */
-    jsonLine(jp, piece, test, outputType) {
-        // A line split over events belongs to the test its first part came with.
-        if (jp.partial.length > 0) {
-            const line = jp.partial + piece;
-            jp.partial = '';
-            jp.stream.line(cleanLine(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line), jp.partialTest, jp.partialType);
-        }
-        else {
-            jp.stream.line(cleanLine(piece.length > MAX_LINE ? piece.slice(0, MAX_LINE) : piece), test, outputType);
-        }
-    }
-    /** A non-empty piece of output with no newline: the start (or more) of a line. */
-    jsonPartial(jp, piece, test, outputType) {
-        if (jp.partial.length === 0) {
-            jp.partialTest = test;
-            jp.partialType = outputType;
-        }
-        if (jp.partial.length < MAX_LINE)
-            jp.partial += piece;
-    }
-    endJsonPackage(input, jp) {
-        const pkg = intern(input);
-        if (jp.partial.length > 0) {
-            jp.stream.line(cleanLine(jp.partial), jp.partialTest);
-            jp.partial = '';
-        }
-        jp.stream.finishReport(true);
-        jp.stream.flush(pkg);
-    }
-    // StreamSink
-    sawGo() {
-        this.result.sawGoOutput = true;
-    }
-    findingCount() {
-        return this.result.findings.length;
-    }
-    emit(findings, tests) {
-        for (const f of findings)
-            this.pushFinding(f);
-        for (const t of tests)
-            this.tests.push(t);
-    }
-    addPackage(name, action) {
-        this.packages.push({ name: intern(name), action });
-    }
-    buildFailed(pkg) {
-        this.result.sawGoOutput = true;
-        // A broken dependency is printed under its own `# dep` header: fall back to the latest block
-        // (kept: other packages that import it fail with it).
-        const text = this.buildOutputs.get(pkg) ??
-            this.buildTexts.get(pkg) ??
-            this.buildTexts.get('') ??
-            (this.lastBuildKey !== undefined ? this.buildTexts.get(this.lastBuildKey) : undefined) ??
-            '';
-        // The package's own output is used up: a log of many runs prints it again for every run.
-        this.buildOutputs.delete(pkg);
-        this.buildTexts.delete(pkg);
-        if (this.buildReported.has(pkg))
-            return;
-        this.buildReported.add(pkg);
-        let findings = parseBuildOutput(text, pkg);
-        if (findings.length === 0)
-            findings = [{ kind: 'build', package: pkg, message: 'build failed', stacks: [], raw: '' }];
-        for (const f of findings)
-            this.pushFinding(f);
-    }
-    pushFinding(f) {
-        if (this.result.findings.length < MAX_FINDINGS)
-            this.result.findings.push(f);
-    }
-    packageEnded(pkg) {
-        // Its result line: its own compiler output (reported with its build failure, or warnings of a
-        // build that worked) and the unkeyed lines before that line are not a later failure's.
-        this.buildTexts.delete(pkg);
-        this.buildTexts.delete('');
-        this.maybeQuiet = true;
-    }
-    buildText(key, line) {
-        if (key !== '')
-            this.lastBuildKey = key;
-        appendCapped(this.buildTexts, key, `${line}\n`);
-    }
-}
-const ACTION_KEY = '","Action":"';
-const PACKAGE_KEY = '","Package":"';
-const ELAPSED_KEY = '","Elapsed":';
-const JSON_NUMBER_RE = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
-/**
- * Fast path for the other frequent events (`run`, `pass`, `fail`, `start`, …):
- * `{"Time":"…","Action":"…","Package":"…"[,"Test":"…"][,"Elapsed":N]}` with no escape or control
- * character, as test2json writes them. Gives the event JSON.parse would give (these keys only,
- * in this order, so none repeats); undefined for anything else, then JSON.parse judges the line.
- */
-function plainEvent(line) {
-    if (!line.startsWith(TIME_PREFIX) || ESCAPE_OR_CONTROL_RE.test(line))
-        return undefined;
-    const timeEnd = line.indexOf('"', TIME_PREFIX.length);
-    if (timeEnd < 0 || !hasAt(line, ACTION_KEY, timeEnd))
-        return undefined;
-    const actionStart = timeEnd + ACTION_KEY.length;
-    const actionEnd = line.indexOf('"', actionStart);
-    if (actionEnd < 0 || !hasAt(line, PACKAGE_KEY, actionEnd))
-        return undefined;
-    const pkgStart = actionEnd + PACKAGE_KEY.length;
-    let at = line.indexOf('"', pkgStart);
-    if (at < 0)
-        return undefined;
-    const ev = { Action: line.slice(actionStart, actionEnd), Package: line.slice(pkgStart, at) };
-    if (hasAt(line, TEST_KEY, at)) {
-        const testStart = at + TEST_KEY.length;
-        at = line.indexOf('"', testStart);
-        if (at < 0)
-            return undefined;
-        ev.Test = line.slice(testStart, at);
-    }
-    const last = line.length - 1; // the final `}`
-    if (at === last - 1)
-        return ev;
-    if (!hasAt(line, ELAPSED_KEY, at))
-        return undefined;
-    const num = line.slice(at + ELAPSED_KEY.length, last);
-    if (!JSON_NUMBER_RE.test(num))
-        return undefined;
-    ev.Elapsed = Number(num);
-    return ev;
-}
-/** `line.startsWith(lit, pos)`, which was measured several times slower with a position. */
-function hasAt(line, lit, pos) {
-    return line.slice(pos, pos + lit.length) === lit;
-}
-function appendCapped(map, key, text) {
-    const prev = map.get(key) ?? '';
-    if (prev.length + text.length <= MAX_BUILD_TEXT)
-        map.set(intern(key), prev + detach(text));
-}
-function output_createOutputParser(opts = {}) {
-    return new Parser(opts);
-}
-function parseOutput(text, opts = {}) {
-    const p = output_createOutputParser(opts);
-    p.push(text);
-    return p.end();
-}
-
-;// CONCATENATED MODULE: ./src/logs.ts
-// Reading logs from disk into the streaming parser: the one place parsing meets I/O. A huge file
-// is parsed in parts side by side (worker threads), joined where the parsers were quiet.
-
-
-
-
-
-
-
-
-
-/** Parses a stream chunk by chunk, so memory does not grow with the log. */
-async function logs_parseStream(stream, pkg) {
-    const parser = createOutputParser(pkg ? { package: pkg } : {});
-    stream.setEncoding('utf8');
-    for await (const chunk of stream)
-        parser.push(chunk);
-    return parser.end();
-}
-// 1 MiB reads instead of 64 KiB: measured ~14% faster on a 100 MB log, memory unchanged.
-const READ_CHUNK = 1 << 20;
-const TEXT_CHUNK = 64 * 1024;
-/** Below this a second thread costs more (start-up, ~40-80 ms) than it saves. */
-const PARALLEL_MIN_BYTES = 32 << 20;
-/** How far past its part a parser reads to meet the next one at a common quiet point. */
-const OVERLAP_BYTES = 4 << 20;
-/** At most one join point per this many bytes (each hands over a chunk of results). */
-const JOIN_STRIDE = 64 * 1024;
-/** Each thread is a V8 heap of its own: two keep a huge parse under 200 MB. */
-const MAX_THREADS = 2;
-/** Beside logs.js in src/ (transpiled) and in each bundle in dist/. */
-const WORKER_FILE = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), 'logs-worker.js');
-/**
- * Parses a log file; one of more than 32 MiB in parts side by side. The result is exactly what
- * one parser reading the whole file gives: where the parts cannot be joined exactly (no common
- * quiet point, e.g. one package's output over the whole file), the first part's parser reads on
- * to the end.
- */
-async function logs_parseLogFile(file, pkg, opts = {}) {
-    const { size } = await (0,promises_namespaceObject.stat)(file);
-    const threads = Math.min(opts.threads ?? defaultThreads(), MAX_THREADS, Math.floor(size / PARALLEL_MIN_BYTES));
-    const oneThread = async () => {
-        opts.observe?.({ threads: 1, joined: false });
-        return mergeChunks((await parseRange(file, { start: 0, end: size, last: true, ...pkgOf(pkg) })).chunks);
-    };
-    if (threads < 2 || !(0,external_node_fs_namespaceObject.existsSync)(WORKER_FILE))
-        return oneThread();
-    const starts = [0];
-    for (let i = 1; i < threads; i++) {
-        const at = await lineStartAfter(file, Math.floor((size * i) / threads));
-        if (at > (starts.at(-1) ?? 0) && at < size)
-            starts.push(at);
-    }
-    const requests = starts.map((start, i) => ({
-        start,
-        end: starts[i + 1] ?? size,
-        last: i === starts.length - 1,
-        ...pkgOf(pkg),
-    }));
-    // Every part in a thread of its own, this one only waits: its heap stays small (a thread gets
-    // an 8 MB young generation; this one has V8's default, ~30 MB more at the peak).
-    const parts = [];
-    try {
-        for (const [i, r] of requests.entries())
-            parts.push(new PartThread(file, r, i === 0));
-        const segments = await Promise.all(parts.map((p) => p.result));
-        const joined = stitch(segments);
-        opts.observe?.({ threads: requests.length, joined: joined !== undefined });
-        if (joined)
-            return joined;
-        // Nowhere to join: the first part's parser goes on to the end.
-        return mergeChunks(await parts[0].rest());
-    }
-    catch {
-        // A thread failed: one parser here reads it all.
-        return oneThread();
-    }
-    finally {
-        for (const p of parts)
-            p.stop();
-    }
-}
-function pkgOf(pkg) {
-    return pkg ? { package: pkg } : {};
-}
-function defaultThreads() {
-    // Tuning knob for tests and benchmarks: RACE_RERUN_PARSE_THREADS=1 parses on one thread.
-    const env = Number(process.env.RACE_RERUN_PARSE_THREADS);
-    return Number.isInteger(env) && env > 0 ? env : (0,external_node_os_namespaceObject.availableParallelism)();
-}
-/**
- * One part parsed in a worker thread (logs-worker.ts). The first part's thread can then be asked
- * to read on to the end of the file (rest()), when the parts cannot be joined.
- */
-class PartThread {
-    result;
-    worker;
-    messages = [];
-    constructor(file, range, resumable) {
-        // A young generation of 8 MB instead of V8's default: ~25 MB less memory, as fast. No flags
-        // from our own command line: some (--input-type) make a worker fail to start.
-        this.worker = new external_node_worker_threads_.Worker(WORKER_FILE, {
-            workerData: { file, range, resumable },
-            execArgv: [],
-            resourceLimits: { maxYoungGenerationSizeMb: 8 },
-        });
-        const failed = new Promise((_, reject) => {
-            this.worker.once('error', reject);
-            this.worker.once('exit', (code) => reject(new Error(`log parser thread exited with code ${code}`)));
-        });
-        failed.catch(() => { });
-        this.worker.on('message', (m) => this.messages.shift()?.(m));
-        const next = () => Promise.race([new Promise((resolve) => this.messages.push(resolve)), failed]);
-        this.result = next();
-        this.rest = async () => {
-            const chunks = next();
-            this.worker.postMessage('rest');
-            return chunks;
-        };
-    }
-    /** The chunks of this part's parser read on to the end of the file. */
-    rest;
-    stop() {
-        this.worker.terminate().catch(() => { });
-    }
-}
-/** The offset just past the first newline at or after `from` (the file's size if none). */
-async function lineStartAfter(file, from) {
-    const fh = await (0,promises_namespaceObject.open)(file, 'r');
-    try {
-        const buf = Buffer.allocUnsafe(64 * 1024);
-        for (let pos = from;;) {
-            const { bytesRead } = await fh.read(buf, 0, buf.length, pos);
-            if (bytesRead === 0)
-                return pos;
-            const nl = buf.subarray(0, bytesRead).indexOf(10);
-            if (nl >= 0)
-                return pos + nl + 1;
-            pos += bytesRead;
-        }
-    }
-    finally {
-        await fh.close();
-    }
-}
-/**
- * Parses one part of a file: from `start` to `end`, then on into the next part (at most
- * OVERLAP_BYTES) to record where this parser was quiet there; near its own start it records its
- * quiet points too, so the part before can join it at one of them.
- */
-async function parseRange(file, range) {
-    const rp = new RangeParser(file, range);
-    try {
-        await rp.readPart();
-        return rp.result;
-    }
-    finally {
-        rp.close();
-    }
-}
-/**
- * The parser of one part, which can also read on to the end of the file. Where it was quiet
- * near either end of its part it records the point and hands over its results there: at most one
- * point per JOIN_STRIDE bytes, the first quiet one at or after each multiple of it, so two parsers
- * whose states have become the same record the same points.
- */
-class RangeParser {
-    range;
-    result;
-    parser;
-    fd;
-    buf = Buffer.allocUnsafe(READ_CHUNK);
-    carry = 0;
-    pos;
-    text = '';
-    piece = Buffer.alloc(0);
-    textAt;
-    ascii = true;
-    /** Where byteOffset() got to in the text (just past a newline) and in its piece. */
-    scanChar = 0;
-    scanByte = 0;
-    nextMark = 0;
-    recording = true;
-    headEnd;
-    tailStart;
-    constructor(file, range) {
-        this.range = range;
-        this.parser = output_createOutputParser(range.package ? { package: range.package } : {});
-        this.result = { start: range.start, boundaries: [], chunks: [], complete: false };
-        this.fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
-        this.pos = range.start;
-        this.textAt = range.start;
-        this.headEnd = range.start > 0 ? range.start + OVERLAP_BYTES : range.start;
-        this.tailStart = range.last ? Number.POSITIVE_INFINITY : range.end;
-    }
-    /** The part, and for all but the last part the overlap into the next one. */
-    async readPart() {
-        await this.read(this.range.last ? Number.POSITIVE_INFINITY : this.range.end + OVERLAP_BYTES);
-    }
-    /** On to the end of the file, recording nothing more. */
-    async readRest() {
-        this.recording = false;
-        await this.read(Number.POSITIVE_INFINITY);
-    }
-    close() {
-        this.parser.onQuiet(undefined);
-        (0,external_node_fs_namespaceObject.closeSync)(this.fd);
-    }
-    listener = (index) => {
-        const at = this.textAt + (this.ascii ? index : this.byteOffset(index));
-        const near = at < this.headEnd || (at >= this.tailStart && at < this.tailStart + OVERLAP_BYTES);
-        // The part's own end is a point too: the next part's parser starts there as a new one.
-        if (!near || (at < this.nextMark && at !== this.range.end))
-            return;
-        this.nextMark = (Math.floor(at / JOIN_STRIDE) + 1) * JOIN_STRIDE;
-        this.result.boundaries.push(at);
-        this.result.chunks.push(this.parser.takeChunk());
-    };
-    /**
-     * `index` is just past a newline in the text being pushed: the byte offset in its piece just past
-     * the same newline (each newline is one byte, kept as is by decoding, even next to invalid
-     * bytes). Goes on from the previous call's line, so a text is scanned once however many calls.
-     */
-    byteOffset(index) {
-        for (let i = this.text.indexOf('\n', this.scanChar); i >= 0 && i < index; i = this.text.indexOf('\n', i + 1)) {
-            this.scanByte = this.piece.indexOf(10, this.scanByte) + 1;
-            this.scanChar = i + 1;
-        }
-        return this.scanByte;
-    }
-    /** Reads whole lines up to `limit` (all that is left at the end of the file). */
-    async read(limit) {
-        const { buf, parser } = this;
-        for (let n = 1; this.pos < limit; n++) {
-            // Synchronous reads (a trip through the thread pool per MiB was ~5% of the time), with a
-            // turn of the event loop now and then: the engine parses run logs while tests run.
-            if (n % 4 === 0)
-                await new Promise((resolve) => setImmediate(resolve));
-            const bytesRead = (0,external_node_fs_namespaceObject.readSync)(this.fd, buf, this.carry, buf.length - this.carry, this.pos);
-            this.pos += bytesRead;
-            const len = this.carry + bytesRead;
-            // Whole lines only (a cut inside a character would garble it); all that is left at the end.
-            const cut = bytesRead === 0 ? len : textEnd(buf, 0, len);
-            // Pushed as texts of at most ~64 KiB: V8 puts a string of more than 128 KiB in its large
-            // object space, freed only by a full collection (1 MiB texts cost ~60 MB of peak memory).
-            for (let from = 0; from < cut;) {
-                const to = cut - from <= TEXT_CHUNK ? cut : textEnd(buf, from, from + TEXT_CHUNK);
-                this.piece = buf.subarray(from, to);
-                this.ascii = (0,external_node_buffer_.isAscii)(this.piece);
-                this.text = this.piece.toString(this.ascii ? 'latin1' : 'utf8');
-                this.scanChar = 0;
-                this.scanByte = 0;
-                // Quiet points matter only near the ends of the part (checking them elsewhere costs).
-                const end = this.textAt + this.piece.length;
-                const near = this.textAt < this.headEnd ||
-                    (end >= this.tailStart && this.textAt < this.tailStart + OVERLAP_BYTES);
-                parser.onQuiet(this.recording && near ? this.listener : undefined);
-                parser.push(this.text);
-                this.textAt = end;
-                from = to;
-            }
-            this.carry = len - cut;
-            if (this.carry > 0)
-                buf.copy(buf, 0, cut, len);
-            if (bytesRead === 0) {
-                parser.end();
-                this.result.chunks.push(parser.takeChunk());
-                this.result.complete = true;
-                return;
-            }
-        }
-    }
-}
-/**
- * Where to cut buf[from, end): after its last newline, or (a line longer than that) at the start of
- * a character.
- */
-function textEnd(buf, from, end) {
-    const nl = buf.subarray(from, end).lastIndexOf(10);
-    if (nl >= 0)
-        return from + nl + 1;
-    let cut = end;
-    // Back off over UTF-8 continuation bytes (10xxxxxx) to the start of the last character.
-    while (cut > end - 4 && cut > from && (buf[cut - 1] & 0xc0) === 0x80)
-        cut--;
-    if (cut > from && buf[cut - 1] >= 0xc0)
-        cut--;
-    return cut === from ? end : cut;
-}
-
-;// CONCATENATED MODULE: ./src/version.ts
-// Kept in step with package.json by test/meta/version.test.ts.
-const src_version_VERSION = '0.1.0';
-
-;// CONCATENATED MODULE: ./src/pipeline.ts
-// Wires engine → parser → analysis into a Report. Shared by the action and the CLI, which only
-// differ in where settings come from and how the report is shown.
-
-
-
-
-
-
-
-/** Directories that frame paths may name: bounded, a report's stacks are bounded too. */
-const MAX_ALIAS_DIRS = 1000;
-/** Absolute directories of the frames the runs printed, as printed. */
-function frameDirs(runs) {
-    const dirs = new Set();
-    for (const run of runs) {
-        for (const f of run.parsed.findings) {
-            for (const s of f.stacks) {
-                for (const fr of s.frames) {
-                    if (!isAbsolutePath(fr.file))
-                        continue;
-                    const file = normalizePath(fr.file);
-                    const slash = file.lastIndexOf('/');
-                    if (slash > 0)
-                        dirs.add(file.slice(0, slash));
-                    if (dirs.size >= MAX_ALIAS_DIRS)
-                        return [...dirs];
-                }
-            }
-        }
-    }
-    return [...dirs];
-}
-function tryRealpath(realpath, p) {
-    try {
-        return normalizePath(realpath(p));
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Symlinked checkouts: Go prints the path it ran under (the link, when $PWD is one), while the
- * repository root may be the resolved path (`git rev-parse --show-toplevel` resolves links), or
- * the other way round. Finds, on disk, which printed directories are the repository under another
- * name, so the pure path mapper can take them as aliases. Directories that do not exist here (a
- * log from another machine) are left alone.
- */
-function findPathAliases(ctx, dirs, realpath = external_node_fs_namespaceObject.realpathSync) {
-    const repoRoot = normalizePath(ctx.repoRoot);
-    const aliases = [];
-    const realRoot = tryRealpath(realpath, repoRoot) ?? repoRoot;
-    if (realRoot !== repoRoot)
-        aliases.push({ from: realRoot, to: repoRoot });
-    for (const m of ctx.modules ?? []) {
-        const dir = normalizePath(m.dir);
-        const real = tryRealpath(realpath, dir);
-        if (real && real !== dir)
-            aliases.push({ from: real, to: dir });
-    }
-    const mapper = createPathMapper({ ...ctx, aliases });
-    for (const dir of dirs.slice(0, MAX_ALIAS_DIRS)) {
-        if (mapper.map(`${dir}/x.go`).origin !== 'unknown')
-            continue;
-        const real = tryRealpath(realpath, dir);
-        if (!real || real === dir)
-            continue;
-        const rel = relativeTo(real, realRoot);
-        if (rel === undefined)
-            continue;
-        aliases.push({ from: dir, to: rel === '' ? repoRoot : `${repoRoot}/${rel}` });
-    }
-    return aliases;
-}
-/** The path mapper for these runs, with the symlink aliases found on disk. */
-function mapperFor(ctx, runs) {
-    const found = findPathAliases(ctx, frameDirs(runs));
-    return createPathMapper({ ...ctx, aliases: [...(ctx.aliases ?? []), ...found] });
-}
-function repoRelative(repoRoot, dir) {
-    const rel = relativeTo(normalizePath(dir), normalizePath(repoRoot));
-    if (rel === undefined)
-        return dir;
-    return rel === '' ? '.' : rel;
-}
-function reportContext(settings, goVersion, commit) {
-    return {
-        workingDirectory: repoRelative(settings.repoRoot, settings.workingDirectory),
-        packages: settings.packages,
-        count: settings.count,
-        ...(settings.run ? { run: settings.run } : {}),
-        ...(settings.skip ? { skip: settings.skip } : {}),
-        timeout: settings.timeout,
-        goTestFlags: settings.goTestFlags,
-        ...(goVersion ? { goVersion } : {}),
-        ...(commit ? { commit } : {}),
-    };
-}
-/** Runs the tests as the settings say and reports. Never throws for user-caused problems. */
-async function runAndReport(settings, deps, commit) {
-    const result = await execute(settings, { ...deps, parse: logs_parseLogFile });
-    const buildFindings = result.builds
-        .filter((b) => !b.ok)
-        .flatMap((b) => parseBuildOutput(b.output, b.package.importPath));
-    const mapper = mapperFor({
-        repoRoot: settings.repoRoot,
-        ...(result.goEnv ? { goroot: result.goEnv.goroot, gomodcache: result.goEnv.gomodcache } : {}),
-        modules: result.modules,
-    }, result.runs);
-    const built = new Set(result.builds.filter((b) => b.ok).map((b) => b.package.importPath));
-    const input = {
-        mode: 'run',
-        version: src_version_VERSION,
-        context: reportContext(settings, result.goEnv?.version, commit),
-        count: settings.count,
-        packages: result.packages.map((p) => ({
-            importPath: p.importPath,
-            dir: p.dir,
-            built: built.has(p.importPath),
-        })),
-        moduleDir: settings.workingDirectory,
-        builds: result.builds,
-        runs: result.runs,
-        buildFindings,
-        mapper,
-        errors: result.errors,
-        notes: result.notes,
-    };
-    return report_buildReport(input);
-}
-/** A report for when nothing could be run (bad settings): still written, so users see why. */
-function errorReport(message, repoRoot, context) {
-    return report_buildReport({
-        mode: 'run',
-        version: src_version_VERSION,
-        context: context ?? {
-            workingDirectory: '.',
-            packages: [],
-            count: 0,
-            timeout: '',
-            goTestFlags: [],
-        },
-        count: 0,
-        packages: [],
-        moduleDir: repoRoot,
-        builds: [],
-        runs: [],
-        buildFindings: [],
-        mapper: createPathMapper({ repoRoot }),
-        errors: typeof message === 'string' ? [message] : message,
-        notes: [],
-    });
-}
-/** Splits one log's parse into one run per package, so k/N is counted per package as in run mode. */
-function runsOfLog(parsed, index) {
-    const byPackage = new Map();
-    const get = (pkg) => {
-        let out = byPackage.get(pkg);
-        if (!out) {
-            out = { tests: [], findings: [], packages: [], sawGoOutput: true };
-            byPackage.set(pkg, out);
-        }
-        return out;
-    };
-    for (const t of parsed.tests)
-        get(t.package).tests.push(t);
-    for (const f of parsed.findings)
-        get(f.package).findings.push(f);
-    for (const p of parsed.packages)
-        get(p.name).packages.push(p);
-    return [...byPackage].map(([pkg, out]) => {
-        const failed = out.findings.length > 0 ||
-            out.packages.some((p) => p.action === 'fail') ||
-            out.tests.some((t) => t.action === 'fail' || t.action === 'interrupted');
-        return {
-            package: pkg,
-            index,
-            exitCode: failed ? 1 : 0,
-            signal: null,
-            killed: false,
-            durationMs: 0,
-            parsed: out,
-        };
-    });
-}
-/** A package's directory from the module it belongs to (longest module path prefix). */
-function packageDir(importPath, modules, fallback) {
-    let best;
-    for (const m of modules) {
-        const inside = importPath === m.path || importPath.startsWith(`${m.path}/`);
-        if (inside && (!best || m.path.length > best.path.length))
-            best = m;
-    }
-    if (!best)
-        return fallback;
-    const rest = importPath.slice(best.path.length);
-    return rest ? `${best.dir}${rest}` : best.dir;
-}
-/** Reads existing logs (plain `go test` output or `go test -json`); each log counts as one run. */
-async function parseLogsToReport(logs, opts) {
-    const runs = [];
-    const errors = [];
-    const notes = [];
-    let withGoOutput = 0;
-    let unreadable = 0;
-    for (const [i, log] of logs.entries()) {
-        let parsed;
-        try {
-            parsed = await ('file' in log ? parseLogFile(log.file) : parseStream(log.open()));
-        }
-        catch (err) {
-            errors.push(`Cannot read ${log.name}: ${err.message}`);
-            unreadable++;
-            continue;
-        }
-        if (!parsed.sawGoOutput) {
-            notes.push(`${log.name} holds no Go test output (no test results, race reports or panics were found in it).`);
-            continue;
-        }
-        withGoOutput++;
-        runs.push(...runsOfLog(parsed, i + 1));
-    }
-    if (withGoOutput === 0 && logs.length > 0 && errors.length === 0) {
-        // Said once, as the error, rather than once more per log as a note.
-        notes.length = 0;
-        errors.push(logs.length === 1
-            ? `${logs[0]?.name} is not Go test output: give the output of go test (plain or -json).`
-            : 'None of the logs holds Go test output: give the output of go test (plain or -json).');
-    }
-    const packages = [...new Set(runs.map((r) => r.package))].sort();
-    const modules = opts.modules ?? [];
-    const mapper = mapperFor({
-        repoRoot: opts.repoRoot,
-        ...(opts.goroot ? { goroot: opts.goroot } : {}),
-        ...(opts.gomodcache ? { gomodcache: opts.gomodcache } : {}),
-        modules,
-        ...(opts.aliases ? { aliases: opts.aliases } : {}),
-    }, runs);
-    const report = buildReport({
-        mode: 'parse',
-        version: VERSION,
-        context: { workingDirectory: '.', packages, count: logs.length, timeout: '', goTestFlags: [] },
-        count: logs.length,
-        packages: packages.map((p) => ({
-            importPath: p,
-            dir: packageDir(p, modules, opts.repoRoot),
-            built: true,
-        })),
-        moduleDir: opts.moduleDir ?? opts.repoRoot,
-        builds: [],
-        runs,
-        buildFindings: [],
-        mapper,
-        errors,
-        notes,
-    });
-    return { report, unreadable };
-}
-
-;// CONCATENATED MODULE: ./src/progress.ts
-function describeRun(run) {
-    if (run.killed)
-        return 'killed: did not finish within the timeout';
-    const kinds = new Map();
-    for (const f of run.parsed.findings)
-        kinds.set(f.kind, (kinds.get(f.kind) ?? 0) + 1);
-    if (kinds.size === 0)
-        return run.exitCode === 0 ? 'ok' : `FAIL (exit ${run.exitCode ?? run.signal})`;
-    return `FAIL: ${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}`;
-}
-
 ;// CONCATENATED MODULE: ./src/render/annotations.ts
 
 function otherSide(l) {
@@ -44695,6 +44683,18 @@ function failingFindings(report, failOn) {
     return report.findings.filter((f) => kinds.has(f.kind));
 }
 
+;// CONCATENATED MODULE: ./src/render/progress.ts
+function describeRun(run) {
+    if (run.killed)
+        return 'killed: did not finish within the timeout';
+    const kinds = new Map();
+    for (const f of run.parsed.findings)
+        kinds.set(f.kind, (kinds.get(f.kind) ?? 0) + 1);
+    if (kinds.size === 0)
+        return run.exitCode === 0 ? 'ok' : `FAIL (exit ${run.exitCode ?? run.signal})`;
+    return `FAIL: ${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}`;
+}
+
 ;// CONCATENATED MODULE: ./src/render/summary.ts
 
 
@@ -44714,7 +44714,7 @@ function renderSummary(report, opts = {}) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/goflags.ts
+;// CONCATENATED MODULE: ./src/settings/goflags.ts
 // Splits the `go-test-flags` input into flags for `go test -race -c` and flags for the test binary.
 // race-rerun builds each package once and runs the binary itself, so the flags `go test` would
 // have sorted out for us have to be sorted here.
@@ -44920,7 +44920,7 @@ function classifyGoTestFlags(words) {
     return { buildFlags, testFlags: [...testFlags, ...passThrough] };
 }
 
-;// CONCATENATED MODULE: ./src/settings.ts
+;// CONCATENATED MODULE: ./src/settings/settings.ts
 // Every input of the action (and flag of the CLI) is read and validated here, in one place, so a
 // bad value fails before anything is built and the message says which input to change.
 

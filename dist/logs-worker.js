@@ -1,13 +1,13 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 539:
+/***/ 26:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _logs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(102);
+/* harmony import */ var _logs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(216);
 // A thread that parses one part of a huge log file (see parseLogFile in logs.ts). The first part's
 // thread then waits: asked for the `rest`, its parser reads on to the end of the file.
 
@@ -32,7 +32,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 102:
+/***/ 216:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1964,7 +1964,7 @@ function parseOutput(text, opts = {}) {
     return p.end();
 }
 
-;// CONCATENATED MODULE: ./src/logs.ts
+;// CONCATENATED MODULE: ./src/engine/logs.ts
 // Reading logs from disk into the streaming parser: the one place parsing meets I/O. A huge file
 // is parsed in parts side by side (worker threads), joined where the parsers were quiet.
 
@@ -2404,6 +2404,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(539);
+/******/ var __webpack_exports__ = __nccwpck_require__(26);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -15,7 +15,7 @@ mkdirSync(out, { recursive: true });
 for (const [entry, dir] of [
   ['src/index.ts', out],
   ['src/cli.ts', join(out, 'cli')],
-  ['src/logs-worker.ts', join(out, 'worker')],
+  ['src/engine/logs-worker.ts', join(out, 'worker')],
 ]) {
   execFileSync(process.execPath, [ncc, 'build', entry, '-o', dir, '--license', 'licenses.txt', '--quiet'], {
     cwd: root,

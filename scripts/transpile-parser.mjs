@@ -1,4 +1,4 @@
-// Transpiles the log parser's sources (src/logs.ts, its worker and src/parse/) to plain JavaScript
+// Transpiles the log parser's sources (src/engine/logs.ts, its worker and src/parse/) to plain JavaScript
 // in a directory, each file on its own (imports already end in .js): what the parse benchmark
 // runs, and what the test of the parallel parse runs its worker threads from (Node cannot run .ts).
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -8,12 +8,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Writes the transpiled parser under outDir; returns the file URL of its logs.js. */
+/** Writes the transpiled parser under outDir; returns the file URL of its engine/logs.js. */
 export function transpileParser(outDir) {
   const ts = createRequire(import.meta.url)('typescript');
   const files = [
-    'logs.ts',
-    'logs-worker.ts',
+    'engine/logs.ts',
+    'engine/logs-worker.ts',
     'model.ts',
     ...readdirSync(join(root, 'src', 'parse')).map((f) => `parse/${f}`),
   ];
@@ -25,5 +25,5 @@ export function transpileParser(outDir) {
     writeFileSync(join(outDir, f.replace(/\.ts$/, '.js')), js);
   }
   writeFileSync(join(outDir, 'package.json'), '{"type":"module"}\n');
-  return pathToFileURL(join(outDir, 'logs.js')).href;
+  return pathToFileURL(join(outDir, 'engine', 'logs.js')).href;
 }

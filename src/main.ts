@@ -4,16 +4,16 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { createGoTool, type GoTool } from './engine/go.js';
+import { errorReport, runAndReport } from './engine/pipeline.js';
 import { nodeProcessRunner, type ProcessRunner } from './engine/process.js';
-import { createClient } from './github/client.js';
-import { identityOf, type PullRequest, pullRequestOf, upsertComment } from './github/comment.js';
 import type { Report, Settings } from './model.js';
-import { errorReport, runAndReport } from './pipeline.js';
-import { describeRun } from './progress.js';
+import { createClient } from './publish/client.js';
+import { identityOf, type PullRequest, pullRequestOf, upsertComment } from './publish/comment.js';
 import { planAnnotations } from './render/annotations.js';
 import { failingFindings } from './render/outcome.js';
+import { describeRun } from './render/progress.js';
 import { renderSummary } from './render/summary.js';
-import { readSettings, SettingsError } from './settings.js';
+import { readSettings, SettingsError } from './settings/settings.js';
 
 export interface ActionDeps {
   env: NodeJS.ProcessEnv;

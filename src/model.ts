@@ -295,7 +295,7 @@ export interface Report {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Settings: produced by src/settings.ts from action inputs or CLI flags, validated.
+// Settings: produced by src/settings/settings.ts from action inputs or CLI flags, validated.
 
 export interface Settings {
   /** Go package patterns (`./...`). */

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(297);
+/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(840);
 // The CLI's entry point; the commands are in cli/commands.ts so tests can call main() directly.
 
 process.exitCode = await (0,_cli_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 297:
+/***/ 840:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -290,238 +290,6 @@ function createGoTool(runner, opts = {}) {
         },
     };
 }
-
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/engine/process.ts
-// Runs one child process. Every child gets its own process group so that a timeout (or our own
-// SIGINT/SIGTERM) can kill the test binary *and* whatever it started: a test that spawns
-// `sleep 300` must not outlive its run.
-
-
-/** Captured output beyond this is dropped (go list/go build output is small; this is a guard). */
-const CAPTURE_LIMIT = 8 * 1024 * 1024;
-/** After the leader exits, how long to wait for pipes held by leftover processes to close. */
-const CLOSE_WAIT_MS = 2000;
-// ---------------------------------------------------------------------------------------------
-// Process groups alive right now, killed if we are interrupted.
-const liveGroups = new Set();
-let handlersInstalled = false;
-function killGroup(pid) {
-    try {
-        process.kill(-pid, 'SIGKILL');
-    }
-    catch {
-        // ESRCH: the group is already gone.
-    }
-}
-function onSignal(signal) {
-    for (const pid of liveGroups)
-        killGroup(pid);
-    liveGroups.clear();
-    uninstallHandlers();
-    // Our listener replaced Node's default action (exit); restore it unless someone else listens.
-    if (process.listenerCount(signal) === 0)
-        process.kill(process.pid, signal);
-}
-function onExit() {
-    for (const pid of liveGroups)
-        killGroup(pid);
-}
-function installHandlers() {
-    if (handlersInstalled)
-        return;
-    handlersInstalled = true;
-    process.on('SIGINT', onSignal);
-    process.on('SIGTERM', onSignal);
-    process.on('exit', onExit);
-}
-function uninstallHandlers() {
-    if (!handlersInstalled)
-        return;
-    handlersInstalled = false;
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
-    process.off('exit', onExit);
-}
-function track(pid) {
-    liveGroups.add(pid);
-    installHandlers();
-}
-function untrack(pid) {
-    liveGroups.delete(pid);
-    if (liveGroups.size === 0)
-        uninstallHandlers();
-}
-// ---------------------------------------------------------------------------------------------
-function errorMessage(err) {
-    return err instanceof Error ? err.message : String(err);
-}
-class Capture {
-    chunks = [];
-    size = 0;
-    truncated = false;
-    add(chunk) {
-        if (this.size >= CAPTURE_LIMIT) {
-            this.truncated = true;
-            return;
-        }
-        const room = CAPTURE_LIMIT - this.size;
-        const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
-        if (part.length < chunk.length)
-            this.truncated = true;
-        this.chunks.push(part);
-        this.size += part.length;
-    }
-    text() {
-        const s = Buffer.concat(this.chunks).toString('utf8');
-        return this.truncated ? `${s}\n[race-rerun: output truncated at ${CAPTURE_LIMIT} bytes]\n` : s;
-    }
-}
-async function runProcess(spec) {
-    const start = Date.now();
-    const elapsed = () => Date.now() - start;
-    let fileHandle;
-    if (spec.logFile !== undefined) {
-        try {
-            // Synchronous: an open is a few microseconds, a trip through the thread pool is not, and
-            // it sits between one run's end and the next one's start.
-            const fd = (0,external_node_fs_namespaceObject.openSync)(spec.logFile, 'w');
-            fileHandle = { fd, close: async () => (0,external_node_fs_namespaceObject.closeSync)(fd) };
-        }
-        catch (err) {
-            return failed(`cannot open log file ${spec.logFile}: ${errorMessage(err)}`, elapsed());
-        }
-    }
-    let child;
-    try {
-        child = (0,external_node_child_process_namespaceObject.spawn)(spec.command, spec.args, {
-            cwd: spec.cwd,
-            env: spec.env ?? process.env,
-            // Own process group (setsid): kill(-pid) reaches the binary's children too.
-            detached: true,
-            stdio: fileHandle ? ['ignore', fileHandle.fd, fileHandle.fd] : ['ignore', 'pipe', 'pipe'],
-        });
-    }
-    catch (err) {
-        await fileHandle?.close();
-        return failed(errorMessage(err), elapsed());
-    }
-    // The child has its own copy of the fd now. Not awaited: the listeners below must be attached
-    // before the event loop turns, or a child that exits at once (in under a millisecond) has
-    // its 'exit' and 'close' emitted to nobody and the run never ends.
-    fileHandle?.close().catch(() => { });
-    return new Promise((resolve) => {
-        const out = new Capture();
-        const err = new Capture();
-        const merged = new Capture();
-        child.stdout?.on('data', (chunk) => {
-            out.add(chunk);
-            merged.add(chunk);
-        });
-        child.stderr?.on('data', (chunk) => {
-            err.add(chunk);
-            merged.add(chunk);
-        });
-        const pid = child.pid;
-        if (pid !== undefined)
-            track(pid);
-        let killed = false;
-        let aborted = false;
-        let exited = false;
-        const onAbort = () => {
-            if (pid === undefined || exited)
-                return;
-            aborted = true;
-            killGroup(pid);
-        };
-        if (spec.signal?.aborted)
-            onAbort();
-        else
-            spec.signal?.addEventListener('abort', onAbort, { once: true });
-        let timer;
-        if (pid !== undefined && spec.timeoutMs !== undefined && spec.timeoutMs > 0) {
-            timer = setTimeout(() => {
-                if (aborted)
-                    return;
-                killed = true;
-                killGroup(pid);
-            }, spec.timeoutMs);
-        }
-        let exitCode = null;
-        let exitSignal = null;
-        let settled = false;
-        let closeTimer;
-        const finish = (spawnError) => {
-            if (settled)
-                return;
-            settled = true;
-            if (timer)
-                clearTimeout(timer);
-            if (closeTimer)
-                clearTimeout(closeTimer);
-            if (pid !== undefined)
-                untrack(pid);
-            spec.signal?.removeEventListener('abort', onAbort);
-            const result = {
-                exitCode,
-                signal: exitSignal,
-                killed,
-                durationMs: elapsed(),
-                output: fileHandle ? '' : merged.text(),
-            };
-            if (!fileHandle) {
-                result.stdout = out.text();
-                result.stderr = err.text();
-            }
-            if (spawnError !== undefined)
-                result.spawnError = spawnError;
-            if (aborted)
-                result.aborted = true;
-            resolve(result);
-        };
-        child.on('error', (e) => {
-            // Spawn failures (no 'exit' follows). Errors after a successful spawn (kill failing) are
-            // not fatal: 'exit'/'close' still come.
-            if (pid === undefined)
-                finish(describeSpawnError(e, spec));
-        });
-        child.on('exit', (code, signal) => {
-            if (pid === undefined)
-                return;
-            exitCode = code;
-            exitSignal = signal;
-            exited = true;
-            // It ended before the timeout: a kill now would not be a timeout kill.
-            if (timer)
-                clearTimeout(timer);
-            // Leftovers in the group (a server the test started and never stopped) die with the run;
-            // otherwise they would outlive it, hold our pipes open, and disturb the next run.
-            killGroup(pid);
-            // 'close' waits for the pipes; a process that escaped the group could hold them forever.
-            closeTimer = setTimeout(() => {
-                child.stdout?.destroy();
-                child.stderr?.destroy();
-                finish();
-            }, CLOSE_WAIT_MS);
-        });
-        child.on('close', () => {
-            if (pid !== undefined)
-                finish();
-        });
-    });
-}
-/** Node says `spawn go ENOENT` for a missing cwd too; say which of the two is missing. */
-function describeSpawnError(err, spec) {
-    if (err.code === 'ENOENT' && !(0,external_node_fs_namespaceObject.existsSync)(spec.cwd)) {
-        return `cannot run ${spec.command}: directory ${spec.cwd} does not exist`;
-    }
-    return errorMessage(err);
-}
-function failed(message, durationMs) {
-    return { exitCode: null, signal: null, killed: false, durationMs, output: '', spawnError: message };
-}
-const nodeProcessRunner = { run: runProcess };
 
 ;// CONCATENATED MODULE: external "node:path/posix"
 const posix_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path/posix");
@@ -1463,6 +1231,383 @@ function summarize(input, findings, tests, verdict, totalRuns, ranCounts) {
     return `${joinList(parts)} ${scope}`;
 }
 
+;// CONCATENATED MODULE: ./src/parse/util.ts
+/** Cap on a finding's `raw` text. */
+const MAX_RAW = 64 * 1024;
+/** Cap on the frames kept per stack (a marker frame is added after it). */
+const MAX_FRAMES = 100;
+/** Cap on one input line; longer lines are cut (binary junk without newlines must not grow memory). */
+const MAX_LINE = 1024 * 1024;
+/** A flood of reports (e.g. GORACE=suppress_equal_stacks=0 in a loop) must not exhaust memory. */
+const MAX_FINDINGS = 1000;
+/** `==================`: opens and closes a race report. */
+const RACE_SEP = '==================';
+const ANSI_RE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[ -/]*[@-~]`, 'g');
+const GH_TIMESTAMP_RE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z /;
+/** Strips `\r`, GitHub's downloaded-log timestamp prefix and ANSI colour escapes. */
+function cleanLine(input) {
+    let s = input;
+    if (s.length > 0 && s.charCodeAt(s.length - 1) === 13)
+        s = s.slice(0, -1);
+    // Cheap shape check (`YYYY-MM-DDT`) before the regex.
+    if (s.length >= 21 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(10) === 84) {
+        const m = GH_TIMESTAMP_RE.exec(s);
+        if (m)
+            s = s.slice(m[0].length);
+    }
+    if (s.indexOf('\x1b') >= 0) {
+        s = s.replace(ANSI_RE, '');
+        if (s.length > 0 && s.charCodeAt(s.length - 1) === 13)
+            s = s.slice(0, -1);
+    }
+    return s;
+}
+/**
+ * `FILE:LINE +0xOFF`, `FILE:LINE` (inlined) or `FILE:LINE +0xOFF fp=… sp=… pc=…`, already without
+ * the leading whitespace. Splits on the LAST colon before the offset: Windows paths are `C:/…`.
+ */
+function parseFileLine(s) {
+    let end = s.indexOf(' +0x');
+    if (end < 0)
+        end = s.indexOf(' fp=');
+    if (end < 0)
+        end = s.length;
+    const colon = s.lastIndexOf(':', end - 1);
+    if (colon <= 0 || colon === end - 1)
+        return undefined;
+    let line = 0;
+    for (let i = colon + 1; i < end; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 48 || c > 57)
+            return undefined;
+        line = line * 10 + (c - 48);
+    }
+    return { file: s.slice(0, colon), line };
+}
+/** `pkg.F(0x1, {0x2, 0x3})` → `pkg.F`; arguments never hold `(`, so the last `(` starts them. */
+function splitFuncArgs(s) {
+    const open = s.lastIndexOf('(');
+    if (open <= 0 || !s.endsWith(')'))
+        return { func: s, args: '' };
+    return { func: s.slice(0, open), args: s.slice(open + 1, -1) };
+}
+/** Go's rule for test function names (`Test`, `TestX`, `Test_x`, not `Testx`), minus TestMain. */
+function isTestFuncName(name) {
+    for (const prefix of ['Test', 'Benchmark', 'Fuzz', 'Example']) {
+        if (!name.startsWith(prefix))
+            continue;
+        if (name === 'TestMain')
+            return false;
+        if (name.length === prefix.length)
+            return true;
+        const c = name.charCodeAt(prefix.length);
+        return c < 97 || c > 122;
+    }
+    return false;
+}
+/**
+ * The test a stack frame belongs to: `example.com/m/pkg.TestX.func2.1` → `TestX`. Dots in an import
+ * path's last element are printed as `%2e`, so the first dot after the last slash ends the package.
+ * Test functions live only in the test binary's own package (or its _test twin), so no package
+ * check is needed.
+ */
+function testNameFromFunc(fn) {
+    const slash = fn.lastIndexOf('/');
+    const dot = fn.indexOf('.', slash + 1);
+    if (dot < 0)
+        return undefined;
+    let end = fn.indexOf('.', dot + 1);
+    if (end < 0)
+        end = fn.length;
+    const name = fn.slice(dot + 1, end);
+    return isTestFuncName(name) ? name : undefined;
+}
+/** First test function in the frames of the given stacks, in order. */
+function testFromStacks(stacks) {
+    for (const s of stacks) {
+        for (const f of s.frames) {
+            const t = testNameFromFunc(f.func);
+            if (t)
+                return t;
+        }
+    }
+    return undefined;
+}
+/**
+ * A stack names the top-level test (`TestParent`); the positional context may know the subtest
+ * (`TestParent/racy_sub`). Keep the positional name when it is that test or one of its subtests.
+ */
+function combineTest(stackTest, positional) {
+    if (!stackTest)
+        return positional;
+    if (positional && (positional === stackTest || positional.startsWith(`${stackTest}/`)))
+        return positional;
+    return stackTest;
+}
+/**
+ * `line.trimStart().startsWith('--- ')` without building the trimmed copy (it ran for every frame
+ * line of a report). Spaces and tabs are skipped here; any other leading character that is not
+ * plainly visible ASCII (other whitespace trimStart knows) takes the exact slow way.
+ */
+/** Lines the go command or the test binary print at column 0 after a package's output. */
+function isGoCommandLine(line) {
+    return (line.startsWith('ok  ') ||
+        line.startsWith('FAIL\t') ||
+        line === 'FAIL' ||
+        line === 'PASS' ||
+        line.startsWith('?   \t') ||
+        line.startsWith('exit status '));
+}
+function isResultAfterIndent(line) {
+    let i = 0;
+    let c = line.charCodeAt(0);
+    while (c === 32 || c === 9)
+        c = line.charCodeAt(++i);
+    if (c > 32 && c < 127) {
+        return (c === 45 &&
+            line.charCodeAt(i + 1) === 45 &&
+            line.charCodeAt(i + 2) === 45 &&
+            line.charCodeAt(i + 3) === 32);
+    }
+    return i < line.length && line.trimStart().startsWith('--- ');
+}
+/** A frame marking where frames were dropped (by us or by Go). */
+function elidedFrame(text) {
+    return { func: text, file: '', line: 0 };
+}
+/** Appends a frame, keeping at most `limit` frames plus one marker. */
+function pushFrame(frames, frame, limit = MAX_FRAMES) {
+    if (frames.length < limit)
+        frames.push(frame);
+    else if (frames.length === limit)
+        frames.push(elidedFrame('...additional frames elided...'));
+}
+/** A report's text as printed, capped at MAX_RAW. */
+class RawText {
+    parts = [];
+    len = 0;
+    truncated;
+    /** `off`: keeps nothing (the report is over the findings cap and will be dropped). */
+    constructor(off = false) {
+        this.truncated = off;
+    }
+    add(line) {
+        if (this.truncated)
+            return;
+        if (this.len + line.length + 1 > MAX_RAW) {
+            this.truncated = true;
+            const room = MAX_RAW - this.len;
+            if (room > 0)
+                this.parts.push(line.slice(0, room));
+            this.parts.push('... (truncated)');
+            return;
+        }
+        this.parts.push(line);
+        this.len += line.length + 1;
+    }
+    text() {
+        return this.parts.join('\n');
+    }
+}
+/** Function names that are not the user's: the Go runtime, testing, stdlib (no dot in the first path element). */
+function isUserFrame(f) {
+    if (f.file.endsWith('_testmain.go') || f.file === '')
+        return false;
+    const slash = f.func.indexOf('/');
+    const firstElem = f.func.slice(0, slash >= 0 ? slash : f.func.indexOf('.'));
+    if (firstElem === 'main')
+        return true;
+    return slash >= 0 && firstElem.includes('.');
+}
+/**
+ * Makes a finding that is kept hold copies of its strings, not substrings of input chunks (see
+ * `detach`). Done only for findings that are stored: most of a huge log's are over the cap.
+ */
+function detachFinding(f) {
+    f.message = detach(f.message);
+    f.raw = detach(f.raw);
+    if (f.test !== undefined)
+        f.test = intern(f.test);
+    if (f.runningTests)
+        f.runningTests = f.runningTests.map(intern);
+    for (const s of f.stacks) {
+        s.header = detach(s.header);
+        for (const fr of s.frames) {
+            fr.func = intern(fr.func);
+            fr.file = intern(fr.file);
+        }
+    }
+}
+/** Test outcomes kept verbatim per parse; past it only outcomes not seen yet (name and action). */
+const MAX_OUTCOMES = 10_000;
+/** Distinct strings kept by `intern` and distinct outcomes past MAX_OUTCOMES. */
+const MAX_DISTINCT = 100_000;
+/**
+ * A copy of `s` that holds no reference to the chunk it was cut from. V8 keeps a whole input
+ * chunk alive for any substring of it that is stored; names and frames are stored for the whole
+ * parse, so without this the chunks they came from would pile up with the log's size.
+ */
+function detach(s) {
+    return s.length === 0 ? '' : Buffer.from(s, 'utf8').toString('utf8');
+}
+const interned = new Map();
+const RECENT_SLOTS = 512;
+const recent = new Array(RECENT_SLOTS).fill(undefined);
+/**
+ * `detach`, sharing one copy of strings that repeat (test, package, function and file names):
+ * a log of a thousand runs names the same few hundred things a thousand times.
+ */
+function intern(s) {
+    // A small direct-mapped cache in front of the map: comparing with one candidate is cheaper than
+    // hashing `s` (a fresh slice each time), and the same few names come again and again.
+    const n = s.length;
+    const slot = (n * 31 + s.charCodeAt(n - 1) * 7 + s.charCodeAt(n >> 1)) & (RECENT_SLOTS - 1);
+    const hit = recent[slot];
+    if (hit === s)
+        return hit;
+    let copy = interned.get(s);
+    if (copy === undefined) {
+        copy = detach(s);
+        if (interned.size < MAX_DISTINCT && n <= 1024)
+            interned.set(copy, copy);
+    }
+    if (n <= 1024)
+        recent[slot] = copy;
+    return copy;
+}
+/**
+ * Items appended for the whole parse (test outcomes, package results): the first `verbatim` as
+ * they come, then only those whose key was not seen, so memory stays bounded on huge logs while
+ * every test and result still shows up (the report counts runs, not repeats within a run).
+ */
+class BoundedList {
+    key;
+    verbatim;
+    items = [];
+    keys;
+    constructor(key, verbatim = MAX_OUTCOMES) {
+        this.key = key;
+        this.verbatim = verbatim;
+    }
+    push(item) {
+        if (this.items.length < this.verbatim) {
+            this.items.push(item);
+            return;
+        }
+        if (!this.keys)
+            this.keys = new Set(this.items.map(this.key));
+        const k = this.key(item);
+        if (this.keys.has(k) || this.keys.size >= MAX_DISTINCT)
+            return;
+        this.keys.add(k);
+        this.items.push(item);
+    }
+    get length() {
+        return this.items.length;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/parse/build.ts
+
+const MAX_BUILD_FINDINGS = 20;
+const MAX_BUILD_RAW = 4096;
+/** `./x.go:12:5: msg`, `x.go:12: msg`, `/abs/x.go:12:5: msg`, `C:\x\y.go:3:1: msg`, `go.mod:5: msg`. */
+const ERROR_RE = /^(.+?\.(?:go|s|c|h|cc|cpp|mod|sum|work)):(\d+)(?::(\d+))?: (.*)$/;
+/** A line that is a compiler error (cheap pre-check before the regex). */
+function isBuildErrorLine(line) {
+    const c = line.charCodeAt(0);
+    if (c === 32 || c === 9 || line.length === 0)
+        return false;
+    if (line.indexOf(':') < 0)
+        return false;
+    return ERROR_RE.test(line.startsWith('vet: ') ? line.slice(5) : line);
+}
+/**
+ * Build package key from a `# pkg` header or a test2json `ImportPath`:
+ * `example.com/m/pkg [example.com/m/pkg.test]` → `example.com/m/pkg`, and the external test
+ * package `example.com/m/pkg_test [example.com/m/pkg.test]` too.
+ */
+function buildPackageKey(s) {
+    const t = s.trim();
+    const open = t.indexOf(' [');
+    if (open < 0)
+        return t.startsWith('[') && t.endsWith(']') ? stripTest(t.slice(1, -1)) : t;
+    const inner = t.slice(open + 2, t.endsWith(']') ? -1 : undefined);
+    return inner.endsWith('.test') ? inner.slice(0, -5) : t.slice(0, open);
+}
+function stripTest(s) {
+    return s.endsWith('.test') ? s.slice(0, -5) : s;
+}
+function isNoise(line) {
+    return line.startsWith('# ') || line === 'FAIL' || (line.startsWith('FAIL\t') && line.endsWith(' failed]'));
+}
+/**
+ * One `build` finding per compiler/vet error line (at most 20), each with one frame (file as
+ * printed, line). Text with no `file:line:` error at all gives one finding with its first
+ * meaningful line as the message and no frames; empty text gives none.
+ */
+function parseBuildOutput(text, pkg) {
+    const findings = [];
+    let firstLine;
+    let firstAny;
+    let last;
+    for (const rawLine of text.split('\n')) {
+        const line = cleanLine(rawLine);
+        if (line.trim() === '')
+            continue;
+        firstAny ??= line.trim();
+        const c = line.charCodeAt(0);
+        if (c === 9 || c === 32) {
+            // Continuation of the previous error (`\thave (…)`, `\twant (…)`).
+            if (last && last.raw.length + line.length < MAX_BUILD_RAW)
+                last.raw += `\n${line}`;
+            continue;
+        }
+        last = undefined;
+        if (isNoise(line))
+            continue;
+        firstLine ??= line.trim();
+        const body = line.startsWith('vet: ') ? line.slice(5) : line;
+        const m = body.indexOf(':') >= 0 ? ERROR_RE.exec(body) : null;
+        if (!m || findings.length >= MAX_BUILD_FINDINGS)
+            continue;
+        const file = m[1] ?? '';
+        const lineNo = Number(m[2]);
+        const col = m[3];
+        last = {
+            kind: 'build',
+            package: pkg,
+            message: (m[4] ?? '').trim(),
+            stacks: [
+                {
+                    role: 'build',
+                    header: col ? `${file}:${lineNo}:${col}` : `${file}:${lineNo}`,
+                    frames: [{ func: '', file, line: lineNo }],
+                },
+            ],
+            raw: line,
+        };
+        findings.push(last);
+    }
+    if (findings.length === 0) {
+        const message = firstLine ?? firstAny;
+        if (message !== undefined) {
+            findings.push({
+                kind: 'build',
+                package: pkg,
+                message,
+                stacks: [],
+                raw: text.trim().slice(0, MAX_BUILD_RAW),
+            });
+        }
+    }
+    return findings;
+}
+
+;// CONCATENATED MODULE: ./src/version.ts
+// Kept in step with package.json by test/meta/version.test.ts.
+const VERSION = '0.1.0';
+
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/engine/scheduler.ts
@@ -2305,282 +2450,6 @@ const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: external "node:worker_threads"
 const external_node_worker_threads_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
-;// CONCATENATED MODULE: ./src/parse/util.ts
-/** Cap on a finding's `raw` text. */
-const MAX_RAW = 64 * 1024;
-/** Cap on the frames kept per stack (a marker frame is added after it). */
-const MAX_FRAMES = 100;
-/** Cap on one input line; longer lines are cut (binary junk without newlines must not grow memory). */
-const MAX_LINE = 1024 * 1024;
-/** A flood of reports (e.g. GORACE=suppress_equal_stacks=0 in a loop) must not exhaust memory. */
-const MAX_FINDINGS = 1000;
-/** `==================`: opens and closes a race report. */
-const RACE_SEP = '==================';
-const ANSI_RE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[ -/]*[@-~]`, 'g');
-const GH_TIMESTAMP_RE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z /;
-/** Strips `\r`, GitHub's downloaded-log timestamp prefix and ANSI colour escapes. */
-function cleanLine(input) {
-    let s = input;
-    if (s.length > 0 && s.charCodeAt(s.length - 1) === 13)
-        s = s.slice(0, -1);
-    // Cheap shape check (`YYYY-MM-DDT`) before the regex.
-    if (s.length >= 21 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(10) === 84) {
-        const m = GH_TIMESTAMP_RE.exec(s);
-        if (m)
-            s = s.slice(m[0].length);
-    }
-    if (s.indexOf('\x1b') >= 0) {
-        s = s.replace(ANSI_RE, '');
-        if (s.length > 0 && s.charCodeAt(s.length - 1) === 13)
-            s = s.slice(0, -1);
-    }
-    return s;
-}
-/**
- * `FILE:LINE +0xOFF`, `FILE:LINE` (inlined) or `FILE:LINE +0xOFF fp=… sp=… pc=…`, already without
- * the leading whitespace. Splits on the LAST colon before the offset: Windows paths are `C:/…`.
- */
-function parseFileLine(s) {
-    let end = s.indexOf(' +0x');
-    if (end < 0)
-        end = s.indexOf(' fp=');
-    if (end < 0)
-        end = s.length;
-    const colon = s.lastIndexOf(':', end - 1);
-    if (colon <= 0 || colon === end - 1)
-        return undefined;
-    let line = 0;
-    for (let i = colon + 1; i < end; i++) {
-        const c = s.charCodeAt(i);
-        if (c < 48 || c > 57)
-            return undefined;
-        line = line * 10 + (c - 48);
-    }
-    return { file: s.slice(0, colon), line };
-}
-/** `pkg.F(0x1, {0x2, 0x3})` → `pkg.F`; arguments never hold `(`, so the last `(` starts them. */
-function splitFuncArgs(s) {
-    const open = s.lastIndexOf('(');
-    if (open <= 0 || !s.endsWith(')'))
-        return { func: s, args: '' };
-    return { func: s.slice(0, open), args: s.slice(open + 1, -1) };
-}
-/** Go's rule for test function names (`Test`, `TestX`, `Test_x`, not `Testx`), minus TestMain. */
-function isTestFuncName(name) {
-    for (const prefix of ['Test', 'Benchmark', 'Fuzz', 'Example']) {
-        if (!name.startsWith(prefix))
-            continue;
-        if (name === 'TestMain')
-            return false;
-        if (name.length === prefix.length)
-            return true;
-        const c = name.charCodeAt(prefix.length);
-        return c < 97 || c > 122;
-    }
-    return false;
-}
-/**
- * The test a stack frame belongs to: `example.com/m/pkg.TestX.func2.1` → `TestX`. Dots in an import
- * path's last element are printed as `%2e`, so the first dot after the last slash ends the package.
- * Test functions live only in the test binary's own package (or its _test twin), so no package
- * check is needed.
- */
-function testNameFromFunc(fn) {
-    const slash = fn.lastIndexOf('/');
-    const dot = fn.indexOf('.', slash + 1);
-    if (dot < 0)
-        return undefined;
-    let end = fn.indexOf('.', dot + 1);
-    if (end < 0)
-        end = fn.length;
-    const name = fn.slice(dot + 1, end);
-    return isTestFuncName(name) ? name : undefined;
-}
-/** First test function in the frames of the given stacks, in order. */
-function testFromStacks(stacks) {
-    for (const s of stacks) {
-        for (const f of s.frames) {
-            const t = testNameFromFunc(f.func);
-            if (t)
-                return t;
-        }
-    }
-    return undefined;
-}
-/**
- * A stack names the top-level test (`TestParent`); the positional context may know the subtest
- * (`TestParent/racy_sub`). Keep the positional name when it is that test or one of its subtests.
- */
-function combineTest(stackTest, positional) {
-    if (!stackTest)
-        return positional;
-    if (positional && (positional === stackTest || positional.startsWith(`${stackTest}/`)))
-        return positional;
-    return stackTest;
-}
-/**
- * `line.trimStart().startsWith('--- ')` without building the trimmed copy (it ran for every frame
- * line of a report). Spaces and tabs are skipped here; any other leading character that is not
- * plainly visible ASCII (other whitespace trimStart knows) takes the exact slow way.
- */
-/** Lines the go command or the test binary print at column 0 after a package's output. */
-function isGoCommandLine(line) {
-    return (line.startsWith('ok  ') ||
-        line.startsWith('FAIL\t') ||
-        line === 'FAIL' ||
-        line === 'PASS' ||
-        line.startsWith('?   \t') ||
-        line.startsWith('exit status '));
-}
-function isResultAfterIndent(line) {
-    let i = 0;
-    let c = line.charCodeAt(0);
-    while (c === 32 || c === 9)
-        c = line.charCodeAt(++i);
-    if (c > 32 && c < 127) {
-        return (c === 45 &&
-            line.charCodeAt(i + 1) === 45 &&
-            line.charCodeAt(i + 2) === 45 &&
-            line.charCodeAt(i + 3) === 32);
-    }
-    return i < line.length && line.trimStart().startsWith('--- ');
-}
-/** A frame marking where frames were dropped (by us or by Go). */
-function elidedFrame(text) {
-    return { func: text, file: '', line: 0 };
-}
-/** Appends a frame, keeping at most `limit` frames plus one marker. */
-function pushFrame(frames, frame, limit = MAX_FRAMES) {
-    if (frames.length < limit)
-        frames.push(frame);
-    else if (frames.length === limit)
-        frames.push(elidedFrame('...additional frames elided...'));
-}
-/** A report's text as printed, capped at MAX_RAW. */
-class RawText {
-    parts = [];
-    len = 0;
-    truncated;
-    /** `off`: keeps nothing (the report is over the findings cap and will be dropped). */
-    constructor(off = false) {
-        this.truncated = off;
-    }
-    add(line) {
-        if (this.truncated)
-            return;
-        if (this.len + line.length + 1 > MAX_RAW) {
-            this.truncated = true;
-            const room = MAX_RAW - this.len;
-            if (room > 0)
-                this.parts.push(line.slice(0, room));
-            this.parts.push('... (truncated)');
-            return;
-        }
-        this.parts.push(line);
-        this.len += line.length + 1;
-    }
-    text() {
-        return this.parts.join('\n');
-    }
-}
-/** Function names that are not the user's: the Go runtime, testing, stdlib (no dot in the first path element). */
-function isUserFrame(f) {
-    if (f.file.endsWith('_testmain.go') || f.file === '')
-        return false;
-    const slash = f.func.indexOf('/');
-    const firstElem = f.func.slice(0, slash >= 0 ? slash : f.func.indexOf('.'));
-    if (firstElem === 'main')
-        return true;
-    return slash >= 0 && firstElem.includes('.');
-}
-/**
- * Makes a finding that is kept hold copies of its strings, not substrings of input chunks (see
- * `detach`). Done only for findings that are stored: most of a huge log's are over the cap.
- */
-function detachFinding(f) {
-    f.message = detach(f.message);
-    f.raw = detach(f.raw);
-    if (f.test !== undefined)
-        f.test = intern(f.test);
-    if (f.runningTests)
-        f.runningTests = f.runningTests.map(intern);
-    for (const s of f.stacks) {
-        s.header = detach(s.header);
-        for (const fr of s.frames) {
-            fr.func = intern(fr.func);
-            fr.file = intern(fr.file);
-        }
-    }
-}
-/** Test outcomes kept verbatim per parse; past it only outcomes not seen yet (name and action). */
-const MAX_OUTCOMES = 10_000;
-/** Distinct strings kept by `intern` and distinct outcomes past MAX_OUTCOMES. */
-const MAX_DISTINCT = 100_000;
-/**
- * A copy of `s` that holds no reference to the chunk it was cut from. V8 keeps a whole input
- * chunk alive for any substring of it that is stored; names and frames are stored for the whole
- * parse, so without this the chunks they came from would pile up with the log's size.
- */
-function detach(s) {
-    return s.length === 0 ? '' : Buffer.from(s, 'utf8').toString('utf8');
-}
-const interned = new Map();
-const RECENT_SLOTS = 512;
-const recent = new Array(RECENT_SLOTS).fill(undefined);
-/**
- * `detach`, sharing one copy of strings that repeat (test, package, function and file names):
- * a log of a thousand runs names the same few hundred things a thousand times.
- */
-function intern(s) {
-    // A small direct-mapped cache in front of the map: comparing with one candidate is cheaper than
-    // hashing `s` (a fresh slice each time), and the same few names come again and again.
-    const n = s.length;
-    const slot = (n * 31 + s.charCodeAt(n - 1) * 7 + s.charCodeAt(n >> 1)) & (RECENT_SLOTS - 1);
-    const hit = recent[slot];
-    if (hit === s)
-        return hit;
-    let copy = interned.get(s);
-    if (copy === undefined) {
-        copy = detach(s);
-        if (interned.size < MAX_DISTINCT && n <= 1024)
-            interned.set(copy, copy);
-    }
-    if (n <= 1024)
-        recent[slot] = copy;
-    return copy;
-}
-/**
- * Items appended for the whole parse (test outcomes, package results): the first `verbatim` as
- * they come, then only those whose key was not seen, so memory stays bounded on huge logs while
- * every test and result still shows up (the report counts runs, not repeats within a run).
- */
-class BoundedList {
-    key;
-    verbatim;
-    items = [];
-    keys;
-    constructor(key, verbatim = MAX_OUTCOMES) {
-        this.key = key;
-        this.verbatim = verbatim;
-    }
-    push(item) {
-        if (this.items.length < this.verbatim) {
-            this.items.push(item);
-            return;
-        }
-        if (!this.keys)
-            this.keys = new Set(this.items.map(this.key));
-        const k = this.key(item);
-        if (this.keys.has(k) || this.keys.size >= MAX_DISTINCT)
-            return;
-        this.keys.add(k);
-        this.items.push(item);
-    }
-    get length() {
-        return this.items.length;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/parse/merge.ts
 
 function newTestList() {
@@ -2655,103 +2524,6 @@ function stitch(segments) {
         return undefined;
     used.push(...seg.chunks.slice(from));
     return mergeChunks(used);
-}
-
-;// CONCATENATED MODULE: ./src/parse/build.ts
-
-const MAX_BUILD_FINDINGS = 20;
-const MAX_BUILD_RAW = 4096;
-/** `./x.go:12:5: msg`, `x.go:12: msg`, `/abs/x.go:12:5: msg`, `C:\x\y.go:3:1: msg`, `go.mod:5: msg`. */
-const ERROR_RE = /^(.+?\.(?:go|s|c|h|cc|cpp|mod|sum|work)):(\d+)(?::(\d+))?: (.*)$/;
-/** A line that is a compiler error (cheap pre-check before the regex). */
-function isBuildErrorLine(line) {
-    const c = line.charCodeAt(0);
-    if (c === 32 || c === 9 || line.length === 0)
-        return false;
-    if (line.indexOf(':') < 0)
-        return false;
-    return ERROR_RE.test(line.startsWith('vet: ') ? line.slice(5) : line);
-}
-/**
- * Build package key from a `# pkg` header or a test2json `ImportPath`:
- * `example.com/m/pkg [example.com/m/pkg.test]` → `example.com/m/pkg`, and the external test
- * package `example.com/m/pkg_test [example.com/m/pkg.test]` too.
- */
-function buildPackageKey(s) {
-    const t = s.trim();
-    const open = t.indexOf(' [');
-    if (open < 0)
-        return t.startsWith('[') && t.endsWith(']') ? stripTest(t.slice(1, -1)) : t;
-    const inner = t.slice(open + 2, t.endsWith(']') ? -1 : undefined);
-    return inner.endsWith('.test') ? inner.slice(0, -5) : t.slice(0, open);
-}
-function stripTest(s) {
-    return s.endsWith('.test') ? s.slice(0, -5) : s;
-}
-function isNoise(line) {
-    return line.startsWith('# ') || line === 'FAIL' || (line.startsWith('FAIL\t') && line.endsWith(' failed]'));
-}
-/**
- * One `build` finding per compiler/vet error line (at most 20), each with one frame (file as
- * printed, line). Text with no `file:line:` error at all gives one finding with its first
- * meaningful line as the message and no frames; empty text gives none.
- */
-function parseBuildOutput(text, pkg) {
-    const findings = [];
-    let firstLine;
-    let firstAny;
-    let last;
-    for (const rawLine of text.split('\n')) {
-        const line = cleanLine(rawLine);
-        if (line.trim() === '')
-            continue;
-        firstAny ??= line.trim();
-        const c = line.charCodeAt(0);
-        if (c === 9 || c === 32) {
-            // Continuation of the previous error (`\thave (…)`, `\twant (…)`).
-            if (last && last.raw.length + line.length < MAX_BUILD_RAW)
-                last.raw += `\n${line}`;
-            continue;
-        }
-        last = undefined;
-        if (isNoise(line))
-            continue;
-        firstLine ??= line.trim();
-        const body = line.startsWith('vet: ') ? line.slice(5) : line;
-        const m = body.indexOf(':') >= 0 ? ERROR_RE.exec(body) : null;
-        if (!m || findings.length >= MAX_BUILD_FINDINGS)
-            continue;
-        const file = m[1] ?? '';
-        const lineNo = Number(m[2]);
-        const col = m[3];
-        last = {
-            kind: 'build',
-            package: pkg,
-            message: (m[4] ?? '').trim(),
-            stacks: [
-                {
-                    role: 'build',
-                    header: col ? `${file}:${lineNo}:${col}` : `${file}:${lineNo}`,
-                    frames: [{ func: '', file, line: lineNo }],
-                },
-            ],
-            raw: line,
-        };
-        findings.push(last);
-    }
-    if (findings.length === 0) {
-        const message = firstLine ?? firstAny;
-        if (message !== undefined) {
-            findings.push({
-                kind: 'build',
-                package: pkg,
-                message,
-                stacks: [],
-                raw: text.trim().slice(0, MAX_BUILD_RAW),
-            });
-        }
-    }
-    return findings;
 }
 
 ;// CONCATENATED MODULE: ./src/parse/event.ts
@@ -4212,7 +3984,7 @@ function parseOutput(text, opts = {}) {
     return p.end();
 }
 
-;// CONCATENATED MODULE: ./src/logs.ts
+;// CONCATENATED MODULE: ./src/engine/logs.ts
 // Reading logs from disk into the streaming parser: the one place parsing meets I/O. A huge file
 // is parsed in parts side by side (worker threads), joined where the parsers were quiet.
 
@@ -4503,11 +4275,7 @@ function textEnd(buf, from, end) {
     return cut === from ? end : cut;
 }
 
-;// CONCATENATED MODULE: ./src/version.ts
-// Kept in step with package.json by test/meta/version.test.ts.
-const VERSION = '0.1.0';
-
-;// CONCATENATED MODULE: ./src/pipeline.ts
+;// CONCATENATED MODULE: ./src/engine/pipeline.ts
 // Wires engine → parser → analysis into a Report. Shared by the action and the CLI, which only
 // differ in where settings come from and how the report is shown.
 
@@ -4766,7 +4534,245 @@ async function parseLogsToReport(logs, opts) {
     return { report, unreadable };
 }
 
-;// CONCATENATED MODULE: ./src/progress.ts
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/engine/process.ts
+// Runs one child process. Every child gets its own process group so that a timeout (or our own
+// SIGINT/SIGTERM) can kill the test binary *and* whatever it started: a test that spawns
+// `sleep 300` must not outlive its run.
+
+
+/** Captured output beyond this is dropped (go list/go build output is small; this is a guard). */
+const CAPTURE_LIMIT = 8 * 1024 * 1024;
+/** After the leader exits, how long to wait for pipes held by leftover processes to close. */
+const CLOSE_WAIT_MS = 2000;
+// ---------------------------------------------------------------------------------------------
+// Process groups alive right now, killed if we are interrupted.
+const liveGroups = new Set();
+let handlersInstalled = false;
+function killGroup(pid) {
+    try {
+        process.kill(-pid, 'SIGKILL');
+    }
+    catch {
+        // ESRCH: the group is already gone.
+    }
+}
+function onSignal(signal) {
+    for (const pid of liveGroups)
+        killGroup(pid);
+    liveGroups.clear();
+    uninstallHandlers();
+    // Our listener replaced Node's default action (exit); restore it unless someone else listens.
+    if (process.listenerCount(signal) === 0)
+        process.kill(process.pid, signal);
+}
+function onExit() {
+    for (const pid of liveGroups)
+        killGroup(pid);
+}
+function installHandlers() {
+    if (handlersInstalled)
+        return;
+    handlersInstalled = true;
+    process.on('SIGINT', onSignal);
+    process.on('SIGTERM', onSignal);
+    process.on('exit', onExit);
+}
+function uninstallHandlers() {
+    if (!handlersInstalled)
+        return;
+    handlersInstalled = false;
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    process.off('exit', onExit);
+}
+function track(pid) {
+    liveGroups.add(pid);
+    installHandlers();
+}
+function untrack(pid) {
+    liveGroups.delete(pid);
+    if (liveGroups.size === 0)
+        uninstallHandlers();
+}
+// ---------------------------------------------------------------------------------------------
+function errorMessage(err) {
+    return err instanceof Error ? err.message : String(err);
+}
+class Capture {
+    chunks = [];
+    size = 0;
+    truncated = false;
+    add(chunk) {
+        if (this.size >= CAPTURE_LIMIT) {
+            this.truncated = true;
+            return;
+        }
+        const room = CAPTURE_LIMIT - this.size;
+        const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
+        if (part.length < chunk.length)
+            this.truncated = true;
+        this.chunks.push(part);
+        this.size += part.length;
+    }
+    text() {
+        const s = Buffer.concat(this.chunks).toString('utf8');
+        return this.truncated ? `${s}\n[race-rerun: output truncated at ${CAPTURE_LIMIT} bytes]\n` : s;
+    }
+}
+async function runProcess(spec) {
+    const start = Date.now();
+    const elapsed = () => Date.now() - start;
+    let fileHandle;
+    if (spec.logFile !== undefined) {
+        try {
+            // Synchronous: an open is a few microseconds, a trip through the thread pool is not, and
+            // it sits between one run's end and the next one's start.
+            const fd = (0,external_node_fs_namespaceObject.openSync)(spec.logFile, 'w');
+            fileHandle = { fd, close: async () => (0,external_node_fs_namespaceObject.closeSync)(fd) };
+        }
+        catch (err) {
+            return failed(`cannot open log file ${spec.logFile}: ${errorMessage(err)}`, elapsed());
+        }
+    }
+    let child;
+    try {
+        child = (0,external_node_child_process_namespaceObject.spawn)(spec.command, spec.args, {
+            cwd: spec.cwd,
+            env: spec.env ?? process.env,
+            // Own process group (setsid): kill(-pid) reaches the binary's children too.
+            detached: true,
+            stdio: fileHandle ? ['ignore', fileHandle.fd, fileHandle.fd] : ['ignore', 'pipe', 'pipe'],
+        });
+    }
+    catch (err) {
+        await fileHandle?.close();
+        return failed(errorMessage(err), elapsed());
+    }
+    // The child has its own copy of the fd now. Not awaited: the listeners below must be attached
+    // before the event loop turns, or a child that exits at once (in under a millisecond) has
+    // its 'exit' and 'close' emitted to nobody and the run never ends.
+    fileHandle?.close().catch(() => { });
+    return new Promise((resolve) => {
+        const out = new Capture();
+        const err = new Capture();
+        const merged = new Capture();
+        child.stdout?.on('data', (chunk) => {
+            out.add(chunk);
+            merged.add(chunk);
+        });
+        child.stderr?.on('data', (chunk) => {
+            err.add(chunk);
+            merged.add(chunk);
+        });
+        const pid = child.pid;
+        if (pid !== undefined)
+            track(pid);
+        let killed = false;
+        let aborted = false;
+        let exited = false;
+        const onAbort = () => {
+            if (pid === undefined || exited)
+                return;
+            aborted = true;
+            killGroup(pid);
+        };
+        if (spec.signal?.aborted)
+            onAbort();
+        else
+            spec.signal?.addEventListener('abort', onAbort, { once: true });
+        let timer;
+        if (pid !== undefined && spec.timeoutMs !== undefined && spec.timeoutMs > 0) {
+            timer = setTimeout(() => {
+                if (aborted)
+                    return;
+                killed = true;
+                killGroup(pid);
+            }, spec.timeoutMs);
+        }
+        let exitCode = null;
+        let exitSignal = null;
+        let settled = false;
+        let closeTimer;
+        const finish = (spawnError) => {
+            if (settled)
+                return;
+            settled = true;
+            if (timer)
+                clearTimeout(timer);
+            if (closeTimer)
+                clearTimeout(closeTimer);
+            if (pid !== undefined)
+                untrack(pid);
+            spec.signal?.removeEventListener('abort', onAbort);
+            const result = {
+                exitCode,
+                signal: exitSignal,
+                killed,
+                durationMs: elapsed(),
+                output: fileHandle ? '' : merged.text(),
+            };
+            if (!fileHandle) {
+                result.stdout = out.text();
+                result.stderr = err.text();
+            }
+            if (spawnError !== undefined)
+                result.spawnError = spawnError;
+            if (aborted)
+                result.aborted = true;
+            resolve(result);
+        };
+        child.on('error', (e) => {
+            // Spawn failures (no 'exit' follows). Errors after a successful spawn (kill failing) are
+            // not fatal: 'exit'/'close' still come.
+            if (pid === undefined)
+                finish(describeSpawnError(e, spec));
+        });
+        child.on('exit', (code, signal) => {
+            if (pid === undefined)
+                return;
+            exitCode = code;
+            exitSignal = signal;
+            exited = true;
+            // It ended before the timeout: a kill now would not be a timeout kill.
+            if (timer)
+                clearTimeout(timer);
+            // Leftovers in the group (a server the test started and never stopped) die with the run;
+            // otherwise they would outlive it, hold our pipes open, and disturb the next run.
+            killGroup(pid);
+            // 'close' waits for the pipes; a process that escaped the group could hold them forever.
+            closeTimer = setTimeout(() => {
+                child.stdout?.destroy();
+                child.stderr?.destroy();
+                finish();
+            }, CLOSE_WAIT_MS);
+        });
+        child.on('close', () => {
+            if (pid !== undefined)
+                finish();
+        });
+    });
+}
+/** Node says `spawn go ENOENT` for a missing cwd too; say which of the two is missing. */
+function describeSpawnError(err, spec) {
+    if (err.code === 'ENOENT' && !(0,external_node_fs_namespaceObject.existsSync)(spec.cwd)) {
+        return `cannot run ${spec.command}: directory ${spec.cwd} does not exist`;
+    }
+    return errorMessage(err);
+}
+function failed(message, durationMs) {
+    return { exitCode: null, signal: null, killed: false, durationMs, output: '', spawnError: message };
+}
+const nodeProcessRunner = { run: runProcess };
+
+;// CONCATENATED MODULE: ./src/render/outcome.ts
+function failingFindings(report, failOn) {
+    const kinds = new Set(failOn);
+    return report.findings.filter((f) => kinds.has(f.kind));
+}
+
+;// CONCATENATED MODULE: ./src/render/progress.ts
 function describeRun(run) {
     if (run.killed)
         return 'killed: did not finish within the timeout';
@@ -4776,12 +4782,6 @@ function describeRun(run) {
     if (kinds.size === 0)
         return run.exitCode === 0 ? 'ok' : `FAIL (exit ${run.exitCode ?? run.signal})`;
     return `FAIL: ${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}`;
-}
-
-;// CONCATENATED MODULE: ./src/render/outcome.ts
-function failingFindings(report, failOn) {
-    const kinds = new Set(failOn);
-    return report.findings.filter((f) => kinds.has(f.kind));
 }
 
 ;// CONCATENATED MODULE: ./src/render/format.ts
@@ -5037,7 +5037,7 @@ function renderTerminal(report, opts = {}) {
     return `${out.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./src/goflags.ts
+;// CONCATENATED MODULE: ./src/settings/goflags.ts
 // Splits the `go-test-flags` input into flags for `go test -race -c` and flags for the test binary.
 // race-rerun builds each package once and runs the binary itself, so the flags `go test` would
 // have sorted out for us have to be sorted here.
@@ -5243,7 +5243,7 @@ function classifyGoTestFlags(words) {
     return { buildFlags, testFlags: [...testFlags, ...passThrough] };
 }
 
-;// CONCATENATED MODULE: ./src/settings.ts
+;// CONCATENATED MODULE: ./src/settings/settings.ts
 // Every input of the action (and flag of the CLI) is read and validated here, in one place, so a
 // bad value fails before anything is built and the message says which input to change.
 

@@ -4,7 +4,7 @@
 // test/fixtures/go-output/ repeated (plain, -json and raw -test.v=test2json; races, panics,
 // timeouts, failures, passing tests) into a temp file, then measures, each in its own process:
 //   baseline  reading the file and splitting it into lines in Node (nothing else)
-//   parser    the streaming parser from src/ (src/logs.ts parseLogFile), transpiled on the fly
+//   parser    the streaming parser from src/ (src/engine/logs.ts parseLogFile), transpiled on the fly
 //   cli       the bundled CLI, `node dist/cli/index.js parse --json OUT FILE` (the committed
 //             dist/: rebuild it first to measure src changes; BENCH_PARSE_CLI=0 skips it)
 // and prints MB/s, the parser's ratio to the baseline (goal >= 0.5) and peak RSS (goal < 200 MB).

@@ -4,13 +4,13 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createGoTool } from '../engine/go.js';
+import { errorReport, type LogSource, parseLogsToReport, runAndReport } from '../engine/pipeline.js';
 import { nodeProcessRunner } from '../engine/process.js';
 import type { FindingKind, Report } from '../model.js';
-import { errorReport, type LogSource, parseLogsToReport, runAndReport } from '../pipeline.js';
-import { describeRun } from '../progress.js';
 import { failingFindings } from '../render/outcome.js';
+import { describeRun } from '../render/progress.js';
 import { renderTerminal } from '../render/terminal.js';
-import { readSettings, SettingsError } from '../settings.js';
+import { readSettings, SettingsError } from '../settings/settings.js';
 import { VERSION } from '../version.js';
 
 const USAGE = `race-rerun ${VERSION}: run Go tests N times under the race detector and report how often each race, panic and failure reproduces.

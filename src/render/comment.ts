@@ -1,6 +1,6 @@
 // The pull request comment: the job summary's content (markdown.ts) under a hidden marker that
 // says which workflow, job and matrix combination it belongs to, with a short history of earlier
-// results kept in a hidden JSON line at its very end. Pure: the GitHub calls are in src/github.
+// results kept in a hidden JSON line at its very end. Pure: the GitHub calls are in src/publish.
 import type { Report } from '../model.js';
 import { code, escapeMarkdown, renderDocument, safeUrl } from './markdown.js';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createPathMapper, normalizePath, relativeTo } from '../../src/analysis/paths.js';
-import { findPathAliases } from '../../src/pipeline.js';
+import { findPathAliases } from '../../src/engine/pipeline.js';
 import { GOROOT, MODULE_DIR, mapper, PKG_DIR, REPO } from './fixtures.js';
 
 describe('createPathMapper', () => {

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { parseRange } from '../../src/logs.js';
+import { parseRange } from '../../src/engine/logs.js';
 import { VERSION } from '../../src/version.js';
 
 const root = resolve(import.meta.dirname, '..', '..');

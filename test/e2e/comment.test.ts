@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { COMMENT_LIMIT, parseHistory } from '../../src/render/comment.js';
-import { type FakeGitHub, startFakeGitHub } from '../github/server.js';
+import { type FakeGitHub, startFakeGitHub } from '../publish/server.js';
 import { detailsBalance, prose } from '../render/markdown-check.js';
 import { type ActionResult, pullRequestEvent, runAction } from './runner.js';
 

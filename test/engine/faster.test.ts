@@ -14,10 +14,10 @@ import {
   withGorace,
 } from '../../src/engine/engine.js';
 import { createGoTool, type GoTool } from '../../src/engine/go.js';
+import { parseLogFile } from '../../src/engine/logs.js';
 import { nodeProcessRunner, type ProcessRunner, type ProcessSpec } from '../../src/engine/process.js';
 import { halfWidth, type RunJob, schedule } from '../../src/engine/scheduler.js';
 import { failedInLog, quoteMeta, runPattern } from '../../src/engine/testsfrom.js';
-import { parseLogFile } from '../../src/logs.js';
 import type { GoPackage, RunRecord, Settings } from '../../src/model.js';
 import { GO_ENV, goModule, isAlive, moduleSettings, readPid, stubParse, waitUntil } from './helpers.js';
 

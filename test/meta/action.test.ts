@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { validateAction, validateWorkflow } from '@action-validator/core';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { INPUTS, OUTPUTS } from '../../src/settings.js';
+import { INPUTS, OUTPUTS } from '../../src/settings/settings.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const actionText = readFileSync(join(root, 'action.yml'), 'utf8');

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { INPUTS, OUTPUTS } from '../../src/settings.js';
+import { INPUTS, OUTPUTS } from '../../src/settings/settings.js';
 
 const root = join(import.meta.dirname, '..', '..');
 const docFile = 'README.md';

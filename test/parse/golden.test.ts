@@ -7,8 +7,8 @@
 // result (a moved annotation, a lost test name, a new finding) and needs a reason.
 import { createReadStream, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { type ParseOptions, parseLogsToReport } from '../../src/engine/pipeline.js';
 import type { ParsedOutput, Report } from '../../src/model.js';
-import { type ParseOptions, parseLogsToReport } from '../../src/pipeline.js';
 import { FIXTURE_DIR, fixtureNames, parseFixture } from './helpers.js';
 
 const UPDATE = process.env.UPDATE_GOLDEN === '1';

@@ -1,4 +1,4 @@
-// The parallel parse of a huge file (src/logs.ts, src/parse/merge.ts): parts parsed side by side
+// The parallel parse of a huge file (src/engine/logs.ts, src/parse/merge.ts): parts parsed side by side
 // and joined where both parsers were quiet must give exactly what one parser reading it all gives.
 import { execFileSync } from 'node:child_process';
 import {
@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 // @ts-expect-error: a plain .mjs script without types
 import { transpileParser } from '../../scripts/transpile-parser.mjs';
-import { parseLogFile, parseRange, parseStream } from '../../src/logs.js';
+import { parseLogFile, parseRange, parseStream } from '../../src/engine/logs.js';
 import type { ParsedOutput, RawFinding } from '../../src/model.js';
 import { mergeChunks, type SegmentResult, stitch } from '../../src/parse/merge.js';
 import { MAX_FINDINGS } from '../../src/parse/util.js';
@@ -261,7 +261,10 @@ describe('parseLogFile on two threads (worker threads run transpiled sources)', 
 
   it('parses on this thread when the threads fail', async () => {
     const broken = transpileParser(join(tmp, 'src-broken')) as string;
-    writeFileSync(join(tmp, 'src-broken', 'logs-worker.js'), 'throw new Error("no thread today");\n');
+    writeFileSync(
+      join(tmp, 'src-broken', 'engine', 'logs-worker.js'),
+      'throw new Error("no thread today");\n',
+    );
     const big = bigLog();
     const two = twoThreads(big, broken);
     expect(two.how).toEqual({ threads: 1, joined: false });

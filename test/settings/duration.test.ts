@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseGoDuration } from '../../src/settings.js';
+import { parseGoDuration } from '../../src/settings/settings.js';
 
 describe('parseGoDuration', () => {
   it.each([

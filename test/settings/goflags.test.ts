@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyGoTestFlags, GoFlagsError, splitShellWords } from '../../src/goflags.js';
+import { classifyGoTestFlags, GoFlagsError, splitShellWords } from '../../src/settings/goflags.js';
 
 const classify = (text: string) => classifyGoTestFlags(splitShellWords(text));
 

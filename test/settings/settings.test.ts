@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INPUTS, type InputReader, readSettings, SettingsError } from '../../src/settings.js';
+import { INPUTS, type InputReader, readSettings, SettingsError } from '../../src/settings/settings.js';
 
 let root = '';
 beforeAll(() => {

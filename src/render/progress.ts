@@ -1,5 +1,5 @@
 // One line per finished run, for the action log and the CLI's stderr.
-import type { RunRecord } from './model.js';
+import type { RunRecord } from '../model.js';
 
 export function describeRun(run: RunRecord): string {
   if (run.killed) return 'killed: did not finish within the timeout';

@@ -8,9 +8,9 @@ import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { ParsedOutput } from './model.js';
-import { mergeChunks, type SegmentResult, stitch } from './parse/merge.js';
-import { createOutputParser, type OutputParser } from './parse/output.js';
+import type { ParsedOutput } from '../model.js';
+import { mergeChunks, type SegmentResult, stitch } from '../parse/merge.js';
+import { createOutputParser, type OutputParser } from '../parse/output.js';
 
 /** Parses a stream chunk by chunk, so memory does not grow with the log. */
 export async function parseStream(stream: Readable, pkg?: string): Promise<ParsedOutput> {

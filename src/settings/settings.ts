@@ -2,8 +2,8 @@
 // bad value fails before anything is built and the message says which input to change.
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { FindingKind, Settings } from '../model.js';
 import { classifyGoTestFlags, GoFlagsError, splitShellWords } from './goflags.js';
-import type { FindingKind, Settings } from './model.js';
 
 /** A bad input. The message has one line per problem, each naming the input. */
 export class SettingsError extends Error {

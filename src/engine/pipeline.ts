@@ -8,13 +8,13 @@ import {
   normalizePath,
   type PathContext,
   relativeTo,
-} from './analysis/paths.js';
-import { buildReport, type ReportInput } from './analysis/report.js';
-import { type EngineDeps, execute } from './engine/engine.js';
+} from '../analysis/paths.js';
+import { buildReport, type ReportInput } from '../analysis/report.js';
+import type { ParsedOutput, Report, RunRecord, Settings } from '../model.js';
+import { parseBuildOutput } from '../parse/build.js';
+import { VERSION } from '../version.js';
+import { type EngineDeps, execute } from './engine.js';
 import { parseLogFile, parseStream } from './logs.js';
-import type { ParsedOutput, Report, RunRecord, Settings } from './model.js';
-import { parseBuildOutput } from './parse/build.js';
-import { VERSION } from './version.js';
 
 export type RunPipelineDeps = Omit<EngineDeps, 'parse'>;
 
