@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
+import { applyBaseline } from './engine/baseline.js';
 import { createGoTool, type GoTool } from './engine/go.js';
 import { errorReport, runAndReport } from './engine/pipeline.js';
 import { nodeProcessRunner, type ProcessRunner } from './engine/process.js';
@@ -99,7 +100,26 @@ export async function run(partial: Partial<ActionDeps> = {}): Promise<void> {
   mkdirSync(tempRoot, { recursive: true });
   const workDir = mkdtempSync(join(tempRoot, 'race-rerun-'));
   report ??= (await produceReport(settings, deps, repoRoot, workDir)) ?? errorReport('No settings', repoRoot);
+  compareWithBase(report, settings, env, repoRoot);
   await publish(report, settings, reportPath, env);
+}
+
+/** The branch of this run, and with a `baseline` input the comparison with the base branch. */
+function compareWithBase(
+  report: Report,
+  settings: Settings | undefined,
+  env: NodeJS.ProcessEnv,
+  repoRoot: string,
+): void {
+  const branch = env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME;
+  if (branch) report.context.branch = branch;
+  if (!settings?.baseline || report.verdict === 'error') return;
+  try {
+    const warning = applyBaseline(report, settings.baseline, repoRoot, env.GITHUB_BASE_REF || undefined);
+    if (warning) core.warning(warning);
+  } catch (err) {
+    core.warning(`Could not compare with the baseline ${settings.baseline}: ${(err as Error).message}`);
+  }
 }
 
 /** The pull request to comment on, or why there is none (said once in the log). */
@@ -141,6 +161,7 @@ async function comment(
       report,
       ...(repo ? { repoUrl: repo } : {}),
       ...(url ? { runUrl: url } : {}),
+      ...(settings.onlyNew ? { onlyNew: true } : {}),
       unannotated,
     });
     if (result.action === 'failed') core.warning(result.warning);
@@ -169,15 +190,19 @@ async function publish(
   // Every error is printed once; the last reason becomes the step's failure message. They are
   // annotations too, so they come out of the same per-step budget.
   const reasons = [...report.errors];
-  const failing = failingFindings(report, settings?.failOn ?? []);
+  const failing = failingFindings(report, settings?.failOn ?? [], settings?.onlyNew === true);
   if (failing.length > 0) {
     const kinds = [...new Set(failing.map((f) => f.kind))].join(', ');
-    reasons.push(`${report.summary} (fail-on: ${settings?.failOn.join(',')}; found: ${kinds}).`);
+    const onlyNew = settings?.onlyNew ? `; only-new: ${failing.length} new` : '';
+    reasons.push(`${report.summary} (fail-on: ${settings?.failOn.join(',')}${onlyNew}; found: ${kinds}).`);
   }
   const pr = commentTarget(settings, env);
   // A pull request run may print one warning about the comment (before or after the annotations).
   const mayWarn = settings?.comment === true && pullRequestOf(env) !== undefined;
-  const plan = planAnnotations(report, { reserved: { error: reasons.length, warning: mayWarn ? 1 : 0 } });
+  const plan = planAnnotations(report, {
+    reserved: { error: reasons.length, warning: mayWarn ? 1 : 0 },
+    onlyNew: settings?.onlyNew === true,
+  });
   for (const a of plan.annotations) {
     const props = { title: a.title, file: a.file, startLine: a.startLine };
     if (a.level === 'error') core.error(a.message, props);
@@ -190,7 +215,9 @@ async function publish(
   const sha = pr?.headSha ?? report.context.commit;
   const markdown = renderSummary(report, {
     ...(url ? { runUrl: url } : {}),
-    ...(repo && sha ? { blobUrl: `${repo}/blob/${sha}/` } : {}),
+    ...(repo && sha ? { blobUrl: `${repo}/blob/${sha}/`, commitUrl: `${repo}/commit/${sha}` } : {}),
+    ...(sha ? { sha } : {}),
+    ...(settings?.onlyNew ? { onlyNew: true } : {}),
     unannotated: plan.unannotated,
   });
   if (env.GITHUB_STEP_SUMMARY) {

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { applyBaseline } from '../engine/baseline.js';
 import { createGoTool } from '../engine/go.js';
 import { errorReport, type LogSource, parseLogsToReport, runAndReport } from '../engine/pipeline.js';
 import { nodeProcessRunner } from '../engine/process.js';
@@ -32,6 +33,8 @@ Flags for run:
   --precision P        for --until stable: ± percentage points of the 95% interval (default 10)
 Flags for both:
   --json FILE          also write the JSON report to FILE
+  --baseline FILE      a JSON report from the base branch (path or glob): findings are new or known
+  --only-new           with --baseline: --fail-on applies to new findings only
   --fail-on LIST       exit 1 when findings of these kinds are found: race,panic,fatal,timeout,failure or never
                        (default: all of them)
   --no-color           plain text even on a terminal
@@ -64,10 +67,22 @@ function failOnOf(value: string | undefined, repoRoot: string): FindingKind[] {
   return readSettings((n) => inputs[n] ?? '', { repoRoot, reportPath: '', cpus: 1 }).failOn;
 }
 
-function exitCodeOf(report: Report, failOn: FindingKind[]): number {
+function exitCodeOf(report: Report, failOn: FindingKind[], onlyNew: boolean): number {
   if (report.errors.length > 0 && report.totalRuns === 0) return 2;
-  return failingFindings(report, failOn).length > 0 ? 1 : 0;
+  return failingFindings(report, failOn, onlyNew).length > 0 ? 1 : 0;
 }
+
+/** --baseline: compares before anything is shown; a missing or bad file is a warning. */
+function compare(report: Report, baseline: string | undefined, cwd: string): void {
+  if (!baseline || report.verdict === 'error') return;
+  const warning = applyBaseline(report, baseline, cwd);
+  if (warning) process.stderr.write(`race-rerun: warning: ${warning}\n`);
+}
+
+const BASELINE_OPTIONS = {
+  baseline: { type: 'string' },
+  'only-new': { type: 'boolean' },
+} as const;
 
 async function cmdRun(args: string[], color: boolean): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -87,6 +102,7 @@ async function cmdRun(args: string[], color: boolean): Promise<number> {
       json: { type: 'string' },
       'fail-on': { type: 'string' },
       'no-color': { type: 'boolean' },
+      ...BASELINE_OPTIONS,
     },
   });
   const cwd = process.cwd();
@@ -130,9 +146,10 @@ async function cmdRun(args: string[], color: boolean): Promise<number> {
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
+  compare(report, values.baseline, cwd);
   process.stdout.write(`${renderTerminal(report, { color: color && !values['no-color'] })}\n`);
   writeJson(values.json, report);
-  return exitCodeOf(report, settings.failOn);
+  return exitCodeOf(report, settings.failOn, values['only-new'] === true);
 }
 
 async function cmdParse(args: string[], color: boolean): Promise<number> {
@@ -143,6 +160,7 @@ async function cmdParse(args: string[], color: boolean): Promise<number> {
       json: { type: 'string' },
       'fail-on': { type: 'string' },
       'no-color': { type: 'boolean' },
+      ...BASELINE_OPTIONS,
     },
   });
   if (positionals.length === 0) throw new UsageError('parse needs at least one LOG file (or - for stdin).');
@@ -162,11 +180,12 @@ async function cmdParse(args: string[], color: boolean): Promise<number> {
     modules,
     ...(goEnv ? { goroot: goEnv.goroot, gomodcache: goEnv.gomodcache } : {}),
   });
+  compare(report, values.baseline, cwd);
   process.stdout.write(`${renderTerminal(report, { color: color && !values['no-color'] })}\n`);
   writeJson(values.json, report);
   // A log that holds no Go output is said plainly in the report; only an unreadable one is an error.
   if (unreadable > 0) return 2;
-  return failingFindings(report, failOn).length > 0 ? 1 : 0;
+  return failingFindings(report, failOn, values['only-new'] === true).length > 0 ? 1 : 0;
 }
 
 export async function main(argv: string[]): Promise<number> {

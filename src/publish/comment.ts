@@ -75,6 +75,7 @@ export interface UpsertInput {
   repoUrl?: string;
   runUrl?: string;
   unannotated?: string[];
+  onlyNew?: boolean;
 }
 
 interface IssueComment {
@@ -151,6 +152,7 @@ export async function upsertComment(input: UpsertInput): Promise<CommentResult> 
       ...(input.repoUrl ? { repoUrl: input.repoUrl } : {}),
       ...(input.runUrl ? { runUrl: input.runUrl } : {}),
       ...(input.unannotated ? { unannotated: input.unannotated } : {}),
+      ...(input.onlyNew ? { onlyNew: true } : {}),
       ...(existing ? { previousBody: existing.body ?? '' } : {}),
     });
     if (body === undefined) return { action: 'none', reason: 'no findings and no earlier comment', requests };

@@ -79,6 +79,8 @@ export interface AnnotationBudget {
   reserved?: Partial<Record<Annotation['level'], number>>;
   /** Per level; GitHub's limit by default. */
   perLevel?: number;
+  /** `only-new`: known findings are not annotated (the summary and comment list them). */
+  onlyNew?: boolean;
 }
 
 interface Site {
@@ -129,7 +131,13 @@ export function planAnnotations(report: Report, budget: AnnotationBudget = {}): 
     if (level) left[level]--;
     return level;
   };
-  for (const f of rankFindings(report.findings)) {
+  const ranked = rankFindings(report.findings);
+  // New findings first; under only-new the known ones get no annotation at all.
+  const order = [
+    ...ranked.filter((f) => f.baseline !== 'known'),
+    ...(budget.onlyNew ? [] : ranked.filter((f) => f.baseline === 'known')),
+  ];
+  for (const f of order) {
     let placed = 0;
     for (const s of sitesOf(report, f)) {
       const existing = sites.find((x) => x.file === s.at.file && x.line === s.at.line);
