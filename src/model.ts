@@ -261,7 +261,7 @@ export interface GoneFinding {
   kind: FindingKind;
   title: string;
   package: string;
-  /** `file:line` of its first location in the baseline, when it had one. */
+  /** `file:line` of its location in the baseline (`file:line ↔ file:line` for a race), when it had one. */
   where?: string;
   /** Base rate: runs of the baseline it was seen in, and its runs. */
   runsSeen: number;

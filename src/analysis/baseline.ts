@@ -110,7 +110,7 @@ export function compareWithBaseline(report: Report, base: Report, source: string
     if (matchedIds.has(b.id) || b.kind === 'build') continue;
     const n = runsNow.get(b.package) ?? 0;
     if (n === 0) continue;
-    const first = b.locations[0];
+    const shown = b.locations.slice(0, b.kind === 'race' ? 2 : 1);
     const g: GoneFinding = {
       id: b.id,
       kind: b.kind,
@@ -121,7 +121,7 @@ export function compareWithBaseline(report: Report, base: Report, source: string
       runsNow: n,
       chance: chanceToShow(b.runsSeen, b.runs, n),
     };
-    if (first) g.where = `${first.file}:${first.line}`;
+    if (shown.length > 0) g.where = shown.map((l) => `${l.file}:${l.line}`).join(' ↔ ');
     gone.push(g);
   }
   gone.sort((a, b) => b.chance - a.chance);

@@ -145,8 +145,11 @@ function goneTitle(g: { kind: FindingKind; title: string }): string {
   return g.title.startsWith(prefix) ? g.title.slice(prefix.length) : g.title;
 }
 
-function baseName(where: string): string {
-  return where.slice(where.lastIndexOf('/') + 1);
+function baseNames(where: string): string {
+  return where
+    .split(' ↔ ')
+    .map((w) => w.slice(w.lastIndexOf('/') + 1))
+    .join(' ↔ ');
 }
 
 /** The baseline's findings not seen now, each with the chance it would have shown. */
@@ -156,7 +159,7 @@ export function goneLines(report: Report): string[] {
   const label = escapeMarkdown(b.label);
   const out = [`**Not seen now**, but seen on ${label} before:`, ''];
   for (const g of b.gone.slice(0, MAX_GONE_SHOWN)) {
-    const where = g.where ? ` at ${code(baseName(g.where))}` : '';
+    const where = g.where ? ` at ${code(baseNames(g.where))}` : '';
     out.push(
       `- **${KIND_LABEL[g.kind]}**${where} (${escapeMarkdown(shorten(goneTitle(g), 100))}, ${g.runsSeen}/${g.runs} on ${label}): ${notSeenText(g)}.`,
     );

@@ -8,8 +8,9 @@ import { baselineText, KIND_LABEL, stackRecoveryText, titleRest, whereTexts } fr
 
 /** One mark per run up to this many runs; above, one mark per group of runs. */
 export const STRIP_MARKS = 30;
-export const SEEN_MARK = '▮';
-export const UNSEEN_MARK = '▯';
+// Bars on a baseline, like a sparkline: a bar per run it was seen in, with a gap between bars.
+export const SEEN_MARK = '▌';
+export const UNSEEN_MARK = '▁';
 const MAX_TITLE = 120;
 const MAX_LINK_TEXT = 40;
 const MAX_TESTS = 3;
@@ -72,8 +73,12 @@ function placeText(l: Location, common: string): string {
   return `${shortPath(l.file, common)}:${l.line}`;
 }
 
-function link(l: Location, common: string, blobUrl: string | undefined): string {
-  const text = code(placeText(l, common));
+function baseName(file: string): string {
+  return file.slice(file.lastIndexOf('/') + 1);
+}
+
+function link(l: Location, common: string, blobUrl: string | undefined, short = false): string {
+  const text = code(short ? `${baseName(l.file)}:${l.line}` : placeText(l, common));
   return blobUrl ? `[${text}](${lineUrl(blobUrl, l.file, l.line)})` : text;
 }
 
@@ -84,11 +89,12 @@ export function whereCell(f: Finding, common: string, blobUrl?: string): string 
     const where = whereTexts(f).map((w) => code(w));
     return where.length > 0 ? where.join(' ↔ ') : code(f.package || '?');
   }
-  const cell = locs.map((l) => link(l, common, blobUrl)).join(' ↔ ');
+  // The other side in the same file: its directory once is enough.
+  const cell = locs.map((l, i) => link(l, common, blobUrl, i > 0 && l.file === locs[0]?.file)).join(' ↔ ');
   return f.kind === 'race' && locs.length === 1 && f.locations.length > 1 ? `${cell} (both sides)` : cell;
 }
 
-/** Which of its runs a finding was seen in: `▮▯▮▮▯…`, one mark per run or per group of runs. */
+/** Which of its runs a finding was seen in: `▌▁▌▌▁…`, one mark per run or per group of runs. */
 export function runStrip(f: Pick<Finding, 'runs' | 'seenIn'>): string {
   if (f.runs <= 1) return '';
   const seen = new Set(f.seenIn);
@@ -175,20 +181,19 @@ export function findingsTable(
   opts: TableOptions = {},
 ): string[] {
   const common = commonDir(findings);
-  const where = common ? `Where (in ${code(common)})` : 'Where';
-  const lines = [`| Finding | ${where} | Seen |`, '| --- | --- | --- |'];
+  const lines = ['| Finding | Where | Seen |', '| --- | --- | --- |'];
   for (const f of findings) {
     lines.push(
       `| ${findingCell(report, f, common, opts)} | ${whereCell(f, common, opts.blobUrl)} | ${seenCell(f)} |`,
     );
   }
+  const legend: string[] = [];
+  if (common) legend.push(`Files in ${code(common)}.`);
   const grouped = Math.max(0, ...findings.filter((f) => f.kind !== 'build').map((f) => runsPerMark(f.runs)));
   if (findings.some((f) => f.kind !== 'build' && f.runs > 1)) {
     const per = grouped > 1 ? ` (a mark stands for up to ${grouped} runs)` : '';
-    lines.push(
-      '',
-      `<sub>${SEEN_MARK} a run it was seen in, ${UNSEEN_MARK} a run without it, in run order${per}.</sub>`,
-    );
+    legend.push(`Runs in order: ${code(SEEN_MARK)} seen, ${code(UNSEEN_MARK)} not seen${per}.`);
   }
+  if (legend.length > 0) lines.push('', `<sub>${legend.join(' ')}</sub>`);
   return lines;
 }
