@@ -29,8 +29,24 @@ const body = execFileSync(
 );
 
 const themes = {
-  light: { bg: '#ffffff', fg: '#1f2328', muted: '#59636e', border: '#d1d9e0', alt: '#f6f8fa', code: 'rgba(129,139,152,0.12)', link: '#0969da' },
-  dark: { bg: '#0d1117', fg: '#f0f6fc', muted: '#9198a1', border: '#3d444d', alt: '#151b23', code: 'rgba(101,108,118,0.2)', link: '#4493f8' },
+  light: {
+    bg: '#ffffff',
+    fg: '#1f2328',
+    muted: '#59636e',
+    border: '#d1d9e0',
+    alt: '#f6f8fa',
+    code: 'rgba(129,139,152,0.12)',
+    link: '#0969da',
+  },
+  dark: {
+    bg: '#0d1117',
+    fg: '#f0f6fc',
+    muted: '#9198a1',
+    border: '#3d444d',
+    alt: '#151b23',
+    code: 'rgba(101,108,118,0.2)',
+    link: '#4493f8',
+  },
 };
 
 function page(t) {

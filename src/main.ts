@@ -4,6 +4,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { applyBaseline } from './engine/baseline.js';
+import { createGitTool } from './engine/changed.js';
 import { createGoTool, type GoTool } from './engine/go.js';
 import { errorReport, runAndReport } from './engine/pipeline.js';
 import { nodeProcessRunner, type ProcessRunner } from './engine/process.js';
@@ -22,20 +23,25 @@ export interface ActionDeps {
   go: GoTool;
 }
 
-/** The commit the reviewer sees: a pull request's head, not the merge commit GITHUB_SHA names. */
-export function headCommit(env: NodeJS.ProcessEnv): string | undefined {
+/** A commit of the pull request in the event: its head or its base. */
+function pullRequestCommit(env: NodeJS.ProcessEnv, which: 'head' | 'base'): string | undefined {
   try {
     if (env.GITHUB_EVENT_PATH) {
       const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
-        pull_request?: { head?: { sha?: string } };
+        pull_request?: Record<'head' | 'base', { sha?: string } | undefined>;
       };
-      const sha = event.pull_request?.head?.sha;
-      if (sha) return sha;
+      const sha = event.pull_request?.[which]?.sha;
+      if (typeof sha === 'string' && /^[0-9a-f]{7,64}$/i.test(sha)) return sha;
     }
   } catch {
-    // A missing or unreadable event only costs the link's precision.
+    // A missing or unreadable event only costs the link's precision (or only-changed's focus).
   }
-  return env.GITHUB_SHA || undefined;
+  return undefined;
+}
+
+/** The commit the reviewer sees: a pull request's head, not the merge commit GITHUB_SHA names. */
+export function headCommit(env: NodeJS.ProcessEnv): string | undefined {
+  return pullRequestCommit(env, 'head') ?? (env.GITHUB_SHA || undefined);
 }
 
 function runUrl(env: NodeJS.ProcessEnv): string | undefined {
@@ -61,6 +67,7 @@ async function produceReport(
     {
       go: deps.go,
       runner: deps.runner,
+      git: createGitTool(deps.runner, deps.env),
       workDir,
       log: (m) => core.info(m),
       onRun: (r, done, all) => {
@@ -96,6 +103,8 @@ export async function run(partial: Partial<ActionDeps> = {}): Promise<void> {
     report = errorReport(message, repoRoot);
   }
   if (settings?.githubToken) core.setSecret(settings.githubToken);
+  const base = settings?.onlyChanged ? pullRequestCommit(env, 'base') : undefined;
+  if (settings && base) settings.changedSince = base;
 
   mkdirSync(tempRoot, { recursive: true });
   const workDir = mkdtempSync(join(tempRoot, 'race-rerun-'));

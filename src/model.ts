@@ -287,7 +287,7 @@ export interface BaselineComparison {
 export interface FocusedPackage {
   importPath: string;
   reason: 'changed' | 'imports';
-  /** For `imports`: a changed package it depends on. */
+  /** For `imports`: a changed package it depends on; for `changed`, the module file (`go.mod`) when that changed. */
   via?: string;
 }
 

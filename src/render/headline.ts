@@ -130,7 +130,8 @@ export function focusLines(report: Report): string[] {
     ];
   }
   const shown = f.packages.slice(0, MAX_FOCUS_SHOWN).map((p) => {
-    const why = p.reason === 'changed' ? 'changed' : `imports ${code(p.via ?? '?')}`;
+    const why =
+      p.reason === 'imports' ? `imports ${code(p.via ?? '?')}` : p.via ? `${code(p.via)} changed` : 'changed';
     return `${code(p.importPath)} (${why})`;
   });
   const more = f.packages.length > MAX_FOCUS_SHOWN ? ` and ${f.packages.length - MAX_FOCUS_SHOWN} more` : '';

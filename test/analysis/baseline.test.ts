@@ -84,7 +84,13 @@ describe('compareWithBaseline', () => {
     compareWithBaseline(now, base, 'base.json');
     const gone = now.baseline?.gone ?? [];
     expect(gone.map((g) => [g.kind, g.runsSeen, g.runs, g.runsNow, g.where])).toEqual([
-      ['race', 9, 30, 30, 'examples/flaky-daemon/daemon/daemon.go:51 ↔ examples/flaky-daemon/daemon/daemon.go:31'],
+      [
+        'race',
+        9,
+        30,
+        30,
+        'examples/flaky-daemon/daemon/daemon.go:51 ↔ examples/flaky-daemon/daemon/daemon.go:31',
+      ],
       ['panic', 2, 30, 30, 'examples/flaky-daemon/daemon/config.go:22'],
     ]);
     expect(gone[0]?.chance).toBeGreaterThan(0.999);

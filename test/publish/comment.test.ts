@@ -139,7 +139,9 @@ describe('upsertComment', () => {
     expect(res.action).toBe('updated');
     const body = gh.commentsOf(ISSUE)[0]?.body ?? '';
     expect(body).toContain('✅ **No data race, panic or failure** — 30 runs at `ccccccc`');
-    expect(body).toContain('Since `aaaaaaa`:\n\n- the data race at `daemon.go:51` (9/30 there): not seen in 30 runs');
+    expect(body).toContain(
+      'Since `aaaaaaa`:\n\n- the data race at `daemon.go:51` (9/30 there): not seen in 30 runs',
+    );
   });
 
   it('leaves the comment alone when nothing could be run', async () => {

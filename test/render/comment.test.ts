@@ -58,7 +58,9 @@ describe('renderComment', () => {
     expect(lines).toContain(
       `| **Panic**<br>runtime error: invalid memory address or nil pointer dereference<br><sub>in \`TestReload\`; likely cause: the data race at \`daemon.go:51\` (in both runs)</sub> | ${link('config.go', 22)} | **2/30**\u00a0<sub>95%\u00a0CI\u00a02–\u206021%</sub><br>\`▁▁▁▁▌▁▁▁▁▁▁▁▁▁▁▁▁▁▌▁▁▁▁▁▁▁▁▁▁▁\` |`,
     );
-    expect(lines).toContain('<sub>Files in `examples/flaky-daemon/daemon/`. Runs in order: `▌` seen, `▁` not seen.</sub>');
+    expect(lines).toContain(
+      '<sub>Files in `examples/flaky-daemon/daemon/`. Runs in order: `▌` seen, `▁` not seen.</sub>',
+    );
     expect(lines).toContain('| `example.com/flaky-daemon/daemon` | `TestWriter` | 9/30 (30%) | flaky |');
     expect(lines).toContain(
       "cd examples/flaky-daemon && go test -race -count=1 -run '^TestReload$' ./daemon",
@@ -104,7 +106,9 @@ describe('renderComment', () => {
     const first = comment(causeReport());
     const md = comment(cleanReport(), { sha: SHA2, previousBody: first });
     expectGolden('comment-fixed.md', md);
-    expect(md).toContain(`✅ **No data race, panic or failure** — 30 runs at [\`fedcba9\`](${REPO_URL}/commit/${SHA2})`);
+    expect(md).toContain(
+      `✅ **No data race, panic or failure** — 30 runs at [\`fedcba9\`](${REPO_URL}/commit/${SHA2})`,
+    );
     expect(md).toContain(
       `Since [\`abc1234\`](${REPO_URL}/commit/${SHA}):\n\n- the data race at \`daemon.go:51\` (9/30 there): not seen in 30 runs (at its earlier 30% it would have shown with over 99.9% probability): likely fixed.\n- the panic at \`config.go:22\` (2/30 there): not seen in 30 runs (at its earlier 7% it would have shown with 87% probability).`,
     );
@@ -267,7 +271,9 @@ describe('size limit', () => {
     // The top-ranked findings (seen in every run) are still there; the marker and history too.
     expect(md).toContain('TestRace0');
     expect(md.startsWith(commentMarker(identity))).toBe(true);
-    expect(parseHistory(md).map((e) => [e.sha, e.runs, e.findings, e.seen?.length])).toEqual([[SHA, 30, 120, 10]]);
+    expect(parseHistory(md).map((e) => [e.sha, e.runs, e.findings, e.seen?.length])).toEqual([
+      [SHA, 30, 120, 10],
+    ]);
     expect(detailsBalance(md).open).toBe(detailsBalance(md).close);
   });
 

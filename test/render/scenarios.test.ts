@@ -73,7 +73,10 @@ describe('new or known', () => {
   });
 
   it('a known race whose lines moved says where it was', () => {
-    const now = compared(seriesReport({ race: RACE_RUNS }), seriesReport({ race: [2, 9, 16], writeLine: 47 }));
+    const now = compared(
+      seriesReport({ race: RACE_RUNS }),
+      seriesReport({ race: [2, 9, 16], writeLine: 47 }),
+    );
     const { comment } = both('known-moved', now);
     expect(comment).toContain('**1 known data race** — 30 runs at');
     expect(comment).toContain('(vs main: no change)');
@@ -130,7 +133,10 @@ describe('paths', () => {
 
 describe('only-new', () => {
   it('fails and annotates only new findings; the verdict is red only for them', () => {
-    const now = compared(seriesReport({ race: RACE_RUNS, panic: PANIC_RUNS }), seriesReport({ race: [3, 8] }));
+    const now = compared(
+      seriesReport({ race: RACE_RUNS, panic: PANIC_RUNS }),
+      seriesReport({ race: [3, 8] }),
+    );
     const { comment } = both('only-new', now, true);
     expect(comment).toContain('❌ **1 known data race · 1 new panic** — 30 runs at');
     expect(failingFindings(now, ['race', 'panic'], true).map((f) => f.kind)).toEqual(['panic']);
