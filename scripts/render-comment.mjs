@@ -7,7 +7,7 @@
 // Needs `cmark-gfm` and `chromium` on PATH (Debian: apt-get install cmark-gfm chromium).
 // Writes <name>.html, <name>-light.png and <name>-dark.png to out-dir (default: a temp dir).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(840);
+/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(582);
 // The CLI's entry point; the commands are in cli/commands.ts so tests can call main() directly.
 
 process.exitCode = await (0,_cli_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 840:
+/***/ 582:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33,6 +33,263 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/analysis/baseline.ts
+/** Lines a location may move and still be the same finding when nothing else matched. */
+const NEARBY_LINES = 40;
+/** Above this chance of having shown, a finding not seen now is "likely fixed". */
+const baseline_LIKELY_FIXED = 0.95;
+/** Gone findings listed at most (the rest are counted). */
+const MAX_GONE = 50;
+/** 1 − (1 − p)^n: the chance to see at least once in n runs what showed in k of m runs. */
+function chanceToShow(k, m, n) {
+    if (m <= 0 || k <= 0 || n <= 0)
+        return 0;
+    const p = Math.min(1, k / m);
+    return 1 - (1 - p) ** n;
+}
+function fileName(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
+}
+/** The places without their lines: survives code above them moving. */
+function placesKey(f) {
+    const locs = f.locations.map((l) => `${l.file}|${l.function}|${l.access ?? ''}`).sort();
+    const extra = f.kind === 'failure' ? f.tests.join(',') : f.kind === 'build' ? f.message : '';
+    return `${f.kind}|${f.package}|${locs.join(';')}|${extra}`;
+}
+function sameFilesNearby(a, b) {
+    if (a.kind !== b.kind || a.package !== b.package || a.locations.length === 0)
+        return false;
+    if (a.locations.length !== b.locations.length)
+        return false;
+    const sorted = (f) => [...f.locations].sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line));
+    const [xs, ys] = [sorted(a), sorted(b)];
+    return xs.every((x, i) => {
+        const y = ys[i];
+        return x.file === y.file && Math.abs(x.line - y.line) <= NEARBY_LINES;
+    });
+}
+function movedFrom(now, then) {
+    // A race's sides swap roles between runs (whichever access the detector saw first).
+    const left = [...then.locations];
+    const take = (same) => {
+        const i = left.findIndex(same);
+        return i < 0 ? undefined : left.splice(i, 1)[0];
+    };
+    const moved = [];
+    for (const l of now.locations) {
+        const was = take((b) => b.file === l.file && b.function === l.function && b.access === l.access) ??
+            take((b) => b.file === l.file && b.access === l.access) ??
+            take((b) => b.file === l.file);
+        if (was && was.line !== l.line)
+            moved.push(`${fileName(was.file)}:${was.line}`);
+    }
+    return moved.length > 0 ? moved.join(', ') : undefined;
+}
+/** Which baseline finding each finding of the report is, matched at most once each. */
+function matchFindings(now, base) {
+    const out = new Map();
+    const used = new Set();
+    const known = (f, b, match) => {
+        used.add(b);
+        const k = { id: b.id, runsSeen: b.runsSeen, runs: b.runs, match };
+        const moved = match === 'signature' ? undefined : movedFrom(f, b);
+        if (moved)
+            k.movedFrom = moved;
+        out.set(f, k);
+    };
+    const passes = [
+        ['signature', (f, b) => f.kind === b.kind && f.package === b.package && f.signature === b.signature],
+        ['functions', (f, b) => f.locations.length > 0 && placesKey(f) === placesKey(b)],
+        ['nearby', sameFilesNearby],
+    ];
+    for (const [match, same] of passes) {
+        for (const f of now) {
+            if (out.has(f))
+                continue;
+            const b = base.find((x) => !used.has(x) && same(f, x));
+            if (b)
+                known(f, b, match);
+        }
+    }
+    return out;
+}
+/** `main`, `abc1234`, or `the baseline`: what "vs …" names. */
+function baselineLabel(base) {
+    if (base.context.branch)
+        return base.context.branch;
+    if (base.context.commit)
+        return base.context.commit.slice(0, 7);
+    return 'the baseline';
+}
+/**
+ * Marks every finding of `report` new or known and lists the baseline's findings not seen now
+ * (only those of packages that ran now: a package left out says nothing about them).
+ */
+function compareWithBaseline(report, base, source, baseBranch) {
+    const matched = matchFindings(report.findings, base.findings);
+    for (const f of report.findings) {
+        const k = matched.get(f);
+        f.baseline = k ? 'known' : 'new';
+        if (k)
+            f.known = k;
+        else
+            delete f.known;
+    }
+    const matchedIds = new Set([...matched.values()].map((k) => k.id));
+    const runsNow = new Map(report.packages.map((p) => [p.importPath, p.runs]));
+    const gone = [];
+    for (const b of base.findings) {
+        if (matchedIds.has(b.id) || b.kind === 'build')
+            continue;
+        const n = runsNow.get(b.package) ?? 0;
+        if (n === 0)
+            continue;
+        const shown = b.locations.slice(0, b.kind === 'race' ? 2 : 1);
+        const g = {
+            id: b.id,
+            kind: b.kind,
+            title: b.title,
+            package: b.package,
+            runsSeen: b.runsSeen,
+            runs: b.runs,
+            runsNow: n,
+            chance: chanceToShow(b.runsSeen, b.runs, n),
+        };
+        if (shown.length > 0)
+            g.where = shown.map((l) => `${l.file}:${l.line}`).join(' ↔ ');
+        gone.push(g);
+    }
+    gone.sort((a, b) => b.chance - a.chance);
+    const comparison = {
+        source,
+        label: base.context.branch || baseBranch || baselineLabel(base),
+        gone: gone.slice(0, MAX_GONE),
+    };
+    if (base.context.commit)
+        comparison.commit = base.context.commit;
+    report.baseline = comparison;
+}
+/** Whether a value read from a file looks like a race-rerun report (enough to compare with it). */
+function isReport(value) {
+    const r = value;
+    return (typeof r === 'object' &&
+        r !== null &&
+        r.tool?.name === 'race-rerun' &&
+        Array.isArray(r.findings) &&
+        Array.isArray(r.packages) &&
+        typeof r.context === 'object' &&
+        r.findings.every((f) => typeof f?.id === 'string' && typeof f.signature === 'string' && Array.isArray(f.locations)));
+}
+
+;// CONCATENATED MODULE: ./src/engine/baseline.ts
+// Reads the `baseline` report: a path or a glob (`reports/*.json`, `**/race-rerun.json`), the
+// newest match wins. Missing or unreadable is a warning for the caller, never an error.
+
+
+
+/** Files visited at most while expanding a glob (a `**` over a huge tree must not hang). */
+const MAX_VISITED = 20_000;
+function segmentRegex(segment) {
+    const body = segment
+        .replace(/[.+^${}()|\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]');
+    return new RegExp(`^${body}$`);
+}
+/** Files matching a glob of `*`, `?` and `**` segments, relative to `cwd` unless absolute. */
+function expandGlob(pattern, cwd) {
+    const abs = (0,external_node_path_namespaceObject.isAbsolute)(pattern) ? pattern : (0,external_node_path_namespaceObject.resolve)(cwd, pattern);
+    const parts = abs.split('/');
+    const firstWild = parts.findIndex((p) => /[*?]/.test(p));
+    if (firstWild < 0)
+        return [abs];
+    const root = parts.slice(0, firstWild).join('/') || '/';
+    const rest = parts.slice(firstWild);
+    const out = [];
+    let visited = 0;
+    const walk = (dir, segs) => {
+        if (visited++ > MAX_VISITED || segs.length === 0)
+            return;
+        const [head, ...tail] = segs;
+        let entries;
+        try {
+            entries = (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        if (head === '**') {
+            walk(dir, tail);
+            for (const e of entries)
+                if (e.isDirectory() && !e.name.startsWith('.'))
+                    walk((0,external_node_path_namespaceObject.join)(dir, e.name), segs);
+            return;
+        }
+        const re = segmentRegex(head);
+        for (const e of entries) {
+            if (!re.test(e.name))
+                continue;
+            const path = (0,external_node_path_namespaceObject.join)(dir, e.name);
+            if (tail.length === 0) {
+                if (e.isFile())
+                    out.push(path);
+            }
+            else if (e.isDirectory())
+                walk(path, tail);
+        }
+    };
+    walk(root, rest);
+    return [...new Set(out)];
+}
+function mtime(file) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(file).mtimeMs;
+    }
+    catch {
+        return 0;
+    }
+}
+/** The newest report matching `pattern`, or a warning that says what to fix. */
+function loadBaseline(pattern, cwd) {
+    const files = expandGlob(pattern, cwd).sort((a, b) => mtime(b) - mtime(a));
+    const hint = 'New and known cannot be told apart; every finding is reported as it is. Restore the base branch report (see the README: actions/cache/restore) before this step.';
+    const file = files[0];
+    if (!file)
+        return { warning: `Baseline ${JSON.stringify(pattern)} matches no file. ${hint}` };
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${err.message})`;
+        return { warning: `Baseline ${file} ${why}. ${hint}` };
+    }
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return { warning: `Baseline ${file} is not JSON. ${hint}` };
+    }
+    if (!isReport(value))
+        return { warning: `Baseline ${file} is not a race-rerun JSON report. ${hint}` };
+    return { report: value, file };
+}
+/**
+ * Compares `report` with the baseline `pattern` names (relative to `cwd`). Returns the warning
+ * to show when there is none to compare with; the report's notes say it too.
+ */
+function applyBaseline(report, pattern, cwd, baseBranch) {
+    const loaded = loadBaseline(pattern, cwd);
+    if ('warning' in loaded) {
+        report.notes.push(loaded.warning);
+        return loaded.warning;
+    }
+    compareWithBaseline(report, loaded.report, pattern, baseBranch);
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/go.ts
 // The few `go` commands race-rerun needs: go env, go list, go test -race -c, go list -m.
 
@@ -274,6 +531,24 @@ function createGoTool(runner, opts = {}) {
                 const binary = (0,external_node_path_namespaceObject.join)(outDir, testBinaryName(pkg.importPath));
                 return (0,external_node_fs_namespaceObject.existsSync)(binary) ? [{ package: pkg, ok: true, binary, output: '', durationMs }] : [];
             });
+        },
+        async listDependencies(cwd, patterns, buildFlags) {
+            const fields = 'ImportPath,Dir,Deps,TestImports,XTestImports,Standard,DepOnly';
+            const listFlags = buildFlags.filter((f) => !isFlag(f, 'vet'));
+            // -deps lists the dependencies too; only the packages the patterns matched are kept.
+            const result = await go(['list', '-e', '-deps', `-json=${fields}`, ...listFlags, ...patterns], cwd);
+            const listed = parseJsonStream(result.stdout ?? result.output);
+            if (result.exitCode !== 0 && listed.length === 0) {
+                throw new GoError(`"go list -deps" failed in ${cwd}:\n${trimOutput(result.stderr || result.output)}`);
+            }
+            return listed
+                .filter((p) => !p.Standard && !p.DepOnly && p.ImportPath && p.Dir)
+                .map((p) => ({
+                importPath: p.ImportPath ?? '',
+                dir: (p.Dir ?? '').replace(/\\/g, '/'),
+                deps: p.Deps ?? [],
+                testImports: [...(p.TestImports ?? []), ...(p.XTestImports ?? [])],
+            }));
         },
         async modules(cwd) {
             try {
@@ -1610,6 +1885,158 @@ const VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/analysis/focus.ts
+const MODULE_FILES = new Set(['go.mod', 'go.sum', 'go.work', 'go.work.sum']);
+function dirOf(file) {
+    const i = file.lastIndexOf('/');
+    return i < 0 ? '' : file.slice(0, i);
+}
+function baseOf(file) {
+    return file.slice(file.lastIndexOf('/') + 1);
+}
+/** Whether a changed file (absolute) belongs to the package in `dir`. */
+function touches(file, dir) {
+    if (file.endsWith('.go') && dirOf(file) === dir)
+        return true;
+    // Test data is read by the tests: changing it changes what they test.
+    return file.startsWith(`${dir}/testdata/`);
+}
+/** A changed module file under `moduleDir`, if any: every package is then affected. */
+function changedModuleFile(files, moduleDir) {
+    return files.find((f) => MODULE_FILES.has(baseOf(f)) && (dirOf(f) === moduleDir || moduleDir.startsWith(`${dirOf(f)}/`)));
+}
+/**
+ * The packages of `pkgs` the changed files (absolute, `/` separated) touch, each with why:
+ * `changed`, or `imports` with the changed package it reaches. In the order of `pkgs`.
+ */
+function focusPackages(pkgs, files, moduleDir) {
+    const moduleFile = changedModuleFile(files, moduleDir);
+    if (moduleFile)
+        return pkgs.map((p) => ({ importPath: p.importPath, reason: 'changed', via: baseOf(moduleFile) }));
+    const changed = new Set(pkgs.filter((p) => files.some((f) => touches(f, p.dir))).map((p) => p.importPath));
+    // A changed package each affected one reaches; grows until nothing more is reached.
+    const via = new Map([...changed].map((c) => [c, c]));
+    for (let grew = true; grew;) {
+        grew = false;
+        for (const p of pkgs) {
+            if (via.has(p.importPath))
+                continue;
+            const hit = [...p.deps, ...p.testImports].find((d) => via.has(d));
+            if (hit === undefined)
+                continue;
+            via.set(p.importPath, changed.has(hit) ? hit : (via.get(hit) ?? hit));
+            grew = true;
+        }
+    }
+    return pkgs.flatMap((p) => {
+        if (changed.has(p.importPath))
+            return [{ importPath: p.importPath, reason: 'changed' }];
+        const through = via.get(p.importPath);
+        return through ? [{ importPath: p.importPath, reason: 'imports', via: through }] : [];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/engine/changed.ts
+// `only-changed`: the files a pull request changed (git, behind a small interface) and the test
+// packages they touch (go list, through the GoTool). A shallow checkout gets the base commit
+// with `git fetch --depth=1 origin <sha>`; when that fails the message says what to set.
+
+
+class GitError extends (/* unused pure expression or super */ null && (Error)) {
+}
+function createGitTool(runner, env = process.env) {
+    const git = async (args, cwd) => {
+        const r = await runner.run({ command: 'git', args, cwd, env: { ...env, GIT_TERMINAL_PROMPT: '0' } });
+        if (r.spawnError !== undefined)
+            throw new GitError(`git could not be started: ${r.spawnError}`);
+        return { ok: r.exitCode === 0, stdout: r.stdout ?? r.output, output: r.output.trim() };
+    };
+    return {
+        async topLevel(cwd) {
+            const r = await git(['rev-parse', '--show-toplevel'], cwd);
+            if (!r.ok)
+                throw new GitError(`${cwd} is not in a git checkout (${r.output.split('\n')[0]})`);
+            return r.stdout.trim().replace(/\\/g, '/');
+        },
+        async hasCommit(sha, cwd) {
+            return (await git(['cat-file', '-e', `${sha}^{commit}`], cwd)).ok;
+        },
+        async fetchCommit(sha, cwd) {
+            const r = await git(['fetch', '--no-tags', '--depth=1', 'origin', sha], cwd);
+            return r.ok ? undefined : r.output.split('\n').slice(-3).join(' ');
+        },
+        async changedFiles(base, cwd) {
+            // Three dots: what HEAD changed since it forked (on a pull request's merge commit this is
+            // the same as two); two when the history to a merge base is not there (a shallow checkout).
+            for (const range of [[`${base}...HEAD`], [base, 'HEAD']]) {
+                const r = await git(['diff', '--name-only', '--no-renames', '-z', ...range], cwd);
+                if (r.ok)
+                    return r.stdout.split('\0').filter(Boolean);
+            }
+            throw new GitError(`git diff against ${base.slice(0, 7)} failed`);
+        },
+    };
+}
+const MAX_FILES_KEPT = 100;
+function changed_short(sha) {
+    return sha.slice(0, 7);
+}
+/** The base commit, fetched when the checkout is shallow; or why it cannot be had. */
+async function ensureBase(base, wd, deps) {
+    if (await deps.git.hasCommit(base, wd))
+        return undefined;
+    deps.log(`only-changed: fetching the base commit ${changed_short(base)} (git fetch --depth=1 origin ${base})`);
+    const failed = await deps.git.fetchCommit(base, wd);
+    if (failed === undefined && (await deps.git.hasCommit(base, wd)))
+        return undefined;
+    return `the base commit ${changed_short(base)} is not in the checkout and \`git fetch --depth=1 origin ${base}\` failed (${failed ?? 'no such commit'}). Set \`fetch-depth: 0\` on actions/checkout`;
+}
+/**
+ * The test packages of `listed` that the changes since `base` touch, and the report of why. A
+ * problem (no git, no base commit, go list failing) is a note and every package runs: a focus
+ * that cannot be computed must not hide a finding.
+ */
+async function focusOnChanges(base, listed, patterns, buildFlags, wd, deps) {
+    const fallback = (why) => ({ note: `only-changed: ${why}; every package was run.` });
+    try {
+        const problem = await ensureBase(base, wd, deps);
+        if (problem)
+            return fallback(problem);
+        const top = await deps.git.topLevel(wd);
+        const files = await deps.git.changedFiles(base, wd);
+        if (!deps.go.listDependencies)
+            return fallback('this Go tool cannot list dependencies');
+        const pkgs = await deps.go.listDependencies(wd, patterns, buildFlags);
+        // git names the resolved paths, go the ones it ran under: compare them resolved.
+        const real = (p) => {
+            try {
+                return (0,external_node_fs_namespaceObject.realpathSync)(p).replace(/\\/g, '/');
+            }
+            catch {
+                return p.replace(/\\/g, '/');
+            }
+        };
+        const resolved = pkgs.map((p) => ({ ...p, dir: real(p.dir) }));
+        const focused = focusPackages(resolved, files.map((f) => `${real(top)}/${f}`), real(wd));
+        const tested = new Set(listed.map((p) => p.importPath));
+        const kept = focused.filter((p) => tested.has(p.importPath));
+        const names = new Set(kept.map((p) => p.importPath));
+        return {
+            report: {
+                base,
+                changedFiles: files.slice(0, MAX_FILES_KEPT),
+                changedFileCount: files.length,
+                packages: kept,
+                skipped: listed.length - kept.length,
+            },
+            packages: listed.filter((p) => names.has(p.importPath)),
+        };
+    }
+    catch (err) {
+        return fallback(err.message);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/scheduler.ts
 // Runs each test binary `count` times, every run its own process: the race detector reports a
 // given race once per process and a panic ends the process, so only separate processes can tell
@@ -2024,6 +2451,7 @@ function testsfrom_runPattern(tests) {
 
 
 
+
 /**
  * GORACE options race-rerun adds before the user's own (TSan applies them in order, so the
  * user's win). atexit_sleep_ms=0: a passing race binary otherwise sleeps 1 s at exit, which
@@ -2062,6 +2490,37 @@ function iterationsPerRun(testFlags) {
             cpus = (m[2] ?? '').split(',').filter((c) => c.trim() !== '').length || 1;
     }
     return count * cpus;
+}
+/** `only-changed`: the packages the pull request touches (all of them when that cannot be told). */
+async function focusIfAsked(settings, listed, deps, result) {
+    if (!settings.onlyChanged)
+        return listed;
+    if (!settings.changedSince || !deps.git) {
+        result.notes.push('only-changed applies to pull requests (it needs their base commit): every package was run.');
+        return listed;
+    }
+    const { buildFlags, packages: patterns, workingDirectory: wd } = settings;
+    const focus = await focusOnChanges(settings.changedSince, listed, patterns, buildFlags, wd, {
+        ...deps,
+        git: deps.git,
+    });
+    if ('note' in focus) {
+        result.notes.push(focus.note);
+        deps.log(focus.note);
+        return listed;
+    }
+    result.focus = focus.report;
+    const base = settings.changedSince.slice(0, 7);
+    const n = focus.packages.length;
+    if (n === 0) {
+        const note = `only-changed: no Go code of the tested packages changed since ${base} (${engine_plural(focus.report.changedFileCount, 'file')} changed): nothing was run.`;
+        result.notes.push(note);
+        deps.log(note);
+    }
+    else {
+        deps.log(`only-changed: ${engine_plural(n, 'package')} of ${listed.length} touched since ${base}`);
+    }
+    return focus.packages;
 }
 async function execute(settings, deps) {
     const result = { modules: [], packages: [], builds: [], runs: [], errors: [], notes: [] };
@@ -2119,9 +2578,11 @@ async function execute(settings, deps) {
             goVersion: goEnv.version,
         };
         const argsOf = new Map();
-        let packages = listed.packages;
+        let packages = await focusIfAsked(settings, listed.packages, deps, result);
+        if (packages.length === 0)
+            return result;
         if (failed !== undefined) {
-            packages = selectFailed(listed.packages, failed, settings, result.notes);
+            packages = selectFailed(packages, failed, settings, result.notes);
             for (const p of packages) {
                 const tests = failed.get(p.importPath) ?? failed.get('') ?? [];
                 // An empty list: the package failed without a test to name, so all of it runs.
@@ -4403,7 +4864,10 @@ async function runAndReport(settings, deps, commit) {
         errors: result.errors,
         notes: result.notes,
     };
-    return buildReport(input);
+    const report = buildReport(input);
+    if (result.focus)
+        report.focus = result.focus;
+    return report;
 }
 /** A report for when nothing could be run (bad settings): still written, so users see why. */
 function errorReport(message, repoRoot, context) {
@@ -4767,9 +5231,9 @@ function failed(message, durationMs) {
 const nodeProcessRunner = { run: runProcess };
 
 ;// CONCATENATED MODULE: ./src/render/outcome.ts
-function failingFindings(report, failOn) {
+function failingFindings(report, failOn, onlyNew = false) {
     const kinds = new Set(failOn);
-    return report.findings.filter((f) => kinds.has(f.kind));
+    return report.findings.filter((f) => kinds.has(f.kind) && !(onlyNew && f.baseline === 'known'));
 }
 
 ;// CONCATENATED MODULE: ./src/render/progress.ts
@@ -4786,6 +5250,7 @@ function describeRun(run) {
 
 ;// CONCATENATED MODULE: ./src/render/format.ts
 // Wording shared by the renderers, so the annotation, the job summary and the terminal agree.
+
 
 
 const KIND_LABEL = {
@@ -4938,6 +5403,35 @@ function rerunFor(report, f) {
 function clean(s) {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
     return s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
+}
+/** A chance for humans: `89%`, `over 99.9%`, `under 1%`. */
+function chanceText(x) {
+    if (x >= 1)
+        return '100%';
+    if (x >= 0.9995)
+        return 'over 99.9%';
+    if (x > 0 && x < 0.005)
+        return 'under 1%';
+    return percent(x);
+}
+/** `known: 12/30 on main (moved from daemon.go:76)`, or `new`; undefined without a baseline. */
+function baselineText(f, label) {
+    if (f.baseline === 'new')
+        return 'new';
+    if (f.baseline !== 'known' || !f.known)
+        return undefined;
+    const moved = f.known.movedFrom ? ` (moved from ${f.known.movedFrom})` : '';
+    return `known: ${f.known.runsSeen}/${f.known.runs} on ${label}${moved}`;
+}
+/**
+ * `not seen in 30 runs (at its earlier 7% it would have shown with 89% probability)`, and
+ * `: likely fixed` only when that chance is over 95%.
+ */
+function notSeenText(g) {
+    const runs = `${g.runsNow} run${g.runsNow === 1 ? '' : 's'}`;
+    const rate = percent(g.runs > 0 ? g.runsSeen / g.runs : 0);
+    const text = `not seen in ${runs} (at its earlier ${rate} it would have shown with ${chanceText(g.chance)} probability)`;
+    return g.chance > LIKELY_FIXED ? `${text}: likely fixed` : text;
 }
 
 ;// CONCATENATED MODULE: ./src/render/terminal.ts
@@ -5329,6 +5823,21 @@ const INPUTS = [
         description: 'Which findings fail the step, separated by commas or spaces: race, panic, fatal, timeout, failure (test failures and build errors), or never.',
     },
     {
+        name: 'baseline',
+        default: '',
+        description: 'A JSON report from the base branch (a path or a glob such as reports/*.json; the newest match is used), relative to the repository root. Every finding is then new or known (with its rate there), and its findings not seen now are listed with the chance they would have shown. Missing or unreadable is a warning.',
+    },
+    {
+        name: 'only-new',
+        default: 'false',
+        description: 'With a baseline: fail-on applies to new findings only, and only new findings are annotated (known ones are listed in the summary and comment).',
+    },
+    {
+        name: 'only-changed',
+        default: 'false',
+        description: 'On pull requests: run only the packages whose files the pull request changed, and the packages of the module that import them. Needs the base commit in the checkout (fetch-depth: 0, or it is fetched with git fetch --depth=1).',
+    },
+    {
         name: 'github-token',
         // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template.
         default: '${{ github.token }}',
@@ -5505,6 +6014,9 @@ function readSettings(input, defaults) {
         comment = false;
     else
         problems.push(`Input "comment" must be true or false, got ${JSON.stringify(commentText)}.`);
+    const onlyNew = boolInput('only-new', getOr('only-new'), problems);
+    const onlyChanged = boolInput('only-changed', getOr('only-changed'), problems);
+    const baseline = get('baseline');
     if (problems.length > 0)
         throw new SettingsError(problems);
     const settings = {
@@ -5527,6 +6039,12 @@ function readSettings(input, defaults) {
     };
     if (testsFrom !== undefined)
         settings.testsFrom = testsFrom;
+    if (baseline !== '')
+        settings.baseline = baseline;
+    if (onlyNew)
+        settings.onlyNew = true;
+    if (onlyChanged)
+        settings.onlyChanged = true;
     if (maxDurationMs !== undefined) {
         settings.maxDuration = maxDurationText;
         settings.maxDurationMs = maxDurationMs;
@@ -5536,6 +6054,14 @@ function readSettings(input, defaults) {
     if (skip !== undefined)
         settings.skip = skip;
     return settings;
+}
+function boolInput(name, text, problems) {
+    if (TRUE_WORDS.includes(text))
+        return true;
+    if (FALSE_WORDS.includes(text))
+        return false;
+    problems.push(`Input "${name}" must be true or false, got ${JSON.stringify(text)}.`);
+    return false;
 }
 // Go's regexp syntax is not JavaScript's, so only what is wrong in both is rejected.
 function regexInput(name, text, problems) {
@@ -5619,6 +6145,7 @@ function failOnInput(text, problems) {
 
 
 
+
 const USAGE = `race-rerun ${VERSION}: run Go tests N times under the race detector and report how often each race, panic and failure reproduces.
 
 Usage:
@@ -5638,6 +6165,8 @@ Flags for run:
   --precision P        for --until stable: ± percentage points of the 95% interval (default 10)
 Flags for both:
   --json FILE          also write the JSON report to FILE
+  --baseline FILE      a JSON report from the base branch (path or glob): findings are new or known
+  --only-new           with --baseline: --fail-on applies to new findings only
   --fail-on LIST       exit 1 when findings of these kinds are found: race,panic,fatal,timeout,failure or never
                        (default: all of them)
   --no-color           plain text even on a terminal
@@ -5670,11 +6199,23 @@ function failOnOf(value, repoRoot) {
         inputs['fail-on'] = value;
     return readSettings((n) => inputs[n] ?? '', { repoRoot, reportPath: '', cpus: 1 }).failOn;
 }
-function exitCodeOf(report, failOn) {
+function exitCodeOf(report, failOn, onlyNew) {
     if (report.errors.length > 0 && report.totalRuns === 0)
         return 2;
-    return failingFindings(report, failOn).length > 0 ? 1 : 0;
+    return failingFindings(report, failOn, onlyNew).length > 0 ? 1 : 0;
 }
+/** --baseline: compares before anything is shown; a missing or bad file is a warning. */
+function commands_compare(report, baseline, cwd) {
+    if (!baseline || report.verdict === 'error')
+        return;
+    const warning = applyBaseline(report, baseline, cwd);
+    if (warning)
+        process.stderr.write(`race-rerun: warning: ${warning}\n`);
+}
+const BASELINE_OPTIONS = {
+    baseline: { type: 'string' },
+    'only-new': { type: 'boolean' },
+};
 async function cmdRun(args, color) {
     const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
         args,
@@ -5693,6 +6234,7 @@ async function cmdRun(args, color) {
             json: { type: 'string' },
             'fail-on': { type: 'string' },
             'no-color': { type: 'boolean' },
+            ...BASELINE_OPTIONS,
         },
     });
     const cwd = process.cwd();
@@ -5737,9 +6279,10 @@ async function cmdRun(args, color) {
     finally {
         (0,external_node_fs_namespaceObject.rmSync)(workDir, { recursive: true, force: true });
     }
+    commands_compare(report, values.baseline, cwd);
     process.stdout.write(`${renderTerminal(report, { color: color && !values['no-color'] })}\n`);
     writeJson(values.json, report);
-    return exitCodeOf(report, settings.failOn);
+    return exitCodeOf(report, settings.failOn, values['only-new'] === true);
 }
 async function cmdParse(args, color) {
     const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
@@ -5749,6 +6292,7 @@ async function cmdParse(args, color) {
             json: { type: 'string' },
             'fail-on': { type: 'string' },
             'no-color': { type: 'boolean' },
+            ...BASELINE_OPTIONS,
         },
     });
     if (positionals.length === 0)
@@ -5767,12 +6311,13 @@ async function cmdParse(args, color) {
         modules,
         ...(goEnv ? { goroot: goEnv.goroot, gomodcache: goEnv.gomodcache } : {}),
     });
+    commands_compare(report, values.baseline, cwd);
     process.stdout.write(`${renderTerminal(report, { color: color && !values['no-color'] })}\n`);
     writeJson(values.json, report);
     // A log that holds no Go output is said plainly in the report; only an unreadable one is an error.
     if (unreadable > 0)
         return 2;
-    return failingFindings(report, failOn).length > 0 ? 1 : 0;
+    return failingFindings(report, failOn, values['only-new'] === true).length > 0 ? 1 : 0;
 }
 async function main(argv) {
     const [command, ...rest] = argv;

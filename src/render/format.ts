@@ -170,6 +170,7 @@ export function clean(s: string): string {
 
 /** A chance for humans: `89%`, `over 99.9%`, `under 1%`. */
 export function chanceText(x: number): string {
+  if (x >= 1) return '100%';
   if (x >= 0.9995) return 'over 99.9%';
   if (x > 0 && x < 0.005) return 'under 1%';
   return percent(x);
