@@ -45479,6 +45479,11 @@ function explanation(f, at) {
 }
 function message(report, f, at) {
     const parts = [explanation(f, at)];
+    const known = report.baseline ? baselineText(f, report.baseline.label) : undefined;
+    if (known)
+        parts.push(known === 'new'
+            ? `New: not seen on ${report.baseline?.label}.`
+            : `${known.charAt(0).toUpperCase()}${known.slice(1)}.`);
     const stacks = stackText(f);
     if (stacks.length > 0 && f.kind !== 'failure' && f.kind !== 'build')
         parts.push(stacks.join('\n'));

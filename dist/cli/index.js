@@ -37,7 +37,7 @@ const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 /** Lines a location may move and still be the same finding when nothing else matched. */
 const NEARBY_LINES = 40;
 /** Above this chance of having shown, a finding not seen now is "likely fixed". */
-const baseline_LIKELY_FIXED = 0.95;
+const LIKELY_FIXED = 0.95;
 /** Gone findings listed at most (the rest are counted). */
 const MAX_GONE = 50;
 /** 1 − (1 − p)^n: the chance to see at least once in n runs what showed in k of m runs. */
@@ -5486,6 +5486,9 @@ function findingBlock(report, f, paint) {
         lines.push(`  ${clean(f.message.split('\n')[0] ?? '')}`);
     }
     const facts = [];
+    const known = report.baseline ? baselineText(f, report.baseline.label) : undefined;
+    if (known)
+        facts.push(clean(known));
     if (f.tests.length > 0)
         facts.push(`tests: ${clean(f.tests.join(', '))}`);
     if (f.kind !== 'build')
@@ -5515,6 +5518,10 @@ function renderTerminal(report, opts = {}) {
             out.push(`  ${status}  ${`${t.failed}/${t.runs}`.padStart(width)}  ${clean(t.package)}  ${clean(t.name)}`);
         }
         out.push('');
+    }
+    for (const g of report.baseline?.gone ?? []) {
+        const where = g.where ? ` at ${g.where}` : '';
+        out.push(`${paint.dim('gone:')} ${clean(`${g.title}${where} (${g.runsSeen}/${g.runs} on ${report.baseline?.label}): ${notSeenText(g)}`)}`);
     }
     for (const e of report.errors)
         out.push(`${paint.red('error:')} ${clean(e)}`);

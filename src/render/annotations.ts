@@ -3,6 +3,7 @@
 import type { Finding, Location, Report } from '../model.js';
 import {
   accessWords,
+  baselineText,
   clean,
   countedTitle,
   KIND_LABEL,
@@ -49,6 +50,13 @@ function explanation(f: Finding, at: Location): string {
 
 function message(report: Report, f: Finding, at: Location): string {
   const parts = [explanation(f, at)];
+  const known = report.baseline ? baselineText(f, report.baseline.label) : undefined;
+  if (known)
+    parts.push(
+      known === 'new'
+        ? `New: not seen on ${report.baseline?.label}.`
+        : `${known.charAt(0).toUpperCase()}${known.slice(1)}.`,
+    );
   const stacks = stackText(f);
   if (stacks.length > 0 && f.kind !== 'failure' && f.kind !== 'build') parts.push(stacks.join('\n'));
   if (f.kind !== 'build') {

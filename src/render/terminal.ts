@@ -2,8 +2,10 @@
 import { funcWithoutPackage } from '../analysis/names.js';
 import type { Finding, FindingKind, Location, Report } from '../model.js';
 import {
+  baselineText,
   clean,
   displayFile,
+  notSeenText,
   rerunFor,
   runList,
   shownStacks,
@@ -69,6 +71,8 @@ function findingBlock(report: Report, f: Finding, paint: ReturnType<typeof palet
     lines.push(`  ${clean(f.message.split('\n')[0] ?? '')}`);
   }
   const facts: string[] = [];
+  const known = report.baseline ? baselineText(f, report.baseline.label) : undefined;
+  if (known) facts.push(clean(known));
   if (f.tests.length > 0) facts.push(`tests: ${clean(f.tests.join(', '))}`);
   if (f.kind !== 'build') facts.push(`runs: ${runList(f.seenIn)}`);
   const recovery = stackRecoveryText(f);
@@ -96,6 +100,12 @@ export function renderTerminal(report: Report, opts: { color?: boolean } = {}): 
       );
     }
     out.push('');
+  }
+  for (const g of report.baseline?.gone ?? []) {
+    const where = g.where ? ` at ${g.where}` : '';
+    out.push(
+      `${paint.dim('gone:')} ${clean(`${g.title}${where} (${g.runsSeen}/${g.runs} on ${report.baseline?.label}): ${notSeenText(g)}`)}`,
+    );
   }
   for (const e of report.errors) out.push(`${paint.red('error:')} ${clean(e)}`);
   for (const n of report.notes) out.push(`${paint.dim('note:')} ${clean(n)}`);
