@@ -209,8 +209,9 @@ function renderWith(report: Report, ranked: readonly Finding[], opts: DocumentOp
   if (kept.length > 0) {
     const table = { ...(opts.blobUrl ? { blobUrl: opts.blobUrl } : {}) };
     const label = report.baseline?.label;
-    out.push(...findingsTable(report, kept, label ? { ...table, baselineLabel: label } : table), '');
-    out.push(...reproduceTop(kept[0]));
+    const { open, more } = findingsTable(report, kept, label ? { ...table, baselineLabel: label } : table);
+    out.push(...open, '', ...reproduceTop(kept[0]));
+    if (more.length > 0) out.push(...more, '');
   }
   const gone = goneLines(report);
   if (gone.length > 0) out.push(...gone, '');

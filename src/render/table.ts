@@ -174,26 +174,58 @@ function findingCell(report: Report, f: Finding, common: string, opts: TableOpti
   return `**${KIND_LABEL[f.kind]}**${status}<br>${escapeMarkdown(shorten(titleRest(f), MAX_TITLE))}${sub}`;
 }
 
-/** The table, and a legend for the strips. */
-export function findingsTable(
+/** Rows shown before the fold; the others are in a collapsed table under the top command. */
+export const OPEN_ROWS = 5;
+
+function tableLines(
   report: Report,
   findings: readonly Finding[],
-  opts: TableOptions = {},
+  common: string,
+  opts: TableOptions,
 ): string[] {
-  const common = commonDir(findings);
   const lines = ['| Finding | Where | Seen |', '| --- | --- | --- |'];
   for (const f of findings) {
     lines.push(
       `| ${findingCell(report, f, common, opts)} | ${whereCell(f, common, opts.blobUrl)} | ${seenCell(f)} |`,
     );
   }
-  const legend: string[] = [];
-  if (common) legend.push(`Files in ${code(common)}.`);
-  const grouped = Math.max(0, ...findings.filter((f) => f.kind !== 'build').map((f) => runsPerMark(f.runs)));
-  if (findings.some((f) => f.kind !== 'build' && f.runs > 1)) {
-    const per = grouped > 1 ? ` (a mark stands for up to ${grouped} runs)` : '';
-    legend.push(`Runs in order: ${code(SEEN_MARK)} seen, ${code(UNSEEN_MARK)} not seen${per}.`);
-  }
-  if (legend.length > 0) lines.push('', `<sub>${legend.join(' ')}</sub>`);
   return lines;
+}
+
+function legend(findings: readonly Finding[], common: string): string[] {
+  const parts: string[] = [];
+  if (common) parts.push(`Files in ${code(common)}.`);
+  const counted = findings.filter((f) => f.kind !== 'build' && f.runs > 1);
+  const grouped = Math.max(0, ...counted.map((f) => runsPerMark(f.runs)));
+  if (counted.length > 0) {
+    const per = grouped > 1 ? ` (a mark stands for up to ${grouped} runs)` : '';
+    parts.push(`Runs in order: ${code(SEEN_MARK)} seen, ${code(UNSEEN_MARK)} not seen${per}.`);
+  }
+  return parts.length > 0 ? ['', `<sub>${parts.join(' ')}</sub>`] : [];
+}
+
+/**
+ * The table of the first OPEN_ROWS findings with its legend (`open`), and the rest in a
+ * collapsed table (`more`, empty when there is no rest). Both drop the same shared directory.
+ */
+export function findingsTable(
+  report: Report,
+  findings: readonly Finding[],
+  opts: TableOptions = {},
+): { open: string[]; more: string[] } {
+  const common = commonDir(findings);
+  const first = findings.slice(0, OPEN_ROWS);
+  const rest = findings.slice(OPEN_ROWS);
+  const open = [...tableLines(report, first, common, opts), ...legend(findings, common)];
+  if (rest.length === 0) return { open, more: [] };
+  return {
+    open,
+    more: [
+      `<details><summary>${rest.length} more finding${rest.length === 1 ? '' : 's'}</summary>`,
+      '',
+      ...tableLines(report, rest, common, opts),
+      '',
+      '</details>',
+    ],
+  };
 }

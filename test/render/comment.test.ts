@@ -277,6 +277,16 @@ describe('size limit', () => {
     expect(detailsBalance(md).open).toBe(detailsBalance(md).close);
   });
 
+  it('shows the first 5 rows before the top command, the rest collapsed below it', () => {
+    const md = comment(hugeReport(12));
+    const rows = (text: string) => text.split('\n').filter((l) => l.startsWith('| **Data race**')).length;
+    const command = md.indexOf('**Reproduce** the data race');
+    const more = md.indexOf('<details><summary>7 more findings</summary>');
+    expect(rows(md.slice(0, command))).toBe(5);
+    expect(more).toBeGreaterThan(command);
+    expect(rows(md.slice(more, md.indexOf('</details>', more)))).toBe(7);
+  });
+
   it('cuts only stacks when that is enough', () => {
     const md = comment(hugeReport(12));
     expect(md.length).toBeLessThanOrEqual(COMMENT_LIMIT);
