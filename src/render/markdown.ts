@@ -63,7 +63,7 @@ export function details(report: Report, f: Finding, stacks: boolean, fullReport:
   const counted = f.kind === 'build' ? '' : ` (${f.runsSeen}/${f.runs} runs)`;
   const lines = [
     '<details>',
-    `<summary><b>${escapeHtml(KIND_LABEL[f.kind])}</b>: ${escapeHtml(titleRest(f))}${counted}</summary>`,
+    `<summary><b>${escapeHtml(KIND_LABEL[f.kind])}</b>${f.baseline ? ` (${f.baseline})` : ''}: ${escapeHtml(titleRest(f))}${counted}</summary>`,
     '',
   ];
   // The title already shows a short message in full.

@@ -2,6 +2,7 @@
 // (kind, short title, new or known, the tests it fails, what follows it), where (links whose text
 // leaves out the directory every row shares) and how often (k/N, the 95% interval, and a strip of
 // the runs it was seen in, so rate and co-occurrence show at a glance).
+import { KIND_NOUN } from '../analysis/report.js';
 import type { Finding, Location, Report } from '../model.js';
 import { code, escapeMarkdown, shorten, WJ } from './escape.js';
 import { baselineText, KIND_LABEL, stackRecoveryText, titleRest, whereTexts } from './format.js';
@@ -24,17 +25,8 @@ export interface TableOptions {
   baselineLabel?: string;
 }
 
-const NOUN: Record<Finding['kind'], string> = {
-  race: 'data race',
-  panic: 'panic',
-  fatal: 'fatal error',
-  timeout: 'timeout',
-  failure: 'test failure',
-  build: 'build failure',
-};
-
 export function kindNoun(kind: Finding['kind']): string {
-  return NOUN[kind];
+  return KIND_NOUN[kind];
 }
 
 /** `https://github.com/o/r/blob/<sha>/` + path + `#L<line>`, each path segment encoded. */
@@ -150,7 +142,7 @@ function rowNotes(report: Report, f: Finding, common: string): string[] {
       .filter((x): x is { s: Finding; c: { id: string; runs: number } } => x.c !== undefined)
       .slice(0, MAX_FOLLOWERS);
     for (const { s, c } of followers) {
-      notes.push(`${NOUN[s.kind]} at ${placeOf(s, common)} follows it in ${share(c.runs, s.runsSeen)}`);
+      notes.push(`${KIND_NOUN[s.kind]} at ${placeOf(s, common)} follows it in ${share(c.runs, s.runsSeen)}`);
     }
   } else {
     const cause = f.cooccurringRaces?.[0];
