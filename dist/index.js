@@ -44519,6 +44519,11 @@ function escape_plural(n, noun, many = `${noun}s`) {
 }
 
 ;// CONCATENATED MODULE: ./src/render/table.ts
+// The findings table of the job summary and the comment: one row per finding saying what it is
+// (kind, short title, new or known, the tests it fails, what follows it), where (links whose text
+// leaves out the directory every row shares) and how often (k/N, the 95% interval, and a strip of
+// the runs it was seen in, so rate and co-occurrence show at a glance).
+
 
 
 /** One mark per run up to this many runs; above, one mark per group of runs. */
@@ -44531,16 +44536,8 @@ const MAX_LINK_TEXT = 40;
 const MAX_TESTS = 3;
 const MAX_FOLLOWERS = 3;
 const NBSP = '\u00a0';
-const NOUN = {
-    race: 'data race',
-    panic: 'panic',
-    fatal: 'fatal error',
-    timeout: 'timeout',
-    failure: 'test failure',
-    build: 'build failure',
-};
 function kindNoun(kind) {
-    return NOUN[kind];
+    return KIND_NOUN[kind];
 }
 /** `https://github.com/o/r/blob/<sha>/` + path + `#L<line>`, each path segment encoded. */
 function lineUrl(blobUrl, file, line) {
@@ -44652,7 +44649,7 @@ function rowNotes(report, f, common) {
             .filter((x) => x.c !== undefined)
             .slice(0, MAX_FOLLOWERS);
         for (const { s, c } of followers) {
-            notes.push(`${NOUN[s.kind]} at ${placeOf(s, common)} follows it in ${share(c.runs, s.runsSeen)}`);
+            notes.push(`${KIND_NOUN[s.kind]} at ${placeOf(s, common)} follows it in ${share(c.runs, s.runsSeen)}`);
         }
     }
     else {
@@ -44674,24 +44671,48 @@ function findingCell(report, f, common, opts) {
     const sub = notes.length > 0 ? `<br><sub>${notes.join('; ')}</sub>` : '';
     return `**${KIND_LABEL[f.kind]}**${status}<br>${escapeMarkdown(shorten(titleRest(f), MAX_TITLE))}${sub}`;
 }
-/** The table, and a legend for the strips. */
-function findingsTable(report, findings, opts = {}) {
-    const common = commonDir(findings);
+/** Rows shown before the fold; the others are in a collapsed table under the top command. */
+const OPEN_ROWS = 5;
+function tableLines(report, findings, common, opts) {
     const lines = ['| Finding | Where | Seen |', '| --- | --- | --- |'];
     for (const f of findings) {
         lines.push(`| ${findingCell(report, f, common, opts)} | ${whereCell(f, common, opts.blobUrl)} | ${seenCell(f)} |`);
     }
-    const legend = [];
-    if (common)
-        legend.push(`Files in ${code(common)}.`);
-    const grouped = Math.max(0, ...findings.filter((f) => f.kind !== 'build').map((f) => runsPerMark(f.runs)));
-    if (findings.some((f) => f.kind !== 'build' && f.runs > 1)) {
-        const per = grouped > 1 ? ` (a mark stands for up to ${grouped} runs)` : '';
-        legend.push(`Runs in order: ${code(SEEN_MARK)} seen, ${code(UNSEEN_MARK)} not seen${per}.`);
-    }
-    if (legend.length > 0)
-        lines.push('', `<sub>${legend.join(' ')}</sub>`);
     return lines;
+}
+function legend(findings, common) {
+    const parts = [];
+    if (common)
+        parts.push(`Files in ${code(common)}.`);
+    const counted = findings.filter((f) => f.kind !== 'build' && f.runs > 1);
+    const grouped = Math.max(0, ...counted.map((f) => runsPerMark(f.runs)));
+    if (counted.length > 0) {
+        const per = grouped > 1 ? ` (a mark stands for up to ${grouped} runs)` : '';
+        parts.push(`Runs in order: ${code(SEEN_MARK)} seen, ${code(UNSEEN_MARK)} not seen${per}.`);
+    }
+    return parts.length > 0 ? ['', `<sub>${parts.join(' ')}</sub>`] : [];
+}
+/**
+ * The table of the first OPEN_ROWS findings with its legend (`open`), and the rest in a
+ * collapsed table (`more`, empty when there is no rest). Both drop the same shared directory.
+ */
+function findingsTable(report, findings, opts = {}) {
+    const common = commonDir(findings);
+    const first = findings.slice(0, OPEN_ROWS);
+    const rest = findings.slice(OPEN_ROWS);
+    const open = [...tableLines(report, first, common, opts), ...legend(findings, common)];
+    if (rest.length === 0)
+        return { open, more: [] };
+    return {
+        open,
+        more: [
+            `<details><summary>${rest.length} more finding${rest.length === 1 ? '' : 's'}</summary>`,
+            '',
+            ...tableLines(report, rest, common, opts),
+            '',
+            '</details>',
+        ],
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/render/headline.ts
@@ -44898,7 +44919,7 @@ function details(report, f, stacks, fullReport) {
     const counted = f.kind === 'build' ? '' : ` (${f.runsSeen}/${f.runs} runs)`;
     const lines = [
         '<details>',
-        `<summary><b>${escapeHtml(KIND_LABEL[f.kind])}</b>: ${escapeHtml(titleRest(f))}${counted}</summary>`,
+        `<summary><b>${escapeHtml(KIND_LABEL[f.kind])}</b>${f.baseline ? ` (${f.baseline})` : ''}: ${escapeHtml(titleRest(f))}${counted}</summary>`,
         '',
     ];
     // The title already shows a short message in full.
@@ -45009,8 +45030,10 @@ function renderWith(report, ranked, opts, cut) {
     if (kept.length > 0) {
         const table = { ...(opts.blobUrl ? { blobUrl: opts.blobUrl } : {}) };
         const label = report.baseline?.label;
-        out.push(...findingsTable(report, kept, label ? { ...table, baselineLabel: label } : table), '');
-        out.push(...reproduceTop(kept[0]));
+        const { open, more } = findingsTable(report, kept, label ? { ...table, baselineLabel: label } : table);
+        out.push(...open, '', ...reproduceTop(kept[0]));
+        if (more.length > 0)
+            out.push(...more, '');
     }
     const gone = goneLines(report);
     if (gone.length > 0)
