@@ -44793,7 +44793,7 @@ const SHORT = {
     build: 'build failure',
 };
 /** `vs main: +1 race, −1 panic`: new findings and baseline findings not seen now, per kind. */
-function deltaText(report) {
+function deltaText(report, label = escapeMarkdown) {
     const b = report.baseline;
     if (!b)
         return undefined;
@@ -44806,7 +44806,7 @@ function deltaText(report) {
         if (gone > 0)
             parts.push(`−${escape_plural(gone, SHORT[kind])}`);
     }
-    return `vs ${escapeMarkdown(b.label)}: ${parts.length > 0 ? parts.join(', ') : 'no change'}`;
+    return `vs ${label(b.label)}: ${parts.length > 0 ? parts.join(', ') : 'no change'}`;
 }
 function icon(report, parts, onlyNew) {
     if (report.findings.length === 0)

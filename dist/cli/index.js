@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(582);
+/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(636);
 // The CLI's entry point; the commands are in cli/commands.ts so tests can call main() directly.
 
 process.exitCode = await (0,_cli_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 582:
+/***/ 636:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -720,7 +720,7 @@ function createPathMapper(ctx) {
 // The shared data model. Everything between the parts of race-rerun is one of these plain types:
 // settings → plan → runs (RunRecord) → Report → renderers. No I/O here.
 /** The kinds of finding, also the words accepted by `fail-on` (plus `never`). */
-const FINDING_KINDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'build'];
+const model_FINDING_KINDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'build'];
 
 ;// CONCATENATED MODULE: ./src/analysis/hash.ts
 // A small stable hash for finding ids: same signature → same id on every machine and version.
@@ -1020,7 +1020,7 @@ function wilson(k, n, z = Z95) {
 
 /** Lines of the first occurrence kept in `Finding.sample`. */
 const SAMPLE_LINES = 60;
-const KIND_ORDER = Object.fromEntries(FINDING_KINDS.map((k, i) => [k, i]));
+const KIND_ORDER = Object.fromEntries(model_FINDING_KINDS.map((k, i) => [k, i]));
 // `testing` prints these as t.Error-style lines; the race itself is already a finding.
 const RACE_NOTICE = /^(?:testing: )?race detected (?:during execution of (?:test|benchmark)|outside of test execution)/;
 function compare(a, b) {
@@ -1196,7 +1196,7 @@ function buildMessage(output) {
         .find((l) => l !== '' && !l.startsWith('#') && !/^FAIL\b/.test(l) && !/^ok\b/.test(l));
     return line ?? 'build failed';
 }
-function plural(n, noun) {
+function report_plural(n, noun) {
     return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 function joinList(parts) {
@@ -1204,7 +1204,7 @@ function joinList(parts) {
         return parts.join('');
     return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
-const KIND_NOUN = {
+const report_KIND_NOUN = {
     race: 'data race',
     panic: 'panic',
     fatal: 'fatal error',
@@ -1474,18 +1474,18 @@ function summarize(input, findings, tests, verdict, totalRuns, ranCounts) {
     const flaky = tests.filter((t) => t.status === 'flaky').length;
     const failing = tests.filter((t) => t.status === 'failing').length;
     const parts = [];
-    for (const kind of FINDING_KINDS) {
+    for (const kind of model_FINDING_KINDS) {
         // Test failures are told through the flaky/failing test counts when there are any.
         if (kind === 'failure' && flaky + failing > 0)
             continue;
         const n = findings.filter((f) => f.kind === kind).length;
         if (n > 0)
-            parts.push(plural(n, KIND_NOUN[kind]));
+            parts.push(report_plural(n, report_KIND_NOUN[kind]));
     }
     if (flaky > 0)
-        parts.push(plural(flaky, 'flaky test'));
+        parts.push(report_plural(flaky, 'flaky test'));
     if (failing > 0)
-        parts.push(plural(failing, 'failing test'));
+        parts.push(report_plural(failing, 'failing test'));
     if (verdict === 'error') {
         const why = `Nothing was run: ${input.errors[0] ?? 'unknown error'}`;
         return parts.length > 0 ? `${joinList(parts)}; ${why.charAt(0).toLowerCase()}${why.slice(1)}` : why;
@@ -1498,9 +1498,9 @@ function summarize(input, findings, tests, verdict, totalRuns, ranCounts) {
     // Runs per package as they happened: fewer than asked when the engine stopped early.
     const perPackage = [...new Set(ranCounts)];
     const runs = input.mode === 'parse' ? input.count : perPackage.length === 1 ? (perPackage[0] ?? 0) : totalRuns;
-    let scope = `in ${plural(runs, unit)}`;
+    let scope = `in ${report_plural(runs, unit)}`;
     if (ranPackages > 0)
-        scope += ` of ${plural(ranPackages, 'package')}`;
+        scope += ` of ${report_plural(ranPackages, 'package')}`;
     if (parts.length === 0)
         return `No data race, panic or failure ${scope}`;
     return `${joinList(parts)} ${scope}`;
@@ -5253,7 +5253,7 @@ function describeRun(run) {
 
 
 
-const KIND_LABEL = {
+const format_KIND_LABEL = {
     race: 'Data race',
     panic: 'Panic',
     fatal: 'Fatal error',
@@ -5262,15 +5262,15 @@ const KIND_LABEL = {
     build: 'Build failed',
 };
 /** The title without its `Data race: ` prefix: `write in Shutdown vs read in write`. */
-function titleRest(f) {
-    const prefix = `${KIND_LABEL[f.kind]}: `;
+function format_titleRest(f) {
+    const prefix = `${format_KIND_LABEL[f.kind]}: `;
     return f.title.startsWith(prefix) ? f.title.slice(prefix.length) : f.title;
 }
 /** `Data race (7/30 runs): write in Shutdown vs read in write`; a build error has no count. */
-function countedTitle(f, rest = titleRest(f)) {
+function countedTitle(f, rest = format_titleRest(f)) {
     if (f.kind === 'build')
-        return `${KIND_LABEL.build}: ${rest}`;
-    return `${KIND_LABEL[f.kind]} (${f.runsSeen}/${f.runs} runs): ${rest}`;
+        return `${format_KIND_LABEL.build}: ${rest}`;
+    return `${format_KIND_LABEL[f.kind]} (${f.runsSeen}/${f.runs} runs): ${rest}`;
 }
 const KIND_RANK = {
     race: 0,
@@ -5289,7 +5289,7 @@ function rankFindings(findings) {
     return [...findings].sort((a, b) => share(b) - share(a) || KIND_RANK[a.kind] - KIND_RANK[b.kind]);
 }
 /** What a history_size rerun did for a race whose stack the detector had lost, or undefined. */
-function stackRecoveryText(f) {
+function format_stackRecoveryText(f) {
     if (f.stackRecovery === 'recovered')
         return 'stack recovered with a longer race history';
     if (f.stackRecovery === 'unrecovered')
@@ -5373,7 +5373,7 @@ function stackText(f, indent = '') {
     return lines;
 }
 /** Where a finding is, for tables: `file:line`, or the first frame outside the repository. */
-function whereTexts(f) {
+function format_whereTexts(f) {
     const race = f.kind === 'race';
     const locs = race ? f.locations.slice(0, 2) : f.locations.slice(0, 1);
     if (locs.length > 0)
@@ -5415,7 +5415,7 @@ function chanceText(x) {
     return percent(x);
 }
 /** `known: 12/30 on main (moved from daemon.go:76)`, or `new`; undefined without a baseline. */
-function baselineText(f, label) {
+function format_baselineText(f, label) {
     if (f.baseline === 'new')
         return 'new';
     if (f.baseline !== 'known' || !f.known)
@@ -5427,15 +5427,439 @@ function baselineText(f, label) {
  * `not seen in 30 runs (at its earlier 7% it would have shown with 89% probability)`, and
  * `: likely fixed` only when that chance is over 95%.
  */
-function notSeenText(g) {
+function format_notSeenText(g) {
     const runs = `${g.runsNow} run${g.runsNow === 1 ? '' : 's'}`;
     const rate = percent(g.runs > 0 ? g.runsSeen / g.runs : 0);
     const text = `not seen in ${runs} (at its earlier ${rate} it would have shown with ${chanceText(g.chance)} probability)`;
     return g.chance > LIKELY_FIXED ? `${text}: likely fixed` : text;
 }
 
+;// CONCATENATED MODULE: ./src/render/escape.ts
+// Making text from test output safe in GitHub-flavoured markdown: entities for HTML, backslashes
+// for markdown punctuation, code spans and fences that nothing inside can close, and no
+// mentions, references or autolinks.
+// Word joiner: breaks mentions, references and autolinks without changing what is read, and
+// (unlike a zero-width space) without letting a line break inside the word.
+const escape_WJ = '\u2060';
+function defuse(s) {
+    return s
+        .replace(/@(?=\w)/g, `@${escape_WJ}`)
+        .replace(/#(?=\d)/g, `#${escape_WJ}`)
+        .replace(/:\/\//g, `:${escape_WJ}//`)
+        .replace(/www\./gi, (m) => `${m.slice(0, 3)}${escape_WJ}.`);
+}
+/** Text for markdown and HTML: entities for `& < >`, `\` before markdown punctuation, no mentions. */
+function escape_escapeMarkdown(s) {
+    return defuse(s
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_[\]|~])/g, '\\$1'));
+}
+/** For HTML (`<summary>`): markdown does not apply there, mentions and autolinks still do. */
+function escapeHtml(s) {
+    return (defuse(s
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;'))
+        // Literal in HTML anyway; entities keep them so should a renderer read markdown there.
+        // After defuse, whose `#` rule would break `&#96;`.
+        .replace(/[`[\]]/g, (c) => `&#${c.charCodeAt(0)};`));
+}
+function escape_shorten(s, max) {
+    return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+/** An inline code span that survives backticks in the text and `|` in a table cell. */
+function escape_code(s, inTable = true) {
+    const text = s.replace(/[\r\n]+/g, ' ');
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    const body = inTable ? text.replace(/\|/g, '\\|') : text;
+    return `${fence}${pad}${body}${pad}${fence}`;
+}
+/** A fenced block whose fence is longer than any backtick run inside. */
+function block(text, lang) {
+    const longest = Math.max(0, ...(text.match(/`{3,}/g) ?? []).map((r) => r.length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}${lang}\n${text}\n${fence}`;
+}
+/** A URL from the environment, made safe inside `(…)`. */
+function escape_safeUrl(url) {
+    return url.replace(/[()\s<>]/g, encodeURIComponent);
+}
+function escape_plural(n, noun, many = `${noun}s`) {
+    return `${n} ${n === 1 ? noun : many}`;
+}
+
+;// CONCATENATED MODULE: ./src/render/table.ts
+// The findings table of the job summary and the comment: one row per finding saying what it is
+// (kind, short title, new or known, the tests it fails, what follows it), where (links whose text
+// leaves out the directory every row shares) and how often (k/N, the 95% interval, and a strip of
+// the runs it was seen in, so rate and co-occurrence show at a glance).
+
+
+
+/** One mark per run up to this many runs; above, one mark per group of runs. */
+const STRIP_MARKS = 30;
+// Bars on a baseline, like a sparkline: a bar per run it was seen in, with a gap between bars.
+const SEEN_MARK = '▌';
+const UNSEEN_MARK = '▁';
+const MAX_TITLE = 120;
+const MAX_LINK_TEXT = 40;
+const MAX_TESTS = 3;
+const MAX_FOLLOWERS = 3;
+const NBSP = '\u00a0';
+function table_kindNoun(kind) {
+    return KIND_NOUN[kind];
+}
+/** `https://github.com/o/r/blob/<sha>/` + path + `#L<line>`, each path segment encoded. */
+function lineUrl(blobUrl, file, line) {
+    return `${blobUrl}${file.split('/').map(encodeURIComponent).join('/')}#L${line}`;
+}
+/** Both sides of a race (once when they are the same line), else the first location. */
+function shownLocations(f) {
+    if (f.kind !== 'race')
+        return f.locations.slice(0, 1);
+    const [a, b] = f.locations;
+    if (a && b && a.file === b.file && a.line === b.line)
+        return [a];
+    return f.locations.slice(0, 2);
+}
+/** `examples/flaky-daemon/daemon/`: the directory all shown files are in, or ''. */
+function commonDir(findings) {
+    const dirs = findings.flatMap((f) => shownLocations(f).map((l) => l.file.split('/').slice(0, -1)));
+    const first = dirs[0];
+    if (!first)
+        return '';
+    let n = Math.min(...dirs.map((d) => d.length));
+    for (let i = 0; i < n; i++) {
+        if (!dirs.every((d) => d[i] === first[i]))
+            n = i;
+    }
+    return n === 0 ? '' : `${first.slice(0, n).join('/')}/`;
+}
+/** The path without the shared directory; a long rest keeps its last two parts. */
+function shortPath(file, common) {
+    const rest = common && file.startsWith(common) ? file.slice(common.length) : file;
+    if (rest.length <= MAX_LINK_TEXT)
+        return rest;
+    return `…/${rest.split('/').slice(-2).join('/')}`;
+}
+function placeText(l, common) {
+    return `${shortPath(l.file, common)}:${l.line}`;
+}
+function baseName(file) {
+    return file.slice(file.lastIndexOf('/') + 1);
+}
+function table_link(l, common, blobUrl, short = false) {
+    const text = code(short ? `${baseName(l.file)}:${l.line}` : placeText(l, common));
+    return blobUrl ? `[${text}](${lineUrl(blobUrl, l.file, l.line)})` : text;
+}
+/** `daemon.go:51 ↔ daemon.go:31`, linked to the lines at the head commit when the URL is known. */
+function whereCell(f, common, blobUrl) {
+    const locs = shownLocations(f);
+    if (locs.length === 0) {
+        const where = whereTexts(f).map((w) => code(w));
+        return where.length > 0 ? where.join(' ↔ ') : code(f.package || '?');
+    }
+    // The other side in the same file: its directory once is enough.
+    const cell = locs.map((l, i) => table_link(l, common, blobUrl, i > 0 && l.file === locs[0]?.file)).join(' ↔ ');
+    return f.kind === 'race' && locs.length === 1 && f.locations.length > 1 ? `${cell} (both sides)` : cell;
+}
+/** Which of its runs a finding was seen in: `▌▁▌▌▁…`, one mark per run or per group of runs. */
+function runStrip(f) {
+    if (f.runs <= 1)
+        return '';
+    const seen = new Set(f.seenIn);
+    const per = Math.ceil(f.runs / STRIP_MARKS);
+    let strip = '';
+    for (let start = 1; start <= f.runs; start += per) {
+        let hit = false;
+        for (let i = start; i < start + per && i <= f.runs; i++)
+            if (seen.has(i))
+                hit = true;
+        strip += hit ? SEEN_MARK : UNSEEN_MARK;
+    }
+    return strip;
+}
+/** Runs per mark of the strip (1 up to STRIP_MARKS runs). */
+function runsPerMark(runs) {
+    return Math.max(1, Math.ceil(runs / STRIP_MARKS));
+}
+/** `**9/30**`, the interval in a `<sub>` that does not break inside the range, and the strip. */
+function seenCell(f) {
+    if (f.kind === 'build')
+        return 'build';
+    const low = Math.round(f.interval.low * 100);
+    const high = Math.round(f.interval.high * 100);
+    const ci = `<sub>95%${NBSP}CI${NBSP}${low}–${WJ}${high}%</sub>`;
+    const strip = runStrip(f);
+    return `**${f.runsSeen}/${f.runs}**${NBSP}${ci}${strip ? `<br>${code(strip)}` : ''}`;
+}
+function testList(tests) {
+    const shown = tests.slice(0, MAX_TESTS).map((t) => code(shorten(t, 80)));
+    const more = tests.length > MAX_TESTS ? ` and ${tests.length - MAX_TESTS} more` : '';
+    return `${shown.join(', ')}${more}`;
+}
+function share(part, whole) {
+    return part === whole && whole === 2 ? 'both runs' : `${part} of ${whole} runs`;
+}
+/** Where a finding is, in words for a note: `config.go:22`. */
+function placeOf(f, common) {
+    const l = f.locations[0];
+    return code(l ? placeText(l, common) : (whereTexts(f)[0] ?? f.package));
+}
+/** The tests it fails, what follows it (for a race) or what likely causes it (for the others). */
+function rowNotes(report, f, common) {
+    const notes = [];
+    if (f.failsTests && f.failsTests.length > 0)
+        notes.push(`fails ${testList(f.failsTests)}`);
+    else if (f.tests.length > 0 && f.kind !== 'failure')
+        notes.push(`in ${testList(f.tests)}`);
+    if (f.kind === 'race') {
+        const followers = report.findings
+            .map((s) => ({ s, c: s.cooccurringRaces?.find((c) => c.id === f.id) }))
+            .filter((x) => x.c !== undefined)
+            .slice(0, MAX_FOLLOWERS);
+        for (const { s, c } of followers) {
+            notes.push(`${KIND_NOUN[s.kind]} at ${placeOf(s, common)} follows it in ${share(c.runs, s.runsSeen)}`);
+        }
+    }
+    else {
+        const cause = f.cooccurringRaces?.[0];
+        const race = cause && report.findings.find((r) => r.id === cause.id);
+        if (cause && race) {
+            notes.push(`likely cause: the data race at ${placeOf(race, common)} (in ${share(cause.runs, f.runsSeen)})`);
+        }
+    }
+    const recovery = stackRecoveryText(f);
+    if (recovery)
+        notes.push(recovery);
+    return notes;
+}
+function findingCell(report, f, common, opts) {
+    const tag = opts.baselineLabel ? baselineText(f, opts.baselineLabel) : undefined;
+    const status = tag === 'new' ? ' · **new**' : tag ? ` · ${escapeMarkdown(tag)}` : '';
+    const notes = rowNotes(report, f, common);
+    const sub = notes.length > 0 ? `<br><sub>${notes.join('; ')}</sub>` : '';
+    return `**${KIND_LABEL[f.kind]}**${status}<br>${escapeMarkdown(shorten(titleRest(f), MAX_TITLE))}${sub}`;
+}
+/** Rows shown before the fold; the others are in a collapsed table under the top command. */
+const OPEN_ROWS = 5;
+function tableLines(report, findings, common, opts) {
+    const lines = ['| Finding | Where | Seen |', '| --- | --- | --- |'];
+    for (const f of findings) {
+        lines.push(`| ${findingCell(report, f, common, opts)} | ${whereCell(f, common, opts.blobUrl)} | ${seenCell(f)} |`);
+    }
+    return lines;
+}
+function legend(findings, common) {
+    const parts = [];
+    if (common)
+        parts.push(`Files in ${code(common)}.`);
+    const counted = findings.filter((f) => f.kind !== 'build' && f.runs > 1);
+    const grouped = Math.max(0, ...counted.map((f) => runsPerMark(f.runs)));
+    if (counted.length > 0) {
+        const per = grouped > 1 ? ` (a mark stands for up to ${grouped} runs)` : '';
+        parts.push(`Runs in order: ${code(SEEN_MARK)} seen, ${code(UNSEEN_MARK)} not seen${per}.`);
+    }
+    return parts.length > 0 ? ['', `<sub>${parts.join(' ')}</sub>`] : [];
+}
+/**
+ * The table of the first OPEN_ROWS findings with its legend (`open`), and the rest in a
+ * collapsed table (`more`, empty when there is no rest). Both drop the same shared directory.
+ */
+function findingsTable(report, findings, opts = {}) {
+    const common = commonDir(findings);
+    const first = findings.slice(0, OPEN_ROWS);
+    const rest = findings.slice(OPEN_ROWS);
+    const open = [...tableLines(report, first, common, opts), ...legend(findings, common)];
+    if (rest.length === 0)
+        return { open, more: [] };
+    return {
+        open,
+        more: [
+            `<details><summary>${rest.length} more finding${rest.length === 1 ? '' : 's'}</summary>`,
+            '',
+            ...tableLines(report, rest, common, opts),
+            '',
+            '</details>',
+        ],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/render/headline.ts
+// The first lines of the summary and the comment: counts (new and known against the baseline),
+// runs, commit and deltas on one line; what only-changed focused on; what the baseline had that
+// was not seen now. Run counts are worded by one function for the verdict and the footer alike.
+
+
+
+
+const MAX_GONE_SHOWN = 10;
+const MAX_FOCUS_SHOWN = 15;
+const key = (pkg, name) => `${pkg}\u0000${name}`;
+/** Tests that failed because of a finding: counted with the finding, not again as flaky tests. */
+function explainedTests(report) {
+    const out = new Set();
+    for (const f of report.findings) {
+        for (const t of f.failsTests ?? [])
+            out.add(key(f.package, t));
+        // A test failure finding is the failing test itself.
+        if (f.kind === 'failure')
+            for (const t of f.tests)
+                out.add(key(f.package, t));
+    }
+    for (const t of report.tests)
+        if (t.failedBy && t.failedBy.length > 0)
+            out.add(key(t.package, t.name));
+    return out;
+}
+/** Flaky and failing tests that no finding explains. */
+function unexplainedTests(report) {
+    const explained = explainedTests(report);
+    return report.tests.filter((t) => (t.status === 'flaky' || t.status === 'failing') && !explained.has(key(t.package, t.name)));
+}
+/** `30 runs`, `30 runs of each of 3 packages`, `75 runs over 3 packages`, `4 logs`. */
+function runsPhrase(report) {
+    if (report.mode === 'parse')
+        return plural(report.runs, 'log');
+    const ran = report.packages.filter((p) => p.runs > 0);
+    const per = [...new Set(ran.map((p) => p.runs))];
+    if (ran.length <= 1)
+        return plural(ran[0]?.runs ?? report.totalRuns, 'run');
+    if (per.length === 1)
+        return `${plural(per[0] ?? 0, 'run')} of each of ${ran.length} packages`;
+    return `${plural(report.totalRuns, 'run')} over ${ran.length} packages`;
+}
+function countParts(report) {
+    const parts = [];
+    const compared = report.baseline !== undefined;
+    for (const kind of FINDING_KINDS) {
+        const all = report.findings.filter((f) => f.kind === kind);
+        if (!compared) {
+            if (all.length > 0)
+                parts.push(plural(all.length, kindNoun(kind)));
+            continue;
+        }
+        const fresh = all.filter((f) => f.baseline !== 'known').length;
+        if (fresh > 0)
+            parts.push(plural(fresh, `new ${kindNoun(kind)}`));
+        if (all.length - fresh > 0)
+            parts.push(plural(all.length - fresh, `known ${kindNoun(kind)}`));
+    }
+    const tests = unexplainedTests(report);
+    const flaky = tests.filter((t) => t.status === 'flaky').length;
+    const failing = tests.length - flaky;
+    if (flaky > 0)
+        parts.push(plural(flaky, 'flaky test'));
+    if (failing > 0)
+        parts.push(plural(failing, 'failing test'));
+    return parts;
+}
+const SHORT = {
+    race: 'race',
+    panic: 'panic',
+    fatal: 'fatal error',
+    timeout: 'timeout',
+    failure: 'failure',
+    build: 'build failure',
+};
+/** `vs main: +1 race, −1 panic`: new findings and baseline findings not seen now, per kind. */
+function deltaText(report, label = escape_escapeMarkdown) {
+    const b = report.baseline;
+    if (!b)
+        return undefined;
+    const parts = [];
+    for (const kind of model_FINDING_KINDS) {
+        const added = report.findings.filter((f) => f.kind === kind && f.baseline === 'new').length;
+        const gone = b.gone.filter((g) => g.kind === kind).length;
+        if (added > 0)
+            parts.push(`+${escape_plural(added, SHORT[kind])}`);
+        if (gone > 0)
+            parts.push(`−${escape_plural(gone, SHORT[kind])}`);
+    }
+    return `vs ${label(b.label)}: ${parts.length > 0 ? parts.join(', ') : 'no change'}`;
+}
+function icon(report, parts, onlyNew) {
+    if (report.findings.length === 0)
+        return parts.length > 0 ? '⚠️' : '✅';
+    if (onlyNew && report.findings.every((f) => f.baseline === 'known'))
+        return '⚠️';
+    return '❌';
+}
+/** `❌ **1 new data race · 1 known panic** — 30 runs at `abc1234` (vs main: +1 race) · [workflow run](…)` */
+function headline(report, opts = {}) {
+    const run = opts.runUrl ? ` · [workflow run](${safeUrl(opts.runUrl)})` : '';
+    const focus = report.focus;
+    if (focus && focus.packages.length === 0) {
+        return `✅ **No Go code changed since ${code(focus.base.slice(0, 7))}: nothing was run**${run}`;
+    }
+    if (report.verdict === 'error' || report.totalRuns === 0) {
+        return `⚠️ **${escapeMarkdown(report.summary)}**${run}`;
+    }
+    const parts = countParts(report);
+    const what = parts.length > 0 ? parts.join(' · ') : 'No data race, panic or failure';
+    const sha = opts.sha ? code(opts.sha.slice(0, 7)) : '';
+    const at = sha ? ` at ${opts.commitUrl ? `[${sha}](${safeUrl(opts.commitUrl)})` : sha}` : '';
+    const delta = deltaText(report);
+    return `${icon(report, parts, opts.onlyNew === true)} **${what}** — ${runsPhrase(report)}${at}${delta ? ` (${delta})` : ''}${run}`;
+}
+/** `only-changed`: which packages ran and why, in one paragraph. */
+function focusLines(report) {
+    const f = report.focus;
+    if (!f)
+        return [];
+    const base = code(f.base.slice(0, 7));
+    const files = plural(f.changedFileCount, 'file');
+    if (f.packages.length === 0) {
+        return [
+            `**Only changed:** ${files} changed since ${base}, none of them Go code of a tested package, so no test ran.`,
+        ];
+    }
+    const shown = f.packages.slice(0, MAX_FOCUS_SHOWN).map((p) => {
+        const why = p.reason === 'imports' ? `imports ${code(p.via ?? '?')}` : p.via ? `${code(p.via)} changed` : 'changed';
+        return `${code(p.importPath)} (${why})`;
+    });
+    const more = f.packages.length > MAX_FOCUS_SHOWN ? ` and ${f.packages.length - MAX_FOCUS_SHOWN} more` : '';
+    const skipped = f.skipped > 0 ? `; ${plural(f.skipped, 'other test package')} not run` : '';
+    return [
+        `**Only changed:** ${files} changed since ${base}; ran ${plural(f.packages.length, 'package')}: ${shown.join(', ')}${more}${skipped}.`,
+    ];
+}
+function goneTitle(g) {
+    const prefix = `${KIND_LABEL[g.kind]}: `;
+    return g.title.startsWith(prefix) ? g.title.slice(prefix.length) : g.title;
+}
+function baseNames(where) {
+    return where
+        .split(' ↔ ')
+        .map((w) => w.slice(w.lastIndexOf('/') + 1))
+        .join(' ↔ ');
+}
+/** The baseline's findings not seen now, each with the chance it would have shown. */
+function goneLines(report) {
+    const b = report.baseline;
+    if (!b || b.gone.length === 0)
+        return [];
+    const label = escapeMarkdown(b.label);
+    const out = [`**Not seen now**, but seen on ${label} before:`, ''];
+    for (const g of b.gone.slice(0, MAX_GONE_SHOWN)) {
+        const where = g.where ? ` at ${code(baseNames(g.where))}` : '';
+        out.push(`- **${KIND_LABEL[g.kind]}**${where} (${escapeMarkdown(shorten(goneTitle(g), 100))}, ${g.runsSeen}/${g.runs} on ${label}): ${notSeenText(g)}.`);
+    }
+    if (b.gone.length > MAX_GONE_SHOWN)
+        out.push(`- … and ${b.gone.length - MAX_GONE_SHOWN} more in the JSON report.`);
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/render/terminal.ts
 // Plain-text report for the CLI and the step log, with optional ANSI colour.
+
 
 
 const TAG = {
@@ -5469,7 +5893,7 @@ function locationLine(l, paint) {
 function findingBlock(report, f, paint) {
     const count = f.kind === 'build' ? 'build' : `${f.runsSeen}/${f.runs} runs`;
     const lines = [
-        `${paint.red(TAG[f.kind].padEnd(7))} ${paint.yellow(count)}  ${paint.bold(clean(titleRest(f)))}`,
+        `${paint.red(TAG[f.kind].padEnd(7))} ${paint.yellow(count)}  ${paint.bold(clean(format_titleRest(f)))}`,
     ];
     const shown = f.kind === 'race' ? f.locations.slice(0, 2) : f.locations.slice(0, 1);
     for (const l of shown)
@@ -5486,14 +5910,14 @@ function findingBlock(report, f, paint) {
         lines.push(`  ${clean(f.message.split('\n')[0] ?? '')}`);
     }
     const facts = [];
-    const known = report.baseline ? baselineText(f, report.baseline.label) : undefined;
+    const known = report.baseline ? format_baselineText(f, report.baseline.label) : undefined;
     if (known)
         facts.push(clean(known));
     if (f.tests.length > 0)
         facts.push(`tests: ${clean(f.tests.join(', '))}`);
     if (f.kind !== 'build')
         facts.push(`runs: ${runList(f.seenIn)}`);
-    const recovery = stackRecoveryText(f);
+    const recovery = format_stackRecoveryText(f);
     if (recovery)
         facts.push(recovery);
     if (facts.length > 0)
@@ -5521,7 +5945,7 @@ function renderTerminal(report, opts = {}) {
     }
     for (const g of report.baseline?.gone ?? []) {
         const where = g.where ? ` at ${g.where}` : '';
-        out.push(`${paint.dim('gone:')} ${clean(`${g.title}${where} (${g.runsSeen}/${g.runs} on ${report.baseline?.label}): ${notSeenText(g)}`)}`);
+        out.push(`${paint.dim('gone:')} ${clean(`${g.title}${where} (${g.runsSeen}/${g.runs} on ${report.baseline?.label}): ${format_notSeenText(g)}`)}`);
     }
     for (const e of report.errors)
         out.push(`${paint.red('error:')} ${clean(e)}`);
@@ -5534,7 +5958,8 @@ function renderTerminal(report, opts = {}) {
         : report.verdict === 'error' || bad.length > 0
             ? paint.yellow('!')
             : paint.green('✓');
-    out.push(`${mark} ${paint.bold(clean(report.summary))}`);
+    const delta = deltaText(report, (s) => s);
+    out.push(`${mark} ${paint.bold(clean(report.summary))}${delta ? ` (${clean(delta)})` : ''}`);
     return `${out.join('\n')}\n`;
 }
 
@@ -6192,6 +6617,22 @@ function gitTopLevel(cwd) {
             return cwd;
     }
 }
+/** The checked-out branch, from .git/HEAD (a worktree's .git file points at its own HEAD). */
+function gitBranch(repoRoot) {
+    try {
+        let dir = (0,external_node_path_namespaceObject.join)(repoRoot, '.git');
+        if (!(0,external_node_fs_namespaceObject.statSync)(dir).isDirectory()) {
+            const m = /^gitdir: (.+)$/m.exec((0,external_node_fs_namespaceObject.readFileSync)(dir, 'utf8'));
+            if (!m?.[1])
+                return undefined;
+            dir = (0,external_node_path_namespaceObject.resolve)(repoRoot, m[1].trim());
+        }
+        return /^ref: refs\/heads\/(.+)$/m.exec((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(dir, 'HEAD'), 'utf8'))?.[1]?.trim();
+    }
+    catch {
+        return undefined;
+    }
+}
 function writeJson(file, report) {
     if (!file)
         return;
@@ -6286,6 +6727,10 @@ async function cmdRun(args, color) {
     finally {
         (0,external_node_fs_namespaceObject.rmSync)(workDir, { recursive: true, force: true });
     }
+    const branch = gitBranch(repoRoot);
+    // Recorded so that a later --baseline of this report can say "vs main".
+    if (branch)
+        report.context.branch = branch;
     commands_compare(report, values.baseline, cwd);
     process.stdout.write(`${renderTerminal(report, { color: color && !values['no-color'] })}\n`);
     writeJson(values.json, report);

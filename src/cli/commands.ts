@@ -1,5 +1,5 @@
 // race-rerun on the command line: the same engine and report as the action, shown as text.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -50,6 +50,21 @@ function gitTopLevel(cwd: string): string {
     // `.git` is a directory, or a file in worktrees and submodules.
     if (existsSync(join(dir, '.git'))) return dir;
     if (dirname(dir) === dir) return cwd;
+  }
+}
+
+/** The checked-out branch, from .git/HEAD (a worktree's .git file points at its own HEAD). */
+function gitBranch(repoRoot: string): string | undefined {
+  try {
+    let dir = join(repoRoot, '.git');
+    if (!statSync(dir).isDirectory()) {
+      const m = /^gitdir: (.+)$/m.exec(readFileSync(dir, 'utf8'));
+      if (!m?.[1]) return undefined;
+      dir = resolve(repoRoot, m[1].trim());
+    }
+    return /^ref: refs\/heads\/(.+)$/m.exec(readFileSync(join(dir, 'HEAD'), 'utf8'))?.[1]?.trim();
+  } catch {
+    return undefined;
   }
 }
 
@@ -146,6 +161,9 @@ async function cmdRun(args: string[], color: boolean): Promise<number> {
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
+  const branch = gitBranch(repoRoot);
+  // Recorded so that a later --baseline of this report can say "vs main".
+  if (branch) report.context.branch = branch;
   compare(report, values.baseline, cwd);
   process.stdout.write(`${renderTerminal(report, { color: color && !values['no-color'] })}\n`);
   writeJson(values.json, report);

@@ -81,7 +81,7 @@ const SHORT: Record<FindingKind, string> = {
 };
 
 /** `vs main: +1 race, −1 panic`: new findings and baseline findings not seen now, per kind. */
-export function deltaText(report: Report): string | undefined {
+export function deltaText(report: Report, label: (s: string) => string = escapeMarkdown): string | undefined {
   const b = report.baseline;
   if (!b) return undefined;
   const parts: string[] = [];
@@ -91,7 +91,7 @@ export function deltaText(report: Report): string | undefined {
     if (added > 0) parts.push(`+${plural(added, SHORT[kind])}`);
     if (gone > 0) parts.push(`−${plural(gone, SHORT[kind])}`);
   }
-  return `vs ${escapeMarkdown(b.label)}: ${parts.length > 0 ? parts.join(', ') : 'no change'}`;
+  return `vs ${label(b.label)}: ${parts.length > 0 ? parts.join(', ') : 'no change'}`;
 }
 
 function icon(report: Report, parts: string[], onlyNew: boolean): string {

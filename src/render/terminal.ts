@@ -13,6 +13,7 @@ import {
   titleRest,
   trimFrames,
 } from './format.js';
+import { deltaText } from './headline.js';
 
 const TAG: Record<FindingKind, string> = {
   race: 'RACE',
@@ -117,6 +118,7 @@ export function renderTerminal(report: Report, opts: { color?: boolean } = {}): 
       : report.verdict === 'error' || bad.length > 0
         ? paint.yellow('!')
         : paint.green('✓');
-  out.push(`${mark} ${paint.bold(clean(report.summary))}`);
+  const delta = deltaText(report, (s) => s);
+  out.push(`${mark} ${paint.bold(clean(report.summary))}${delta ? ` (${clean(delta)})` : ''}`);
   return `${out.join('\n')}\n`;
 }
