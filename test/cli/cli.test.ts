@@ -64,7 +64,7 @@ describe('race-rerun parse', () => {
     const r = raceRerun(['parse', '--json', out, '--baseline', base, '--only-new', jsonLog]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/known: 1\/1 on the baseline/);
-    expect(r.stdout).toMatch(/\(vs the baseline: no change\)\n$/);
+    expect(r.stdout.trimEnd()).toMatch(/ \(vs the baseline: no change\)$/);
     const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
     expect(report.findings.map((f) => f.baseline)).toEqual(['known']);
     expect(report.baseline?.source).toBe(base);
