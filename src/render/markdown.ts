@@ -259,7 +259,12 @@ function largest(lo: number, hi: number, fits: (n: number) => boolean): number {
  * everything is.
  */
 export function renderDocument(report: Report, opts: DocumentOptions): string {
-  const ranked = rankFindings(report.findings);
+  // Against a baseline, what this change brought comes first (the table, the command, the cut).
+  const byRank = rankFindings(report.findings);
+  const ranked = [
+    ...byRank.filter((f) => f.baseline !== 'known'),
+    ...byRank.filter((f) => f.baseline === 'known'),
+  ];
   const n = ranked.length;
   const all = Math.min(n, MAX_DETAILS);
   const render = (cut: Cut) => renderWith(report, ranked, opts, cut);

@@ -102,6 +102,15 @@ export function renderTerminal(report: Report, opts: { color?: boolean } = {}): 
     }
     out.push('');
   }
+  const focus = report.focus;
+  if (focus) {
+    const ran = focus.packages.map(
+      (p) => `${p.importPath} (${p.reason === 'imports' ? `imports ${p.via}` : 'changed'})`,
+    );
+    const what =
+      ran.length > 0 ? `ran ${ran.join(', ')}; ${focus.skipped} not run` : 'no Go code changed, nothing ran';
+    out.push(`${paint.dim('only-changed:')} ${clean(`since ${focus.base.slice(0, 7)}: ${what}`)}`);
+  }
   for (const g of report.baseline?.gone ?? []) {
     const where = g.where ? ` at ${g.where}` : '';
     out.push(

@@ -139,6 +139,9 @@ describe('only-new', () => {
     );
     const { comment } = both('only-new', now, true);
     expect(comment).toContain('❌ **1 known data race · 1 new panic** — 30 runs at');
+    // New findings first: the table, and the command above the fold.
+    expect(comment.indexOf('| **Panic** · **new**')).toBeLessThan(comment.indexOf('| **Data race** · known'));
+    expect(comment).toContain('**Reproduce** the panic at `config.go:22`');
     expect(failingFindings(now, ['race', 'panic'], true).map((f) => f.kind)).toEqual(['panic']);
     expect(failingFindings(now, ['race', 'panic'], false).map((f) => f.kind)).toEqual(['race', 'panic']);
     const files = planAnnotations(now, { onlyNew: true }).annotations.map((a) => `${a.file}:${a.startLine}`);
