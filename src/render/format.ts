@@ -177,10 +177,10 @@ export function chanceText(x: number): string {
 }
 
 /** `known: 12/30 on main (moved from daemon.go:76)`, or `new`; undefined without a baseline. */
-export function baselineText(f: Finding, label: string): string | undefined {
+export function baselineText(f: Finding, label: string, withMoved = true): string | undefined {
   if (f.baseline === 'new') return 'new';
   if (f.baseline !== 'known' || !f.known) return undefined;
-  const moved = f.known.movedFrom ? ` (moved from ${f.known.movedFrom})` : '';
+  const moved = withMoved && f.known.movedFrom ? ` (moved from ${f.known.movedFrom})` : '';
   return `known: ${f.known.runsSeen}/${f.known.runs} on ${label}${moved}`;
 }
 

@@ -134,6 +134,7 @@ function placeOf(f: Finding, common: string): string {
 /** The tests it fails, what follows it (for a race) or what likely causes it (for the others). */
 function rowNotes(report: Report, f: Finding, common: string): string[] {
   const notes: string[] = [];
+  if (f.known?.movedFrom) notes.push(`moved from ${code(f.known.movedFrom)}`);
   if (f.failsTests && f.failsTests.length > 0) notes.push(`fails ${testList(f.failsTests)}`);
   else if (f.tests.length > 0 && f.kind !== 'failure') notes.push(`in ${testList(f.tests)}`);
   if (f.kind === 'race') {
@@ -159,7 +160,7 @@ function rowNotes(report: Report, f: Finding, common: string): string[] {
 }
 
 function findingCell(report: Report, f: Finding, common: string, opts: TableOptions): string {
-  const tag = opts.baselineLabel ? baselineText(f, opts.baselineLabel) : undefined;
+  const tag = opts.baselineLabel ? baselineText(f, opts.baselineLabel, false) : undefined;
   const status = tag === 'new' ? ' · **new**' : tag ? ` · ${escapeMarkdown(tag)}` : '';
   const notes = rowNotes(report, f, common);
   const sub = notes.length > 0 ? `<br><sub>${notes.join('; ')}</sub>` : '';

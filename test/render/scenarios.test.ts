@@ -81,7 +81,7 @@ describe('new or known', () => {
     expect(comment).toContain('**1 known data race** — 30 runs at');
     expect(comment).toContain('(vs main: no change)');
     expect(line(comment, '| **Data race**')).toMatch(
-      /^\| \*\*Data race\*\* · known: 3\/30 on main \(moved from daemon\.go:47\)<br>/,
+      /^\| \*\*Data race\*\* · known: 3\/30 on main<br>write in Shutdown vs read in write<br><sub>moved from `daemon\.go:47`; fails `TestWriter`<\/sub>/,
     );
   });
 
