@@ -109,26 +109,31 @@ export async function run(partial: Partial<ActionDeps> = {}): Promise<void> {
   mkdirSync(tempRoot, { recursive: true });
   const workDir = mkdtempSync(join(tempRoot, 'race-rerun-'));
   report ??= (await produceReport(settings, deps, repoRoot, workDir)) ?? errorReport('No settings', repoRoot);
-  compareWithBase(report, settings, env, repoRoot);
-  await publish(report, settings, reportPath, env);
+  const warned = compareWithBase(report, settings, env, repoRoot);
+  await publish(report, settings, reportPath, env, warned);
 }
 
-/** The branch of this run, and with a `baseline` input the comparison with the base branch. */
+/**
+ * The branch of this run, and with a `baseline` input the comparison with the base branch.
+ * Returns the warnings printed (they come out of the annotation budget).
+ */
 function compareWithBase(
   report: Report,
   settings: Settings | undefined,
   env: NodeJS.ProcessEnv,
   repoRoot: string,
-): void {
+): number {
   const branch = env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME;
   if (branch) report.context.branch = branch;
-  if (!settings?.baseline || report.verdict === 'error') return;
+  if (!settings?.baseline || report.verdict === 'error') return 0;
   try {
     const warning = applyBaseline(report, settings.baseline, repoRoot, env.GITHUB_BASE_REF || undefined);
-    if (warning) core.warning(warning);
+    if (!warning) return 0;
+    core.warning(warning);
   } catch (err) {
     core.warning(`Could not compare with the baseline ${settings.baseline}: ${(err as Error).message}`);
   }
+  return 1;
 }
 
 /** The pull request to comment on, or why there is none (said once in the log). */
@@ -187,6 +192,7 @@ async function publish(
   settings: Settings | undefined,
   reportPath: string,
   env: NodeJS.ProcessEnv,
+  warned = 0,
 ): Promise<void> {
   try {
     mkdirSync(dirname(reportPath), { recursive: true });
@@ -209,7 +215,7 @@ async function publish(
   // A pull request run may print one warning about the comment (before or after the annotations).
   const mayWarn = settings?.comment === true && pullRequestOf(env) !== undefined;
   const plan = planAnnotations(report, {
-    reserved: { error: reasons.length, warning: mayWarn ? 1 : 0 },
+    reserved: { error: reasons.length, warning: (mayWarn ? 1 : 0) + warned },
     onlyNew: settings?.onlyNew === true,
   });
   for (const a of plan.annotations) {
