@@ -44438,12 +44438,12 @@ function chanceText(x) {
     return percent(x);
 }
 /** `known: 12/30 on main (moved from daemon.go:76)`, or `new`; undefined without a baseline. */
-function baselineText(f, label) {
+function baselineText(f, label, withMoved = true) {
     if (f.baseline === 'new')
         return 'new';
     if (f.baseline !== 'known' || !f.known)
         return undefined;
-    const moved = f.known.movedFrom ? ` (moved from ${f.known.movedFrom})` : '';
+    const moved = withMoved && f.known.movedFrom ? ` (moved from ${f.known.movedFrom})` : '';
     return `known: ${f.known.runsSeen}/${f.known.runs} on ${label}${moved}`;
 }
 /**
@@ -44639,6 +44639,8 @@ function placeOf(f, common) {
 /** The tests it fails, what follows it (for a race) or what likely causes it (for the others). */
 function rowNotes(report, f, common) {
     const notes = [];
+    if (f.known?.movedFrom)
+        notes.push(`moved from ${code(f.known.movedFrom)}`);
     if (f.failsTests && f.failsTests.length > 0)
         notes.push(`fails ${testList(f.failsTests)}`);
     else if (f.tests.length > 0 && f.kind !== 'failure')
@@ -44665,7 +44667,7 @@ function rowNotes(report, f, common) {
     return notes;
 }
 function findingCell(report, f, common, opts) {
-    const tag = opts.baselineLabel ? baselineText(f, opts.baselineLabel) : undefined;
+    const tag = opts.baselineLabel ? baselineText(f, opts.baselineLabel, false) : undefined;
     const status = tag === 'new' ? ' · **new**' : tag ? ` · ${escapeMarkdown(tag)}` : '';
     const notes = rowNotes(report, f, common);
     const sub = notes.length > 0 ? `<br><sub>${notes.join('; ')}</sub>` : '';
@@ -45077,7 +45079,12 @@ function largest(lo, hi, fits) {
  * everything is.
  */
 function renderDocument(report, opts) {
-    const ranked = rankFindings(report.findings);
+    // Against a baseline, what this change brought comes first (the table, the command, the cut).
+    const byRank = rankFindings(report.findings);
+    const ranked = [
+        ...byRank.filter((f) => f.baseline !== 'known'),
+        ...byRank.filter((f) => f.baseline === 'known'),
+    ];
     const n = ranked.length;
     const all = Math.min(n, MAX_DETAILS);
     const render = (cut) => renderWith(report, ranked, opts, cut);
@@ -46333,24 +46340,29 @@ async function run(partial = {}) {
     (0,external_node_fs_namespaceObject.mkdirSync)(tempRoot, { recursive: true });
     const workDir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(tempRoot, 'race-rerun-'));
     report ??= (await produceReport(settings, deps, repoRoot, workDir)) ?? errorReport('No settings', repoRoot);
-    compareWithBase(report, settings, env, repoRoot);
-    await publish(report, settings, reportPath, env);
+    const warned = compareWithBase(report, settings, env, repoRoot);
+    await publish(report, settings, reportPath, env, warned);
 }
-/** The branch of this run, and with a `baseline` input the comparison with the base branch. */
+/**
+ * The branch of this run, and with a `baseline` input the comparison with the base branch.
+ * Returns the warnings printed (they come out of the annotation budget).
+ */
 function compareWithBase(report, settings, env, repoRoot) {
     const branch = env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME;
     if (branch)
         report.context.branch = branch;
     if (!settings?.baseline || report.verdict === 'error')
-        return;
+        return 0;
     try {
         const warning = applyBaseline(report, settings.baseline, repoRoot, env.GITHUB_BASE_REF || undefined);
-        if (warning)
-            core_warning(warning);
+        if (!warning)
+            return 0;
+        core_warning(warning);
     }
     catch (err) {
         core_warning(`Could not compare with the baseline ${settings.baseline}: ${err.message}`);
     }
+    return 1;
 }
 /** The pull request to comment on, or why there is none (said once in the log). */
 function commentTarget(settings, env) {
@@ -46398,7 +46410,7 @@ async function comment(report, settings, pr, env, unannotated) {
     }
 }
 /** Writes the report, annotations, summary and outputs; each step survives the others failing. */
-async function publish(report, settings, reportPath, env) {
+async function publish(report, settings, reportPath, env, warned = 0) {
     try {
         (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(reportPath), { recursive: true });
         (0,external_node_fs_namespaceObject.writeFileSync)(reportPath, `${JSON.stringify(report, null, 2)}\n`);
@@ -46420,7 +46432,7 @@ async function publish(report, settings, reportPath, env) {
     // A pull request run may print one warning about the comment (before or after the annotations).
     const mayWarn = settings?.comment === true && pullRequestOf(env) !== undefined;
     const plan = planAnnotations(report, {
-        reserved: { error: reasons.length, warning: mayWarn ? 1 : 0 },
+        reserved: { error: reasons.length, warning: (mayWarn ? 1 : 0) + warned },
         onlyNew: settings?.onlyNew === true,
     });
     for (const a of plan.annotations) {

@@ -5415,12 +5415,12 @@ function chanceText(x) {
     return percent(x);
 }
 /** `known: 12/30 on main (moved from daemon.go:76)`, or `new`; undefined without a baseline. */
-function format_baselineText(f, label) {
+function format_baselineText(f, label, withMoved = true) {
     if (f.baseline === 'new')
         return 'new';
     if (f.baseline !== 'known' || !f.known)
         return undefined;
-    const moved = f.known.movedFrom ? ` (moved from ${f.known.movedFrom})` : '';
+    const moved = withMoved && f.known.movedFrom ? ` (moved from ${f.known.movedFrom})` : '';
     return `known: ${f.known.runsSeen}/${f.known.runs} on ${label}${moved}`;
 }
 /**
@@ -5616,6 +5616,8 @@ function placeOf(f, common) {
 /** The tests it fails, what follows it (for a race) or what likely causes it (for the others). */
 function rowNotes(report, f, common) {
     const notes = [];
+    if (f.known?.movedFrom)
+        notes.push(`moved from ${code(f.known.movedFrom)}`);
     if (f.failsTests && f.failsTests.length > 0)
         notes.push(`fails ${testList(f.failsTests)}`);
     else if (f.tests.length > 0 && f.kind !== 'failure')
@@ -5642,7 +5644,7 @@ function rowNotes(report, f, common) {
     return notes;
 }
 function findingCell(report, f, common, opts) {
-    const tag = opts.baselineLabel ? baselineText(f, opts.baselineLabel) : undefined;
+    const tag = opts.baselineLabel ? baselineText(f, opts.baselineLabel, false) : undefined;
     const status = tag === 'new' ? ' · **new**' : tag ? ` · ${escapeMarkdown(tag)}` : '';
     const notes = rowNotes(report, f, common);
     const sub = notes.length > 0 ? `<br><sub>${notes.join('; ')}</sub>` : '';
@@ -5942,6 +5944,12 @@ function renderTerminal(report, opts = {}) {
             out.push(`  ${status}  ${`${t.failed}/${t.runs}`.padStart(width)}  ${clean(t.package)}  ${clean(t.name)}`);
         }
         out.push('');
+    }
+    const focus = report.focus;
+    if (focus) {
+        const ran = focus.packages.map((p) => `${p.importPath} (${p.reason === 'imports' ? `imports ${p.via}` : 'changed'})`);
+        const what = ran.length > 0 ? `ran ${ran.join(', ')}; ${focus.skipped} not run` : 'no Go code changed, nothing ran';
+        out.push(`${paint.dim('only-changed:')} ${clean(`since ${focus.base.slice(0, 7)}: ${what}`)}`);
     }
     for (const g of report.baseline?.gone ?? []) {
         const where = g.where ? ` at ${g.where}` : '';

@@ -134,6 +134,17 @@ describe('only-changed', () => {
     expect(r.report?.packages.map((p) => p.importPath)).toEqual([`${MOD}/a`, `${MOD}/b`]);
   });
 
+  it('runs everything on a push, with a note', async () => {
+    const r = await runAction(
+      { 'only-changed': 'true', count: '1', comment: 'false', timeout: '1m' },
+      { eventName: 'push', env: { GORACE: 'atexit_sleep_ms=0' }, workspace: repo.dir },
+    );
+    expect(r.report?.packages).toHaveLength(3);
+    expect(r.report?.notes).toContain(
+      'only-changed applies to pull requests (it needs their base commit): every package was run.',
+    );
+  });
+
   it('says what to set when the base commit cannot be had, and runs everything', async () => {
     const lone = mkdtempSync(join(tmpdir(), 'race-rerun-lone-'));
     git(lone, 'clone', '-q', '--depth=1', '--branch', 'change-a', `file://${repo.dir}`, 'co');
