@@ -198,7 +198,7 @@ export function createClient(token: string, opts: ClientOptions): GitHubClient {
   });
   // Outermost: retries network errors, timeouts and 5xx with backoff while the deadline allows.
   client.hook.wrap('request', async (request, options) => {
-    const what = `${options.method} ${String(options.url).replace(baseUrl, '')}`;
+    const what = `${options.method} ${client.request.endpoint.parse(options).url.replace(baseUrl, '')}`;
     for (let attempt = 0; ; attempt++) {
       try {
         const res = await request(options);

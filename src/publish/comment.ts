@@ -36,7 +36,8 @@ export function pullRequestOf(
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   if (!owner || !repo) return undefined;
   const event = payload as PullRequestPayload;
-  const pr = typeof event.pull_request === 'object' && event.pull_request !== null ? event.pull_request : undefined;
+  const pr =
+    typeof event.pull_request === 'object' && event.pull_request !== null ? event.pull_request : undefined;
   const number = pr?.number ?? event.number;
   if (typeof number !== 'number' || !Number.isInteger(number) || number <= 0) return undefined;
   const head = pr?.head?.repo?.full_name;
