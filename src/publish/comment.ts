@@ -5,6 +5,7 @@ import type { Report } from '../model.js';
 import { type CommentIdentity, canonicalMatrix, commentMarker, renderComment } from '../render/comment.js';
 import { ApiError, asApiError, type GitHubClient } from './client.js';
 import { readEvent } from './event.js';
+import { redact } from './secrets.js';
 
 export interface PullRequest {
   owner: string;
@@ -181,7 +182,7 @@ export async function upsertComment(input: UpsertInput): Promise<CommentResult> 
   try {
     const marker = commentMarker(input.identity);
     const existing = await findComment(client, pr, marker, count);
-    const body = renderComment(report, {
+    const rendered = renderComment(report, {
       identity: input.identity,
       ...(pr.headSha ? { sha: pr.headSha } : {}),
       ...(input.repoUrl ? { repoUrl: input.repoUrl } : {}),
@@ -189,7 +190,10 @@ export async function upsertComment(input: UpsertInput): Promise<CommentResult> 
       ...(input.unannotated ? { unannotated: input.unannotated } : {}),
       ...(existing ? { previousBody: existing.body ?? '' } : {}),
     });
-    if (body === undefined) return { action: 'none', reason: 'no findings and no earlier comment', requests };
+    if (rendered === undefined)
+      return { action: 'none', reason: 'no findings and no earlier comment', requests };
+    // What leaves the process holds no secret, whatever a test printed.
+    const body = redact(rendered);
     const repo = { owner: pr.owner, repo: pr.repo };
     if (existing) {
       count();

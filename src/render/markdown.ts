@@ -71,12 +71,14 @@ export function escapeHtml(s: string): string {
  * Newlines and tabs stay; CRLF becomes LF.
  */
 export function showControls(s: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-  return s
-    .replace(/\r\n/g, '\n')
-    .replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) =>
-      c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
-    );
+  return (
+    s
+      .replace(/\r\n/g, '\n')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+      .replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) =>
+        c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+      )
+  );
 }
 
 export function shorten(s: string, max: number): string {
