@@ -36820,11 +36820,11 @@ function appendCapped(map, key, text) {
     if (prev.length + text.length <= MAX_BUILD_TEXT)
         map.set(intern(key), prev + detach(text));
 }
-function output_createOutputParser(opts = {}) {
+function createOutputParser(opts = {}) {
     return new Parser(opts);
 }
 function parseOutput(text, opts = {}) {
-    const p = output_createOutputParser(opts);
+    const p = createOutputParser(opts);
     p.push(text);
     return p.end();
 }
@@ -36869,7 +36869,11 @@ const WORKER_FILE = (0,external_node_path_namespaceObject.join)((0,external_node
  * to the end.
  */
 async function logs_parseLogFile(file, pkg, opts = {}) {
-    const { size } = await (0,promises_namespaceObject.stat)(file);
+    const info = await (0,promises_namespaceObject.stat)(file);
+    // A pipe, FIFO, /dev/stdin or a terminal cannot be read at offsets (ESPIPE): read it as a stream.
+    if (!info.isFile() && !info.isDirectory())
+        return logs_parseStream((0,external_node_fs_namespaceObject.createReadStream)(file), pkg);
+    const { size } = info;
     const threads = Math.min(opts.threads ?? defaultThreads(), MAX_THREADS, Math.floor(size / PARALLEL_MIN_BYTES));
     const oneThread = async () => {
         opts.observe?.({ threads: 1, joined: false });
@@ -37017,7 +37021,7 @@ class RangeParser {
     tailStart;
     constructor(file, range) {
         this.range = range;
-        this.parser = output_createOutputParser(range.package ? { package: range.package } : {});
+        this.parser = createOutputParser(range.package ? { package: range.package } : {});
         this.result = { start: range.start, boundaries: [], chunks: [], complete: false };
         this.fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
         this.pos = range.start;

@@ -4024,7 +4024,11 @@ const WORKER_FILE = (0,external_node_path_namespaceObject.join)((0,external_node
  * to the end.
  */
 async function parseLogFile(file, pkg, opts = {}) {
-    const { size } = await (0,promises_namespaceObject.stat)(file);
+    const info = await (0,promises_namespaceObject.stat)(file);
+    // A pipe, FIFO, /dev/stdin or a terminal cannot be read at offsets (ESPIPE): read it as a stream.
+    if (!info.isFile() && !info.isDirectory())
+        return parseStream((0,external_node_fs_namespaceObject.createReadStream)(file), pkg);
+    const { size } = info;
     const threads = Math.min(opts.threads ?? defaultThreads(), MAX_THREADS, Math.floor(size / PARALLEL_MIN_BYTES));
     const oneThread = async () => {
         opts.observe?.({ threads: 1, joined: false });
@@ -5643,7 +5647,8 @@ Flags for both:
   --no-color           plain text even on a terminal
   -h, --help, --version
 
-Exit status: 0 nothing matched --fail-on, 1 findings matched --fail-on, 2 bad usage or nothing could be run.`;
+Exit status: 0 nothing matched --fail-on, 1 findings matched --fail-on, 2 bad usage, nothing could be run,
+or (parse) a log could not be read or none holds Go test output.`;
 class UsageError extends Error {
 }
 /** The checkout holding cwd (what `git rev-parse --show-toplevel` says, without starting git). */
@@ -5741,6 +5746,11 @@ async function cmdRun(args, color) {
     writeJson(values.json, report);
     return exitCodeOf(report, settings.failOn);
 }
+/**
+ * Standard input, read as the stream it is: reopening /dev/stdin fails (ENXIO) when it is a
+ * socket, as Node's child processes get.
+ */
+const STDIN_NAMES = new Set(['-', '/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 async function cmdParse(args, color) {
     const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
         args,
@@ -5756,12 +5766,14 @@ async function cmdParse(args, color) {
     const cwd = process.cwd();
     const repoRoot = gitTopLevel(cwd);
     const failOn = failOnOf(values['fail-on'], repoRoot);
-    const logs = positionals.map((file) => file === '-' ? { name: 'stdin', open: () => process.stdin } : { name: file, file });
+    const logs = positionals.map((file) => STDIN_NAMES.has(file)
+        ? { name: file === '-' ? 'stdin' : file, open: () => process.stdin }
+        : { name: file, file });
     // Module paths and GOROOT make -trimpath frames and the standard library recognisable; Go is optional here.
     const go = createGoTool(nodeProcessRunner);
     const goEnv = await go.env(cwd).catch(() => undefined);
     const modules = goEnv ? await go.modules(cwd).catch(() => []) : [];
-    const { report, unreadable } = await parseLogsToReport(logs, {
+    const { report } = await parseLogsToReport(logs, {
         repoRoot,
         moduleDir: cwd,
         modules,
@@ -5769,8 +5781,8 @@ async function cmdParse(args, color) {
     });
     process.stdout.write(`${renderTerminal(report, { color: color && !values['no-color'] })}\n`);
     writeJson(values.json, report);
-    // A log that holds no Go output is said plainly in the report; only an unreadable one is an error.
-    if (unreadable > 0)
+    // A log that cannot be read, or no log holding Go output: nothing could be read (the report says which).
+    if (report.errors.length > 0)
         return 2;
     return failingFindings(report, failOn).length > 0 ? 1 : 0;
 }
