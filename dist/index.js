@@ -43221,6 +43221,17 @@ const MAX_PAGES = 30;
 function nextLink(header) {
     return typeof header === 'string' ? /<([^>]+)>;\s*rel="next"/.exec(header)?.[1] : undefined;
 }
+function originOf(url) {
+    try {
+        return new URL(url).origin;
+    }
+    catch {
+        return 'an invalid URL';
+    }
+}
+function sameOrigin(url, base) {
+    return originOf(url) === originOf(base);
+}
 /**
  * Our comment: the body starts with the marker (a quote of it in another comment does not).
  * Comments come oldest first, so reading stops at the first of ours written by a bot.
@@ -43249,6 +43260,10 @@ async function findComment(client, pr, marker, count) {
         // GitHub never links to a page it served already, nor past an empty one.
         if (!next || seen.has(next) || list.length === 0)
             break;
+        // The token goes with every request: never to another server than the API's.
+        if (!sameOrigin(next, client.request.endpoint.DEFAULTS.baseUrl)) {
+            throw new ApiError('http', `the next page of comments is on another server (${originOf(next)}); not followed`);
+        }
         if (page >= MAX_PAGES) {
             throw new ApiError('http', `the comments did not end after ${MAX_PAGES} pages (${MAX_PAGES * 100} comments); not commenting, to avoid a duplicate`);
         }

@@ -96,6 +96,18 @@ function nextLink(header: unknown): string | undefined {
   return typeof header === 'string' ? /<([^>]+)>;\s*rel="next"/.exec(header)?.[1] : undefined;
 }
 
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'an invalid URL';
+  }
+}
+
+function sameOrigin(url: string, base: string): boolean {
+  return originOf(url) === originOf(base);
+}
+
 /**
  * Our comment: the body starts with the marker (a quote of it in another comment does not).
  * Comments come oldest first, so reading stops at the first of ours written by a bot.
@@ -124,6 +136,13 @@ async function findComment(
     const next = nextLink(res.headers.link);
     // GitHub never links to a page it served already, nor past an empty one.
     if (!next || seen.has(next) || list.length === 0) break;
+    // The token goes with every request: never to another server than the API's.
+    if (!sameOrigin(next, client.request.endpoint.DEFAULTS.baseUrl)) {
+      throw new ApiError(
+        'http',
+        `the next page of comments is on another server (${originOf(next)}); not followed`,
+      );
+    }
     if (page >= MAX_PAGES) {
       throw new ApiError(
         'http',

@@ -92,6 +92,22 @@ describe('bounded API calls', () => {
     expect(res.requests).toBe(MAX_PAGES);
   });
 
+  it('a next page on another server is not followed: the token goes to the API only', async () => {
+    const other = await startFakeGitHub();
+    try {
+      gh.nextOrigin = other.url;
+      gh.seed('octo/app#7', ['someone else'], { login: 'someone', type: 'User' });
+      const res = await upsert();
+      expect(res.action === 'failed' && res.warning).toContain(
+        `the next page of comments is on another server (${other.url}); not followed`,
+      );
+      expect(seen()).toEqual([LIST]);
+      expect(other.requests).toEqual([]);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('a refused connection is "connect ECONNREFUSED", retried, never "(500)"', async () => {
     const port = await closedPort();
     const res = await upsert({ baseUrl: `http://127.0.0.1:${port}` });

@@ -41,6 +41,8 @@ export interface FakeGitHub {
   hang: boolean;
   /** Every page of comments links to one more (a broken proxy or server). */
   endless: boolean;
+  /** The `Link: next` of the first page points at this server instead. */
+  nextOrigin?: string;
   /** Adds comments as if other people had written them. */
   seed(issue: string, bodies: string[], user?: StoredComment['user']): void;
   commentsOf(issue: string): StoredComment[];
@@ -133,7 +135,8 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
           });
           return;
         }
-        if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'));
+        if (fake.nextOrigin) links.push(`<${fake.nextOrigin}${url.pathname}?page=2>; rel="next"`);
+        else if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'));
         if (page > 1) links.push(link(1, 'first'), link(page - 1, 'prev'));
         send(
           res,
@@ -199,6 +202,6 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
         server.closeAllConnections();
         server.close(() => done());
       }),
-  } satisfies Omit<FakeGitHub, 'hang' | 'endless'>);
+  } satisfies Omit<FakeGitHub, 'hang' | 'endless' | 'nextOrigin'>);
   return fake;
 }
