@@ -43143,8 +43143,18 @@ function addSecret(value) {
     // Longest first, so that a secret containing another is replaced whole.
     patterns = [...new Set([...patterns, ...spellings(value)])].sort((a, b) => b.length - a.length);
 }
-/** The secrets in the action's own environment besides its token input. */
-const RUNNER_SECRETS = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+/** Tokens an environment holds by these names: the runner's own, and the usual GitHub token variables. */
+const ENV_SECRETS = [
+    'ACTIONS_RUNTIME_TOKEN',
+    'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+    'GITHUB_TOKEN',
+    'GH_TOKEN',
+];
+/** Registers the tokens of ENV_SECRETS found in env. */
+function addEnvSecrets(env) {
+    for (const name of ENV_SECRETS)
+        addSecret(env[name]);
+}
 /** The text with every registered secret replaced by `***`. */
 function redact(text) {
     let out = text;
@@ -44139,8 +44149,7 @@ function registerSecrets(settings, env) {
     if (token)
         core_setSecret(token);
     addSecret(token);
-    for (const name of RUNNER_SECRETS)
-        addSecret(env[name]);
+    addEnvSecrets(env);
 }
 function runUrl(env) {
     const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: id } = env;

@@ -10,7 +10,7 @@ import type { Report, Settings } from './model.js';
 import { API_DEADLINE_MS, createClient } from './publish/client.js';
 import { identityOf, type PullRequest, pullRequestOf, upsertComment } from './publish/comment.js';
 import { readEvent } from './publish/event.js';
-import { addSecret, RUNNER_SECRETS, redact, redactDeep } from './publish/secrets.js';
+import { addEnvSecrets, addSecret, redact, redactDeep } from './publish/secrets.js';
 import { planAnnotations } from './render/annotations.js';
 import { failingFindings } from './render/outcome.js';
 import { describeRun } from './render/progress.js';
@@ -46,7 +46,7 @@ function registerSecrets(settings: Settings | undefined, env: NodeJS.ProcessEnv)
   const token = settings?.githubToken ?? env['INPUT_GITHUB-TOKEN'];
   if (token) core.setSecret(token);
   addSecret(token);
-  for (const name of RUNNER_SECRETS) addSecret(env[name]);
+  addEnvSecrets(env);
 }
 
 function runUrl(env: NodeJS.ProcessEnv): string | undefined {

@@ -7,6 +7,7 @@ import { createGoTool } from '../engine/go.js';
 import { errorReport, type LogSource, parseLogsToReport, runAndReport } from '../engine/pipeline.js';
 import { nodeProcessRunner } from '../engine/process.js';
 import type { FindingKind, Report } from '../model.js';
+import { addEnvSecrets, redact, redactDeep } from '../publish/secrets.js';
 import { failingFindings } from '../render/outcome.js';
 import { describeRun } from '../render/progress.js';
 import { renderTerminal } from '../render/terminal.js';
@@ -54,7 +55,7 @@ function gitTopLevel(cwd: string): string {
 function writeJson(file: string | undefined, report: Report): void {
   if (!file) return;
   mkdirSync(dirname(resolve(file)), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify(redactDeep(report), null, 2)}\n`);
   process.stderr.write(`JSON report written to ${file}\n`);
 }
 
@@ -131,7 +132,7 @@ async function cmdRun(args: string[], color: boolean): Promise<number> {
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
-  process.stdout.write(`${renderTerminal(report, { color: color && !values['no-color'] })}\n`);
+  process.stdout.write(`${redact(renderTerminal(report, { color: color && !values['no-color'] }))}\n`);
   writeJson(values.json, report);
   return exitCodeOf(report, settings.failOn);
 }
@@ -171,7 +172,7 @@ async function cmdParse(args: string[], color: boolean): Promise<number> {
     modules,
     ...(goEnv ? { goroot: goEnv.goroot, gomodcache: goEnv.gomodcache } : {}),
   });
-  process.stdout.write(`${renderTerminal(report, { color: color && !values['no-color'] })}\n`);
+  process.stdout.write(`${redact(renderTerminal(report, { color: color && !values['no-color'] }))}\n`);
   writeJson(values.json, report);
   // A log that cannot be read, or no log holding Go output: nothing could be read (the report says which).
   if (report.errors.length > 0) return 2;
@@ -180,6 +181,8 @@ async function cmdParse(args: string[], color: boolean): Promise<number> {
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // A token in the environment (GITHUB_TOKEN in CI) never reaches the report a test printed it into.
+  addEnvSecrets(process.env);
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   try {
     switch (command) {

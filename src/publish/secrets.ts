@@ -24,8 +24,18 @@ export function addSecret(value: string | undefined): void {
   patterns = [...new Set([...patterns, ...spellings(value)])].sort((a, b) => b.length - a.length);
 }
 
-/** The secrets in the action's own environment besides its token input. */
-export const RUNNER_SECRETS = ['ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST_TOKEN'] as const;
+/** Tokens an environment holds by these names: the runner's own, and the usual GitHub token variables. */
+export const ENV_SECRETS = [
+  'ACTIONS_RUNTIME_TOKEN',
+  'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+  'GITHUB_TOKEN',
+  'GH_TOKEN',
+] as const;
+
+/** Registers the tokens of ENV_SECRETS found in env. */
+export function addEnvSecrets(env: NodeJS.ProcessEnv): void {
+  for (const name of ENV_SECRETS) addSecret(env[name]);
+}
 
 /** The text with every registered secret replaced by `***`. */
 export function redact(text: string): string {

@@ -11,10 +11,13 @@ const cli = join(root, 'dist', 'cli', 'index.js');
 const goEnv = { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '-mod=mod', NO_COLOR: '1' };
 const temp = mkdtempSync(join(tmpdir(), 'race-rerun-cli-'));
 
-function raceRerun(args: string[], opts: { cwd?: string; input?: string } = {}) {
+function raceRerun(
+  args: string[],
+  opts: { cwd?: string; input?: string; env?: Record<string, string> } = {},
+) {
   const r = spawnSync(process.execPath, [cli, ...args], {
     cwd: opts.cwd ?? root,
-    env: goEnv,
+    env: { ...goEnv, ...opts.env },
     encoding: 'utf8',
     ...(opts.input !== undefined ? { input: opts.input } : {}),
   });
@@ -120,6 +123,20 @@ describe('race-rerun parse', () => {
 });
 
 describe('race-rerun run', () => {
+  it('a GITHUB_TOKEN a test prints is *** in the terminal report and the JSON file', () => {
+    const token = 'ghp_cliTokenPrintedByATest42';
+    const out = join(temp, 'leak.json');
+    const r = raceRerun(['run', '--count', '1', '--run', '^TestLeak$', '--json', out], {
+      cwd: join(root, 'test/go/leak'),
+      env: { GITHUB_TOKEN: token, RR_SECRET: token, GORACE: 'atexit_sleep_ms=0' },
+    });
+    expect(r.status).toBe(1);
+    const json = readFileSync(out, 'utf8');
+    for (const text of [r.stdout, r.stderr, json]) expect(text).not.toContain(token);
+    expect(r.stdout).toContain('TestLeak/***');
+    expect((JSON.parse(json) as Report).findings[0]?.message).toBe('leaked *** and');
+  });
+
   it('runs the module in the current directory N times', () => {
     const out = join(temp, 'run.json');
     const r = raceRerun(['run', '--count', '2', '--json', out], { cwd: join(root, 'test/go/race') });
