@@ -3,7 +3,7 @@
 // escaped (no HTML, no links, no @mentions, no #references) and code blocks use fences longer than
 // any backtick run inside, so nothing from a test can close them.
 import type { Finding, Report } from '../model.js';
-import { block, code, escapeHtml, escapeMarkdown, plural, safeUrl, shorten } from './escape.js';
+import { block, code, escapeHtml, escapeMarkdown, plural, safeUrl, shorten, showControls } from './escape.js';
 import {
   KIND_LABEL,
   percent,
@@ -25,7 +25,7 @@ import {
 } from './headline.js';
 import { findingsTable, kindNoun } from './table.js';
 
-export { block, code, escapeHtml, escapeMarkdown, safeUrl, shorten } from './escape.js';
+export { block, code, escapeHtml, escapeMarkdown, safeUrl, shorten, showControls } from './escape.js';
 
 /** Findings whose details are written out; the JSON report has the rest. */
 export const MAX_DETAILS = 30;
@@ -267,7 +267,7 @@ export function renderDocument(report: Report, opts: DocumentOptions): string {
   ];
   const n = ranked.length;
   const all = Math.min(n, MAX_DETAILS);
-  const render = (cut: Cut) => renderWith(report, ranked, opts, cut);
+  const render = (cut: Cut) => showControls(renderWith(report, ranked, opts, cut));
   const fits = (s: string) => s.length <= opts.limit;
 
   const full = render({ keep: n, stacks: all });
