@@ -133,6 +133,8 @@ export interface RunRecord {
   /** Where the run's raw output (stdout+stderr, in order) was written. */
   logFile?: string;
   parsed: ParsedOutput;
+  /** Another test process ran at some time during this one (parallel > 1). */
+  overlapped?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -219,6 +219,7 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
         timeoutMs: settings.timeoutMs,
         testArgs,
         logDir: join(deps.workDir, 'logs'),
+        tmpRoot: join(deps.workDir, 'tmp'),
         env,
         until,
         precision,
