@@ -1,8 +1,11 @@
 // The shared data model. Everything between the parts of race-rerun is one of these plain types:
 // settings → plan → runs (RunRecord) → Report → renderers. No I/O here.
 
-/** The kinds of finding, also the words accepted by `fail-on` (plus `never`). */
-export const FINDING_KINDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'build'] as const;
+/**
+ * The kinds of finding, also the words accepted by `fail-on` (plus `never`). `overlap`: a test
+ * that failed only while other runs overlapped it and passed every time alone.
+ */
+export const FINDING_KINDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'build', 'overlap'] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
 // ---------------------------------------------------------------------------------------------
@@ -137,6 +140,25 @@ export interface RunRecord {
   overlapped?: boolean;
 }
 
+/**
+ * A test that failed in runs that overlapped other runs, rerun alone (nothing else running) to
+ * tell a flaky test from a collision between runs (a fixed port, a shared file).
+ */
+export interface OverlapCheck {
+  package: string;
+  /** Top-level test name. */
+  test: string;
+  /** Indexes of the package's runs in which it failed while another run overlapped it. */
+  overlappedFailedIn: number[];
+  /** Alone runs and how many of them failed. */
+  aloneRuns: number;
+  aloneFailed: number;
+  /** The line of the failing output that names a shared resource (`bind: address already in use`). */
+  evidence?: string;
+  /** Time the alone runs took. */
+  durationMs: number;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Locations (analysis maps printed file names to repository paths)
 
@@ -234,9 +256,22 @@ export interface Finding {
   cooccurringRaces?: { id: string; runs: number }[];
   /** Races whose stack was `[failed to restore the stack]`: whether a history_size rerun restored it. */
   stackRecovery?: 'recovered' | 'unrecovered';
+  /**
+   * The tests (with their parents) that failed only because of this finding ("race detected
+   * during execution of test", the test that panicked, its parents).
+   */
+  failsTests?: string[];
+  /**
+   * Races reported during one test but made by a goroutine another test started and did not wait
+   * for: that test (the one reported during is in `tests` too).
+   */
+  goroutineOf?: string;
+  /** kind `overlap`: the test passed every time it ran alone; `aloneRuns` says how often. */
+  aloneRuns?: number;
 }
 
-export type TestStatus = 'flaky' | 'failing' | 'passing' | 'skipped';
+/** `overlap`: failed only while other runs overlapped it, passed every time alone. */
+export type TestStatus = 'flaky' | 'failing' | 'passing' | 'skipped' | 'overlap';
 
 export interface TestReport {
   package: string;
@@ -247,6 +282,10 @@ export interface TestReport {
   failed: number;
   status: TestStatus;
   interval: Interval;
+  /** Ids of the findings that explain this test's failures (it fails only because of them). */
+  failedBy?: string[];
+  /** Reruns of the test alone after it failed while runs overlapped (`overlap`: it passed them all). */
+  alone?: { runs: number; failed: number };
 }
 
 export interface PackageReport {

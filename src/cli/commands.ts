@@ -32,8 +32,8 @@ Flags for run:
   --precision P        for --until stable: ± percentage points of the 95% interval (default 10)
 Flags for both:
   --json FILE          also write the JSON report to FILE
-  --fail-on LIST       exit 1 when findings of these kinds are found: race,panic,fatal,timeout,failure or never
-                       (default: all of them)
+  --fail-on LIST       exit 1 when findings of these kinds are found: race,panic,fatal,timeout,failure,overlap
+                       or never (default: all but overlap, a test that failed only while runs overlapped)
   --no-color           plain text even on a terminal
   -h, --help, --version
 

@@ -44,6 +44,8 @@ function explanation(f: Finding, at: Location): string {
       return `${f.tests[0] ?? 'The test'} failed here: ${f.message}`;
     case 'build':
       return f.message;
+    case 'overlap':
+      return `${f.tests[0] ?? 'The test'} failed here only while other runs overlapped it: ${f.message}`;
   }
 }
 

@@ -133,6 +133,7 @@ const SYMPTOM: Record<Finding['kind'], string> = {
   timeout: 'timeout',
   failure: 'failure',
   build: 'build failure',
+  overlap: 'collision between runs',
 };
 
 /**

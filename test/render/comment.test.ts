@@ -47,7 +47,7 @@ describe('renderComment', () => {
     expect(lines[0]).toBe('<!-- race-rerun: workflow=CI; job=race; matrix={"go":"1.22"} -->');
     expect(lines[1]).toBe('## race-rerun: CI / race (go: 1.22)');
     expect(lines).toContain(
-      '❌ **1 data race, 1 panic and 2 flaky tests in 30 runs of 1 package** at `abc1234`',
+      '❌ **1 data race (fails TestWriter) and 1 panic (fails TestReload) in 30 runs of 1 package** at `abc1234`',
     );
     const link = (file: string, line: number) =>
       `[\`examples/flaky-daemon/daemon/${file}:${line}\`](${REPO_URL}/blob/${SHA}/examples/flaky-daemon/daemon/${file}#L${line})`;

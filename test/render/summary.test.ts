@@ -13,7 +13,9 @@ describe('renderSummary', () => {
     expectGolden('summary-race-panic.md', md);
     const lines = md.split('\n');
     expect(lines[0]).toBe('## race-rerun');
-    expect(lines).toContain('❌ **1 data race, 1 panic and 2 flaky tests in 30 runs of 1 package**');
+    expect(lines).toContain(
+      '❌ **1 data race (fails TestWriter) and 1 panic (fails TestReload) in 30 runs of 1 package**',
+    );
     expect(lines).toContain('| Kind | Where | Seen | Tests |');
     expect(lines).toContain(
       '| **Data race**<br>write in Shutdown vs read in write | `examples/flaky-daemon/daemon/daemon.go:51` ↔ `examples/flaky-daemon/daemon/daemon.go:31` | 7/30 (23%, 95% CI 12–41%) | `TestWriter` |',
