@@ -34382,11 +34382,23 @@ function reproduceCommand(i) {
     words.push(shQuote(i.packageArg));
     return cdPrefix(i.workingDirectory) + words.join(' ');
 }
+/**
+ * How the CLI runs without installing it: the package is not on npm, so from its repository
+ * (the README's placeholder; the README says how to install it for good).
+ */
+const CLI_COMMAND = 'npx --yes github:org/race-rerun';
+// Flags the rerun command sets itself or that race-rerun adds to every run.
+const RERUN_OWN_FLAG = /^--?(?:race|json|run|v)(?:=|$)/;
 /** The better way to check a fix: race-rerun itself, many runs. Undefined for build errors. */
 function rerunCommand(i, count) {
     if (i.kind === 'build')
         return undefined;
-    const words = ['npx', 'race-rerun', 'run', '--count', String(count)];
+    const words = [CLI_COMMAND, 'run', '--count', String(count)];
+    // The user's flags, as the go test line keeps them (-short, -tags=…).
+    const flags = i.goTestFlags.filter((f) => !RERUN_OWN_FLAG.test(f));
+    // With '=': parseArgs takes a value that starts with '-' only so.
+    if (flags.length > 0)
+        words.push(`--go-test-flags=${shQuote(flags.join(' '))}`);
     const pattern = runPattern(i);
     if (pattern !== undefined)
         words.push('--run', shQuote(pattern));
@@ -45146,6 +45158,7 @@ function failingFindings(report, failOn) {
 }
 
 ;// CONCATENATED MODULE: ./src/render/progress.ts
+const NOUN = { fatal: 'fatal error', build: 'build failure' };
 function describeRun(run) {
     if (run.killed)
         return 'killed: did not finish within the timeout';
@@ -45154,7 +45167,7 @@ function describeRun(run) {
         kinds.set(f.kind, (kinds.get(f.kind) ?? 0) + 1);
     if (kinds.size === 0)
         return run.exitCode === 0 ? 'ok' : `FAIL (exit ${run.exitCode ?? run.signal})`;
-    return `FAIL: ${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}`;
+    return `FAIL: ${[...kinds].map(([k, n]) => `${n} ${NOUN[k] ?? k}${n === 1 ? '' : 's'}`).join(', ')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/render/summary.ts

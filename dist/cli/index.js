@@ -25,6 +25,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
 
+// UNUSED EXPORTS: cliWording
+
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:os"
@@ -698,11 +700,23 @@ function reproduceCommand(i) {
     words.push(shQuote(i.packageArg));
     return cdPrefix(i.workingDirectory) + words.join(' ');
 }
+/**
+ * How the CLI runs without installing it: the package is not on npm, so from its repository
+ * (the README's placeholder; the README says how to install it for good).
+ */
+const CLI_COMMAND = 'npx --yes github:org/race-rerun';
+// Flags the rerun command sets itself or that race-rerun adds to every run.
+const RERUN_OWN_FLAG = /^--?(?:race|json|run|v)(?:=|$)/;
 /** The better way to check a fix: race-rerun itself, many runs. Undefined for build errors. */
 function rerunCommand(i, count) {
     if (i.kind === 'build')
         return undefined;
-    const words = ['npx', 'race-rerun', 'run', '--count', String(count)];
+    const words = [CLI_COMMAND, 'run', '--count', String(count)];
+    // The user's flags, as the go test line keeps them (-short, -tags=…).
+    const flags = i.goTestFlags.filter((f) => !RERUN_OWN_FLAG.test(f));
+    // With '=': parseArgs takes a value that starts with '-' only so.
+    if (flags.length > 0)
+        words.push(`--go-test-flags=${shQuote(flags.join(' '))}`);
     const pattern = runPattern(i);
     if (pattern !== undefined)
         words.push('--run', shQuote(pattern));
@@ -5230,6 +5244,7 @@ function failingFindings(report, failOn) {
 }
 
 ;// CONCATENATED MODULE: ./src/render/progress.ts
+const NOUN = { fatal: 'fatal error', build: 'build failure' };
 function describeRun(run) {
     if (run.killed)
         return 'killed: did not finish within the timeout';
@@ -5238,7 +5253,7 @@ function describeRun(run) {
         kinds.set(f.kind, (kinds.get(f.kind) ?? 0) + 1);
     if (kinds.size === 0)
         return run.exitCode === 0 ? 'ok' : `FAIL (exit ${run.exitCode ?? run.signal})`;
-    return `FAIL: ${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}`;
+    return `FAIL: ${[...kinds].map(([k, n]) => `${n} ${NOUN[k] ?? k}${n === 1 ? '' : 's'}`).join(', ')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/render/format.ts
@@ -6138,6 +6153,34 @@ Flags for both:
 Exit status: 0 nothing matched --fail-on, 1 findings matched --fail-on, 2 bad usage or nothing could be run.`;
 class UsageError extends Error {
 }
+function usage(code) {
+    process.stdout.write(`${USAGE}\n`);
+    return code;
+}
+/**
+ * The engine and the settings speak of action inputs; on the command line the same things are
+ * flags and the current directory.
+ */
+function cliWording(text) {
+    return text
+        .replace(/Input "([a-z-]+)"/g, '--$1')
+        .replace(/Set (?:working-directory|it) to the directory that holds go\.mod(?:, relative to the repository root)?\./g, 'Run race-rerun in the directory that holds go.mod.')
+        .replace(/check the packages input/g, 'check the packages given on the command line')
+        .replace(/\bthe (run|skip) input\b/g, '--$1')
+        .replace(/\bThe (run|skip) input\b/g, '--$1')
+        .replace(/(?<![-\w])(max-duration|count|parallel|precision|until)( \d|:| \()/g, '--$1$2')
+        .replace(/Raise max-duration/g, 'Raise --max-duration')
+        .replace(/(?<![-\w])parallel 1\b/g, '--parallel 1');
+}
+function withCliWording(report) {
+    return {
+        ...report,
+        summary: cliWording(report.summary),
+        errors: report.errors.map(cliWording),
+        notes: report.notes.map(cliWording),
+        findings: report.findings.map((f) => (f.kind === 'overlap' ? { ...f, message: cliWording(f.message) } : f)),
+    };
+}
 /** The checkout holding cwd (what `git rev-parse --show-toplevel` says, without starting git). */
 function gitTopLevel(cwd) {
     for (let dir = cwd;; dir = (0,external_node_path_namespaceObject.dirname)(dir)) {
@@ -6185,8 +6228,11 @@ async function cmdRun(args, color) {
             json: { type: 'string' },
             'fail-on': { type: 'string' },
             'no-color': { type: 'boolean' },
+            help: { type: 'boolean', short: 'h' },
         },
     });
+    if (values.help)
+        return usage(0);
     const cwd = process.cwd();
     const repoRoot = gitTopLevel(cwd);
     const inputs = {
@@ -6229,6 +6275,7 @@ async function cmdRun(args, color) {
     finally {
         (0,external_node_fs_namespaceObject.rmSync)(workDir, { recursive: true, force: true });
     }
+    report = withCliWording(report);
     process.stdout.write(`${renderTerminal(report, { color: color && !values['no-color'] })}\n`);
     writeJson(values.json, report);
     return exitCodeOf(report, settings.failOn);
@@ -6241,8 +6288,11 @@ async function cmdParse(args, color) {
             json: { type: 'string' },
             'fail-on': { type: 'string' },
             'no-color': { type: 'boolean' },
+            help: { type: 'boolean', short: 'h' },
         },
     });
+    if (values.help)
+        return usage(0);
     if (positionals.length === 0)
         throw new UsageError('parse needs at least one LOG file (or - for stdin).');
     const cwd = process.cwd();
@@ -6292,7 +6342,7 @@ async function main(argv) {
     catch (err) {
         if (err instanceof SettingsError) {
             // The settings speak of action inputs; on the command line the same thing is a flag.
-            const message = err.message.replace(/Input "([a-z-]+)"/g, '--$1');
+            const message = cliWording(err.message);
             process.stderr.write(`race-rerun: ${message}\nRun race-rerun --help for usage.\n`);
             return 2;
         }

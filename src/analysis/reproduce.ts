@@ -48,10 +48,23 @@ export function reproduceCommand(i: ReproduceInput): string {
   return cdPrefix(i.workingDirectory) + words.join(' ');
 }
 
+/**
+ * How the CLI runs without installing it: the package is not on npm, so from its repository
+ * (the README's placeholder; the README says how to install it for good).
+ */
+export const CLI_COMMAND = 'npx --yes github:org/race-rerun';
+
+// Flags the rerun command sets itself or that race-rerun adds to every run.
+const RERUN_OWN_FLAG = /^--?(?:race|json|run|v)(?:=|$)/;
+
 /** The better way to check a fix: race-rerun itself, many runs. Undefined for build errors. */
 export function rerunCommand(i: ReproduceInput, count: number): string | undefined {
   if (i.kind === 'build') return undefined;
-  const words = ['npx', 'race-rerun', 'run', '--count', String(count)];
+  const words = [CLI_COMMAND, 'run', '--count', String(count)];
+  // The user's flags, as the go test line keeps them (-short, -tags=…).
+  const flags = i.goTestFlags.filter((f) => !RERUN_OWN_FLAG.test(f));
+  // With '=': parseArgs takes a value that starts with '-' only so.
+  if (flags.length > 0) words.push(`--go-test-flags=${shQuote(flags.join(' '))}`);
   const pattern = runPattern(i);
   if (pattern !== undefined) words.push('--run', shQuote(pattern));
   words.push(shQuote(i.packageArg));

@@ -41,6 +41,42 @@ Exit status: 0 nothing matched --fail-on, 1 findings matched --fail-on, 2 bad us
 
 class UsageError extends Error {}
 
+function usage(code: number): number {
+  process.stdout.write(`${USAGE}\n`);
+  return code;
+}
+
+/**
+ * The engine and the settings speak of action inputs; on the command line the same things are
+ * flags and the current directory.
+ */
+export function cliWording(text: string): string {
+  return text
+    .replace(/Input "([a-z-]+)"/g, '--$1')
+    .replace(
+      /Set (?:working-directory|it) to the directory that holds go\.mod(?:, relative to the repository root)?\./g,
+      'Run race-rerun in the directory that holds go.mod.',
+    )
+    .replace(/check the packages input/g, 'check the packages given on the command line')
+    .replace(/\bthe (run|skip) input\b/g, '--$1')
+    .replace(/\bThe (run|skip) input\b/g, '--$1')
+    .replace(/(?<![-\w])(max-duration|count|parallel|precision|until)( \d|:| \()/g, '--$1$2')
+    .replace(/Raise max-duration/g, 'Raise --max-duration')
+    .replace(/(?<![-\w])parallel 1\b/g, '--parallel 1');
+}
+
+function withCliWording(report: Report): Report {
+  return {
+    ...report,
+    summary: cliWording(report.summary),
+    errors: report.errors.map(cliWording),
+    notes: report.notes.map(cliWording),
+    findings: report.findings.map((f) =>
+      f.kind === 'overlap' ? { ...f, message: cliWording(f.message) } : f,
+    ),
+  };
+}
+
 /** The checkout holding cwd (what `git rev-parse --show-toplevel` says, without starting git). */
 function gitTopLevel(cwd: string): string {
   for (let dir = cwd; ; dir = dirname(dir)) {
@@ -87,8 +123,10 @@ async function cmdRun(args: string[], color: boolean): Promise<number> {
       json: { type: 'string' },
       'fail-on': { type: 'string' },
       'no-color': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
+  if (values.help) return usage(0);
   const cwd = process.cwd();
   const repoRoot = gitTopLevel(cwd);
   const inputs: Record<string, string> = {
@@ -130,6 +168,7 @@ async function cmdRun(args: string[], color: boolean): Promise<number> {
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
+  report = withCliWording(report);
   process.stdout.write(`${renderTerminal(report, { color: color && !values['no-color'] })}\n`);
   writeJson(values.json, report);
   return exitCodeOf(report, settings.failOn);
@@ -143,8 +182,10 @@ async function cmdParse(args: string[], color: boolean): Promise<number> {
       json: { type: 'string' },
       'fail-on': { type: 'string' },
       'no-color': { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
     },
   });
+  if (values.help) return usage(0);
   if (positionals.length === 0) throw new UsageError('parse needs at least one LOG file (or - for stdin).');
   const cwd = process.cwd();
   const repoRoot = gitTopLevel(cwd);
@@ -194,7 +235,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof SettingsError) {
       // The settings speak of action inputs; on the command line the same thing is a flag.
-      const message = err.message.replace(/Input "([a-z-]+)"/g, '--$1');
+      const message = cliWording(err.message);
       process.stderr.write(`race-rerun: ${message}\nRun race-rerun --help for usage.\n`);
       return 2;
     }

@@ -31,7 +31,7 @@ describe('renderSummary', () => {
       "cd examples/flaky-daemon && go test -race -count=1 -run '^TestWriter$' ./daemon",
     );
     expect(lines).toContain(
-      "cd examples/flaky-daemon && npx race-rerun run --count 30 --run '^TestWriter$' ./daemon",
+      "cd examples/flaky-daemon && npx --yes github:org/race-rerun run --count 30 --run '^TestWriter$' ./daemon",
     );
     expect(md).toContain('[workflow run](https://github.com/acme/daemon/actions/runs/42)');
     // Every <details> is closed, every fence is closed.
