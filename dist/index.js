@@ -36133,9 +36133,10 @@ async function confirmOverlaps(runs, settings, plan, deps) {
         if (evidence)
             check.evidence = evidence;
         checks.push(check);
+        const took = ` (${n} alone run${n === 1 ? '' : 's'} in ${(check.durationMs / 1000).toFixed(1)}s)`;
         deps.log(failed === 0
-            ? `${c.test} (${c.pkg}) failed in ${c.runs.length} overlapping run${c.runs.length === 1 ? '' : 's'} but passed alone ${n} of ${n} times: it fails only when runs overlap${evidence ? ` (${evidence})` : ''}.`
-            : `${c.test} (${c.pkg}) also failed alone: ${failed} of ${n} runs.`);
+            ? `${c.test} (${c.pkg}) failed in ${c.runs.length} overlapping run${c.runs.length === 1 ? '' : 's'} but passed alone ${n} of ${n} times: it fails only when runs overlap${evidence ? ` (${evidence})` : ''}${took}.`
+            : `${c.test} (${c.pkg}) also failed alone: ${failed} of ${n} runs${took}.`);
     }
     return checks;
 }

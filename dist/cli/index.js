@@ -2451,9 +2451,10 @@ async function confirmOverlaps(runs, settings, plan, deps) {
         if (evidence)
             check.evidence = evidence;
         checks.push(check);
+        const took = ` (${n} alone run${n === 1 ? '' : 's'} in ${(check.durationMs / 1000).toFixed(1)}s)`;
         deps.log(failed === 0
-            ? `${c.test} (${c.pkg}) failed in ${c.runs.length} overlapping run${c.runs.length === 1 ? '' : 's'} but passed alone ${n} of ${n} times: it fails only when runs overlap${evidence ? ` (${evidence})` : ''}.`
-            : `${c.test} (${c.pkg}) also failed alone: ${failed} of ${n} runs.`);
+            ? `${c.test} (${c.pkg}) failed in ${c.runs.length} overlapping run${c.runs.length === 1 ? '' : 's'} but passed alone ${n} of ${n} times: it fails only when runs overlap${evidence ? ` (${evidence})` : ''}${took}.`
+            : `${c.test} (${c.pkg}) also failed alone: ${failed} of ${n} runs${took}.`);
     }
     return checks;
 }
@@ -5453,7 +5454,7 @@ function findingBlock(report, f, paint) {
         // One line: not a flaky test, a collision between race-rerun's own runs.
         const fix = f.message.slice(f.message.indexOf('passed alone'));
         return [
-            `${paint.yellow(TAG.overlap)} ${paint.yellow(count)}  ${paint.bold(clean(titleRest(f)))}: ${clean(fix)}`,
+            `${paint.yellow(TAG.overlap)} ${paint.yellow(count)}  ${paint.bold(clean(titleRest(f).replace(/^(\S+)/, '$1 fails only when runs overlap')))}: ${clean(fix)}`,
         ];
     }
     const lines = [
@@ -6178,7 +6179,7 @@ function withCliWording(report) {
         summary: cliWording(report.summary),
         errors: report.errors.map(cliWording),
         notes: report.notes.map(cliWording),
-        findings: report.findings.map((f) => (f.kind === 'overlap' ? { ...f, message: cliWording(f.message) } : f)),
+        findings: report.findings.map((f) => f.kind === 'overlap' ? { ...f, message: cliWording(f.message) } : f),
     };
 }
 /** The checkout holding cwd (what `git rev-parse --show-toplevel` says, without starting git). */

@@ -56,7 +56,7 @@ function findingBlock(report: Report, f: Finding, paint: ReturnType<typeof palet
     // One line: not a flaky test, a collision between race-rerun's own runs.
     const fix = f.message.slice(f.message.indexOf('passed alone'));
     return [
-      `${paint.yellow(TAG.overlap)} ${paint.yellow(count)}  ${paint.bold(clean(titleRest(f)))}: ${clean(fix)}`,
+      `${paint.yellow(TAG.overlap)} ${paint.yellow(count)}  ${paint.bold(clean(titleRest(f).replace(/^(\S+)/, '$1 fails only when runs overlap')))}: ${clean(fix)}`,
     ];
   }
   const lines = [
