@@ -126,8 +126,9 @@ export function planAnnotations(report: Report, budget: AnnotationBudget = {}): 
   };
   const sites: Site[] = [];
   const unannotated: string[] = [];
-  const take = (): Annotation['level'] | undefined => {
-    const level = LEVELS.find((l) => left[l] > 0);
+  // A collision between race-rerun's own runs does not fail the step by default: no error.
+  const take = (f: Finding): Annotation['level'] | undefined => {
+    const level = LEVELS.slice(f.kind === 'overlap' ? 1 : 0).find((l) => left[l] > 0);
     if (level) left[level]--;
     return level;
   };
@@ -140,7 +141,7 @@ export function planAnnotations(report: Report, budget: AnnotationBudget = {}): 
         placed++;
         continue;
       }
-      const level = take();
+      const level = take(f);
       if (!level) break;
       sites.push({ level, file: s.at.file, line: s.at.line, parts: [{ id: f.id, ...s }] });
       placed++;

@@ -10,6 +10,7 @@ import { createGoTool } from '../../src/engine/go.js';
 import { runAndReport } from '../../src/engine/pipeline.js';
 import { nodeProcessRunner } from '../../src/engine/process.js';
 import type { Report, Settings } from '../../src/model.js';
+import { planAnnotations } from '../../src/render/annotations.js';
 import { failingFindings } from '../../src/render/outcome.js';
 import { renderTerminal } from '../../src/render/terminal.js';
 import { DEFAULT_FAIL_ON } from '../../src/settings/settings.js';
@@ -70,6 +71,10 @@ describe('runs that collide', () => {
     );
     expect(text).not.toMatch(/FLAKY|may need several tries/);
     expect(messages.some((m) => /^TestFixedPort .*passed alone 3 of 3 times/.test(m))).toBe(true);
+    // Annotated as a warning on the listen error's line, never as an error.
+    expect(planAnnotations(r).annotations.map((a) => [a.level, a.file, a.startLine])).toEqual([
+      ['warning', 'overlap_test.go', 20],
+    ]);
   });
 
   it('the same test with parallel 1 passes and needs no confirmation', async () => {

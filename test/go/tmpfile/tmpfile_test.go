@@ -21,5 +21,5 @@ func TestFixedTempFile(t *testing.T) {
 	}
 	f.Close()
 	time.Sleep(300 * time.Millisecond)
-	// Left behind on purpose for half of it: a per-run TMPDIR is removed after the run anyway.
+	// Left behind on purpose: a per-run TMPDIR is removed after the run anyway; a shared one is not.
 }
