@@ -34370,8 +34370,15 @@ function runPattern(i) {
         return '^$';
     return testPattern(i.tests) ?? i.run;
 }
-/** `cd examples/m && go test -race -count=1 -run '^TestWriter$' ./daemon` */
+/**
+ * `cd examples/m && go test -race -count=1 -run '^TestWriter$' ./daemon`. An `overlap` finding
+ * passes alone: its command starts two at once, as race-rerun's parallel runs did.
+ */
 function reproduceCommand(i) {
+    if (i.kind === 'overlap') {
+        const one = reproduceCommand({ ...i, kind: 'failure', workingDirectory: '.' });
+        return `${cdPrefix(i.workingDirectory)}for i in 1 2; do ${one} & done; wait`;
+    }
     const words = ['go', 'test', '-race', '-count=1'];
     words.push(...i.goTestFlags.filter((f) => !OWN_FLAG.test(f)).map(shQuote));
     if (i.kind === 'timeout' && i.timeout)
@@ -34391,7 +34398,8 @@ const CLI_COMMAND = 'npx --yes github:org/race-rerun';
 const RERUN_OWN_FLAG = /^--?(?:race|json|run|v)(?:=|$)/;
 /** The better way to check a fix: race-rerun itself, many runs. Undefined for build errors. */
 function rerunCommand(i, count) {
-    if (i.kind === 'build')
+    // A count of an overlap would only say again that the runs collide.
+    if (i.kind === 'build' || i.kind === 'overlap')
         return undefined;
     const words = [CLI_COMMAND, 'run', '--count', String(count)];
     // The user's flags, as the go test line keeps them (-short, -tags=…).
@@ -44495,7 +44503,13 @@ function block(text, lang) {
 }
 function verdictLine(report, suffix = '') {
     const badTests = report.tests.some((t) => t.status === 'flaky' || t.status === 'failing');
-    const icon = report.verdict === 'findings' ? '❌' : report.verdict === 'error' || badTests ? '⚠️' : '✅';
+    // Collisions between race-rerun's own runs only: a warning, not a failure.
+    const onlyOverlap = report.findings.every((f) => f.kind === 'overlap');
+    const icon = report.verdict === 'findings' && !onlyOverlap
+        ? '❌'
+        : report.verdict !== 'clean' || badTests
+            ? '⚠️'
+            : '✅';
     return `${icon} **${escapeMarkdown(report.summary)}**${suffix}`;
 }
 /** `https://github.com/o/r/blob/<sha>/` + path + `#L<line>`, each path segment encoded. */
@@ -44591,7 +44605,7 @@ function details(report, f, stacks, fullReport) {
     if (f.message && f.kind !== 'race' && !f.title.endsWith(f.message))
         lines.push(block(shorten(f.message, markdown_MAX_MESSAGE), 'text'), '');
     const text = stackText(f);
-    const hasStacks = text.length > 0 && f.kind !== 'failure' && f.kind !== 'build';
+    const hasStacks = text.length > 0 && f.kind !== 'failure' && f.kind !== 'build' && f.kind !== 'overlap';
     if (stacks && hasStacks)
         lines.push(block(text.join('\n'), 'text'), '');
     if (!stacks && (hasStacks || f.sample)) {

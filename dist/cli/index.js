@@ -688,8 +688,15 @@ function runPattern(i) {
         return '^$';
     return testPattern(i.tests) ?? i.run;
 }
-/** `cd examples/m && go test -race -count=1 -run '^TestWriter$' ./daemon` */
+/**
+ * `cd examples/m && go test -race -count=1 -run '^TestWriter$' ./daemon`. An `overlap` finding
+ * passes alone: its command starts two at once, as race-rerun's parallel runs did.
+ */
 function reproduceCommand(i) {
+    if (i.kind === 'overlap') {
+        const one = reproduceCommand({ ...i, kind: 'failure', workingDirectory: '.' });
+        return `${cdPrefix(i.workingDirectory)}for i in 1 2; do ${one} & done; wait`;
+    }
     const words = ['go', 'test', '-race', '-count=1'];
     words.push(...i.goTestFlags.filter((f) => !OWN_FLAG.test(f)).map(shQuote));
     if (i.kind === 'timeout' && i.timeout)
@@ -709,7 +716,8 @@ const CLI_COMMAND = 'npx --yes github:org/race-rerun';
 const RERUN_OWN_FLAG = /^--?(?:race|json|run|v)(?:=|$)/;
 /** The better way to check a fix: race-rerun itself, many runs. Undefined for build errors. */
 function rerunCommand(i, count) {
-    if (i.kind === 'build')
+    // A count of an overlap would only say again that the runs collide.
+    if (i.kind === 'build' || i.kind === 'overlap')
         return undefined;
     const words = [CLI_COMMAND, 'run', '--count', String(count)];
     // The user's flags, as the go test line keeps them (-short, -tags=…).

@@ -37,8 +37,15 @@ function runPattern(i: ReproduceInput): string | undefined {
   return testPattern(i.tests) ?? i.run;
 }
 
-/** `cd examples/m && go test -race -count=1 -run '^TestWriter$' ./daemon` */
+/**
+ * `cd examples/m && go test -race -count=1 -run '^TestWriter$' ./daemon`. An `overlap` finding
+ * passes alone: its command starts two at once, as race-rerun's parallel runs did.
+ */
 export function reproduceCommand(i: ReproduceInput): string {
+  if (i.kind === 'overlap') {
+    const one = reproduceCommand({ ...i, kind: 'failure', workingDirectory: '.' });
+    return `${cdPrefix(i.workingDirectory)}for i in 1 2; do ${one} & done; wait`;
+  }
   const words = ['go', 'test', '-race', '-count=1'];
   words.push(...i.goTestFlags.filter((f) => !OWN_FLAG.test(f)).map(shQuote));
   if (i.kind === 'timeout' && i.timeout) words.push(`-timeout=${shQuote(i.timeout)}`);
@@ -59,7 +66,8 @@ const RERUN_OWN_FLAG = /^--?(?:race|json|run|v)(?:=|$)/;
 
 /** The better way to check a fix: race-rerun itself, many runs. Undefined for build errors. */
 export function rerunCommand(i: ReproduceInput, count: number): string | undefined {
-  if (i.kind === 'build') return undefined;
+  // A count of an overlap would only say again that the runs collide.
+  if (i.kind === 'build' || i.kind === 'overlap') return undefined;
   const words = [CLI_COMMAND, 'run', '--count', String(count)];
   // The user's flags, as the go test line keeps them (-short, -tags=…).
   const flags = i.goTestFlags.filter((f) => !RERUN_OWN_FLAG.test(f));

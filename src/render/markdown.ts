@@ -88,7 +88,14 @@ export function block(text: string, lang: string): string {
 
 export function verdictLine(report: Report, suffix = ''): string {
   const badTests = report.tests.some((t) => t.status === 'flaky' || t.status === 'failing');
-  const icon = report.verdict === 'findings' ? '❌' : report.verdict === 'error' || badTests ? '⚠️' : '✅';
+  // Collisions between race-rerun's own runs only: a warning, not a failure.
+  const onlyOverlap = report.findings.every((f) => f.kind === 'overlap');
+  const icon =
+    report.verdict === 'findings' && !onlyOverlap
+      ? '❌'
+      : report.verdict !== 'clean' || badTests
+        ? '⚠️'
+        : '✅';
   return `${icon} **${escapeMarkdown(report.summary)}**${suffix}`;
 }
 
@@ -193,7 +200,7 @@ export function details(report: Report, f: Finding, stacks: boolean, fullReport:
   if (f.message && f.kind !== 'race' && !f.title.endsWith(f.message))
     lines.push(block(shorten(f.message, MAX_MESSAGE), 'text'), '');
   const text = stackText(f);
-  const hasStacks = text.length > 0 && f.kind !== 'failure' && f.kind !== 'build';
+  const hasStacks = text.length > 0 && f.kind !== 'failure' && f.kind !== 'build' && f.kind !== 'overlap';
   if (stacks && hasStacks) lines.push(block(text.join('\n'), 'text'), '');
   if (!stacks && (hasStacks || f.sample)) {
     lines.push(`_Stacks and output left out to fit the size limit: see ${fullReport}._`, '');

@@ -59,6 +59,10 @@ describe('runs that collide', () => {
     );
     expect(f).toMatchObject({ runsSeen: 1, runs: 2, aloneRuns: 3, tests: ['TestFixedPort'] });
     expect(f?.locations[0]).toMatchObject({ file: 'overlap_test.go', line: 20, role: 'failure' });
+    // Alone it passes: the command that shows it starts two at once.
+    expect(f?.reproduce).toBe(
+      "for i in 1 2; do go test -race -count=1 -run '^TestFixedPort$' . & done; wait",
+    );
     const row = r.tests.find((t) => t.name === 'TestFixedPort');
     expect(row).toMatchObject({ status: 'overlap', failed: 1, runs: 2, alone: { runs: 3, failed: 0 } });
     expect(r.summary).toBe('1 test failing only when runs overlap in 2 runs of 1 package');
