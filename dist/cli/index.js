@@ -1924,6 +1924,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 
 
 
+
 /** Go versions before 1.20 have no -test.v=test2json (and no -test.skip). */
 function supportsTest2jsonFraming(goVersion) {
     const m = goVersion?.match(/^go1\.(\d+)/);
@@ -1964,9 +1965,10 @@ function runEnvironment(base, tmpDir, run) {
     return { ...(base ?? process.env), TMPDIR: tmpDir, GOTMPDIR: tmpDir, RACE_RERUN_RUN: String(run) };
 }
 /** Creates a run's temporary directory; `release` removes it with whatever the run left there. */
-async function runTempDir(root, name) {
+function runTempDir(root, name) {
     const dir = (0,external_node_path_namespaceObject.join)(root, name);
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    // Synchronous, so runs start in the order they were picked.
+    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
     return { dir, release: () => (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true, maxRetries: 2 }).catch(() => { }) };
 }
 /** The hard kill: the binary's own -test.timeout normally fires first, with a goroutine dump. */
@@ -2086,8 +2088,10 @@ async function schedule(jobs, opts, deps) {
             other.overlapped = true;
         running.add(me);
         let result;
-        const tmp = await runTempDir(tmpRoot, `run-${run}`);
+        let tmp;
         try {
+            // In the try: a directory that cannot be made (a full disk) is this run's spawn error.
+            tmp = runTempDir(tmpRoot, `run-${run}`);
             result = await deps.runner.run({
                 command: binary,
                 args: st.job.testArgs ?? opts.testArgs,
@@ -2110,7 +2114,7 @@ async function schedule(jobs, opts, deps) {
         }
         finally {
             running.delete(me);
-            await tmp.release();
+            await tmp?.release();
         }
         // Stopped half way: neither a pass nor a failure, so it is not counted.
         if (result.aborted)
@@ -2430,7 +2434,7 @@ async function confirmOverlaps(runs, settings, plan, deps) {
         let failed = 0;
         for (; n < ALONE_RUNS && !outOfTime(); n++) {
             const logFile = (0,external_node_path_namespaceObject.join)(logDir, `${fileNames([c.pkg])[0]}-${c.test}-${n + 1}.log`);
-            const tmp = await runTempDir((0,external_node_path_namespaceObject.join)(deps.workDir, 'tmp'), `alone-${run}`);
+            const tmp = runTempDir((0,external_node_path_namespaceObject.join)(deps.workDir, 'tmp'), `alone-${run}`);
             const timeoutMs = hardTimeoutMs(settings.timeoutMs);
             const res = await deps.runner
                 .run({
@@ -2664,7 +2668,11 @@ async function execute(settings, deps) {
             firstRun: result.runs.length + 1,
             budgetMs: Math.max(MIN_OVERLAP_BUDGET_MS, mainMs / 4),
             ...(deadline !== undefined ? { deadline } : {}),
-        }, deps);
+        }, deps).catch((err) => {
+            // The main runs are measured already: a failed confirmation must not lose them.
+            result.notes.push(`Could not rerun the tests that failed while runs overlapped alone: ${err.message}`);
+            return [];
+        });
     }
     catch (err) {
         if (err instanceof GoError)
@@ -2878,7 +2886,7 @@ async function recoverStacks(settings, deps, result, argsOf, testArgs, env, dead
                 tries++;
                 const logFile = (0,external_node_path_namespaceObject.join)(logDir, `${fileNames([g.pkg])[0]}-${tried}-${tries}.log`);
                 const timeoutMs = hardTimeoutMs(settings.timeoutMs);
-                const tmp = await runTempDir((0,external_node_path_namespaceObject.join)(deps.workDir, 'tmp'), `history-${tried}-${tries}`);
+                const tmp = runTempDir((0,external_node_path_namespaceObject.join)(deps.workDir, 'tmp'), `history-${tried}-${tries}`);
                 // Nothing else runs now: any run index is free.
                 await deps.runner
                     .run({

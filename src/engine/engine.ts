@@ -271,7 +271,13 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
         ...(deadline !== undefined ? { deadline } : {}),
       },
       deps,
-    );
+    ).catch((err: unknown) => {
+      // The main runs are measured already: a failed confirmation must not lose them.
+      result.notes.push(
+        `Could not rerun the tests that failed while runs overlapped alone: ${(err as Error).message}`,
+      );
+      return [];
+    });
   } catch (err) {
     if (err instanceof GoError) result.errors.push(err.message);
     else {
@@ -535,7 +541,7 @@ async function recoverStacks(
         tries++;
         const logFile = join(logDir, `${fileNames([g.pkg])[0]}-${tried}-${tries}.log`);
         const timeoutMs = hardTimeoutMs(settings.timeoutMs);
-        const tmp = await runTempDir(join(deps.workDir, 'tmp'), `history-${tried}-${tries}`);
+        const tmp = runTempDir(join(deps.workDir, 'tmp'), `history-${tried}-${tries}`);
         // Nothing else runs now: any run index is free.
         await deps.runner
           .run({

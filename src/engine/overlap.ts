@@ -119,7 +119,7 @@ export async function confirmOverlaps(
     let failed = 0;
     for (; n < ALONE_RUNS && !outOfTime(); n++) {
       const logFile = join(logDir, `${fileNames([c.pkg])[0]}-${c.test}-${n + 1}.log`);
-      const tmp = await runTempDir(join(deps.workDir, 'tmp'), `alone-${run}`);
+      const tmp = runTempDir(join(deps.workDir, 'tmp'), `alone-${run}`);
       const timeoutMs = hardTimeoutMs(settings.timeoutMs);
       const res = await deps.runner
         .run({

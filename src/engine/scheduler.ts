@@ -3,6 +3,7 @@
 // "fails in 3 of 30 runs". Builds share the same slots, so the first runs start while later
 // packages still build; runs of all packages interleave, and the runs can stop early (first
 // failure, stable rates, time budget).
+import { mkdirSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { wilson } from '../analysis/stats.js';
@@ -104,12 +105,10 @@ export function runEnvironment(
 }
 
 /** Creates a run's temporary directory; `release` removes it with whatever the run left there. */
-export async function runTempDir(
-  root: string,
-  name: string,
-): Promise<{ dir: string; release: () => Promise<void> }> {
+export function runTempDir(root: string, name: string): { dir: string; release: () => Promise<void> } {
   const dir = join(root, name);
-  await mkdir(dir, { recursive: true });
+  // Synchronous, so runs start in the order they were picked.
+  mkdirSync(dir, { recursive: true });
   return { dir, release: () => rm(dir, { recursive: true, force: true, maxRetries: 2 }).catch(() => {}) };
 }
 
@@ -278,8 +277,10 @@ export async function schedule(jobs: RunJob[], opts: RunOptions, deps: RunDeps):
     for (const other of running) other.overlapped = true;
     running.add(me);
     let result: ProcessResult;
-    const tmp = await runTempDir(tmpRoot, `run-${run}`);
+    let tmp: ReturnType<typeof runTempDir> | undefined;
     try {
+      // In the try: a directory that cannot be made (a full disk) is this run's spawn error.
+      tmp = runTempDir(tmpRoot, `run-${run}`);
       result = await deps.runner.run({
         command: binary,
         args: st.job.testArgs ?? opts.testArgs,
@@ -300,7 +301,7 @@ export async function schedule(jobs: RunJob[], opts: RunOptions, deps: RunDeps):
       };
     } finally {
       running.delete(me);
-      await tmp.release();
+      await tmp?.release();
     }
     // Stopped half way: neither a pass nor a failure, so it is not counted.
     if (result.aborted) return undefined;

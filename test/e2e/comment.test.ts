@@ -79,7 +79,7 @@ describe('pull request comment', () => {
     expect(ours()).toHaveLength(1);
     const body1 = ours()[0]?.body ?? '';
     expect(body1.split('\n')[0]).toBe('<!-- race-rerun: workflow=CI; job=race; matrix=none -->');
-    expect(body1).toContain('❌ **1 data race and 1 failing test in 2 runs of 1 package** at `1111111`');
+    expect(body1).toContain('❌ **1 data race (fails TestRace) in 2 runs of 1 package** at `1111111`');
     expect(body1).toContain(`(https://github.com/octo/app/blob/${SHA1}/test/go/race/race.go#L13)`);
     expect(body1).toContain(`(https://github.com/octo/app/blob/${SHA1}/test/go/race/race.go#L18)`);
     expect(body1).toMatch(/\| 2\/2 \(100%, 95% CI 34–100%\) \| `TestRace` \|/);
