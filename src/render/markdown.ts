@@ -178,7 +178,13 @@ export function testsTable(report: Report): string[] {
   ];
   for (const t of bad.slice(0, MAX_TEST_ROWS)) {
     const share = t.runs > 0 ? ` (${percent(t.failed / t.runs)})` : '';
-    const status = t.status === 'failing' ? 'always failing' : 'flaky';
+    const causes = (t.failedBy ?? []).flatMap((id) => {
+      const f = report.findings.find((x) => x.id === id);
+      return f ? [`the ${KIND_LABEL[f.kind].toLowerCase()} ${code(f.id, false)}`] : [];
+    });
+    const alone = t.alone ? `, alone ${t.alone.failed}/${t.alone.runs}` : '';
+    const why = causes.length > 0 ? `, because of ${causes.join(', ')}` : '';
+    const status = `${t.status === 'failing' ? 'always failing' : 'flaky'}${why}${alone}`;
     lines.push(
       `| ${code(t.package)} | ${code(shorten(t.name, MAX_NAME))} | ${t.failed}/${t.runs}${share} | ${status} |`,
     );

@@ -17,6 +17,10 @@ describe('renderSummary', () => {
       '❌ **1 data race (fails TestWriter) and 1 panic (fails TestReload) in 30 runs of 1 package**',
     );
     expect(lines).toContain('| Kind | Where | Seen | Tests |');
+    // The test's row says which finding it fails because of.
+    expect(lines).toContain(
+      '| `example.com/flaky-daemon/daemon` | `TestWriter` | 7/30 (23%) | flaky, because of the data race `556f0cab` |',
+    );
     expect(lines).toContain(
       '| **Data race**<br>write in Shutdown vs read in write | `examples/flaky-daemon/daemon/daemon.go:51` ↔ `examples/flaky-daemon/daemon/daemon.go:31` | 7/30 (23%, 95% CI 12–41%) | `TestWriter` |',
     );
