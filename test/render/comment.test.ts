@@ -57,7 +57,9 @@ describe('renderComment', () => {
     expect(lines).toContain(
       `- **Panic** at ${link('config.go', 22)} (runtime error: invalid memory address or nil pointer dereference): in both runs with this panic, the data race at ${link('daemon.go', 51)} ↔ ${link('daemon.go', 31)} (write in Shutdown vs read in write) was also reported.`,
     );
-    expect(lines).toContain('| `example.com/flaky-daemon/daemon` | `TestWriter` | 9/30 (30%) | flaky |');
+    expect(lines).toContain(
+      '| `example.com/flaky-daemon/daemon` | `TestWriter` | 9/30 (30%) | flaky, because of the data race `556f0cab` |',
+    );
     expect(lines).toContain(
       "cd examples/flaky-daemon && go test -race -count=1 -run '^TestReload$' ./daemon",
     );

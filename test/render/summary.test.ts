@@ -27,7 +27,6 @@ describe('renderSummary', () => {
     expect(lines).toContain(
       '| **Panic**<br>runtime error: invalid memory address or nil pointer dereference | `examples/flaky-daemon/daemon/config.go:22` | 2/30 (7%, 95% CI 2–21%) | `TestReload` |',
     );
-    expect(lines).toContain('| `example.com/flaky-daemon/daemon` | `TestWriter` | 7/30 (23%) | flaky |');
     expect(lines).toContain(
       '<summary><b>Data race</b>: write in Shutdown vs read in write (7/30 runs)</summary>',
     );
