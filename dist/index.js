@@ -30745,7 +30745,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(462);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7103);
 // The action's entry point: all work is in run(), so tests can call it with fakes.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -30755,7 +30755,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 462:
+/***/ 7103:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33717,6 +33717,41 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/engine/environment.ts
+// The environment test processes (and the go commands that build them) get: what a `run: go test`
+// step would get. An action's process also holds its inputs (the github-token among them), the
+// runner's tokens for the artifact, cache and OIDC services, and the files through which an action
+// sets its outputs and summary: test code must see none of them.
+/** Exact names an action gets and a `run:` step does not (or that let a test write our outputs). */
+const DROPPED = new Set([
+    'ACTIONS_RUNTIME_TOKEN',
+    'ACTIONS_RUNTIME_URL',
+    'ACTIONS_RESULTS_URL',
+    'ACTIONS_CACHE_URL',
+    'GITHUB_OUTPUT',
+    'GITHUB_ENV',
+    'GITHUB_PATH',
+    'GITHUB_STATE',
+    'GITHUB_STEP_SUMMARY',
+]);
+/** Name prefixes dropped: every action input, and the OIDC token request. */
+const DROPPED_PREFIXES = ['INPUT_', 'ACTIONS_ID_TOKEN_REQUEST_'];
+/** Whether a variable of this name is kept from the test processes. */
+function isWithheld(name) {
+    // Windows names are case-insensitive; on Linux nobody spells these in lower case.
+    const upper = name.toUpperCase();
+    return DROPPED.has(upper) || DROPPED_PREFIXES.some((p) => upper.startsWith(p));
+}
+/** `parent` without the action's inputs, the runner's tokens and its command files. */
+function testEnvironment(parent) {
+    const env = {};
+    for (const [name, value] of Object.entries(parent)) {
+        if (value !== undefined && !isWithheld(name))
+            env[name] = value;
+    }
+    return env;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/go.ts
 // The few `go` commands race-rerun needs: go env, go list, go test -race -c, go list -m.
 
@@ -35708,6 +35743,7 @@ function testsfrom_runPattern(tests) {
 
 
 
+
 /**
  * GORACE options race-rerun adds before the user's own (TSan applies them in order, so the
  * user's win). atexit_sleep_ms=0: a passing race binary otherwise sleeps 1 s at exit, which
@@ -35845,7 +35881,7 @@ async function execute(settings, deps) {
                 job.testArgs = args;
             return job;
         });
-        const env = withGorace(deps.env ?? process.env, DEFAULT_GORACE);
+        const env = withGorace(testEnvironment(deps.env ?? process.env), DEFAULT_GORACE);
         const until = settings.until ?? 'count';
         const precision = settings.precision ?? 0.1;
         deps.log(`Building ${engine_plural(packages.length, 'test binary', 'test binaries')} with -race and running each ` +
@@ -45298,6 +45334,7 @@ function failOnInput(text, problems) {
 
 
 
+
 /** The commit the reviewer sees: a pull request's head, not the merge commit GITHUB_SHA names. */
 function headCommit(env) {
     try {
@@ -45328,6 +45365,7 @@ async function produceReport(settings, deps, repoRoot, workDir) {
     return runAndReport(settings, {
         go: deps.go,
         runner: deps.runner,
+        env: deps.env,
         workDir,
         log: (m) => info(m),
         onRun: (r, done, all) => {
@@ -45339,7 +45377,7 @@ async function produceReport(settings, deps, repoRoot, workDir) {
 async function run(partial = {}) {
     const env = partial.env ?? process.env;
     const runner = partial.runner ?? nodeProcessRunner;
-    const deps = { env, runner, go: partial.go ?? createGoTool(runner, { env }) };
+    const deps = { env, runner, go: partial.go ?? createGoTool(runner, { env: testEnvironment(env) }) };
     const repoRoot = (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE || process.cwd());
     const tempRoot = env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
     const reportPath = (0,external_node_path_namespaceObject.join)(tempRoot, 'race-rerun', 'report.json');

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
+import { testEnvironment } from './engine/environment.js';
 import { createGoTool, type GoTool } from './engine/go.js';
 import { errorReport, runAndReport } from './engine/pipeline.js';
 import { nodeProcessRunner, type ProcessRunner } from './engine/process.js';
@@ -60,6 +61,7 @@ async function produceReport(
     {
       go: deps.go,
       runner: deps.runner,
+      env: deps.env,
       workDir,
       log: (m) => core.info(m),
       onRun: (r, done, all) => {
@@ -76,7 +78,11 @@ async function produceReport(
 export async function run(partial: Partial<ActionDeps> = {}): Promise<void> {
   const env = partial.env ?? process.env;
   const runner = partial.runner ?? nodeProcessRunner;
-  const deps: ActionDeps = { env, runner, go: partial.go ?? createGoTool(runner, { env }) };
+  const deps: ActionDeps = {
+    env,
+    runner,
+    go: partial.go ?? createGoTool(runner, { env: testEnvironment(env) }),
+  };
   const repoRoot = resolve(env.GITHUB_WORKSPACE || process.cwd());
   const tempRoot = env.RUNNER_TEMP || tmpdir();
   const reportPath = join(tempRoot, 'race-rerun', 'report.json');

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(840);
+/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(465);
 // The CLI's entry point; the commands are in cli/commands.ts so tests can call main() directly.
 
 process.exitCode = await (0,_cli_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 840:
+/***/ 465:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33,6 +33,41 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/engine/environment.ts
+// The environment test processes (and the go commands that build them) get: what a `run: go test`
+// step would get. An action's process also holds its inputs (the github-token among them), the
+// runner's tokens for the artifact, cache and OIDC services, and the files through which an action
+// sets its outputs and summary: test code must see none of them.
+/** Exact names an action gets and a `run:` step does not (or that let a test write our outputs). */
+const DROPPED = new Set([
+    'ACTIONS_RUNTIME_TOKEN',
+    'ACTIONS_RUNTIME_URL',
+    'ACTIONS_RESULTS_URL',
+    'ACTIONS_CACHE_URL',
+    'GITHUB_OUTPUT',
+    'GITHUB_ENV',
+    'GITHUB_PATH',
+    'GITHUB_STATE',
+    'GITHUB_STEP_SUMMARY',
+]);
+/** Name prefixes dropped: every action input, and the OIDC token request. */
+const DROPPED_PREFIXES = ['INPUT_', 'ACTIONS_ID_TOKEN_REQUEST_'];
+/** Whether a variable of this name is kept from the test processes. */
+function isWithheld(name) {
+    // Windows names are case-insensitive; on Linux nobody spells these in lower case.
+    const upper = name.toUpperCase();
+    return DROPPED.has(upper) || DROPPED_PREFIXES.some((p) => upper.startsWith(p));
+}
+/** `parent` without the action's inputs, the runner's tokens and its command files. */
+function testEnvironment(parent) {
+    const env = {};
+    for (const [name, value] of Object.entries(parent)) {
+        if (value !== undefined && !isWithheld(name))
+            env[name] = value;
+    }
+    return env;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/go.ts
 // The few `go` commands race-rerun needs: go env, go list, go test -race -c, go list -m.
 
@@ -2024,6 +2059,7 @@ function testsfrom_runPattern(tests) {
 
 
 
+
 /**
  * GORACE options race-rerun adds before the user's own (TSan applies them in order, so the
  * user's win). atexit_sleep_ms=0: a passing race binary otherwise sleeps 1 s at exit, which
@@ -2161,7 +2197,7 @@ async function execute(settings, deps) {
                 job.testArgs = args;
             return job;
         });
-        const env = withGorace(deps.env ?? process.env, DEFAULT_GORACE);
+        const env = withGorace(testEnvironment(deps.env ?? process.env), DEFAULT_GORACE);
         const until = settings.until ?? 'count';
         const precision = settings.precision ?? 0.1;
         deps.log(`Building ${engine_plural(packages.length, 'test binary', 'test binaries')} with -race and running each ` +
@@ -5619,6 +5655,7 @@ function failOnInput(text, problems) {
 
 
 
+
 const USAGE = `race-rerun ${VERSION}: run Go tests N times under the race detector and report how often each race, panic and failure reproduces.
 
 Usage:
@@ -5720,7 +5757,7 @@ async function cmdRun(args, color) {
         cpus: (0,external_node_os_namespaceObject.availableParallelism)(),
     });
     const workDir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'race-rerun-'));
-    const go = createGoTool(nodeProcessRunner);
+    const go = createGoTool(nodeProcessRunner, { env: testEnvironment(process.env) });
     let report;
     try {
         report = await runAndReport(settings, {

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { testEnvironment } from '../engine/environment.js';
 import { createGoTool } from '../engine/go.js';
 import { errorReport, type LogSource, parseLogsToReport, runAndReport } from '../engine/pipeline.js';
 import { nodeProcessRunner } from '../engine/process.js';
@@ -114,7 +115,7 @@ async function cmdRun(args: string[], color: boolean): Promise<number> {
     cpus: availableParallelism(),
   });
   const workDir = mkdtempSync(join(tmpdir(), 'race-rerun-'));
-  const go = createGoTool(nodeProcessRunner);
+  const go = createGoTool(nodeProcessRunner, { env: testEnvironment(process.env) });
   let report: Report;
   try {
     report = await runAndReport(settings, {

@@ -4,6 +4,7 @@
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BuildResult, GoPackage, RawFinding, RunRecord, Settings } from '../model.js';
+import { testEnvironment } from './environment.js';
 import { type GoEnv, GoError, type GoTool } from './go.js';
 import type { ProcessRunner } from './process.js';
 import {
@@ -25,7 +26,10 @@ export interface EngineDeps {
   /** Scratch directory: test binaries go to `bin/`, run logs to `logs/`. */
   workDir: string;
   onRun?: RunDeps['onRun'];
-  /** Environment of the test runs; default process.env (the step's env, GORACE included). */
+  /**
+   * The step's environment (GORACE included); default process.env. Test runs get it without the
+   * action's inputs and the runner's tokens (see testEnvironment).
+   */
   env?: NodeJS.ProcessEnv;
 }
 
@@ -202,7 +206,7 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
       return job;
     });
 
-    const env = withGorace(deps.env ?? process.env, DEFAULT_GORACE);
+    const env = withGorace(testEnvironment(deps.env ?? process.env), DEFAULT_GORACE);
     const until = settings.until ?? 'count';
     const precision = settings.precision ?? 0.1;
     deps.log(

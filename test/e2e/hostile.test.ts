@@ -1,0 +1,57 @@
+// The bundled action against hostile tests, as a runner runs it: a test that prints its
+// environment and writes the runner's command files must not see or publish any credential.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runAction } from './runner.js';
+
+const TOKEN = 'ghs_i10aSecretToken0123456789abcdef';
+const RUNTIME = 'runtime-token-i10a-0123456789';
+const OIDC = 'oidc-request-token-i10a-0123456789';
+
+describe('credentials never reach test code', () => {
+  it('a test printing os.Environ() sees the step env but no input, token or command file', async () => {
+    const r = await runAction(
+      { 'working-directory': 'test/go/environ', count: '1', 'github-token': TOKEN, comment: 'false' },
+      {
+        env: {
+          ACTIONS_RUNTIME_TOKEN: RUNTIME,
+          ACTIONS_RUNTIME_URL: 'https://pipelines.example/',
+          ACTIONS_RESULTS_URL: 'https://results.example/',
+          ACTIONS_CACHE_URL: 'https://cache.example/',
+          ACTIONS_ID_TOKEN_REQUEST_TOKEN: OIDC,
+          ACTIONS_ID_TOKEN_REQUEST_URL: 'https://oidc.example/',
+          GITHUB_ENV: '/dev/null',
+          GITHUB_PATH: '/dev/null',
+          GITHUB_STATE: '/dev/null',
+          // What the user set in the step's env: stays.
+          MY_STEP_VAR: 'kept-by-race-rerun',
+        },
+      },
+    );
+    const failure = r.report?.findings.find((f) => f.kind === 'failure');
+    // The test did print its environment: the user's variable is in the report.
+    expect(failure?.sample).toContain('MY_STEP_VAR=kept-by-race-rerun');
+    expect(failure?.sample).toContain('GOTOOLCHAIN=local');
+    const published = [
+      r.summary,
+      readFileSync(r.reportPath, 'utf8'),
+      JSON.stringify(r.outputs),
+      // Everything printed but the mask command, which is how the token is hidden from the log.
+      r.stdout
+        .split('\n')
+        .filter((l) => !l.startsWith('::add-mask::'))
+        .join('\n'),
+    ].join('\n');
+    for (const secret of [TOKEN, RUNTIME, OIDC]) expect(published).not.toContain(secret);
+    for (const name of ['INPUT_', 'ACTIONS_RUNTIME_TOKEN', 'ACTIONS_ID_TOKEN_REQUEST', 'GITHUB_OUTPUT=']) {
+      expect(failure?.sample).not.toContain(name);
+    }
+    for (const name of ['GITHUB_STEP_SUMMARY=', 'GITHUB_ENV=', 'ACTIONS_CACHE_URL', 'ACTIONS_RESULTS_URL']) {
+      expect(failure?.sample).not.toContain(name);
+    }
+    // The test could not set the action's outputs or write its summary.
+    expect(r.outputs.races).toBe('0');
+    expect(r.summary).not.toContain('written by a test');
+    expect(readFileSync(r.outputFile, 'utf8')).not.toContain('written by a test');
+  });
+});
