@@ -30745,17 +30745,20 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7103);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(956);
 // The action's entry point: all work is in run(), so tests can call it with fakes.
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+const outcome = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+// Cancelled: what finished is written; exit now rather than wait for a comment still in flight.
+if (outcome.cancelled)
+    process.exit(process.exitCode || 1);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 7103:
+/***/ 956:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33717,6 +33720,54 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/engine/cancel.ts
+// Cancellation: GitHub cancels a job with SIGINT, then SIGTERM ~7.5 s later, then kills it; a user
+// presses Ctrl-C. The first signal aborts `signal` (runs stop, what finished is reported); a
+// watchdog makes sure the process is gone within EXIT_WITHIN_MS even if reporting gets stuck.
+/** The process exits at the latest this long after the first signal. */
+const EXIT_WITHIN_MS = 4500;
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+const SIGNAL_NUMBERS = { SIGINT: 2, SIGTERM: 15 };
+/** 128 + the signal's number, as a shell reports a process ended by it (SIGINT: 130). */
+function signalExitCode(signal) {
+    return 128 + (SIGNAL_NUMBERS[signal] ?? 2);
+}
+function onCancel(opts = {}) {
+    const controller = new AbortController();
+    const within = opts.exitWithinMs ?? EXIT_WITHIN_MS;
+    const say = opts.say ?? ((m) => process.stderr.write(`${m}\n`));
+    let by;
+    let at = 0;
+    const handler = (signal) => {
+        if (by !== undefined) {
+            say(`race-rerun: ${signal} again: still writing the report (at most ${Math.ceil(within / 1000)} s in all).`);
+            return;
+        }
+        by = signal;
+        at = Date.now();
+        say(`race-rerun: ${signal}: stopping the runs and reporting the ones that finished.`);
+        const watchdog = setTimeout(() => {
+            say(`race-rerun: could not finish the report within ${within / 1000} s of ${signal}; exiting.`);
+            process.exit(signalExitCode(signal));
+        }, within);
+        watchdog.unref();
+        controller.abort(signal);
+    };
+    for (const s of SIGNALS)
+        process.on(s, handler);
+    return {
+        signal: controller.signal,
+        get by() {
+            return by;
+        },
+        remainingMs: () => (by === undefined ? Number.POSITIVE_INFINITY : at + within - Date.now()),
+        dispose: () => {
+            for (const s of SIGNALS)
+                process.off(s, handler);
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/environment.ts
 // The environment test processes (and the go commands that build them) get: what a `run: go test`
 // step would get. An action's process also holds its inputs (the github-token among them), the
@@ -33872,7 +33923,13 @@ function createGoTool(runner, opts = {}) {
         if (!go_isDirectory(cwd)) {
             throw new GoError(`Working directory ${cwd} does not exist. Set working-directory to the directory that holds go.mod.`);
         }
-        const result = await runner.run({ command: goBinary, args, cwd, env: env ?? baseEnv() });
+        const result = await runner.run({
+            command: goBinary,
+            args,
+            cwd,
+            env: env ?? baseEnv(),
+            ...(opts.signal ? { signal: opts.signal } : {}),
+        });
         if (result.spawnError !== undefined) {
             if (/ENOENT/.test(result.spawnError)) {
                 throw new GoError(`Go toolchain not found: "${goBinary}" is not on PATH. Add actions/setup-go before this step (or install Go).`);
@@ -35329,12 +35386,15 @@ const version_VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
 ;// CONCATENATED MODULE: ./src/engine/scheduler.ts
 // Runs each test binary `count` times, every run its own process: the race detector reports a
 // given race once per process and a panic ends the process, so only separate processes can tell
 // "fails in 3 of 30 runs". Builds share the same slots, so the first runs start while later
 // packages still build; runs of all packages interleave, and the runs can stop early (first
 // failure, stable rates, time budget).
+
 
 
 
@@ -35465,6 +35525,13 @@ async function schedule(jobs, opts, deps) {
         stop = reason;
         abort.abort();
     }
+    const cancel = () => halt('cancelled');
+    if (opts.signal?.aborted)
+        cancel();
+    else
+        opts.signal?.addEventListener('abort', cancel, { once: true });
+    // Every run listens to `abort`: more than Node's default of 10 at once is expected here.
+    (0,external_node_events_.setMaxListeners)(Math.max(10, opts.parallel + 1), abort.signal);
     let deadlineTimer;
     if (opts.deadline !== undefined) {
         deadlineTimer = setTimeout(() => halt('budget'), Math.max(0, opts.deadline - Date.now()));
@@ -35643,6 +35710,7 @@ async function schedule(jobs, opts, deps) {
     });
     if (deadlineTimer)
         clearTimeout(deadlineTimer);
+    opts.signal?.removeEventListener('abort', cancel);
     if (stop === undefined) {
         const ran = states.filter((st) => st.built === true);
         if (until === 'stable' && ran.length > 0 && ran.every((st) => st.stable))
@@ -35869,6 +35937,9 @@ async function execute(settings, deps) {
                 build: async () => {
                     const build = (await batch?.())?.get(pkg.importPath) ??
                         (await deps.go.buildTest(pkg, (0,external_node_path_namespaceObject.join)(binDir, `${names[i]}.test`), settings.buildFlags, wd));
+                    // A build stopped by cancellation is not a build failure: it is left out.
+                    if (!build.ok && deps.signal?.aborted)
+                        return undefined;
                     builds.set(pkg.importPath, build);
                     lastBuildEnd = Date.now();
                     if (!build.ok)
@@ -35898,6 +35969,7 @@ async function execute(settings, deps) {
             until,
             precision,
             ...(deadline !== undefined ? { deadline } : {}),
+            ...(deps.signal ? { signal: deps.signal } : {}),
         }, { runner: deps.runner, parse: deps.parse, onRun: deps.onRun, log: deps.log });
         result.builds = packages.flatMap((p) => {
             const b = builds.get(p.importPath);
@@ -35910,12 +35982,19 @@ async function execute(settings, deps) {
         deps.log(`Built ${engine_plural(builtCount, 'test binary', 'test binaries')}${failedBuilds > 0 ? ` (${failedBuilds} failed)` : ''}; ` +
             `ran ${engine_plural(result.runs.length, 'test process', 'test processes')} in ${seconds(Date.now() - started)}` +
             (killed > 0 ? ` (${killed} killed after the timeout)` : ''));
+        if (deps.signal?.aborted) {
+            cancelledNote(settings, sched, result, String(deps.signal.reason));
+            return result;
+        }
         stopNotes(settings, sched, result, lastBuildEnd - started);
         lostIterationNotes(settings, result);
         await recoverStacks(settings, deps, result, argsOf, testArgs, env, deadline);
     }
     catch (err) {
-        if (err instanceof GoError)
+        // A go command killed by the cancellation fails: that is the cancellation, said below.
+        if (deps.signal?.aborted)
+            cancelledNote(settings, undefined, result, String(deps.signal.reason));
+        else if (err instanceof GoError)
             result.errors.push(err.message);
         else {
             const message = err instanceof Error ? err.message : String(err);
@@ -36050,6 +36129,18 @@ function stopNotes(settings, sched, result, buildMs) {
         }
     }
 }
+/** The report's note and `cancelled` field: k of N runs finished before the signal. */
+function cancelledNote(settings, sched, result, signal) {
+    const failedBuilds = result.builds.filter((b) => !b.ok).length;
+    const runsPlanned = Math.max(0, result.packages.length - failedBuilds) * settings.count;
+    const runsDone = result.runs.length;
+    result.cancelled = { signal, runsDone, runsPlanned };
+    const stopped = sched?.packages.reduce((n, p) => n + p.stopped, 0) ?? 0;
+    result.notes.push(`Cancelled (${signal}) after ${runsDone} of ${engine_plural(runsPlanned, 'run')}: the report covers the runs that finished.` +
+        (stopped > 0
+            ? ` ${engine_plural(stopped, 'run')} still running ${stopped === 1 ? 'was' : 'were'} stopped and not counted.`
+            : ''));
+}
 /** With -count=K (or a -cpu list) a panic ends the process, so the iterations after it never ran. */
 function lostIterationNotes(settings, result) {
     const k = iterationsPerRun(settings.testFlags);
@@ -36112,7 +36203,7 @@ async function recoverStacks(settings, deps, result, argsOf, testArgs, env, dead
         const dir = dirs.get(g.pkg);
         let found;
         let tries = 0;
-        const outOfTime = () => deadline !== undefined && Date.now() >= deadline;
+        const outOfTime = () => (deadline !== undefined && Date.now() >= deadline) || deps.signal?.aborted === true;
         if (binary && dir && tried < MAX_HISTORY_GROUPS && !outOfTime()) {
             tried++;
             const base = (argsOf.get(g.pkg) ?? testArgs).filter((a) => !a.startsWith('-test.run='));
@@ -36130,6 +36221,7 @@ async function recoverStacks(settings, deps, result, argsOf, testArgs, env, dead
                     env: historyEnv,
                     logFile,
                     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+                    ...(deps.signal ? { signal: deps.signal } : {}),
                 });
                 const parsed = await deps.parse(logFile, g.pkg).catch(() => undefined);
                 found = parsed?.findings.find((f) => {
@@ -38123,7 +38215,10 @@ async function runAndReport(settings, deps, commit) {
         errors: result.errors,
         notes: result.notes,
     };
-    return report_buildReport(input);
+    const report = report_buildReport(input);
+    if (result.cancelled)
+        report.cancelled = result.cancelled;
+    return report;
 }
 /** A report for when nothing could be run (bad settings): still written, so users see why. */
 function errorReport(message, repoRoot, context) {
@@ -45335,6 +45430,9 @@ function failOnInput(text, problems) {
 
 
 
+
+/** Time kept, after the comment's deadline, to exit before EXIT_WITHIN_MS of a cancel. */
+const EXIT_MARGIN_MS = 1000;
 /** The commit the reviewer sees: a pull request's head, not the merge commit GITHUB_SHA names. */
 function headCommit(env) {
     try {
@@ -45366,6 +45464,7 @@ async function produceReport(settings, deps, repoRoot, workDir) {
         go: deps.go,
         runner: deps.runner,
         env: deps.env,
+        ...(deps.cancellation ? { signal: deps.cancellation.signal } : {}),
         workDir,
         log: (m) => info(m),
         onRun: (r, done, all) => {
@@ -45374,10 +45473,26 @@ async function produceReport(settings, deps, repoRoot, workDir) {
         },
     }, headCommit(deps.env)).catch((err) => errorReport(`race-rerun failed unexpectedly: ${err.stack ?? String(err)}`, repoRoot));
 }
+/** Runs the action; `cancelled` names the signal when the job was cancelled (exit at once then). */
 async function run(partial = {}) {
+    const cancellation = partial.cancellation ?? onCancel({ say: (m) => info(m) });
+    try {
+        await runAction(partial, cancellation);
+    }
+    finally {
+        cancellation.dispose();
+    }
+    if (cancellation.by === undefined)
+        return {};
+    if (!process.exitCode)
+        setFailed(`race-rerun was cancelled (${cancellation.by}).`);
+    return { cancelled: cancellation.by };
+}
+async function runAction(partial, cancellation) {
     const env = partial.env ?? process.env;
     const runner = partial.runner ?? nodeProcessRunner;
-    const deps = { env, runner, go: partial.go ?? createGoTool(runner, { env: testEnvironment(env) }) };
+    const go = partial.go ?? createGoTool(runner, { env: testEnvironment(env), signal: cancellation.signal });
+    const deps = { env, runner, go, cancellation };
     const repoRoot = (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE || process.cwd());
     const tempRoot = env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
     const reportPath = (0,external_node_path_namespaceObject.join)(tempRoot, 'race-rerun', 'report.json');
@@ -45399,7 +45514,7 @@ async function run(partial = {}) {
     (0,external_node_fs_namespaceObject.mkdirSync)(tempRoot, { recursive: true });
     const workDir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(tempRoot, 'race-rerun-'));
     report ??= (await produceReport(settings, deps, repoRoot, workDir)) ?? errorReport('No settings', repoRoot);
-    await publish(report, settings, reportPath, env);
+    await publish(report, settings, reportPath, env, cancellation);
 }
 /** The pull request to comment on, or why there is none (said once in the log). */
 function commentTarget(settings, env) {
@@ -45445,8 +45560,33 @@ async function comment(report, settings, pr, env, unannotated) {
         warning(`race-rerun could not comment on pull request #${pr.number}: ${err.message}`);
     }
 }
+/**
+ * Waits for the comment unless the job is (or gets) cancelled and the time to exit runs out: then
+ * the comment is left behind with one warning (the process exits right after).
+ */
+async function inTime(work, cancellation) {
+    let timer;
+    let arm;
+    const late = new Promise((resolve) => {
+        arm = () => {
+            timer = setTimeout(() => resolve('late'), Math.max(0, cancellation.remainingMs() - EXIT_MARGIN_MS));
+        };
+        if (cancellation.signal.aborted)
+            arm();
+        else
+            cancellation.signal.addEventListener('abort', arm, { once: true });
+    });
+    const outcome = await Promise.race([work.then(() => 'done'), late]);
+    if (timer)
+        clearTimeout(timer);
+    if (arm)
+        cancellation.signal.removeEventListener('abort', arm);
+    if (outcome === 'late') {
+        warning(`The pull request comment was not updated: the job was cancelled (${cancellation.by}) and there was no time left.`);
+    }
+}
 /** Writes the report, annotations, summary and outputs; each step survives the others failing. */
-async function publish(report, settings, reportPath, env) {
+async function publish(report, settings, reportPath, env, cancellation) {
     try {
         (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(reportPath), { recursive: true });
         (0,external_node_fs_namespaceObject.writeFileSync)(reportPath, `${JSON.stringify(report, null, 2)}\n`);
@@ -45462,6 +45602,10 @@ async function publish(report, settings, reportPath, env) {
     if (failing.length > 0) {
         const kinds = [...new Set(failing.map((f) => f.kind))].join(', ');
         reasons.push(`${report.summary} (fail-on: ${settings?.failOn.join(',')}; found: ${kinds}).`);
+    }
+    const c = report.cancelled;
+    if (c) {
+        reasons.push(`race-rerun was cancelled (${c.signal}) after ${c.runsDone} of ${c.runsPlanned} runs; the report covers those.`);
     }
     const pr = commentTarget(settings, env);
     // A pull request run may print one warning about the comment (before or after the annotations).
@@ -45505,7 +45649,7 @@ async function publish(report, settings, reportPath, env) {
     setOutput('flaky-tests', JSON.stringify(flaky));
     setOutput('report', reportPath);
     if (pr && settings)
-        await comment(report, settings, pr, env, plan.unannotated);
+        await inTime(comment(report, settings, pr, env, plan.unannotated), cancellation);
     const last = reasons.pop();
     for (const r of reasons)
         error(r);

@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
+import { type Cancellation, onCancel } from './engine/cancel.js';
 import { testEnvironment } from './engine/environment.js';
 import { createGoTool, type GoTool } from './engine/go.js';
 import { errorReport, runAndReport } from './engine/pipeline.js';
@@ -20,7 +21,12 @@ export interface ActionDeps {
   env: NodeJS.ProcessEnv;
   runner: ProcessRunner;
   go: GoTool;
+  /** SIGINT/SIGTERM handling; default: listen for them while run() works. */
+  cancellation?: Cancellation;
 }
+
+/** Time kept, after the comment's deadline, to exit before EXIT_WITHIN_MS of a cancel. */
+const EXIT_MARGIN_MS = 1000;
 
 /** The commit the reviewer sees: a pull request's head, not the merge commit GITHUB_SHA names. */
 export function headCommit(env: NodeJS.ProcessEnv): string | undefined {
@@ -62,6 +68,7 @@ async function produceReport(
       go: deps.go,
       runner: deps.runner,
       env: deps.env,
+      ...(deps.cancellation ? { signal: deps.cancellation.signal } : {}),
       workDir,
       log: (m) => core.info(m),
       onRun: (r, done, all) => {
@@ -75,14 +82,24 @@ async function produceReport(
   );
 }
 
-export async function run(partial: Partial<ActionDeps> = {}): Promise<void> {
+/** Runs the action; `cancelled` names the signal when the job was cancelled (exit at once then). */
+export async function run(partial: Partial<ActionDeps> = {}): Promise<{ cancelled?: string }> {
+  const cancellation = partial.cancellation ?? onCancel({ say: (m) => core.info(m) });
+  try {
+    await runAction(partial, cancellation);
+  } finally {
+    cancellation.dispose();
+  }
+  if (cancellation.by === undefined) return {};
+  if (!process.exitCode) core.setFailed(`race-rerun was cancelled (${cancellation.by}).`);
+  return { cancelled: cancellation.by };
+}
+
+async function runAction(partial: Partial<ActionDeps>, cancellation: Cancellation): Promise<void> {
   const env = partial.env ?? process.env;
   const runner = partial.runner ?? nodeProcessRunner;
-  const deps: ActionDeps = {
-    env,
-    runner,
-    go: partial.go ?? createGoTool(runner, { env: testEnvironment(env) }),
-  };
+  const go = partial.go ?? createGoTool(runner, { env: testEnvironment(env), signal: cancellation.signal });
+  const deps: ActionDeps = { env, runner, go, cancellation };
   const repoRoot = resolve(env.GITHUB_WORKSPACE || process.cwd());
   const tempRoot = env.RUNNER_TEMP || tmpdir();
   const reportPath = join(tempRoot, 'race-rerun', 'report.json');
@@ -105,7 +122,7 @@ export async function run(partial: Partial<ActionDeps> = {}): Promise<void> {
   mkdirSync(tempRoot, { recursive: true });
   const workDir = mkdtempSync(join(tempRoot, 'race-rerun-'));
   report ??= (await produceReport(settings, deps, repoRoot, workDir)) ?? errorReport('No settings', repoRoot);
-  await publish(report, settings, reportPath, env);
+  await publish(report, settings, reportPath, env, cancellation);
 }
 
 /** The pull request to comment on, or why there is none (said once in the log). */
@@ -157,12 +174,37 @@ async function comment(
   }
 }
 
+/**
+ * Waits for the comment unless the job is (or gets) cancelled and the time to exit runs out: then
+ * the comment is left behind with one warning (the process exits right after).
+ */
+async function inTime(work: Promise<void>, cancellation: Cancellation): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  let arm: (() => void) | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    arm = () => {
+      timer = setTimeout(() => resolve('late'), Math.max(0, cancellation.remainingMs() - EXIT_MARGIN_MS));
+    };
+    if (cancellation.signal.aborted) arm();
+    else cancellation.signal.addEventListener('abort', arm, { once: true });
+  });
+  const outcome = await Promise.race([work.then(() => 'done' as const), late]);
+  if (timer) clearTimeout(timer);
+  if (arm) cancellation.signal.removeEventListener('abort', arm);
+  if (outcome === 'late') {
+    core.warning(
+      `The pull request comment was not updated: the job was cancelled (${cancellation.by}) and there was no time left.`,
+    );
+  }
+}
+
 /** Writes the report, annotations, summary and outputs; each step survives the others failing. */
 async function publish(
   report: Report,
   settings: Settings | undefined,
   reportPath: string,
   env: NodeJS.ProcessEnv,
+  cancellation: Cancellation,
 ): Promise<void> {
   try {
     mkdirSync(dirname(reportPath), { recursive: true });
@@ -179,6 +221,12 @@ async function publish(
   if (failing.length > 0) {
     const kinds = [...new Set(failing.map((f) => f.kind))].join(', ');
     reasons.push(`${report.summary} (fail-on: ${settings?.failOn.join(',')}; found: ${kinds}).`);
+  }
+  const c = report.cancelled;
+  if (c) {
+    reasons.push(
+      `race-rerun was cancelled (${c.signal}) after ${c.runsDone} of ${c.runsPlanned} runs; the report covers those.`,
+    );
   }
   const pr = commentTarget(settings, env);
   // A pull request run may print one warning about the comment (before or after the annotations).
@@ -219,7 +267,7 @@ async function publish(
   core.setOutput('flaky-tests', JSON.stringify(flaky));
   core.setOutput('report', reportPath);
 
-  if (pr && settings) await comment(report, settings, pr, env, plan.unannotated);
+  if (pr && settings) await inTime(comment(report, settings, pr, env, plan.unannotated), cancellation);
 
   const last = reasons.pop();
   for (const r of reasons) core.error(r);

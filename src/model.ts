@@ -279,6 +279,11 @@ export interface Report {
   errors: string[];
   /** Other things worth saying (e.g. a log that held no Go test output). */
   notes: string[];
+  /**
+   * Set when the job was cancelled (SIGINT/SIGTERM): the report covers the `runsDone` runs that
+   * finished of the `runsPlanned` (packages × count) it was to run.
+   */
+  cancelled?: { signal: string; runsDone: number; runsPlanned: number };
   /** Settings that shape how to reproduce. */
   context: {
     /** Repo-relative Go module directory (`.` for the root). */

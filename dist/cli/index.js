@@ -6,17 +6,20 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(465);
+/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(872);
 // The CLI's entry point; the commands are in cli/commands.ts so tests can call main() directly.
 
 process.exitCode = await (0,_cli_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
+// Interrupted: the report is out; do not wait for anything still pending.
+if (process.exitCode >= 128)
+    process.exit();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 465:
+/***/ 872:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33,6 +36,54 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/engine/cancel.ts
+// Cancellation: GitHub cancels a job with SIGINT, then SIGTERM ~7.5 s later, then kills it; a user
+// presses Ctrl-C. The first signal aborts `signal` (runs stop, what finished is reported); a
+// watchdog makes sure the process is gone within EXIT_WITHIN_MS even if reporting gets stuck.
+/** The process exits at the latest this long after the first signal. */
+const EXIT_WITHIN_MS = 4500;
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+const SIGNAL_NUMBERS = { SIGINT: 2, SIGTERM: 15 };
+/** 128 + the signal's number, as a shell reports a process ended by it (SIGINT: 130). */
+function signalExitCode(signal) {
+    return 128 + (SIGNAL_NUMBERS[signal] ?? 2);
+}
+function onCancel(opts = {}) {
+    const controller = new AbortController();
+    const within = opts.exitWithinMs ?? EXIT_WITHIN_MS;
+    const say = opts.say ?? ((m) => process.stderr.write(`${m}\n`));
+    let by;
+    let at = 0;
+    const handler = (signal) => {
+        if (by !== undefined) {
+            say(`race-rerun: ${signal} again: still writing the report (at most ${Math.ceil(within / 1000)} s in all).`);
+            return;
+        }
+        by = signal;
+        at = Date.now();
+        say(`race-rerun: ${signal}: stopping the runs and reporting the ones that finished.`);
+        const watchdog = setTimeout(() => {
+            say(`race-rerun: could not finish the report within ${within / 1000} s of ${signal}; exiting.`);
+            process.exit(signalExitCode(signal));
+        }, within);
+        watchdog.unref();
+        controller.abort(signal);
+    };
+    for (const s of SIGNALS)
+        process.on(s, handler);
+    return {
+        signal: controller.signal,
+        get by() {
+            return by;
+        },
+        remainingMs: () => (by === undefined ? Number.POSITIVE_INFINITY : at + within - Date.now()),
+        dispose: () => {
+            for (const s of SIGNALS)
+                process.off(s, handler);
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/environment.ts
 // The environment test processes (and the go commands that build them) get: what a `run: go test`
 // step would get. An action's process also holds its inputs (the github-token among them), the
@@ -188,7 +239,13 @@ function createGoTool(runner, opts = {}) {
         if (!isDirectory(cwd)) {
             throw new GoError(`Working directory ${cwd} does not exist. Set working-directory to the directory that holds go.mod.`);
         }
-        const result = await runner.run({ command: goBinary, args, cwd, env: env ?? baseEnv() });
+        const result = await runner.run({
+            command: goBinary,
+            args,
+            cwd,
+            env: env ?? baseEnv(),
+            ...(opts.signal ? { signal: opts.signal } : {}),
+        });
         if (result.spawnError !== undefined) {
             if (/ENOENT/.test(result.spawnError)) {
                 throw new GoError(`Go toolchain not found: "${goBinary}" is not on PATH. Add actions/setup-go before this step (or install Go).`);
@@ -1645,12 +1702,15 @@ const VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:events"
+const external_node_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 ;// CONCATENATED MODULE: ./src/engine/scheduler.ts
 // Runs each test binary `count` times, every run its own process: the race detector reports a
 // given race once per process and a panic ends the process, so only separate processes can tell
 // "fails in 3 of 30 runs". Builds share the same slots, so the first runs start while later
 // packages still build; runs of all packages interleave, and the runs can stop early (first
 // failure, stable rates, time budget).
+
 
 
 
@@ -1781,6 +1841,13 @@ async function schedule(jobs, opts, deps) {
         stop = reason;
         abort.abort();
     }
+    const cancel = () => halt('cancelled');
+    if (opts.signal?.aborted)
+        cancel();
+    else
+        opts.signal?.addEventListener('abort', cancel, { once: true });
+    // Every run listens to `abort`: more than Node's default of 10 at once is expected here.
+    (0,external_node_events_namespaceObject.setMaxListeners)(Math.max(10, opts.parallel + 1), abort.signal);
     let deadlineTimer;
     if (opts.deadline !== undefined) {
         deadlineTimer = setTimeout(() => halt('budget'), Math.max(0, opts.deadline - Date.now()));
@@ -1959,6 +2026,7 @@ async function schedule(jobs, opts, deps) {
     });
     if (deadlineTimer)
         clearTimeout(deadlineTimer);
+    opts.signal?.removeEventListener('abort', cancel);
     if (stop === undefined) {
         const ran = states.filter((st) => st.built === true);
         if (until === 'stable' && ran.length > 0 && ran.every((st) => st.stable))
@@ -2185,6 +2253,9 @@ async function execute(settings, deps) {
                 build: async () => {
                     const build = (await batch?.())?.get(pkg.importPath) ??
                         (await deps.go.buildTest(pkg, (0,external_node_path_namespaceObject.join)(binDir, `${names[i]}.test`), settings.buildFlags, wd));
+                    // A build stopped by cancellation is not a build failure: it is left out.
+                    if (!build.ok && deps.signal?.aborted)
+                        return undefined;
                     builds.set(pkg.importPath, build);
                     lastBuildEnd = Date.now();
                     if (!build.ok)
@@ -2214,6 +2285,7 @@ async function execute(settings, deps) {
             until,
             precision,
             ...(deadline !== undefined ? { deadline } : {}),
+            ...(deps.signal ? { signal: deps.signal } : {}),
         }, { runner: deps.runner, parse: deps.parse, onRun: deps.onRun, log: deps.log });
         result.builds = packages.flatMap((p) => {
             const b = builds.get(p.importPath);
@@ -2226,12 +2298,19 @@ async function execute(settings, deps) {
         deps.log(`Built ${engine_plural(builtCount, 'test binary', 'test binaries')}${failedBuilds > 0 ? ` (${failedBuilds} failed)` : ''}; ` +
             `ran ${engine_plural(result.runs.length, 'test process', 'test processes')} in ${seconds(Date.now() - started)}` +
             (killed > 0 ? ` (${killed} killed after the timeout)` : ''));
+        if (deps.signal?.aborted) {
+            cancelledNote(settings, sched, result, String(deps.signal.reason));
+            return result;
+        }
         stopNotes(settings, sched, result, lastBuildEnd - started);
         lostIterationNotes(settings, result);
         await recoverStacks(settings, deps, result, argsOf, testArgs, env, deadline);
     }
     catch (err) {
-        if (err instanceof GoError)
+        // A go command killed by the cancellation fails: that is the cancellation, said below.
+        if (deps.signal?.aborted)
+            cancelledNote(settings, undefined, result, String(deps.signal.reason));
+        else if (err instanceof GoError)
             result.errors.push(err.message);
         else {
             const message = err instanceof Error ? err.message : String(err);
@@ -2366,6 +2445,18 @@ function stopNotes(settings, sched, result, buildMs) {
         }
     }
 }
+/** The report's note and `cancelled` field: k of N runs finished before the signal. */
+function cancelledNote(settings, sched, result, signal) {
+    const failedBuilds = result.builds.filter((b) => !b.ok).length;
+    const runsPlanned = Math.max(0, result.packages.length - failedBuilds) * settings.count;
+    const runsDone = result.runs.length;
+    result.cancelled = { signal, runsDone, runsPlanned };
+    const stopped = sched?.packages.reduce((n, p) => n + p.stopped, 0) ?? 0;
+    result.notes.push(`Cancelled (${signal}) after ${runsDone} of ${engine_plural(runsPlanned, 'run')}: the report covers the runs that finished.` +
+        (stopped > 0
+            ? ` ${engine_plural(stopped, 'run')} still running ${stopped === 1 ? 'was' : 'were'} stopped and not counted.`
+            : ''));
+}
 /** With -count=K (or a -cpu list) a panic ends the process, so the iterations after it never ran. */
 function lostIterationNotes(settings, result) {
     const k = iterationsPerRun(settings.testFlags);
@@ -2428,7 +2519,7 @@ async function recoverStacks(settings, deps, result, argsOf, testArgs, env, dead
         const dir = dirs.get(g.pkg);
         let found;
         let tries = 0;
-        const outOfTime = () => deadline !== undefined && Date.now() >= deadline;
+        const outOfTime = () => (deadline !== undefined && Date.now() >= deadline) || deps.signal?.aborted === true;
         if (binary && dir && tried < MAX_HISTORY_GROUPS && !outOfTime()) {
             tried++;
             const base = (argsOf.get(g.pkg) ?? testArgs).filter((a) => !a.startsWith('-test.run='));
@@ -2446,6 +2537,7 @@ async function recoverStacks(settings, deps, result, argsOf, testArgs, env, dead
                     env: historyEnv,
                     logFile,
                     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+                    ...(deps.signal ? { signal: deps.signal } : {}),
                 });
                 const parsed = await deps.parse(logFile, g.pkg).catch(() => undefined);
                 found = parsed?.findings.find((f) => {
@@ -4439,7 +4531,10 @@ async function runAndReport(settings, deps, commit) {
         errors: result.errors,
         notes: result.notes,
     };
-    return buildReport(input);
+    const report = buildReport(input);
+    if (result.cancelled)
+        report.cancelled = result.cancelled;
+    return report;
 }
 /** A report for when nothing could be run (bad settings): still written, so users see why. */
 function errorReport(message, repoRoot, context) {
@@ -5656,6 +5751,7 @@ function failOnInput(text, problems) {
 
 
 
+
 const USAGE = `race-rerun ${VERSION}: run Go tests N times under the race detector and report how often each race, panic and failure reproduces.
 
 Usage:
@@ -5680,7 +5776,8 @@ Flags for both:
   --no-color           plain text even on a terminal
   -h, --help, --version
 
-Exit status: 0 nothing matched --fail-on, 1 findings matched --fail-on, 2 bad usage or nothing could be run.`;
+Exit status: 0 nothing matched --fail-on, 1 findings matched --fail-on, 2 bad usage or nothing could be run,
+130 interrupted (Ctrl-C: the runs that finished are reported, and written to --json).`;
 class UsageError extends Error {
 }
 /** The checkout holding cwd (what `git rev-parse --show-toplevel` says, without starting git). */
@@ -5756,13 +5853,28 @@ async function cmdRun(args, color) {
         reportPath: values.json ? (0,external_node_path_namespaceObject.resolve)(values.json) : '',
         cpus: (0,external_node_os_namespaceObject.availableParallelism)(),
     });
+    // Ctrl-C: the runs stop, the ones that finished are reported (and written to --json), exit 130.
+    const cancellation = onCancel();
+    try {
+        const report = await runOnce(settings, repoRoot, cancellation.signal);
+        process.stdout.write(`${renderTerminal(report, { color: color && !values['no-color'] })}\n`);
+        writeJson(values.json, report);
+        return cancellation.by ? signalExitCode(cancellation.by) : exitCodeOf(report, settings.failOn);
+    }
+    finally {
+        cancellation.dispose();
+    }
+}
+/** The engine's report for these settings, in a scratch directory removed afterwards. */
+async function runOnce(settings, repoRoot, signal) {
     const workDir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'race-rerun-'));
-    const go = createGoTool(nodeProcessRunner, { env: testEnvironment(process.env) });
+    const go = createGoTool(nodeProcessRunner, { env: testEnvironment(process.env), signal });
     let report;
     try {
         report = await runAndReport(settings, {
             go,
             runner: nodeProcessRunner,
+            signal,
             workDir,
             log: (m) => process.stderr.write(`${m}\n`),
             onRun: (r, done, total) => process.stderr.write(`[${done}/${total}] ${r.package} run ${r.index}: ${describeRun(r)}\n`),
@@ -5774,9 +5886,7 @@ async function cmdRun(args, color) {
     finally {
         (0,external_node_fs_namespaceObject.rmSync)(workDir, { recursive: true, force: true });
     }
-    process.stdout.write(`${renderTerminal(report, { color: color && !values['no-color'] })}\n`);
-    writeJson(values.json, report);
-    return exitCodeOf(report, settings.failOn);
+    return report;
 }
 async function cmdParse(args, color) {
     const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({

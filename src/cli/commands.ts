@@ -3,11 +3,12 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { onCancel, signalExitCode } from '../engine/cancel.js';
 import { testEnvironment } from '../engine/environment.js';
 import { createGoTool } from '../engine/go.js';
 import { errorReport, type LogSource, parseLogsToReport, runAndReport } from '../engine/pipeline.js';
 import { nodeProcessRunner } from '../engine/process.js';
-import type { FindingKind, Report } from '../model.js';
+import type { FindingKind, Report, Settings } from '../model.js';
 import { failingFindings } from '../render/outcome.js';
 import { describeRun } from '../render/progress.js';
 import { renderTerminal } from '../render/terminal.js';
@@ -38,7 +39,8 @@ Flags for both:
   --no-color           plain text even on a terminal
   -h, --help, --version
 
-Exit status: 0 nothing matched --fail-on, 1 findings matched --fail-on, 2 bad usage or nothing could be run.`;
+Exit status: 0 nothing matched --fail-on, 1 findings matched --fail-on, 2 bad usage or nothing could be run,
+130 interrupted (Ctrl-C: the runs that finished are reported, and written to --json).`;
 
 class UsageError extends Error {}
 
@@ -114,13 +116,28 @@ async function cmdRun(args: string[], color: boolean): Promise<number> {
     reportPath: values.json ? resolve(values.json) : '',
     cpus: availableParallelism(),
   });
+  // Ctrl-C: the runs stop, the ones that finished are reported (and written to --json), exit 130.
+  const cancellation = onCancel();
+  try {
+    const report = await runOnce(settings, repoRoot, cancellation.signal);
+    process.stdout.write(`${renderTerminal(report, { color: color && !values['no-color'] })}\n`);
+    writeJson(values.json, report);
+    return cancellation.by ? signalExitCode(cancellation.by) : exitCodeOf(report, settings.failOn);
+  } finally {
+    cancellation.dispose();
+  }
+}
+
+/** The engine's report for these settings, in a scratch directory removed afterwards. */
+async function runOnce(settings: Settings, repoRoot: string, signal: AbortSignal): Promise<Report> {
   const workDir = mkdtempSync(join(tmpdir(), 'race-rerun-'));
-  const go = createGoTool(nodeProcessRunner, { env: testEnvironment(process.env) });
+  const go = createGoTool(nodeProcessRunner, { env: testEnvironment(process.env), signal });
   let report: Report;
   try {
     report = await runAndReport(settings, {
       go,
       runner: nodeProcessRunner,
+      signal,
       workDir,
       log: (m) => process.stderr.write(`${m}\n`),
       onRun: (r, done, total) =>
@@ -131,9 +148,7 @@ async function cmdRun(args: string[], color: boolean): Promise<number> {
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
-  process.stdout.write(`${renderTerminal(report, { color: color && !values['no-color'] })}\n`);
-  writeJson(values.json, report);
-  return exitCodeOf(report, settings.failOn);
+  return report;
 }
 
 async function cmdParse(args: string[], color: boolean): Promise<number> {

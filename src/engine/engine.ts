@@ -31,6 +31,8 @@ export interface EngineDeps {
    * action's inputs and the runner's tokens (see testEnvironment).
    */
   env?: NodeJS.ProcessEnv;
+  /** Cancellation (SIGINT/SIGTERM): stops the builds and runs; what finished is kept. */
+  signal?: AbortSignal;
 }
 
 export interface EngineResult {
@@ -41,6 +43,8 @@ export interface EngineResult {
   runs: RunRecord[];
   errors: string[];
   notes: string[];
+  /** Set when deps.signal was aborted: the runs that finished, of the runs planned. */
+  cancelled?: { signal: string; runsDone: number; runsPlanned: number };
 }
 
 /**
@@ -195,6 +199,8 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
           const build =
             (await batch?.())?.get(pkg.importPath) ??
             (await deps.go.buildTest(pkg, join(binDir, `${names[i]}.test`), settings.buildFlags, wd));
+          // A build stopped by cancellation is not a build failure: it is left out.
+          if (!build.ok && deps.signal?.aborted) return undefined;
           builds.set(pkg.importPath, build);
           lastBuildEnd = Date.now();
           if (!build.ok) deps.log(`Build failed: ${pkg.importPath}`);
@@ -227,6 +233,7 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
         until,
         precision,
         ...(deadline !== undefined ? { deadline } : {}),
+        ...(deps.signal ? { signal: deps.signal } : {}),
       },
       { runner: deps.runner, parse: deps.parse, onRun: deps.onRun, log: deps.log },
     );
@@ -244,11 +251,17 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
         (killed > 0 ? ` (${killed} killed after the timeout)` : ''),
     );
 
+    if (deps.signal?.aborted) {
+      cancelledNote(settings, sched, result, String(deps.signal.reason));
+      return result;
+    }
     stopNotes(settings, sched, result, lastBuildEnd - started);
     lostIterationNotes(settings, result);
     await recoverStacks(settings, deps, result, argsOf, testArgs, env, deadline);
   } catch (err) {
-    if (err instanceof GoError) result.errors.push(err.message);
+    // A go command killed by the cancellation fails: that is the cancellation, said below.
+    if (deps.signal?.aborted) cancelledNote(settings, undefined, result, String(deps.signal.reason));
+    else if (err instanceof GoError) result.errors.push(err.message);
     else {
       const message = err instanceof Error ? err.message : String(err);
       result.errors.push(`race-rerun failed unexpectedly: ${message}`);
@@ -418,6 +431,26 @@ function stopNotes(settings: Settings, sched: ScheduleResult, result: EngineResu
   }
 }
 
+/** The report's note and `cancelled` field: k of N runs finished before the signal. */
+function cancelledNote(
+  settings: Settings,
+  sched: ScheduleResult | undefined,
+  result: EngineResult,
+  signal: string,
+): void {
+  const failedBuilds = result.builds.filter((b) => !b.ok).length;
+  const runsPlanned = Math.max(0, result.packages.length - failedBuilds) * settings.count;
+  const runsDone = result.runs.length;
+  result.cancelled = { signal, runsDone, runsPlanned };
+  const stopped = sched?.packages.reduce((n, p) => n + p.stopped, 0) ?? 0;
+  result.notes.push(
+    `Cancelled (${signal}) after ${runsDone} of ${plural(runsPlanned, 'run')}: the report covers the runs that finished.` +
+      (stopped > 0
+        ? ` ${plural(stopped, 'run')} still running ${stopped === 1 ? 'was' : 'were'} stopped and not counted.`
+        : ''),
+  );
+}
+
 /** With -count=K (or a -cpu list) a panic ends the process, so the iterations after it never ran. */
 function lostIterationNotes(settings: Settings, result: EngineResult): void {
   const k = iterationsPerRun(settings.testFlags);
@@ -497,7 +530,8 @@ async function recoverStacks(
     const dir = dirs.get(g.pkg);
     let found: RawFinding | undefined;
     let tries = 0;
-    const outOfTime = () => deadline !== undefined && Date.now() >= deadline;
+    const outOfTime = () =>
+      (deadline !== undefined && Date.now() >= deadline) || deps.signal?.aborted === true;
     if (binary && dir && tried < MAX_HISTORY_GROUPS && !outOfTime()) {
       tried++;
       const base = (argsOf.get(g.pkg) ?? testArgs).filter((a) => !a.startsWith('-test.run='));
@@ -515,6 +549,7 @@ async function recoverStacks(
           env: historyEnv,
           logFile,
           ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+          ...(deps.signal ? { signal: deps.signal } : {}),
         });
         const parsed = await deps.parse(logFile, g.pkg).catch(() => undefined);
         found = parsed?.findings.find((f) => {

@@ -146,7 +146,9 @@ export async function runAndReport(
     errors: result.errors,
     notes: result.notes,
   };
-  return buildReport(input);
+  const report = buildReport(input);
+  if (result.cancelled) report.cancelled = result.cancelled;
+  return report;
 }
 
 /** A report for when nothing could be run (bad settings): still written, so users see why. */

@@ -3,6 +3,7 @@
 // "fails in 3 of 30 runs". Builds share the same slots, so the first runs start while later
 // packages still build; runs of all packages interleave, and the runs can stop early (first
 // failure, stable rates, time budget).
+import { setMaxListeners } from 'node:events';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { wilson } from '../analysis/stats.js';
@@ -20,7 +21,7 @@ export interface RunJob {
 }
 
 export type Until = 'count' | 'first' | 'stable';
-export type StopReason = 'count' | 'first' | 'stable' | 'budget';
+export type StopReason = 'count' | 'first' | 'stable' | 'budget' | 'cancelled';
 
 export interface RunOptions {
   count: number;
@@ -40,6 +41,8 @@ export interface RunOptions {
   precision?: number;
   /** Date.now() after which no run starts and running ones are stopped (not counted). */
   deadline?: number;
+  /** Cancellation: once aborted no run starts, and running ones are stopped (not counted). */
+  signal?: AbortSignal;
 }
 
 export interface RunDeps {
@@ -232,6 +235,12 @@ export async function schedule(jobs: RunJob[], opts: RunOptions, deps: RunDeps):
     abort.abort();
   }
 
+  const cancel = () => halt('cancelled');
+  if (opts.signal?.aborted) cancel();
+  else opts.signal?.addEventListener('abort', cancel, { once: true });
+  // Every run listens to `abort`: more than Node's default of 10 at once is expected here.
+  setMaxListeners(Math.max(10, opts.parallel + 1), abort.signal);
+
   let deadlineTimer: NodeJS.Timeout | undefined;
   if (opts.deadline !== undefined) {
     deadlineTimer = setTimeout(() => halt('budget'), Math.max(0, opts.deadline - Date.now()));
@@ -397,6 +406,7 @@ export async function schedule(jobs: RunJob[], opts: RunOptions, deps: RunDeps):
     pump();
   });
   if (deadlineTimer) clearTimeout(deadlineTimer);
+  opts.signal?.removeEventListener('abort', cancel);
 
   if (stop === undefined) {
     const ran = states.filter((st) => st.built === true);

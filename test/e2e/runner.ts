@@ -87,6 +87,8 @@ export async function runAction(
 /** A started action: its process (to signal it) and what it leaves once it has exited. */
 export interface RunningAction {
   child: ChildProcess;
+  /** RUNNER_TEMP as given to the action. */
+  runnerTemp: string;
   result: Promise<ActionResult>;
 }
 
@@ -128,9 +130,9 @@ export function startAction(inputs: Record<string, string>, opts: ActionOptions 
   child.stderr.on('data', (d: Buffer) => {
     stderr += d.toString();
   });
+  const runnerTemp = env.RUNNER_TEMP || temp;
   const result = (async (): Promise<ActionResult> => {
     const status = await new Promise<number | null>((done) => child.on('close', (code) => done(code)));
-    const runnerTemp = env.RUNNER_TEMP ?? temp;
     const reportPath = join(runnerTemp, 'race-rerun', 'report.json');
     return {
       status,
@@ -145,7 +147,7 @@ export function startAction(inputs: Record<string, string>, opts: ActionOptions 
       commands: parseCommands(stdout),
     };
   })();
-  return { child, result };
+  return { child, runnerTemp, result };
 }
 
 /** A `pull_request` event payload as GitHub writes it to GITHUB_EVENT_PATH (the fields we read). */

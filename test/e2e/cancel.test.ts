@@ -1,0 +1,70 @@
+// A job cancelled mid-run, as GitHub cancels it: SIGINT, then SIGTERM. What finished is reported.
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { waitUntil } from '../engine/helpers.js';
+import { startAction } from './runner.js';
+
+/** Pids of live processes whose executable or command line is under `dir`. */
+export function processesUnder(dir: string): number[] {
+  const pids: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const cmdline = readFileSync(`/proc/${name}/cmdline`, 'utf8');
+      let exe = '';
+      try {
+        exe = readlinkSync(`/proc/${name}/exe`);
+      } catch {
+        // A zombie or another user's process.
+      }
+      if (exe.startsWith(dir) || cmdline.includes(dir)) pids.push(Number(name));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  return pids;
+}
+
+describe.skipIf(process.platform !== 'linux')('cancellation', () => {
+  it('SIGINT mid-run then SIGTERM: report, summary and outputs for the finished runs, nothing left', async () => {
+    const running = startAction({
+      'working-directory': 'test/go/budget',
+      packages: './slow',
+      count: '40',
+      parallel: '2',
+    });
+    let stdout = '';
+    running.child.stdout?.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    let exitedAt = 0;
+    running.child.on('exit', () => {
+      exitedAt = Date.now();
+    });
+    expect(await waitUntil(() => /\[3\/40\]/.test(stdout), 120_000)).toBe(true);
+    expect(processesUnder(running.runnerTemp).length).toBeGreaterThan(0);
+    const signalled = Date.now();
+    running.child.kill('SIGINT');
+    await new Promise((r) => setTimeout(r, 200));
+    running.child.kill('SIGTERM');
+    const r = await running.result;
+    const exitMs = exitedAt - signalled;
+    process.stderr.write(`cancel e2e: exited ${exitMs} ms after SIGINT\n`);
+
+    expect(r.status).not.toBe(0);
+    const c = r.report?.cancelled;
+    expect(c).toMatchObject({ signal: 'SIGINT', runsPlanned: 40 });
+    expect(c?.runsDone).toBeGreaterThanOrEqual(3);
+    expect(c?.runsDone).toBeLessThan(40);
+    expect(r.report?.totalRuns).toBe(c?.runsDone);
+    expect(r.report?.verdict).toBe('clean');
+    expect(r.report?.notes.join('\n')).toContain(`Cancelled (SIGINT) after ${c?.runsDone} of 40 runs`);
+    // No run was counted as failed because it was stopped.
+    expect(r.outputs['failed-runs']).toBe('0');
+    expect(r.outputs.runs).toBe(String(c?.runsDone));
+    expect(r.summary).toContain(`Cancelled (SIGINT) after ${c?.runsDone} of 40 runs`);
+    const failure = r.commands.filter((x) => x.command === 'error').at(-1);
+    expect(failure?.message).toMatch(/cancelled \(SIGINT\) after \d+ of 40 runs/);
+    expect(processesUnder(r.runnerTemp)).toEqual([]);
+  }, 180_000);
+});
