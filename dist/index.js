@@ -30745,7 +30745,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(956);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2349);
 // The action's entry point: all work is in run(), so tests can call it with fakes.
 
 const outcome = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -30758,7 +30758,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 956:
+/***/ 2349:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33720,10 +33720,13 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __nccwpck_require__(8474);
 ;// CONCATENATED MODULE: ./src/engine/cancel.ts
 // Cancellation: GitHub cancels a job with SIGINT, then SIGTERM ~7.5 s later, then kills it; a user
 // presses Ctrl-C. The first signal aborts `signal` (runs stop, what finished is reported); a
 // watchdog makes sure the process is gone within EXIT_WITHIN_MS even if reporting gets stuck.
+
 /** The process exits at the latest this long after the first signal. */
 const EXIT_WITHIN_MS = 4500;
 const SIGNALS = ['SIGINT', 'SIGTERM'];
@@ -33734,6 +33737,8 @@ function signalExitCode(signal) {
 }
 function onCancel(opts = {}) {
     const controller = new AbortController();
+    // Every build and run listens to it, as many at once as `parallel` allows: no leak warning.
+    (0,external_node_events_.setMaxListeners)(0, controller.signal);
     const within = opts.exitWithinMs ?? EXIT_WITHIN_MS;
     const say = opts.say ?? ((m) => process.stderr.write(`${m}\n`));
     let by;
@@ -33801,6 +33806,22 @@ function testEnvironment(parent) {
             env[name] = value;
     }
     return env;
+}
+
+;// CONCATENATED MODULE: ./src/engine/files.ts
+// Files race-rerun writes for the user.
+
+/** Writes a file whole or not at all: a full disk leaves no cut (or 0-byte) report behind. */
+function writeWhole(file, text) {
+    const part = `${file}.${process.pid}.part`;
+    try {
+        (0,external_node_fs_namespaceObject.writeFileSync)(part, text);
+        (0,external_node_fs_namespaceObject.renameSync)(part, file);
+    }
+    catch (err) {
+        (0,external_node_fs_namespaceObject.rmSync)(part, { force: true });
+        throw err;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/go.ts
@@ -35386,14 +35407,36 @@ const version_VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-// EXTERNAL MODULE: external "node:events"
-var external_node_events_ = __nccwpck_require__(8474);
+;// CONCATENATED MODULE: ./src/engine/disk.ts
+// Whether the file system of the scratch directory is full. A test binary whose output cannot be
+// written (ENOSPC) carries on silently, so its log would be cut short and read as a failure
+// without a message: a run that ends on a full disk is not counted, and the report says why.
+
+/** Less free space than this after a run: its output may not all have been written. */
+const FULL_BELOW_BYTES = 64 * 1024;
+async function diskFull(dir) {
+    try {
+        const s = await (0,promises_namespaceObject.statfs)(dir);
+        // root may write into the blocks reserved for it (ext4: 5%); anyone else may not.
+        const free = process.getuid?.() === 0 ? s.bfree : s.bavail;
+        return free * s.bsize < FULL_BELOW_BYTES;
+    }
+    catch {
+        return false; // no statfs here: only ENOSPC errors tell
+    }
+}
+/** An error message (spawn, write, go build) that says the disk is full. */
+function isNoSpace(message) {
+    return message !== undefined && /ENOSPC|no space left on device/i.test(message);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/scheduler.ts
 // Runs each test binary `count` times, every run its own process: the race detector reports a
 // given race once per process and a panic ends the process, so only separate processes can tell
 // "fails in 3 of 30 runs". Builds share the same slots, so the first runs start while later
 // packages still build; runs of all packages interleave, and the runs can stop early (first
 // failure, stable rates, time budget).
+
 
 
 
@@ -35536,48 +35579,65 @@ async function schedule(jobs, opts, deps) {
     if (opts.deadline !== undefined) {
         deadlineTimer = setTimeout(() => halt('budget'), Math.max(0, opts.deadline - Date.now()));
     }
-    /** `exited` is called once the process has ended, before its log is parsed. */
-    async function runOne(st, index, exited) {
-        const importPath = st.job.package.importPath;
-        const logFile = (0,external_node_path_namespaceObject.join)(st.dir, `run-${index}.log`);
-        const binary = st.binary ?? '';
-        let result;
+    let escaped = 0;
+    let diskFullAfter;
+    let ended = 0; // runs that ended with room on the disk: all of them are counted
+    const isFull = deps.diskFull ?? diskFull;
+    async function launch(st, logFile) {
         try {
-            result = await deps.runner.run({
-                command: binary,
+            return await deps.runner.run({
+                command: st.binary ?? '',
                 args: st.job.testArgs ?? opts.testArgs,
                 cwd: st.job.package.dir, // as go test does: tests open testdata/ relative to it
                 env: opts.env,
                 timeoutMs,
                 logFile,
                 signal: abort.signal,
+                reap: true,
             });
         }
         catch (err) {
-            result = {
-                exitCode: null,
-                signal: null,
-                killed: false,
-                durationMs: 0,
-                output: '',
-                spawnError: err instanceof Error ? err.message : String(err),
-            };
+            const spawnError = err instanceof Error ? err.message : String(err);
+            return { exitCode: null, signal: null, killed: false, durationMs: 0, output: '', spawnError };
         }
-        // Stopped half way: neither a pass nor a failure, so it is not counted.
-        if (result.aborted)
-            return undefined;
-        exited?.();
-        if (result.spawnError !== undefined) {
-            await (0,promises_namespaceObject.writeFile)(logFile, `race-rerun: could not run ${binary}: ${result.spawnError}\n`).catch(() => { });
-        }
-        let parsed;
+    }
+    /** A run that ended on a full disk: its output may be cut, so it is not counted and all stop. */
+    async function outOfSpace(st, result) {
+        if (!isNoSpace(result.spawnError) && !(await isFull(st.dir)))
+            return false;
+        if (stop === undefined)
+            diskFullAfter = ended;
+        halt('disk');
+        return true;
+    }
+    async function parseLog(logFile, importPath) {
         try {
-            parsed = await deps.parse(logFile, importPath);
+            return await deps.parse(logFile, importPath);
         }
         catch (err) {
             deps.log?.(`Could not parse ${logFile}: ${err instanceof Error ? err.message : String(err)}`);
-            parsed = structuredClone(EMPTY_PARSE);
+            return structuredClone(EMPTY_PARSE);
         }
+    }
+    /** `exited` is called once the process has ended, before its log is parsed. */
+    async function runOne(st, index, exited) {
+        const importPath = st.job.package.importPath;
+        const logFile = (0,external_node_path_namespaceObject.join)(st.dir, `run-${index}.log`);
+        const result = await launch(st, logFile);
+        escaped += result.escaped ?? 0;
+        const drop = () => (opts.keepLogs ? Promise.resolve() : (0,promises_namespaceObject.rm)(logFile, { force: true }).catch(() => { }));
+        // Stopped half way: neither a pass nor a failure, so it is not counted.
+        if (result.aborted || (await outOfSpace(st, result))) {
+            await drop();
+            return undefined;
+        }
+        ended++;
+        exited?.();
+        if (result.spawnError !== undefined) {
+            await (0,promises_namespaceObject.writeFile)(logFile, `race-rerun: could not run ${st.binary}: ${result.spawnError}\n`).catch(() => { });
+        }
+        const parsed = await parseLog(logFile, importPath);
+        await drop();
         return {
             package: importPath,
             index,
@@ -35585,7 +35645,8 @@ async function schedule(jobs, opts, deps) {
             signal: result.signal,
             killed: result.killed,
             durationMs: result.durationMs,
-            logFile,
+            ...(opts.keepLogs ? { logFile } : {}),
+            ...(result.escaped ? { escaped: result.escaped } : {}),
             parsed,
         };
     }
@@ -35731,9 +35792,12 @@ async function schedule(jobs, opts, deps) {
             stable: st.stable,
             meanMs: st.done > 0 ? st.totalMs / st.done : 0,
         })),
+        escaped,
     };
     if (firstFailure)
         result.firstFailure = firstFailure;
+    if (diskFullAfter !== undefined)
+        result.diskFullAfter = diskFullAfter;
     return result;
 }
 /** Runs every job `count` times (see schedule); the counted runs by package then index. */
@@ -35806,6 +35870,7 @@ function testsfrom_runPattern(tests) {
 // Orchestration: go env → go list → build each test binary once with -race → run each `count`
 // times (or until the answer is known). Problems the user caused end up in `errors` with what was
 // done so far; nothing throws.
+
 
 
 
@@ -35940,6 +36005,10 @@ async function execute(settings, deps) {
                     // A build stopped by cancellation is not a build failure: it is left out.
                     if (!build.ok && deps.signal?.aborted)
                         return undefined;
+                    if (!build.ok && isNoSpace(build.output)) {
+                        noSpace(result, deps, 0, `the test binary of ${pkg.importPath} could not be written`);
+                        return undefined;
+                    }
                     builds.set(pkg.importPath, build);
                     lastBuildEnd = Date.now();
                     if (!build.ok)
@@ -35970,12 +36039,17 @@ async function execute(settings, deps) {
             precision,
             ...(deadline !== undefined ? { deadline } : {}),
             ...(deps.signal ? { signal: deps.signal } : {}),
+            ...(deps.keepFiles ? { keepLogs: true } : {}),
         }, { runner: deps.runner, parse: deps.parse, onRun: deps.onRun, log: deps.log });
         result.builds = packages.flatMap((p) => {
             const b = builds.get(p.importPath);
             return b ? [b] : [];
         });
         result.runs = sched.records;
+        result.escaped = sched.escaped;
+        if (sched.diskFullAfter !== undefined) {
+            noSpace(result, deps, sched.diskFullAfter, "a run's output could not all be written");
+        }
         const builtCount = result.builds.filter((b) => b.ok).length;
         const failedBuilds = result.builds.length - builtCount;
         const killed = result.runs.filter((r) => r.killed).length;
@@ -35984,11 +36058,13 @@ async function execute(settings, deps) {
             (killed > 0 ? ` (${killed} killed after the timeout)` : ''));
         if (deps.signal?.aborted) {
             cancelledNote(settings, sched, result, String(deps.signal.reason));
+            escapedNote(result);
             return result;
         }
         stopNotes(settings, sched, result, lastBuildEnd - started);
         lostIterationNotes(settings, result);
         await recoverStacks(settings, deps, result, argsOf, testArgs, env, deadline);
+        escapedNote(result);
     }
     catch (err) {
         // A go command killed by the cancellation fails: that is the cancellation, said below.
@@ -36001,7 +36077,31 @@ async function execute(settings, deps) {
             result.errors.push(`race-rerun failed unexpectedly: ${message}`);
         }
     }
+    finally {
+        // The report holds what it needs (each finding's first occurrence): logs and binaries go.
+        if (!deps.keepFiles) {
+            await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(deps.workDir, 'bin'), { recursive: true, force: true }).catch(() => { });
+            await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(deps.workDir, 'logs'), { recursive: true, force: true }).catch(() => { });
+        }
+    }
     return result;
+}
+/** The error for a full disk: said once, with how many runs had finished. */
+function noSpace(result, deps, runs, what) {
+    if (result.errors.some((e) => e.startsWith('No space left')))
+        return;
+    result.errors.push(`No space left in ${deps.workDirLabel ?? deps.workDir} after ${engine_plural(runs, 'run')}: ${what} (${deps.workDir}). ` +
+        'Free space there or lower parallel; runs that ended on the full disk are not counted.');
+}
+/** "2 processes outlived their test run", with what that means. */
+function escapedNote(result) {
+    const escaped = result.escaped ?? 0;
+    if (escaped === 0) {
+        delete result.escaped;
+        return;
+    }
+    result.notes.push(`${engine_plural(escaped, 'process', 'processes')} outlived their test run and ${escaped === 1 ? 'was' : 'were'} killed: ` +
+        'they had left its process group (setsid, a daemon). A test should stop what it starts.');
 }
 /**
  * One `go test -race -c -o dir/ pkg…` for all packages, started on first call and shared: one go
@@ -36214,7 +36314,7 @@ async function recoverStacks(settings, deps, result, argsOf, testArgs, env, dead
                 tries++;
                 const logFile = (0,external_node_path_namespaceObject.join)(logDir, `${fileNames([g.pkg])[0]}-${tried}-${tries}.log`);
                 const timeoutMs = hardTimeoutMs(settings.timeoutMs);
-                await deps.runner.run({
+                const rerun = await deps.runner.run({
                     command: binary,
                     args,
                     cwd: dir,
@@ -36222,8 +36322,12 @@ async function recoverStacks(settings, deps, result, argsOf, testArgs, env, dead
                     logFile,
                     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
                     ...(deps.signal ? { signal: deps.signal } : {}),
+                    reap: true,
                 });
+                result.escaped = (result.escaped ?? 0) + (rerun.escaped ?? 0);
                 const parsed = await deps.parse(logFile, g.pkg).catch(() => undefined);
+                if (!deps.keepFiles)
+                    await (0,promises_namespaceObject.rm)(logFile, { force: true }).catch(() => { });
                 found = parsed?.findings.find((f) => {
                     if (f.kind !== 'race' || missingStack(f))
                         return false;
@@ -38218,6 +38322,8 @@ async function runAndReport(settings, deps, commit) {
     const report = report_buildReport(input);
     if (result.cancelled)
         report.cancelled = result.cancelled;
+    if (result.escaped)
+        report.escapedProcesses = result.escaped;
     return report;
 }
 /** A report for when nothing could be run (bad settings): still written, so users see why. */
@@ -38351,10 +38457,102 @@ async function parseLogsToReport(logs, opts) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/engine/escapees.ts
+// Processes that outlive their test run by leaving its process group (setsid, a daemon's double
+// fork): the group kill misses them. Each run's processes inherit a marker variable; on Linux,
+// /proc/<pid>/environ tells which live processes carry it. Elsewhere they cannot be found.
+
+
+/** The variable every process of a run inherits (unless it clears its environment). */
+const MARKER_VAR = 'RACE_RERUN_PROCESS';
+const nonce = (0,external_node_crypto_.randomBytes)(6).toString('hex');
+let serial = 0;
+/** A marker value no other run (of this or another race-rerun) has. */
+function newMarker() {
+    serial++;
+    return `${nonce}-${process.pid}-${serial}`;
+}
+/** Scans per kill pass; a process forking as fast as it is killed is not chased further. */
+const PASSES = 3;
+/** The process group of a live process, from /proc/<pid>/stat; undefined when it is gone. */
+function groupOf(pid) {
+    try {
+        const stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'latin1');
+        // pid (comm) state ppid pgrp …; comm may hold spaces and parentheses.
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return fields[0] === 'Z' ? undefined : Number(fields[2]);
+    }
+    catch {
+        return undefined;
+    }
+}
+function carries(pid, needle) {
+    try {
+        const environ = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/environ`);
+        return environ.indexOf(needle) >= 0;
+    }
+    catch {
+        return false; // gone, or another user's process
+    }
+}
+/** Live processes outside group `pgid` that carry `marker`; [] where there is no /proc. */
+function findEscapees(marker, pgid) {
+    let entries;
+    try {
+        entries = (0,external_node_fs_namespaceObject.readdirSync)('/proc');
+    }
+    catch {
+        return [];
+    }
+    const needle = Buffer.from(`${MARKER_VAR}=${marker}\0`);
+    const found = [];
+    for (const pid of entries) {
+        if (!/^\d+$/.test(pid) || Number(pid) === process.pid)
+            continue;
+        const group = groupOf(pid);
+        if (group === undefined || group === pgid)
+            continue;
+        if (carries(pid, needle))
+            found.push(Number(pid));
+    }
+    return found;
+}
+/** Kills the escapees of a run (see findEscapees); how many there were. */
+function killEscapees(marker, pgid) {
+    if (process.platform !== 'linux')
+        return 0;
+    const killed = new Set();
+    for (let pass = 0; pass < PASSES; pass++) {
+        const found = findEscapees(marker, pgid).filter((p) => !killed.has(p));
+        if (found.length === 0)
+            break;
+        for (const pid of found) {
+            killed.add(pid);
+            try {
+                // Its own group too: whatever it started since (and kept in its group) goes with it.
+                process.kill(-pid, 'SIGKILL');
+            }
+            catch {
+                // Not a group leader.
+            }
+            try {
+                process.kill(pid, 'SIGKILL');
+            }
+            catch {
+                // Gone already.
+            }
+        }
+    }
+    return killed.size;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/process.ts
 // Runs one child process. Every child gets its own process group so that a timeout (or our own
 // SIGINT/SIGTERM) can kill the test binary *and* whatever it started: a test that spawns
 // `sleep 300` must not outlive its run.
+
 
 
 /** Captured output beyond this is dropped (go list/go build output is small; this is a guard). */
@@ -38451,11 +38649,13 @@ async function runProcess(spec) {
             return failed(`cannot open log file ${spec.logFile}: ${errorMessage(err)}`, elapsed());
         }
     }
+    const marker = spec.reap ? newMarker() : undefined;
+    const env = spec.env ?? process.env;
     let child;
     try {
         child = (0,external_node_child_process_namespaceObject.spawn)(spec.command, spec.args, {
             cwd: spec.cwd,
-            env: spec.env ?? process.env,
+            env: marker ? { ...env, [MARKER_VAR]: marker } : env,
             // Own process group (setsid): kill(-pid) reaches the binary's children too.
             detached: true,
             stdio: fileHandle ? ['ignore', fileHandle.fd, fileHandle.fd] : ['ignore', 'pipe', 'pipe'],
@@ -38508,6 +38708,7 @@ async function runProcess(spec) {
         }
         let exitCode = null;
         let exitSignal = null;
+        let escaped = 0;
         let settled = false;
         let closeTimer;
         const finish = (spawnError) => {
@@ -38536,6 +38737,8 @@ async function runProcess(spec) {
                 result.spawnError = spawnError;
             if (aborted)
                 result.aborted = true;
+            if (marker)
+                result.escaped = escaped;
             resolve(result);
         };
         child.on('error', (e) => {
@@ -38556,6 +38759,8 @@ async function runProcess(spec) {
             // Leftovers in the group (a server the test started and never stopped) die with the run;
             // otherwise they would outlive it, hold our pipes open, and disturb the next run.
             killGroup(pid);
+            if (marker)
+                escaped = killEscapees(marker, pid);
             // 'close' waits for the pipes; a process that escaped the group could hold them forever.
             closeTimer = setTimeout(() => {
                 child.stdout?.destroy();
@@ -45431,6 +45636,7 @@ function failOnInput(text, problems) {
 
 
 
+
 /** Time kept, after the comment's deadline, to exit before EXIT_WITHIN_MS of a cancel. */
 const EXIT_MARGIN_MS = 1000;
 /** The commit the reviewer sees: a pull request's head, not the merge commit GITHUB_SHA names. */
@@ -45466,6 +45672,7 @@ async function produceReport(settings, deps, repoRoot, workDir) {
         env: deps.env,
         ...(deps.cancellation ? { signal: deps.cancellation.signal } : {}),
         workDir,
+        workDirLabel: 'RUNNER_TEMP',
         log: (m) => info(m),
         onRun: (r, done, all) => {
             total = all;
@@ -45494,7 +45701,8 @@ async function runAction(partial, cancellation) {
     const go = partial.go ?? createGoTool(runner, { env: testEnvironment(env), signal: cancellation.signal });
     const deps = { env, runner, go, cancellation };
     const repoRoot = (0,external_node_path_namespaceObject.resolve)(env.GITHUB_WORKSPACE || process.cwd());
-    const tempRoot = env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)();
+    // Off a runner: a directory of our own, not a fixed path in /tmp that anyone could have made.
+    const tempRoot = env.RUNNER_TEMP || (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'race-rerun-'));
     const reportPath = (0,external_node_path_namespaceObject.join)(tempRoot, 'race-rerun', 'report.json');
     let settings;
     let report;
@@ -45513,7 +45721,14 @@ async function runAction(partial, cancellation) {
         core_setSecret(settings.githubToken);
     (0,external_node_fs_namespaceObject.mkdirSync)(tempRoot, { recursive: true });
     const workDir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(tempRoot, 'race-rerun-'));
-    report ??= (await produceReport(settings, deps, repoRoot, workDir)) ?? errorReport('No settings', repoRoot);
+    try {
+        report ??=
+            (await produceReport(settings, deps, repoRoot, workDir)) ?? errorReport('No settings', repoRoot);
+    }
+    finally {
+        // Before the report is written: on a full disk, this is the space it needs.
+        (0,external_node_fs_namespaceObject.rmSync)(workDir, { recursive: true, force: true });
+    }
     await publish(report, settings, reportPath, env, cancellation);
 }
 /** The pull request to comment on, or why there is none (said once in the log). */
@@ -45589,7 +45804,7 @@ async function inTime(work, cancellation) {
 async function publish(report, settings, reportPath, env, cancellation) {
     try {
         (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(reportPath), { recursive: true });
-        (0,external_node_fs_namespaceObject.writeFileSync)(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+        writeWhole(reportPath, `${JSON.stringify(report, null, 2)}\n`);
         info(`JSON report written to ${reportPath}`);
     }
     catch (err) {

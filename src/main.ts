@@ -1,10 +1,11 @@
 // The action's main job: read inputs, run, and always leave a report, a summary and outputs behind.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { type Cancellation, onCancel } from './engine/cancel.js';
 import { testEnvironment } from './engine/environment.js';
+import { writeWhole } from './engine/files.js';
 import { createGoTool, type GoTool } from './engine/go.js';
 import { errorReport, runAndReport } from './engine/pipeline.js';
 import { nodeProcessRunner, type ProcessRunner } from './engine/process.js';
@@ -70,6 +71,7 @@ async function produceReport(
       env: deps.env,
       ...(deps.cancellation ? { signal: deps.cancellation.signal } : {}),
       workDir,
+      workDirLabel: 'RUNNER_TEMP',
       log: (m) => core.info(m),
       onRun: (r, done, all) => {
         total = all;
@@ -101,7 +103,8 @@ async function runAction(partial: Partial<ActionDeps>, cancellation: Cancellatio
   const go = partial.go ?? createGoTool(runner, { env: testEnvironment(env), signal: cancellation.signal });
   const deps: ActionDeps = { env, runner, go, cancellation };
   const repoRoot = resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const tempRoot = env.RUNNER_TEMP || tmpdir();
+  // Off a runner: a directory of our own, not a fixed path in /tmp that anyone could have made.
+  const tempRoot = env.RUNNER_TEMP || mkdtempSync(join(tmpdir(), 'race-rerun-'));
   const reportPath = join(tempRoot, 'race-rerun', 'report.json');
 
   let settings: Settings | undefined;
@@ -121,7 +124,13 @@ async function runAction(partial: Partial<ActionDeps>, cancellation: Cancellatio
 
   mkdirSync(tempRoot, { recursive: true });
   const workDir = mkdtempSync(join(tempRoot, 'race-rerun-'));
-  report ??= (await produceReport(settings, deps, repoRoot, workDir)) ?? errorReport('No settings', repoRoot);
+  try {
+    report ??=
+      (await produceReport(settings, deps, repoRoot, workDir)) ?? errorReport('No settings', repoRoot);
+  } finally {
+    // Before the report is written: on a full disk, this is the space it needs.
+    rmSync(workDir, { recursive: true, force: true });
+  }
   await publish(report, settings, reportPath, env, cancellation);
 }
 
@@ -208,7 +217,7 @@ async function publish(
 ): Promise<void> {
   try {
     mkdirSync(dirname(reportPath), { recursive: true });
-    writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
+    writeWhole(reportPath, `${JSON.stringify(report, null, 2)}\n`);
     core.info(`JSON report written to ${reportPath}`);
   } catch (err) {
     core.warning(`Could not write the JSON report to ${reportPath}: ${(err as Error).message}`);

@@ -1,10 +1,11 @@
 // race-rerun on the command line: the same engine and report as the action, shown as text.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { onCancel, signalExitCode } from '../engine/cancel.js';
 import { testEnvironment } from '../engine/environment.js';
+import { writeWhole } from '../engine/files.js';
 import { createGoTool } from '../engine/go.js';
 import { errorReport, type LogSource, parseLogsToReport, runAndReport } from '../engine/pipeline.js';
 import { nodeProcessRunner } from '../engine/process.js';
@@ -56,7 +57,7 @@ function gitTopLevel(cwd: string): string {
 function writeJson(file: string | undefined, report: Report): void {
   if (!file) return;
   mkdirSync(dirname(resolve(file)), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  writeWhole(file, `${JSON.stringify(report, null, 2)}\n`);
   process.stderr.write(`JSON report written to ${file}\n`);
 }
 

@@ -1,6 +1,7 @@
 // Cancellation: GitHub cancels a job with SIGINT, then SIGTERM ~7.5 s later, then kills it; a user
 // presses Ctrl-C. The first signal aborts `signal` (runs stop, what finished is reported); a
 // watchdog makes sure the process is gone within EXIT_WITHIN_MS even if reporting gets stuck.
+import { setMaxListeners } from 'node:events';
 
 /** The process exits at the latest this long after the first signal. */
 export const EXIT_WITHIN_MS = 4500;
@@ -28,6 +29,8 @@ export function onCancel(
   opts: { say?: (message: string) => void; exitWithinMs?: number } = {},
 ): Cancellation {
   const controller = new AbortController();
+  // Every build and run listens to it, as many at once as `parallel` allows: no leak warning.
+  setMaxListeners(0, controller.signal);
   const within = opts.exitWithinMs ?? EXIT_WITHIN_MS;
   const say = opts.say ?? ((m: string) => process.stderr.write(`${m}\n`));
   let by: string | undefined;

@@ -1,9 +1,10 @@
 // Orchestration: go env → go list → build each test binary once with -race → run each `count`
 // times (or until the answer is known). Problems the user caused end up in `errors` with what was
 // done so far; nothing throws.
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { BuildResult, GoPackage, RawFinding, RunRecord, Settings } from '../model.js';
+import { isNoSpace } from './disk.js';
 import { testEnvironment } from './environment.js';
 import { type GoEnv, GoError, type GoTool } from './go.js';
 import type { ProcessRunner } from './process.js';
@@ -33,6 +34,10 @@ export interface EngineDeps {
   env?: NodeJS.ProcessEnv;
   /** Cancellation (SIGINT/SIGTERM): stops the builds and runs; what finished is kept. */
   signal?: AbortSignal;
+  /** Keep run logs and test binaries in workDir (default: deleted once no longer needed). */
+  keepFiles?: boolean;
+  /** How messages name workDir's place, e.g. `RUNNER_TEMP` (default: its path). */
+  workDirLabel?: string;
 }
 
 export interface EngineResult {
@@ -43,6 +48,8 @@ export interface EngineResult {
   runs: RunRecord[];
   errors: string[];
   notes: string[];
+  /** Processes that outlived their test run (left its process group) and were killed. */
+  escaped?: number;
   /** Set when deps.signal was aborted: the runs that finished, of the runs planned. */
   cancelled?: { signal: string; runsDone: number; runsPlanned: number };
 }
@@ -201,6 +208,10 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
             (await deps.go.buildTest(pkg, join(binDir, `${names[i]}.test`), settings.buildFlags, wd));
           // A build stopped by cancellation is not a build failure: it is left out.
           if (!build.ok && deps.signal?.aborted) return undefined;
+          if (!build.ok && isNoSpace(build.output)) {
+            noSpace(result, deps, 0, `the test binary of ${pkg.importPath} could not be written`);
+            return undefined;
+          }
           builds.set(pkg.importPath, build);
           lastBuildEnd = Date.now();
           if (!build.ok) deps.log(`Build failed: ${pkg.importPath}`);
@@ -234,6 +245,7 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
         precision,
         ...(deadline !== undefined ? { deadline } : {}),
         ...(deps.signal ? { signal: deps.signal } : {}),
+        ...(deps.keepFiles ? { keepLogs: true } : {}),
       },
       { runner: deps.runner, parse: deps.parse, onRun: deps.onRun, log: deps.log },
     );
@@ -242,6 +254,10 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
       return b ? [b] : [];
     });
     result.runs = sched.records;
+    result.escaped = sched.escaped;
+    if (sched.diskFullAfter !== undefined) {
+      noSpace(result, deps, sched.diskFullAfter, "a run's output could not all be written");
+    }
     const builtCount = result.builds.filter((b) => b.ok).length;
     const failedBuilds = result.builds.length - builtCount;
     const killed = result.runs.filter((r) => r.killed).length;
@@ -253,11 +269,13 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
 
     if (deps.signal?.aborted) {
       cancelledNote(settings, sched, result, String(deps.signal.reason));
+      escapedNote(result);
       return result;
     }
     stopNotes(settings, sched, result, lastBuildEnd - started);
     lostIterationNotes(settings, result);
     await recoverStacks(settings, deps, result, argsOf, testArgs, env, deadline);
+    escapedNote(result);
   } catch (err) {
     // A go command killed by the cancellation fails: that is the cancellation, said below.
     if (deps.signal?.aborted) cancelledNote(settings, undefined, result, String(deps.signal.reason));
@@ -266,8 +284,36 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
       const message = err instanceof Error ? err.message : String(err);
       result.errors.push(`race-rerun failed unexpectedly: ${message}`);
     }
+  } finally {
+    // The report holds what it needs (each finding's first occurrence): logs and binaries go.
+    if (!deps.keepFiles) {
+      await rm(join(deps.workDir, 'bin'), { recursive: true, force: true }).catch(() => {});
+      await rm(join(deps.workDir, 'logs'), { recursive: true, force: true }).catch(() => {});
+    }
   }
   return result;
+}
+
+/** The error for a full disk: said once, with how many runs had finished. */
+function noSpace(result: EngineResult, deps: EngineDeps, runs: number, what: string): void {
+  if (result.errors.some((e) => e.startsWith('No space left'))) return;
+  result.errors.push(
+    `No space left in ${deps.workDirLabel ?? deps.workDir} after ${plural(runs, 'run')}: ${what} (${deps.workDir}). ` +
+      'Free space there or lower parallel; runs that ended on the full disk are not counted.',
+  );
+}
+
+/** "2 processes outlived their test run", with what that means. */
+function escapedNote(result: EngineResult): void {
+  const escaped = result.escaped ?? 0;
+  if (escaped === 0) {
+    delete result.escaped;
+    return;
+  }
+  result.notes.push(
+    `${plural(escaped, 'process', 'processes')} outlived their test run and ${escaped === 1 ? 'was' : 'were'} killed: ` +
+      'they had left its process group (setsid, a daemon). A test should stop what it starts.',
+  );
 }
 
 /**
@@ -542,7 +588,7 @@ async function recoverStacks(
         tries++;
         const logFile = join(logDir, `${fileNames([g.pkg])[0]}-${tried}-${tries}.log`);
         const timeoutMs = hardTimeoutMs(settings.timeoutMs);
-        await deps.runner.run({
+        const rerun = await deps.runner.run({
           command: binary,
           args,
           cwd: dir,
@@ -550,8 +596,11 @@ async function recoverStacks(
           logFile,
           ...(timeoutMs !== undefined ? { timeoutMs } : {}),
           ...(deps.signal ? { signal: deps.signal } : {}),
+          reap: true,
         });
+        result.escaped = (result.escaped ?? 0) + (rerun.escaped ?? 0);
         const parsed = await deps.parse(logFile, g.pkg).catch(() => undefined);
+        if (!deps.keepFiles) await rm(logFile, { force: true }).catch(() => {});
         found = parsed?.findings.find((f) => {
           if (f.kind !== 'race' || missingStack(f)) return false;
           const tops = new Set(accessTops(f));

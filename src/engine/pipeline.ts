@@ -148,6 +148,7 @@ export async function runAndReport(
   };
   const report = buildReport(input);
   if (result.cancelled) report.cancelled = result.cancelled;
+  if (result.escaped) report.escapedProcesses = result.escaped;
   return report;
 }
 

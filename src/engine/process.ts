@@ -3,6 +3,7 @@
 // `sleep 300` must not outlive its run.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync } from 'node:fs';
+import { killEscapees, MARKER_VAR, newMarker } from './escapees.js';
 
 export interface ProcessSpec {
   command: string;
@@ -14,6 +15,11 @@ export interface ProcessSpec {
   logFile?: string;
   /** Aborting kills the process group like a timeout, but the result says `aborted`, not `killed`. */
   signal?: AbortSignal;
+  /**
+   * After the process ends, find and kill the processes it started that left its group (setsid):
+   * they carry a marker variable (Linux only, see escapees.ts). Counted in `escaped`.
+   */
+  reap?: boolean;
 }
 
 export interface ProcessResult {
@@ -28,6 +34,8 @@ export interface ProcessResult {
   output: string;
   /** The process could not be started (ENOENT, EACCES, bad cwd ...): the error's message. */
   spawnError?: string;
+  /** With spec.reap: processes that had left the run's process group and were killed. */
+  escaped?: number;
   /** Without logFile only: stdout and stderr on their own (go list's JSON is on stdout). */
   stdout?: string;
   stderr?: string;
@@ -138,11 +146,13 @@ async function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
     }
   }
 
+  const marker = spec.reap ? newMarker() : undefined;
+  const env = spec.env ?? process.env;
   let child: ChildProcess;
   try {
     child = spawn(spec.command, spec.args, {
       cwd: spec.cwd,
-      env: spec.env ?? process.env,
+      env: marker ? { ...env, [MARKER_VAR]: marker } : env,
       // Own process group (setsid): kill(-pid) reaches the binary's children too.
       detached: true,
       stdio: fileHandle ? ['ignore', fileHandle.fd, fileHandle.fd] : ['ignore', 'pipe', 'pipe'],
@@ -192,6 +202,7 @@ async function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
 
     let exitCode: number | null = null;
     let exitSignal: string | null = null;
+    let escaped = 0;
     let settled = false;
     let closeTimer: NodeJS.Timeout | undefined;
     const finish = (spawnError?: string) => {
@@ -214,6 +225,7 @@ async function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
       }
       if (spawnError !== undefined) result.spawnError = spawnError;
       if (aborted) result.aborted = true;
+      if (marker) result.escaped = escaped;
       resolve(result);
     };
 
@@ -232,6 +244,7 @@ async function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
       // Leftovers in the group (a server the test started and never stopped) die with the run;
       // otherwise they would outlive it, hold our pipes open, and disturb the next run.
       killGroup(pid);
+      if (marker) escaped = killEscapees(marker, pid);
       // 'close' waits for the pipes; a process that escaped the group could hold them forever.
       closeTimer = setTimeout(() => {
         child.stdout?.destroy();

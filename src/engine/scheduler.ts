@@ -4,10 +4,11 @@
 // packages still build; runs of all packages interleave, and the runs can stop early (first
 // failure, stable rates, time budget).
 import { setMaxListeners } from 'node:events';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { wilson } from '../analysis/stats.js';
 import type { GoPackage, ParsedOutput, RawFinding, RunRecord } from '../model.js';
+import { diskFull, isNoSpace } from './disk.js';
 import type { ProcessResult, ProcessRunner } from './process.js';
 
 export interface RunJob {
@@ -21,7 +22,7 @@ export interface RunJob {
 }
 
 export type Until = 'count' | 'first' | 'stable';
-export type StopReason = 'count' | 'first' | 'stable' | 'budget' | 'cancelled';
+export type StopReason = 'count' | 'first' | 'stable' | 'budget' | 'cancelled' | 'disk';
 
 export interface RunOptions {
   count: number;
@@ -43,6 +44,8 @@ export interface RunOptions {
   deadline?: number;
   /** Cancellation: once aborted no run starts, and running ones are stopped (not counted). */
   signal?: AbortSignal;
+  /** Keep each run's log after it is parsed (default: deleted, only the parse is kept). */
+  keepLogs?: boolean;
 }
 
 export interface RunDeps {
@@ -51,6 +54,8 @@ export interface RunDeps {
   onRun?: (run: RunRecord, done: number, total: number) => void;
   /** Problems that do not stop the runs (a parse that threw). */
   log?: (message: string) => void;
+  /** Whether the log directory's file system is full (default: statfs, see disk.ts). */
+  diskFull?: (dir: string) => Promise<boolean>;
 }
 
 /** Go versions before 1.20 have no -test.v=test2json (and no -test.skip). */
@@ -119,6 +124,10 @@ export interface ScheduleResult {
   /** With `first`: the failing run. */
   firstFailure?: RunRecord;
   packages: PackageOutcome[];
+  /** Processes that had left their run's process group and were killed (see escapees.ts). */
+  escaped: number;
+  /** With `disk`: the runs that had finished when the disk was found full. */
+  diskFullAfter?: number;
 }
 
 /** A run failed: non-zero exit, killed, a finding, or a failed test. */
@@ -246,45 +255,67 @@ export async function schedule(jobs: RunJob[], opts: RunOptions, deps: RunDeps):
     deadlineTimer = setTimeout(() => halt('budget'), Math.max(0, opts.deadline - Date.now()));
   }
 
-  /** `exited` is called once the process has ended, before its log is parsed. */
-  async function runOne(st: PkgState, index: number, exited?: () => void): Promise<RunRecord | undefined> {
-    const importPath = st.job.package.importPath;
-    const logFile = join(st.dir, `run-${index}.log`);
-    const binary = st.binary ?? '';
-    let result: ProcessResult;
+  let escaped = 0;
+  let diskFullAfter: number | undefined;
+  let ended = 0; // runs that ended with room on the disk: all of them are counted
+  const isFull = deps.diskFull ?? diskFull;
+
+  async function launch(st: PkgState, logFile: string): Promise<ProcessResult> {
     try {
-      result = await deps.runner.run({
-        command: binary,
+      return await deps.runner.run({
+        command: st.binary ?? '',
         args: st.job.testArgs ?? opts.testArgs,
         cwd: st.job.package.dir, // as go test does: tests open testdata/ relative to it
         env: opts.env,
         timeoutMs,
         logFile,
         signal: abort.signal,
+        reap: true,
       });
     } catch (err) {
-      result = {
-        exitCode: null,
-        signal: null,
-        killed: false,
-        durationMs: 0,
-        output: '',
-        spawnError: err instanceof Error ? err.message : String(err),
-      };
+      const spawnError = err instanceof Error ? err.message : String(err);
+      return { exitCode: null, signal: null, killed: false, durationMs: 0, output: '', spawnError };
     }
-    // Stopped half way: neither a pass nor a failure, so it is not counted.
-    if (result.aborted) return undefined;
-    exited?.();
-    if (result.spawnError !== undefined) {
-      await writeFile(logFile, `race-rerun: could not run ${binary}: ${result.spawnError}\n`).catch(() => {});
-    }
-    let parsed: ParsedOutput;
+  }
+
+  /** A run that ended on a full disk: its output may be cut, so it is not counted and all stop. */
+  async function outOfSpace(st: PkgState, result: ProcessResult): Promise<boolean> {
+    if (!isNoSpace(result.spawnError) && !(await isFull(st.dir))) return false;
+    if (stop === undefined) diskFullAfter = ended;
+    halt('disk');
+    return true;
+  }
+
+  async function parseLog(logFile: string, importPath: string): Promise<ParsedOutput> {
     try {
-      parsed = await deps.parse(logFile, importPath);
+      return await deps.parse(logFile, importPath);
     } catch (err) {
       deps.log?.(`Could not parse ${logFile}: ${err instanceof Error ? err.message : String(err)}`);
-      parsed = structuredClone(EMPTY_PARSE);
+      return structuredClone(EMPTY_PARSE);
     }
+  }
+
+  /** `exited` is called once the process has ended, before its log is parsed. */
+  async function runOne(st: PkgState, index: number, exited?: () => void): Promise<RunRecord | undefined> {
+    const importPath = st.job.package.importPath;
+    const logFile = join(st.dir, `run-${index}.log`);
+    const result = await launch(st, logFile);
+    escaped += result.escaped ?? 0;
+    const drop = () => (opts.keepLogs ? Promise.resolve() : rm(logFile, { force: true }).catch(() => {}));
+    // Stopped half way: neither a pass nor a failure, so it is not counted.
+    if (result.aborted || (await outOfSpace(st, result))) {
+      await drop();
+      return undefined;
+    }
+    ended++;
+    exited?.();
+    if (result.spawnError !== undefined) {
+      await writeFile(logFile, `race-rerun: could not run ${st.binary}: ${result.spawnError}\n`).catch(
+        () => {},
+      );
+    }
+    const parsed = await parseLog(logFile, importPath);
+    await drop();
     return {
       package: importPath,
       index,
@@ -292,7 +323,8 @@ export async function schedule(jobs: RunJob[], opts: RunOptions, deps: RunDeps):
       signal: result.signal,
       killed: result.killed,
       durationMs: result.durationMs,
-      logFile,
+      ...(opts.keepLogs ? { logFile } : {}),
+      ...(result.escaped ? { escaped: result.escaped } : {}),
       parsed,
     };
   }
@@ -427,8 +459,10 @@ export async function schedule(jobs: RunJob[], opts: RunOptions, deps: RunDeps):
       stable: st.stable,
       meanMs: st.done > 0 ? st.totalMs / st.done : 0,
     })),
+    escaped,
   };
   if (firstFailure) result.firstFailure = firstFailure;
+  if (diskFullAfter !== undefined) result.diskFullAfter = diskFullAfter;
   return result;
 }
 

@@ -1,7 +1,10 @@
 // The bundled action against hostile tests, as a runner runs it: a test that prints its
 // environment and writes the runner's command files must not see or publish any credential.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { isAlive, readPid } from '../engine/helpers.js';
 import { runAction } from './runner.js';
 
 const TOKEN = 'ghs_i10aSecretToken0123456789abcdef';
@@ -53,5 +56,27 @@ describe('credentials never reach test code', () => {
     expect(r.outputs.races).toBe('0');
     expect(r.summary).not.toContain('written by a test');
     expect(readFileSync(r.outputFile, 'utf8')).not.toContain('written by a test');
+  });
+});
+
+describe.skipIf(process.platform !== 'linux')('processes and files are cleaned up', () => {
+  it('setsid grandchildren are killed after each run and counted; RUNNER_TEMP keeps only the report', async () => {
+    const pids = mkdtempSync(join(tmpdir(), 'rr-escape-'));
+    const r = await runAction(
+      { 'working-directory': 'test/go/escape', count: '2', parallel: '1' },
+      { env: { RR_ESCAPE_DIR: pids } },
+    );
+    expect(r.status).toBe(0);
+    const escapees = readdirSync(pids).map((f) => readPid(join(pids, f)));
+    expect(escapees).toHaveLength(2); // the second run wrote over the first one's files
+    for (const pid of escapees) expect(isAlive(pid)).toBe(false);
+    expect(r.report?.escapedProcesses).toBe(4);
+    expect(r.report?.notes).toContain(
+      '4 processes outlived their test run and were killed: they had left its process group (setsid, a daemon). A test should stop what it starts.',
+    );
+    expect(r.summary).toContain('4 processes outlived their test run');
+    // No run log, no test binary: only what the runner gave and the report.
+    expect(readdirSync(r.runnerTemp).sort()).toEqual(['event.json', 'output', 'race-rerun', 'summary.md']);
+    expect(readdirSync(join(r.runnerTemp, 'race-rerun'))).toEqual(['report.json']);
   });
 });
