@@ -36091,7 +36091,7 @@ function noSpace(result, deps, runs, what) {
     if (result.errors.some((e) => e.startsWith('No space left')))
         return;
     result.errors.push(`No space left in ${deps.workDirLabel ?? deps.workDir} after ${engine_plural(runs, 'run')}: ${what} (${deps.workDir}). ` +
-        'Free space there or lower parallel; runs that ended on the full disk are not counted.');
+        'Free space there; the runs that ended on the full disk are not counted (their output may be cut).');
 }
 /** "2 processes outlived their test run", with what that means. */
 function escapedNote(result) {

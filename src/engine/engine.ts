@@ -299,7 +299,7 @@ function noSpace(result: EngineResult, deps: EngineDeps, runs: number, what: str
   if (result.errors.some((e) => e.startsWith('No space left'))) return;
   result.errors.push(
     `No space left in ${deps.workDirLabel ?? deps.workDir} after ${plural(runs, 'run')}: ${what} (${deps.workDir}). ` +
-      'Free space there or lower parallel; runs that ended on the full disk are not counted.',
+      'Free space there; the runs that ended on the full disk are not counted (their output may be cut).',
   );
 }
 
