@@ -4,7 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isAlive, readPid } from '../engine/helpers.js';
+import { isAlive, readPid, waitUntil } from '../engine/helpers.js';
 import { runAction } from './runner.js';
 
 const TOKEN = 'ghs_i10aSecretToken0123456789abcdef';
@@ -69,7 +69,7 @@ describe.skipIf(process.platform !== 'linux')('processes and files are cleaned u
     expect(r.status).toBe(0);
     const escapees = readdirSync(pids).map((f) => readPid(join(pids, f)));
     expect(escapees).toHaveLength(2); // the second run wrote over the first one's files
-    for (const pid of escapees) expect(isAlive(pid)).toBe(false);
+    for (const pid of escapees) expect(await waitUntil(() => !isAlive(pid), 3000)).toBe(true);
     expect(r.report?.escapedProcesses).toBe(4);
     expect(r.report?.notes).toContain(
       '4 processes outlived their test run and were killed: they had left its process group (setsid, a daemon). A test should stop what it starts.',
@@ -78,5 +78,21 @@ describe.skipIf(process.platform !== 'linux')('processes and files are cleaned u
     // No run log, no test binary: only what the runner gave and the report.
     expect(readdirSync(r.runnerTemp).sort()).toEqual(['event.json', 'output', 'race-rerun', 'summary.md']);
     expect(readdirSync(join(r.runnerTemp, 'race-rerun'))).toEqual(['report.json']);
+  });
+
+  it('with RUNNER_TEMP unset the report goes to a fresh temporary directory', async () => {
+    const paths: string[] = [];
+    for (let i = 0; i < 2; i++) {
+      const r = await runAction(
+        { 'working-directory': 'test/go/clean', count: '1' },
+        { env: { RUNNER_TEMP: '' } },
+      );
+      expect(r.status).toBe(0);
+      const report = r.outputs.report ?? '';
+      expect(report).toMatch(new RegExp(`^${tmpdir()}/race-rerun-[^/]+/race-rerun/report\\.json$`));
+      expect(JSON.parse(readFileSync(report, 'utf8')).verdict).toBe('clean');
+      paths.push(report);
+    }
+    expect(paths[0]).not.toBe(paths[1]);
   });
 });
