@@ -61,6 +61,9 @@ export interface EngineResult {
  */
 export const DEFAULT_GORACE = ['atexit_sleep_ms=0'];
 
+/** The most runs at once (see cappedParallel). */
+export const MAX_PARALLEL = 64;
+
 /** The largest history the race runtime keeps (GORACE history_size, 0–7). */
 export const MAX_HISTORY_SIZE = 7;
 /** Reruns tried per race whose stack could not be restored. */
@@ -224,18 +227,19 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
     });
 
     const env = withGorace(testEnvironment(deps.env ?? process.env), DEFAULT_GORACE);
+    const parallel = cappedParallel(settings.parallel, result.notes);
     const until = settings.until ?? 'count';
     const precision = settings.precision ?? 0.1;
     deps.log(
       `Building ${plural(packages.length, 'test binary', 'test binaries')} with -race and running each ` +
-        `${untilText(settings)}, at most ${settings.parallel} at once (timeout ${settings.timeout} per run` +
+        `${untilText(settings)}, at most ${parallel} at once (timeout ${settings.timeout} per run` +
         `${settings.maxDuration ? `, ${settings.maxDuration} in all` : ''})`,
     );
     const sched = await schedule(
       jobs,
       {
         count: settings.count,
-        parallel: settings.parallel,
+        parallel,
         timeout: settings.timeout,
         timeoutMs: settings.timeoutMs,
         testArgs,
@@ -475,6 +479,18 @@ function stopNotes(settings: Settings, sched: ScheduleResult, result: EngineResu
       }
     }
   }
+}
+
+/**
+ * Runs at once, at most MAX_PARALLEL: every race-enabled test process takes memory and a core of
+ * its own, and more at once than that slows each run rather than the whole.
+ */
+function cappedParallel(parallel: number, notes: string[]): number {
+  if (parallel <= MAX_PARALLEL) return parallel;
+  notes.push(
+    `parallel ${parallel} is more than race-rerun runs at once: ran at most ${MAX_PARALLEL} at a time (each race-enabled test process needs its own memory and core).`,
+  );
+  return MAX_PARALLEL;
 }
 
 /** The report's note and `cancelled` field: k of N runs finished before the signal. */

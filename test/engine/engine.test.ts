@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EngineDeps, execute } from '../../src/engine/engine.js';
+import { type EngineDeps, execute, MAX_PARALLEL } from '../../src/engine/engine.js';
 import { createGoTool, type GoTool } from '../../src/engine/go.js';
 import { nodeProcessRunner, type ProcessRunner } from '../../src/engine/process.js';
 import type { Settings } from '../../src/model.js';
@@ -69,6 +69,16 @@ describe('execute', () => {
     expect(messages.some((m) => /^Built 2 test binaries; ran 6 test processes in \d+\.\ds$/.test(m))).toBe(
       true,
     );
+  });
+
+  it('caps parallel at MAX_PARALLEL, with a note', async () => {
+    const { d, messages } = deps('capped');
+    const r = await execute(settings('clean', { count: 1, parallel: 500 }), d);
+    expect(r.errors).toEqual([]);
+    expect(r.notes).toContain(
+      `parallel 500 is more than race-rerun runs at once: ran at most ${MAX_PARALLEL} at a time (each race-enabled test process needs its own memory and core).`,
+    );
+    expect(messages.some((m) => m.includes(`at most ${MAX_PARALLEL} at once`))).toBe(true);
   });
 
   it('finds the race in every run of the race module', async () => {
