@@ -30745,7 +30745,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2349);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3954);
 // The action's entry point: all work is in run(), so tests can call it with fakes.
 
 const outcome = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -30758,7 +30758,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2349:
+/***/ 3954:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -35430,12 +35430,32 @@ function isNoSpace(message) {
     return message !== undefined && /ENOSPC|no space left on device/i.test(message);
 }
 
+;// CONCATENATED MODULE: ./src/engine/timers.ts
+// Timers for any duration a user can give: setTimeout holds at most 2^31-1 ms (24.8 days); a
+// longer delay fires at once, with a TimeoutOverflowWarning. A timeout of 600h must mean 600h.
+/** The longest delay setTimeout keeps. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+/** Calls fn after ms (as setTimeout, chained for delays it cannot hold); Infinity never fires. */
+function longTimeout(fn, ms) {
+    let timer;
+    if (!Number.isFinite(ms))
+        return { clear: () => { } };
+    const end = Date.now() + ms;
+    const arm = () => {
+        const left = end - Date.now();
+        timer = left > MAX_TIMEOUT_MS ? setTimeout(arm, MAX_TIMEOUT_MS) : setTimeout(fn, Math.max(0, left));
+    };
+    arm();
+    return { clear: () => clearTimeout(timer) };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/scheduler.ts
 // Runs each test binary `count` times, every run its own process: the race detector reports a
 // given race once per process and a panic ends the process, so only separate processes can tell
 // "fails in 3 of 30 runs". Builds share the same slots, so the first runs start while later
 // packages still build; runs of all packages interleave, and the runs can stop early (first
 // failure, stable rates, time budget).
+
 
 
 
@@ -35577,7 +35597,7 @@ async function schedule(jobs, opts, deps) {
     (0,external_node_events_.setMaxListeners)(Math.max(10, opts.parallel + 1), abort.signal);
     let deadlineTimer;
     if (opts.deadline !== undefined) {
-        deadlineTimer = setTimeout(() => halt('budget'), Math.max(0, opts.deadline - Date.now()));
+        deadlineTimer = longTimeout(() => halt('budget'), Math.max(0, opts.deadline - Date.now()));
     }
     let escaped = 0;
     let diskFullAfter;
@@ -35769,8 +35789,7 @@ async function schedule(jobs, opts, deps) {
         };
         pump();
     });
-    if (deadlineTimer)
-        clearTimeout(deadlineTimer);
+    deadlineTimer?.clear();
     opts.signal?.removeEventListener('abort', cancel);
     if (stop === undefined) {
         const ran = states.filter((st) => st.built === true);
@@ -35883,6 +35902,8 @@ function testsfrom_runPattern(tests) {
  * for fast tests is most of the run (see the README's Performance section).
  */
 const DEFAULT_GORACE = ['atexit_sleep_ms=0'];
+/** The most runs at once (see cappedParallel). */
+const MAX_PARALLEL = 64;
 /** The largest history the race runtime keeps (GORACE history_size, 0–7). */
 const MAX_HISTORY_SIZE = 7;
 /** Reruns tried per race whose stack could not be restored. */
@@ -36022,14 +36043,15 @@ async function execute(settings, deps) {
             return job;
         });
         const env = withGorace(testEnvironment(deps.env ?? process.env), DEFAULT_GORACE);
+        const parallel = cappedParallel(settings.parallel, result.notes);
         const until = settings.until ?? 'count';
         const precision = settings.precision ?? 0.1;
         deps.log(`Building ${engine_plural(packages.length, 'test binary', 'test binaries')} with -race and running each ` +
-            `${untilText(settings)}, at most ${settings.parallel} at once (timeout ${settings.timeout} per run` +
+            `${untilText(settings)}, at most ${parallel} at once (timeout ${settings.timeout} per run` +
             `${settings.maxDuration ? `, ${settings.maxDuration} in all` : ''})`);
         const sched = await schedule(jobs, {
             count: settings.count,
-            parallel: settings.parallel,
+            parallel,
             timeout: settings.timeout,
             timeoutMs: settings.timeoutMs,
             testArgs,
@@ -36228,6 +36250,16 @@ function stopNotes(settings, sched, result, buildMs) {
             }
         }
     }
+}
+/**
+ * Runs at once, at most MAX_PARALLEL: every race-enabled test process takes memory and a core of
+ * its own, and more at once than that slows each run rather than the whole.
+ */
+function cappedParallel(parallel, notes) {
+    if (parallel <= MAX_PARALLEL)
+        return parallel;
+    notes.push(`parallel ${parallel} is more than race-rerun runs at once: ran at most ${MAX_PARALLEL} at a time (each race-enabled test process needs its own memory and core).`);
+    return MAX_PARALLEL;
 }
 /** The report's note and `cancelled` field: k of N runs finished before the signal. */
 function cancelledNote(settings, sched, result, signal) {
@@ -38555,6 +38587,7 @@ function killEscapees(marker, pgid) {
 
 
 
+
 /** Captured output beyond this is dropped (go list/go build output is small; this is a guard). */
 const CAPTURE_LIMIT = 8 * 1024 * 1024;
 /** After the leader exits, how long to wait for pipes held by leftover processes to close. */
@@ -38699,7 +38732,7 @@ async function runProcess(spec) {
             spec.signal?.addEventListener('abort', onAbort, { once: true });
         let timer;
         if (pid !== undefined && spec.timeoutMs !== undefined && spec.timeoutMs > 0) {
-            timer = setTimeout(() => {
+            timer = longTimeout(() => {
                 if (aborted)
                     return;
                 killed = true;
@@ -38715,8 +38748,7 @@ async function runProcess(spec) {
             if (settled)
                 return;
             settled = true;
-            if (timer)
-                clearTimeout(timer);
+            timer?.clear();
             if (closeTimer)
                 clearTimeout(closeTimer);
             if (pid !== undefined)
@@ -38754,8 +38786,7 @@ async function runProcess(spec) {
             exitSignal = signal;
             exited = true;
             // It ended before the timeout: a kill now would not be a timeout kill.
-            if (timer)
-                clearTimeout(timer);
+            timer?.clear();
             // Leftovers in the group (a server the test started and never stopped) die with the run;
             // otherwise they would outlive it, hold our pipes open, and disturb the next run.
             killGroup(pid);
@@ -45175,10 +45206,10 @@ const FLAGS = {
     parallel: test(true),
     short: test(false),
     shuffle: test(true),
-    // race-rerun sets these itself.
+    // race-rerun sets these itself: saying them is fine, turning them off cannot work.
     race: { to: 'ignore', takesValue: false },
     v: { to: 'ignore', takesValue: false },
-    json: { to: 'ignore', takesValue: false },
+    json: reject(false, 'is not supported: race-rerun reads the test output itself and writes its own JSON report (the report output)'),
     msan: reject(false, 'cannot be combined with -race'),
     asan: reject(false, 'cannot be combined with -race'),
     C: reject(true, 'is not supported: use the working-directory input'),
@@ -45197,6 +45228,14 @@ const FLAGS = {
     mutexprofile: reject(true, PROFILE),
     trace: reject(true, PROFILE),
     outputdir: reject(true, PROFILE),
+};
+/** Go's strconv.ParseBool words. */
+const TRUE_WORDS = ['1', 't', 'T', 'TRUE', 'true', 'True'];
+const FALSE_WORDS = ['0', 'f', 'F', 'FALSE', 'false', 'False'];
+/** Flags race-rerun always sets: why they cannot be turned off. */
+const OFF_WHY = {
+    race: 'cannot work: race-rerun exists to run the tests with the race detector',
+    v: 'cannot work: race-rerun runs the tests verbosely (-test.v=test2json) to tell which test printed what',
 };
 /**
  * Sorts `go test` flags: build flags (normalised to `-name` / `-name=value`) and test-binary
@@ -45239,6 +45278,12 @@ function classifyGoTestFlags(words) {
         if (name === 'count' && !/^[1-9]\d*$/.test(value ?? '')) {
             throw new GoFlagsError(`-count must be a whole number ≥ 1 (iterations per run; the count input sets the number of runs), got ${JSON.stringify(value)}`);
         }
+        const off = OFF_WHY[name];
+        if (off && value !== undefined && !TRUE_WORDS.includes(value) && value !== 'test2json') {
+            throw new GoFlagsError(FALSE_WORDS.includes(value)
+                ? `-${name}=${value} ${off}`
+                : `-${name} takes true or false, got ${JSON.stringify(value)}`);
+        }
         const flag = value === undefined ? name : `${name}=${value}`;
         switch (kind.to) {
             case 'build':
@@ -45272,6 +45317,8 @@ class SettingsError extends Error {
     }
 }
 const MAX_COUNT = 10_000;
+/** Go's longest time.Duration (2^63-1 ns), in milliseconds. */
+const MAX_GO_DURATION_MS = 9_223_372_036_854.775;
 /** The words `fail-on` accepts besides `never`. `build` failures count under `failure`. */
 const FAIL_ON_WORDS = ['race', 'panic', 'fatal', 'timeout', 'failure'];
 /** The action's inputs: the single source for action.yml and the README (tests check both). */
@@ -45411,8 +45458,8 @@ function parseGoDuration(text) {
     return (sign * ns) / 1e6;
 }
 const UNTIL_WORDS = ['count', 'first', 'stable'];
-const TRUE_WORDS = ['true', 'True', 'TRUE'];
-const FALSE_WORDS = ['false', 'False', 'FALSE'];
+const settings_TRUE_WORDS = ['true', 'True', 'TRUE'];
+const settings_FALSE_WORDS = ['false', 'False', 'FALSE'];
 /**
  * Reads every input, applies defaults and validates. Throws one SettingsError that lists every
  * bad input, so a user fixes them all in one go.
@@ -45457,6 +45504,9 @@ function readSettings(input, defaults) {
     }
     if (!(timeoutMs > 0)) {
         problems.push(`Input "timeout" must be a Go duration greater than zero such as 90s, 10m or 1h30m, got ${JSON.stringify(timeout)}.`);
+    }
+    if (timeoutMs > MAX_GO_DURATION_MS) {
+        problems.push(`Input "timeout" is longer than Go's longest duration (about 2562047h) and the test binary would refuse it, got ${JSON.stringify(timeout)}.`);
     }
     const parallelText = get('parallel');
     let parallel = Math.max(1, Math.floor(defaults.cpus) || 1);
@@ -45512,9 +45562,9 @@ function readSettings(input, defaults) {
     }
     const commentText = getOr('comment');
     let comment = true;
-    if (TRUE_WORDS.includes(commentText))
+    if (settings_TRUE_WORDS.includes(commentText))
         comment = true;
-    else if (FALSE_WORDS.includes(commentText))
+    else if (settings_FALSE_WORDS.includes(commentText))
         comment = false;
     else
         problems.push(`Input "comment" must be true or false, got ${JSON.stringify(commentText)}.`);

@@ -4,6 +4,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync } from 'node:fs';
 import { killEscapees, MARKER_VAR, newMarker } from './escapees.js';
+import { type LongTimer, longTimeout } from './timers.js';
 
 export interface ProcessSpec {
   command: string;
@@ -191,9 +192,9 @@ async function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
     };
     if (spec.signal?.aborted) onAbort();
     else spec.signal?.addEventListener('abort', onAbort, { once: true });
-    let timer: NodeJS.Timeout | undefined;
+    let timer: LongTimer | undefined;
     if (pid !== undefined && spec.timeoutMs !== undefined && spec.timeoutMs > 0) {
-      timer = setTimeout(() => {
+      timer = longTimeout(() => {
         if (aborted) return;
         killed = true;
         killGroup(pid);
@@ -208,7 +209,7 @@ async function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
     const finish = (spawnError?: string) => {
       if (settled) return;
       settled = true;
-      if (timer) clearTimeout(timer);
+      timer?.clear();
       if (closeTimer) clearTimeout(closeTimer);
       if (pid !== undefined) untrack(pid);
       spec.signal?.removeEventListener('abort', onAbort);
@@ -240,7 +241,7 @@ async function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
       exitSignal = signal;
       exited = true;
       // It ended before the timeout: a kill now would not be a timeout kill.
-      if (timer) clearTimeout(timer);
+      timer?.clear();
       // Leftovers in the group (a server the test started and never stopped) die with the run;
       // otherwise they would outlive it, hold our pipes open, and disturb the next run.
       killGroup(pid);

@@ -10,6 +10,7 @@ import { wilson } from '../analysis/stats.js';
 import type { GoPackage, ParsedOutput, RawFinding, RunRecord } from '../model.js';
 import { diskFull, isNoSpace } from './disk.js';
 import type { ProcessResult, ProcessRunner } from './process.js';
+import { type LongTimer, longTimeout } from './timers.js';
 
 export interface RunJob {
   package: GoPackage;
@@ -250,9 +251,9 @@ export async function schedule(jobs: RunJob[], opts: RunOptions, deps: RunDeps):
   // Every run listens to `abort`: more than Node's default of 10 at once is expected here.
   setMaxListeners(Math.max(10, opts.parallel + 1), abort.signal);
 
-  let deadlineTimer: NodeJS.Timeout | undefined;
+  let deadlineTimer: LongTimer | undefined;
   if (opts.deadline !== undefined) {
-    deadlineTimer = setTimeout(() => halt('budget'), Math.max(0, opts.deadline - Date.now()));
+    deadlineTimer = longTimeout(() => halt('budget'), Math.max(0, opts.deadline - Date.now()));
   }
 
   let escaped = 0;
@@ -437,7 +438,7 @@ export async function schedule(jobs: RunJob[], opts: RunOptions, deps: RunDeps):
     };
     pump();
   });
-  if (deadlineTimer) clearTimeout(deadlineTimer);
+  deadlineTimer?.clear();
   opts.signal?.removeEventListener('abort', cancel);
 
   if (stop === undefined) {

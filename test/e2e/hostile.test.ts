@@ -96,3 +96,18 @@ describe.skipIf(process.platform !== 'linux')('processes and files are cleaned u
     expect(paths[0]).not.toBe(paths[1]);
   });
 });
+
+describe('inputs at the edges', () => {
+  it('timeout 600h, max-duration 700h, parallel 12: runs as asked, with no Node warning', async () => {
+    const r = await runAction({
+      'working-directory': 'test/go/clean',
+      count: '12',
+      parallel: '12',
+      timeout: '600h',
+      'max-duration': '700h',
+    });
+    expect(r.status).toBe(0);
+    expect(r.outputs.runs).toBe('12');
+    expect(r.stderr).not.toMatch(/TimeoutOverflowWarning|MaxListenersExceededWarning|Warning:/);
+  });
+});

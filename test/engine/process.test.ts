@@ -129,7 +129,7 @@ describe('nodeProcessRunner', () => {
   it('kills running process groups when Node gets SIGTERM, then exits as SIGTERM would', async () => {
     // Run the runner in a separate Node process (transpiled on the fly) and signal that process.
     await writeFile(join(tmp, 'package.json'), '{"type":"module"}');
-    for (const name of ['process', 'escapees']) {
+    for (const name of ['process', 'escapees', 'timers']) {
       const source = await readFile(new URL(`../../src/engine/${name}.ts`, import.meta.url), 'utf8');
       const js = ts.transpileModule(source, {
         compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
