@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(612);
+/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(908);
 // The CLI's entry point; the commands are in cli/commands.ts so tests can call main() directly.
 
 process.exitCode = await (0,_cli_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -19,7 +19,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 612:
+/***/ 908:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1746,6 +1746,80 @@ function isNoSpace(message) {
     return message !== undefined && /ENOSPC|no space left on device/i.test(message);
 }
 
+;// CONCATENATED MODULE: ./src/engine/patterns.ts
+/**
+ * The elements of a -test.run/-test.skip pattern as testing's splitRegexp finds them: split at
+ * `/` and `|` outside brackets and parentheses (a backslash escapes the next character).
+ */
+function splitPattern(s) {
+    const elements = [];
+    let brackets = 0;
+    let parens = 0;
+    let start = 0;
+    for (let i = 0; i < s.length; i++) {
+        const c = s[i];
+        if (c === '[')
+            brackets++;
+        else if (c === ']')
+            brackets = Math.max(0, brackets - 1);
+        else if (c === '(' && brackets === 0)
+            parens++;
+        else if (c === ')' && brackets === 0)
+            parens--;
+        else if (c === '\\')
+            i++;
+        else if ((c === '/' || c === '|') && brackets === 0 && parens === 0) {
+            elements.push(s.slice(start, i));
+            start = i + 1;
+        }
+    }
+    elements.push(s.slice(start));
+    return elements;
+}
+/** Arguments that make testing check run and skip and then run nothing. */
+function probeArgs(run, skip) {
+    const args = [`-test.run=^$${run ? `/${splitPattern(run).join('/')}` : ''}`];
+    if (skip)
+        args.push(`-test.skip=${skip}`);
+    return args;
+}
+const INVALID = /^testing: invalid regexp for element \d+ of -test\.(run|skip) \((".*")\): (.*)$/m;
+/** The input error for testing's "invalid regexp" message in `output`, if there is one. */
+function patternProblem(output, inputs) {
+    const m = INVALID.exec(output);
+    if (!m)
+        return undefined;
+    const name = m[1] === 'skip' ? 'skip' : 'run';
+    const given = inputs[name] ?? '';
+    let element = m[2] ?? '';
+    try {
+        element = JSON.parse(element);
+    }
+    catch {
+        // Go's %q escapes that JSON lacks: show it quoted as Go did.
+    }
+    const why = (m[3] ?? '').replace(/^error parsing regexp: /, '');
+    const what = element === given || splitPattern(given).length === 1
+        ? `${JSON.stringify(given)} is not a valid Go regular expression (RE2 syntax): ${why}`
+        : `${JSON.stringify(given)} has a part that is not a valid Go regular expression (RE2 syntax; go test splits the pattern at / and |): ${JSON.stringify(element)}: ${why}`;
+    return `Input "${name}": ${what}. Nothing was run.`;
+}
+/** Asks a built test binary whether testing accepts run and skip; the input error if not. */
+async function checkPatterns(runner, spec, inputs) {
+    if (!inputs.run && !inputs.skip)
+        return undefined;
+    const result = await runner.run({
+        command: spec.binary,
+        args: probeArgs(inputs.run, inputs.skip),
+        cwd: spec.cwd,
+        env: spec.env,
+        timeoutMs: 60_000,
+        reap: true,
+        ...(spec.signal ? { signal: spec.signal } : {}),
+    });
+    return patternProblem(result.output, inputs);
+}
+
 ;// CONCATENATED MODULE: ./src/engine/timers.ts
 // Timers for any duration a user can give: setTimeout holds at most 2^31-1 ms (24.8 days); a
 // longer delay fires at once, with a TimeoutOverflowWarning. A timeout of 600h must mean 600h.
@@ -2212,6 +2286,7 @@ function testsfrom_runPattern(tests) {
 
 
 
+
 /**
  * GORACE options race-rerun adds before the user's own (TSan applies them in order, so the
  * user's win). atexit_sleep_ms=0: a passing race binary otherwise sleeps 1 s at exit, which
@@ -2330,6 +2405,13 @@ async function execute(settings, deps) {
         const builds = new Map();
         let lastBuildEnd = started;
         const batch = batchBuilder(packages, settings, deps, goEnv, binDir);
+        const env = withGorace(testEnvironment(deps.env ?? process.env), DEFAULT_GORACE);
+        // tests-from chooses the tests itself: then only skip is the user's pattern.
+        const patterns = {
+            ...(failed === undefined && settings.run ? { run: settings.run } : {}),
+            ...(settings.skip ? { skip: settings.skip } : {}),
+        };
+        const patternsOk = patternGate(patterns, deps, env, result);
         const jobs = packages.map((pkg, i) => {
             const job = {
                 package: pkg,
@@ -2350,7 +2432,9 @@ async function execute(settings, deps) {
                     lastBuildEnd = Date.now();
                     if (!build.ok)
                         deps.log(`Build failed: ${pkg.importPath}`);
-                    return build.ok ? build.binary : undefined;
+                    if (!build.ok || build.binary === undefined)
+                        return undefined;
+                    return (await patternsOk(build.binary, pkg.dir)) ? build.binary : undefined;
                 },
             };
             const args = argsOf.get(pkg.importPath);
@@ -2358,7 +2442,6 @@ async function execute(settings, deps) {
                 job.testArgs = args;
             return job;
         });
-        const env = withGorace(testEnvironment(deps.env ?? process.env), DEFAULT_GORACE);
         const parallel = cappedParallel(settings.parallel, result.notes);
         const until = settings.until ?? 'count';
         const precision = settings.precision ?? 0.1;
@@ -2566,6 +2649,23 @@ function stopNotes(settings, sched, result, buildMs) {
             }
         }
     }
+}
+/**
+ * Checks run and skip with the first binary built (see patterns.ts), once for all packages: a bad
+ * pattern is an input error and nothing runs, instead of every run failing as a "test failure".
+ */
+function patternGate(patterns, deps, env, result) {
+    let verdict;
+    return (binary, cwd) => {
+        verdict ??= checkPatterns(deps.runner, { binary, cwd, env, ...(deps.signal ? { signal: deps.signal } : {}) }, patterns)
+            .catch(() => undefined) // could not ask: the runs will tell
+            .then((problem) => {
+            if (problem)
+                result.errors.push(problem);
+            return problem === undefined;
+        });
+        return verdict;
+    };
 }
 /**
  * Runs at once, at most MAX_PARALLEL: every race-enabled test process takes memory and a core of

@@ -7,6 +7,7 @@ import type { BuildResult, GoPackage, RawFinding, RunRecord, Settings } from '..
 import { isNoSpace } from './disk.js';
 import { testEnvironment } from './environment.js';
 import { type GoEnv, GoError, type GoTool } from './go.js';
+import { checkPatterns } from './patterns.js';
 import type { ProcessRunner } from './process.js';
 import {
   fileNames,
@@ -199,6 +200,13 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
     const builds = new Map<string, BuildResult>();
     let lastBuildEnd = started;
     const batch = batchBuilder(packages, settings, deps, goEnv, binDir);
+    const env = withGorace(testEnvironment(deps.env ?? process.env), DEFAULT_GORACE);
+    // tests-from chooses the tests itself: then only skip is the user's pattern.
+    const patterns = {
+      ...(failed === undefined && settings.run ? { run: settings.run } : {}),
+      ...(settings.skip ? { skip: settings.skip } : {}),
+    };
+    const patternsOk = patternGate(patterns, deps, env, result);
     const jobs: RunJob[] = packages.map((pkg, i) => {
       const job: RunJob = {
         package: pkg,
@@ -218,7 +226,8 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
           builds.set(pkg.importPath, build);
           lastBuildEnd = Date.now();
           if (!build.ok) deps.log(`Build failed: ${pkg.importPath}`);
-          return build.ok ? build.binary : undefined;
+          if (!build.ok || build.binary === undefined) return undefined;
+          return (await patternsOk(build.binary, pkg.dir)) ? build.binary : undefined;
         },
       };
       const args = argsOf.get(pkg.importPath);
@@ -226,7 +235,6 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
       return job;
     });
 
-    const env = withGorace(testEnvironment(deps.env ?? process.env), DEFAULT_GORACE);
     const parallel = cappedParallel(settings.parallel, result.notes);
     const until = settings.until ?? 'count';
     const precision = settings.precision ?? 0.1;
@@ -479,6 +487,32 @@ function stopNotes(settings: Settings, sched: ScheduleResult, result: EngineResu
       }
     }
   }
+}
+
+/**
+ * Checks run and skip with the first binary built (see patterns.ts), once for all packages: a bad
+ * pattern is an input error and nothing runs, instead of every run failing as a "test failure".
+ */
+function patternGate(
+  patterns: { run?: string; skip?: string },
+  deps: EngineDeps,
+  env: NodeJS.ProcessEnv,
+  result: EngineResult,
+): (binary: string, cwd: string) => Promise<boolean> {
+  let verdict: Promise<boolean> | undefined;
+  return (binary, cwd) => {
+    verdict ??= checkPatterns(
+      deps.runner,
+      { binary, cwd, env, ...(deps.signal ? { signal: deps.signal } : {}) },
+      patterns,
+    )
+      .catch(() => undefined) // could not ask: the runs will tell
+      .then((problem) => {
+        if (problem) result.errors.push(problem);
+        return problem === undefined;
+      });
+    return verdict;
+  };
 }
 
 /**

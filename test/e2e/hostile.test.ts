@@ -110,4 +110,26 @@ describe('inputs at the edges', () => {
     expect(r.outputs.runs).toBe('12');
     expect(r.stderr).not.toMatch(/TimeoutOverflowWarning|MaxListenersExceededWarning|Warning:/);
   });
+
+  it.each([
+    ['run', '((', 'missing closing ): `((`'],
+    ['run', 'TestRace/[z-a]', 'invalid character class range: `z-a`'],
+    ['skip', '[z-a]', 'invalid character class range: `z-a`'],
+  ])(
+    'an invalid %s pattern %j is an input error before any run, not a finding',
+    async (input, pattern, why) => {
+      const r = await runAction({ 'working-directory': 'test/go/race', count: '3', [input]: pattern });
+      expect(r.status).toBe(1);
+      expect(r.report?.findings).toEqual([]);
+      expect(r.report?.totalRuns).toBe(0);
+      expect(r.report?.errors).toHaveLength(1);
+      expect(r.report?.errors[0]).toMatch(
+        new RegExp(`^Input "${input}": "${pattern.replace(/[[\]()]/g, '\\$&')}" `),
+      );
+      expect(r.report?.errors[0]).toContain(why);
+      expect(r.outputs.runs).toBe('0');
+      const failure = r.commands.filter((c) => c.command === 'error' && !c.properties.file).at(-1);
+      expect(failure?.message).toContain(`Input "${input}"`);
+    },
+  );
 });
