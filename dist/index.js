@@ -38608,17 +38608,23 @@ function newMarker() {
 }
 /** Scans per kill pass; a process forking as fast as it is killed is not chased further. */
 const PASSES = 3;
-/** The process group of a live process, from /proc/<pid>/stat; undefined when it is gone. */
-function groupOf(pid) {
+/** Process group and start time (clock ticks since boot) of a live process, from /proc/<pid>/stat. */
+function statOf(pid) {
     try {
         const stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'latin1');
-        // pid (comm) state ppid pgrp …; comm may hold spaces and parentheses.
+        // pid (comm) state ppid pgrp … starttime (field 22); comm may hold spaces and parentheses.
         const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-        return fields[0] === 'Z' ? undefined : Number(fields[2]);
+        if (fields[0] === 'Z')
+            return undefined;
+        return { group: Number(fields[2]), started: Number(fields[19]) };
     }
     catch {
         return undefined;
     }
+}
+/** When a process started, in /proc's clock ticks; 0 where that cannot be told. */
+function startTicks(pid) {
+    return statOf(pid)?.started ?? 0;
 }
 function carries(pid, needle) {
     try {
@@ -38629,8 +38635,12 @@ function carries(pid, needle) {
         return false; // gone, or another user's process
     }
 }
-/** Live processes outside group `pgid` that carry `marker`; [] where there is no /proc. */
-function findEscapees(marker, pgid) {
+/**
+ * Live processes outside group `pgid` that carry `marker`; [] where there is no /proc. Only those
+ * started at `since` (startTicks of the run's process) or later can be the run's: the environment
+ * of older ones is not read.
+ */
+function findEscapees(marker, pgid, since = 0) {
     let entries;
     try {
         entries = (0,external_node_fs_namespaceObject.readdirSync)('/proc');
@@ -38643,8 +38653,8 @@ function findEscapees(marker, pgid) {
     for (const pid of entries) {
         if (!/^\d+$/.test(pid) || Number(pid) === process.pid)
             continue;
-        const group = groupOf(pid);
-        if (group === undefined || group === pgid)
+        const st = statOf(pid);
+        if (st === undefined || st.group === pgid || st.started < since)
             continue;
         if (carries(pid, needle))
             found.push(Number(pid));
@@ -38652,12 +38662,12 @@ function findEscapees(marker, pgid) {
     return found;
 }
 /** Kills the escapees of a run (see findEscapees); how many there were. */
-function killEscapees(marker, pgid) {
+function killEscapees(marker, pgid, since = 0) {
     if (process.platform !== 'linux')
         return 0;
     const killed = new Set();
     for (let pass = 0; pass < PASSES; pass++) {
-        const found = findEscapees(marker, pgid).filter((p) => !killed.has(p));
+        const found = findEscapees(marker, pgid, since).filter((p) => !killed.has(p));
         if (found.length === 0)
             break;
         for (const pid of found) {
@@ -38817,6 +38827,7 @@ async function runProcess(spec) {
         const pid = child.pid;
         if (pid !== undefined)
             track(pid);
+        const since = marker && pid !== undefined && process.platform === 'linux' ? startTicks(pid) : 0;
         let killed = false;
         let aborted = false;
         let exited = false;
@@ -38891,7 +38902,7 @@ async function runProcess(spec) {
             // otherwise they would outlive it, hold our pipes open, and disturb the next run.
             killGroup(pid);
             if (marker)
-                escaped = killEscapees(marker, pid);
+                escaped = killEscapees(marker, pid, since);
             // 'close' waits for the pipes; a process that escaped the group could hold them forever.
             closeTimer = setTimeout(() => {
                 child.stdout?.destroy();

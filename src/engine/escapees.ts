@@ -19,16 +19,22 @@ export function newMarker(): string {
 /** Scans per kill pass; a process forking as fast as it is killed is not chased further. */
 const PASSES = 3;
 
-/** The process group of a live process, from /proc/<pid>/stat; undefined when it is gone. */
-function groupOf(pid: string): number | undefined {
+/** Process group and start time (clock ticks since boot) of a live process, from /proc/<pid>/stat. */
+function statOf(pid: string | number): { group: number; started: number } | undefined {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-    // pid (comm) state ppid pgrp …; comm may hold spaces and parentheses.
+    // pid (comm) state ppid pgrp … starttime (field 22); comm may hold spaces and parentheses.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return fields[0] === 'Z' ? undefined : Number(fields[2]);
+    if (fields[0] === 'Z') return undefined;
+    return { group: Number(fields[2]), started: Number(fields[19]) };
   } catch {
     return undefined;
   }
+}
+
+/** When a process started, in /proc's clock ticks; 0 where that cannot be told. */
+export function startTicks(pid: number): number {
+  return statOf(pid)?.started ?? 0;
 }
 
 function carries(pid: string, needle: Buffer): boolean {
@@ -40,8 +46,12 @@ function carries(pid: string, needle: Buffer): boolean {
   }
 }
 
-/** Live processes outside group `pgid` that carry `marker`; [] where there is no /proc. */
-export function findEscapees(marker: string, pgid: number): number[] {
+/**
+ * Live processes outside group `pgid` that carry `marker`; [] where there is no /proc. Only those
+ * started at `since` (startTicks of the run's process) or later can be the run's: the environment
+ * of older ones is not read.
+ */
+export function findEscapees(marker: string, pgid: number, since = 0): number[] {
   let entries: string[];
   try {
     entries = readdirSync('/proc');
@@ -52,19 +62,19 @@ export function findEscapees(marker: string, pgid: number): number[] {
   const found: number[] = [];
   for (const pid of entries) {
     if (!/^\d+$/.test(pid) || Number(pid) === process.pid) continue;
-    const group = groupOf(pid);
-    if (group === undefined || group === pgid) continue;
+    const st = statOf(pid);
+    if (st === undefined || st.group === pgid || st.started < since) continue;
     if (carries(pid, needle)) found.push(Number(pid));
   }
   return found;
 }
 
 /** Kills the escapees of a run (see findEscapees); how many there were. */
-export function killEscapees(marker: string, pgid: number): number {
+export function killEscapees(marker: string, pgid: number, since = 0): number {
   if (process.platform !== 'linux') return 0;
   const killed = new Set<number>();
   for (let pass = 0; pass < PASSES; pass++) {
-    const found = findEscapees(marker, pgid).filter((p) => !killed.has(p));
+    const found = findEscapees(marker, pgid, since).filter((p) => !killed.has(p));
     if (found.length === 0) break;
     for (const pid of found) {
       killed.add(pid);

@@ -3,7 +3,7 @@
 // `sleep 300` must not outlive its run.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync } from 'node:fs';
-import { killEscapees, MARKER_VAR, newMarker } from './escapees.js';
+import { killEscapees, MARKER_VAR, newMarker, startTicks } from './escapees.js';
 import { type LongTimer, longTimeout } from './timers.js';
 
 export interface ProcessSpec {
@@ -182,6 +182,7 @@ async function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
 
     const pid = child.pid;
     if (pid !== undefined) track(pid);
+    const since = marker && pid !== undefined && process.platform === 'linux' ? startTicks(pid) : 0;
     let killed = false;
     let aborted = false;
     let exited = false;
@@ -245,7 +246,7 @@ async function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
       // Leftovers in the group (a server the test started and never stopped) die with the run;
       // otherwise they would outlive it, hold our pipes open, and disturb the next run.
       killGroup(pid);
-      if (marker) escaped = killEscapees(marker, pid);
+      if (marker) escaped = killEscapees(marker, pid, since);
       // 'close' waits for the pipes; a process that escaped the group could hold them forever.
       closeTimer = setTimeout(() => {
         child.stdout?.destroy();
