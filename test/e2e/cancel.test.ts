@@ -1,8 +1,9 @@
 // A job cancelled mid-run, as GitHub cancels it: SIGINT, then SIGTERM. What finished is reported.
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { createServer, type Socket } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { waitUntil } from '../engine/helpers.js';
-import { startAction } from './runner.js';
+import { pullRequestEvent, startAction } from './runner.js';
 
 /** Pids of live processes whose executable or command line is under `dir`. */
 export function processesUnder(dir: string): number[] {
@@ -66,5 +67,44 @@ describe.skipIf(process.platform !== 'linux')('cancellation', () => {
     const failure = r.commands.filter((x) => x.command === 'error').at(-1);
     expect(failure?.message).toMatch(/cancelled \(SIGINT\) after \d+ of 40 runs/);
     expect(processesUnder(r.runnerTemp)).toEqual([]);
+  }, 180_000);
+
+  it('SIGINT while the comment waits on an API that never answers: written, one warning, exit', async () => {
+    const sockets: Socket[] = [];
+    const server = createServer((socket) => {
+      sockets.push(socket); // accepted, never answered
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as { port: number }).port;
+    try {
+      const running = startAction(
+        { 'working-directory': 'test/go/clean', count: '1', 'github-token': 'ghs_x' },
+        {
+          event: pullRequestEvent(7, 'f'.repeat(40)),
+          eventName: 'pull_request',
+          env: { GITHUB_API_URL: `http://127.0.0.1:${port}` },
+        },
+      );
+      let exitedAt = 0;
+      running.child.on('exit', () => {
+        exitedAt = Date.now();
+      });
+      expect(await waitUntil(() => sockets.length > 0, 120_000)).toBe(true);
+      const signalled = Date.now();
+      running.child.kill('SIGINT');
+      const r = await running.result;
+      process.stderr.write(`cancel e2e (comment pending): exited ${exitedAt - signalled} ms after SIGINT\n`);
+      expect(r.status).not.toBe(0);
+      expect(r.report?.totalRuns).toBe(1);
+      expect(r.summary).toContain('## race-rerun');
+      expect(r.outputs.runs).toBe('1');
+      const warnings = r.commands.filter((c) => c.command === 'warning').map((c) => c.message);
+      expect(warnings).toContain(
+        'The pull request comment was not updated: the job was cancelled (SIGINT) and there was no time left.',
+      );
+    } finally {
+      for (const s of sockets) s.destroy();
+      server.close();
+    }
   }, 180_000);
 });
