@@ -72,9 +72,13 @@ export function parseOutputFile(text: string): Record<string, string> {
 
 export interface ActionOptions {
   event?: object;
+  /** The event file's bytes as they are (invalid JSON, binary), instead of `event`. */
+  eventText?: string | Buffer;
   eventName?: string;
   env?: Record<string, string>;
   workspace?: string;
+  /** GITHUB_OUTPUT names a file that does not exist. */
+  noOutputFile?: boolean;
 }
 
 export async function runAction(
@@ -98,8 +102,8 @@ export function startAction(inputs: Record<string, string>, opts: ActionOptions 
   const outputFile = join(temp, 'output');
   const eventFile = join(temp, 'event.json');
   writeFileSync(summaryFile, '');
-  writeFileSync(outputFile, '');
-  writeFileSync(eventFile, JSON.stringify(opts.event ?? {}));
+  if (!opts.noOutputFile) writeFileSync(outputFile, '');
+  writeFileSync(eventFile, opts.eventText ?? JSON.stringify(opts.event ?? {}));
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -139,7 +143,7 @@ export function startAction(inputs: Record<string, string>, opts: ActionOptions 
       stdout,
       stderr,
       summary: readFileSync(summaryFile, 'utf8'),
-      outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+      outputs: existsSync(outputFile) ? parseOutputFile(readFileSync(outputFile, 'utf8')) : {},
       ...(existsSync(reportPath) ? { report: JSON.parse(readFileSync(reportPath, 'utf8')) as Report } : {}),
       reportPath,
       outputFile,
