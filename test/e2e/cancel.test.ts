@@ -1,9 +1,12 @@
 // A job cancelled mid-run, as GitHub cancels it: SIGINT, then SIGTERM. What finished is reported.
-import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import { createServer, type Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { waitUntil } from '../engine/helpers.js';
-import { pullRequestEvent, startAction } from './runner.js';
+import { pullRequestEvent, repoRoot, startAction } from './runner.js';
 
 /** Pids of live processes whose executable or command line is under `dir`. */
 export function processesUnder(dir: string): number[] {
@@ -106,5 +109,46 @@ describe.skipIf(process.platform !== 'linux')('cancellation', () => {
       for (const s of sockets) s.destroy();
       server.close();
     }
+  }, 180_000);
+
+  it('the CLI on Ctrl-C: the report of the finished runs on stdout and in --json, exit 130', async () => {
+    const json = join(mkdtempSync(join(tmpdir(), 'rr-cli-cancel-')), 'report.json');
+    const cli = spawn(
+      process.execPath,
+      [
+        join(repoRoot, 'dist/cli/index.js'),
+        'run',
+        '--count',
+        '40',
+        '--parallel',
+        '2',
+        '--json',
+        json,
+        './slow',
+      ],
+      {
+        cwd: join(repoRoot, 'test/go/budget'),
+        env: { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '-mod=mod', NO_COLOR: '1' },
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    cli.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    cli.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    const exited = new Promise<number | null>((r) => cli.on('close', (code) => r(code)));
+    expect(await waitUntil(() => /\[3\/40\]/.test(stderr), 120_000)).toBe(true);
+    cli.kill('SIGINT');
+    expect(await exited).toBe(130);
+    const report = JSON.parse(readFileSync(json, 'utf8')) as {
+      cancelled?: { runsDone: number };
+      totalRuns: number;
+    };
+    expect(report.cancelled).toMatchObject({ signal: 'SIGINT', runsPlanned: 40 });
+    expect(report.totalRuns).toBe(report.cancelled?.runsDone);
+    expect(stdout).toContain(`Cancelled (SIGINT) after ${report.cancelled?.runsDone} of 40 runs`);
   }, 180_000);
 });
