@@ -34,15 +34,19 @@ const opts = (logDir: string, count: number, parallel = 1) => ({
 });
 
 describe.skipIf(process.platform !== 'linux')('escaped processes', () => {
-  it('a setsid grandchild is killed once its run ends and counted', async () => {
-    const pidFile = join(tmp, 'setsid.pid');
-    const r = await nodeProcessRunner.run({
+  /** A run that leaves a `setsid sleep 300` behind; its pid is written to pidFile. */
+  const leaveEscapee = (pidFile: string, reap: boolean) =>
+    nodeProcessRunner.run({
       command: 'sh',
       args: ['-c', `setsid sleep 300 & echo $! > ${pidFile}; sleep 0.2`],
       cwd: tmp,
-      logFile: join(tmp, 'setsid.log'),
-      reap: true,
+      logFile: `${pidFile}.log`,
+      ...(reap ? { reap } : {}),
     });
+
+  it('a setsid grandchild is killed once its run ends and counted', async () => {
+    const pidFile = join(tmp, 'setsid.pid');
+    const r = await leaveEscapee(pidFile, true);
     expect(r.exitCode).toBe(0);
     expect(r.escaped).toBe(1);
     expect(await waitUntil(() => !isAlive(readPid(pidFile)), 3000)).toBe(true);
@@ -50,12 +54,7 @@ describe.skipIf(process.platform !== 'linux')('escaped processes', () => {
 
   it('without reap nothing is looked for (and the escapee lives on until killed here)', async () => {
     const pidFile = join(tmp, 'kept.pid');
-    const r = await nodeProcessRunner.run({
-      command: 'sh',
-      args: ['-c', `setsid sleep 300 & echo $! > ${pidFile}; sleep 0.2`],
-      cwd: tmp,
-      logFile: join(tmp, 'kept.log'),
-    });
+    const r = await leaveEscapee(pidFile, false);
     expect(r.escaped).toBeUndefined();
     const pid = readPid(pidFile);
     expect(isAlive(pid)).toBe(true);
