@@ -34647,7 +34647,7 @@ function patternProblem(output, inputs) {
     const what = element === given || splitPattern(given).length === 1
         ? `${JSON.stringify(given)} is not a valid Go regular expression (RE2 syntax): ${why}`
         : `${JSON.stringify(given)} has a part that is not a valid Go regular expression (RE2 syntax; go test splits the pattern at / and |): ${JSON.stringify(element)}: ${why}`;
-    return `Input "${name}": ${what}. Nothing was run.`;
+    return `Input "${name}": ${what}.`;
 }
 /** Asks a built test binary whether testing accepts run and skip; the input error if not. */
 async function checkPatterns(runner, spec, inputs) {

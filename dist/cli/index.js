@@ -1802,7 +1802,7 @@ function patternProblem(output, inputs) {
     const what = element === given || splitPattern(given).length === 1
         ? `${JSON.stringify(given)} is not a valid Go regular expression (RE2 syntax): ${why}`
         : `${JSON.stringify(given)} has a part that is not a valid Go regular expression (RE2 syntax; go test splits the pattern at / and |): ${JSON.stringify(element)}: ${why}`;
-    return `Input "${name}": ${what}. Nothing was run.`;
+    return `Input "${name}": ${what}.`;
 }
 /** Asks a built test binary whether testing accepts run and skip; the input error if not. */
 async function checkPatterns(runner, spec, inputs) {
@@ -6324,7 +6324,14 @@ async function runOnce(settings, repoRoot, signal) {
     finally {
         (0,external_node_fs_namespaceObject.rmSync)(workDir, { recursive: true, force: true });
     }
+    // The engine speaks of action inputs too (an invalid run pattern): here they are flags.
+    report.errors = report.errors.map(asFlags);
+    report.summary = asFlags(report.summary);
     return report;
+}
+/** `Input "run"` → `--run`, as the command line calls it. */
+function asFlags(message) {
+    return message.replace(/Input "([a-z-]+)"/g, '--$1');
 }
 /**
  * Standard input, read as the stream it is: reopening /dev/stdin fails (ENXIO) when it is a
@@ -6394,7 +6401,7 @@ async function main(argv) {
     catch (err) {
         if (err instanceof SettingsError) {
             // The settings speak of action inputs; on the command line the same thing is a flag.
-            const message = err.message.replace(/Input "([a-z-]+)"/g, '--$1');
+            const message = asFlags(err.message);
             process.stderr.write(`race-rerun: ${message}\nRun race-rerun --help for usage.\n`);
             return 2;
         }

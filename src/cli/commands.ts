@@ -151,7 +151,15 @@ async function runOnce(settings: Settings, repoRoot: string, signal: AbortSignal
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
+  // The engine speaks of action inputs too (an invalid run pattern): here they are flags.
+  report.errors = report.errors.map(asFlags);
+  report.summary = asFlags(report.summary);
   return report;
+}
+
+/** `Input "run"` → `--run`, as the command line calls it. */
+function asFlags(message: string): string {
+  return message.replace(/Input "([a-z-]+)"/g, '--$1');
 }
 
 /**
@@ -223,7 +231,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof SettingsError) {
       // The settings speak of action inputs; on the command line the same thing is a flag.
-      const message = err.message.replace(/Input "([a-z-]+)"/g, '--$1');
+      const message = asFlags(err.message);
       process.stderr.write(`race-rerun: ${message}\nRun race-rerun --help for usage.\n`);
       return 2;
     }

@@ -55,7 +55,7 @@ export function patternProblem(output: string, inputs: { run?: string; skip?: st
     element === given || splitPattern(given).length === 1
       ? `${JSON.stringify(given)} is not a valid Go regular expression (RE2 syntax): ${why}`
       : `${JSON.stringify(given)} has a part that is not a valid Go regular expression (RE2 syntax; go test splits the pattern at / and |): ${JSON.stringify(element)}: ${why}`;
-  return `Input "${name}": ${what}. Nothing was run.`;
+  return `Input "${name}": ${what}.`;
 }
 
 /** Asks a built test binary whether testing accepts run and skip; the input error if not. */

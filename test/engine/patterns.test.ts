@@ -35,10 +35,10 @@ describe('patternProblem', () => {
 
   it('names the input and says what RE2 found', () => {
     expect(patternProblem(runOut, { run: '((' })).toBe(
-      'Input "run": "((" is not a valid Go regular expression (RE2 syntax): missing closing ): `((`. Nothing was run.',
+      'Input "run": "((" is not a valid Go regular expression (RE2 syntax): missing closing ): `((`.',
     );
     expect(patternProblem(rangeOut, { run: 'TestA/[z-a]' })).toBe(
-      'Input "run": "TestA/[z-a]" has a part that is not a valid Go regular expression (RE2 syntax; go test splits the pattern at / and |): "[z-a]": invalid character class range: `z-a`. Nothing was run.',
+      'Input "run": "TestA/[z-a]" has a part that is not a valid Go regular expression (RE2 syntax; go test splits the pattern at / and |): "[z-a]": invalid character class range: `z-a`.',
     );
     expect(patternProblem(skipOut, { run: 'TestA', skip: '((' })).toMatch(
       /^Input "skip": "\(\(" is not a valid/,
