@@ -1,8 +1,9 @@
 // race-rerun on the command line: the same engine and report as the action, shown as text.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { applyBaseline } from '../engine/baseline.js';
 import { onCancel, signalExitCode } from '../engine/cancel.js';
 import { testEnvironment } from '../engine/environment.js';
 import { writeWhole } from '../engine/files.js';
@@ -36,6 +37,8 @@ Flags for run:
   --precision P        for --until stable: ± percentage points of the 95% interval (default 10)
 Flags for both:
   --json FILE          also write the JSON report to FILE
+  --baseline FILE      a JSON report from the base branch (path or glob): findings are new or known
+  --only-new           with --baseline: --fail-on applies to new findings only
   --fail-on LIST       exit 1 when findings of these kinds are found: race,panic,fatal,timeout,failure or never
                        (default: all of them)
   --no-color           plain text even on a terminal
@@ -56,6 +59,21 @@ function gitTopLevel(cwd: string): string {
   }
 }
 
+/** The checked-out branch, from .git/HEAD (a worktree's .git file points at its own HEAD). */
+function gitBranch(repoRoot: string): string | undefined {
+  try {
+    let dir = join(repoRoot, '.git');
+    if (!statSync(dir).isDirectory()) {
+      const m = /^gitdir: (.+)$/m.exec(readFileSync(dir, 'utf8'));
+      if (!m?.[1]) return undefined;
+      dir = resolve(repoRoot, m[1].trim());
+    }
+    return /^ref: refs\/heads\/(.+)$/m.exec(readFileSync(join(dir, 'HEAD'), 'utf8'))?.[1]?.trim();
+  } catch {
+    return undefined;
+  }
+}
+
 function writeJson(file: string | undefined, report: Report): void {
   if (!file) return;
   mkdirSync(dirname(resolve(file)), { recursive: true });
@@ -70,10 +88,22 @@ function failOnOf(value: string | undefined, repoRoot: string): FindingKind[] {
   return readSettings((n) => inputs[n] ?? '', { repoRoot, reportPath: '', cpus: 1 }).failOn;
 }
 
-function exitCodeOf(report: Report, failOn: FindingKind[]): number {
+function exitCodeOf(report: Report, failOn: FindingKind[], onlyNew: boolean): number {
   if (report.errors.length > 0 && report.totalRuns === 0) return 2;
-  return failingFindings(report, failOn).length > 0 ? 1 : 0;
+  return failingFindings(report, failOn, onlyNew).length > 0 ? 1 : 0;
 }
+
+/** --baseline: compares before anything is shown; a missing or bad file is a warning. */
+function compare(report: Report, baseline: string | undefined, cwd: string): void {
+  if (!baseline || report.verdict === 'error') return;
+  const warning = applyBaseline(report, baseline, cwd);
+  if (warning) process.stderr.write(`race-rerun: warning: ${warning}\n`);
+}
+
+const BASELINE_OPTIONS = {
+  baseline: { type: 'string' },
+  'only-new': { type: 'boolean' },
+} as const;
 
 async function cmdRun(args: string[], color: boolean): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -93,6 +123,7 @@ async function cmdRun(args: string[], color: boolean): Promise<number> {
       json: { type: 'string' },
       'fail-on': { type: 'string' },
       'no-color': { type: 'boolean' },
+      ...BASELINE_OPTIONS,
     },
   });
   const cwd = process.cwd();
@@ -123,9 +154,14 @@ async function cmdRun(args: string[], color: boolean): Promise<number> {
   const cancellation = onCancel();
   try {
     const report = await runOnce(settings, repoRoot, cancellation.signal);
+    const branch = gitBranch(repoRoot);
+    // Recorded so that a later --baseline of this report can say "vs main".
+    if (branch) report.context.branch = branch;
+    compare(report, values.baseline, cwd);
     process.stdout.write(`${redact(renderTerminal(report, { color: color && !values['no-color'] }))}\n`);
     writeJson(values.json, report);
-    return cancellation.by ? signalExitCode(cancellation.by) : exitCodeOf(report, settings.failOn);
+    if (cancellation.by) return signalExitCode(cancellation.by);
+    return exitCodeOf(report, settings.failOn, values['only-new'] === true);
   } finally {
     cancellation.dispose();
   }
@@ -176,6 +212,7 @@ async function cmdParse(args: string[], color: boolean): Promise<number> {
       json: { type: 'string' },
       'fail-on': { type: 'string' },
       'no-color': { type: 'boolean' },
+      ...BASELINE_OPTIONS,
     },
   });
   if (positionals.length === 0) throw new UsageError('parse needs at least one LOG file (or - for stdin).');
@@ -197,11 +234,12 @@ async function cmdParse(args: string[], color: boolean): Promise<number> {
     modules,
     ...(goEnv ? { goroot: goEnv.goroot, gomodcache: goEnv.gomodcache } : {}),
   });
+  compare(report, values.baseline, cwd);
   process.stdout.write(`${redact(renderTerminal(report, { color: color && !values['no-color'] }))}\n`);
   writeJson(values.json, report);
   // A log that cannot be read, or no log holding Go output: nothing could be read (the report says which).
   if (report.errors.length > 0) return 2;
-  return failingFindings(report, failOn).length > 0 ? 1 : 0;
+  return failingFindings(report, failOn, values['only-new'] === true).length > 0 ? 1 : 0;
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -149,6 +149,7 @@ export async function runAndReport(
   const report = buildReport(input);
   if (result.cancelled) report.cancelled = result.cancelled;
   if (result.escaped) report.escapedProcesses = result.escaped;
+  if (result.focus) report.focus = result.focus;
   return report;
 }
 
