@@ -148,6 +148,8 @@ export async function runAndReport(
     ...(result.overlap.length > 0 ? { overlap: result.overlap } : {}),
   };
   const report = buildReport(input);
+  if (result.cancelled) report.cancelled = result.cancelled;
+  if (result.escaped) report.escapedProcesses = result.escaped;
   if (result.focus) report.focus = result.focus;
   return report;
 }
