@@ -36307,6 +36307,8 @@ async function execute(settings, deps) {
         if (!deps.keepFiles) {
             await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(deps.workDir, 'bin'), { recursive: true, force: true }).catch(() => { });
             await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(deps.workDir, 'logs'), { recursive: true, force: true }).catch(() => { });
+            // The TMPDIRs of the history and alone reruns (each is removed after its run; this is their root).
+            await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(deps.workDir, 'tmp'), { recursive: true, force: true }).catch(() => { });
         }
     }
     return result;
@@ -44460,8 +44462,10 @@ function deltaText(report, label = escapeMarkdown) {
     return `vs ${label(b.label)}: ${parts.length > 0 ? parts.join(', ') : 'no change'}`;
 }
 function icon(report, parts, onlyNew) {
+    // A cancelled job or a lost part (an error) measured less than asked: never a green tick.
+    const partial = report.cancelled !== undefined || report.errors.length > 0;
     if (report.findings.length === 0)
-        return parts.length > 0 ? '⚠️' : '✅';
+        return parts.length > 0 || partial ? '⚠️' : '✅';
     // Collisions between race-rerun's own runs only: a warning, not a failure.
     if (report.findings.every((f) => f.kind === 'overlap'))
         return '⚠️';
@@ -44484,7 +44488,9 @@ function headline(report, opts = {}) {
     const sha = opts.sha ? code(opts.sha.slice(0, 7)) : '';
     const at = sha ? ` at ${opts.commitUrl ? `[${sha}](${safeUrl(opts.commitUrl)})` : sha}` : '';
     const delta = deltaText(report);
-    return `${icon(report, parts, opts.onlyNew === true)} **${what}** — ${runsPhrase(report)}${at}${delta ? ` (${delta})` : ''}${run}`;
+    const c = report.cancelled;
+    const cut = c ? ` · cancelled (${c.signal}) after ${c.runsDone} of ${escape_plural(c.runsPlanned, 'run')}` : '';
+    return `${icon(report, parts, opts.onlyNew === true)} **${what}** — ${runsPhrase(report)}${at}${delta ? ` (${delta})` : ''}${cut}${run}`;
 }
 /** `only-changed`: which packages ran and why, in one paragraph. */
 function focusLines(report) {

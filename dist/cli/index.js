@@ -3464,6 +3464,8 @@ async function execute(settings, deps) {
         if (!deps.keepFiles) {
             await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(deps.workDir, 'bin'), { recursive: true, force: true }).catch(() => { });
             await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(deps.workDir, 'logs'), { recursive: true, force: true }).catch(() => { });
+            // The TMPDIRs of the history and alone reruns (each is removed after its run; this is their root).
+            await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(deps.workDir, 'tmp'), { recursive: true, force: true }).catch(() => { });
         }
     }
     return result;
@@ -6857,8 +6859,10 @@ function deltaText(report, label = escape_escapeMarkdown) {
     return `vs ${label(b.label)}: ${parts.length > 0 ? parts.join(', ') : 'no change'}`;
 }
 function icon(report, parts, onlyNew) {
+    // A cancelled job or a lost part (an error) measured less than asked: never a green tick.
+    const partial = report.cancelled !== undefined || report.errors.length > 0;
     if (report.findings.length === 0)
-        return parts.length > 0 ? '⚠️' : '✅';
+        return parts.length > 0 || partial ? '⚠️' : '✅';
     // Collisions between race-rerun's own runs only: a warning, not a failure.
     if (report.findings.every((f) => f.kind === 'overlap'))
         return '⚠️';
@@ -6881,7 +6885,9 @@ function headline(report, opts = {}) {
     const sha = opts.sha ? code(opts.sha.slice(0, 7)) : '';
     const at = sha ? ` at ${opts.commitUrl ? `[${sha}](${safeUrl(opts.commitUrl)})` : sha}` : '';
     const delta = deltaText(report);
-    return `${icon(report, parts, opts.onlyNew === true)} **${what}** — ${runsPhrase(report)}${at}${delta ? ` (${delta})` : ''}${run}`;
+    const c = report.cancelled;
+    const cut = c ? ` · cancelled (${c.signal}) after ${c.runsDone} of ${plural(c.runsPlanned, 'run')}` : '';
+    return `${icon(report, parts, opts.onlyNew === true)} **${what}** — ${runsPhrase(report)}${at}${delta ? ` (${delta})` : ''}${cut}${run}`;
 }
 /** `only-changed`: which packages ran and why, in one paragraph. */
 function focusLines(report) {
@@ -7063,7 +7069,7 @@ function renderTerminal(report, opts = {}) {
     const onlyOverlap = report.findings.every((f) => f.kind === 'overlap');
     const mark = report.verdict === 'findings' && !onlyOverlap
         ? paint.red('✗')
-        : report.verdict !== 'clean' || bad.length > 0
+        : report.verdict !== 'clean' || bad.length > 0 || report.cancelled
             ? paint.yellow('!')
             : paint.green('✓');
     const delta = deltaText(report, (s) => s);

@@ -387,6 +387,8 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
     if (!deps.keepFiles) {
       await rm(join(deps.workDir, 'bin'), { recursive: true, force: true }).catch(() => {});
       await rm(join(deps.workDir, 'logs'), { recursive: true, force: true }).catch(() => {});
+      // The TMPDIRs of the history and alone reruns (each is removed after its run; this is their root).
+      await rm(join(deps.workDir, 'tmp'), { recursive: true, force: true }).catch(() => {});
     }
   }
   return result;

@@ -67,6 +67,11 @@ describe.skipIf(process.platform !== 'linux')('cancellation', () => {
     expect(r.outputs['failed-runs']).toBe('0');
     expect(r.outputs.runs).toBe(String(c?.runsDone));
     expect(r.summary).toContain(`Cancelled (SIGINT) after ${c?.runsDone} of 40 runs`);
+    // The first line says it too, and a cut-short clean run is no green tick.
+    expect(r.summary).toMatch(
+      new RegExp(`^⚠️ \\*\\*No data race[^\n]*· cancelled \\(SIGINT\\) after ${c?.runsDone} of 40 runs`, 'm'),
+    );
+    expect(r.summary).not.toContain('✅');
     const failure = r.commands.filter((x) => x.command === 'error').at(-1);
     expect(failure?.message).toMatch(/cancelled \(SIGINT\) after \d+ of 40 runs/);
     expect(processesUnder(r.runnerTemp)).toEqual([]);
