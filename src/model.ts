@@ -138,8 +138,12 @@ export interface RunRecord {
 // ---------------------------------------------------------------------------------------------
 // Locations (analysis maps printed file names to repository paths)
 
-/** Where a printed file lives. Only `repo` files are annotated. */
-export type FileOrigin = 'repo' | 'vendor' | 'goroot' | 'modcache' | 'generated' | 'unknown';
+/**
+ * Where a printed file lives. Only `repo` files are annotated. `outside`: not in this checkout
+ * and not the toolchain's or a dependency's (a log from another machine whose file could not be
+ * found here): the path is as printed.
+ */
+export type FileOrigin = 'repo' | 'vendor' | 'goroot' | 'modcache' | 'generated' | 'outside' | 'unknown';
 
 export interface MappedFile {
   /** Repo-relative with `/` separators when origin is `repo` or `vendor`; else the file as printed. */
@@ -166,8 +170,13 @@ export type LocationRole =
   | 'build';
 
 export interface Location {
-  /** Repo-relative path, `/` separated. */
+  /** Repo-relative path, `/` separated; as printed when `origin` is `outside`. */
   file: string;
+  /**
+   * Set (to `outside`) only when the file is not in this checkout: a log from another machine
+   * whose frame could not be mapped here. Such locations are shown but never annotated.
+   */
+  origin?: 'outside';
   line: number;
   /** Short function name (`daemon.(*Daemon).Shutdown`); empty for failure/build. */
   function: string;

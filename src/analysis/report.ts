@@ -21,6 +21,7 @@ import { normalizePath, type PathMapper } from './paths.js';
 import { packageArg, type ReproduceInput, reproduceCommand } from './reproduce.js';
 import {
   findingSignature,
+  isUserSite,
   type KeyFrame,
   mapFrame,
   pointFrame,
@@ -155,13 +156,16 @@ function location(
   role: Location['role'],
   withFunction = true,
 ): Location | undefined {
-  if (k?.mapped.origin !== 'repo') return undefined;
-  return {
+  if (!k || (k.mapped.origin !== 'repo' && !(withFunction && isUserSite(k)))) return undefined;
+  const loc: Location = {
     file: k.mapped.path,
     line: k.frame.line,
     function: withFunction ? shortFunc(k.frame.func) : '',
     role,
   };
+  // Another machine's file that is not in this checkout: shown as printed, never annotated.
+  if (k.mapped.origin !== 'repo') loc.origin = 'outside';
+  return loc;
 }
 
 function sideLocation(side: RaceSide): Location | undefined {
