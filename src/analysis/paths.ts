@@ -186,7 +186,8 @@ export function createPathMapper(ctx: PathContext, disk?: PathDisk): PathMapper 
     return inRepo(`${to}/${abs.slice(slash + 1)}`, true);
   }
 
-  const inModule = (pkg: string): boolean => modules.some((m) => pkg === m.path || pkg.startsWith(`${m.path}/`));
+  const inModule = (pkg: string): boolean =>
+    modules.some((m) => pkg === m.path || pkg.startsWith(`${m.path}/`));
 
   /** A frame of the main module(s) by its function's import path: `example.com/m/pkg.F` → `pkg/`. */
   function byImportPath(file: string, func: string | undefined): MappedFile | undefined {
@@ -302,7 +303,8 @@ export function goWorkUses(text: string): string[] {
   for (const m of noComments.matchAll(/^\s*use\s*\(([^)]*)\)/gm)) {
     for (const w of (m[1] ?? '').split(/\s+/)) if (w) out.push(w.replace(/^"|"$/g, ''));
   }
-  for (const m of noComments.matchAll(/^\s*use\s+([^\s(]+)/gm)) if (m[1]) out.push(m[1].replace(/^"|"$/g, ''));
+  for (const m of noComments.matchAll(/^\s*use\s+([^\s(]+)/gm))
+    if (m[1]) out.push(m[1].replace(/^"|"$/g, ''));
   return out;
 }
 
@@ -328,7 +330,8 @@ export function modulesFromFiles(
   };
   for (const d of ups) {
     const work = read(`${d}/go.work`);
-    if (work) return goWorkUses(work).flatMap((u) => modOf(normalizePath(isAbsolutePath(u) ? u : `${d}/${u}`)));
+    if (work)
+      return goWorkUses(work).flatMap((u) => modOf(normalizePath(isAbsolutePath(u) ? u : `${d}/${u}`)));
   }
   for (const d of ups) {
     const found = modOf(d);

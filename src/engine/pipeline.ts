@@ -82,13 +82,11 @@ export async function runAndReport(
   const buildFindings = result.builds
     .filter((b) => !b.ok)
     .flatMap((b) => parseBuildOutput(b.output, b.package.importPath));
-  const mapper = mapperFor(
-    {
-      repoRoot: settings.repoRoot,
-      ...(result.goEnv ? { goroot: result.goEnv.goroot, gomodcache: result.goEnv.gomodcache } : {}),
-      modules: result.modules,
-    },
-  );
+  const mapper = mapperFor({
+    repoRoot: settings.repoRoot,
+    ...(result.goEnv ? { goroot: result.goEnv.goroot, gomodcache: result.goEnv.gomodcache } : {}),
+    modules: result.modules,
+  });
   const built = new Set(result.builds.filter((b) => b.ok).map((b) => b.package.importPath));
   const input: ReportInput = {
     mode: 'run',
@@ -186,6 +184,29 @@ function runsOfLog(parsed: ParsedOutput, index: number): RunRecord[] {
   });
 }
 
+/**
+ * Plain (non `-v`) logs print nothing for a package that passed: such a log is a passing run of
+ * every test the other logs name in that package, so 2 failures in 5 logs read 2/5, not 2/2.
+ * Only runs with no test lines at all for a passed package: a `-v` log names what it ran.
+ */
+export function addImpliedPasses(runs: RunRecord[]): void {
+  const testsOf = new Map<string, Set<string>>();
+  for (const r of runs) {
+    for (const t of r.parsed.tests) {
+      let set = testsOf.get(t.package);
+      if (!set) testsOf.set(t.package, (set = new Set()));
+      set.add(t.name);
+    }
+  }
+  for (const r of runs) {
+    const passed = r.parsed.packages.some((p) => p.name === r.package && p.action === 'pass');
+    if (!passed || r.parsed.findings.length > 0 || r.parsed.tests.some((t) => t.package === r.package))
+      continue;
+    for (const name of testsOf.get(r.package) ?? [])
+      r.parsed.tests.push({ package: r.package, name, action: 'pass' });
+  }
+}
+
 /** A package's directory from the module it belongs to (longest module path prefix). */
 export function packageDir(
   importPath: string,
@@ -242,6 +263,7 @@ export async function parseLogsToReport(logs: LogSource[], opts: ParseOptions): 
         : 'None of the logs holds Go test output: give the output of go test (plain or -json).',
     );
   }
+  addImpliedPasses(runs);
   const packages = [...new Set(runs.map((r) => r.package))].sort();
   // Without Go here (`go list -m` gave nothing), the checkout's go.work / go.mod still name the modules.
   const modules =

@@ -226,7 +226,11 @@ describe('frames from another machine, mapped onto this checkout', () => {
 
   it("by the main module's import path: the function names the package, go.mod the module", () => {
     expect(
-      m.map('/home/runner/work/app/app/pkg/store/store.go', undefined, 'github.com/org/app/pkg/store.(*S).Put'),
+      m.map(
+        '/home/runner/work/app/app/pkg/store/store.go',
+        undefined,
+        'github.com/org/app/pkg/store.(*S).Put',
+      ),
     ).toEqual({ path: 'pkg/store/store.go', origin: 'repo' });
     // The module's root package, with a function of its _test twin.
     expect(m.map('C:/build/main.go', undefined, 'github.com/org/app_test.TestX')).toEqual({
@@ -237,10 +241,12 @@ describe('frames from another machine, mapped onto this checkout', () => {
 
   it('by the longest suffix of the printed path that is a file here', () => {
     const bare = createPathMapper({ repoRoot: '/checkout' }, disk);
-    expect(bare.map('/Users/dev/src/app/pkg/store/store.go', undefined, 'example.com/other/store.F')).toEqual({
-      path: 'pkg/store/store.go',
-      origin: 'repo',
-    });
+    expect(bare.map('/Users/dev/src/app/pkg/store/store.go', undefined, 'example.com/other/store.F')).toEqual(
+      {
+        path: 'pkg/store/store.go',
+        origin: 'repo',
+      },
+    );
     expect(bare.map('D:\\a\\app\\app\\lib\\util.go').path).toBe('lib/util.go');
     // A bare file name is no evidence: every repository has a main.go.
     expect(bare.map('/elsewhere/main.go').origin).toBe('outside');
