@@ -193,8 +193,8 @@ export function addImpliedPasses(runs: RunRecord[]): void {
   const testsOf = new Map<string, Set<string>>();
   for (const r of runs) {
     for (const t of r.parsed.tests) {
-      let set = testsOf.get(t.package);
-      if (!set) testsOf.set(t.package, (set = new Set()));
+      const set = testsOf.get(t.package) ?? new Set<string>();
+      testsOf.set(t.package, set);
       set.add(t.name);
     }
   }
