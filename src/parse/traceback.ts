@@ -61,6 +61,28 @@ export function parseGoroutineHeader(line: string): number | undefined {
   return id;
 }
 
+/**
+ * What a line inside a goroutine block is, by content, whatever its indentation (pastes turn the
+ * tab before file lines into spaces, or drop it): `FILE:LINE +0xOFF`, `created by …`, Go's
+ * `...N frames elided...`, a function call `pkg.F(…)`, or anything else (which ends the report).
+ */
+function blockLine(line: string): 'file' | 'created' | 'elided' | 'func' | 'other' {
+  const c0 = line.charCodeAt(0);
+  if (c0 === 9) return 'file';
+  const indented = c0 === 32;
+  const t = indented ? line.trimStart() : line;
+  if (t.startsWith('created by ')) return 'created';
+  if (t.startsWith('...') && t.endsWith('...') && t.includes('elided')) return 'elided';
+  if (t.endsWith(')')) {
+    // `--- FAIL: TestX (0.00s)` and `=== RUN` are test framing, not calls; indented calls are
+    // a t.Log's text (a uniformly indented paste is unindented before it gets here).
+    if (indented || t.startsWith('--- ') || t.startsWith('=== ') || t.indexOf('(') <= 0) return 'other';
+    return 'func';
+  }
+  if (t.includes('.go:') && parseFileLine(t)) return 'file';
+  return 'other';
+}
+
 /** Column-0 lines that end a traceback's header part: Go framing, package lines, the go command. */
 function endsTracebackHeader(line: string): boolean {
   return (
@@ -137,9 +159,11 @@ export class TracebackAssembler {
     }
     const b = this.cur;
     if (!b) return 'reject';
-    const c0 = line.charCodeAt(0);
-    if (this.lite) return c0 === 9 || this.liteLine(line, c0) ? 'more' : 'reject';
-    if (c0 === 9) {
+    const kind = blockLine(line);
+    if (kind === 'other') return 'reject';
+    if (this.lite) return 'more';
+    this.raw.add(line);
+    if (kind === 'file') {
       const loc = parseFileLine(line.trim());
       if (loc) {
         if (this.pendingCreated !== undefined) {
@@ -153,41 +177,28 @@ export class TracebackAssembler {
       }
       this.pendingFunc = undefined;
       this.pendingCreated = undefined;
-      this.raw.add(line);
       return 'more';
     }
-    if (line.startsWith('created by ')) {
-      b.createdHeader = line;
-      const rest = line.slice(11);
+    const t = line.trimStart();
+    if (kind === 'created') {
+      b.createdHeader = t;
+      const rest = t.slice(11);
       const inG = rest.indexOf(' in goroutine ');
       this.pendingCreated = inG >= 0 ? rest.slice(0, inG) : rest;
       this.pendingFunc = undefined;
-      this.raw.add(line);
       return 'more';
     }
-    if (line.startsWith('...') && line.endsWith('...') && line.includes('elided')) {
+    if (kind === 'elided') {
       if (b.frames.length < MAX_FRAMES + b.goMarkers) {
-        b.frames.push(elidedFrame(line));
+        b.frames.push(elidedFrame(t));
         b.goMarkers++;
       }
-      this.raw.add(line);
       return 'more';
     }
-    if (c0 !== 32 && line.endsWith(')') && line.indexOf('(') > 0) {
-      const { func, args } = splitFuncArgs(line);
-      this.pendingFunc = { func, inlined: args === '...' };
-      this.pendingCreated = undefined;
-      this.raw.add(line);
-      return 'more';
-    }
-    return 'reject';
-  }
-
-  /** The non-tab lines `feed` keeps in a block (`created by`, elided marker, function). */
-  private liteLine(line: string, c0: number): boolean {
-    if (c0 === 99 && line.startsWith('created by ')) return true;
-    if (c0 === 46 && line.startsWith('...') && line.endsWith('...') && line.includes('elided')) return true;
-    return c0 !== 32 && line.endsWith(')') && line.indexOf('(') > 0;
+    const { func, args } = splitFuncArgs(t);
+    this.pendingFunc = { func, inlined: args === '...' };
+    this.pendingCreated = undefined;
+    return 'more';
   }
 
   private startBlock(line: string): void {
