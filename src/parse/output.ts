@@ -160,6 +160,12 @@ class Parser implements OutputParser, StreamSink {
   }
 
   private rawLine(input: string): void {
+    // `\r` alone as the line end (old Mac pastes, progress output): each part is a line.
+    const cr = input.indexOf('\r');
+    if (cr >= 0 && cr < input.length - 1 && input.charCodeAt(0) !== 123) {
+      for (const part of input.split('\r')) if (part !== '') this.rawLine(part);
+      return;
+    }
     const line = cleanLine(input);
     if (line.charCodeAt(0) === 123 && line.charCodeAt(line.length - 1) === 125) {
       if (this.outputEvent(line)) return;

@@ -15,16 +15,44 @@ export const MAX_FINDINGS = 1000;
 export const RACE_SEP = '==================';
 
 const ANSI_RE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[ -/]*[@-~]`, 'g');
-const GH_TIMESTAMP_RE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z /;
+const GH_TIMESTAMP_RE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z(?: |$)/;
+/** A line number before a timestamp, as copied from GitHub's web log view: `12  2024-…Z `. */
+const LINE_NUMBER_TIMESTAMP_RE = /^\d{1,7}\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/;
+/** syslog / journalctl: `Mar 01 12:00:00 host app[123]: `, and `-o short-iso` timestamps. */
+const SYSLOG_RE =
+  /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:[+-]\d\d:?\d\d|Z)) \S+ [^\s:]+: /;
+/** A `name[id]: ` tag before each line (container and process loggers). */
+const TAG_RE = /^[\w.\-/@]*\[[\w.\-/@:]*\]$/;
 
-/** Strips `\r`, GitHub's downloaded-log timestamp prefix and ANSI colour escapes. */
+/**
+ * Strips what people's copies of a log add around Go's text: `\r` and literal `^M` line ends,
+ * trailing padding, GitHub's downloaded-log timestamp (or the web view's line number and
+ * timestamp), syslog / journalctl prefixes, a `name[id]: ` tag, and ANSI colour escapes.
+ */
 export function cleanLine(input: string): string {
   let s = input;
-  if (s.length > 0 && s.charCodeAt(s.length - 1) === 13) s = s.slice(0, -1);
-  // Cheap shape check (`YYYY-MM-DDT`) before the regex.
-  if (s.length >= 21 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(10) === 84) {
-    const m = GH_TIMESTAMP_RE.exec(s);
+  const last = s.charCodeAt(s.length - 1);
+  // Trailing `\r`, spaces, tabs, `^M`: cheap checks on the last character first.
+  if (last === 13 || last === 32 || last === 9 || (last === 77 && s.endsWith('^M'))) {
+    s = s.replace(/(?:\r|\^M|[ \t])+$/, '');
+  }
+  const c0 = s.charCodeAt(0);
+  // Cheap shape checks (`YYYY-`, a digit, `Mmm `) before the regexes.
+  if (c0 >= 48 && c0 <= 57) {
+    if (s.length >= 20 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(10) === 84) {
+      const m = GH_TIMESTAMP_RE.exec(s) ?? SYSLOG_RE.exec(s);
+      if (m) s = s.slice(m[0].length);
+    } else {
+      const m = LINE_NUMBER_TIMESTAMP_RE.exec(s);
+      if (m) s = s.slice(m[0].length);
+    }
+  } else if (c0 >= 65 && c0 <= 90 && s.charCodeAt(3) === 32 && s.charCodeAt(9) === 58) {
+    const m = SYSLOG_RE.exec(s);
     if (m) s = s.slice(m[0].length);
+  }
+  if (s.length > 4) {
+    const tag = s.lastIndexOf(']: ', 64);
+    if (tag > 0 && TAG_RE.test(s.slice(0, tag + 1))) s = s.slice(tag + 3);
   }
   if (s.indexOf('\x1b') >= 0) {
     s = s.replace(ANSI_RE, '');
