@@ -74,6 +74,11 @@ export interface RawFinding {
    * text are used here), `unrecovered` when it did not (the text then says so).
    */
   stackRecovery?: 'recovered' | 'unrecovered';
+  /**
+   * The report was cut: its start (a paste without the `WARNING: DATA RACE` or `panic:` line) or
+   * its end (a crash, a log or paste that stops mid-report) is missing. What was there is parsed.
+   */
+  truncated?: boolean;
 }
 
 export type TestAction = 'pass' | 'fail' | 'skip' | 'interrupted';
@@ -241,6 +246,8 @@ export interface Finding {
   cooccurringRaces?: { id: string; runs: number }[];
   /** Races whose stack was `[failed to restore the stack]`: whether a history_size rerun restored it. */
   stackRecovery?: 'recovered' | 'unrecovered';
+  /** Every occurrence of this report was cut (start or end missing): parsed from what was there. */
+  truncated?: true;
 }
 
 export type TestStatus = 'flaky' | 'failing' | 'passing' | 'skipped';

@@ -462,6 +462,7 @@ export function buildReport(input: ReportInput): Report {
       reproduce: reproduceCommand(repro),
     };
     if (recovery) finding.stackRecovery = recovery;
+    if (g.occurrences.every((o) => o.raw.truncated)) finding.truncated = true;
     findings.push(finding);
   }
   findings.sort(

@@ -47,9 +47,13 @@ export function firstUserFrame(
   return undefined;
 }
 
-/** `func@file:line`; outside the repo only the base name, since GOROOT differs between machines. */
+/**
+ * `func@file:line` with the file's base name only: checkouts and GOROOTs differ between machines
+ * (a CI log parsed locally, a pasted report), and the function already names the package, so the
+ * same finding gets the same signature whether or not its file could be found here.
+ */
 export function frameKey(k: KeyFrame): string {
-  const file = k.mapped.origin === 'repo' ? k.mapped.path : (k.mapped.path.split('/').pop() ?? '');
+  const file = k.mapped.path.replace(/\\/g, '/').split('/').pop() ?? '';
   return `${k.frame.func}@${file}:${k.frame.line}`;
 }
 

@@ -53,6 +53,38 @@ function parentOf(name: string): string | undefined {
   return slash > 0 ? name.slice(0, slash) : undefined;
 }
 
+const ACCESS_START_RE = /^(?:Previous )?(?:[Aa]tomic )?(?:[Rr]ead|[Ww]rite)(?: of size \d+)?(?: at 0x[0-9a-fA-F]+)? by (?:goroutine \d+|main goroutine)\s*:$/;
+
+/**
+ * Where a report header starts in a line that is not Go output at column 0, or -1: after a
+ * prefix that is only whitespace, markdown quoting or punctuation (no letter or digit: progress
+ * dots, a backtick), or that ends like a shell prompt (`$ `, `# `, `% `, `> `). Also an access
+ * line (a paste cut before `WARNING: DATA RACE`), at any indentation.
+ */
+export function headerAt(line: string): number {
+  const colon = line.indexOf(': ');
+  let at = -1;
+  if (colon >= 0) {
+    const w = line.indexOf('WARNING: DATA RACE');
+    if (w >= 0 && line.length === w + 18) at = w;
+    else {
+      const p = line.indexOf('panic: ');
+      const f = line.indexOf('fatal error: ');
+      at = p >= 0 && (f < 0 || p < f) ? p : f;
+    }
+  } else if (line.endsWith(RACE_SEP)) {
+    at = line.indexOf(RACE_SEP);
+    if (line.length !== at + RACE_SEP.length) at = -1;
+  } else if (line.endsWith(':')) {
+    const t = line.trimStart();
+    if (ACCESS_START_RE.test(t)) return line.length - t.length;
+  }
+  if (at <= 0) return -1;
+  const prefix = line.slice(0, at);
+  if (!/[\p{L}\p{N}]/u.test(prefix) || /[$#%>] ?$/.test(prefix)) return at;
+  return -1;
+}
+
 export class LineStream {
   private race: RaceAssembler | undefined;
   private traceback: TracebackAssembler | undefined;
@@ -60,6 +92,14 @@ export class LineStream {
   private reportPositional: string | undefined;
   private reportLastFail: string | undefined;
   private pendingSep = false;
+  /**
+   * What stood before the header of the report being assembled (a uniform indent, a markdown
+   * `> `): taken off its later lines too. Undefined for reports at column 0.
+   */
+  private reportPrefix: string | undefined;
+  private sepPrefix: string | undefined;
+  /** A report just ended: a goroutine block right after it is more of its dump, not a new report. */
+  private afterReport = false;
 
   /** Test named by the last `=== RUN/CONT/NAME` (or the JSON `Test`). */
   private current: string | undefined;
@@ -104,6 +144,11 @@ export class LineStream {
       this.framed = true;
     }
     if (this.json) this.current = test;
+    const p = this.reportPrefix;
+    if (p !== undefined && (this.race || this.traceback)) {
+      if (line.startsWith(p)) line = line.slice(p.length);
+      else if (line === p.trimEnd()) line = ''; // a quoted blank line: `>`
+    }
 
     if (this.race) {
       const r = this.race.feed(line);
@@ -138,12 +183,15 @@ export class LineStream {
     }
     if (this.pendingSep) {
       this.pendingSep = false;
-      if (line === 'WARNING: DATA RACE') {
-        this.startRace(true, line);
+      const sp = this.sepPrefix ?? '';
+      if (line.length === sp.length + 18 && line.startsWith(sp) && line.endsWith('WARNING: DATA RACE')) {
+        this.startRace(true, line.slice(sp.length), sp || undefined);
         return;
       }
     }
+    this.sepPrefix = undefined;
     if (!this.recognise(line, outputType)) {
+      if (this.shiftedHeader(line)) return;
       // Not Go test output: maybe compiler output, or an error message's continuation line.
       const c = line.charCodeAt(0);
       if (this.buildKey !== undefined && !this.json) {
@@ -243,6 +291,8 @@ export class LineStream {
       case 103: // 'g'
         if (parseGoroutineHeader(line) !== undefined) {
           this.sink.sawGo();
+          // A paste that starts at the goroutine dump: the `panic:` line was cut off.
+          if (!this.afterReport) this.startTraceback(line, undefined, true);
           return true;
         }
         return false;
@@ -262,6 +312,7 @@ export class LineStream {
 
   private framing(line: string): void {
     this.sink.sawGo();
+    this.afterReport = false;
     const rest = line.slice(4);
     const sp = rest.indexOf(' ');
     const verb = sp >= 0 ? rest.slice(0, sp) : rest;
@@ -384,20 +435,43 @@ export class LineStream {
     if (!this.json) this.sink.packageEnded(pkg);
   }
 
-  private startRace(withSep: boolean, line: string): void {
+  private startRace(withSep: boolean, line: string, prefix?: string, cutAtStart = false): void {
     this.sink.sawGo();
-    this.race = new RaceAssembler(withSep, this.overCap());
+    this.race = new RaceAssembler(withSep, this.overCap(), cutAtStart);
     this.race.feed(line);
+    this.reportPrefix = prefix;
     this.reportPositional = this.current;
     this.reportLastFail = this.lastFail;
   }
 
-  private startTraceback(line: string): void {
+  private startTraceback(line: string, prefix?: string, cutAtStart = false): void {
     this.sink.sawGo();
-    this.traceback = new TracebackAssembler(this.overCap());
+    this.traceback = new TracebackAssembler(this.overCap(), cutAtStart);
     this.traceback.feed(line);
+    this.reportPrefix = prefix;
     this.reportPositional = this.current;
     this.reportLastFail = this.lastFail;
+  }
+
+  /**
+   * A report header that does not start at column 0: a uniformly indented or quoted report
+   * (markdown `> `, t.Log's indent), junk glued before it (progress dots, a fence's backtick, a
+   * shell prompt), or a paste that starts at an access stack (`Read at 0x… by goroutine 7:`).
+   */
+  private shiftedHeader(line: string): boolean {
+    const at = headerAt(line);
+    if (at < 0) return false;
+    const prefix = line.slice(0, at);
+    const rest = line.slice(at);
+    const whole = prefix.trim() === '' || /^\s*(?:>\s*)+$/.test(prefix) ? prefix : undefined;
+    if (rest === RACE_SEP) {
+      this.pendingSep = true;
+      this.sepPrefix = prefix;
+      this.sink.sawGo();
+    } else if (rest === 'WARNING: DATA RACE') this.startRace(false, rest, whole);
+    else if (rest.startsWith('panic: ') || rest.startsWith('fatal error: ')) this.startTraceback(rest, whole);
+    else this.startRace(false, rest, whole, true);
+    return true;
   }
 
   /**
@@ -411,6 +485,8 @@ export class LineStream {
 
   /** Ends the report being assembled (cut off or complete) and records its finding. */
   finishReport(processEnded: boolean): void {
+    this.reportPrefix = undefined;
+    if (this.race || this.traceback) this.afterReport = true;
     if (this.race?.lite || this.traceback?.lite) {
       this.race = undefined;
       this.traceback = undefined;
@@ -423,7 +499,9 @@ export class LineStream {
       const order = ['current', 'previous', 'current-creation', 'previous-creation', 'creation'];
       const sorted = [...stacks].sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
       const test = combineTest(testFromStacks(sorted), this.reportPositional);
-      this.addFinding({ kind: 'race', package: '', message: '', stacks, raw: race.raw.text() }, test);
+      const f: RawFinding = { kind: 'race', package: '', message: '', stacks, raw: race.raw.text() };
+      if (race.cutAtStart || !race.complete) f.truncated = true;
+      this.addFinding(f, test);
     } else if (this.traceback) {
       const tb = this.traceback.finish(processEnded);
       this.traceback = undefined;
@@ -439,6 +517,7 @@ export class LineStream {
         raw: tb.raw,
       };
       if (tb.runningTests) f.runningTests = tb.runningTests;
+      if (tb.truncated) f.truncated = true;
       this.addFinding(f, test);
     }
   }
@@ -517,6 +596,7 @@ export class LineStream {
     this.lastWasResult = false;
     this.lastError = undefined;
     this.pendingSep = false;
+    this.afterReport = false;
     // Framing is per test process: the next package's output says again whether it is framed.
     this.framed = false;
   }

@@ -44,6 +44,8 @@ export interface Traceback {
   raw: string;
   /** Test named by the chosen goroutine's frames (or its `created by`). */
   stackTest?: string;
+  /** Cut at the start (no `panic:` line) or before the first goroutine block. */
+  truncated?: boolean;
 }
 
 /** `goroutine 8 [running]:`, `goroutine 1 gp=0x… m=0 mp=0x… [running]:`, `… [running] {labels}:`. */
@@ -126,7 +128,11 @@ export class TracebackAssembler {
    * `lite`: the report is over the findings cap, so only where it ends matters (same feed results),
    * not its blocks or text: most reports of a huge log are dropped.
    */
-  constructor(readonly lite = false) {
+  constructor(
+    readonly lite = false,
+    /** Started at a goroutine header: the paste began after the `panic:` line. */
+    readonly cutAtStart = false,
+  ) {
     this.raw = lite ? NO_RAW : new RawText();
     this.header = lite ? NO_LINES : [];
     this.candidates = lite ? NO_BLOCKS : [];
@@ -283,6 +289,7 @@ export class TracebackAssembler {
       }
     }
     const out: Traceback = { kind, message: h.message, stacks, raw: this.raw.text() };
+    if (this.cutAtStart || !this.first) out.truncated = true;
     if (stackTest) out.stackTest = stackTest;
     if (kind === 'timeout') out.runningTests = h.running;
     return out;
