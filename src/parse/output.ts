@@ -34,6 +34,8 @@ interface JsonPackage {
 }
 
 const MAX_BUILD_TEXT = MAX_RAW;
+/** Nothing but line-end debris: `\r`, a literal `^M`, padding. */
+const LINE_END_RE = /^(?:\r|\^M|[ \t])*$/;
 
 const TIME_PREFIX = '{"Time":"';
 const ACTION_OUTPUT = '","Action":"output","Package":"';
@@ -162,8 +164,13 @@ class Parser implements OutputParser, StreamSink {
   private rawLine(input: string): void {
     // `\r` alone as the line end (old Mac pastes, progress output): each part is a line.
     const cr = input.indexOf('\r');
-    if (cr >= 0 && cr < input.length - 1 && input.charCodeAt(0) !== 123) {
-      for (const part of input.split('\r')) if (part !== '') this.rawLine(part);
+    if (
+      cr >= 0 &&
+      cr < input.length - 1 &&
+      input.charCodeAt(0) !== 123 &&
+      !LINE_END_RE.test(input.slice(cr))
+    ) {
+      for (const part of input.split('\r')) if (!LINE_END_RE.test(part)) this.rawLine(part);
       return;
     }
     const line = cleanLine(input);

@@ -53,7 +53,8 @@ function parentOf(name: string): string | undefined {
   return slash > 0 ? name.slice(0, slash) : undefined;
 }
 
-const ACCESS_START_RE = /^(?:Previous )?(?:[Aa]tomic )?(?:[Rr]ead|[Ww]rite)(?: of size \d+)?(?: at 0x[0-9a-fA-F]+)? by (?:goroutine \d+|main goroutine)\s*:$/;
+const ACCESS_START_RE =
+  /^(?:Previous )?(?:[Aa]tomic )?(?:[Rr]ead|[Ww]rite)(?: of size \d+)?(?: at 0x[0-9a-fA-F]+)? by (?:goroutine \d+|main goroutine)\s*:$/;
 
 /**
  * Where a report header starts in a line that is not Go output at column 0, or -1: after a
@@ -76,8 +77,9 @@ export function headerAt(line: string): number {
     at = line.indexOf(RACE_SEP);
     if (line.length !== at + RACE_SEP.length) at = -1;
   } else if (line.endsWith(':')) {
-    const t = line.trimStart();
-    if (ACCESS_START_RE.test(t)) return line.length - t.length;
+    // Only an indent or markdown quoting before it: an access line is recognised by its shape.
+    const t = line.replace(/^[\s>]+/, '');
+    if (ACCESS_START_RE.test(t) || parseGoroutineHeader(t) !== undefined) return line.length - t.length;
   }
   if (at <= 0) return -1;
   const prefix = line.slice(0, at);
@@ -463,14 +465,19 @@ export class LineStream {
     if (at < 0) return false;
     const prefix = line.slice(0, at);
     const rest = line.slice(at);
-    const whole = prefix.trim() === '' || /^\s*(?:>\s*)+$/.test(prefix) ? prefix : undefined;
+    // The indent or quoting part of the prefix is on every line of the report; junk is not.
+    const lead = /^[\s>]*/.exec(prefix)?.[0] ?? '';
+    const whole = lead === '' ? undefined : lead;
     if (rest === RACE_SEP) {
       this.pendingSep = true;
       this.sepPrefix = prefix;
       this.sink.sawGo();
     } else if (rest === 'WARNING: DATA RACE') this.startRace(false, rest, whole);
     else if (rest.startsWith('panic: ') || rest.startsWith('fatal error: ')) this.startTraceback(rest, whole);
-    else this.startRace(false, rest, whole, true);
+    else if (rest.startsWith('goroutine ')) {
+      if (this.afterReport) return false;
+      this.startTraceback(rest, whole, true);
+    } else this.startRace(false, rest, whole, true);
     return true;
   }
 

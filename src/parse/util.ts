@@ -36,29 +36,49 @@ export function cleanLine(input: string): string {
   if (last === 13 || last === 32 || last === 9 || (last === 77 && s.endsWith('^M'))) {
     s = s.replace(/(?:\r|\^M|[ \t])+$/, '');
   }
-  const c0 = s.charCodeAt(0);
-  // Cheap shape checks (`YYYY-`, a digit, `Mmm `) before the regexes.
-  if (c0 >= 48 && c0 <= 57) {
-    if (s.length >= 20 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(10) === 84) {
-      const m = GH_TIMESTAMP_RE.exec(s) ?? SYSLOG_RE.exec(s);
-      if (m) s = s.slice(m[0].length);
-    } else {
-      const m = LINE_NUMBER_TIMESTAMP_RE.exec(s);
-      if (m) s = s.slice(m[0].length);
-    }
-  } else if (c0 >= 65 && c0 <= 90 && s.charCodeAt(3) === 32 && s.charCodeAt(9) === 58) {
-    const m = SYSLOG_RE.exec(s);
-    if (m) s = s.slice(m[0].length);
-  }
-  if (s.length > 4) {
-    const tag = s.lastIndexOf(']: ', 64);
-    if (tag > 0 && TAG_RE.test(s.slice(0, tag + 1))) s = s.slice(tag + 3);
+  // Prefixes can stack (a tag inside a journal line, a timestamp before both): a few rounds.
+  for (let round = 0; round < 3; round++) {
+    const stripped = stripPrefix(s);
+    if (stripped === s) break;
+    s = stripped;
   }
   if (s.indexOf('\x1b') >= 0) {
     s = s.replace(ANSI_RE, '');
     if (s.length > 0 && s.charCodeAt(s.length - 1) === 13) s = s.slice(0, -1);
   }
   return s;
+}
+
+/** One log-viewer prefix off the line, or the line as it was. */
+function stripPrefix(s: string): string {
+  const c0 = s.charCodeAt(0);
+  // Cheap shape checks (`YYYY-`, a digit, `Mmm `) before the regexes.
+  if (c0 >= 48 && c0 <= 57) {
+    if (s.length >= 20 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(10) === 84) {
+      const m = GH_TIMESTAMP_RE.exec(s) ?? SYSLOG_RE.exec(s);
+      if (m) return s.slice(m[0].length);
+    } else {
+      const m = LINE_NUMBER_TIMESTAMP_RE.exec(s);
+      if (m) return s.slice(m[0].length);
+    }
+  } else if (c0 >= 65 && c0 <= 90 && s.charCodeAt(3) === 32 && s.charCodeAt(9) === 58) {
+    const m = SYSLOG_RE.exec(s);
+    if (m) return s.slice(m[0].length);
+  }
+  const tag = tagEnd(s);
+  if (tag > 0 && TAG_RE.test(s.slice(0, tag + 1))) return s.slice(tag + 3);
+  return s;
+}
+
+/** Index of the `]` of a leading `name[id]: ` (no space or `(` before it), or -1. */
+function tagEnd(s: string): number {
+  const n = Math.min(s.length - 2, 64);
+  for (let i = 1; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 93) return s.charCodeAt(i + 1) === 58 && s.charCodeAt(i + 2) === 32 ? i : -1;
+    if (c === 32 || c === 9 || c === 40) return -1;
+  }
+  return -1;
 }
 
 /**
