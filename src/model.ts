@@ -79,6 +79,12 @@ export interface RawFinding {
    * its end (a crash, a log or paste that stops mid-report) is missing. What was there is parsed.
    */
   truncated?: boolean;
+  /**
+   * Set (from 0) on a report kept past the per-run findings cap because it was distinct: how many
+   * more times the same report was printed in this run (counted, not kept). Also counted on a
+   * report kept before the cap when later copies of it were dropped.
+   */
+  repeats?: number;
 }
 
 export type TestAction = 'pass' | 'fail' | 'skip' | 'interrupted';
@@ -101,6 +107,11 @@ export interface ParsedOutput {
   packages: { name: string; action: 'pass' | 'fail' | 'skip' }[];
   /** False when nothing in the input looked like Go test output at all. */
   sawGoOutput: boolean;
+  /**
+   * The input printed more reports than the findings cap (1,000): `repeats` copies of kept
+   * reports were counted, not kept; `dropped` distinct ones were lost past the 5,000 bound.
+   */
+  beyondCap?: { repeats: number; dropped: number };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -247,6 +258,11 @@ export interface Finding {
   /** Races whose stack was `[failed to restore the stack]`: whether a history_size rerun restored it. */
   stackRecovery?: 'recovered' | 'unrecovered';
   /** Every occurrence of this report was cut (start or end missing): parsed from what was there. */
+  /**
+   * Copies of this report past a run's findings cap (1,000 reports) that were counted, not kept
+   * (e.g. GORACE=suppress_equal_stacks=0). Absent when none.
+   */
+  repeats?: number;
   truncated?: true;
 }
 

@@ -15,6 +15,7 @@ import type {
   Verdict,
 } from '../model.js';
 import { FINDING_KINDS } from '../model.js';
+import { MAX_DISTINCT_FINDINGS, MAX_FINDINGS } from '../parse/util.js';
 import { fnv1a32 } from './hash.js';
 import { shortFunc, titleFunc } from './names.js';
 import { normalizePath, type PathMapper } from './paths.js';
@@ -463,6 +464,8 @@ export function buildReport(input: ReportInput): Report {
     };
     if (recovery) finding.stackRecovery = recovery;
     if (g.occurrences.every((o) => o.raw.truncated)) finding.truncated = true;
+    const repeats = g.occurrences.reduce((n, o) => n + (o.raw.repeats ?? 0), 0);
+    if (repeats > 0) finding.repeats = repeats;
     findings.push(finding);
   }
   findings.sort(
@@ -501,10 +504,26 @@ export function buildReport(input: ReportInput): Report {
     verdict,
     summary: summarize(input, findings, tests, verdict, totalRuns, ranCounts),
     errors: [...input.errors],
-    notes: [...input.notes],
+    notes: [...input.notes, ...capNotes(runs)],
     context: input.context,
   };
 }
+
+/** Says when a run printed more reports than are kept one by one, and what became of them. */
+function capNotes(runs: readonly RunRecord[]): string[] {
+  const over = runs.filter((r) => r.parsed.beyondCap);
+  if (over.length === 0) return [];
+  const repeats = over.reduce((n, r) => n + (r.parsed.beyondCap?.repeats ?? 0), 0);
+  const dropped = over.reduce((n, r) => n + (r.parsed.beyondCap?.dropped ?? 0), 0);
+  const which = over.length === 1 ? '1 run' : `${over.length} runs`;
+  let text = `${which} printed more than ${MAX_FINDINGS_SHOWN} reports: past that, each distinct report was kept once and ${repeats} repeated ${repeats === 1 ? 'copy was' : 'copies were'} counted, not kept`;
+  if (dropped > 0)
+    text += `; ${dropped} distinct ${dropped === 1 ? 'report was' : 'reports were'} dropped (more than ${MAX_DISTINCT_SHOWN} distinct reports in a run)`;
+  return [`${text}.`];
+}
+
+const MAX_FINDINGS_SHOWN = MAX_FINDINGS.toLocaleString('en-US');
+const MAX_DISTINCT_SHOWN = MAX_DISTINCT_FINDINGS.toLocaleString('en-US');
 
 /** Races listed as a symptom's likely cause at most. */
 const MAX_CAUSES = 5;

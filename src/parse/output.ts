@@ -6,7 +6,16 @@ import { buildPackageKey, parseBuildOutput } from './build.js';
 import { type JsonEvent, parseEvent } from './event.js';
 import { newPackageList, newTestList, type ParsedChunk } from './merge.js';
 import { LineStream, type StreamSink } from './stream.js';
-import { cleanLine, detach, intern, MAX_FINDINGS, MAX_LINE, MAX_RAW } from './util.js';
+import {
+  cleanLine,
+  detach,
+  findingKey,
+  intern,
+  MAX_DISTINCT_FINDINGS,
+  MAX_FINDINGS,
+  MAX_LINE,
+  MAX_RAW,
+} from './util.js';
 
 export interface OutputParserOptions {
   /** Package to use when the text names none (the run's import path). */
@@ -62,6 +71,10 @@ class Parser implements OutputParser, StreamSink {
     sawGoOutput: false,
   };
   private buildReported = new Set<string>();
+  /** Past the findings cap: the kept reports by `reportKey`. */
+  private keys = new Map<string, RawFinding>();
+  /** Distinct reports kept past the cap (bounded by MAX_DISTINCT_FINDINGS). */
+  private extras = 0;
   private quietListener: ((index: number) => void) | undefined;
   private maybeQuiet = false;
   private partial = '';
@@ -147,6 +160,8 @@ class Parser implements OutputParser, StreamSink {
       sawGoOutput: false,
     };
     this.buildReported = new Set();
+    this.keys = new Map();
+    this.extras = 0;
     return chunk;
   }
 
@@ -409,7 +424,38 @@ class Parser implements OutputParser, StreamSink {
   }
 
   private pushFinding(f: RawFinding): void {
-    if (this.result.findings.length < MAX_FINDINGS) this.result.findings.push(f);
+    const n = this.result.findings.length;
+    // Past the cap only the distinct reports the streams chose to keep (they carry `repeats`).
+    if (n < MAX_FINDINGS || (f.repeats !== undefined && n < MAX_FINDINGS + MAX_DISTINCT_FINDINGS))
+      this.result.findings.push(f);
+  }
+
+  seen(key: string): 'repeat' | 'new' | 'full' {
+    if (this.keys.size === 0) {
+      // First report past the cap: the findings already handed over are what repeats would be of.
+      for (const f of this.result.findings) {
+        const k = findingKey(f);
+        if (k) this.remember(k, f);
+      }
+    }
+    const kept = this.keys.get(key);
+    const beyond = (this.result.beyondCap ??= { repeats: 0, dropped: 0 });
+    if (kept) {
+      kept.repeats = (kept.repeats ?? 0) + 1;
+      beyond.repeats++;
+      return 'repeat';
+    }
+    if (this.extras >= MAX_DISTINCT_FINDINGS) {
+      beyond.dropped++;
+      return 'full';
+    }
+    return 'new';
+  }
+
+  remember(key: string, f: RawFinding): void {
+    if (this.keys.has(key)) return;
+    this.keys.set(key, f);
+    if (f.repeats === 0) this.extras++;
   }
 
   packageEnded(pkg: string): void {

@@ -56,12 +56,13 @@ export class RaceAssembler {
    * not its stacks or text: most reports of a huge log are dropped.
    */
   constructor(
-    withSep: boolean,
+    readonly withSep: boolean,
     readonly lite = false,
     /** Started at an access line: the paste began after `WARNING: DATA RACE`. */
     readonly cutAtStart = false,
+    rawMax?: number,
   ) {
-    this.raw = lite ? NO_RAW : new RawText();
+    this.raw = lite ? NO_RAW : new RawText(false, rawMax);
     this.stacks = lite ? NO_STACKS : [];
     if (withSep) this.raw.add(RACE_SEP);
   }

@@ -9,18 +9,28 @@ import {
   combineTest,
   detach,
   detachFinding,
+  findingKey,
   intern,
+  MAX_EXTRA_RAW,
   MAX_FINDINGS,
   MAX_RAW,
+  MAX_REPORT_LINES,
   RACE_SEP,
+  reportKey,
   testFromStacks,
 } from './util.js';
 
 /** What the stream hands to the parser that owns it. */
 export interface StreamSink {
   sawGo(): void;
-  /** Findings kept so far: past MAX_FINDINGS every later one is dropped. */
+  /** Findings kept so far: past MAX_FINDINGS only distinct reports are kept (see `seen`). */
   findingCount(): number;
+  /**
+   * A report past the cap, by `reportKey`: `repeat` (counted on the one kept), `new` (keep it,
+   * then `remember` it) or `full` (distinct, but the bound of distinct reports is reached).
+   */
+  seen(key: string): 'repeat' | 'new' | 'full';
+  remember(key: string, f: RawFinding): void;
   /** Findings and outcomes of one finished package (package already filled in). */
   emit(findings: RawFinding[], tests: TestOutcome[]): void;
   addPackage(name: string, action: 'pass' | 'fail' | 'skip'): void;
@@ -102,6 +112,12 @@ export class LineStream {
   private sepPrefix: string | undefined;
   /** A report just ended: a goroutine block right after it is more of its dump, not a new report. */
   private afterReport = false;
+  /** The lines a lite assembler took, to tell a repeat from a new report (then replayed). */
+  private liteLines: string[] = [];
+  /** This stream's pending findings were given to the sink's `remember` (once over the cap). */
+  private registered = false;
+  /** The key of the report being replayed: its finding is kept past the cap. */
+  private replayKey: string | undefined;
 
   /** Test named by the last `=== RUN/CONT/NAME` (or the JSON `Test`). */
   private current: string | undefined;
@@ -154,6 +170,7 @@ export class LineStream {
 
     if (this.race) {
       const r = this.race.feed(line);
+      if (this.race.lite && (r === 'more' || r === 'done')) this.keepLiteLine(line);
       if (r === 'more') return;
       if (r === 'pass') {
         this.recognise(line, outputType);
@@ -166,10 +183,17 @@ export class LineStream {
       this.finishReport(false);
     } else if (this.traceback) {
       const r = this.traceback.feed(line);
-      if (r === 'more') return;
+      if (r === 'more') {
+        if (this.traceback.lite) this.keepLiteLine(line);
+        return;
+      }
       this.finishReport(this.endsProcess(line));
     }
     this.idle(line, outputType);
+  }
+
+  private keepLiteLine(line: string): void {
+    if (this.liteLines.length <= MAX_REPORT_LINES) this.liteLines.push(line);
   }
 
   private endsProcess(line: string): boolean {
@@ -440,7 +464,8 @@ export class LineStream {
   private startRace(withSep: boolean, line: string, prefix?: string, cutAtStart = false): void {
     this.sink.sawGo();
     this.race = new RaceAssembler(withSep, this.overCap(), cutAtStart);
-    this.race.feed(line);
+    this.liteLines = [];
+    if (this.race.feed(line) !== 'reject' && this.race.lite) this.keepLiteLine(line);
     this.reportPrefix = prefix;
     this.reportPositional = this.current;
     this.reportLastFail = this.lastFail;
@@ -449,7 +474,8 @@ export class LineStream {
   private startTraceback(line: string, prefix?: string, cutAtStart = false): void {
     this.sink.sawGo();
     this.traceback = new TracebackAssembler(this.overCap(), cutAtStart);
-    this.traceback.feed(line);
+    this.liteLines = [];
+    if (this.traceback.feed(line) === 'more' && this.traceback.lite) this.keepLiteLine(line);
     this.reportPrefix = prefix;
     this.reportPositional = this.current;
     this.reportLastFail = this.lastFail;
@@ -495,9 +521,11 @@ export class LineStream {
     this.reportPrefix = undefined;
     if (this.race || this.traceback) this.afterReport = true;
     if (this.race?.lite || this.traceback?.lite) {
-      this.race = undefined;
-      this.traceback = undefined;
-      return;
+      if (!this.replay()) {
+        this.race = undefined;
+        this.traceback = undefined;
+        return;
+      }
     }
     if (this.race) {
       const race = this.race;
@@ -527,12 +555,55 @@ export class LineStream {
       if (tb.truncated) f.truncated = true;
       this.addFinding(f, test);
     }
+    this.replayKey = undefined;
+  }
+
+  /**
+   * A report past the cap just ended (assembled lite): a repeat is counted on the one kept; a
+   * distinct one is assembled again in full from its lines (true: finish it as usual).
+   */
+  private replay(): boolean {
+    const lines = this.liteLines;
+    this.liteLines = [];
+    if (lines.length > MAX_REPORT_LINES) return false;
+    if (!this.registered) {
+      this.registered = true;
+      for (const f of this.findings) {
+        const k = findingKey(f);
+        if (k) this.sink.remember(k, f);
+      }
+    }
+    const race = this.race;
+    const tb = this.traceback;
+    const key = reportKey(race ? 'race' : 'traceback', lines);
+    this.replayKey = key;
+    if (this.sink.seen(key) !== 'new') return false;
+    if (race) {
+      const full = new RaceAssembler(race.withSep, false, race.cutAtStart, MAX_EXTRA_RAW);
+      for (const l of lines) full.feed(l);
+      if (race.complete) full.complete = true;
+      this.race = full;
+    } else if (tb) {
+      const full = new TracebackAssembler(false, tb.cutAtStart, MAX_EXTRA_RAW);
+      for (const l of lines) full.feed(l);
+      this.traceback = full;
+    }
+    return true;
   }
 
   private addFinding(f: RawFinding, test: string | undefined): void {
     if (test) {
       f.test = intern(test);
       this.withFinding.add(f.test);
+    }
+    const key = this.replayKey;
+    this.replayKey = undefined;
+    if (key !== undefined) {
+      f.repeats = 0;
+      detachFinding(f);
+      this.findings.push(f);
+      this.sink.remember(key, f);
+      return;
     }
     if (this.findings.length >= MAX_FINDINGS) return;
     detachFinding(f);
@@ -604,6 +675,7 @@ export class LineStream {
     this.lastError = undefined;
     this.pendingSep = false;
     this.afterReport = false;
+    this.registered = false;
     // Framing is per test process: the next package's output says again whether it is framed.
     this.framed = false;
   }

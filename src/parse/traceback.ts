@@ -132,8 +132,9 @@ export class TracebackAssembler {
     readonly lite = false,
     /** Started at a goroutine header: the paste began after the `panic:` line. */
     readonly cutAtStart = false,
+    rawMax?: number,
   ) {
-    this.raw = lite ? NO_RAW : new RawText();
+    this.raw = lite ? NO_RAW : new RawText(false, rawMax);
     this.header = lite ? NO_LINES : [];
     this.candidates = lite ? NO_BLOCKS : [];
     this.others = lite ? NO_BLOCKS : [];

@@ -10,6 +10,56 @@ export const MAX_LINE = 1024 * 1024;
 
 /** A flood of reports (e.g. GORACE=suppress_equal_stacks=0 in a loop) must not exhaust memory. */
 export const MAX_FINDINGS = 1000;
+/**
+ * Past MAX_FINDINGS, a report is kept only when it is distinct (by `reportKey`) from every one
+ * kept before, its repeats counted on the one kept; at most this many such distinct reports.
+ */
+export const MAX_DISTINCT_FINDINGS = 5000;
+/** Text kept of a report past MAX_FINDINGS: its stacks are whole, its sample short. */
+export const MAX_EXTRA_RAW = 4096;
+/** Lines of a report past the cap held until it is known to be a repeat: longer ones are dropped. */
+export const MAX_REPORT_LINES = 5000;
+
+/**
+ * What tells two reports apart for the findings cap: their function and `file:line` lines and the
+ * panic line, without what changes between occurrences (addresses, goroutine ids, +0x offsets,
+ * arguments). Finer than the analysis signature, so distinct findings never share a key. Hashed
+ * (two 32-bit FNV-1a variants and the length) so the keys of thousands of reports stay small.
+ */
+export function reportKey(kind: string, lines: readonly string[]): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193 ^ kind.length;
+  let n = 0;
+  const mix = (t: string): void => {
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
+    }
+    h1 = Math.imul(h1 ^ 10, 0x01000193) >>> 0;
+    h2 = Math.imul(h2 ^ 10, 0x5bd1e995) >>> 0;
+    n += t.length + 1;
+  };
+  mix(kind);
+  for (const line of lines) {
+    const t = line.trim();
+    if (t.startsWith('panic: ') || t.startsWith('fatal error: ')) mix(t);
+    else if (t.endsWith(')')) {
+      const open = t.lastIndexOf('(');
+      if (open > 0 && !t.startsWith('goroutine ')) mix(t.slice(0, open));
+    } else if (t.includes('.go:') || t.includes('.s:') || t.startsWith('<')) {
+      const off = t.indexOf(' +0x');
+      mix(off >= 0 ? t.slice(0, off) : t);
+    }
+  }
+  return `${h1.toString(36)}.${h2.toString(36)}.${n.toString(36)}`;
+}
+
+/** The key of a kept finding, from its text (undefined for failures and build errors). */
+export function findingKey(f: RawFinding): string | undefined {
+  if (f.kind === 'failure' || f.kind === 'build') return undefined;
+  return reportKey(f.kind === 'race' ? 'race' : 'traceback', f.raw.split('\n'));
+}
 
 /** `==================`: opens and closes a race report. */
 export const RACE_SEP = '==================';
@@ -202,6 +252,14 @@ export function pushFrame(frames: Frame[], frame: Frame, limit = MAX_FRAMES): vo
   else if (frames.length === limit) frames.push(elidedFrame('...additional frames elided...'));
 }
 
+/** `text` as a RawText of that cap would have kept it line by line. */
+export function capText(text: string, max: number): string {
+  if (text.length < max) return text;
+  const r = new RawText(false, max);
+  for (const line of text.split('\n')) r.add(line);
+  return r.text();
+}
+
 /** A report's text as printed, capped at MAX_RAW. */
 export class RawText {
   private parts: string[] = [];
@@ -209,15 +267,18 @@ export class RawText {
   private truncated: boolean;
 
   /** `off`: keeps nothing (the report is over the findings cap and will be dropped). */
-  constructor(off = false) {
+  constructor(
+    off = false,
+    private readonly max = MAX_RAW,
+  ) {
     this.truncated = off;
   }
 
   add(line: string): void {
     if (this.truncated) return;
-    if (this.len + line.length + 1 > MAX_RAW) {
+    if (this.len + line.length + 1 > this.max) {
       this.truncated = true;
-      const room = MAX_RAW - this.len;
+      const room = this.max - this.len;
       if (room > 0) this.parts.push(line.slice(0, room));
       this.parts.push('... (truncated)');
       return;
