@@ -240,7 +240,10 @@ export function createPathMapper(ctx: PathContext, disk?: PathDisk): PathMapper 
     const explicit = slashed.startsWith('./') || slashed.startsWith('../') || !s.includes('/');
     if (explicit) {
       if (baseDir) return map(`${baseDir.replace(/\\/g, '/').replace(/\/+$/, '')}/${s}`, undefined, func);
-      return byImportPath(s, func) ?? result(s, 'unknown');
+      // A frame's bare file (`decoder.go:129`, printed relative by some builds): not findable here.
+      const found = byImportPath(s, func);
+      if (found) return found;
+      return result(s, func && !isStdFunc(func) ? 'outside' : 'unknown');
     }
     for (const m of modules) {
       if (s.startsWith(`${m.path}/`))
@@ -254,7 +257,12 @@ export function createPathMapper(ctx: PathContext, disk?: PathDisk): PathMapper 
     if (/^[^@]+@v[^/]*\//.test(s)) return result(s, 'modcache');
     if (STD_TOP.has(first)) return result(s, 'goroot');
     // `GORACE=strip_path_prefix=<module dir>/` leaves `pkg/x.go`: relative to the module, best guess.
-    if (!first.includes('.')) return classifyAbsolute(normalizePath(`${guessBase}/${s}`), func);
+    if (!first.includes('.')) {
+      // With the disk, only when the file is there: a log from elsewhere names its own layout.
+      const guess = normalizePath(`${guessBase}/${s}`);
+      if (!disk || disk.isFile(guess)) return classifyAbsolute(guess, func);
+      if (func && isStdFunc(func)) return result(s, 'goroot');
+    }
     return byImportPath(s, func) ?? bySuffix(s) ?? result(s, 'outside');
   }
 

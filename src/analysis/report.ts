@@ -18,7 +18,7 @@ import { FINDING_KINDS } from '../model.js';
 import { MAX_DISTINCT_FINDINGS, MAX_FINDINGS } from '../parse/util.js';
 import { fnv1a32 } from './hash.js';
 import { shortFunc, titleFunc } from './names.js';
-import { normalizePath, type PathMapper } from './paths.js';
+import { isStdFunc, normalizePath, type PathMapper } from './paths.js';
 import { packageArg, type ReproduceInput, reproduceCommand } from './reproduce.js';
 import {
   findingSignature,
@@ -157,7 +157,8 @@ function location(
   role: Location['role'],
   withFunction = true,
 ): Location | undefined {
-  if (!k || (k.mapped.origin !== 'repo' && !(withFunction && isUserSite(k)))) return undefined;
+  if (!k || (k.mapped.origin !== 'repo' && !(withFunction && (isUserSite(k) || isLastResort(k)))))
+    return undefined;
   const loc: Location = {
     file: k.mapped.path,
     line: k.frame.line,
@@ -167,6 +168,14 @@ function location(
   // Another machine's file that is not in this checkout: shown as printed, never annotated.
   if (k.mapped.origin !== 'repo') loc.origin = 'outside';
   return loc;
+}
+
+/**
+ * A stack with no user frame at all, only a dependency's (a tool run from the module cache): its
+ * first such frame is still where the report points, shown as printed.
+ */
+function isLastResort(k: KeyFrame): boolean {
+  return k.mapped.origin === 'modcache' && !isStdFunc(k.frame.func);
 }
 
 function sideLocation(side: RaceSide): Location | undefined {
