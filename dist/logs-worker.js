@@ -123,7 +123,7 @@ const RACE_SEP = '==================';
 const ANSI_RE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[ -/]*[@-~]`, 'g');
 const GH_TIMESTAMP_RE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z(?: |$)/;
 /** A line number before a timestamp, as copied from GitHub's web log view: `12  2024-…Z `. */
-const LINE_NUMBER_TIMESTAMP_RE = /^\d{1,7}\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/;
+const LINE_NUMBER_TIMESTAMP_RE = /^ *\d{1,7}\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/;
 /** syslog / journalctl: `Mar 01 12:00:00 host app[123]: `, and `-o short-iso` timestamps. */
 const SYSLOG_RE = /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:[+-]\d\d:?\d\d|Z)) \S+ [^\s:]+: /;
 /** A `name[id]: ` tag before each line (container and process loggers). */
@@ -165,6 +165,18 @@ function stripPrefix(s) {
                 return s.slice(m[0].length);
         }
         else {
+            const m = LINE_NUMBER_TIMESTAMP_RE.exec(s);
+            if (m)
+                return s.slice(m[0].length);
+        }
+    }
+    else if (c0 === 32) {
+        // The web view right-aligns its line numbers: ` 13043 2024-08-09T01:45:13.2083163Z `.
+        let i = 1;
+        while (s.charCodeAt(i) === 32)
+            i++;
+        const c = s.charCodeAt(i);
+        if (c >= 48 && c <= 57 && i < 8) {
             const m = LINE_NUMBER_TIMESTAMP_RE.exec(s);
             if (m)
                 return s.slice(m[0].length);
@@ -915,7 +927,8 @@ function blockLine(line) {
             return 'other';
         return 'func';
     }
-    if (t.includes('.go:') && parseFileLine(t))
+    // `.go:`, and the runtime's `.s:`, `.c:` and `.goc:` files of old toolchains.
+    if (t.indexOf(':') > 0 && parseFileLine(t))
         return 'file';
     return 'other';
 }

@@ -343,7 +343,7 @@ function relativeTo(child, parent) {
 // packages, Windows installs such as D:/Go/src): any `…/src/<std package>/` under a go-ish root.
 const GOROOT_HINTS = [
     /\/hostedtoolcache\/(?:windows\/)?go\/[^/]+\/[^/]+\/src\//i,
-    /(?:^|\/)(?:go|go-?\d[\d.]*|golang|golang-\d[\d.]*|libexec|goroot)\/src\/(?:runtime|testing|internal|sync|time|os|reflect|fmt|net|syscall|io|context|encoding|strings|bytes|sort|errors|log|math|bufio|crypto|database|regexp|strconv|unicode|path|iter|slices|maps|container)\//i,
+    /(?:^|\/)(?:go|go-?\d[\w.-]*|golang|golang-\d[\d.]*|libexec|goroot)\/src\/(?:pkg\/)?(?:runtime|testing|internal|sync|time|os|reflect|fmt|net|syscall|io|context|encoding|strings|bytes|sort|errors|log|math|bufio|crypto|database|regexp|strconv|unicode|path|iter|slices|maps|container)\//i,
     /\/sdk\/go[\d.]+\/src\//,
     /\/Cellar\/go\/[^/]+\/libexec\/src\//,
 ];
@@ -374,6 +374,9 @@ function funcImportPath(func) {
  * whatever GOROOT the file was under. `github.com/org/x/runtime` is user code.
  */
 function isStdFunc(func) {
+    // `panic(…)`: the runtime's frame for a panic in progress, printed without a package.
+    if (func === 'panic')
+        return true;
     const path = funcImportPath(func);
     const slash = path.indexOf('/');
     const first = slash < 0 ? path : path.slice(0, slash);
@@ -509,7 +512,11 @@ function createPathMapper(ctx, disk) {
         if (explicit) {
             if (baseDir)
                 return map(`${baseDir.replace(/\\/g, '/').replace(/\/+$/, '')}/${s}`, undefined, func);
-            return byImportPath(s, func) ?? result(s, 'unknown');
+            // A frame's bare file (`decoder.go:129`, printed relative by some builds): not findable here.
+            const found = byImportPath(s, func);
+            if (found)
+                return found;
+            return result(s, func && !isStdFunc(func) ? 'outside' : 'unknown');
         }
         for (const m of modules) {
             if (s.startsWith(`${m.path}/`))
@@ -525,8 +532,14 @@ function createPathMapper(ctx, disk) {
         if (STD_TOP.has(first))
             return result(s, 'goroot');
         // `GORACE=strip_path_prefix=<module dir>/` leaves `pkg/x.go`: relative to the module, best guess.
-        if (!first.includes('.'))
-            return classifyAbsolute(normalizePath(`${guessBase}/${s}`), func);
+        if (!first.includes('.')) {
+            // With the disk, only when the file is there: a log from elsewhere names its own layout.
+            const guess = normalizePath(`${guessBase}/${s}`);
+            if (!disk || disk.isFile(guess))
+                return classifyAbsolute(guess, func);
+            if (func && isStdFunc(func))
+                return result(s, 'goroot');
+        }
         return byImportPath(s, func) ?? bySuffix(s) ?? result(s, 'outside');
     }
     function map(file, baseDir, func) {
@@ -681,7 +694,7 @@ const RACE_SEP = '==================';
 const ANSI_RE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[ -/]*[@-~]`, 'g');
 const GH_TIMESTAMP_RE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z(?: |$)/;
 /** A line number before a timestamp, as copied from GitHub's web log view: `12  2024-…Z `. */
-const LINE_NUMBER_TIMESTAMP_RE = /^\d{1,7}\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/;
+const LINE_NUMBER_TIMESTAMP_RE = /^ *\d{1,7}\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/;
 /** syslog / journalctl: `Mar 01 12:00:00 host app[123]: `, and `-o short-iso` timestamps. */
 const SYSLOG_RE = /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:[+-]\d\d:?\d\d|Z)) \S+ [^\s:]+: /;
 /** A `name[id]: ` tag before each line (container and process loggers). */
@@ -723,6 +736,18 @@ function stripPrefix(s) {
                 return s.slice(m[0].length);
         }
         else {
+            const m = LINE_NUMBER_TIMESTAMP_RE.exec(s);
+            if (m)
+                return s.slice(m[0].length);
+        }
+    }
+    else if (c0 === 32) {
+        // The web view right-aligns its line numbers: ` 13043 2024-08-09T01:45:13.2083163Z `.
+        let i = 1;
+        while (s.charCodeAt(i) === 32)
+            i++;
+        const c = s.charCodeAt(i);
+        if (c >= 48 && c <= 57 && i < 8) {
             const m = LINE_NUMBER_TIMESTAMP_RE.exec(s);
             if (m)
                 return s.slice(m[0].length);
@@ -1407,7 +1432,7 @@ function truncate(s, max) {
     return one.length <= max ? one : `${one.slice(0, max - 1).trimEnd()}…`;
 }
 function report_location(k, role, withFunction = true) {
-    if (!k || (k.mapped.origin !== 'repo' && !(withFunction && isUserSite(k))))
+    if (!k || (k.mapped.origin !== 'repo' && !(withFunction && (isUserSite(k) || isLastResort(k)))))
         return undefined;
     const loc = {
         file: k.mapped.path,
@@ -1419,6 +1444,13 @@ function report_location(k, role, withFunction = true) {
     if (k.mapped.origin !== 'repo')
         loc.origin = 'outside';
     return loc;
+}
+/**
+ * A stack with no user frame at all, only a dependency's (a tool run from the module cache): its
+ * first such frame is still where the report points, shown as printed.
+ */
+function isLastResort(k) {
+    return k.mapped.origin === 'modcache' && !isStdFunc(k.frame.func);
 }
 function sideLocation(side) {
     const loc = report_location(side.key, side.role);
@@ -3152,7 +3184,8 @@ function blockLine(line) {
             return 'other';
         return 'func';
     }
-    if (t.includes('.go:') && parseFileLine(t))
+    // `.go:`, and the runtime's `.s:`, `.c:` and `.goc:` files of old toolchains.
+    if (t.indexOf(':') > 0 && parseFileLine(t))
         return 'file';
     return 'other';
 }

@@ -75,7 +75,7 @@ export function relativeTo(child: string, parent: string): string | undefined {
 // packages, Windows installs such as D:/Go/src): any `…/src/<std package>/` under a go-ish root.
 const GOROOT_HINTS = [
   /\/hostedtoolcache\/(?:windows\/)?go\/[^/]+\/[^/]+\/src\//i,
-  /(?:^|\/)(?:go|go-?\d[\d.]*|golang|golang-\d[\d.]*|libexec|goroot)\/src\/(?:runtime|testing|internal|sync|time|os|reflect|fmt|net|syscall|io|context|encoding|strings|bytes|sort|errors|log|math|bufio|crypto|database|regexp|strconv|unicode|path|iter|slices|maps|container)\//i,
+  /(?:^|\/)(?:go|go-?\d[\w.-]*|golang|golang-\d[\d.]*|libexec|goroot)\/src\/(?:pkg\/)?(?:runtime|testing|internal|sync|time|os|reflect|fmt|net|syscall|io|context|encoding|strings|bytes|sort|errors|log|math|bufio|crypto|database|regexp|strconv|unicode|path|iter|slices|maps|container)\//i,
   /\/sdk\/go[\d.]+\/src\//,
   /\/Cellar\/go\/[^/]+\/libexec\/src\//,
 ];
@@ -115,6 +115,8 @@ export function funcImportPath(func: string): string {
  * whatever GOROOT the file was under. `github.com/org/x/runtime` is user code.
  */
 export function isStdFunc(func: string): boolean {
+  // `panic(…)`: the runtime's frame for a panic in progress, printed without a package.
+  if (func === 'panic') return true;
   const path = funcImportPath(func);
   const slash = path.indexOf('/');
   const first = slash < 0 ? path : path.slice(0, slash);

@@ -81,7 +81,8 @@ function blockLine(line: string): 'file' | 'created' | 'elided' | 'func' | 'othe
     if (indented || t.startsWith('--- ') || t.startsWith('=== ') || t.indexOf('(') <= 0) return 'other';
     return 'func';
   }
-  if (t.includes('.go:') && parseFileLine(t)) return 'file';
+  // `.go:`, and the runtime's `.s:`, `.c:` and `.goc:` files of old toolchains.
+  if (t.indexOf(':') > 0 && parseFileLine(t)) return 'file';
   return 'other';
 }
 

@@ -11,7 +11,9 @@ import { fixture } from './helpers.js';
 // The real race of race-basic-go1.26.txt; a distinct race is the same report at other lines.
 const one = `${fixture('race-basic-go1.26.txt').split('--- FAIL')[0]}`;
 const at = (n: number) =>
-  one.replaceAll('racebasic_test.go:13', `racebasic_test.go:${1000 + n}`).replaceAll('racebasic_test.go:24', `racebasic_test.go:${3000 + n}`);
+  one
+    .replaceAll('racebasic_test.go:13', `racebasic_test.go:${1000 + n}`)
+    .replaceAll('racebasic_test.go:24', `racebasic_test.go:${3000 + n}`);
 
 function report(p: ParsedOutput) {
   return buildReport({
