@@ -173,3 +173,17 @@ function rank(shape: string): number {
   if (['ghTimestamps', 'webLogView', 'journalctl', 'tag'].includes(shape)) return 3;
   return 4;
 }
+
+describe('newer headers', () => {
+  it('Go 1.27 goroutine labels in traceback headers keep the block', () => {
+    const text = fixture('panic-nil-deref-in-test-go1.26.txt').replace(
+      'goroutine 8 [running]:',
+      'goroutine 8 [running] {test.name: TestNilDeref}:',
+    );
+    expect(text).toContain('{test.name: TestNilDeref}:');
+    expect(sites(parseOutput(text))).toEqual(
+      sites(parseOutput(fixture('panic-nil-deref-in-test-go1.26.txt'))),
+    );
+    expect(sites(parseOutput(text)).length).toBeGreaterThan(0);
+  });
+});
