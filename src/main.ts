@@ -1,5 +1,5 @@
 // The action's main job: read inputs, run, and always leave a report, a summary and outputs behind.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
@@ -7,8 +7,10 @@ import { createGoTool, type GoTool } from './engine/go.js';
 import { errorReport, runAndReport } from './engine/pipeline.js';
 import { nodeProcessRunner, type ProcessRunner } from './engine/process.js';
 import type { Report, Settings } from './model.js';
-import { createClient } from './publish/client.js';
+import { API_DEADLINE_MS, createClient } from './publish/client.js';
 import { identityOf, type PullRequest, pullRequestOf, upsertComment } from './publish/comment.js';
+import { readEvent } from './publish/event.js';
+import { addEnvSecrets, addSecret, redact, redactDeep } from './publish/secrets.js';
 import { planAnnotations } from './render/annotations.js';
 import { failingFindings } from './render/outcome.js';
 import { describeRun } from './render/progress.js';
@@ -21,20 +23,30 @@ export interface ActionDeps {
   go: GoTool;
 }
 
+/** How publishing may be cut short: the job is being cancelled (i10a's signal handling). */
+export interface PublishOptions {
+  /** Stops the API calls at once. */
+  signal?: AbortSignal;
+  /** Epoch ms: the comment's API calls end by then (and within API_DEADLINE_MS anyway). */
+  deadline?: number;
+}
+
 /** The commit the reviewer sees: a pull request's head, not the merge commit GITHUB_SHA names. */
-export function headCommit(env: NodeJS.ProcessEnv): string | undefined {
-  try {
-    if (env.GITHUB_EVENT_PATH) {
-      const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
-        pull_request?: { head?: { sha?: string } };
-      };
-      const sha = event.pull_request?.head?.sha;
-      if (sha) return sha;
-    }
-  } catch {
-    // A missing or unreadable event only costs the link's precision.
-  }
-  return env.GITHUB_SHA || undefined;
+export function headCommit(
+  env: NodeJS.ProcessEnv,
+  payload: Record<string, unknown> = readEvent(env).payload,
+): string | undefined {
+  // A missing or unreadable event only costs the link's precision.
+  const sha = (payload as { pull_request?: { head?: { sha?: unknown } } }).pull_request?.head?.sha;
+  return (typeof sha === 'string' && sha) || env.GITHUB_SHA || undefined;
+}
+
+/** The token and the runner's own secrets: masked in the log by the runner, redacted by us everywhere else. */
+function registerSecrets(settings: Settings | undefined, env: NodeJS.ProcessEnv): void {
+  const token = settings?.githubToken ?? env['INPUT_GITHUB-TOKEN'];
+  if (token) core.setSecret(token);
+  addSecret(token);
+  addEnvSecrets(env);
 }
 
 function runUrl(env: NodeJS.ProcessEnv): string | undefined {
@@ -52,6 +64,7 @@ async function produceReport(
   deps: ActionDeps,
   repoRoot: string,
   workDir: string,
+  payload: Record<string, unknown>,
 ) {
   if (!settings) return undefined;
   let total = 0;
@@ -67,7 +80,7 @@ async function produceReport(
         core.info(`[${done}/${total}] ${r.package} run ${r.index}: ${describeRun(r)}`);
       },
     },
-    headCommit(deps.env),
+    headCommit(deps.env, payload),
   ).catch((err: unknown) =>
     errorReport(`race-rerun failed unexpectedly: ${(err as Error).stack ?? String(err)}`, repoRoot),
   );
@@ -94,18 +107,30 @@ export async function run(partial: Partial<ActionDeps> = {}): Promise<void> {
       err instanceof SettingsError ? err.problems : `Cannot read inputs: ${(err as Error).message}`;
     report = errorReport(message, repoRoot);
   }
-  if (settings?.githubToken) core.setSecret(settings.githubToken);
+  registerSecrets(settings, env);
+  // Read once: @actions/github would throw at import on an unreadable file; here it is a warning.
+  const event = readEvent(env);
+  if (event.problem)
+    core.warning(
+      `${event.problem}. Carrying on without it: no pull request comment, and links use GITHUB_SHA.`,
+    );
 
   mkdirSync(tempRoot, { recursive: true });
   const workDir = mkdtempSync(join(tempRoot, 'race-rerun-'));
-  report ??= (await produceReport(settings, deps, repoRoot, workDir)) ?? errorReport('No settings', repoRoot);
-  await publish(report, settings, reportPath, env);
+  report ??=
+    (await produceReport(settings, deps, repoRoot, workDir, event.payload)) ??
+    errorReport('No settings', repoRoot);
+  await publish(report, settings, reportPath, env, { payload: event.payload });
 }
 
 /** The pull request to comment on, or why there is none (said once in the log). */
-function commentTarget(settings: Settings | undefined, env: NodeJS.ProcessEnv): PullRequest | undefined {
+function commentTarget(
+  settings: Settings | undefined,
+  env: NodeJS.ProcessEnv,
+  payload: Record<string, unknown>,
+): PullRequest | undefined {
   if (!settings?.comment) return undefined;
-  const pr = pullRequestOf(env);
+  const pr = pullRequestOf(env, payload);
   if (!pr) {
     core.info(
       `No pull request comment: the ${env.GITHUB_EVENT_NAME || 'unknown'} event has no pull request; the job summary has the report.`,
@@ -126,11 +151,14 @@ async function comment(
   pr: PullRequest,
   env: NodeJS.ProcessEnv,
   unannotated: string[],
+  opts: PublishOptions,
 ): Promise<void> {
   try {
     const client = createClient(settings.githubToken, {
       baseUrl: env.GITHUB_API_URL || 'https://api.github.com',
       log: (m) => core.info(m),
+      deadline: Math.min(Date.now() + API_DEADLINE_MS, opts.deadline ?? Number.POSITIVE_INFINITY),
+      ...(opts.signal ? { signal: opts.signal } : {}),
     });
     const url = runUrl(env);
     const repo = repoUrl(env);
@@ -143,21 +171,46 @@ async function comment(
       ...(url ? { runUrl: url } : {}),
       unannotated,
     });
-    if (result.action === 'failed') core.warning(result.warning);
+    if (result.action === 'failed') core.warning(redact(result.warning));
     else if (result.action === 'none') core.info(`No pull request comment: ${result.reason}.`);
     else core.info(`Pull request comment ${result.action}: ${result.url ?? `#${result.id}`}`);
   } catch (err) {
-    core.warning(`race-rerun could not comment on pull request #${pr.number}: ${(err as Error).message}`);
+    core.warning(
+      redact(`race-rerun could not comment on pull request #${pr.number}: ${(err as Error).message}`),
+    );
   }
 }
 
-/** Writes the report, annotations, summary and outputs; each step survives the others failing. */
-async function publish(
-  report: Report,
+/** The step's outputs; a missing GITHUB_OUTPUT file is one warning, not a crash. */
+function setOutputs(report: Report, reportPath: string): void {
+  const flaky = report.tests
+    .filter((t) => t.status === 'flaky' || t.status === 'failing')
+    .map((t) => ({ package: t.package, test: t.name, failed: t.failed, runs: t.runs, status: t.status }));
+  try {
+    core.setOutput('runs', report.totalRuns);
+    core.setOutput('failed-runs', report.failedRuns);
+    core.setOutput('races', report.findings.filter((f) => f.kind === 'race').length);
+    core.setOutput('panics', report.findings.filter((f) => f.kind === 'panic').length);
+    core.setOutput('flaky-tests', redact(JSON.stringify(flaky)));
+    core.setOutput('report', reportPath);
+  } catch (err) {
+    core.warning(`Could not set the step outputs (GITHUB_OUTPUT): ${(err as Error).message}`);
+  }
+}
+
+/**
+ * Writes the report, annotations, summary and outputs; each step survives the others failing.
+ * Everything published is redacted (the token, the runner's secrets) first.
+ */
+export async function publish(
+  unredacted: Report,
   settings: Settings | undefined,
   reportPath: string,
   env: NodeJS.ProcessEnv,
+  opts: PublishOptions & { payload?: Record<string, unknown> } = {},
 ): Promise<void> {
+  const report = redactDeep(unredacted);
+  const payload = opts.payload ?? readEvent(env).payload;
   try {
     mkdirSync(dirname(reportPath), { recursive: true });
     writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
@@ -168,31 +221,34 @@ async function publish(
 
   // Every error is printed once; the last reason becomes the step's failure message. They are
   // annotations too, so they come out of the same per-step budget.
-  const reasons = [...report.errors];
+  const reasons = report.errors.map(redact);
   const failing = failingFindings(report, settings?.failOn ?? []);
   if (failing.length > 0) {
     const kinds = [...new Set(failing.map((f) => f.kind))].join(', ');
     reasons.push(`${report.summary} (fail-on: ${settings?.failOn.join(',')}; found: ${kinds}).`);
   }
-  const pr = commentTarget(settings, env);
+  const pr = commentTarget(settings, env, payload);
   // A pull request run may print one warning about the comment (before or after the annotations).
-  const mayWarn = settings?.comment === true && pullRequestOf(env) !== undefined;
+  const mayWarn = settings?.comment === true && pullRequestOf(env, payload) !== undefined;
   const plan = planAnnotations(report, { reserved: { error: reasons.length, warning: mayWarn ? 1 : 0 } });
   for (const a of plan.annotations) {
-    const props = { title: a.title, file: a.file, startLine: a.startLine };
-    if (a.level === 'error') core.error(a.message, props);
-    else if (a.level === 'warning') core.warning(a.message, props);
-    else core.notice(a.message, props);
+    const props = { title: redact(a.title), file: a.file, startLine: a.startLine };
+    const message = redact(a.message);
+    if (a.level === 'error') core.error(message, props);
+    else if (a.level === 'warning') core.warning(message, props);
+    else core.notice(message, props);
   }
 
   const url = runUrl(env);
   const repo = repoUrl(env);
   const sha = pr?.headSha ?? report.context.commit;
-  const markdown = renderSummary(report, {
-    ...(url ? { runUrl: url } : {}),
-    ...(repo && sha ? { blobUrl: `${repo}/blob/${sha}/` } : {}),
-    unannotated: plan.unannotated,
-  });
+  const markdown = redact(
+    renderSummary(report, {
+      ...(url ? { runUrl: url } : {}),
+      ...(repo && sha ? { blobUrl: `${repo}/blob/${sha}/` } : {}),
+      unannotated: plan.unannotated,
+    }),
+  );
   if (env.GITHUB_STEP_SUMMARY) {
     try {
       writeFileSync(env.GITHUB_STEP_SUMMARY, `${markdown}\n`, { flag: 'a' });
@@ -203,17 +259,9 @@ async function publish(
     core.info(markdown);
   }
 
-  const flaky = report.tests
-    .filter((t) => t.status === 'flaky' || t.status === 'failing')
-    .map((t) => ({ package: t.package, test: t.name, failed: t.failed, runs: t.runs, status: t.status }));
-  core.setOutput('runs', report.totalRuns);
-  core.setOutput('failed-runs', report.failedRuns);
-  core.setOutput('races', report.findings.filter((f) => f.kind === 'race').length);
-  core.setOutput('panics', report.findings.filter((f) => f.kind === 'panic').length);
-  core.setOutput('flaky-tests', JSON.stringify(flaky));
-  core.setOutput('report', reportPath);
+  setOutputs(report, reportPath);
 
-  if (pr && settings) await comment(report, settings, pr, env, plan.unannotated);
+  if (pr && settings) await comment(report, settings, pr, env, plan.unannotated, opts);
 
   const last = reasons.pop();
   for (const r of reasons) core.error(r);
