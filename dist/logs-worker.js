@@ -1116,6 +1116,11 @@ class TracebackAssembler {
             // The first goroutine is the alarm (or main for a deadlock): pick the test's own goroutine.
             chosen = pickTestBlock(all, h.running[0]?.split('/')[0]) ?? this.first;
         }
+        else if (kind === 'panic' && h.message.startsWith('deadlock: ')) {
+            // testing/synctest: the panic is raised in synctest.Test's caller; the bug is where a
+            // goroutine of the bubble is blocked (`[chan receive (durable), synctest bubble 1]`).
+            chosen = all.find((b) => b.hasUserFrame && b.header.includes('synctest bubble')) ?? this.first;
+        }
         const stacks = [];
         if (chosen) {
             stacks.push({
