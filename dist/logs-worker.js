@@ -537,7 +537,8 @@ class KeptFindings {
         const k = findingKey(f);
         if (k === undefined)
             return;
-        const beyond = (this.beyondCap ??= { repeats: 0, dropped: 0 });
+        this.beyondCap ??= { repeats: 0, dropped: 0 };
+        const beyond = this.beyondCap;
         const copies = 1 + (f.repeats ?? 0);
         const holder = this.keys.get(k);
         if (holder) {
@@ -558,7 +559,8 @@ class KeptFindings {
             beyond.dropped += copies;
     }
     beyond(b) {
-        const mine = (this.beyondCap ??= { repeats: 0, dropped: 0 });
+        this.beyondCap ??= { repeats: 0, dropped: 0 };
+        const mine = this.beyondCap;
         mine.repeats += b.repeats;
         mine.dropped += b.dropped;
     }
@@ -2335,7 +2337,8 @@ class Parser {
             }
         }
         const kept = this.keys.get(key);
-        const beyond = (this.result.beyondCap ??= { repeats: 0, dropped: 0 });
+        this.result.beyondCap ??= { repeats: 0, dropped: 0 };
+        const beyond = this.result.beyondCap;
         if (kept) {
             kept.repeats = (kept.repeats ?? 0) + 1;
             beyond.repeats++;

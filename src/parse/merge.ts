@@ -99,7 +99,8 @@ class KeptFindings {
     }
     const k = findingKey(f);
     if (k === undefined) return;
-    const beyond = (this.beyondCap ??= { repeats: 0, dropped: 0 });
+    this.beyondCap ??= { repeats: 0, dropped: 0 };
+    const beyond = this.beyondCap;
     const copies = 1 + (f.repeats ?? 0);
     const holder = this.keys.get(k);
     if (holder) {
@@ -118,7 +119,8 @@ class KeptFindings {
   }
 
   beyond(b: { repeats: number; dropped: number }): void {
-    const mine = (this.beyondCap ??= { repeats: 0, dropped: 0 });
+    this.beyondCap ??= { repeats: 0, dropped: 0 };
+    const mine = this.beyondCap;
     mine.repeats += b.repeats;
     mine.dropped += b.dropped;
   }

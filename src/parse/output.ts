@@ -439,7 +439,8 @@ class Parser implements OutputParser, StreamSink {
       }
     }
     const kept = this.keys.get(key);
-    const beyond = (this.result.beyondCap ??= { repeats: 0, dropped: 0 });
+    this.result.beyondCap ??= { repeats: 0, dropped: 0 };
+    const beyond = this.result.beyondCap;
     if (kept) {
       kept.repeats = (kept.repeats ?? 0) + 1;
       beyond.repeats++;

@@ -23,7 +23,7 @@ const corpus = JSON.parse(readFileSync(`${DIR}corpus.json`, 'utf8')) as Entry[];
 const disk: PathDisk = { realpath: () => undefined, isFile: () => false };
 const REPORT_KINDS = new Set(['race', 'panic', 'fatal', 'timeout']);
 
-export function corpusSites(text: string): string[] {
+function corpusSites(text: string): string[] {
   const report = buildReport({
     mode: 'parse',
     version: 'test',
