@@ -7,7 +7,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _logs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(216);
+/* harmony import */ var _logs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(880);
 // A thread that parses one part of a huge log file (see parseLogFile in logs.ts). The first part's
 // thread then waits: asked for the `rest`, its parser reads on to the end of the file.
 
@@ -32,7 +32,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 216:
+/***/ 880:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -57,7 +57,11 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __nccwpck_require__(919);
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/parse/util.ts
+// Small helpers shared by the parsers: line cleaning, frame lines, test names, caps.
+
 /** Cap on a finding's `raw` text. */
 const MAX_RAW = 64 * 1024;
 /** Cap on the frames kept per stack (a marker frame is added after it). */
@@ -75,42 +79,29 @@ const util_MAX_DISTINCT_FINDINGS = 5000;
 const util_MAX_EXTRA_RAW = 4096;
 /** Lines of a report past the cap held until it is known to be a repeat: longer ones are dropped. */
 const MAX_REPORT_LINES = 5000;
+/** Longest report text used as its own key (at most this × MAX_DISTINCT_FINDINGS kept). */
+const MAX_PLAIN_KEY = 2048;
+/** What varies between occurrences of one report's header line (addresses, goroutine ids). */
+const VARYING_RE = /0x[0-9a-fA-F]+\??|oroutine \d+|\d+ minutes/g;
 /**
- * What tells two reports apart for the findings cap: their function and `file:line` lines and the
- * panic line, without what changes between occurrences (addresses, goroutine ids, +0x offsets,
- * arguments). Finer than the analysis signature, so distinct findings never share a key. Hashed
- * (two 32-bit FNV-1a variants and the length) so the keys of thousands of reports stay small.
+ * What tells two reports apart for the findings cap: their frames' `file:line +0xOFF` lines (the
+ * same code gives the same pc in one binary; addresses, goroutine ids and arguments are on other
+ * lines) and the panic line without addresses. Finer than the analysis signature, so distinct
+ * findings never share a key. Long keys are hashed (SHA-1, native) to stay small.
  */
 function reportKey(kind, lines) {
-    let h1 = 0x811c9dc5;
-    let h2 = 0x01000193 ^ kind.length;
-    let n = 0;
-    const mix = (t) => {
-        for (let i = 0; i < t.length; i++) {
-            const c = t.charCodeAt(i);
-            h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
-            h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
-        }
-        h1 = Math.imul(h1 ^ 10, 0x01000193) >>> 0;
-        h2 = Math.imul(h2 ^ 10, 0x5bd1e995) >>> 0;
-        n += t.length + 1;
-    };
-    mix(kind);
-    for (const line of lines) {
-        const t = line.trim();
-        if (t.startsWith('panic: ') || t.startsWith('fatal error: '))
-            mix(t);
-        else if (t.endsWith(')')) {
-            const open = t.lastIndexOf('(');
-            if (open > 0 && !t.startsWith('goroutine '))
-                mix(t.slice(0, open));
-        }
-        else if (t.includes('.go:') || t.includes('.s:') || t.startsWith('<')) {
-            const off = t.indexOf(' +0x');
-            mix(off >= 0 ? t.slice(0, off) : t);
-        }
+    const parts = [kind];
+    for (const l of lines) {
+        if (l.indexOf(' +0x') >= 0)
+            parts.push(l);
+        else if (l.startsWith('panic: ') || l.startsWith('fatal error: '))
+            parts.push(l.replace(VARYING_RE, ''));
     }
-    return `${h1.toString(36)}.${h2.toString(36)}.${n.toString(36)}`;
+    const text = parts.join('\n');
+    // Short texts are keys themselves (a Map hashes them natively); long ones are hashed.
+    if (text.length <= MAX_PLAIN_KEY)
+        return text;
+    return `${kind}#${(0,external_node_crypto_namespaceObject.createHash)('sha1').update(text).digest('base64')}`;
 }
 /** The key of a kept finding, from its text (undefined for failures and build errors). */
 function util_findingKey(f) {
@@ -187,22 +178,15 @@ function stripPrefix(s) {
         if (m)
             return s.slice(m[0].length);
     }
-    const tag = tagEnd(s);
-    if (tag > 0 && TAG_RE.test(s.slice(0, tag + 1)))
-        return s.slice(tag + 3);
-    return s;
-}
-/** Index of the `]` of a leading `name[id]: ` (no space or `(` before it), or -1. */
-function tagEnd(s) {
-    const n = Math.min(s.length - 2, 64);
-    for (let i = 1; i < n; i++) {
-        const c = s.charCodeAt(i);
-        if (c === 93)
-            return s.charCodeAt(i + 1) === 58 && s.charCodeAt(i + 2) === 32 ? i : -1;
-        if (c === 32 || c === 9 || c === 40)
-            return -1;
+    // `name[id]: `: only lines starting with a letter (not frames, JSON, framing or `[signal`).
+    const l = c0 | 32;
+    if (l >= 97 && l <= 122) {
+        // Searching back from column 40 looks at 40 characters at most.
+        const tag = s.lastIndexOf(']: ', 40);
+        if (tag > 0 && TAG_RE.test(s.slice(0, tag + 1)))
+            return s.slice(tag + 3);
     }
-    return -1;
+    return s;
 }
 /**
  * `FILE:LINE +0xOFF`, `FILE:LINE` (inlined) or `FILE:LINE +0xOFF fp=… sp=… pc=…`, already without
@@ -1241,6 +1225,26 @@ const ACCESS_START_RE = /^(?:Previous )?(?:[Aa]tomic )?(?:[Rr]ead|[Ww]rite)(?: o
  * line (a paste cut before `WARNING: DATA RACE`), at any indentation.
  */
 function headerAt(line) {
+    // Past an indent or quoting, a letter or digit: the header can only start right there (a
+    // t.Log line `    x_test.go:12: panic: …` is not one), so no search through the line.
+    let i = 0;
+    let c = line.charCodeAt(0);
+    while (c === 32 || c === 9 || c === 62)
+        c = line.charCodeAt(++i);
+    const lower = c | 32;
+    if ((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57)) {
+        if (i === 0 && !line.endsWith(':'))
+            return -1;
+        if (i > 0 &&
+            (line.startsWith('panic: ', i) ||
+                line.startsWith('fatal error: ', i) ||
+                (line.startsWith('WARNING: DATA RACE', i) && line.length === i + 18)))
+            return i;
+        if (!line.endsWith(':'))
+            return -1;
+        const t = line.slice(i);
+        return ACCESS_START_RE.test(t) || parseGoroutineHeader(t) !== undefined ? i : -1;
+    }
     const colon = line.indexOf(': ');
     let at = -1;
     if (colon >= 0) {
@@ -1992,6 +1996,8 @@ class Parser {
     buildOutputs = new Map();
     lastBuildKey;
     ended = false;
+    crInChunk = true;
+    partialCR = false;
     constructor(opts) {
         this.opts = opts;
         this.plain = new LineStream(this, false);
@@ -2013,6 +2019,8 @@ class Parser {
             }
         }
         let start = 0;
+        // Lone `\r` line ends are looked for per line only in chunks that hold a `\r` at all.
+        this.crInChunk = this.partialCR || text.indexOf('\r') >= 0;
         for (;;) {
             const nl = text.indexOf('\n', start);
             if (nl < 0)
@@ -2031,8 +2039,10 @@ class Parser {
                     this.quietListener(start);
             }
         }
+        this.partialCR = false;
         if (start < text.length && !this.dropping) {
             this.partial += text.slice(start);
+            this.partialCR = this.crInChunk;
             if (this.partial.length > MAX_LINE) {
                 // An endless line (binary junk): handle what fits and skip the rest of it.
                 this.rawLine(this.partial.slice(0, MAX_LINE));
@@ -2088,7 +2098,7 @@ class Parser {
     }
     rawLine(input) {
         // `\r` alone as the line end (old Mac pastes, progress output): each part is a line.
-        const cr = input.indexOf('\r');
+        const cr = this.crInChunk ? input.indexOf('\r') : -1;
         if (cr >= 0 &&
             cr < input.length - 1 &&
             input.charCodeAt(0) !== 123 &&

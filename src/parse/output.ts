@@ -89,6 +89,8 @@ class Parser implements OutputParser, StreamSink {
   private readonly buildOutputs = new Map<string, string>();
   private lastBuildKey: string | undefined;
   private ended = false;
+  private crInChunk = true;
+  private partialCR = false;
 
   constructor(private readonly opts: OutputParserOptions) {
     this.plain = new LineStream(this, false);
@@ -108,6 +110,8 @@ class Parser implements OutputParser, StreamSink {
       }
     }
     let start = 0;
+    // Lone `\r` line ends are looked for per line only in chunks that hold a `\r` at all.
+    this.crInChunk = this.partialCR || text.indexOf('\r') >= 0;
     for (;;) {
       const nl = text.indexOf('\n', start);
       if (nl < 0) break;
@@ -122,8 +126,10 @@ class Parser implements OutputParser, StreamSink {
         if (this.quietListener && this.isQuiet()) this.quietListener(start);
       }
     }
+    this.partialCR = false;
     if (start < text.length && !this.dropping) {
       this.partial += text.slice(start);
+      this.partialCR = this.crInChunk;
       if (this.partial.length > MAX_LINE) {
         // An endless line (binary junk): handle what fits and skip the rest of it.
         this.rawLine(this.partial.slice(0, MAX_LINE));
@@ -178,7 +184,7 @@ class Parser implements OutputParser, StreamSink {
 
   private rawLine(input: string): void {
     // `\r` alone as the line end (old Mac pastes, progress output): each part is a line.
-    const cr = input.indexOf('\r');
+    const cr = this.crInChunk ? input.indexOf('\r') : -1;
     if (
       cr >= 0 &&
       cr < input.length - 1 &&

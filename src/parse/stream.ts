@@ -73,6 +73,25 @@ const ACCESS_START_RE =
  * line (a paste cut before `WARNING: DATA RACE`), at any indentation.
  */
 export function headerAt(line: string): number {
+  // Past an indent or quoting, a letter or digit: the header can only start right there (a
+  // t.Log line `    x_test.go:12: panic: …` is not one), so no search through the line.
+  let i = 0;
+  let c = line.charCodeAt(0);
+  while (c === 32 || c === 9 || c === 62) c = line.charCodeAt(++i);
+  const lower = c | 32;
+  if ((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57)) {
+    if (i === 0 && !line.endsWith(':')) return -1;
+    if (
+      i > 0 &&
+      (line.startsWith('panic: ', i) ||
+        line.startsWith('fatal error: ', i) ||
+        (line.startsWith('WARNING: DATA RACE', i) && line.length === i + 18))
+    )
+      return i;
+    if (!line.endsWith(':')) return -1;
+    const t = line.slice(i);
+    return ACCESS_START_RE.test(t) || parseGoroutineHeader(t) !== undefined ? i : -1;
+  }
   const colon = line.indexOf(': ');
   let at = -1;
   if (colon >= 0) {

@@ -1,4 +1,5 @@
 // Small helpers shared by the parsers: line cleaning, frame lines, test names, caps.
+import { createHash } from 'node:crypto';
 import type { Frame, RawFinding, Stack } from '../model.js';
 
 /** Cap on a finding's `raw` text. */
@@ -20,39 +21,28 @@ export const MAX_EXTRA_RAW = 4096;
 /** Lines of a report past the cap held until it is known to be a repeat: longer ones are dropped. */
 export const MAX_REPORT_LINES = 5000;
 
+/** Longest report text used as its own key (at most this × MAX_DISTINCT_FINDINGS kept). */
+const MAX_PLAIN_KEY = 2048;
+
+/** What varies between occurrences of one report's header line (addresses, goroutine ids). */
+const VARYING_RE = /0x[0-9a-fA-F]+\??|oroutine \d+|\d+ minutes/g;
+
 /**
- * What tells two reports apart for the findings cap: their function and `file:line` lines and the
- * panic line, without what changes between occurrences (addresses, goroutine ids, +0x offsets,
- * arguments). Finer than the analysis signature, so distinct findings never share a key. Hashed
- * (two 32-bit FNV-1a variants and the length) so the keys of thousands of reports stay small.
+ * What tells two reports apart for the findings cap: their frames' `file:line +0xOFF` lines (the
+ * same code gives the same pc in one binary; addresses, goroutine ids and arguments are on other
+ * lines) and the panic line without addresses. Finer than the analysis signature, so distinct
+ * findings never share a key. Long keys are hashed (SHA-1, native) to stay small.
  */
 export function reportKey(kind: string, lines: readonly string[]): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193 ^ kind.length;
-  let n = 0;
-  const mix = (t: string): void => {
-    for (let i = 0; i < t.length; i++) {
-      const c = t.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193) >>> 0;
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
-    }
-    h1 = Math.imul(h1 ^ 10, 0x01000193) >>> 0;
-    h2 = Math.imul(h2 ^ 10, 0x5bd1e995) >>> 0;
-    n += t.length + 1;
-  };
-  mix(kind);
-  for (const line of lines) {
-    const t = line.trim();
-    if (t.startsWith('panic: ') || t.startsWith('fatal error: ')) mix(t);
-    else if (t.endsWith(')')) {
-      const open = t.lastIndexOf('(');
-      if (open > 0 && !t.startsWith('goroutine ')) mix(t.slice(0, open));
-    } else if (t.includes('.go:') || t.includes('.s:') || t.startsWith('<')) {
-      const off = t.indexOf(' +0x');
-      mix(off >= 0 ? t.slice(0, off) : t);
-    }
+  const parts: string[] = [kind];
+  for (const l of lines) {
+    if (l.indexOf(' +0x') >= 0) parts.push(l);
+    else if (l.startsWith('panic: ') || l.startsWith('fatal error: ')) parts.push(l.replace(VARYING_RE, ''));
   }
-  return `${h1.toString(36)}.${h2.toString(36)}.${n.toString(36)}`;
+  const text = parts.join('\n');
+  // Short texts are keys themselves (a Map hashes them natively); long ones are hashed.
+  if (text.length <= MAX_PLAIN_KEY) return text;
+  return `${kind}#${createHash('sha1').update(text).digest('base64')}`;
 }
 
 /** The key of a kept finding, from its text (undefined for failures and build errors). */
@@ -124,20 +114,14 @@ function stripPrefix(s: string): string {
     const m = SYSLOG_RE.exec(s);
     if (m) return s.slice(m[0].length);
   }
-  const tag = tagEnd(s);
-  if (tag > 0 && TAG_RE.test(s.slice(0, tag + 1))) return s.slice(tag + 3);
-  return s;
-}
-
-/** Index of the `]` of a leading `name[id]: ` (no space or `(` before it), or -1. */
-function tagEnd(s: string): number {
-  const n = Math.min(s.length - 2, 64);
-  for (let i = 1; i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 93) return s.charCodeAt(i + 1) === 58 && s.charCodeAt(i + 2) === 32 ? i : -1;
-    if (c === 32 || c === 9 || c === 40) return -1;
+  // `name[id]: `: only lines starting with a letter (not frames, JSON, framing or `[signal`).
+  const l = c0 | 32;
+  if (l >= 97 && l <= 122) {
+    // Searching back from column 40 looks at 40 characters at most.
+    const tag = s.lastIndexOf(']: ', 40);
+    if (tag > 0 && TAG_RE.test(s.slice(0, tag + 1))) return s.slice(tag + 3);
   }
-  return -1;
+  return s;
 }
 
 /**
