@@ -29904,7 +29904,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(749);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3799);
 // The action's entry point: all work is in run(), so tests can call it with fakes.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -29914,7 +29914,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 749:
+/***/ 3799:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32775,7 +32775,7 @@ function error(message, properties = {}) {
  * @param message warning issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function warning(message, properties = {}) {
+function core_warning(message, properties = {}) {
     command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -32878,6 +32878,415 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/analysis/baseline.ts
+/** Lines a location may move and still be the same finding when nothing else matched. */
+const NEARBY_LINES = 40;
+/** Above this chance of having shown, a finding not seen now is "likely fixed". */
+const LIKELY_FIXED = 0.95;
+/** Gone findings listed at most (the rest are counted). */
+const MAX_GONE = 50;
+/** 1 − (1 − p)^n: the chance to see at least once in n runs what showed in k of m runs. */
+function chanceToShow(k, m, n) {
+    if (m <= 0 || k <= 0 || n <= 0)
+        return 0;
+    const p = Math.min(1, k / m);
+    return 1 - (1 - p) ** n;
+}
+function fileName(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
+}
+/** The places without their lines: survives code above them moving. */
+function placesKey(f) {
+    const locs = f.locations.map((l) => `${l.file}|${l.function}|${l.access ?? ''}`).sort();
+    const extra = f.kind === 'failure' ? f.tests.join(',') : f.kind === 'build' ? f.message : '';
+    return `${f.kind}|${f.package}|${locs.join(';')}|${extra}`;
+}
+function sameFilesNearby(a, b) {
+    if (a.kind !== b.kind || a.package !== b.package || a.locations.length === 0)
+        return false;
+    if (a.locations.length !== b.locations.length)
+        return false;
+    const sorted = (f) => [...f.locations].sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line));
+    const [xs, ys] = [sorted(a), sorted(b)];
+    return xs.every((x, i) => {
+        const y = ys[i];
+        return x.file === y.file && Math.abs(x.line - y.line) <= NEARBY_LINES;
+    });
+}
+function movedFrom(now, then) {
+    // A race's sides swap roles between runs (whichever access the detector saw first).
+    const left = [...then.locations];
+    const take = (same) => {
+        const i = left.findIndex(same);
+        return i < 0 ? undefined : left.splice(i, 1)[0];
+    };
+    const moved = [];
+    for (const l of now.locations) {
+        const was = take((b) => b.file === l.file && b.function === l.function && b.access === l.access) ??
+            take((b) => b.file === l.file && b.access === l.access) ??
+            take((b) => b.file === l.file);
+        if (was && was.line !== l.line)
+            moved.push(`${fileName(was.file)}:${was.line}`);
+    }
+    return moved.length > 0 ? moved.join(', ') : undefined;
+}
+/** Which baseline finding each finding of the report is, matched at most once each. */
+function matchFindings(now, base) {
+    const out = new Map();
+    const used = new Set();
+    const known = (f, b, match) => {
+        used.add(b);
+        const k = { id: b.id, runsSeen: b.runsSeen, runs: b.runs, match };
+        const moved = match === 'signature' ? undefined : movedFrom(f, b);
+        if (moved)
+            k.movedFrom = moved;
+        out.set(f, k);
+    };
+    const passes = [
+        ['signature', (f, b) => f.kind === b.kind && f.package === b.package && f.signature === b.signature],
+        ['functions', (f, b) => f.locations.length > 0 && placesKey(f) === placesKey(b)],
+        ['nearby', sameFilesNearby],
+    ];
+    for (const [match, same] of passes) {
+        for (const f of now) {
+            if (out.has(f))
+                continue;
+            const b = base.find((x) => !used.has(x) && same(f, x));
+            if (b)
+                known(f, b, match);
+        }
+    }
+    return out;
+}
+/** `main`, `abc1234`, or `the baseline`: what "vs …" names. */
+function baselineLabel(base) {
+    if (base.context.branch)
+        return base.context.branch;
+    if (base.context.commit)
+        return base.context.commit.slice(0, 7);
+    return 'the baseline';
+}
+/**
+ * Marks every finding of `report` new or known and lists the baseline's findings not seen now
+ * (only those of packages that ran now: a package left out says nothing about them).
+ */
+function compareWithBaseline(report, base, source, baseBranch) {
+    const matched = matchFindings(report.findings, base.findings);
+    for (const f of report.findings) {
+        const k = matched.get(f);
+        f.baseline = k ? 'known' : 'new';
+        if (k)
+            f.known = k;
+        else
+            delete f.known;
+    }
+    const matchedIds = new Set([...matched.values()].map((k) => k.id));
+    const runsNow = new Map(report.packages.map((p) => [p.importPath, p.runs]));
+    const gone = [];
+    for (const b of base.findings) {
+        if (matchedIds.has(b.id) || b.kind === 'build')
+            continue;
+        const n = runsNow.get(b.package) ?? 0;
+        if (n === 0)
+            continue;
+        const shown = b.locations.slice(0, b.kind === 'race' ? 2 : 1);
+        const g = {
+            id: b.id,
+            kind: b.kind,
+            title: b.title,
+            package: b.package,
+            runsSeen: b.runsSeen,
+            runs: b.runs,
+            runsNow: n,
+            chance: chanceToShow(b.runsSeen, b.runs, n),
+        };
+        if (shown.length > 0)
+            g.where = shown.map((l) => `${l.file}:${l.line}`).join(' ↔ ');
+        gone.push(g);
+    }
+    gone.sort((a, b) => b.chance - a.chance);
+    const comparison = {
+        source,
+        label: base.context.branch || baseBranch || baselineLabel(base),
+        gone: gone.slice(0, MAX_GONE),
+    };
+    if (base.context.commit)
+        comparison.commit = base.context.commit;
+    report.baseline = comparison;
+}
+/** Whether a value read from a file looks like a race-rerun report (enough to compare with it). */
+function isReport(value) {
+    const r = value;
+    return (typeof r === 'object' &&
+        r !== null &&
+        r.tool?.name === 'race-rerun' &&
+        Array.isArray(r.findings) &&
+        Array.isArray(r.packages) &&
+        typeof r.context === 'object' &&
+        r.findings.every((f) => typeof f?.id === 'string' && typeof f.signature === 'string' && Array.isArray(f.locations)));
+}
+
+;// CONCATENATED MODULE: ./src/engine/baseline.ts
+// Reads the `baseline` report: a path or a glob (`reports/*.json`, `**/race-rerun.json`), the
+// newest match wins. Missing or unreadable is a warning for the caller, never an error.
+
+
+
+/** Files visited at most while expanding a glob (a `**` over a huge tree must not hang). */
+const MAX_VISITED = 20_000;
+function segmentRegex(segment) {
+    const body = segment
+        .replace(/[.+^${}()|\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]');
+    return new RegExp(`^${body}$`);
+}
+/** Files matching a glob of `*`, `?` and `**` segments, relative to `cwd` unless absolute. */
+function expandGlob(pattern, cwd) {
+    const abs = (0,external_node_path_namespaceObject.isAbsolute)(pattern) ? pattern : (0,external_node_path_namespaceObject.resolve)(cwd, pattern);
+    const parts = abs.split('/');
+    const firstWild = parts.findIndex((p) => /[*?]/.test(p));
+    if (firstWild < 0)
+        return [abs];
+    const root = parts.slice(0, firstWild).join('/') || '/';
+    const rest = parts.slice(firstWild);
+    const out = [];
+    let visited = 0;
+    const walk = (dir, segs) => {
+        if (visited++ > MAX_VISITED || segs.length === 0)
+            return;
+        const [head, ...tail] = segs;
+        let entries;
+        try {
+            entries = (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        if (head === '**') {
+            walk(dir, tail);
+            for (const e of entries)
+                if (e.isDirectory() && !e.name.startsWith('.'))
+                    walk((0,external_node_path_namespaceObject.join)(dir, e.name), segs);
+            return;
+        }
+        const re = segmentRegex(head);
+        for (const e of entries) {
+            if (!re.test(e.name))
+                continue;
+            const path = (0,external_node_path_namespaceObject.join)(dir, e.name);
+            if (tail.length === 0) {
+                if (e.isFile())
+                    out.push(path);
+            }
+            else if (e.isDirectory())
+                walk(path, tail);
+        }
+    };
+    walk(root, rest);
+    return [...new Set(out)];
+}
+function mtime(file) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(file).mtimeMs;
+    }
+    catch {
+        return 0;
+    }
+}
+/** The newest report matching `pattern`, or a warning that says what to fix. */
+function loadBaseline(pattern, cwd) {
+    const files = expandGlob(pattern, cwd).sort((a, b) => mtime(b) - mtime(a));
+    const hint = 'New and known cannot be told apart; every finding is reported as it is. Restore the base branch report (see the README: actions/cache/restore) before this step.';
+    const file = files[0];
+    if (!file)
+        return { warning: `Baseline ${JSON.stringify(pattern)} matches no file. ${hint}` };
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${err.message})`;
+        return { warning: `Baseline ${file} ${why}. ${hint}` };
+    }
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return { warning: `Baseline ${file} is not JSON. ${hint}` };
+    }
+    if (!isReport(value))
+        return { warning: `Baseline ${file} is not a race-rerun JSON report. ${hint}` };
+    return { report: value, file };
+}
+/**
+ * Compares `report` with the baseline `pattern` names (relative to `cwd`). Returns the warning
+ * to show when there is none to compare with; the report's notes say it too.
+ */
+function applyBaseline(report, pattern, cwd, baseBranch) {
+    const loaded = loadBaseline(pattern, cwd);
+    if ('warning' in loaded) {
+        report.notes.push(loaded.warning);
+        return loaded.warning;
+    }
+    compareWithBaseline(report, loaded.report, pattern, baseBranch);
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/focus.ts
+const MODULE_FILES = new Set(['go.mod', 'go.sum', 'go.work', 'go.work.sum']);
+function dirOf(file) {
+    const i = file.lastIndexOf('/');
+    return i < 0 ? '' : file.slice(0, i);
+}
+function baseOf(file) {
+    return file.slice(file.lastIndexOf('/') + 1);
+}
+/** Whether a changed file (absolute) belongs to the package in `dir`. */
+function touches(file, dir) {
+    if (file.endsWith('.go') && dirOf(file) === dir)
+        return true;
+    // Test data is read by the tests: changing it changes what they test.
+    return file.startsWith(`${dir}/testdata/`);
+}
+/** A changed module file under `moduleDir`, if any: every package is then affected. */
+function changedModuleFile(files, moduleDir) {
+    return files.find((f) => MODULE_FILES.has(baseOf(f)) && (dirOf(f) === moduleDir || moduleDir.startsWith(`${dirOf(f)}/`)));
+}
+/**
+ * The packages of `pkgs` the changed files (absolute, `/` separated) touch, each with why:
+ * `changed`, or `imports` with the changed package it reaches. In the order of `pkgs`.
+ */
+function focusPackages(pkgs, files, moduleDir) {
+    const moduleFile = changedModuleFile(files, moduleDir);
+    if (moduleFile)
+        return pkgs.map((p) => ({ importPath: p.importPath, reason: 'changed', via: baseOf(moduleFile) }));
+    const changed = new Set(pkgs.filter((p) => files.some((f) => touches(f, p.dir))).map((p) => p.importPath));
+    // A changed package each affected one reaches; grows until nothing more is reached.
+    const via = new Map([...changed].map((c) => [c, c]));
+    for (let grew = true; grew;) {
+        grew = false;
+        for (const p of pkgs) {
+            if (via.has(p.importPath))
+                continue;
+            const hit = [...p.deps, ...p.testImports].find((d) => via.has(d));
+            if (hit === undefined)
+                continue;
+            via.set(p.importPath, changed.has(hit) ? hit : (via.get(hit) ?? hit));
+            grew = true;
+        }
+    }
+    return pkgs.flatMap((p) => {
+        if (changed.has(p.importPath))
+            return [{ importPath: p.importPath, reason: 'changed' }];
+        const through = via.get(p.importPath);
+        return through ? [{ importPath: p.importPath, reason: 'imports', via: through }] : [];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/engine/changed.ts
+// `only-changed`: the files a pull request changed (git, behind a small interface) and the test
+// packages they touch (go list, through the GoTool). A shallow checkout gets the base commit
+// with `git fetch --depth=1 origin <sha>`; when that fails the message says what to set.
+
+
+class GitError extends Error {
+}
+function createGitTool(runner, env = process.env) {
+    const git = async (args, cwd) => {
+        const r = await runner.run({ command: 'git', args, cwd, env: { ...env, GIT_TERMINAL_PROMPT: '0' } });
+        if (r.spawnError !== undefined)
+            throw new GitError(`git could not be started: ${r.spawnError}`);
+        return { ok: r.exitCode === 0, stdout: r.stdout ?? r.output, output: r.output.trim() };
+    };
+    return {
+        async topLevel(cwd) {
+            const r = await git(['rev-parse', '--show-toplevel'], cwd);
+            if (!r.ok)
+                throw new GitError(`${cwd} is not in a git checkout (${r.output.split('\n')[0]})`);
+            return r.stdout.trim().replace(/\\/g, '/');
+        },
+        async hasCommit(sha, cwd) {
+            return (await git(['cat-file', '-e', `${sha}^{commit}`], cwd)).ok;
+        },
+        async fetchCommit(sha, cwd) {
+            const r = await git(['fetch', '--no-tags', '--depth=1', 'origin', sha], cwd);
+            return r.ok ? undefined : r.output.split('\n').slice(-3).join(' ');
+        },
+        async changedFiles(base, cwd) {
+            // Three dots: what HEAD changed since it forked (on a pull request's merge commit this is
+            // the same as two); two when the history to a merge base is not there (a shallow checkout).
+            for (const range of [[`${base}...HEAD`], [base, 'HEAD']]) {
+                const r = await git(['diff', '--name-only', '--no-renames', '-z', ...range], cwd);
+                if (r.ok)
+                    return r.stdout.split('\0').filter(Boolean);
+            }
+            throw new GitError(`git diff against ${base.slice(0, 7)} failed`);
+        },
+    };
+}
+const MAX_FILES_KEPT = 100;
+function changed_short(sha) {
+    return sha.slice(0, 7);
+}
+/** The base commit, fetched when the checkout is shallow; or why it cannot be had. */
+async function ensureBase(base, wd, deps) {
+    if (await deps.git.hasCommit(base, wd))
+        return undefined;
+    deps.log(`only-changed: fetching the base commit ${changed_short(base)} (git fetch --depth=1 origin ${base})`);
+    const failed = await deps.git.fetchCommit(base, wd);
+    if (failed === undefined && (await deps.git.hasCommit(base, wd)))
+        return undefined;
+    return `the base commit ${changed_short(base)} is not in the checkout and \`git fetch --depth=1 origin ${base}\` failed (${failed ?? 'no such commit'}). Set \`fetch-depth: 0\` on actions/checkout`;
+}
+/**
+ * The test packages of `listed` that the changes since `base` touch, and the report of why. A
+ * problem (no git, no base commit, go list failing) is a note and every package runs: a focus
+ * that cannot be computed must not hide a finding.
+ */
+async function focusOnChanges(base, listed, patterns, buildFlags, wd, deps) {
+    const fallback = (why) => ({ note: `only-changed: ${why}; every package was run.` });
+    try {
+        const problem = await ensureBase(base, wd, deps);
+        if (problem)
+            return fallback(problem);
+        const top = await deps.git.topLevel(wd);
+        const files = await deps.git.changedFiles(base, wd);
+        if (!deps.go.listDependencies)
+            return fallback('this Go tool cannot list dependencies');
+        const pkgs = await deps.go.listDependencies(wd, patterns, buildFlags);
+        // git names the resolved paths, go the ones it ran under: compare them resolved.
+        const real = (p) => {
+            try {
+                return (0,external_node_fs_namespaceObject.realpathSync)(p).replace(/\\/g, '/');
+            }
+            catch {
+                return p.replace(/\\/g, '/');
+            }
+        };
+        const resolved = pkgs.map((p) => ({ ...p, dir: real(p.dir) }));
+        const focused = focusPackages(resolved, files.map((f) => `${real(top)}/${f}`), real(wd));
+        const tested = new Set(listed.map((p) => p.importPath));
+        const kept = focused.filter((p) => tested.has(p.importPath));
+        const names = new Set(kept.map((p) => p.importPath));
+        return {
+            report: {
+                base,
+                changedFiles: files.slice(0, MAX_FILES_KEPT),
+                changedFileCount: files.length,
+                packages: kept,
+                skipped: listed.length - kept.length,
+            },
+            packages: listed.filter((p) => names.has(p.importPath)),
+        };
+    }
+    catch (err) {
+        return fallback(err.message);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/go.ts
 // The few `go` commands race-rerun needs: go env, go list, go test -race -c, go list -m.
 
@@ -33119,6 +33528,24 @@ function createGoTool(runner, opts = {}) {
                 const binary = (0,external_node_path_namespaceObject.join)(outDir, testBinaryName(pkg.importPath));
                 return (0,external_node_fs_namespaceObject.existsSync)(binary) ? [{ package: pkg, ok: true, binary, output: '', durationMs }] : [];
             });
+        },
+        async listDependencies(cwd, patterns, buildFlags) {
+            const fields = 'ImportPath,Dir,Deps,TestImports,XTestImports,Standard,DepOnly';
+            const listFlags = buildFlags.filter((f) => !isFlag(f, 'vet'));
+            // -deps lists the dependencies too; only the packages the patterns matched are kept.
+            const result = await go(['list', '-e', '-deps', `-json=${fields}`, ...listFlags, ...patterns], cwd);
+            const listed = parseJsonStream(result.stdout ?? result.output);
+            if (result.exitCode !== 0 && listed.length === 0) {
+                throw new GoError(`"go list -deps" failed in ${cwd}:\n${trimOutput(result.stderr || result.output)}`);
+            }
+            return listed
+                .filter((p) => !p.Standard && !p.DepOnly && p.ImportPath && p.Dir)
+                .map((p) => ({
+                importPath: p.ImportPath ?? '',
+                dir: (p.Dir ?? '').replace(/\\/g, '/'),
+                deps: p.Deps ?? [],
+                testImports: [...(p.TestImports ?? []), ...(p.XTestImports ?? [])],
+            }));
         },
         async modules(cwd) {
             try {
@@ -33470,8 +33897,11 @@ function paths_modulesFromFiles(dir, root, read) {
 ;// CONCATENATED MODULE: ./src/model.ts
 // The shared data model. Everything between the parts of race-rerun is one of these plain types:
 // settings → plan → runs (RunRecord) → Report → renderers. No I/O here.
-/** The kinds of finding, also the words accepted by `fail-on` (plus `never`). */
-const FINDING_KINDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'build'];
+/**
+ * The kinds of finding, also the words accepted by `fail-on` (plus `never`). `overlap`: a test
+ * that failed only while other runs overlapped it and passed every time alone.
+ */
+const FINDING_KINDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'build', 'overlap'];
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -33860,6 +34290,153 @@ class BoundedList {
     }
 }
 
+;// CONCATENATED MODULE: ./src/analysis/attribution.ts
+const attribution_top = (name) => name.split('/')[0] ?? name;
+/** `example.com/m/pkg.TestA.func1` → `TestA` when the function belongs to package `pkg`. */
+function testOfFunc(func, pkg) {
+    for (const prefix of [`${pkg}.`, `${pkg}_test.`]) {
+        if (!func.startsWith(prefix))
+            continue;
+        const name = /^((?:Test|Fuzz|Example)[^.(]*)/.exec(func.slice(prefix.length))?.[1];
+        if (name && name !== 'TestMain')
+            return name;
+    }
+    return undefined;
+}
+// `testing` prints this as a t.Error-style line of the test the race was detected in.
+const RACE_NOTICE = /^(?:testing: )?race detected (?:during execution of (?:test|benchmark)|outside of test execution)/;
+/**
+ * A race printed during test B whose stacks only show test A (a goroutine A started and did not
+ * wait for): A. Undefined when the stacks name B itself, or no test.
+ */
+function testsInStacks(f, pkg) {
+    const named = new Set();
+    for (const s of f.stacks) {
+        for (const fr of s.frames) {
+            const t = testOfFunc(fr.func, pkg);
+            if (t)
+                named.add(t);
+        }
+    }
+    return named;
+}
+function stackOwner(f, pkg) {
+    if (f.kind !== 'race' || !f.test)
+        return undefined;
+    const named = testsInStacks(f, pkg);
+    if (named.size === 0 || named.has(attribution_top(f.test)))
+        return undefined;
+    return [...named].sort()[0];
+}
+/**
+ * Races of one run made by a goroutine that outlived its test A and reported during a later
+ * test B, which it fails. Two shapes: the race is attributed to B and its stacks only name A;
+ * or it is attributed to A (from its stacks), A passed, and B failed with no finding of its own
+ * (`race detected during execution of test` is all B printed). B is then one the stacks name,
+ * or the only such failed test of the run.
+ */
+function outlivingRaces(run) {
+    const out = new Map();
+    const pkg = run.package;
+    const raws = run.parsed.findings;
+    const races = raws.filter((f) => f.kind === 'race');
+    const own = (test) => raws.some((f) => !(f.kind === 'failure' && RACE_NOTICE.test(f.message.trim())) &&
+        [...(f.test ? [f.test] : []), ...(f.runningTests ?? [])].some((n) => covers(test, n) || covers(n, test)));
+    const outcome = (name) => run.parsed.tests.find((t) => t.name === name && (t.package === pkg || !t.package));
+    const unexplained = run.parsed.tests
+        .filter((t) => t.action === 'fail' && !t.name.includes('/') && !own(t.name))
+        .map((t) => t.name)
+        .sort();
+    for (const r of races) {
+        const owner = stackOwner(r, pkg);
+        if (owner && r.test) {
+            out.set(r, { owner, during: r.test });
+            continue;
+        }
+        if (!r.test || outcome(attribution_top(r.test))?.action !== 'pass')
+            continue;
+        const named = testsInStacks(r, pkg);
+        const during = unexplained.find((t) => named.has(t)) ?? (unexplained.length === 1 ? unexplained[0] : undefined);
+        if (during && during !== attribution_top(r.test))
+            out.set(r, { owner: attribution_top(r.test), during });
+    }
+    return out;
+}
+/** `TestA` is `TestA/sub` or a parent of it. */
+function covers(parent, test) {
+    return test === parent || test.startsWith(`${parent}/`);
+}
+/** The tests a raw finding names: its test and, for a timeout, the tests that were running. */
+function namedTests(f) {
+    return [...(f.test ? [f.test] : []), ...(f.runningTests ?? [])];
+}
+/**
+ * A test fails only because of findings when, in every run it failed, a race, panic, fatal error
+ * or timeout named it or one of its subtests, and no t.Error/t.Fatal of its own did. Sets
+ * `TestReport.failedBy` and `Finding.failsTests`.
+ */
+function foldFailedTests(runs, tests, findings) {
+    const byTest = new Map();
+    for (const { run, findings: raws } of runs) {
+        for (const t of run.parsed.tests) {
+            if (t.action !== 'fail' && t.action !== 'interrupted')
+                continue;
+            const key = `${t.package}\u0000${t.name}`;
+            const e = byTest.get(key) ?? { ids: new Set(), alone: false };
+            byTest.set(key, e);
+            const mine = raws.filter((r) => (r.raw.package || run.package) === t.package &&
+                [...namedTests(r.raw), ...(r.during ? [r.during] : [])].some((n) => covers(t.name, n)));
+            // Its own t.Error (or a collision with other runs) is its own failure, not a finding's.
+            const own = (r) => r.raw.kind === 'failure' || r.raw.kind === 'overlap';
+            const causes = mine.filter((r) => !own(r) && r.raw.kind !== 'build');
+            if (causes.length === 0 || mine.some(own))
+                e.alone = true;
+            for (const c of causes)
+                e.ids.add(c.id);
+        }
+    }
+    const byId = new Map(findings.map((f) => [f.id, f]));
+    for (const t of tests) {
+        const e = byTest.get(`${t.package}\u0000${t.name}`);
+        if (!e || e.alone || e.ids.size === 0)
+            continue;
+        t.failedBy = [...e.ids].sort();
+        for (const id of t.failedBy) {
+            const f = byId.get(id);
+            if (f)
+                f.failsTests = [...(f.failsTests ?? []), t.name].sort();
+        }
+    }
+}
+/** Error text that names a resource two processes can fight over. */
+const EVIDENCE = /address already in use|database is locked|text file busy|device or resource busy|resource temporarily unavailable|file exists|too many open files|only one usage of each socket address|lock(?:ed)? by another process|already locked/i;
+/** The first line of a test's failing output that names a shared resource. */
+function evidenceLine(findings) {
+    for (const f of findings) {
+        for (const line of `${f.message}\n${f.raw}`.split('\n')) {
+            if (EVIDENCE.test(line)) {
+                const text = line.trim();
+                return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+            }
+        }
+    }
+    return undefined;
+}
+/** `bind: address already in use` → `address already in use`. */
+function evidencePhrase(line) {
+    return EVIDENCE.exec(line)?.[0].toLowerCase();
+}
+/** Only the innermost of `TestA`, `TestA/sub`, for short lists: the parents fail with them. */
+function innermost(tests) {
+    return tests.filter((t) => !tests.some((o) => o !== t && o.startsWith(`${t}/`)));
+}
+/** `TestA`, `TestA, TestB and 2 more`. */
+function shortTestList(tests, max = 3) {
+    const shown = innermost(tests);
+    const head = shown.slice(0, max).join(', ');
+    return shown.length > max ? `${head} and ${shown.length - max} more` : head;
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/hash.ts
 // A small stable hash for finding ids: same signature → same id on every machine and version.
 /** 32-bit FNV-1a over the UTF-8 bytes, as 8 lower-case hex digits. */
@@ -33949,8 +34526,15 @@ function runPattern(i) {
         return '^$';
     return testPattern(i.tests) ?? i.run;
 }
-/** `cd examples/m && go test -race -count=1 -run '^TestWriter$' ./daemon` */
+/**
+ * `cd examples/m && go test -race -count=1 -run '^TestWriter$' ./daemon`. An `overlap` finding
+ * passes alone: its command starts two at once, as race-rerun's parallel runs did.
+ */
 function reproduceCommand(i) {
+    if (i.kind === 'overlap') {
+        const one = reproduceCommand({ ...i, kind: 'failure', workingDirectory: '.' });
+        return `${cdPrefix(i.workingDirectory)}for i in 1 2; do ${one} & done; wait`;
+    }
     const words = ['go', 'test', '-race', '-count=1'];
     words.push(...i.goTestFlags.filter((f) => !OWN_FLAG.test(f)).map(shQuote));
     if (i.kind === 'timeout' && i.timeout)
@@ -33961,11 +34545,24 @@ function reproduceCommand(i) {
     words.push(shQuote(i.packageArg));
     return cdPrefix(i.workingDirectory) + words.join(' ');
 }
+/**
+ * How the CLI runs without installing it: the package is not on npm, so from its repository
+ * (the README's placeholder; the README says how to install it for good).
+ */
+const CLI_COMMAND = 'npx --yes github:org/race-rerun';
+// Flags the rerun command sets itself or that race-rerun adds to every run.
+const RERUN_OWN_FLAG = /^--?(?:race|json|run|v)(?:=|$)/;
 /** The better way to check a fix: race-rerun itself, many runs. Undefined for build errors. */
 function rerunCommand(i, count) {
-    if (i.kind === 'build')
+    // A count of an overlap would only say again that the runs collide.
+    if (i.kind === 'build' || i.kind === 'overlap')
         return undefined;
-    const words = ['npx', 'race-rerun', 'run', '--count', String(count)];
+    const words = [CLI_COMMAND, 'run', '--count', String(count)];
+    // The user's flags, as the go test line keeps them (-short, -tags=…).
+    const flags = i.goTestFlags.filter((f) => !RERUN_OWN_FLAG.test(f));
+    // With '=': parseArgs takes a value that starts with '-' only so.
+    if (flags.length > 0)
+        words.push(`--go-test-flags=${shQuote(flags.join(' '))}`);
     const pattern = runPattern(i);
     if (pattern !== undefined)
         words.push('--run', shQuote(pattern));
@@ -34146,6 +34743,8 @@ function findingSignature(f, mapper, pkgDir) {
             const k = pointFrame(f, mapper, pkgDir);
             return `build|${f.package}|${k ? `${k.mapped.path}:${k.frame.line}` : ''}|${f.message.trim()}`;
         }
+        case 'overlap':
+            return `overlap|${f.package}|${f.test ?? ''}`;
     }
 }
 
@@ -34181,11 +34780,10 @@ function wilson(k, n, z = Z95) {
 
 
 
+
 /** Lines of the first occurrence kept in `Finding.sample`. */
 const SAMPLE_LINES = 60;
 const KIND_ORDER = Object.fromEntries(FINDING_KINDS.map((k, i) => [k, i]));
-// `testing` prints these as t.Error-style lines; the race itself is already a finding.
-const RACE_NOTICE = /^(?:testing: )?race detected (?:during execution of (?:test|benchmark)|outside of test execution)/;
 function compare(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -34344,11 +34942,99 @@ function describe(f, mapper, baseDir, tests) {
         case 'failure': {
             const loc = report_location(pointFrame(f, mapper, baseDir), 'failure', false);
             const name = f.test ?? (tests.length > 0 ? truncate(tests.join(', '), 80) : f.package);
-            return { title: `Test failure: ${name}`, message: f.message, locations: loc ? [loc] : [] };
+            return { title: `Test failure: ${name}`, message: failureMessage(f), locations: loc ? [loc] : [] };
         }
         case 'build': {
             const loc = report_location(pointFrame(f, mapper, baseDir), 'build', false);
             return { title: `Build failed: ${f.package}`, message: f.message, locations: loc ? [loc] : [] };
+        }
+        case 'overlap': {
+            const loc = report_location(pointFrame({ ...f, kind: 'failure' }, mapper, baseDir), 'failure', false);
+            const phrase = evidencePhrase(f.message);
+            return {
+                title: `Fails only when runs overlap: ${f.test ?? f.package}${phrase ? ` (${phrase})` : ''}`,
+                message: f.message,
+                locations: loc ? [loc] : [],
+            };
+        }
+    }
+}
+/** Lines and characters of a failure message kept (testify's block is 5 to 10 lines). */
+const MESSAGE_LINES = 20;
+const MESSAGE_CHARS = 2000;
+/**
+ * The whole t.Error message, not only its first line: testify prints `file:line: ` and then an
+ * `Error Trace:` / `Error:` / `Messages:` block on the lines below. Indentation Go adds is removed.
+ */
+function failureMessage(f) {
+    const first = f.message.trim();
+    const lines = f.raw.replace(/\s+$/, '').split('\n');
+    const head = lines.findIndex((l) => /^\s*[\w.-]+\.go:\d+: ?/.test(l));
+    if (head < 0)
+        return f.message;
+    const body = [lines[head]?.replace(/^\s*[\w.-]+\.go:\d+: ?/, '') ?? ''];
+    const indent = /^\s*/.exec(lines[head] ?? '')?.[0].length ?? 0;
+    // Continuation lines are indented deeper than the `file:line:` line; the next report is not.
+    for (const l of lines.slice(head + 1)) {
+        if (l.trim() !== '' && (/^\s*/.exec(l)?.[0].length ?? 0) <= indent)
+            break;
+        body.push(l);
+    }
+    const deeper = body.slice(1).filter((l) => l.trim() !== '');
+    const strip = Math.min(...deeper.map((l) => /^ */.exec(l)?.[0].length ?? 0));
+    const text = body
+        .map((l, i) => (i === 0 ? l : l.slice(Number.isFinite(strip) ? strip : 0)))
+        .join('\n')
+        .replace(/^\s*\n/, '')
+        .replace(/\s+$/, '');
+    if (text === '' || !text.includes(first))
+        return f.message;
+    let kept = text.split('\n');
+    if (kept.length > MESSAGE_LINES)
+        kept = [...kept.slice(0, MESSAGE_LINES), `… (${kept.length - MESSAGE_LINES} more lines)`];
+    const out = kept.join('\n');
+    return out.length > MESSAGE_CHARS ? `${out.slice(0, MESSAGE_CHARS - 1)}…` : out;
+}
+/** What to do about a test that collides with other runs of itself. */
+const OVERLAP_FIX = 'parallel 1, or ports from RACE_RERUN_RUN or :0, files in t.TempDir()';
+const topTest = (name) => name.split('/')[0] ?? name;
+/**
+ * A failure in an overlapped run of a test that then passed every time alone becomes an
+ * `overlap` finding of that test (one per test, whatever each run's message was).
+ */
+function asOverlap(f, pkg, confirmed) {
+    if (f.kind !== 'failure')
+        return undefined;
+    const tests = [...(f.test ? [f.test] : []), ...(f.runningTests ?? [])].map(topTest);
+    const check = tests.length > 0 ? confirmed.get(`${pkg}\u0000${tests[0]}`) : undefined;
+    if (!check || tests.some((t) => t !== check.test))
+        return undefined;
+    const why = check.evidence ?? 'no line of its output names the shared resource';
+    const raw = `${f.raw.replace(/\s+$/, '')}\n(race-rerun: ${check.test} failed in ${plural(check.overlappedFailedIn.length, 'run')} that overlapped other runs and passed alone ${check.aloneRuns} of ${check.aloneRuns} times.)\n`;
+    const { runningTests: _, ...rest } = f;
+    return {
+        ...rest,
+        kind: 'overlap',
+        test: check.test,
+        message: `${why}; passed alone ${check.aloneRuns} of ${check.aloneRuns} times; fix: ${OVERLAP_FIX}`,
+        raw,
+    };
+}
+function confirmedOverlaps(checks) {
+    return new Map((checks ?? [])
+        .filter((c) => c.aloneRuns > 0 && c.aloneFailed === 0)
+        .map((c) => [`${c.package}\u0000${c.test}`, c]));
+}
+/** Tests rerun alone: `overlap` when they passed every time, else the alone runs beside the others. */
+function markAloneRuns(tests, checks) {
+    for (const c of checks ?? []) {
+        for (const t of tests) {
+            if (t.package !== c.package || topTest(t.name) !== c.test)
+                continue;
+            if (t.name === c.test)
+                t.alone = { runs: c.aloneRuns, failed: c.aloneFailed };
+            if (c.aloneFailed === 0 && t.failed > 0)
+                t.status = 'overlap';
         }
     }
 }
@@ -34385,6 +35071,7 @@ const KIND_NOUN = {
     timeout: 'timeout',
     failure: 'test failure',
     build: 'build failure',
+    overlap: 'test failing only when runs overlap',
 };
 function report_buildReport(input) {
     const { mapper } = input;
@@ -34392,8 +35079,13 @@ function report_buildReport(input) {
     const info = new Map(input.packages.map((p) => [p.importPath, p]));
     // Oldest first, so "first occurrence" does not depend on which run finished first.
     const runs = [...input.runs].sort((a, b) => a.index - b.index || compare(a.package, b.package));
+    const confirmed = confirmedOverlaps(input.overlap);
     const findingsOf = new Map();
+    const owners = new Map();
     for (const run of runs) {
+        // Before the race notices are dropped: they name the test a race was reported during.
+        for (const [raw, o] of outlivingRaces(run))
+            owners.set(raw, o);
         const list = run.parsed.findings.filter((f) => !(f.kind === 'failure' && RACE_NOTICE.test(f.message.trim())));
         if (run.killed && !list.some((f) => f.kind === 'timeout'))
             list.push(syntheticTimeout(run, input.context.timeout));
@@ -34408,7 +35100,7 @@ function report_buildReport(input) {
             failedTests.length > 0;
         if (own.length === 0 && failed)
             list.push(syntheticFailure(run, failedTests));
-        findingsOf.set(run, list);
+        findingsOf.set(run, run.overlapped ? list.map((f) => asOverlap(f, f.package || pkg, confirmed) ?? f) : list);
     }
     const runsOf = new Map();
     for (const run of runs) {
@@ -34420,8 +35112,9 @@ function report_buildReport(input) {
     }
     /** Failures print bare file names, relative to the package directory (absolute, or the import path). */
     const pkgDir = (pkg) => info.get(pkg)?.dir ?? (pkg === '' ? undefined : pkg);
-    const baseDirFor = (f, pkg) => f.kind === 'build' ? moduleDir : f.kind === 'failure' ? pkgDir(pkg) : undefined;
+    const baseDirFor = (f, pkg) => f.kind === 'build' ? moduleDir : f.kind === 'failure' || f.kind === 'overlap' ? pkgDir(pkg) : undefined;
     const groups = new Map();
+    const groupOf = new Map();
     const add = (raw, pkg, runIndex, runCount, scope) => {
         const baseDir = baseDirFor(raw, pkg);
         const signature = findingSignature(raw, mapper, baseDir);
@@ -34432,6 +35125,7 @@ function report_buildReport(input) {
             groups.set(key, g);
         }
         g.occurrences.push({ raw, runIndex });
+        groupOf.set(raw, g);
         g.seenIn.add(runIndex);
     };
     for (const run of runs) {
@@ -34501,20 +35195,31 @@ function report_buildReport(input) {
     }
     const ctx = input.context;
     const findings = [];
+    const findingOf = new Map();
     for (const g of groups.values()) {
         const first = g.occurrences[0];
         if (!first)
             continue;
         const tests = new Set();
+        let outlived;
         for (const o of g.occurrences) {
             if (o.raw.test)
                 tests.add(o.raw.test);
             for (const t of runningTests(o.raw))
                 tests.add(t);
+            const who = owners.get(o.raw);
+            outlived ??= who;
+            // Both tests: with the exit sleep off, the owner alone exits before its goroutine races.
+            if (who)
+                for (const t of [who.owner, who.during])
+                    tests.add(t);
         }
         // A timeout lists the parents of the stuck test too; the stuck one is what matters.
         const testList = (g.kind === 'timeout' ? leafTests([...tests]) : [...tests]).sort(compare);
         const d = describe(first.raw, mapper, g.baseDir, testList);
+        if (outlived) {
+            d.message += `; made by a goroutine of ${outlived.owner}, reported during ${outlived.during}, which it fails`;
+        }
         const pr = packages.find((p) => p.importPath === g.pkg);
         const repro = {
             kind: g.kind,
@@ -34557,7 +35262,15 @@ function report_buildReport(input) {
         const repeats = g.occurrences.reduce((n, o) => n + (o.raw.repeats ?? 0), 0);
         if (repeats > 0)
             finding.repeats = repeats;
+        if (outlived)
+            finding.goroutineOf = outlived.owner;
+        if (g.kind === 'overlap') {
+            const c = confirmed.get(`${g.pkg}\u0000${first.raw.test ?? ''}`);
+            if (c)
+                finding.aloneRuns = c.aloneRuns;
+        }
         findings.push(finding);
+        findingOf.set(g, finding);
     }
     findings.sort((a, b) => b.runsSeen - a.runsSeen ||
         KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
@@ -34572,6 +35285,17 @@ function report_buildReport(input) {
     }
     addCooccurrence(findings);
     const tests = aggregateTests(runs);
+    markAloneRuns(tests, input.overlap);
+    const runFindings = runs.map((run) => ({
+        run,
+        findings: (findingsOf.get(run) ?? []).flatMap((raw) => {
+            const f = groupOf.get(raw);
+            const id = f ? findingOf.get(f)?.id : undefined;
+            const during = owners.get(raw)?.during;
+            return id ? [{ raw, id, ...(during ? { during } : {}) }] : [];
+        }),
+    }));
+    foldFailedTests(runFindings, tests, findings);
     const totalRuns = runs.length;
     const failedRuns = runs.filter(runFailed).length;
     const verdict = input.errors.length > 0 && totalRuns === 0 ? 'error' : findings.length > 0 ? 'findings' : 'clean';
@@ -34665,16 +35389,22 @@ function aggregateTests(runs) {
 }
 function summarize(input, findings, tests, verdict, totalRuns, ranCounts) {
     const ranPackages = ranCounts.length;
-    const flaky = tests.filter((t) => t.status === 'flaky').length;
-    const failing = tests.filter((t) => t.status === 'failing').length;
+    // A test that fails only because of a finding is told with that finding, not counted again.
+    const flaky = tests.filter((t) => t.status === 'flaky' && !t.failedBy).length;
+    const failing = tests.filter((t) => t.status === 'failing' && !t.failedBy).length;
     const parts = [];
     for (const kind of FINDING_KINDS) {
         // Test failures are told through the flaky/failing test counts when there are any.
         if (kind === 'failure' && flaky + failing > 0)
             continue;
-        const n = findings.filter((f) => f.kind === kind).length;
-        if (n > 0)
-            parts.push(plural(n, KIND_NOUN[kind]));
+        const ofKind = findings.filter((f) => f.kind === kind);
+        const n = ofKind.length;
+        if (n === 0)
+            continue;
+        const noun = kind === 'overlap' ? `${n === 1 ? 'test' : 'tests'} failing only when runs overlap` : undefined;
+        const fails = ofKind.flatMap((f) => f.failsTests ?? []);
+        const failsText = fails.length > 0 ? ` (${n === 1 ? 'fails' : 'fail'} ${shortTestList([...new Set(fails)].sort())})` : '';
+        parts.push(`${noun ? `${n} ${noun}` : plural(n, KIND_NOUN[kind])}${failsText}`);
     }
     if (flaky > 0)
         parts.push(plural(flaky, 'flaky test'));
@@ -34812,6 +35542,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 
 
 
+
 /** Go versions before 1.20 have no -test.v=test2json (and no -test.skip). */
 function supportsTest2jsonFraming(goVersion) {
     const m = goVersion?.match(/^go1\.(\d+)/);
@@ -34819,7 +35550,8 @@ function supportsTest2jsonFraming(goVersion) {
 }
 function testBinaryArgs(opts) {
     const verbose = supportsTest2jsonFraming(opts.goVersion) ? '-test.v=test2json' : '-test.v=true';
-    const args = [verbose, '-test.count=1', `-test.timeout=${opts.timeout}`];
+    // -test.paniconexit0 as go test passes it: os.Exit(0) in a test is a failure, not a pass.
+    const args = [verbose, '-test.paniconexit0', '-test.count=1', `-test.timeout=${opts.timeout}`];
     if (opts.run)
         args.push(`-test.run=${opts.run}`);
     if (opts.skip)
@@ -34840,6 +35572,22 @@ function fileNames(importPaths) {
         used.add(name);
         return name;
     });
+}
+/**
+ * What a `go test` run alone would have to itself: its own temporary directory (TMPDIR, and
+ * GOTMPDIR for tests that run go), and its global run index (RACE_RERUN_RUN, 1-based) from
+ * which tests can pick ports. Runs that share a fixed file name in os.TempDir() then do not
+ * collide.
+ */
+function runEnvironment(base, tmpDir, run) {
+    return { ...(base ?? process.env), TMPDIR: tmpDir, GOTMPDIR: tmpDir, RACE_RERUN_RUN: String(run) };
+}
+/** Creates a run's temporary directory; `release` removes it with whatever the run left there. */
+function runTempDir(root, name) {
+    const dir = (0,external_node_path_namespaceObject.join)(root, name);
+    // Synchronous, so runs start in the order they were picked.
+    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+    return { dir, release: () => (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true, maxRetries: 2 }).catch(() => { }) };
 }
 /** The hard kill: the binary's own -test.timeout normally fires first, with a goroutine dump. */
 function hardTimeoutMs(timeoutMs, killGraceMs) {
@@ -34919,7 +35667,11 @@ async function schedule(jobs, opts, deps) {
     for (const st of states)
         await (0,promises_namespaceObject.mkdir)(st.dir, { recursive: true });
     const timeoutMs = hardTimeoutMs(opts.timeoutMs, opts.killGraceMs);
+    const tmpRoot = opts.tmpRoot ?? (0,external_node_path_namespaceObject.join)(opts.logDir, 'tmp');
     const records = [];
+    let globalRun = 0;
+    /** Runs in flight over all packages, to tell which runs overlapped another. */
+    const running = new Set();
     const abort = new AbortController();
     let stop;
     let firstFailure;
@@ -34948,13 +35700,21 @@ async function schedule(jobs, opts, deps) {
         const importPath = st.job.package.importPath;
         const logFile = (0,external_node_path_namespaceObject.join)(st.dir, `run-${index}.log`);
         const binary = st.binary ?? '';
+        const run = ++globalRun;
+        const me = { overlapped: running.size > 0 };
+        for (const other of running)
+            other.overlapped = true;
+        running.add(me);
         let result;
+        let tmp;
         try {
+            // In the try: a directory that cannot be made (a full disk) is this run's spawn error.
+            tmp = runTempDir(tmpRoot, `run-${run}`);
             result = await deps.runner.run({
                 command: binary,
                 args: st.job.testArgs ?? opts.testArgs,
                 cwd: st.job.package.dir, // as go test does: tests open testdata/ relative to it
-                env: opts.env,
+                env: runEnvironment(opts.env, tmp.dir, run),
                 timeoutMs,
                 logFile,
                 signal: abort.signal,
@@ -34969,6 +35729,10 @@ async function schedule(jobs, opts, deps) {
                 output: '',
                 spawnError: err instanceof Error ? err.message : String(err),
             };
+        }
+        finally {
+            running.delete(me);
+            await tmp?.release();
         }
         // Stopped half way: neither a pass nor a failure, so it is not counted.
         if (result.aborted)
@@ -34994,6 +35758,7 @@ async function schedule(jobs, opts, deps) {
             durationMs: result.durationMs,
             logFile,
             parsed,
+            overlapped: me.overlapped,
         };
     }
     function finished(st, record) {
@@ -35208,10 +35973,128 @@ function testsfrom_runPattern(tests) {
     return alts.join('|');
 }
 
+;// CONCATENATED MODULE: ./src/engine/overlap.ts
+// Confirms a failure before calling it flaky: a test that failed while other runs overlapped it
+// may only collide with them (a fixed port, a file name in a shared directory, a database). It
+// is rerun alone, nothing else running, a few times within a bounded budget.
+
+
+
+
+
+/** Alone runs per test. */
+const ALONE_RUNS = 3;
+/** Tests confirmed at most (those that failed in the most overlapped runs first). */
+const MAX_OVERLAP_TESTS = 5;
+/** The confirmation budget: this, or a quarter of the main runs' time when that is longer. */
+const MIN_OVERLAP_BUDGET_MS = 30_000;
+const overlap_top = (name) => name.split('/')[0] ?? name;
+/** Findings a run's failed test can be blamed on that no other run causes: races, crashes. */
+function crashedIn(run, test) {
+    return run.parsed.findings.some((f) => f.kind !== 'failure' && (f.test === undefined || overlap_top(f.test) === test));
+}
+/**
+ * Top-level tests that failed (by t.Error/t.Fatal, not a race or crash) in an overlapped run,
+ * never in a run that had the machine to itself, and passed in some run.
+ */
+function overlapCandidates(runs) {
+    const byTest = new Map();
+    const failedOf = (run) => new Set(run.parsed.tests
+        .filter((t) => t.package === run.package && t.action === 'fail')
+        .map((t) => overlap_top(t.name)));
+    // A test that already failed in a run that had the machine to itself needs no confirmation.
+    const failedAlone = new Set(runs.filter((r) => !r.overlapped).flatMap((r) => [...failedOf(r)].map((t) => `${r.package}\u0000${t}`)));
+    // Runs that collide have a winner: a test that failed in every run is not colliding.
+    const passed = new Set(runs.flatMap((r) => r.parsed.tests.filter((t) => t.action === 'pass').map((t) => `${t.package}\u0000${overlap_top(t.name)}`)));
+    for (const run of runs) {
+        if (!run.overlapped || run.killed)
+            continue;
+        for (const test of failedOf(run)) {
+            const key = `${run.package}\u0000${test}`;
+            if (failedAlone.has(key) || !passed.has(key))
+                continue;
+            if (crashedIn(run, test))
+                continue;
+            const e = byTest.get(key) ?? { pkg: run.package, test, runs: [] };
+            e.runs.push(run.index);
+            byTest.set(key, e);
+        }
+    }
+    return [...byTest.values()].sort((a, b) => b.runs.length - a.runs.length).slice(0, MAX_OVERLAP_TESTS);
+}
+function aloneFailed(parsed, test, exitCode) {
+    const own = parsed?.tests.filter((t) => overlap_top(t.name) === test) ?? [];
+    return exitCode !== 0 || own.some((t) => t.action === 'fail' || t.action === 'interrupted');
+}
+async function confirmOverlaps(runs, settings, plan, deps) {
+    const candidates = overlapCandidates(runs);
+    if (candidates.length === 0)
+        return [];
+    const logDir = (0,external_node_path_namespaceObject.join)(deps.workDir, 'logs', 'alone');
+    await (0,promises_namespaceObject.mkdir)(logDir, { recursive: true });
+    const started = Date.now();
+    const outOfTime = () => Date.now() - started >= plan.budgetMs || (plan.deadline !== undefined && Date.now() >= plan.deadline);
+    const checks = [];
+    let run = plan.firstRun;
+    for (const c of candidates) {
+        const binary = plan.binaries.get(c.pkg);
+        const dir = plan.dirs.get(c.pkg);
+        if (!binary || !dir || outOfTime())
+            continue;
+        const failedRuns = runs.filter((r) => r.package === c.pkg && c.runs.includes(r.index));
+        const evidence = evidenceLine(failedRuns.flatMap((r) => r.parsed.findings.filter((f) => f.test && overlap_top(f.test) === c.test)));
+        const args = [
+            ...plan.argsOf(c.pkg).filter((a) => !a.startsWith('-test.run=')),
+            `-test.run=${testsfrom_runPattern([c.test])}`,
+        ];
+        const t0 = Date.now();
+        let n = 0;
+        let failed = 0;
+        for (; n < ALONE_RUNS && !outOfTime(); n++) {
+            const logFile = (0,external_node_path_namespaceObject.join)(logDir, `${fileNames([c.pkg])[0]}-${c.test}-${n + 1}.log`);
+            const tmp = runTempDir((0,external_node_path_namespaceObject.join)(deps.workDir, 'tmp'), `alone-${run}`);
+            const timeoutMs = hardTimeoutMs(settings.timeoutMs);
+            const res = await deps.runner
+                .run({
+                command: binary,
+                args,
+                cwd: dir,
+                env: runEnvironment(plan.env, tmp.dir, run++),
+                logFile,
+                ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+            })
+                .finally(tmp.release);
+            const parsed = await deps.parse(logFile, c.pkg).catch(() => undefined);
+            if (aloneFailed(parsed, c.test, res.exitCode))
+                failed++;
+        }
+        if (n === 0)
+            continue;
+        const check = {
+            package: c.pkg,
+            test: c.test,
+            overlappedFailedIn: c.runs,
+            aloneRuns: n,
+            aloneFailed: failed,
+            durationMs: Date.now() - t0,
+        };
+        if (evidence)
+            check.evidence = evidence;
+        checks.push(check);
+        const took = ` (${n} alone run${n === 1 ? '' : 's'} in ${(check.durationMs / 1000).toFixed(1)}s)`;
+        deps.log(failed === 0
+            ? `${c.test} (${c.pkg}) failed in ${c.runs.length} overlapping run${c.runs.length === 1 ? '' : 's'} but passed alone ${n} of ${n} times: it fails only when runs overlap${evidence ? ` (${evidence})` : ''}${took}.`
+            : `${c.test} (${c.pkg}) also failed alone: ${failed} of ${n} runs${took}.`);
+    }
+    return checks;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/engine.ts
 // Orchestration: go env → go list → build each test binary once with -race → run each `count`
 // times (or until the answer is known). Problems the user caused end up in `errors` with what was
 // done so far; nothing throws.
+
+
 
 
 
@@ -35256,8 +36139,47 @@ function iterationsPerRun(testFlags) {
     }
     return count * cpus;
 }
+/** `only-changed`: the packages the pull request touches (all of them when that cannot be told). */
+async function focusIfAsked(settings, listed, deps, result) {
+    if (!settings.onlyChanged)
+        return listed;
+    if (!settings.changedSince || !deps.git) {
+        result.notes.push('only-changed applies to pull requests (it needs their base commit): every package was run.');
+        return listed;
+    }
+    const { buildFlags, packages: patterns, workingDirectory: wd } = settings;
+    const focus = await focusOnChanges(settings.changedSince, listed, patterns, buildFlags, wd, {
+        ...deps,
+        git: deps.git,
+    });
+    if ('note' in focus) {
+        result.notes.push(focus.note);
+        deps.log(focus.note);
+        return listed;
+    }
+    result.focus = focus.report;
+    const base = settings.changedSince.slice(0, 7);
+    const n = focus.packages.length;
+    if (n === 0) {
+        const note = `only-changed: no Go code of the tested packages changed since ${base} (${engine_plural(focus.report.changedFileCount, 'file')} changed): nothing was run.`;
+        result.notes.push(note);
+        deps.log(note);
+    }
+    else {
+        deps.log(`only-changed: ${engine_plural(n, 'package')} of ${listed.length} touched since ${base}`);
+    }
+    return focus.packages;
+}
 async function execute(settings, deps) {
-    const result = { modules: [], packages: [], builds: [], runs: [], errors: [], notes: [] };
+    const result = {
+        modules: [],
+        packages: [],
+        builds: [],
+        runs: [],
+        errors: [],
+        notes: [],
+        overlap: [],
+    };
     const wd = settings.workingDirectory;
     const started = Date.now();
     const deadline = settings.maxDurationMs !== undefined ? started + settings.maxDurationMs : undefined;
@@ -35312,9 +36234,11 @@ async function execute(settings, deps) {
             goVersion: goEnv.version,
         };
         const argsOf = new Map();
-        let packages = listed.packages;
+        let packages = await focusIfAsked(settings, listed.packages, deps, result);
+        if (packages.length === 0)
+            return result;
         if (failed !== undefined) {
-            packages = selectFailed(listed.packages, failed, settings, result.notes);
+            packages = selectFailed(packages, failed, settings, result.notes);
             for (const p of packages) {
                 const tests = failed.get(p.importPath) ?? failed.get('') ?? [];
                 // An empty list: the package failed without a test to name, so all of it runs.
@@ -35367,6 +36291,7 @@ async function execute(settings, deps) {
             timeoutMs: settings.timeoutMs,
             testArgs,
             logDir: (0,external_node_path_namespaceObject.join)(deps.workDir, 'logs'),
+            tmpRoot: (0,external_node_path_namespaceObject.join)(deps.workDir, 'tmp'),
             env,
             until,
             precision,
@@ -35385,7 +36310,21 @@ async function execute(settings, deps) {
             (killed > 0 ? ` (${killed} killed after the timeout)` : ''));
         stopNotes(settings, sched, result, lastBuildEnd - started);
         lostIterationNotes(settings, result);
+        const mainMs = Date.now() - started;
         await recoverStacks(settings, deps, result, argsOf, testArgs, env, deadline);
+        result.overlap = await confirmOverlaps(result.runs, settings, {
+            binaries: builtBinaries(result),
+            dirs: new Map(result.packages.map((p) => [p.importPath, p.dir])),
+            argsOf: (pkg) => argsOf.get(pkg) ?? testArgs,
+            env,
+            firstRun: result.runs.length + 1,
+            budgetMs: Math.max(MIN_OVERLAP_BUDGET_MS, mainMs / 4),
+            ...(deadline !== undefined ? { deadline } : {}),
+        }, deps).catch((err) => {
+            // The main runs are measured already: a failed confirmation must not lose them.
+            result.notes.push(`Could not rerun the tests that failed while runs overlapped alone: ${err.message}`);
+            return [];
+        });
     }
     catch (err) {
         if (err instanceof GoError)
@@ -35560,6 +36499,9 @@ function accessTops(f) {
         .filter((s) => ACCESS.has(s.role) && s.frames.length > 0)
         .map((s) => `${s.frames[0]?.func}:${s.frames[0]?.line}`);
 }
+function builtBinaries(result) {
+    return new Map(result.builds.flatMap((b) => (b.ok && b.binary ? [[b.package.importPath, b.binary]] : [])));
+}
 async function recoverStacks(settings, deps, result, argsOf, testArgs, env, deadline) {
     const groups = new Map();
     for (const run of result.runs) {
@@ -35576,7 +36518,7 @@ async function recoverStacks(settings, deps, result, argsOf, testArgs, env, dead
     }
     if (groups.size === 0)
         return;
-    const binaries = new Map(result.builds.flatMap((b) => (b.ok && b.binary ? [[b.package.importPath, b.binary]] : [])));
+    const binaries = builtBinaries(result);
     const dirs = new Map(result.packages.map((p) => [p.importPath, p.dir]));
     const historyEnv = withGorace(env, [], [`history_size=${MAX_HISTORY_SIZE}`]);
     let tried = 0;
@@ -35596,14 +36538,18 @@ async function recoverStacks(settings, deps, result, argsOf, testArgs, env, dead
                 tries++;
                 const logFile = (0,external_node_path_namespaceObject.join)(logDir, `${fileNames([g.pkg])[0]}-${tried}-${tries}.log`);
                 const timeoutMs = hardTimeoutMs(settings.timeoutMs);
-                await deps.runner.run({
+                const tmp = runTempDir((0,external_node_path_namespaceObject.join)(deps.workDir, 'tmp'), `history-${tried}-${tries}`);
+                // Nothing else runs now: any run index is free.
+                await deps.runner
+                    .run({
                     command: binary,
                     args,
                     cwd: dir,
-                    env: historyEnv,
+                    env: runEnvironment(historyEnv, tmp.dir, result.runs.length + tries),
                     logFile,
                     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-                });
+                })
+                    .finally(tmp.release);
                 const parsed = await deps.parse(logFile, g.pkg).catch(() => undefined);
                 found = parsed?.findings.find((f) => {
                     if (f.kind !== 'race' || missingStack(f))
@@ -37927,8 +38873,12 @@ async function runAndReport(settings, deps, commit) {
         mapper,
         errors: result.errors,
         notes: result.notes,
+        ...(result.overlap.length > 0 ? { overlap: result.overlap } : {}),
     };
-    return report_buildReport(input);
+    const report = report_buildReport(input);
+    if (result.focus)
+        report.focus = result.focus;
+    return report;
 }
 /** A report for when nothing could be run (bad settings): still written, so users see why. */
 function errorReport(message, repoRoot, context) {
@@ -43165,6 +44115,7 @@ function createClient(token, opts) {
 // Wording shared by the renderers, so the annotation, the job summary and the terminal agree.
 
 
+
 const KIND_LABEL = {
     race: 'Data race',
     panic: 'Panic',
@@ -43172,6 +44123,7 @@ const KIND_LABEL = {
     timeout: 'Timeout',
     failure: 'Test failure',
     build: 'Build failed',
+    overlap: 'Fails only when runs overlap',
 };
 /** The title without its `Data race: ` prefix: `write in Shutdown vs read in write`. */
 function titleRest(f) {
@@ -43191,6 +44143,7 @@ const KIND_RANK = {
     timeout: 3,
     failure: 4,
     build: 5,
+    overlap: 6,
 };
 /**
  * Most important first: how reproducible (share of runs), then kind. A build failure counts as
@@ -43316,25 +44269,49 @@ function clean(s) {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
     return s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
 }
+/** A chance for humans: `89%`, `over 99.9%`, `under 1%`. */
+function chanceText(x) {
+    if (x >= 1)
+        return '100%';
+    if (x >= 0.9995)
+        return 'over 99.9%';
+    if (x > 0 && x < 0.005)
+        return 'under 1%';
+    return percent(x);
+}
+/** `known: 12/30 on main (moved from daemon.go:76)`, or `new`; undefined without a baseline. */
+function baselineText(f, label, withMoved = true) {
+    if (f.baseline === 'new')
+        return 'new';
+    if (f.baseline !== 'known' || !f.known)
+        return undefined;
+    const moved = withMoved && f.known.movedFrom ? ` (moved from ${f.known.movedFrom})` : '';
+    return `known: ${f.known.runsSeen}/${f.known.runs} on ${label}${moved}`;
+}
+/**
+ * `not seen in 30 runs (at its earlier 7% it would have shown with 89% probability)`, and
+ * `: likely fixed` only when that chance is over 95%.
+ */
+function notSeenText(g) {
+    const runs = `${g.runsNow} run${g.runsNow === 1 ? '' : 's'}`;
+    const rate = percent(g.runs > 0 ? g.runsSeen / g.runs : 0);
+    const text = `not seen in ${runs} (at its earlier ${rate} it would have shown with ${chanceText(g.chance)} probability)`;
+    return g.chance > LIKELY_FIXED ? `${text}: likely fixed` : text;
+}
 
-;// CONCATENATED MODULE: ./src/render/markdown.ts
-
-/** Findings whose details are written out; the JSON report has the rest. */
-const MAX_DETAILS = 30;
-const MAX_TEST_ROWS = 50;
-const MAX_LIST = 20;
-/** Longest test name, message or sample kept in one place: one huge line must not eat the budget. */
-const MAX_NAME = 200;
-const markdown_MAX_MESSAGE = 2000;
-const MAX_SAMPLE = 8000;
-// Zero-width space: breaks mentions, references and autolinks without changing what is read.
-const ZWSP = '\u200b';
+;// CONCATENATED MODULE: ./src/render/escape.ts
+// Making text from test output safe in GitHub-flavoured markdown: entities for HTML, backslashes
+// for markdown punctuation, code spans and fences that nothing inside can close, and no
+// mentions, references or autolinks.
+// Word joiner: breaks mentions, references and autolinks without changing what is read, and
+// (unlike a zero-width space) without letting a line break inside the word.
+const WJ = '\u2060';
 function defuse(s) {
     return s
-        .replace(/@(?=\w)/g, `@${ZWSP}`)
-        .replace(/#(?=\d)/g, `#${ZWSP}`)
-        .replace(/:\/\//g, `:${ZWSP}//`)
-        .replace(/www\./gi, (m) => `${m.slice(0, 3)}${ZWSP}.`);
+        .replace(/@(?=\w)/g, `@${WJ}`)
+        .replace(/#(?=\d)/g, `#${WJ}`)
+        .replace(/:\/\//g, `:${WJ}//`)
+        .replace(/www\./gi, (m) => `${m.slice(0, 3)}${WJ}.`);
 }
 /** Text for markdown and HTML: entities for `& < >`, `\` before markdown punctuation, no mentions. */
 function escapeMarkdown(s) {
@@ -43386,74 +44363,399 @@ function block(text, lang) {
     const fence = '`'.repeat(Math.max(3, longest + 1));
     return `${fence}${lang}\n${text}\n${fence}`;
 }
-function verdictLine(report, suffix = '') {
-    const badTests = report.tests.some((t) => t.status === 'flaky' || t.status === 'failing');
-    const icon = report.verdict === 'findings' ? '❌' : report.verdict === 'error' || badTests ? '⚠️' : '✅';
-    return `${icon} **${escapeMarkdown(report.summary)}**${suffix}`;
+/** A URL from the environment, made safe inside `(…)`. */
+function safeUrl(url) {
+    return url.replace(/[()\s<>]/g, encodeURIComponent);
+}
+function escape_plural(n, noun, many = `${noun}s`) {
+    return `${n} ${n === 1 ? noun : many}`;
+}
+
+;// CONCATENATED MODULE: ./src/render/table.ts
+// The findings table of the job summary and the comment: one row per finding saying what it is
+// (kind, short title, new or known, the tests it fails, what follows it), where (links whose text
+// leaves out the directory every row shares) and how often (k/N, the 95% interval, and a strip of
+// the runs it was seen in, so rate and co-occurrence show at a glance).
+
+
+
+/** One mark per run up to this many runs; above, one mark per group of runs. */
+const STRIP_MARKS = 30;
+// Bars on a baseline, like a sparkline: a bar per run it was seen in, with a gap between bars.
+const SEEN_MARK = '▌';
+const UNSEEN_MARK = '▁';
+const MAX_TITLE = 120;
+const MAX_LINK_TEXT = 40;
+const MAX_TESTS = 3;
+const MAX_FOLLOWERS = 3;
+const NBSP = '\u00a0';
+function kindNoun(kind) {
+    return KIND_NOUN[kind];
 }
 /** `https://github.com/o/r/blob/<sha>/` + path + `#L<line>`, each path segment encoded. */
 function lineUrl(blobUrl, file, line) {
     return `${blobUrl}${file.split('/').map(encodeURIComponent).join('/')}#L${line}`;
 }
-function locationLink(l, blobUrl) {
-    const text = code(`${l.file}:${l.line}`);
+/** Both sides of a race (once when they are the same line), else the first location. */
+function shownLocations(f) {
+    if (f.kind !== 'race')
+        return f.locations.slice(0, 1);
+    const [a, b] = f.locations;
+    if (a && b && a.file === b.file && a.line === b.line)
+        return [a];
+    return f.locations.slice(0, 2);
+}
+/** `examples/flaky-daemon/daemon/`: the directory all shown files are in, or ''. */
+function commonDir(findings) {
+    const dirs = findings.flatMap((f) => shownLocations(f).map((l) => l.file.split('/').slice(0, -1)));
+    const first = dirs[0];
+    if (!first)
+        return '';
+    let n = Math.min(...dirs.map((d) => d.length));
+    for (let i = 0; i < n; i++) {
+        if (!dirs.every((d) => d[i] === first[i]))
+            n = i;
+    }
+    return n === 0 ? '' : `${first.slice(0, n).join('/')}/`;
+}
+/** The path without the shared directory; a long rest keeps its last two parts. */
+function shortPath(file, common) {
+    const rest = common && file.startsWith(common) ? file.slice(common.length) : file;
+    if (rest.length <= MAX_LINK_TEXT)
+        return rest;
+    return `…/${rest.split('/').slice(-2).join('/')}`;
+}
+function placeText(l, common) {
+    return `${shortPath(l.file, common)}:${l.line}`;
+}
+function baseName(file) {
+    return file.slice(file.lastIndexOf('/') + 1);
+}
+function table_link(l, common, blobUrl, short = false) {
+    const text = code(short ? `${baseName(l.file)}:${l.line}` : placeText(l, common));
     return blobUrl ? `[${text}](${lineUrl(blobUrl, l.file, l.line)})` : text;
 }
-/** `file:line ↔ file:line`, linked to the lines at the head commit when the URL is known. */
-function whereCell(f, blobUrl) {
-    const locs = f.kind === 'race' ? f.locations.slice(0, 2) : f.locations.slice(0, 1);
-    if (locs.length > 0)
-        return locs.map((l) => locationLink(l, blobUrl)).join(' ↔ ');
-    const where = whereTexts(f).map((w) => code(w));
-    return where.length > 0 ? where.join(' ↔ ') : code(f.package || '?');
+/** `daemon.go:51 ↔ daemon.go:31`, linked to the lines at the head commit when the URL is known. */
+function whereCell(f, common, blobUrl) {
+    const locs = shownLocations(f);
+    if (locs.length === 0) {
+        const where = whereTexts(f).map((w) => code(w));
+        return where.length > 0 ? where.join(' ↔ ') : code(f.package || '?');
+    }
+    // The other side in the same file: its directory once is enough.
+    const cell = locs.map((l, i) => table_link(l, common, blobUrl, i > 0 && l.file === locs[0]?.file)).join(' ↔ ');
+    return f.kind === 'race' && locs.length === 1 && f.locations.length > 1 ? `${cell} (both sides)` : cell;
 }
-function testsCell(tests) {
-    if (tests.length === 0)
+/** Which of its runs a finding was seen in: `▌▁▌▌▁…`, one mark per run or per group of runs. */
+function runStrip(f) {
+    if (f.runs <= 1)
         return '';
-    const shown = tests.slice(0, 5).map((t) => code(shorten(t, MAX_NAME)));
-    return tests.length > 5 ? `${shown.join(', ')} and ${tests.length - 5} more` : shown.join(', ');
+    const seen = new Set(f.seenIn);
+    const per = Math.ceil(f.runs / STRIP_MARKS);
+    let strip = '';
+    for (let start = 1; start <= f.runs; start += per) {
+        let hit = false;
+        for (let i = start; i < start + per && i <= f.runs; i++)
+            if (seen.has(i))
+                hit = true;
+        strip += hit ? SEEN_MARK : UNSEEN_MARK;
+    }
+    return strip;
 }
-function findingsTable(findings, blobUrl) {
-    const lines = ['| Kind | Where | Seen | Tests |', '| --- | --- | --- | --- |'];
+/** Runs per mark of the strip (1 up to STRIP_MARKS runs). */
+function runsPerMark(runs) {
+    return Math.max(1, Math.ceil(runs / STRIP_MARKS));
+}
+/** `**9/30**`, the interval in a `<sub>` that does not break inside the range, and the strip. */
+function seenCell(f) {
+    if (f.kind === 'build')
+        return 'build';
+    const low = Math.round(f.interval.low * 100);
+    const high = Math.round(f.interval.high * 100);
+    const ci = `<sub>95%${NBSP}CI${NBSP}${low}–${WJ}${high}%</sub>`;
+    const strip = runStrip(f);
+    return `**${f.runsSeen}/${f.runs}**${NBSP}${ci}${strip ? `<br>${code(strip)}` : ''}`;
+}
+function testList(tests) {
+    const shown = tests.slice(0, MAX_TESTS).map((t) => code(shorten(t, 80)));
+    const more = tests.length > MAX_TESTS ? ` and ${tests.length - MAX_TESTS} more` : '';
+    return `${shown.join(', ')}${more}`;
+}
+function share(part, whole) {
+    return part === whole && whole === 2 ? 'both runs' : `${part} of ${whole} runs`;
+}
+/** Where a finding is, in words for a note: `config.go:22`. */
+function placeOf(f, common) {
+    const l = f.locations[0];
+    return code(l ? placeText(l, common) : (whereTexts(f)[0] ?? f.package));
+}
+/** The tests it fails, what follows it (for a race) or what likely causes it (for the others). */
+function rowNotes(report, f, common) {
+    const notes = [];
+    if (f.known?.movedFrom)
+        notes.push(`moved from ${code(f.known.movedFrom)}`);
+    if (f.failsTests && f.failsTests.length > 0)
+        notes.push(`fails ${testList(f.failsTests)}`);
+    else if (f.tests.length > 0 && f.kind !== 'failure')
+        notes.push(`in ${testList(f.tests)}`);
+    if (f.kind === 'race') {
+        const followers = report.findings
+            .map((s) => ({ s, c: s.cooccurringRaces?.find((c) => c.id === f.id) }))
+            .filter((x) => x.c !== undefined)
+            .slice(0, MAX_FOLLOWERS);
+        for (const { s, c } of followers) {
+            notes.push(`${KIND_NOUN[s.kind]} at ${placeOf(s, common)} follows it in ${share(c.runs, s.runsSeen)}`);
+        }
+    }
+    else {
+        const cause = f.cooccurringRaces?.[0];
+        const race = cause && report.findings.find((r) => r.id === cause.id);
+        if (cause && race) {
+            notes.push(`likely cause: the data race at ${placeOf(race, common)} (in ${share(cause.runs, f.runsSeen)})`);
+        }
+    }
+    const recovery = stackRecoveryText(f);
+    if (recovery)
+        notes.push(recovery);
+    return notes;
+}
+function findingCell(report, f, common, opts) {
+    const tag = opts.baselineLabel ? baselineText(f, opts.baselineLabel, false) : undefined;
+    const status = tag === 'new' ? ' · **new**' : tag ? ` · ${escapeMarkdown(tag)}` : '';
+    const notes = rowNotes(report, f, common);
+    const sub = notes.length > 0 ? `<br><sub>${notes.join('; ')}</sub>` : '';
+    return `**${KIND_LABEL[f.kind]}**${status}<br>${escapeMarkdown(shorten(titleRest(f), MAX_TITLE))}${sub}`;
+}
+/** Rows shown before the fold; the others are in a collapsed table under the top command. */
+const OPEN_ROWS = 5;
+function tableLines(report, findings, common, opts) {
+    const lines = ['| Finding | Where | Seen |', '| --- | --- | --- |'];
     for (const f of findings) {
-        const kind = `**${KIND_LABEL[f.kind]}**<br>${escapeMarkdown(titleRest(f))}`;
-        const seen = f.kind === 'build' ? 'build' : escapeMarkdown(seenText(f));
-        lines.push(`| ${kind} | ${whereCell(f, blobUrl)} | ${seen} | ${testsCell(f.tests)} |`);
+        lines.push(`| ${findingCell(report, f, common, opts)} | ${whereCell(f, common, opts.blobUrl)} | ${seenCell(f)} |`);
     }
     return lines;
 }
-const SYMPTOM = {
+function legend(findings, common) {
+    const parts = [];
+    if (common)
+        parts.push(`Files in ${code(common)}.`);
+    const counted = findings.filter((f) => f.kind !== 'build' && f.runs > 1);
+    const grouped = Math.max(0, ...counted.map((f) => runsPerMark(f.runs)));
+    if (counted.length > 0) {
+        const per = grouped > 1 ? ` (a mark stands for up to ${grouped} runs)` : '';
+        parts.push(`Runs in order: ${code(SEEN_MARK)} seen, ${code(UNSEEN_MARK)} not seen${per}.`);
+    }
+    return parts.length > 0 ? ['', `<sub>${parts.join(' ')}</sub>`] : [];
+}
+/**
+ * The table of the first OPEN_ROWS findings with its legend (`open`), and the rest in a
+ * collapsed table (`more`, empty when there is no rest). Both drop the same shared directory.
+ */
+function findingsTable(report, findings, opts = {}) {
+    const common = commonDir(findings);
+    const first = findings.slice(0, OPEN_ROWS);
+    const rest = findings.slice(OPEN_ROWS);
+    const open = [...tableLines(report, first, common, opts), ...legend(findings, common)];
+    if (rest.length === 0)
+        return { open, more: [] };
+    return {
+        open,
+        more: [
+            `<details><summary>${rest.length} more finding${rest.length === 1 ? '' : 's'}</summary>`,
+            '',
+            ...tableLines(report, rest, common, opts),
+            '',
+            '</details>',
+        ],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/render/headline.ts
+// The first lines of the summary and the comment: counts (new and known against the baseline),
+// runs, commit and deltas on one line; what only-changed focused on; what the baseline had that
+// was not seen now. Run counts are worded by one function for the verdict and the footer alike.
+
+
+
+
+const MAX_GONE_SHOWN = 10;
+const MAX_FOCUS_SHOWN = 15;
+const key = (pkg, name) => `${pkg}\u0000${name}`;
+/** Tests that failed because of a finding: counted with the finding, not again as flaky tests. */
+function explainedTests(report) {
+    const out = new Set();
+    for (const f of report.findings) {
+        for (const t of f.failsTests ?? [])
+            out.add(key(f.package, t));
+        // A test failure finding is the failing test itself.
+        if (f.kind === 'failure')
+            for (const t of f.tests)
+                out.add(key(f.package, t));
+    }
+    for (const t of report.tests)
+        if (t.failedBy && t.failedBy.length > 0)
+            out.add(key(t.package, t.name));
+    return out;
+}
+/** Flaky and failing tests that no finding explains. */
+function unexplainedTests(report) {
+    const explained = explainedTests(report);
+    return report.tests.filter((t) => (t.status === 'flaky' || t.status === 'failing') && !explained.has(key(t.package, t.name)));
+}
+/** `30 runs`, `30 runs of each of 3 packages`, `75 runs over 3 packages`, `4 logs`. */
+function runsPhrase(report) {
+    if (report.mode === 'parse')
+        return escape_plural(report.runs, 'log');
+    const ran = report.packages.filter((p) => p.runs > 0);
+    const per = [...new Set(ran.map((p) => p.runs))];
+    if (ran.length <= 1)
+        return escape_plural(ran[0]?.runs ?? report.totalRuns, 'run');
+    if (per.length === 1)
+        return `${escape_plural(per[0] ?? 0, 'run')} of each of ${ran.length} packages`;
+    return `${escape_plural(report.totalRuns, 'run')} over ${ran.length} packages`;
+}
+function countParts(report) {
+    const parts = [];
+    const compared = report.baseline !== undefined;
+    for (const kind of FINDING_KINDS) {
+        const all = report.findings.filter((f) => f.kind === kind);
+        if (!compared) {
+            if (all.length > 0)
+                parts.push(escape_plural(all.length, kindNoun(kind)));
+            continue;
+        }
+        const fresh = all.filter((f) => f.baseline !== 'known').length;
+        if (fresh > 0)
+            parts.push(escape_plural(fresh, `new ${kindNoun(kind)}`));
+        if (all.length - fresh > 0)
+            parts.push(escape_plural(all.length - fresh, `known ${kindNoun(kind)}`));
+    }
+    const tests = unexplainedTests(report);
+    const flaky = tests.filter((t) => t.status === 'flaky').length;
+    const failing = tests.length - flaky;
+    if (flaky > 0)
+        parts.push(escape_plural(flaky, 'flaky test'));
+    if (failing > 0)
+        parts.push(escape_plural(failing, 'failing test'));
+    return parts;
+}
+const SHORT = {
     race: 'race',
     panic: 'panic',
     fatal: 'fatal error',
     timeout: 'timeout',
     failure: 'failure',
     build: 'build failure',
+    overlap: 'collision between runs',
 };
-/**
- * "In all 7 runs with this panic, the data race at daemon.go:88 ↔ daemon.go:76 was also
- * reported": from the symptom to the race that likely causes it.
- */
-function likelyCauses(report, findings, blobUrl) {
-    const byId = new Map(report.findings.map((f) => [f.id, f]));
-    const items = [];
-    for (const f of findings) {
-        for (const c of f.cooccurringRaces ?? []) {
-            const race = byId.get(c.id);
-            if (!race)
-                continue;
-            const share = c.runs === f.runsSeen
-                ? `in ${f.runsSeen === 1 ? 'the run' : f.runsSeen === 2 ? 'both runs' : `all ${f.runsSeen} runs`} with this ${SYMPTOM[f.kind]}`
-                : `in ${c.runs} of the ${f.runsSeen} runs with this ${SYMPTOM[f.kind]}`;
-            items.push(`- **${KIND_LABEL[f.kind]}** at ${whereCell(f, blobUrl)} (${escapeMarkdown(titleRest(f))}): ${share}, the data race at ${whereCell(race, blobUrl)} (${escapeMarkdown(titleRest(race))}) was also reported.`);
-        }
+/** `vs main: +1 race, −1 panic`: new findings and baseline findings not seen now, per kind. */
+function deltaText(report, label = escapeMarkdown) {
+    const b = report.baseline;
+    if (!b)
+        return undefined;
+    const parts = [];
+    for (const kind of FINDING_KINDS) {
+        const added = report.findings.filter((f) => f.kind === kind && f.baseline === 'new').length;
+        const gone = b.gone.filter((g) => g.kind === kind).length;
+        if (added > 0)
+            parts.push(`+${escape_plural(added, SHORT[kind])}`);
+        if (gone > 0)
+            parts.push(`−${escape_plural(gone, SHORT[kind])}`);
     }
-    if (items.length === 0)
-        return [];
-    return ['### Likely causes', '', ...items];
+    return `vs ${label(b.label)}: ${parts.length > 0 ? parts.join(', ') : 'no change'}`;
 }
+function icon(report, parts, onlyNew) {
+    if (report.findings.length === 0)
+        return parts.length > 0 ? '⚠️' : '✅';
+    // Collisions between race-rerun's own runs only: a warning, not a failure.
+    if (report.findings.every((f) => f.kind === 'overlap'))
+        return '⚠️';
+    if (onlyNew && report.findings.every((f) => f.baseline === 'known'))
+        return '⚠️';
+    return '❌';
+}
+/** `❌ **1 new data race · 1 known panic** — 30 runs at `abc1234` (vs main: +1 race) · [workflow run](…)` */
+function headline(report, opts = {}) {
+    const run = opts.runUrl ? ` · [workflow run](${safeUrl(opts.runUrl)})` : '';
+    const focus = report.focus;
+    if (focus && focus.packages.length === 0) {
+        return `✅ **No Go code changed since ${code(focus.base.slice(0, 7))}: nothing was run**${run}`;
+    }
+    if (report.verdict === 'error' || report.totalRuns === 0) {
+        return `⚠️ **${escapeMarkdown(report.summary)}**${run}`;
+    }
+    const parts = countParts(report);
+    const what = parts.length > 0 ? parts.join(' · ') : 'No data race, panic or failure';
+    const sha = opts.sha ? code(opts.sha.slice(0, 7)) : '';
+    const at = sha ? ` at ${opts.commitUrl ? `[${sha}](${safeUrl(opts.commitUrl)})` : sha}` : '';
+    const delta = deltaText(report);
+    return `${icon(report, parts, opts.onlyNew === true)} **${what}** — ${runsPhrase(report)}${at}${delta ? ` (${delta})` : ''}${run}`;
+}
+/** `only-changed`: which packages ran and why, in one paragraph. */
+function focusLines(report) {
+    const f = report.focus;
+    if (!f)
+        return [];
+    const base = code(f.base.slice(0, 7));
+    const files = escape_plural(f.changedFileCount, 'file');
+    if (f.packages.length === 0) {
+        return [
+            `**Only changed:** ${files} changed since ${base}, none of them Go code of a tested package, so no test ran.`,
+        ];
+    }
+    const shown = f.packages.slice(0, MAX_FOCUS_SHOWN).map((p) => {
+        const why = p.reason === 'imports' ? `imports ${code(p.via ?? '?')}` : p.via ? `${code(p.via)} changed` : 'changed';
+        return `${code(p.importPath)} (${why})`;
+    });
+    const more = f.packages.length > MAX_FOCUS_SHOWN ? ` and ${f.packages.length - MAX_FOCUS_SHOWN} more` : '';
+    const skipped = f.skipped > 0 ? `; ${escape_plural(f.skipped, 'other test package')} not run` : '';
+    return [
+        `**Only changed:** ${files} changed since ${base}; ran ${escape_plural(f.packages.length, 'package')}: ${shown.join(', ')}${more}${skipped}.`,
+    ];
+}
+function goneTitle(g) {
+    const prefix = `${KIND_LABEL[g.kind]}: `;
+    return g.title.startsWith(prefix) ? g.title.slice(prefix.length) : g.title;
+}
+function baseNames(where) {
+    return where
+        .split(' ↔ ')
+        .map((w) => w.slice(w.lastIndexOf('/') + 1))
+        .join(' ↔ ');
+}
+/** The baseline's findings not seen now, each with the chance it would have shown. */
+function goneLines(report) {
+    const b = report.baseline;
+    if (!b || b.gone.length === 0)
+        return [];
+    const label = escapeMarkdown(b.label);
+    const out = [`**Not seen now**, but seen on ${label} before:`, ''];
+    for (const g of b.gone.slice(0, MAX_GONE_SHOWN)) {
+        const where = g.where ? ` at ${code(baseNames(g.where))}` : '';
+        out.push(`- **${KIND_LABEL[g.kind]}**${where} (${escapeMarkdown(shorten(goneTitle(g), 100))}, ${g.runsSeen}/${g.runs} on ${label}): ${notSeenText(g)}.`);
+    }
+    if (b.gone.length > MAX_GONE_SHOWN)
+        out.push(`- … and ${b.gone.length - MAX_GONE_SHOWN} more in the JSON report.`);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/render/markdown.ts
+
+
+
+
+
+/** Findings whose details are written out; the JSON report has the rest. */
+const MAX_DETAILS = 30;
+const MAX_TEST_ROWS = 50;
+const MAX_LIST = 20;
+/** Longest test name, message or sample kept in one place: one huge line must not eat the budget. */
+const MAX_NAME = 200;
+const markdown_MAX_MESSAGE = 2000;
+const MAX_SAMPLE = 8000;
+/** Flaky and failing tests that no finding explains (those are in the finding's row). */
 function testsTable(report) {
-    const bad = report.tests.filter((t) => t.status === 'flaky' || t.status === 'failing');
+    const bad = unexplainedTests(report);
     if (bad.length === 0)
         return [];
     const lines = [
@@ -43464,7 +44766,8 @@ function testsTable(report) {
     ];
     for (const t of bad.slice(0, MAX_TEST_ROWS)) {
         const share = t.runs > 0 ? ` (${percent(t.failed / t.runs)})` : '';
-        const status = t.status === 'failing' ? 'always failing' : 'flaky';
+        const alone = t.alone ? `, alone ${t.alone.failed}/${t.alone.runs}` : '';
+        const status = `${t.status === 'failing' ? 'always failing' : 'flaky'}${alone}`;
         lines.push(`| ${code(t.package)} | ${code(shorten(t.name, MAX_NAME))} | ${t.failed}/${t.runs}${share} | ${status} |`);
     }
     if (bad.length > MAX_TEST_ROWS)
@@ -43476,14 +44779,14 @@ function details(report, f, stacks, fullReport) {
     const counted = f.kind === 'build' ? '' : ` (${f.runsSeen}/${f.runs} runs)`;
     const lines = [
         '<details>',
-        `<summary><b>${escapeHtml(KIND_LABEL[f.kind])}</b>: ${escapeHtml(titleRest(f))}${counted}</summary>`,
+        `<summary><b>${escapeHtml(KIND_LABEL[f.kind])}</b>${f.baseline ? ` (${f.baseline})` : ''}: ${escapeHtml(titleRest(f))}${counted}</summary>`,
         '',
     ];
     // The title already shows a short message in full.
     if (f.message && f.kind !== 'race' && !f.title.endsWith(f.message))
         lines.push(block(shorten(f.message, markdown_MAX_MESSAGE), 'text'), '');
     const text = stackText(f);
-    const hasStacks = text.length > 0 && f.kind !== 'failure' && f.kind !== 'build';
+    const hasStacks = text.length > 0 && f.kind !== 'failure' && f.kind !== 'build' && f.kind !== 'overlap';
     if (stacks && hasStacks)
         lines.push(block(text.join('\n'), 'text'), '');
     if (!stacks && (hasStacks || f.sample)) {
@@ -43531,17 +44834,31 @@ function bulletSection(title, intro, items) {
 }
 function footer(report, runUrl) {
     const parts = [`race-rerun ${escapeMarkdown(report.tool.version)}`];
-    const n = report.mode === 'parse' ? report.runs : report.totalRuns;
-    parts.push(report.mode === 'parse' ? `${n} log${n === 1 ? '' : 's'} parsed` : `${n} test run${n === 1 ? '' : 's'}`);
+    // The same words as the verdict line, so the two never disagree.
+    const ran = report.packages.filter((p) => p.runs > 0).length;
+    const processes = report.mode === 'run' && ran > 1
+        ? ` (${escape_plural(report.totalRuns, 'test process', 'test processes')})`
+        : '';
+    parts.push(`${runsPhrase(report)}${processes}`);
     if (report.context.goVersion)
         parts.push(escapeMarkdown(report.context.goVersion));
     if (runUrl)
         parts.push(`[workflow run](${safeUrl(runUrl)})`);
     return `<sub>${parts.join(' · ')}</sub>`;
 }
-/** A URL from the environment, made safe inside `(…)`. */
-function safeUrl(url) {
-    return url.replace(/[()\s<>]/g, encodeURIComponent);
+/** The top finding's command, above the fold: what a reviewer runs first. */
+function reproduceTop(top) {
+    if (!top)
+        return [];
+    const where = whereTexts(top)[0];
+    const at = where ? ` at ${code(where.slice(where.lastIndexOf('/') + 1))}` : '';
+    const tries = top.kind === 'build' ? '' : ' (a race or flaky failure may need several tries)';
+    return [
+        `**Reproduce** the ${kindNoun(top.kind)}${at} from the repository root${tries}:`,
+        '',
+        block(top.reproduce, 'sh'),
+        '',
+    ];
 }
 function cutNote(n, cut, opts) {
     const detailed = Math.min(n, MAX_DETAILS);
@@ -43562,21 +44879,30 @@ function cutNote(n, cut, opts) {
 }
 function renderWith(report, ranked, opts, cut) {
     const out = [...(opts.head ?? [])];
-    out.push(opts.heading ?? '## race-rerun', '', verdictLine(report, opts.verdictSuffix), '');
+    out.push(opts.heading ?? '## race-rerun', '', headline(report, opts), '');
     if (opts.afterVerdict && opts.afterVerdict.length > 0)
         out.push(...opts.afterVerdict, '');
     out.push(...cutNote(ranked.length, cut, opts));
+    const focus = focusLines(report);
+    if (focus.length > 0)
+        out.push(...focus, '');
     const kept = ranked.slice(0, cut.keep);
-    if (kept.length > 0)
-        out.push(...findingsTable(kept, opts.blobUrl), '');
-    const causes = likelyCauses(report, kept, opts.blobUrl);
-    if (causes.length > 0)
-        out.push(...causes, '');
+    if (kept.length > 0) {
+        const table = { ...(opts.blobUrl ? { blobUrl: opts.blobUrl } : {}) };
+        const label = report.baseline?.label;
+        const { open, more } = findingsTable(report, kept, label ? { ...table, baselineLabel: label } : table);
+        out.push(...open, '', ...reproduceTop(kept[0]));
+        if (more.length > 0)
+            out.push(...more, '');
+    }
+    const gone = goneLines(report);
+    if (gone.length > 0)
+        out.push(...gone, '');
     const tests = testsTable(report);
     if (tests.length > 0)
         out.push(...tests, '');
     if (kept.length > 0) {
-        out.push('### Findings', '');
+        out.push('### Details', '');
         kept.slice(0, MAX_DETAILS).forEach((f, i) => {
             out.push(...details(report, f, i < cut.stacks, opts.fullReport), '');
         });
@@ -43611,7 +44937,12 @@ function largest(lo, hi, fits) {
  * everything is.
  */
 function renderDocument(report, opts) {
-    const ranked = rankFindings(report.findings);
+    // Against a baseline, what this change brought comes first (the table, the command, the cut).
+    const byRank = rankFindings(report.findings);
+    const ranked = [
+        ...byRank.filter((f) => f.baseline !== 'known'),
+        ...byRank.filter((f) => f.baseline === 'known'),
+    ];
     const n = ranked.length;
     const all = Math.min(n, MAX_DETAILS);
     const render = (cut) => showControls(renderWith(report, ranked, opts, cut));
@@ -43634,11 +44965,20 @@ function renderDocument(report, opts) {
 }
 
 ;// CONCATENATED MODULE: ./src/render/comment.ts
+// The pull request comment: the job summary's content (markdown.ts) under a hidden marker that
+// says which workflow, job and matrix combination it belongs to, with a short history of earlier
+// results kept in a hidden JSON line at its very end. Pure: the GitHub calls are in src/publish.
+
+
+
+
 
 /** GitHub rejects comment bodies over 65,536 characters. */
 const COMMENT_LIMIT = 65_536;
 /** Earlier results kept at the bottom. */
 const MAX_HISTORY = 10;
+/** Findings whose rates the history keeps. */
+const MAX_SEEN = 10;
 // Values cannot end the HTML comment (`--`), split the fields (`;`) or span lines.
 function markerValue(s) {
     return s
@@ -43725,12 +45065,84 @@ function parseHistory(body) {
             /^[0-9a-f]{7,64}$/i.test(e.sha) &&
             count(e.runs) &&
             count(e.findings))
-            .map((e) => ({ sha: e.sha, runs: e.runs, findings: e.findings }))
+            .map((e) => {
+            const seen = parseSeen(e.seen);
+            return { sha: e.sha, runs: e.runs, findings: e.findings, ...(seen.length > 0 ? { seen } : {}) };
+        })
             .slice(0, MAX_HISTORY);
     }
     catch {
         return [];
     }
+}
+function parseSeen(value) {
+    if (!Array.isArray(value))
+        return [];
+    const count = (n) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+    const kinds = FINDING_KINDS;
+    return value
+        .filter((s) => typeof s === 'object' &&
+        s !== null &&
+        typeof s.id === 'string' &&
+        /^[0-9a-f]{1,16}$/.test(s.id) &&
+        kinds.includes(s.kind) &&
+        count(s.k) &&
+        count(s.n) &&
+        s.k <= s.n &&
+        (s.where === undefined || (typeof s.where === 'string' && /^[\w./-]{1,80}:\d+$/.test(s.where))))
+        .map((s) => ({ id: s.id, kind: s.kind, k: s.k, n: s.n, ...(s.where ? { where: s.where } : {}) }))
+        .slice(0, MAX_SEEN);
+}
+function seenOf(report) {
+    return report.findings.slice(0, MAX_SEEN).map((f) => {
+        const l = f.locations[0];
+        const where = l ? `${l.file.slice(l.file.lastIndexOf('/') + 1)}:${l.line}` : undefined;
+        const safe = where && /^[\w./-]{1,80}:\d+$/.test(where) ? { where } : {};
+        return { id: f.id, kind: f.kind, k: f.runsSeen, n: f.runs, ...safe };
+    });
+}
+/** Rates are kept on one entry only (the newest with findings): the history line stays short. */
+function withHistory(current, earlier) {
+    let kept = current.findings > 0 && current.seen !== undefined;
+    return [current, ...earlier].slice(0, MAX_HISTORY).map((e, i) => {
+        if (i === 0)
+            return e;
+        if (kept || !e.seen) {
+            const { seen: _, ...rest } = e;
+            return rest;
+        }
+        kept = true;
+        return e;
+    });
+}
+/**
+ * "Since `abc1234`: the data race at daemon.go:51 (9/30 there) was not seen in 30 runs (at its
+ * earlier 30% it would have shown with over 99.9% probability): likely fixed." One line per
+ * finding of the newest earlier result with findings that is not in this report.
+ */
+function sinceLines(report, earlier, repoUrl) {
+    const before = earlier.find((e) => e.findings > 0);
+    if (!before)
+        return [];
+    const now = new Set(report.findings.map((f) => f.id));
+    const runsNow = (report.packages.find((p) => p.runs > 0)?.runs ?? report.runs) || 0;
+    if (!before.seen) {
+        if (report.findings.length > 0 || report.verdict !== 'clean')
+            return [];
+        const what = before.findings === 1 ? 'the finding' : `the ${before.findings} findings`;
+        return [
+            `Since ${commitCell(before.sha, repoUrl)}: ${what} reported there ${before.findings === 1 ? 'was' : 'were'} not seen in ${runsNow} run${runsNow === 1 ? '' : 's'}.`,
+        ];
+    }
+    const gone = before.seen.filter((s) => !now.has(s.id));
+    if (gone.length === 0)
+        return [];
+    const items = gone.map((s) => {
+        const at = s.where ? ` at ${code(s.where)}` : '';
+        const text = notSeenText({ runsSeen: s.k, runs: s.n, runsNow, chance: chanceToShow(s.k, s.n, runsNow) });
+        return `- the ${kindNoun(s.kind)}${at} (${s.k}/${s.n} there): ${text}.`;
+    });
+    return [`Since ${commitCell(before.sha, repoUrl)}:`, '', ...items];
 }
 function shortSha(sha) {
     return sha.slice(0, 7);
@@ -43757,18 +45169,19 @@ function renderComment(report, opts) {
     if (report.findings.length === 0 && opts.previousBody === undefined)
         return undefined;
     const runs = report.mode === 'parse' ? report.runs : report.totalRuns;
-    const history = opts.sha
-        ? [{ sha: opts.sha, runs, findings: report.findings.length }, ...earlier].slice(0, MAX_HISTORY)
-        : earlier;
+    const seen = seenOf(report);
+    const current = {
+        ...(opts.sha ? { sha: opts.sha } : { sha: '' }),
+        runs,
+        findings: report.findings.length,
+        ...(seen.length > 0 ? { seen } : {}),
+    };
+    const history = opts.sha ? withHistory(current, earlier) : earlier;
     const { identity } = opts;
     const label = [identity.workflow, identity.job].filter((s) => s !== '').join(' / ');
     const matrix = identity.matrix ? ` (${matrixLabel(identity.matrix)})` : '';
     const heading = `## race-rerun${label || matrix ? `: ${escapeMarkdown(`${label}${matrix}`)}` : ''}`;
-    const afterVerdict = [];
-    const before = earlier.find((e) => e.findings > 0);
-    if (report.findings.length === 0 && report.verdict === 'clean' && before) {
-        afterVerdict.push(`Fixed: the ${before.findings === 1 ? 'finding' : `${before.findings} findings`} reported at ${commitCell(before.sha, opts.repoUrl)} ${before.findings === 1 ? 'was' : 'were'} not seen again.`);
-    }
+    const afterVerdict = sinceLines(report, earlier, opts.repoUrl);
     const blobUrl = opts.repoUrl && opts.sha ? `${opts.repoUrl}/blob/${opts.sha}/` : undefined;
     const where = opts.runUrl
         ? `the job summary of the [workflow run](${safeUrl(opts.runUrl)}) and its JSON report`
@@ -43776,7 +45189,9 @@ function renderComment(report, opts) {
     return renderDocument(report, {
         head: [commentMarker(identity)],
         heading,
-        ...(opts.sha ? { verdictSuffix: ` at ${code(shortSha(opts.sha))}` } : {}),
+        ...(opts.sha ? { sha: opts.sha } : {}),
+        ...(opts.sha && opts.repoUrl ? { commitUrl: `${opts.repoUrl}/commit/${opts.sha}` } : {}),
+        ...(opts.onlyNew ? { onlyNew: true } : {}),
         afterVerdict,
         ...(opts.runUrl ? { runUrl: opts.runUrl } : {}),
         ...(blobUrl ? { blobUrl } : {}),
@@ -44035,6 +45450,7 @@ async function upsertComment(input) {
             ...(input.repoUrl ? { repoUrl: input.repoUrl } : {}),
             ...(input.runUrl ? { runUrl: input.runUrl } : {}),
             ...(input.unannotated ? { unannotated: input.unannotated } : {}),
+            ...(input.onlyNew ? { onlyNew: true } : {}),
             ...(existing ? { previousBody: existing.body ?? '' } : {}),
         });
         if (rendered === undefined)
@@ -44091,10 +45507,17 @@ function explanation(f, at) {
             return `${f.tests[0] ?? 'The test'} failed here: ${f.message}`;
         case 'build':
             return f.message;
+        case 'overlap':
+            return `${f.tests[0] ?? 'The test'} failed here only while other runs overlapped it: ${f.message}`;
     }
 }
 function message(report, f, at) {
     const parts = [explanation(f, at)];
+    const known = report.baseline ? baselineText(f, report.baseline.label) : undefined;
+    if (known)
+        parts.push(known === 'new'
+            ? `New: not seen on ${report.baseline?.label}.`
+            : `${known.charAt(0).toUpperCase()}${known.slice(1)}.`);
     const stacks = stackText(f);
     if (stacks.length > 0 && f.kind !== 'failure' && f.kind !== 'build')
         parts.push(stacks.join('\n'));
@@ -44171,13 +45594,20 @@ function planAnnotations(report, budget = {}) {
     };
     const sites = [];
     const unannotated = [];
-    const take = () => {
-        const level = LEVELS.find((l) => left[l] > 0);
+    // A collision between race-rerun's own runs does not fail the step by default: no error.
+    const take = (f) => {
+        const level = LEVELS.slice(f.kind === 'overlap' ? 1 : 0).find((l) => left[l] > 0);
         if (level)
             left[level]--;
         return level;
     };
-    for (const f of rankFindings(report.findings)) {
+    const ranked = rankFindings(report.findings);
+    // New findings first; under only-new the known ones get no annotation at all.
+    const order = [
+        ...ranked.filter((f) => f.baseline !== 'known'),
+        ...(budget.onlyNew ? [] : ranked.filter((f) => f.baseline === 'known')),
+    ];
+    for (const f of order) {
         let placed = 0;
         for (const s of sitesOf(report, f)) {
             const existing = sites.find((x) => x.file === s.at.file && x.line === s.at.line);
@@ -44187,7 +45617,7 @@ function planAnnotations(report, budget = {}) {
                 placed++;
                 continue;
             }
-            const level = take();
+            const level = take(f);
             if (!level)
                 break;
             sites.push({ level, file: s.at.file, line: s.at.line, parts: [{ id: f.id, ...s }] });
@@ -44219,12 +45649,13 @@ function renderAnnotations(report) {
 }
 
 ;// CONCATENATED MODULE: ./src/render/outcome.ts
-function failingFindings(report, failOn) {
+function failingFindings(report, failOn, onlyNew = false) {
     const kinds = new Set(failOn);
-    return report.findings.filter((f) => kinds.has(f.kind));
+    return report.findings.filter((f) => kinds.has(f.kind) && !(onlyNew && f.baseline === 'known'));
 }
 
 ;// CONCATENATED MODULE: ./src/render/progress.ts
+const NOUN = { fatal: 'fatal error', build: 'build failure' };
 function describeRun(run) {
     if (run.killed)
         return 'killed: did not finish within the timeout';
@@ -44233,7 +45664,7 @@ function describeRun(run) {
         kinds.set(f.kind, (kinds.get(f.kind) ?? 0) + 1);
     if (kinds.size === 0)
         return run.exitCode === 0 ? 'ok' : `FAIL (exit ${run.exitCode ?? run.signal})`;
-    return `FAIL: ${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}`;
+    return `FAIL: ${[...kinds].map(([k, n]) => `${n} ${NOUN[k] ?? k}${n === 1 ? '' : 's'}`).join(', ')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/render/summary.ts
@@ -44246,6 +45677,9 @@ function describeRun(run) {
 const SUMMARY_LIMIT = 340_000;
 function renderSummary(report, opts = {}) {
     return renderDocument(report, {
+        ...(opts.sha ? { sha: opts.sha } : {}),
+        ...(opts.commitUrl ? { commitUrl: opts.commitUrl } : {}),
+        ...(opts.onlyNew ? { onlyNew: true } : {}),
         ...(opts.runUrl ? { runUrl: opts.runUrl } : {}),
         ...(opts.blobUrl ? { blobUrl: opts.blobUrl } : {}),
         ...(opts.unannotated ? { unannotated: opts.unannotated } : {}),
@@ -44478,7 +45912,12 @@ class SettingsError extends Error {
 }
 const MAX_COUNT = 10_000;
 /** The words `fail-on` accepts besides `never`. `build` failures count under `failure`. */
-const FAIL_ON_WORDS = ['race', 'panic', 'fatal', 'timeout', 'failure'];
+const FAIL_ON_WORDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'overlap'];
+/**
+ * The default: everything but `overlap`, a test that failed only while other runs overlapped it
+ * and passed every time alone (a collision race-rerun's parallel runs caused, not a flaky test).
+ */
+const DEFAULT_FAIL_ON = FAIL_ON_WORDS.filter((w) => w !== 'overlap');
 /** The action's inputs: the single source for action.yml and the README (tests check both). */
 const INPUTS = [
     {
@@ -44543,8 +45982,23 @@ const INPUTS = [
     },
     {
         name: 'fail-on',
-        default: FAIL_ON_WORDS.join(','),
-        description: 'Which findings fail the step, separated by commas or spaces: race, panic, fatal, timeout, failure (test failures and build errors), or never.',
+        default: DEFAULT_FAIL_ON.join(','),
+        description: 'Which findings fail the step, separated by commas or spaces: race, panic, fatal, timeout, failure (test failures and build errors), overlap (a test that failed only while other runs overlapped it and passed alone), or never.',
+    },
+    {
+        name: 'baseline',
+        default: '',
+        description: 'A JSON report from the base branch (a path or a glob such as reports/*.json; the newest match is used), relative to the repository root. Every finding is then new or known (with its rate there), and its findings not seen now are listed with the chance they would have shown. Missing or unreadable is a warning.',
+    },
+    {
+        name: 'only-new',
+        default: 'false',
+        description: 'With a baseline: fail-on applies to new findings only, and only new findings are annotated (known ones are listed in the summary and comment).',
+    },
+    {
+        name: 'only-changed',
+        default: 'false',
+        description: 'On pull requests: run only the packages whose files the pull request changed, and the packages of the module that import them. Needs the base commit in the checkout (fetch-depth: 0, or it is fetched with git fetch --depth=1).',
     },
     {
         name: 'github-token',
@@ -44723,6 +46177,9 @@ function readSettings(input, defaults) {
         comment = false;
     else
         problems.push(`Input "comment" must be true or false, got ${JSON.stringify(commentText)}.`);
+    const onlyNew = boolInput('only-new', getOr('only-new'), problems);
+    const onlyChanged = boolInput('only-changed', getOr('only-changed'), problems);
+    const baseline = get('baseline');
     if (problems.length > 0)
         throw new SettingsError(problems);
     const settings = {
@@ -44745,6 +46202,12 @@ function readSettings(input, defaults) {
     };
     if (testsFrom !== undefined)
         settings.testsFrom = testsFrom;
+    if (baseline !== '')
+        settings.baseline = baseline;
+    if (onlyNew)
+        settings.onlyNew = true;
+    if (onlyChanged)
+        settings.onlyChanged = true;
     if (maxDurationMs !== undefined) {
         settings.maxDuration = maxDurationText;
         settings.maxDurationMs = maxDurationMs;
@@ -44754,6 +46217,14 @@ function readSettings(input, defaults) {
     if (skip !== undefined)
         settings.skip = skip;
     return settings;
+}
+function boolInput(name, text, problems) {
+    if (TRUE_WORDS.includes(text))
+        return true;
+    if (FALSE_WORDS.includes(text))
+        return false;
+    problems.push(`Input "${name}" must be true or false, got ${JSON.stringify(text)}.`);
+    return false;
 }
 // Go's regexp syntax is not JavaScript's, so only what is wrong in both is rejected.
 function regexInput(name, text, problems) {
@@ -44841,11 +46312,18 @@ function failOnInput(text, problems) {
 
 
 
+
+
 /** The commit the reviewer sees: a pull request's head, not the merge commit GITHUB_SHA names. */
 function headCommit(env, payload = readEvent(env).payload) {
     // A missing or unreadable event only costs the link's precision.
     const sha = payload.pull_request?.head?.sha;
     return (typeof sha === 'string' && sha) || env.GITHUB_SHA || undefined;
+}
+/** `only-changed`: the pull request's base commit from the event, when it looks like one. */
+function baseCommit(payload) {
+    const sha = payload.pull_request?.base?.sha;
+    return typeof sha === 'string' && /^[0-9a-f]{7,64}$/i.test(sha) ? sha : undefined;
 }
 /** The token and the runner's own secrets: masked in the log by the runner, redacted by us everywhere else. */
 function registerSecrets(settings, env) {
@@ -44870,6 +46348,7 @@ async function produceReport(settings, deps, repoRoot, workDir, payload) {
     return runAndReport(settings, {
         go: deps.go,
         runner: deps.runner,
+        git: createGitTool(deps.runner, deps.env),
         workDir,
         log: (m) => info(m),
         onRun: (r, done, all) => {
@@ -44902,13 +46381,38 @@ async function run(partial = {}) {
     // Read once: @actions/github would throw at import on an unreadable file; here it is a warning.
     const event = readEvent(env);
     if (event.problem)
-        warning(`${event.problem}. Carrying on without it: no pull request comment, and links use GITHUB_SHA.`);
+        core_warning(`${event.problem}. Carrying on without it: no pull request comment, and links use GITHUB_SHA.`);
+    const base = settings?.onlyChanged ? baseCommit(event.payload) : undefined;
+    if (settings && base)
+        settings.changedSince = base;
     (0,external_node_fs_namespaceObject.mkdirSync)(tempRoot, { recursive: true });
     const workDir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(tempRoot, 'race-rerun-'));
     report ??=
         (await produceReport(settings, deps, repoRoot, workDir, event.payload)) ??
             errorReport('No settings', repoRoot);
-    await publish(report, settings, reportPath, env, { payload: event.payload });
+    const warned = compareWithBase(report, settings, env, repoRoot);
+    await publish(report, settings, reportPath, env, { payload: event.payload, warned });
+}
+/**
+ * The branch of this run, and with a `baseline` input the comparison with the base branch.
+ * Returns the warnings printed (they come out of the annotation budget).
+ */
+function compareWithBase(report, settings, env, repoRoot) {
+    const branch = env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME;
+    if (branch)
+        report.context.branch = branch;
+    if (!settings?.baseline || report.verdict === 'error')
+        return 0;
+    try {
+        const warning = applyBaseline(report, settings.baseline, repoRoot, env.GITHUB_BASE_REF || undefined);
+        if (!warning)
+            return 0;
+        core_warning(warning);
+    }
+    catch (err) {
+        core_warning(`Could not compare with the baseline ${settings.baseline}: ${err.message}`);
+    }
+    return 1;
 }
 /** The pull request to comment on, or why there is none (said once in the log). */
 function commentTarget(settings, env, payload) {
@@ -44920,7 +46424,7 @@ function commentTarget(settings, env, payload) {
         return undefined;
     }
     if (!settings.githubToken) {
-        warning('No pull request comment: the github-token input is empty (set it, or set comment: false).');
+        core_warning('No pull request comment: the github-token input is empty (set it, or set comment: false).');
         return undefined;
     }
     return pr;
@@ -44943,17 +46447,18 @@ async function comment(report, settings, pr, env, unannotated, opts) {
             report,
             ...(repo ? { repoUrl: repo } : {}),
             ...(url ? { runUrl: url } : {}),
+            ...(settings.onlyNew ? { onlyNew: true } : {}),
             unannotated,
         });
         if (result.action === 'failed')
-            warning(redact(result.warning));
+            core_warning(redact(result.warning));
         else if (result.action === 'none')
             info(`No pull request comment: ${result.reason}.`);
         else
             info(`Pull request comment ${result.action}: ${result.url ?? `#${result.id}`}`);
     }
     catch (err) {
-        warning(redact(`race-rerun could not comment on pull request #${pr.number}: ${err.message}`));
+        core_warning(redact(`race-rerun could not comment on pull request #${pr.number}: ${err.message}`));
     }
 }
 /** The step's outputs; a missing GITHUB_OUTPUT file is one warning, not a crash. */
@@ -44970,7 +46475,7 @@ function setOutputs(report, reportPath) {
         setOutput('report', reportPath);
     }
     catch (err) {
-        warning(`Could not set the step outputs (GITHUB_OUTPUT): ${err.message}`);
+        core_warning(`Could not set the step outputs (GITHUB_OUTPUT): ${err.message}`);
     }
 }
 /**
@@ -44986,27 +46491,31 @@ async function publish(unredacted, settings, reportPath, env, opts = {}) {
         info(`JSON report written to ${reportPath}`);
     }
     catch (err) {
-        warning(`Could not write the JSON report to ${reportPath}: ${err.message}`);
+        core_warning(`Could not write the JSON report to ${reportPath}: ${err.message}`);
     }
     // Every error is printed once; the last reason becomes the step's failure message. They are
     // annotations too, so they come out of the same per-step budget.
     const reasons = report.errors.map(redact);
-    const failing = failingFindings(report, settings?.failOn ?? []);
+    const failing = failingFindings(report, settings?.failOn ?? [], settings?.onlyNew === true);
     if (failing.length > 0) {
         const kinds = [...new Set(failing.map((f) => f.kind))].join(', ');
-        reasons.push(`${report.summary} (fail-on: ${settings?.failOn.join(',')}; found: ${kinds}).`);
+        const onlyNew = settings?.onlyNew ? `; only-new: ${failing.length} new` : '';
+        reasons.push(`${report.summary} (fail-on: ${settings?.failOn.join(',')}${onlyNew}; found: ${kinds}).`);
     }
     const pr = commentTarget(settings, env, payload);
     // A pull request run may print one warning about the comment (before or after the annotations).
     const mayWarn = settings?.comment === true && pullRequestOf(env, payload) !== undefined;
-    const plan = planAnnotations(report, { reserved: { error: reasons.length, warning: mayWarn ? 1 : 0 } });
+    const plan = planAnnotations(report, {
+        reserved: { error: reasons.length, warning: (mayWarn ? 1 : 0) + (opts.warned ?? 0) },
+        onlyNew: settings?.onlyNew === true,
+    });
     for (const a of plan.annotations) {
         const props = { title: redact(a.title), file: a.file, startLine: a.startLine };
         const message = redact(a.message);
         if (a.level === 'error')
             error(message, props);
         else if (a.level === 'warning')
-            warning(message, props);
+            core_warning(message, props);
         else
             notice(message, props);
     }
@@ -45015,7 +46524,9 @@ async function publish(unredacted, settings, reportPath, env, opts = {}) {
     const sha = pr?.headSha ?? report.context.commit;
     const markdown = redact(renderSummary(report, {
         ...(url ? { runUrl: url } : {}),
-        ...(repo && sha ? { blobUrl: `${repo}/blob/${sha}/` } : {}),
+        ...(repo && sha ? { blobUrl: `${repo}/blob/${sha}/`, commitUrl: `${repo}/commit/${sha}` } : {}),
+        ...(sha ? { sha } : {}),
+        ...(settings?.onlyNew ? { onlyNew: true } : {}),
         unannotated: plan.unannotated,
     }));
     if (env.GITHUB_STEP_SUMMARY) {
@@ -45023,7 +46534,7 @@ async function publish(unredacted, settings, reportPath, env, opts = {}) {
             (0,external_node_fs_namespaceObject.writeFileSync)(env.GITHUB_STEP_SUMMARY, `${markdown}\n`, { flag: 'a' });
         }
         catch (err) {
-            warning(`Could not write the job summary: ${err.message}`);
+            core_warning(`Could not write the job summary: ${err.message}`);
         }
     }
     else {

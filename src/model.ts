@@ -1,8 +1,11 @@
 // The shared data model. Everything between the parts of race-rerun is one of these plain types:
 // settings → plan → runs (RunRecord) → Report → renderers. No I/O here.
 
-/** The kinds of finding, also the words accepted by `fail-on` (plus `never`). */
-export const FINDING_KINDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'build'] as const;
+/**
+ * The kinds of finding, also the words accepted by `fail-on` (plus `never`). `overlap`: a test
+ * that failed only while other runs overlapped it and passed every time alone.
+ */
+export const FINDING_KINDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'build', 'overlap'] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
 // ---------------------------------------------------------------------------------------------
@@ -149,6 +152,27 @@ export interface RunRecord {
   /** Where the run's raw output (stdout+stderr, in order) was written. */
   logFile?: string;
   parsed: ParsedOutput;
+  /** Another test process ran at some time during this one (parallel > 1). */
+  overlapped?: boolean;
+}
+
+/**
+ * A test that failed in runs that overlapped other runs, rerun alone (nothing else running) to
+ * tell a flaky test from a collision between runs (a fixed port, a shared file).
+ */
+export interface OverlapCheck {
+  package: string;
+  /** Top-level test name. */
+  test: string;
+  /** Indexes of the package's runs in which it failed while another run overlapped it. */
+  overlappedFailedIn: number[];
+  /** Alone runs and how many of them failed. */
+  aloneRuns: number;
+  aloneFailed: number;
+  /** The line of the failing output that names a shared resource (`bind: address already in use`). */
+  evidence?: string;
+  /** Time the alone runs took. */
+  durationMs: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -258,15 +282,92 @@ export interface Finding {
   /** Races whose stack was `[failed to restore the stack]`: whether a history_size rerun restored it. */
   stackRecovery?: 'recovered' | 'unrecovered';
   /** Every occurrence of this report was cut (start or end missing): parsed from what was there. */
+  truncated?: true;
   /**
    * Copies of this report past a run's findings cap (1,000 reports) that were counted, not kept
    * (e.g. GORACE=suppress_equal_stacks=0). Absent when none.
    */
   repeats?: number;
-  truncated?: true;
+  /**
+   * The tests (with their parents) that failed only because of this finding ("race detected
+   * during execution of test", the test that panicked, its parents). Computed in analysis.
+   */
+  failsTests?: string[];
+  /**
+   * Races reported during one test but made by a goroutine another test started and did not wait
+   * for: that test (the one reported during is in `tests` too).
+   */
+  goroutineOf?: string;
+  /** kind `overlap`: the test passed every time it ran alone; `aloneRuns` says how often. */
+  aloneRuns?: number;
+  /** Set when a baseline report was given: whether the base branch had this finding too. */
+  baseline?: 'new' | 'known';
+  /** Known findings: how often the baseline saw it, and where it was when its lines moved. */
+  known?: KnownFinding;
 }
 
-export type TestStatus = 'flaky' | 'failing' | 'passing' | 'skipped';
+/** A finding of this report that the baseline report had too. */
+export interface KnownFinding {
+  /** The baseline finding's id. */
+  id: string;
+  runsSeen: number;
+  runs: number;
+  /** How it was matched: same signature, same functions and files, or nearby lines. */
+  match: 'signature' | 'functions' | 'nearby';
+  /** `daemon.go:76` when the lines moved since the baseline. */
+  movedFrom?: string;
+}
+
+/** A baseline finding not seen in this report. */
+export interface GoneFinding {
+  id: string;
+  kind: FindingKind;
+  title: string;
+  package: string;
+  /** `file:line` of its location in the baseline (`file:line ↔ file:line` for a race), when it had one. */
+  where?: string;
+  /** Base rate: runs of the baseline it was seen in, and its runs. */
+  runsSeen: number;
+  runs: number;
+  /** Runs of its package now, in which it was not seen. */
+  runsNow: number;
+  /** 1 − (1 − p)^N: the chance it would have shown now at its base rate. */
+  chance: number;
+}
+
+/** The comparison with a report from the base branch (`baseline` input). */
+export interface BaselineComparison {
+  /** The file it was read from (as given). */
+  source: string;
+  /** Branch or commit the baseline came from, for "vs main". */
+  label: string;
+  commit?: string;
+  /** Findings of the baseline in packages that ran now, not seen now. */
+  gone: GoneFinding[];
+}
+
+/** Why a package was run under `only-changed`. */
+export interface FocusedPackage {
+  importPath: string;
+  reason: 'changed' | 'imports';
+  /** For `imports`: a changed package it depends on; for `changed`, the module file (`go.mod`) when that changed. */
+  via?: string;
+}
+
+/** `only-changed`: which packages ran and why. */
+export interface FocusReport {
+  /** Base commit of the comparison. */
+  base: string;
+  /** Files changed since it (repository-relative), at most 100. */
+  changedFiles: string[];
+  changedFileCount: number;
+  packages: FocusedPackage[];
+  /** Test packages of the patterns that were left out. */
+  skipped: number;
+}
+
+/** `overlap`: failed only while other runs overlapped it, passed every time alone. */
+export type TestStatus = 'flaky' | 'failing' | 'passing' | 'skipped' | 'overlap';
 
 export interface TestReport {
   package: string;
@@ -277,6 +378,10 @@ export interface TestReport {
   failed: number;
   status: TestStatus;
   interval: Interval;
+  /** Ids of the findings that explain this test's failures (it fails only because of them). */
+  failedBy?: string[];
+  /** Reruns of the test alone after it failed while runs overlapped (`overlap`: it passed them all). */
+  alone?: { runs: number; failed: number };
 }
 
 export interface PackageReport {
@@ -323,7 +428,13 @@ export interface Report {
     goTestFlags: string[];
     goVersion?: string;
     commit?: string;
+    /** Branch the run was for (GITHUB_HEAD_REF or GITHUB_REF_NAME), so a later baseline can say "vs main". */
+    branch?: string;
   };
+  /** Set when a baseline report was given. */
+  baseline?: BaselineComparison;
+  /** Set under `only-changed`. */
+  focus?: FocusReport;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -368,4 +479,12 @@ export interface Settings {
   until?: 'count' | 'first' | 'stable';
   /** `until: stable` stops a package when every 95% interval is at most ± this (0.1 = ±10 points). */
   precision?: number;
+  /** `baseline`: path or glob of a JSON report from the base branch, as given. */
+  baseline?: string;
+  /** `only-new`: fail-on applies to new findings only; annotations go to new ones. */
+  onlyNew?: boolean;
+  /** `only-changed`: run only the packages a pull request changed, and their importers. */
+  onlyChanged?: boolean;
+  /** Base commit for `only-changed` (from the pull request event). */
+  changedSince?: string;
 }

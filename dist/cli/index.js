@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(203);
+/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(446);
 // The CLI's entry point; the commands are in cli/commands.ts so tests can call main() directly.
 
 process.exitCode = await (0,_cli_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 203:
+/***/ 446:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -24,6 +24,8 @@ __webpack_async_result__();
 __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
+
+// UNUSED EXPORTS: cliWording
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -33,6 +35,263 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/analysis/baseline.ts
+/** Lines a location may move and still be the same finding when nothing else matched. */
+const NEARBY_LINES = 40;
+/** Above this chance of having shown, a finding not seen now is "likely fixed". */
+const LIKELY_FIXED = 0.95;
+/** Gone findings listed at most (the rest are counted). */
+const MAX_GONE = 50;
+/** 1 − (1 − p)^n: the chance to see at least once in n runs what showed in k of m runs. */
+function chanceToShow(k, m, n) {
+    if (m <= 0 || k <= 0 || n <= 0)
+        return 0;
+    const p = Math.min(1, k / m);
+    return 1 - (1 - p) ** n;
+}
+function fileName(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
+}
+/** The places without their lines: survives code above them moving. */
+function placesKey(f) {
+    const locs = f.locations.map((l) => `${l.file}|${l.function}|${l.access ?? ''}`).sort();
+    const extra = f.kind === 'failure' ? f.tests.join(',') : f.kind === 'build' ? f.message : '';
+    return `${f.kind}|${f.package}|${locs.join(';')}|${extra}`;
+}
+function sameFilesNearby(a, b) {
+    if (a.kind !== b.kind || a.package !== b.package || a.locations.length === 0)
+        return false;
+    if (a.locations.length !== b.locations.length)
+        return false;
+    const sorted = (f) => [...f.locations].sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line));
+    const [xs, ys] = [sorted(a), sorted(b)];
+    return xs.every((x, i) => {
+        const y = ys[i];
+        return x.file === y.file && Math.abs(x.line - y.line) <= NEARBY_LINES;
+    });
+}
+function movedFrom(now, then) {
+    // A race's sides swap roles between runs (whichever access the detector saw first).
+    const left = [...then.locations];
+    const take = (same) => {
+        const i = left.findIndex(same);
+        return i < 0 ? undefined : left.splice(i, 1)[0];
+    };
+    const moved = [];
+    for (const l of now.locations) {
+        const was = take((b) => b.file === l.file && b.function === l.function && b.access === l.access) ??
+            take((b) => b.file === l.file && b.access === l.access) ??
+            take((b) => b.file === l.file);
+        if (was && was.line !== l.line)
+            moved.push(`${fileName(was.file)}:${was.line}`);
+    }
+    return moved.length > 0 ? moved.join(', ') : undefined;
+}
+/** Which baseline finding each finding of the report is, matched at most once each. */
+function matchFindings(now, base) {
+    const out = new Map();
+    const used = new Set();
+    const known = (f, b, match) => {
+        used.add(b);
+        const k = { id: b.id, runsSeen: b.runsSeen, runs: b.runs, match };
+        const moved = match === 'signature' ? undefined : movedFrom(f, b);
+        if (moved)
+            k.movedFrom = moved;
+        out.set(f, k);
+    };
+    const passes = [
+        ['signature', (f, b) => f.kind === b.kind && f.package === b.package && f.signature === b.signature],
+        ['functions', (f, b) => f.locations.length > 0 && placesKey(f) === placesKey(b)],
+        ['nearby', sameFilesNearby],
+    ];
+    for (const [match, same] of passes) {
+        for (const f of now) {
+            if (out.has(f))
+                continue;
+            const b = base.find((x) => !used.has(x) && same(f, x));
+            if (b)
+                known(f, b, match);
+        }
+    }
+    return out;
+}
+/** `main`, `abc1234`, or `the baseline`: what "vs …" names. */
+function baselineLabel(base) {
+    if (base.context.branch)
+        return base.context.branch;
+    if (base.context.commit)
+        return base.context.commit.slice(0, 7);
+    return 'the baseline';
+}
+/**
+ * Marks every finding of `report` new or known and lists the baseline's findings not seen now
+ * (only those of packages that ran now: a package left out says nothing about them).
+ */
+function compareWithBaseline(report, base, source, baseBranch) {
+    const matched = matchFindings(report.findings, base.findings);
+    for (const f of report.findings) {
+        const k = matched.get(f);
+        f.baseline = k ? 'known' : 'new';
+        if (k)
+            f.known = k;
+        else
+            delete f.known;
+    }
+    const matchedIds = new Set([...matched.values()].map((k) => k.id));
+    const runsNow = new Map(report.packages.map((p) => [p.importPath, p.runs]));
+    const gone = [];
+    for (const b of base.findings) {
+        if (matchedIds.has(b.id) || b.kind === 'build')
+            continue;
+        const n = runsNow.get(b.package) ?? 0;
+        if (n === 0)
+            continue;
+        const shown = b.locations.slice(0, b.kind === 'race' ? 2 : 1);
+        const g = {
+            id: b.id,
+            kind: b.kind,
+            title: b.title,
+            package: b.package,
+            runsSeen: b.runsSeen,
+            runs: b.runs,
+            runsNow: n,
+            chance: chanceToShow(b.runsSeen, b.runs, n),
+        };
+        if (shown.length > 0)
+            g.where = shown.map((l) => `${l.file}:${l.line}`).join(' ↔ ');
+        gone.push(g);
+    }
+    gone.sort((a, b) => b.chance - a.chance);
+    const comparison = {
+        source,
+        label: base.context.branch || baseBranch || baselineLabel(base),
+        gone: gone.slice(0, MAX_GONE),
+    };
+    if (base.context.commit)
+        comparison.commit = base.context.commit;
+    report.baseline = comparison;
+}
+/** Whether a value read from a file looks like a race-rerun report (enough to compare with it). */
+function isReport(value) {
+    const r = value;
+    return (typeof r === 'object' &&
+        r !== null &&
+        r.tool?.name === 'race-rerun' &&
+        Array.isArray(r.findings) &&
+        Array.isArray(r.packages) &&
+        typeof r.context === 'object' &&
+        r.findings.every((f) => typeof f?.id === 'string' && typeof f.signature === 'string' && Array.isArray(f.locations)));
+}
+
+;// CONCATENATED MODULE: ./src/engine/baseline.ts
+// Reads the `baseline` report: a path or a glob (`reports/*.json`, `**/race-rerun.json`), the
+// newest match wins. Missing or unreadable is a warning for the caller, never an error.
+
+
+
+/** Files visited at most while expanding a glob (a `**` over a huge tree must not hang). */
+const MAX_VISITED = 20_000;
+function segmentRegex(segment) {
+    const body = segment
+        .replace(/[.+^${}()|\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]');
+    return new RegExp(`^${body}$`);
+}
+/** Files matching a glob of `*`, `?` and `**` segments, relative to `cwd` unless absolute. */
+function expandGlob(pattern, cwd) {
+    const abs = (0,external_node_path_namespaceObject.isAbsolute)(pattern) ? pattern : (0,external_node_path_namespaceObject.resolve)(cwd, pattern);
+    const parts = abs.split('/');
+    const firstWild = parts.findIndex((p) => /[*?]/.test(p));
+    if (firstWild < 0)
+        return [abs];
+    const root = parts.slice(0, firstWild).join('/') || '/';
+    const rest = parts.slice(firstWild);
+    const out = [];
+    let visited = 0;
+    const walk = (dir, segs) => {
+        if (visited++ > MAX_VISITED || segs.length === 0)
+            return;
+        const [head, ...tail] = segs;
+        let entries;
+        try {
+            entries = (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        if (head === '**') {
+            walk(dir, tail);
+            for (const e of entries)
+                if (e.isDirectory() && !e.name.startsWith('.'))
+                    walk((0,external_node_path_namespaceObject.join)(dir, e.name), segs);
+            return;
+        }
+        const re = segmentRegex(head);
+        for (const e of entries) {
+            if (!re.test(e.name))
+                continue;
+            const path = (0,external_node_path_namespaceObject.join)(dir, e.name);
+            if (tail.length === 0) {
+                if (e.isFile())
+                    out.push(path);
+            }
+            else if (e.isDirectory())
+                walk(path, tail);
+        }
+    };
+    walk(root, rest);
+    return [...new Set(out)];
+}
+function mtime(file) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(file).mtimeMs;
+    }
+    catch {
+        return 0;
+    }
+}
+/** The newest report matching `pattern`, or a warning that says what to fix. */
+function loadBaseline(pattern, cwd) {
+    const files = expandGlob(pattern, cwd).sort((a, b) => mtime(b) - mtime(a));
+    const hint = 'New and known cannot be told apart; every finding is reported as it is. Restore the base branch report (see the README: actions/cache/restore) before this step.';
+    const file = files[0];
+    if (!file)
+        return { warning: `Baseline ${JSON.stringify(pattern)} matches no file. ${hint}` };
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${err.message})`;
+        return { warning: `Baseline ${file} ${why}. ${hint}` };
+    }
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return { warning: `Baseline ${file} is not JSON. ${hint}` };
+    }
+    if (!isReport(value))
+        return { warning: `Baseline ${file} is not a race-rerun JSON report. ${hint}` };
+    return { report: value, file };
+}
+/**
+ * Compares `report` with the baseline `pattern` names (relative to `cwd`). Returns the warning
+ * to show when there is none to compare with; the report's notes say it too.
+ */
+function applyBaseline(report, pattern, cwd, baseBranch) {
+    const loaded = loadBaseline(pattern, cwd);
+    if ('warning' in loaded) {
+        report.notes.push(loaded.warning);
+        return loaded.warning;
+    }
+    compareWithBaseline(report, loaded.report, pattern, baseBranch);
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/go.ts
 // The few `go` commands race-rerun needs: go env, go list, go test -race -c, go list -m.
 
@@ -274,6 +533,24 @@ function createGoTool(runner, opts = {}) {
                 const binary = (0,external_node_path_namespaceObject.join)(outDir, testBinaryName(pkg.importPath));
                 return (0,external_node_fs_namespaceObject.existsSync)(binary) ? [{ package: pkg, ok: true, binary, output: '', durationMs }] : [];
             });
+        },
+        async listDependencies(cwd, patterns, buildFlags) {
+            const fields = 'ImportPath,Dir,Deps,TestImports,XTestImports,Standard,DepOnly';
+            const listFlags = buildFlags.filter((f) => !isFlag(f, 'vet'));
+            // -deps lists the dependencies too; only the packages the patterns matched are kept.
+            const result = await go(['list', '-e', '-deps', `-json=${fields}`, ...listFlags, ...patterns], cwd);
+            const listed = parseJsonStream(result.stdout ?? result.output);
+            if (result.exitCode !== 0 && listed.length === 0) {
+                throw new GoError(`"go list -deps" failed in ${cwd}:\n${trimOutput(result.stderr || result.output)}`);
+            }
+            return listed
+                .filter((p) => !p.Standard && !p.DepOnly && p.ImportPath && p.Dir)
+                .map((p) => ({
+                importPath: p.ImportPath ?? '',
+                dir: (p.Dir ?? '').replace(/\\/g, '/'),
+                deps: p.Deps ?? [],
+                testImports: [...(p.TestImports ?? []), ...(p.XTestImports ?? [])],
+            }));
         },
         async modules(cwd) {
             try {
@@ -625,8 +902,11 @@ function modulesFromFiles(dir, root, read) {
 ;// CONCATENATED MODULE: ./src/model.ts
 // The shared data model. Everything between the parts of race-rerun is one of these plain types:
 // settings → plan → runs (RunRecord) → Report → renderers. No I/O here.
-/** The kinds of finding, also the words accepted by `fail-on` (plus `never`). */
-const FINDING_KINDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'build'];
+/**
+ * The kinds of finding, also the words accepted by `fail-on` (plus `never`). `overlap`: a test
+ * that failed only while other runs overlapped it and passed every time alone.
+ */
+const model_FINDING_KINDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'build', 'overlap'];
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
@@ -1015,6 +1295,153 @@ class BoundedList {
     }
 }
 
+;// CONCATENATED MODULE: ./src/analysis/attribution.ts
+const attribution_top = (name) => name.split('/')[0] ?? name;
+/** `example.com/m/pkg.TestA.func1` → `TestA` when the function belongs to package `pkg`. */
+function testOfFunc(func, pkg) {
+    for (const prefix of [`${pkg}.`, `${pkg}_test.`]) {
+        if (!func.startsWith(prefix))
+            continue;
+        const name = /^((?:Test|Fuzz|Example)[^.(]*)/.exec(func.slice(prefix.length))?.[1];
+        if (name && name !== 'TestMain')
+            return name;
+    }
+    return undefined;
+}
+// `testing` prints this as a t.Error-style line of the test the race was detected in.
+const RACE_NOTICE = /^(?:testing: )?race detected (?:during execution of (?:test|benchmark)|outside of test execution)/;
+/**
+ * A race printed during test B whose stacks only show test A (a goroutine A started and did not
+ * wait for): A. Undefined when the stacks name B itself, or no test.
+ */
+function testsInStacks(f, pkg) {
+    const named = new Set();
+    for (const s of f.stacks) {
+        for (const fr of s.frames) {
+            const t = testOfFunc(fr.func, pkg);
+            if (t)
+                named.add(t);
+        }
+    }
+    return named;
+}
+function stackOwner(f, pkg) {
+    if (f.kind !== 'race' || !f.test)
+        return undefined;
+    const named = testsInStacks(f, pkg);
+    if (named.size === 0 || named.has(attribution_top(f.test)))
+        return undefined;
+    return [...named].sort()[0];
+}
+/**
+ * Races of one run made by a goroutine that outlived its test A and reported during a later
+ * test B, which it fails. Two shapes: the race is attributed to B and its stacks only name A;
+ * or it is attributed to A (from its stacks), A passed, and B failed with no finding of its own
+ * (`race detected during execution of test` is all B printed). B is then one the stacks name,
+ * or the only such failed test of the run.
+ */
+function outlivingRaces(run) {
+    const out = new Map();
+    const pkg = run.package;
+    const raws = run.parsed.findings;
+    const races = raws.filter((f) => f.kind === 'race');
+    const own = (test) => raws.some((f) => !(f.kind === 'failure' && RACE_NOTICE.test(f.message.trim())) &&
+        [...(f.test ? [f.test] : []), ...(f.runningTests ?? [])].some((n) => covers(test, n) || covers(n, test)));
+    const outcome = (name) => run.parsed.tests.find((t) => t.name === name && (t.package === pkg || !t.package));
+    const unexplained = run.parsed.tests
+        .filter((t) => t.action === 'fail' && !t.name.includes('/') && !own(t.name))
+        .map((t) => t.name)
+        .sort();
+    for (const r of races) {
+        const owner = stackOwner(r, pkg);
+        if (owner && r.test) {
+            out.set(r, { owner, during: r.test });
+            continue;
+        }
+        if (!r.test || outcome(attribution_top(r.test))?.action !== 'pass')
+            continue;
+        const named = testsInStacks(r, pkg);
+        const during = unexplained.find((t) => named.has(t)) ?? (unexplained.length === 1 ? unexplained[0] : undefined);
+        if (during && during !== attribution_top(r.test))
+            out.set(r, { owner: attribution_top(r.test), during });
+    }
+    return out;
+}
+/** `TestA` is `TestA/sub` or a parent of it. */
+function covers(parent, test) {
+    return test === parent || test.startsWith(`${parent}/`);
+}
+/** The tests a raw finding names: its test and, for a timeout, the tests that were running. */
+function namedTests(f) {
+    return [...(f.test ? [f.test] : []), ...(f.runningTests ?? [])];
+}
+/**
+ * A test fails only because of findings when, in every run it failed, a race, panic, fatal error
+ * or timeout named it or one of its subtests, and no t.Error/t.Fatal of its own did. Sets
+ * `TestReport.failedBy` and `Finding.failsTests`.
+ */
+function foldFailedTests(runs, tests, findings) {
+    const byTest = new Map();
+    for (const { run, findings: raws } of runs) {
+        for (const t of run.parsed.tests) {
+            if (t.action !== 'fail' && t.action !== 'interrupted')
+                continue;
+            const key = `${t.package}\u0000${t.name}`;
+            const e = byTest.get(key) ?? { ids: new Set(), alone: false };
+            byTest.set(key, e);
+            const mine = raws.filter((r) => (r.raw.package || run.package) === t.package &&
+                [...namedTests(r.raw), ...(r.during ? [r.during] : [])].some((n) => covers(t.name, n)));
+            // Its own t.Error (or a collision with other runs) is its own failure, not a finding's.
+            const own = (r) => r.raw.kind === 'failure' || r.raw.kind === 'overlap';
+            const causes = mine.filter((r) => !own(r) && r.raw.kind !== 'build');
+            if (causes.length === 0 || mine.some(own))
+                e.alone = true;
+            for (const c of causes)
+                e.ids.add(c.id);
+        }
+    }
+    const byId = new Map(findings.map((f) => [f.id, f]));
+    for (const t of tests) {
+        const e = byTest.get(`${t.package}\u0000${t.name}`);
+        if (!e || e.alone || e.ids.size === 0)
+            continue;
+        t.failedBy = [...e.ids].sort();
+        for (const id of t.failedBy) {
+            const f = byId.get(id);
+            if (f)
+                f.failsTests = [...(f.failsTests ?? []), t.name].sort();
+        }
+    }
+}
+/** Error text that names a resource two processes can fight over. */
+const EVIDENCE = /address already in use|database is locked|text file busy|device or resource busy|resource temporarily unavailable|file exists|too many open files|only one usage of each socket address|lock(?:ed)? by another process|already locked/i;
+/** The first line of a test's failing output that names a shared resource. */
+function evidenceLine(findings) {
+    for (const f of findings) {
+        for (const line of `${f.message}\n${f.raw}`.split('\n')) {
+            if (EVIDENCE.test(line)) {
+                const text = line.trim();
+                return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+            }
+        }
+    }
+    return undefined;
+}
+/** `bind: address already in use` → `address already in use`. */
+function evidencePhrase(line) {
+    return EVIDENCE.exec(line)?.[0].toLowerCase();
+}
+/** Only the innermost of `TestA`, `TestA/sub`, for short lists: the parents fail with them. */
+function innermost(tests) {
+    return tests.filter((t) => !tests.some((o) => o !== t && o.startsWith(`${t}/`)));
+}
+/** `TestA`, `TestA, TestB and 2 more`. */
+function shortTestList(tests, max = 3) {
+    const shown = innermost(tests);
+    const head = shown.slice(0, max).join(', ');
+    return shown.length > max ? `${head} and ${shown.length - max} more` : head;
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/hash.ts
 // A small stable hash for finding ids: same signature → same id on every machine and version.
 /** 32-bit FNV-1a over the UTF-8 bytes, as 8 lower-case hex digits. */
@@ -1104,8 +1531,15 @@ function runPattern(i) {
         return '^$';
     return testPattern(i.tests) ?? i.run;
 }
-/** `cd examples/m && go test -race -count=1 -run '^TestWriter$' ./daemon` */
+/**
+ * `cd examples/m && go test -race -count=1 -run '^TestWriter$' ./daemon`. An `overlap` finding
+ * passes alone: its command starts two at once, as race-rerun's parallel runs did.
+ */
 function reproduceCommand(i) {
+    if (i.kind === 'overlap') {
+        const one = reproduceCommand({ ...i, kind: 'failure', workingDirectory: '.' });
+        return `${cdPrefix(i.workingDirectory)}for i in 1 2; do ${one} & done; wait`;
+    }
     const words = ['go', 'test', '-race', '-count=1'];
     words.push(...i.goTestFlags.filter((f) => !OWN_FLAG.test(f)).map(shQuote));
     if (i.kind === 'timeout' && i.timeout)
@@ -1116,11 +1550,24 @@ function reproduceCommand(i) {
     words.push(shQuote(i.packageArg));
     return cdPrefix(i.workingDirectory) + words.join(' ');
 }
+/**
+ * How the CLI runs without installing it: the package is not on npm, so from its repository
+ * (the README's placeholder; the README says how to install it for good).
+ */
+const CLI_COMMAND = 'npx --yes github:org/race-rerun';
+// Flags the rerun command sets itself or that race-rerun adds to every run.
+const RERUN_OWN_FLAG = /^--?(?:race|json|run|v)(?:=|$)/;
 /** The better way to check a fix: race-rerun itself, many runs. Undefined for build errors. */
 function rerunCommand(i, count) {
-    if (i.kind === 'build')
+    // A count of an overlap would only say again that the runs collide.
+    if (i.kind === 'build' || i.kind === 'overlap')
         return undefined;
-    const words = ['npx', 'race-rerun', 'run', '--count', String(count)];
+    const words = [CLI_COMMAND, 'run', '--count', String(count)];
+    // The user's flags, as the go test line keeps them (-short, -tags=…).
+    const flags = i.goTestFlags.filter((f) => !RERUN_OWN_FLAG.test(f));
+    // With '=': parseArgs takes a value that starts with '-' only so.
+    if (flags.length > 0)
+        words.push(`--go-test-flags=${shQuote(flags.join(' '))}`);
     const pattern = runPattern(i);
     if (pattern !== undefined)
         words.push('--run', shQuote(pattern));
@@ -1301,6 +1748,8 @@ function findingSignature(f, mapper, pkgDir) {
             const k = pointFrame(f, mapper, pkgDir);
             return `build|${f.package}|${k ? `${k.mapped.path}:${k.frame.line}` : ''}|${f.message.trim()}`;
         }
+        case 'overlap':
+            return `overlap|${f.package}|${f.test ?? ''}`;
     }
 }
 
@@ -1336,11 +1785,10 @@ function wilson(k, n, z = Z95) {
 
 
 
+
 /** Lines of the first occurrence kept in `Finding.sample`. */
 const SAMPLE_LINES = 60;
-const KIND_ORDER = Object.fromEntries(FINDING_KINDS.map((k, i) => [k, i]));
-// `testing` prints these as t.Error-style lines; the race itself is already a finding.
-const RACE_NOTICE = /^(?:testing: )?race detected (?:during execution of (?:test|benchmark)|outside of test execution)/;
+const KIND_ORDER = Object.fromEntries(model_FINDING_KINDS.map((k, i) => [k, i]));
 function compare(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -1499,11 +1947,99 @@ function describe(f, mapper, baseDir, tests) {
         case 'failure': {
             const loc = report_location(pointFrame(f, mapper, baseDir), 'failure', false);
             const name = f.test ?? (tests.length > 0 ? truncate(tests.join(', '), 80) : f.package);
-            return { title: `Test failure: ${name}`, message: f.message, locations: loc ? [loc] : [] };
+            return { title: `Test failure: ${name}`, message: failureMessage(f), locations: loc ? [loc] : [] };
         }
         case 'build': {
             const loc = report_location(pointFrame(f, mapper, baseDir), 'build', false);
             return { title: `Build failed: ${f.package}`, message: f.message, locations: loc ? [loc] : [] };
+        }
+        case 'overlap': {
+            const loc = report_location(pointFrame({ ...f, kind: 'failure' }, mapper, baseDir), 'failure', false);
+            const phrase = evidencePhrase(f.message);
+            return {
+                title: `Fails only when runs overlap: ${f.test ?? f.package}${phrase ? ` (${phrase})` : ''}`,
+                message: f.message,
+                locations: loc ? [loc] : [],
+            };
+        }
+    }
+}
+/** Lines and characters of a failure message kept (testify's block is 5 to 10 lines). */
+const MESSAGE_LINES = 20;
+const MESSAGE_CHARS = 2000;
+/**
+ * The whole t.Error message, not only its first line: testify prints `file:line: ` and then an
+ * `Error Trace:` / `Error:` / `Messages:` block on the lines below. Indentation Go adds is removed.
+ */
+function failureMessage(f) {
+    const first = f.message.trim();
+    const lines = f.raw.replace(/\s+$/, '').split('\n');
+    const head = lines.findIndex((l) => /^\s*[\w.-]+\.go:\d+: ?/.test(l));
+    if (head < 0)
+        return f.message;
+    const body = [lines[head]?.replace(/^\s*[\w.-]+\.go:\d+: ?/, '') ?? ''];
+    const indent = /^\s*/.exec(lines[head] ?? '')?.[0].length ?? 0;
+    // Continuation lines are indented deeper than the `file:line:` line; the next report is not.
+    for (const l of lines.slice(head + 1)) {
+        if (l.trim() !== '' && (/^\s*/.exec(l)?.[0].length ?? 0) <= indent)
+            break;
+        body.push(l);
+    }
+    const deeper = body.slice(1).filter((l) => l.trim() !== '');
+    const strip = Math.min(...deeper.map((l) => /^ */.exec(l)?.[0].length ?? 0));
+    const text = body
+        .map((l, i) => (i === 0 ? l : l.slice(Number.isFinite(strip) ? strip : 0)))
+        .join('\n')
+        .replace(/^\s*\n/, '')
+        .replace(/\s+$/, '');
+    if (text === '' || !text.includes(first))
+        return f.message;
+    let kept = text.split('\n');
+    if (kept.length > MESSAGE_LINES)
+        kept = [...kept.slice(0, MESSAGE_LINES), `… (${kept.length - MESSAGE_LINES} more lines)`];
+    const out = kept.join('\n');
+    return out.length > MESSAGE_CHARS ? `${out.slice(0, MESSAGE_CHARS - 1)}…` : out;
+}
+/** What to do about a test that collides with other runs of itself. */
+const OVERLAP_FIX = 'parallel 1, or ports from RACE_RERUN_RUN or :0, files in t.TempDir()';
+const topTest = (name) => name.split('/')[0] ?? name;
+/**
+ * A failure in an overlapped run of a test that then passed every time alone becomes an
+ * `overlap` finding of that test (one per test, whatever each run's message was).
+ */
+function asOverlap(f, pkg, confirmed) {
+    if (f.kind !== 'failure')
+        return undefined;
+    const tests = [...(f.test ? [f.test] : []), ...(f.runningTests ?? [])].map(topTest);
+    const check = tests.length > 0 ? confirmed.get(`${pkg}\u0000${tests[0]}`) : undefined;
+    if (!check || tests.some((t) => t !== check.test))
+        return undefined;
+    const why = check.evidence ?? 'no line of its output names the shared resource';
+    const raw = `${f.raw.replace(/\s+$/, '')}\n(race-rerun: ${check.test} failed in ${report_plural(check.overlappedFailedIn.length, 'run')} that overlapped other runs and passed alone ${check.aloneRuns} of ${check.aloneRuns} times.)\n`;
+    const { runningTests: _, ...rest } = f;
+    return {
+        ...rest,
+        kind: 'overlap',
+        test: check.test,
+        message: `${why}; passed alone ${check.aloneRuns} of ${check.aloneRuns} times; fix: ${OVERLAP_FIX}`,
+        raw,
+    };
+}
+function confirmedOverlaps(checks) {
+    return new Map((checks ?? [])
+        .filter((c) => c.aloneRuns > 0 && c.aloneFailed === 0)
+        .map((c) => [`${c.package}\u0000${c.test}`, c]));
+}
+/** Tests rerun alone: `overlap` when they passed every time, else the alone runs beside the others. */
+function markAloneRuns(tests, checks) {
+    for (const c of checks ?? []) {
+        for (const t of tests) {
+            if (t.package !== c.package || topTest(t.name) !== c.test)
+                continue;
+            if (t.name === c.test)
+                t.alone = { runs: c.aloneRuns, failed: c.aloneFailed };
+            if (c.aloneFailed === 0 && t.failed > 0)
+                t.status = 'overlap';
         }
     }
 }
@@ -1525,7 +2061,7 @@ function buildMessage(output) {
         .find((l) => l !== '' && !l.startsWith('#') && !/^FAIL\b/.test(l) && !/^ok\b/.test(l));
     return line ?? 'build failed';
 }
-function plural(n, noun) {
+function report_plural(n, noun) {
     return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 function joinList(parts) {
@@ -1533,13 +2069,14 @@ function joinList(parts) {
         return parts.join('');
     return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
-const KIND_NOUN = {
+const report_KIND_NOUN = {
     race: 'data race',
     panic: 'panic',
     fatal: 'fatal error',
     timeout: 'timeout',
     failure: 'test failure',
     build: 'build failure',
+    overlap: 'test failing only when runs overlap',
 };
 function buildReport(input) {
     const { mapper } = input;
@@ -1547,8 +2084,13 @@ function buildReport(input) {
     const info = new Map(input.packages.map((p) => [p.importPath, p]));
     // Oldest first, so "first occurrence" does not depend on which run finished first.
     const runs = [...input.runs].sort((a, b) => a.index - b.index || compare(a.package, b.package));
+    const confirmed = confirmedOverlaps(input.overlap);
     const findingsOf = new Map();
+    const owners = new Map();
     for (const run of runs) {
+        // Before the race notices are dropped: they name the test a race was reported during.
+        for (const [raw, o] of outlivingRaces(run))
+            owners.set(raw, o);
         const list = run.parsed.findings.filter((f) => !(f.kind === 'failure' && RACE_NOTICE.test(f.message.trim())));
         if (run.killed && !list.some((f) => f.kind === 'timeout'))
             list.push(syntheticTimeout(run, input.context.timeout));
@@ -1563,7 +2105,7 @@ function buildReport(input) {
             failedTests.length > 0;
         if (own.length === 0 && failed)
             list.push(syntheticFailure(run, failedTests));
-        findingsOf.set(run, list);
+        findingsOf.set(run, run.overlapped ? list.map((f) => asOverlap(f, f.package || pkg, confirmed) ?? f) : list);
     }
     const runsOf = new Map();
     for (const run of runs) {
@@ -1575,8 +2117,9 @@ function buildReport(input) {
     }
     /** Failures print bare file names, relative to the package directory (absolute, or the import path). */
     const pkgDir = (pkg) => info.get(pkg)?.dir ?? (pkg === '' ? undefined : pkg);
-    const baseDirFor = (f, pkg) => f.kind === 'build' ? moduleDir : f.kind === 'failure' ? pkgDir(pkg) : undefined;
+    const baseDirFor = (f, pkg) => f.kind === 'build' ? moduleDir : f.kind === 'failure' || f.kind === 'overlap' ? pkgDir(pkg) : undefined;
     const groups = new Map();
+    const groupOf = new Map();
     const add = (raw, pkg, runIndex, runCount, scope) => {
         const baseDir = baseDirFor(raw, pkg);
         const signature = findingSignature(raw, mapper, baseDir);
@@ -1587,6 +2130,7 @@ function buildReport(input) {
             groups.set(key, g);
         }
         g.occurrences.push({ raw, runIndex });
+        groupOf.set(raw, g);
         g.seenIn.add(runIndex);
     };
     for (const run of runs) {
@@ -1656,20 +2200,31 @@ function buildReport(input) {
     }
     const ctx = input.context;
     const findings = [];
+    const findingOf = new Map();
     for (const g of groups.values()) {
         const first = g.occurrences[0];
         if (!first)
             continue;
         const tests = new Set();
+        let outlived;
         for (const o of g.occurrences) {
             if (o.raw.test)
                 tests.add(o.raw.test);
             for (const t of runningTests(o.raw))
                 tests.add(t);
+            const who = owners.get(o.raw);
+            outlived ??= who;
+            // Both tests: with the exit sleep off, the owner alone exits before its goroutine races.
+            if (who)
+                for (const t of [who.owner, who.during])
+                    tests.add(t);
         }
         // A timeout lists the parents of the stuck test too; the stuck one is what matters.
         const testList = (g.kind === 'timeout' ? leafTests([...tests]) : [...tests]).sort(compare);
         const d = describe(first.raw, mapper, g.baseDir, testList);
+        if (outlived) {
+            d.message += `; made by a goroutine of ${outlived.owner}, reported during ${outlived.during}, which it fails`;
+        }
         const pr = packages.find((p) => p.importPath === g.pkg);
         const repro = {
             kind: g.kind,
@@ -1712,7 +2267,15 @@ function buildReport(input) {
         const repeats = g.occurrences.reduce((n, o) => n + (o.raw.repeats ?? 0), 0);
         if (repeats > 0)
             finding.repeats = repeats;
+        if (outlived)
+            finding.goroutineOf = outlived.owner;
+        if (g.kind === 'overlap') {
+            const c = confirmed.get(`${g.pkg}\u0000${first.raw.test ?? ''}`);
+            if (c)
+                finding.aloneRuns = c.aloneRuns;
+        }
         findings.push(finding);
+        findingOf.set(g, finding);
     }
     findings.sort((a, b) => b.runsSeen - a.runsSeen ||
         KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
@@ -1727,6 +2290,17 @@ function buildReport(input) {
     }
     addCooccurrence(findings);
     const tests = aggregateTests(runs);
+    markAloneRuns(tests, input.overlap);
+    const runFindings = runs.map((run) => ({
+        run,
+        findings: (findingsOf.get(run) ?? []).flatMap((raw) => {
+            const f = groupOf.get(raw);
+            const id = f ? findingOf.get(f)?.id : undefined;
+            const during = owners.get(raw)?.during;
+            return id ? [{ raw, id, ...(during ? { during } : {}) }] : [];
+        }),
+    }));
+    foldFailedTests(runFindings, tests, findings);
     const totalRuns = runs.length;
     const failedRuns = runs.filter(runFailed).length;
     const verdict = input.errors.length > 0 && totalRuns === 0 ? 'error' : findings.length > 0 ? 'findings' : 'clean';
@@ -1820,21 +2394,27 @@ function aggregateTests(runs) {
 }
 function summarize(input, findings, tests, verdict, totalRuns, ranCounts) {
     const ranPackages = ranCounts.length;
-    const flaky = tests.filter((t) => t.status === 'flaky').length;
-    const failing = tests.filter((t) => t.status === 'failing').length;
+    // A test that fails only because of a finding is told with that finding, not counted again.
+    const flaky = tests.filter((t) => t.status === 'flaky' && !t.failedBy).length;
+    const failing = tests.filter((t) => t.status === 'failing' && !t.failedBy).length;
     const parts = [];
-    for (const kind of FINDING_KINDS) {
+    for (const kind of model_FINDING_KINDS) {
         // Test failures are told through the flaky/failing test counts when there are any.
         if (kind === 'failure' && flaky + failing > 0)
             continue;
-        const n = findings.filter((f) => f.kind === kind).length;
-        if (n > 0)
-            parts.push(plural(n, KIND_NOUN[kind]));
+        const ofKind = findings.filter((f) => f.kind === kind);
+        const n = ofKind.length;
+        if (n === 0)
+            continue;
+        const noun = kind === 'overlap' ? `${n === 1 ? 'test' : 'tests'} failing only when runs overlap` : undefined;
+        const fails = ofKind.flatMap((f) => f.failsTests ?? []);
+        const failsText = fails.length > 0 ? ` (${n === 1 ? 'fails' : 'fail'} ${shortTestList([...new Set(fails)].sort())})` : '';
+        parts.push(`${noun ? `${n} ${noun}` : report_plural(n, report_KIND_NOUN[kind])}${failsText}`);
     }
     if (flaky > 0)
-        parts.push(plural(flaky, 'flaky test'));
+        parts.push(report_plural(flaky, 'flaky test'));
     if (failing > 0)
-        parts.push(plural(failing, 'failing test'));
+        parts.push(report_plural(failing, 'failing test'));
     if (verdict === 'error') {
         const why = `Nothing was run: ${input.errors[0] ?? 'unknown error'}`;
         return parts.length > 0 ? `${joinList(parts)}; ${why.charAt(0).toLowerCase()}${why.slice(1)}` : why;
@@ -1847,9 +2427,9 @@ function summarize(input, findings, tests, verdict, totalRuns, ranCounts) {
     // Runs per package as they happened: fewer than asked when the engine stopped early.
     const perPackage = [...new Set(ranCounts)];
     const runs = input.mode === 'parse' ? input.count : perPackage.length === 1 ? (perPackage[0] ?? 0) : totalRuns;
-    let scope = `in ${plural(runs, unit)}`;
+    let scope = `in ${report_plural(runs, unit)}`;
     if (ranPackages > 0)
-        scope += ` of ${plural(ranPackages, 'package')}`;
+        scope += ` of ${report_plural(ranPackages, 'package')}`;
     if (parts.length === 0)
         return `No data race, panic or failure ${scope}`;
     return `${joinList(parts)} ${scope}`;
@@ -1958,12 +2538,165 @@ const VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/analysis/focus.ts
+const MODULE_FILES = new Set(['go.mod', 'go.sum', 'go.work', 'go.work.sum']);
+function dirOf(file) {
+    const i = file.lastIndexOf('/');
+    return i < 0 ? '' : file.slice(0, i);
+}
+function baseOf(file) {
+    return file.slice(file.lastIndexOf('/') + 1);
+}
+/** Whether a changed file (absolute) belongs to the package in `dir`. */
+function touches(file, dir) {
+    if (file.endsWith('.go') && dirOf(file) === dir)
+        return true;
+    // Test data is read by the tests: changing it changes what they test.
+    return file.startsWith(`${dir}/testdata/`);
+}
+/** A changed module file under `moduleDir`, if any: every package is then affected. */
+function changedModuleFile(files, moduleDir) {
+    return files.find((f) => MODULE_FILES.has(baseOf(f)) && (dirOf(f) === moduleDir || moduleDir.startsWith(`${dirOf(f)}/`)));
+}
+/**
+ * The packages of `pkgs` the changed files (absolute, `/` separated) touch, each with why:
+ * `changed`, or `imports` with the changed package it reaches. In the order of `pkgs`.
+ */
+function focusPackages(pkgs, files, moduleDir) {
+    const moduleFile = changedModuleFile(files, moduleDir);
+    if (moduleFile)
+        return pkgs.map((p) => ({ importPath: p.importPath, reason: 'changed', via: baseOf(moduleFile) }));
+    const changed = new Set(pkgs.filter((p) => files.some((f) => touches(f, p.dir))).map((p) => p.importPath));
+    // A changed package each affected one reaches; grows until nothing more is reached.
+    const via = new Map([...changed].map((c) => [c, c]));
+    for (let grew = true; grew;) {
+        grew = false;
+        for (const p of pkgs) {
+            if (via.has(p.importPath))
+                continue;
+            const hit = [...p.deps, ...p.testImports].find((d) => via.has(d));
+            if (hit === undefined)
+                continue;
+            via.set(p.importPath, changed.has(hit) ? hit : (via.get(hit) ?? hit));
+            grew = true;
+        }
+    }
+    return pkgs.flatMap((p) => {
+        if (changed.has(p.importPath))
+            return [{ importPath: p.importPath, reason: 'changed' }];
+        const through = via.get(p.importPath);
+        return through ? [{ importPath: p.importPath, reason: 'imports', via: through }] : [];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/engine/changed.ts
+// `only-changed`: the files a pull request changed (git, behind a small interface) and the test
+// packages they touch (go list, through the GoTool). A shallow checkout gets the base commit
+// with `git fetch --depth=1 origin <sha>`; when that fails the message says what to set.
+
+
+class GitError extends (/* unused pure expression or super */ null && (Error)) {
+}
+function createGitTool(runner, env = process.env) {
+    const git = async (args, cwd) => {
+        const r = await runner.run({ command: 'git', args, cwd, env: { ...env, GIT_TERMINAL_PROMPT: '0' } });
+        if (r.spawnError !== undefined)
+            throw new GitError(`git could not be started: ${r.spawnError}`);
+        return { ok: r.exitCode === 0, stdout: r.stdout ?? r.output, output: r.output.trim() };
+    };
+    return {
+        async topLevel(cwd) {
+            const r = await git(['rev-parse', '--show-toplevel'], cwd);
+            if (!r.ok)
+                throw new GitError(`${cwd} is not in a git checkout (${r.output.split('\n')[0]})`);
+            return r.stdout.trim().replace(/\\/g, '/');
+        },
+        async hasCommit(sha, cwd) {
+            return (await git(['cat-file', '-e', `${sha}^{commit}`], cwd)).ok;
+        },
+        async fetchCommit(sha, cwd) {
+            const r = await git(['fetch', '--no-tags', '--depth=1', 'origin', sha], cwd);
+            return r.ok ? undefined : r.output.split('\n').slice(-3).join(' ');
+        },
+        async changedFiles(base, cwd) {
+            // Three dots: what HEAD changed since it forked (on a pull request's merge commit this is
+            // the same as two); two when the history to a merge base is not there (a shallow checkout).
+            for (const range of [[`${base}...HEAD`], [base, 'HEAD']]) {
+                const r = await git(['diff', '--name-only', '--no-renames', '-z', ...range], cwd);
+                if (r.ok)
+                    return r.stdout.split('\0').filter(Boolean);
+            }
+            throw new GitError(`git diff against ${base.slice(0, 7)} failed`);
+        },
+    };
+}
+const MAX_FILES_KEPT = 100;
+function changed_short(sha) {
+    return sha.slice(0, 7);
+}
+/** The base commit, fetched when the checkout is shallow; or why it cannot be had. */
+async function ensureBase(base, wd, deps) {
+    if (await deps.git.hasCommit(base, wd))
+        return undefined;
+    deps.log(`only-changed: fetching the base commit ${changed_short(base)} (git fetch --depth=1 origin ${base})`);
+    const failed = await deps.git.fetchCommit(base, wd);
+    if (failed === undefined && (await deps.git.hasCommit(base, wd)))
+        return undefined;
+    return `the base commit ${changed_short(base)} is not in the checkout and \`git fetch --depth=1 origin ${base}\` failed (${failed ?? 'no such commit'}). Set \`fetch-depth: 0\` on actions/checkout`;
+}
+/**
+ * The test packages of `listed` that the changes since `base` touch, and the report of why. A
+ * problem (no git, no base commit, go list failing) is a note and every package runs: a focus
+ * that cannot be computed must not hide a finding.
+ */
+async function focusOnChanges(base, listed, patterns, buildFlags, wd, deps) {
+    const fallback = (why) => ({ note: `only-changed: ${why}; every package was run.` });
+    try {
+        const problem = await ensureBase(base, wd, deps);
+        if (problem)
+            return fallback(problem);
+        const top = await deps.git.topLevel(wd);
+        const files = await deps.git.changedFiles(base, wd);
+        if (!deps.go.listDependencies)
+            return fallback('this Go tool cannot list dependencies');
+        const pkgs = await deps.go.listDependencies(wd, patterns, buildFlags);
+        // git names the resolved paths, go the ones it ran under: compare them resolved.
+        const real = (p) => {
+            try {
+                return (0,external_node_fs_namespaceObject.realpathSync)(p).replace(/\\/g, '/');
+            }
+            catch {
+                return p.replace(/\\/g, '/');
+            }
+        };
+        const resolved = pkgs.map((p) => ({ ...p, dir: real(p.dir) }));
+        const focused = focusPackages(resolved, files.map((f) => `${real(top)}/${f}`), real(wd));
+        const tested = new Set(listed.map((p) => p.importPath));
+        const kept = focused.filter((p) => tested.has(p.importPath));
+        const names = new Set(kept.map((p) => p.importPath));
+        return {
+            report: {
+                base,
+                changedFiles: files.slice(0, MAX_FILES_KEPT),
+                changedFileCount: files.length,
+                packages: kept,
+                skipped: listed.length - kept.length,
+            },
+            packages: listed.filter((p) => names.has(p.importPath)),
+        };
+    }
+    catch (err) {
+        return fallback(err.message);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/scheduler.ts
 // Runs each test binary `count` times, every run its own process: the race detector reports a
 // given race once per process and a panic ends the process, so only separate processes can tell
 // "fails in 3 of 30 runs". Builds share the same slots, so the first runs start while later
 // packages still build; runs of all packages interleave, and the runs can stop early (first
 // failure, stable rates, time budget).
+
 
 
 
@@ -1974,7 +2707,8 @@ function supportsTest2jsonFraming(goVersion) {
 }
 function testBinaryArgs(opts) {
     const verbose = supportsTest2jsonFraming(opts.goVersion) ? '-test.v=test2json' : '-test.v=true';
-    const args = [verbose, '-test.count=1', `-test.timeout=${opts.timeout}`];
+    // -test.paniconexit0 as go test passes it: os.Exit(0) in a test is a failure, not a pass.
+    const args = [verbose, '-test.paniconexit0', '-test.count=1', `-test.timeout=${opts.timeout}`];
     if (opts.run)
         args.push(`-test.run=${opts.run}`);
     if (opts.skip)
@@ -1995,6 +2729,22 @@ function fileNames(importPaths) {
         used.add(name);
         return name;
     });
+}
+/**
+ * What a `go test` run alone would have to itself: its own temporary directory (TMPDIR, and
+ * GOTMPDIR for tests that run go), and its global run index (RACE_RERUN_RUN, 1-based) from
+ * which tests can pick ports. Runs that share a fixed file name in os.TempDir() then do not
+ * collide.
+ */
+function runEnvironment(base, tmpDir, run) {
+    return { ...(base ?? process.env), TMPDIR: tmpDir, GOTMPDIR: tmpDir, RACE_RERUN_RUN: String(run) };
+}
+/** Creates a run's temporary directory; `release` removes it with whatever the run left there. */
+function runTempDir(root, name) {
+    const dir = (0,external_node_path_namespaceObject.join)(root, name);
+    // Synchronous, so runs start in the order they were picked.
+    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+    return { dir, release: () => (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true, maxRetries: 2 }).catch(() => { }) };
 }
 /** The hard kill: the binary's own -test.timeout normally fires first, with a goroutine dump. */
 function hardTimeoutMs(timeoutMs, killGraceMs) {
@@ -2074,7 +2824,11 @@ async function schedule(jobs, opts, deps) {
     for (const st of states)
         await (0,promises_namespaceObject.mkdir)(st.dir, { recursive: true });
     const timeoutMs = hardTimeoutMs(opts.timeoutMs, opts.killGraceMs);
+    const tmpRoot = opts.tmpRoot ?? (0,external_node_path_namespaceObject.join)(opts.logDir, 'tmp');
     const records = [];
+    let globalRun = 0;
+    /** Runs in flight over all packages, to tell which runs overlapped another. */
+    const running = new Set();
     const abort = new AbortController();
     let stop;
     let firstFailure;
@@ -2103,13 +2857,21 @@ async function schedule(jobs, opts, deps) {
         const importPath = st.job.package.importPath;
         const logFile = (0,external_node_path_namespaceObject.join)(st.dir, `run-${index}.log`);
         const binary = st.binary ?? '';
+        const run = ++globalRun;
+        const me = { overlapped: running.size > 0 };
+        for (const other of running)
+            other.overlapped = true;
+        running.add(me);
         let result;
+        let tmp;
         try {
+            // In the try: a directory that cannot be made (a full disk) is this run's spawn error.
+            tmp = runTempDir(tmpRoot, `run-${run}`);
             result = await deps.runner.run({
                 command: binary,
                 args: st.job.testArgs ?? opts.testArgs,
                 cwd: st.job.package.dir, // as go test does: tests open testdata/ relative to it
-                env: opts.env,
+                env: runEnvironment(opts.env, tmp.dir, run),
                 timeoutMs,
                 logFile,
                 signal: abort.signal,
@@ -2124,6 +2886,10 @@ async function schedule(jobs, opts, deps) {
                 output: '',
                 spawnError: err instanceof Error ? err.message : String(err),
             };
+        }
+        finally {
+            running.delete(me);
+            await tmp?.release();
         }
         // Stopped half way: neither a pass nor a failure, so it is not counted.
         if (result.aborted)
@@ -2149,6 +2915,7 @@ async function schedule(jobs, opts, deps) {
             durationMs: result.durationMs,
             logFile,
             parsed,
+            overlapped: me.overlapped,
         };
     }
     function finished(st, record) {
@@ -2363,10 +3130,128 @@ function testsfrom_runPattern(tests) {
     return alts.join('|');
 }
 
+;// CONCATENATED MODULE: ./src/engine/overlap.ts
+// Confirms a failure before calling it flaky: a test that failed while other runs overlapped it
+// may only collide with them (a fixed port, a file name in a shared directory, a database). It
+// is rerun alone, nothing else running, a few times within a bounded budget.
+
+
+
+
+
+/** Alone runs per test. */
+const ALONE_RUNS = 3;
+/** Tests confirmed at most (those that failed in the most overlapped runs first). */
+const MAX_OVERLAP_TESTS = 5;
+/** The confirmation budget: this, or a quarter of the main runs' time when that is longer. */
+const MIN_OVERLAP_BUDGET_MS = 30_000;
+const overlap_top = (name) => name.split('/')[0] ?? name;
+/** Findings a run's failed test can be blamed on that no other run causes: races, crashes. */
+function crashedIn(run, test) {
+    return run.parsed.findings.some((f) => f.kind !== 'failure' && (f.test === undefined || overlap_top(f.test) === test));
+}
+/**
+ * Top-level tests that failed (by t.Error/t.Fatal, not a race or crash) in an overlapped run,
+ * never in a run that had the machine to itself, and passed in some run.
+ */
+function overlapCandidates(runs) {
+    const byTest = new Map();
+    const failedOf = (run) => new Set(run.parsed.tests
+        .filter((t) => t.package === run.package && t.action === 'fail')
+        .map((t) => overlap_top(t.name)));
+    // A test that already failed in a run that had the machine to itself needs no confirmation.
+    const failedAlone = new Set(runs.filter((r) => !r.overlapped).flatMap((r) => [...failedOf(r)].map((t) => `${r.package}\u0000${t}`)));
+    // Runs that collide have a winner: a test that failed in every run is not colliding.
+    const passed = new Set(runs.flatMap((r) => r.parsed.tests.filter((t) => t.action === 'pass').map((t) => `${t.package}\u0000${overlap_top(t.name)}`)));
+    for (const run of runs) {
+        if (!run.overlapped || run.killed)
+            continue;
+        for (const test of failedOf(run)) {
+            const key = `${run.package}\u0000${test}`;
+            if (failedAlone.has(key) || !passed.has(key))
+                continue;
+            if (crashedIn(run, test))
+                continue;
+            const e = byTest.get(key) ?? { pkg: run.package, test, runs: [] };
+            e.runs.push(run.index);
+            byTest.set(key, e);
+        }
+    }
+    return [...byTest.values()].sort((a, b) => b.runs.length - a.runs.length).slice(0, MAX_OVERLAP_TESTS);
+}
+function aloneFailed(parsed, test, exitCode) {
+    const own = parsed?.tests.filter((t) => overlap_top(t.name) === test) ?? [];
+    return exitCode !== 0 || own.some((t) => t.action === 'fail' || t.action === 'interrupted');
+}
+async function confirmOverlaps(runs, settings, plan, deps) {
+    const candidates = overlapCandidates(runs);
+    if (candidates.length === 0)
+        return [];
+    const logDir = (0,external_node_path_namespaceObject.join)(deps.workDir, 'logs', 'alone');
+    await (0,promises_namespaceObject.mkdir)(logDir, { recursive: true });
+    const started = Date.now();
+    const outOfTime = () => Date.now() - started >= plan.budgetMs || (plan.deadline !== undefined && Date.now() >= plan.deadline);
+    const checks = [];
+    let run = plan.firstRun;
+    for (const c of candidates) {
+        const binary = plan.binaries.get(c.pkg);
+        const dir = plan.dirs.get(c.pkg);
+        if (!binary || !dir || outOfTime())
+            continue;
+        const failedRuns = runs.filter((r) => r.package === c.pkg && c.runs.includes(r.index));
+        const evidence = evidenceLine(failedRuns.flatMap((r) => r.parsed.findings.filter((f) => f.test && overlap_top(f.test) === c.test)));
+        const args = [
+            ...plan.argsOf(c.pkg).filter((a) => !a.startsWith('-test.run=')),
+            `-test.run=${testsfrom_runPattern([c.test])}`,
+        ];
+        const t0 = Date.now();
+        let n = 0;
+        let failed = 0;
+        for (; n < ALONE_RUNS && !outOfTime(); n++) {
+            const logFile = (0,external_node_path_namespaceObject.join)(logDir, `${fileNames([c.pkg])[0]}-${c.test}-${n + 1}.log`);
+            const tmp = runTempDir((0,external_node_path_namespaceObject.join)(deps.workDir, 'tmp'), `alone-${run}`);
+            const timeoutMs = hardTimeoutMs(settings.timeoutMs);
+            const res = await deps.runner
+                .run({
+                command: binary,
+                args,
+                cwd: dir,
+                env: runEnvironment(plan.env, tmp.dir, run++),
+                logFile,
+                ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+            })
+                .finally(tmp.release);
+            const parsed = await deps.parse(logFile, c.pkg).catch(() => undefined);
+            if (aloneFailed(parsed, c.test, res.exitCode))
+                failed++;
+        }
+        if (n === 0)
+            continue;
+        const check = {
+            package: c.pkg,
+            test: c.test,
+            overlappedFailedIn: c.runs,
+            aloneRuns: n,
+            aloneFailed: failed,
+            durationMs: Date.now() - t0,
+        };
+        if (evidence)
+            check.evidence = evidence;
+        checks.push(check);
+        const took = ` (${n} alone run${n === 1 ? '' : 's'} in ${(check.durationMs / 1000).toFixed(1)}s)`;
+        deps.log(failed === 0
+            ? `${c.test} (${c.pkg}) failed in ${c.runs.length} overlapping run${c.runs.length === 1 ? '' : 's'} but passed alone ${n} of ${n} times: it fails only when runs overlap${evidence ? ` (${evidence})` : ''}${took}.`
+            : `${c.test} (${c.pkg}) also failed alone: ${failed} of ${n} runs${took}.`);
+    }
+    return checks;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/engine.ts
 // Orchestration: go env → go list → build each test binary once with -race → run each `count`
 // times (or until the answer is known). Problems the user caused end up in `errors` with what was
 // done so far; nothing throws.
+
+
 
 
 
@@ -2411,8 +3296,47 @@ function iterationsPerRun(testFlags) {
     }
     return count * cpus;
 }
+/** `only-changed`: the packages the pull request touches (all of them when that cannot be told). */
+async function focusIfAsked(settings, listed, deps, result) {
+    if (!settings.onlyChanged)
+        return listed;
+    if (!settings.changedSince || !deps.git) {
+        result.notes.push('only-changed applies to pull requests (it needs their base commit): every package was run.');
+        return listed;
+    }
+    const { buildFlags, packages: patterns, workingDirectory: wd } = settings;
+    const focus = await focusOnChanges(settings.changedSince, listed, patterns, buildFlags, wd, {
+        ...deps,
+        git: deps.git,
+    });
+    if ('note' in focus) {
+        result.notes.push(focus.note);
+        deps.log(focus.note);
+        return listed;
+    }
+    result.focus = focus.report;
+    const base = settings.changedSince.slice(0, 7);
+    const n = focus.packages.length;
+    if (n === 0) {
+        const note = `only-changed: no Go code of the tested packages changed since ${base} (${engine_plural(focus.report.changedFileCount, 'file')} changed): nothing was run.`;
+        result.notes.push(note);
+        deps.log(note);
+    }
+    else {
+        deps.log(`only-changed: ${engine_plural(n, 'package')} of ${listed.length} touched since ${base}`);
+    }
+    return focus.packages;
+}
 async function execute(settings, deps) {
-    const result = { modules: [], packages: [], builds: [], runs: [], errors: [], notes: [] };
+    const result = {
+        modules: [],
+        packages: [],
+        builds: [],
+        runs: [],
+        errors: [],
+        notes: [],
+        overlap: [],
+    };
     const wd = settings.workingDirectory;
     const started = Date.now();
     const deadline = settings.maxDurationMs !== undefined ? started + settings.maxDurationMs : undefined;
@@ -2467,9 +3391,11 @@ async function execute(settings, deps) {
             goVersion: goEnv.version,
         };
         const argsOf = new Map();
-        let packages = listed.packages;
+        let packages = await focusIfAsked(settings, listed.packages, deps, result);
+        if (packages.length === 0)
+            return result;
         if (failed !== undefined) {
-            packages = selectFailed(listed.packages, failed, settings, result.notes);
+            packages = selectFailed(packages, failed, settings, result.notes);
             for (const p of packages) {
                 const tests = failed.get(p.importPath) ?? failed.get('') ?? [];
                 // An empty list: the package failed without a test to name, so all of it runs.
@@ -2522,6 +3448,7 @@ async function execute(settings, deps) {
             timeoutMs: settings.timeoutMs,
             testArgs,
             logDir: (0,external_node_path_namespaceObject.join)(deps.workDir, 'logs'),
+            tmpRoot: (0,external_node_path_namespaceObject.join)(deps.workDir, 'tmp'),
             env,
             until,
             precision,
@@ -2540,7 +3467,21 @@ async function execute(settings, deps) {
             (killed > 0 ? ` (${killed} killed after the timeout)` : ''));
         stopNotes(settings, sched, result, lastBuildEnd - started);
         lostIterationNotes(settings, result);
+        const mainMs = Date.now() - started;
         await recoverStacks(settings, deps, result, argsOf, testArgs, env, deadline);
+        result.overlap = await confirmOverlaps(result.runs, settings, {
+            binaries: builtBinaries(result),
+            dirs: new Map(result.packages.map((p) => [p.importPath, p.dir])),
+            argsOf: (pkg) => argsOf.get(pkg) ?? testArgs,
+            env,
+            firstRun: result.runs.length + 1,
+            budgetMs: Math.max(MIN_OVERLAP_BUDGET_MS, mainMs / 4),
+            ...(deadline !== undefined ? { deadline } : {}),
+        }, deps).catch((err) => {
+            // The main runs are measured already: a failed confirmation must not lose them.
+            result.notes.push(`Could not rerun the tests that failed while runs overlapped alone: ${err.message}`);
+            return [];
+        });
     }
     catch (err) {
         if (err instanceof GoError)
@@ -2715,6 +3656,9 @@ function accessTops(f) {
         .filter((s) => ACCESS.has(s.role) && s.frames.length > 0)
         .map((s) => `${s.frames[0]?.func}:${s.frames[0]?.line}`);
 }
+function builtBinaries(result) {
+    return new Map(result.builds.flatMap((b) => (b.ok && b.binary ? [[b.package.importPath, b.binary]] : [])));
+}
 async function recoverStacks(settings, deps, result, argsOf, testArgs, env, deadline) {
     const groups = new Map();
     for (const run of result.runs) {
@@ -2731,7 +3675,7 @@ async function recoverStacks(settings, deps, result, argsOf, testArgs, env, dead
     }
     if (groups.size === 0)
         return;
-    const binaries = new Map(result.builds.flatMap((b) => (b.ok && b.binary ? [[b.package.importPath, b.binary]] : [])));
+    const binaries = builtBinaries(result);
     const dirs = new Map(result.packages.map((p) => [p.importPath, p.dir]));
     const historyEnv = withGorace(env, [], [`history_size=${MAX_HISTORY_SIZE}`]);
     let tried = 0;
@@ -2751,14 +3695,18 @@ async function recoverStacks(settings, deps, result, argsOf, testArgs, env, dead
                 tries++;
                 const logFile = (0,external_node_path_namespaceObject.join)(logDir, `${fileNames([g.pkg])[0]}-${tried}-${tries}.log`);
                 const timeoutMs = hardTimeoutMs(settings.timeoutMs);
-                await deps.runner.run({
+                const tmp = runTempDir((0,external_node_path_namespaceObject.join)(deps.workDir, 'tmp'), `history-${tried}-${tries}`);
+                // Nothing else runs now: any run index is free.
+                await deps.runner
+                    .run({
                     command: binary,
                     args,
                     cwd: dir,
-                    env: historyEnv,
+                    env: runEnvironment(historyEnv, tmp.dir, result.runs.length + tries),
                     logFile,
                     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-                });
+                })
+                    .finally(tmp.release);
                 const parsed = await deps.parse(logFile, g.pkg).catch(() => undefined);
                 found = parsed?.findings.find((f) => {
                     if (f.kind !== 'race' || missingStack(f))
@@ -5082,8 +6030,12 @@ async function runAndReport(settings, deps, commit) {
         mapper,
         errors: result.errors,
         notes: result.notes,
+        ...(result.overlap.length > 0 ? { overlap: result.overlap } : {}),
     };
-    return buildReport(input);
+    const report = buildReport(input);
+    if (result.focus)
+        report.focus = result.focus;
+    return report;
 }
 /** A report for when nothing could be run (bad settings): still written, so users see why. */
 function errorReport(message, repoRoot, context) {
@@ -5538,12 +6490,13 @@ function clearSecrets() {
 }
 
 ;// CONCATENATED MODULE: ./src/render/outcome.ts
-function failingFindings(report, failOn) {
+function failingFindings(report, failOn, onlyNew = false) {
     const kinds = new Set(failOn);
-    return report.findings.filter((f) => kinds.has(f.kind));
+    return report.findings.filter((f) => kinds.has(f.kind) && !(onlyNew && f.baseline === 'known'));
 }
 
 ;// CONCATENATED MODULE: ./src/render/progress.ts
+const NOUN = { fatal: 'fatal error', build: 'build failure' };
 function describeRun(run) {
     if (run.killed)
         return 'killed: did not finish within the timeout';
@@ -5552,31 +6505,33 @@ function describeRun(run) {
         kinds.set(f.kind, (kinds.get(f.kind) ?? 0) + 1);
     if (kinds.size === 0)
         return run.exitCode === 0 ? 'ok' : `FAIL (exit ${run.exitCode ?? run.signal})`;
-    return `FAIL: ${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}`;
+    return `FAIL: ${[...kinds].map(([k, n]) => `${n} ${NOUN[k] ?? k}${n === 1 ? '' : 's'}`).join(', ')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/render/format.ts
 // Wording shared by the renderers, so the annotation, the job summary and the terminal agree.
 
 
-const KIND_LABEL = {
+
+const format_KIND_LABEL = {
     race: 'Data race',
     panic: 'Panic',
     fatal: 'Fatal error',
     timeout: 'Timeout',
     failure: 'Test failure',
     build: 'Build failed',
+    overlap: 'Fails only when runs overlap',
 };
 /** The title without its `Data race: ` prefix: `write in Shutdown vs read in write`. */
-function titleRest(f) {
-    const prefix = `${KIND_LABEL[f.kind]}: `;
+function format_titleRest(f) {
+    const prefix = `${format_KIND_LABEL[f.kind]}: `;
     return f.title.startsWith(prefix) ? f.title.slice(prefix.length) : f.title;
 }
 /** `Data race (7/30 runs): write in Shutdown vs read in write`; a build error has no count. */
-function countedTitle(f, rest = titleRest(f)) {
+function countedTitle(f, rest = format_titleRest(f)) {
     if (f.kind === 'build')
-        return `${KIND_LABEL.build}: ${rest}`;
-    return `${KIND_LABEL[f.kind]} (${f.runsSeen}/${f.runs} runs): ${rest}`;
+        return `${format_KIND_LABEL.build}: ${rest}`;
+    return `${format_KIND_LABEL[f.kind]} (${f.runsSeen}/${f.runs} runs): ${rest}`;
 }
 const KIND_RANK = {
     race: 0,
@@ -5585,6 +6540,7 @@ const KIND_RANK = {
     timeout: 3,
     failure: 4,
     build: 5,
+    overlap: 6,
 };
 /**
  * Most important first: how reproducible (share of runs), then kind. A build failure counts as
@@ -5595,7 +6551,7 @@ function rankFindings(findings) {
     return [...findings].sort((a, b) => share(b) - share(a) || KIND_RANK[a.kind] - KIND_RANK[b.kind]);
 }
 /** What a history_size rerun did for a race whose stack the detector had lost, or undefined. */
-function stackRecoveryText(f) {
+function format_stackRecoveryText(f) {
     if (f.stackRecovery === 'recovered')
         return 'stack recovered with a longer race history';
     if (f.stackRecovery === 'unrecovered')
@@ -5679,7 +6635,7 @@ function stackText(f, indent = '') {
     return lines;
 }
 /** Where a finding is, for tables: `file:line`, or the first frame outside the repository. */
-function whereTexts(f) {
+function format_whereTexts(f) {
     const race = f.kind === 'race';
     const locs = race ? f.locations.slice(0, 2) : f.locations.slice(0, 1);
     if (locs.length > 0)
@@ -5710,9 +6666,479 @@ function clean(s) {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
     return s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
 }
+/** A chance for humans: `89%`, `over 99.9%`, `under 1%`. */
+function chanceText(x) {
+    if (x >= 1)
+        return '100%';
+    if (x >= 0.9995)
+        return 'over 99.9%';
+    if (x > 0 && x < 0.005)
+        return 'under 1%';
+    return percent(x);
+}
+/** `known: 12/30 on main (moved from daemon.go:76)`, or `new`; undefined without a baseline. */
+function format_baselineText(f, label, withMoved = true) {
+    if (f.baseline === 'new')
+        return 'new';
+    if (f.baseline !== 'known' || !f.known)
+        return undefined;
+    const moved = withMoved && f.known.movedFrom ? ` (moved from ${f.known.movedFrom})` : '';
+    return `known: ${f.known.runsSeen}/${f.known.runs} on ${label}${moved}`;
+}
+/**
+ * `not seen in 30 runs (at its earlier 7% it would have shown with 89% probability)`, and
+ * `: likely fixed` only when that chance is over 95%.
+ */
+function format_notSeenText(g) {
+    const runs = `${g.runsNow} run${g.runsNow === 1 ? '' : 's'}`;
+    const rate = percent(g.runs > 0 ? g.runsSeen / g.runs : 0);
+    const text = `not seen in ${runs} (at its earlier ${rate} it would have shown with ${chanceText(g.chance)} probability)`;
+    return g.chance > LIKELY_FIXED ? `${text}: likely fixed` : text;
+}
+
+;// CONCATENATED MODULE: ./src/render/escape.ts
+// Making text from test output safe in GitHub-flavoured markdown: entities for HTML, backslashes
+// for markdown punctuation, code spans and fences that nothing inside can close, and no
+// mentions, references or autolinks.
+// Word joiner: breaks mentions, references and autolinks without changing what is read, and
+// (unlike a zero-width space) without letting a line break inside the word.
+const escape_WJ = '\u2060';
+function defuse(s) {
+    return s
+        .replace(/@(?=\w)/g, `@${escape_WJ}`)
+        .replace(/#(?=\d)/g, `#${escape_WJ}`)
+        .replace(/:\/\//g, `:${escape_WJ}//`)
+        .replace(/www\./gi, (m) => `${m.slice(0, 3)}${escape_WJ}.`);
+}
+/** Text for markdown and HTML: entities for `& < >`, `\` before markdown punctuation, no mentions. */
+function escape_escapeMarkdown(s) {
+    return defuse(s
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_[\]|~])/g, '\\$1'));
+}
+/** For HTML (`<summary>`): markdown does not apply there, mentions and autolinks still do. */
+function escapeHtml(s) {
+    return (defuse(s
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;'))
+        // Literal in HTML anyway; entities keep them so should a renderer read markdown there.
+        // After defuse, whose `#` rule would break `&#96;`.
+        .replace(/[`[\]]/g, (c) => `&#${c.charCodeAt(0)};`));
+}
+/**
+ * Control characters from test output (NUL, ESC, BEL, a lone CR, C1) shown as escapes such as
+ * `\x1b`, so that what a test printed is seen, not acted on by whatever displays the markdown.
+ * Newlines and tabs stay; CRLF becomes LF.
+ */
+function showControls(s) {
+    return (s
+        .replace(/\r\n/g, '\n')
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+        .replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}
+function escape_shorten(s, max) {
+    return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+/** An inline code span that survives backticks in the text and `|` in a table cell. */
+function escape_code(s, inTable = true) {
+    const text = s.replace(/[\r\n]+/g, ' ');
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    const body = inTable ? text.replace(/\|/g, '\\|') : text;
+    return `${fence}${pad}${body}${pad}${fence}`;
+}
+/** A fenced block whose fence is longer than any backtick run inside. */
+function block(text, lang) {
+    const longest = Math.max(0, ...(text.match(/`{3,}/g) ?? []).map((r) => r.length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}${lang}\n${text}\n${fence}`;
+}
+/** A URL from the environment, made safe inside `(…)`. */
+function escape_safeUrl(url) {
+    return url.replace(/[()\s<>]/g, encodeURIComponent);
+}
+function escape_plural(n, noun, many = `${noun}s`) {
+    return `${n} ${n === 1 ? noun : many}`;
+}
+
+;// CONCATENATED MODULE: ./src/render/table.ts
+// The findings table of the job summary and the comment: one row per finding saying what it is
+// (kind, short title, new or known, the tests it fails, what follows it), where (links whose text
+// leaves out the directory every row shares) and how often (k/N, the 95% interval, and a strip of
+// the runs it was seen in, so rate and co-occurrence show at a glance).
+
+
+
+/** One mark per run up to this many runs; above, one mark per group of runs. */
+const STRIP_MARKS = 30;
+// Bars on a baseline, like a sparkline: a bar per run it was seen in, with a gap between bars.
+const SEEN_MARK = '▌';
+const UNSEEN_MARK = '▁';
+const MAX_TITLE = 120;
+const MAX_LINK_TEXT = 40;
+const MAX_TESTS = 3;
+const MAX_FOLLOWERS = 3;
+const NBSP = '\u00a0';
+function table_kindNoun(kind) {
+    return KIND_NOUN[kind];
+}
+/** `https://github.com/o/r/blob/<sha>/` + path + `#L<line>`, each path segment encoded. */
+function lineUrl(blobUrl, file, line) {
+    return `${blobUrl}${file.split('/').map(encodeURIComponent).join('/')}#L${line}`;
+}
+/** Both sides of a race (once when they are the same line), else the first location. */
+function shownLocations(f) {
+    if (f.kind !== 'race')
+        return f.locations.slice(0, 1);
+    const [a, b] = f.locations;
+    if (a && b && a.file === b.file && a.line === b.line)
+        return [a];
+    return f.locations.slice(0, 2);
+}
+/** `examples/flaky-daemon/daemon/`: the directory all shown files are in, or ''. */
+function commonDir(findings) {
+    const dirs = findings.flatMap((f) => shownLocations(f).map((l) => l.file.split('/').slice(0, -1)));
+    const first = dirs[0];
+    if (!first)
+        return '';
+    let n = Math.min(...dirs.map((d) => d.length));
+    for (let i = 0; i < n; i++) {
+        if (!dirs.every((d) => d[i] === first[i]))
+            n = i;
+    }
+    return n === 0 ? '' : `${first.slice(0, n).join('/')}/`;
+}
+/** The path without the shared directory; a long rest keeps its last two parts. */
+function shortPath(file, common) {
+    const rest = common && file.startsWith(common) ? file.slice(common.length) : file;
+    if (rest.length <= MAX_LINK_TEXT)
+        return rest;
+    return `…/${rest.split('/').slice(-2).join('/')}`;
+}
+function placeText(l, common) {
+    return `${shortPath(l.file, common)}:${l.line}`;
+}
+function baseName(file) {
+    return file.slice(file.lastIndexOf('/') + 1);
+}
+function table_link(l, common, blobUrl, short = false) {
+    const text = code(short ? `${baseName(l.file)}:${l.line}` : placeText(l, common));
+    return blobUrl ? `[${text}](${lineUrl(blobUrl, l.file, l.line)})` : text;
+}
+/** `daemon.go:51 ↔ daemon.go:31`, linked to the lines at the head commit when the URL is known. */
+function whereCell(f, common, blobUrl) {
+    const locs = shownLocations(f);
+    if (locs.length === 0) {
+        const where = whereTexts(f).map((w) => code(w));
+        return where.length > 0 ? where.join(' ↔ ') : code(f.package || '?');
+    }
+    // The other side in the same file: its directory once is enough.
+    const cell = locs.map((l, i) => table_link(l, common, blobUrl, i > 0 && l.file === locs[0]?.file)).join(' ↔ ');
+    return f.kind === 'race' && locs.length === 1 && f.locations.length > 1 ? `${cell} (both sides)` : cell;
+}
+/** Which of its runs a finding was seen in: `▌▁▌▌▁…`, one mark per run or per group of runs. */
+function runStrip(f) {
+    if (f.runs <= 1)
+        return '';
+    const seen = new Set(f.seenIn);
+    const per = Math.ceil(f.runs / STRIP_MARKS);
+    let strip = '';
+    for (let start = 1; start <= f.runs; start += per) {
+        let hit = false;
+        for (let i = start; i < start + per && i <= f.runs; i++)
+            if (seen.has(i))
+                hit = true;
+        strip += hit ? SEEN_MARK : UNSEEN_MARK;
+    }
+    return strip;
+}
+/** Runs per mark of the strip (1 up to STRIP_MARKS runs). */
+function runsPerMark(runs) {
+    return Math.max(1, Math.ceil(runs / STRIP_MARKS));
+}
+/** `**9/30**`, the interval in a `<sub>` that does not break inside the range, and the strip. */
+function seenCell(f) {
+    if (f.kind === 'build')
+        return 'build';
+    const low = Math.round(f.interval.low * 100);
+    const high = Math.round(f.interval.high * 100);
+    const ci = `<sub>95%${NBSP}CI${NBSP}${low}–${WJ}${high}%</sub>`;
+    const strip = runStrip(f);
+    return `**${f.runsSeen}/${f.runs}**${NBSP}${ci}${strip ? `<br>${code(strip)}` : ''}`;
+}
+function testList(tests) {
+    const shown = tests.slice(0, MAX_TESTS).map((t) => code(shorten(t, 80)));
+    const more = tests.length > MAX_TESTS ? ` and ${tests.length - MAX_TESTS} more` : '';
+    return `${shown.join(', ')}${more}`;
+}
+function share(part, whole) {
+    return part === whole && whole === 2 ? 'both runs' : `${part} of ${whole} runs`;
+}
+/** Where a finding is, in words for a note: `config.go:22`. */
+function placeOf(f, common) {
+    const l = f.locations[0];
+    return code(l ? placeText(l, common) : (whereTexts(f)[0] ?? f.package));
+}
+/** The tests it fails, what follows it (for a race) or what likely causes it (for the others). */
+function rowNotes(report, f, common) {
+    const notes = [];
+    if (f.known?.movedFrom)
+        notes.push(`moved from ${code(f.known.movedFrom)}`);
+    if (f.failsTests && f.failsTests.length > 0)
+        notes.push(`fails ${testList(f.failsTests)}`);
+    else if (f.tests.length > 0 && f.kind !== 'failure')
+        notes.push(`in ${testList(f.tests)}`);
+    if (f.kind === 'race') {
+        const followers = report.findings
+            .map((s) => ({ s, c: s.cooccurringRaces?.find((c) => c.id === f.id) }))
+            .filter((x) => x.c !== undefined)
+            .slice(0, MAX_FOLLOWERS);
+        for (const { s, c } of followers) {
+            notes.push(`${KIND_NOUN[s.kind]} at ${placeOf(s, common)} follows it in ${share(c.runs, s.runsSeen)}`);
+        }
+    }
+    else {
+        const cause = f.cooccurringRaces?.[0];
+        const race = cause && report.findings.find((r) => r.id === cause.id);
+        if (cause && race) {
+            notes.push(`likely cause: the data race at ${placeOf(race, common)} (in ${share(cause.runs, f.runsSeen)})`);
+        }
+    }
+    const recovery = stackRecoveryText(f);
+    if (recovery)
+        notes.push(recovery);
+    return notes;
+}
+function findingCell(report, f, common, opts) {
+    const tag = opts.baselineLabel ? baselineText(f, opts.baselineLabel, false) : undefined;
+    const status = tag === 'new' ? ' · **new**' : tag ? ` · ${escapeMarkdown(tag)}` : '';
+    const notes = rowNotes(report, f, common);
+    const sub = notes.length > 0 ? `<br><sub>${notes.join('; ')}</sub>` : '';
+    return `**${KIND_LABEL[f.kind]}**${status}<br>${escapeMarkdown(shorten(titleRest(f), MAX_TITLE))}${sub}`;
+}
+/** Rows shown before the fold; the others are in a collapsed table under the top command. */
+const OPEN_ROWS = 5;
+function tableLines(report, findings, common, opts) {
+    const lines = ['| Finding | Where | Seen |', '| --- | --- | --- |'];
+    for (const f of findings) {
+        lines.push(`| ${findingCell(report, f, common, opts)} | ${whereCell(f, common, opts.blobUrl)} | ${seenCell(f)} |`);
+    }
+    return lines;
+}
+function legend(findings, common) {
+    const parts = [];
+    if (common)
+        parts.push(`Files in ${code(common)}.`);
+    const counted = findings.filter((f) => f.kind !== 'build' && f.runs > 1);
+    const grouped = Math.max(0, ...counted.map((f) => runsPerMark(f.runs)));
+    if (counted.length > 0) {
+        const per = grouped > 1 ? ` (a mark stands for up to ${grouped} runs)` : '';
+        parts.push(`Runs in order: ${code(SEEN_MARK)} seen, ${code(UNSEEN_MARK)} not seen${per}.`);
+    }
+    return parts.length > 0 ? ['', `<sub>${parts.join(' ')}</sub>`] : [];
+}
+/**
+ * The table of the first OPEN_ROWS findings with its legend (`open`), and the rest in a
+ * collapsed table (`more`, empty when there is no rest). Both drop the same shared directory.
+ */
+function findingsTable(report, findings, opts = {}) {
+    const common = commonDir(findings);
+    const first = findings.slice(0, OPEN_ROWS);
+    const rest = findings.slice(OPEN_ROWS);
+    const open = [...tableLines(report, first, common, opts), ...legend(findings, common)];
+    if (rest.length === 0)
+        return { open, more: [] };
+    return {
+        open,
+        more: [
+            `<details><summary>${rest.length} more finding${rest.length === 1 ? '' : 's'}</summary>`,
+            '',
+            ...tableLines(report, rest, common, opts),
+            '',
+            '</details>',
+        ],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/render/headline.ts
+// The first lines of the summary and the comment: counts (new and known against the baseline),
+// runs, commit and deltas on one line; what only-changed focused on; what the baseline had that
+// was not seen now. Run counts are worded by one function for the verdict and the footer alike.
+
+
+
+
+const MAX_GONE_SHOWN = 10;
+const MAX_FOCUS_SHOWN = 15;
+const key = (pkg, name) => `${pkg}\u0000${name}`;
+/** Tests that failed because of a finding: counted with the finding, not again as flaky tests. */
+function explainedTests(report) {
+    const out = new Set();
+    for (const f of report.findings) {
+        for (const t of f.failsTests ?? [])
+            out.add(key(f.package, t));
+        // A test failure finding is the failing test itself.
+        if (f.kind === 'failure')
+            for (const t of f.tests)
+                out.add(key(f.package, t));
+    }
+    for (const t of report.tests)
+        if (t.failedBy && t.failedBy.length > 0)
+            out.add(key(t.package, t.name));
+    return out;
+}
+/** Flaky and failing tests that no finding explains. */
+function unexplainedTests(report) {
+    const explained = explainedTests(report);
+    return report.tests.filter((t) => (t.status === 'flaky' || t.status === 'failing') && !explained.has(key(t.package, t.name)));
+}
+/** `30 runs`, `30 runs of each of 3 packages`, `75 runs over 3 packages`, `4 logs`. */
+function runsPhrase(report) {
+    if (report.mode === 'parse')
+        return plural(report.runs, 'log');
+    const ran = report.packages.filter((p) => p.runs > 0);
+    const per = [...new Set(ran.map((p) => p.runs))];
+    if (ran.length <= 1)
+        return plural(ran[0]?.runs ?? report.totalRuns, 'run');
+    if (per.length === 1)
+        return `${plural(per[0] ?? 0, 'run')} of each of ${ran.length} packages`;
+    return `${plural(report.totalRuns, 'run')} over ${ran.length} packages`;
+}
+function countParts(report) {
+    const parts = [];
+    const compared = report.baseline !== undefined;
+    for (const kind of FINDING_KINDS) {
+        const all = report.findings.filter((f) => f.kind === kind);
+        if (!compared) {
+            if (all.length > 0)
+                parts.push(plural(all.length, kindNoun(kind)));
+            continue;
+        }
+        const fresh = all.filter((f) => f.baseline !== 'known').length;
+        if (fresh > 0)
+            parts.push(plural(fresh, `new ${kindNoun(kind)}`));
+        if (all.length - fresh > 0)
+            parts.push(plural(all.length - fresh, `known ${kindNoun(kind)}`));
+    }
+    const tests = unexplainedTests(report);
+    const flaky = tests.filter((t) => t.status === 'flaky').length;
+    const failing = tests.length - flaky;
+    if (flaky > 0)
+        parts.push(plural(flaky, 'flaky test'));
+    if (failing > 0)
+        parts.push(plural(failing, 'failing test'));
+    return parts;
+}
+const SHORT = {
+    race: 'race',
+    panic: 'panic',
+    fatal: 'fatal error',
+    timeout: 'timeout',
+    failure: 'failure',
+    build: 'build failure',
+    overlap: 'collision between runs',
+};
+/** `vs main: +1 race, −1 panic`: new findings and baseline findings not seen now, per kind. */
+function deltaText(report, label = escape_escapeMarkdown) {
+    const b = report.baseline;
+    if (!b)
+        return undefined;
+    const parts = [];
+    for (const kind of model_FINDING_KINDS) {
+        const added = report.findings.filter((f) => f.kind === kind && f.baseline === 'new').length;
+        const gone = b.gone.filter((g) => g.kind === kind).length;
+        if (added > 0)
+            parts.push(`+${escape_plural(added, SHORT[kind])}`);
+        if (gone > 0)
+            parts.push(`−${escape_plural(gone, SHORT[kind])}`);
+    }
+    return `vs ${label(b.label)}: ${parts.length > 0 ? parts.join(', ') : 'no change'}`;
+}
+function icon(report, parts, onlyNew) {
+    if (report.findings.length === 0)
+        return parts.length > 0 ? '⚠️' : '✅';
+    // Collisions between race-rerun's own runs only: a warning, not a failure.
+    if (report.findings.every((f) => f.kind === 'overlap'))
+        return '⚠️';
+    if (onlyNew && report.findings.every((f) => f.baseline === 'known'))
+        return '⚠️';
+    return '❌';
+}
+/** `❌ **1 new data race · 1 known panic** — 30 runs at `abc1234` (vs main: +1 race) · [workflow run](…)` */
+function headline(report, opts = {}) {
+    const run = opts.runUrl ? ` · [workflow run](${safeUrl(opts.runUrl)})` : '';
+    const focus = report.focus;
+    if (focus && focus.packages.length === 0) {
+        return `✅ **No Go code changed since ${code(focus.base.slice(0, 7))}: nothing was run**${run}`;
+    }
+    if (report.verdict === 'error' || report.totalRuns === 0) {
+        return `⚠️ **${escapeMarkdown(report.summary)}**${run}`;
+    }
+    const parts = countParts(report);
+    const what = parts.length > 0 ? parts.join(' · ') : 'No data race, panic or failure';
+    const sha = opts.sha ? code(opts.sha.slice(0, 7)) : '';
+    const at = sha ? ` at ${opts.commitUrl ? `[${sha}](${safeUrl(opts.commitUrl)})` : sha}` : '';
+    const delta = deltaText(report);
+    return `${icon(report, parts, opts.onlyNew === true)} **${what}** — ${runsPhrase(report)}${at}${delta ? ` (${delta})` : ''}${run}`;
+}
+/** `only-changed`: which packages ran and why, in one paragraph. */
+function focusLines(report) {
+    const f = report.focus;
+    if (!f)
+        return [];
+    const base = code(f.base.slice(0, 7));
+    const files = plural(f.changedFileCount, 'file');
+    if (f.packages.length === 0) {
+        return [
+            `**Only changed:** ${files} changed since ${base}, none of them Go code of a tested package, so no test ran.`,
+        ];
+    }
+    const shown = f.packages.slice(0, MAX_FOCUS_SHOWN).map((p) => {
+        const why = p.reason === 'imports' ? `imports ${code(p.via ?? '?')}` : p.via ? `${code(p.via)} changed` : 'changed';
+        return `${code(p.importPath)} (${why})`;
+    });
+    const more = f.packages.length > MAX_FOCUS_SHOWN ? ` and ${f.packages.length - MAX_FOCUS_SHOWN} more` : '';
+    const skipped = f.skipped > 0 ? `; ${plural(f.skipped, 'other test package')} not run` : '';
+    return [
+        `**Only changed:** ${files} changed since ${base}; ran ${plural(f.packages.length, 'package')}: ${shown.join(', ')}${more}${skipped}.`,
+    ];
+}
+function goneTitle(g) {
+    const prefix = `${KIND_LABEL[g.kind]}: `;
+    return g.title.startsWith(prefix) ? g.title.slice(prefix.length) : g.title;
+}
+function baseNames(where) {
+    return where
+        .split(' ↔ ')
+        .map((w) => w.slice(w.lastIndexOf('/') + 1))
+        .join(' ↔ ');
+}
+/** The baseline's findings not seen now, each with the chance it would have shown. */
+function goneLines(report) {
+    const b = report.baseline;
+    if (!b || b.gone.length === 0)
+        return [];
+    const label = escapeMarkdown(b.label);
+    const out = [`**Not seen now**, but seen on ${label} before:`, ''];
+    for (const g of b.gone.slice(0, MAX_GONE_SHOWN)) {
+        const where = g.where ? ` at ${code(baseNames(g.where))}` : '';
+        out.push(`- **${KIND_LABEL[g.kind]}**${where} (${escapeMarkdown(shorten(goneTitle(g), 100))}, ${g.runsSeen}/${g.runs} on ${label}): ${notSeenText(g)}.`);
+    }
+    if (b.gone.length > MAX_GONE_SHOWN)
+        out.push(`- … and ${b.gone.length - MAX_GONE_SHOWN} more in the JSON report.`);
+    return out;
+}
 
 ;// CONCATENATED MODULE: ./src/render/terminal.ts
 // Plain-text report for the CLI and the step log, with optional ANSI colour.
+
 
 
 const TAG = {
@@ -5722,6 +7148,7 @@ const TAG = {
     timeout: 'TIMEOUT',
     failure: 'FAILURE',
     build: 'BUILD',
+    overlap: 'OVERLAP',
 };
 function palette(color) {
     const wrap = (open) => (s) => color ? `\x1b[${open}m${s}\x1b[0m` : s;
@@ -5745,8 +7172,15 @@ function locationLine(l, paint) {
 }
 function findingBlock(report, f, paint) {
     const count = f.kind === 'build' ? 'build' : `${f.runsSeen}/${f.runs} runs`;
+    if (f.kind === 'overlap') {
+        // One line: not a flaky test, a collision between race-rerun's own runs.
+        const fix = f.message.slice(f.message.indexOf('passed alone'));
+        return [
+            `${paint.yellow(TAG.overlap)} ${paint.yellow(count)}  ${paint.bold(clean(format_titleRest(f).replace(/^(\S+)/, '$1 fails only when runs overlap')))}: ${clean(fix)}`,
+        ];
+    }
     const lines = [
-        `${paint.red(TAG[f.kind].padEnd(7))} ${paint.yellow(count)}  ${paint.bold(clean(titleRest(f)))}`,
+        `${paint.red(TAG[f.kind].padEnd(7))} ${paint.yellow(count)}  ${paint.bold(clean(format_titleRest(f)))}`,
     ];
     const shown = f.kind === 'race' ? f.locations.slice(0, 2) : f.locations.slice(0, 1);
     for (const l of shown)
@@ -5760,14 +7194,23 @@ function findingBlock(report, f, paint) {
     }
     // Titles already carry panic and fatal messages; failures and build errors say theirs here.
     if ((f.kind === 'failure' || f.kind === 'build' || f.kind === 'timeout') && f.message) {
-        lines.push(`  ${clean(f.message.split('\n')[0] ?? '')}`);
+        // A failure's message whole (testify's Error Trace/Error/Messages block), already bounded.
+        const shown = f.kind === 'failure' ? f.message.split('\n') : f.message.split('\n').slice(0, 1);
+        for (const l of shown)
+            lines.push(`  ${clean(l.replace(/\t/g, '  '))}`);
     }
+    const made = f.goroutineOf ? f.message.indexOf('made by a goroutine of') : -1;
+    if (made >= 0)
+        lines.push(`  ${clean(f.message.slice(made))}`);
     const facts = [];
+    const known = report.baseline ? format_baselineText(f, report.baseline.label) : undefined;
+    if (known)
+        facts.push(clean(known));
     if (f.tests.length > 0)
         facts.push(`tests: ${clean(f.tests.join(', '))}`);
     if (f.kind !== 'build')
         facts.push(`runs: ${runList(f.seenIn)}`);
-    const recovery = stackRecoveryText(f);
+    const recovery = format_stackRecoveryText(f);
     if (recovery)
         facts.push(recovery);
     if (facts.length > 0)
@@ -5777,6 +7220,19 @@ function findingBlock(report, f, paint) {
     if (rerun)
         lines.push(`  or count:  ${rerun}`);
     return lines;
+}
+/** Why a test failed when a finding explains it, and its runs alone when it was rerun alone. */
+function testNote(report, t) {
+    const notes = [];
+    if (t.alone)
+        notes.push(`alone: failed ${t.alone.failed} of ${t.alone.runs}`);
+    const causes = (t.failedBy ?? []).map((id) => report.findings.find((f) => f.id === id));
+    const named = causes
+        .map((f) => (f ? `the ${format_KIND_LABEL[f.kind].toLowerCase()} ${f.id}` : ''))
+        .filter(Boolean);
+    if (named.length > 0)
+        notes.push(`fails because of ${named.join(', ')}`);
+    return notes.length > 0 ? `  (${clean(notes.join('; '))})` : '';
 }
 function renderTerminal(report, opts = {}) {
     const paint = palette(opts.color ?? false);
@@ -5789,9 +7245,19 @@ function renderTerminal(report, opts = {}) {
         const width = Math.max(...bad.map((t) => `${t.failed}/${t.runs}`.length));
         for (const t of bad) {
             const status = t.status === 'failing' ? paint.red('FAILING') : paint.yellow('FLAKY  ');
-            out.push(`  ${status}  ${`${t.failed}/${t.runs}`.padStart(width)}  ${clean(t.package)}  ${clean(t.name)}`);
+            out.push(`  ${status}  ${`${t.failed}/${t.runs}`.padStart(width)}  ${clean(t.package)}  ${clean(t.name)}${testNote(report, t)}`);
         }
         out.push('');
+    }
+    const focus = report.focus;
+    if (focus) {
+        const ran = focus.packages.map((p) => `${p.importPath} (${p.reason === 'imports' ? `imports ${p.via}` : 'changed'})`);
+        const what = ran.length > 0 ? `ran ${ran.join(', ')}; ${focus.skipped} not run` : 'no Go code changed, nothing ran';
+        out.push(`${paint.dim('only-changed:')} ${clean(`since ${focus.base.slice(0, 7)}: ${what}`)}`);
+    }
+    for (const g of report.baseline?.gone ?? []) {
+        const where = g.where ? ` at ${g.where}` : '';
+        out.push(`${paint.dim('gone:')} ${clean(`${g.title}${where} (${g.runsSeen}/${g.runs} on ${report.baseline?.label}): ${format_notSeenText(g)}`)}`);
     }
     for (const e of report.errors)
         out.push(`${paint.red('error:')} ${clean(e)}`);
@@ -5799,12 +7265,14 @@ function renderTerminal(report, opts = {}) {
         out.push(`${paint.dim('note:')} ${clean(n)}`);
     if (report.errors.length + report.notes.length > 0)
         out.push('');
-    const mark = report.verdict === 'findings'
+    const onlyOverlap = report.findings.every((f) => f.kind === 'overlap');
+    const mark = report.verdict === 'findings' && !onlyOverlap
         ? paint.red('✗')
-        : report.verdict === 'error' || bad.length > 0
+        : report.verdict !== 'clean' || bad.length > 0
             ? paint.yellow('!')
             : paint.green('✓');
-    out.push(`${mark} ${paint.bold(clean(report.summary))}`);
+    const delta = deltaText(report, (s) => s);
+    out.push(`${mark} ${paint.bold(clean(report.summary))}${delta ? ` (${clean(delta)})` : ''}`);
     return `${out.join('\n')}\n`;
 }
 
@@ -6031,7 +7499,12 @@ class SettingsError extends Error {
 }
 const MAX_COUNT = 10_000;
 /** The words `fail-on` accepts besides `never`. `build` failures count under `failure`. */
-const FAIL_ON_WORDS = ['race', 'panic', 'fatal', 'timeout', 'failure'];
+const FAIL_ON_WORDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'overlap'];
+/**
+ * The default: everything but `overlap`, a test that failed only while other runs overlapped it
+ * and passed every time alone (a collision race-rerun's parallel runs caused, not a flaky test).
+ */
+const DEFAULT_FAIL_ON = FAIL_ON_WORDS.filter((w) => w !== 'overlap');
 /** The action's inputs: the single source for action.yml and the README (tests check both). */
 const INPUTS = [
     {
@@ -6096,8 +7569,23 @@ const INPUTS = [
     },
     {
         name: 'fail-on',
-        default: FAIL_ON_WORDS.join(','),
-        description: 'Which findings fail the step, separated by commas or spaces: race, panic, fatal, timeout, failure (test failures and build errors), or never.',
+        default: DEFAULT_FAIL_ON.join(','),
+        description: 'Which findings fail the step, separated by commas or spaces: race, panic, fatal, timeout, failure (test failures and build errors), overlap (a test that failed only while other runs overlapped it and passed alone), or never.',
+    },
+    {
+        name: 'baseline',
+        default: '',
+        description: 'A JSON report from the base branch (a path or a glob such as reports/*.json; the newest match is used), relative to the repository root. Every finding is then new or known (with its rate there), and its findings not seen now are listed with the chance they would have shown. Missing or unreadable is a warning.',
+    },
+    {
+        name: 'only-new',
+        default: 'false',
+        description: 'With a baseline: fail-on applies to new findings only, and only new findings are annotated (known ones are listed in the summary and comment).',
+    },
+    {
+        name: 'only-changed',
+        default: 'false',
+        description: 'On pull requests: run only the packages whose files the pull request changed, and the packages of the module that import them. Needs the base commit in the checkout (fetch-depth: 0, or it is fetched with git fetch --depth=1).',
     },
     {
         name: 'github-token',
@@ -6276,6 +7764,9 @@ function readSettings(input, defaults) {
         comment = false;
     else
         problems.push(`Input "comment" must be true or false, got ${JSON.stringify(commentText)}.`);
+    const onlyNew = boolInput('only-new', getOr('only-new'), problems);
+    const onlyChanged = boolInput('only-changed', getOr('only-changed'), problems);
+    const baseline = get('baseline');
     if (problems.length > 0)
         throw new SettingsError(problems);
     const settings = {
@@ -6298,6 +7789,12 @@ function readSettings(input, defaults) {
     };
     if (testsFrom !== undefined)
         settings.testsFrom = testsFrom;
+    if (baseline !== '')
+        settings.baseline = baseline;
+    if (onlyNew)
+        settings.onlyNew = true;
+    if (onlyChanged)
+        settings.onlyChanged = true;
     if (maxDurationMs !== undefined) {
         settings.maxDuration = maxDurationText;
         settings.maxDurationMs = maxDurationMs;
@@ -6307,6 +7804,14 @@ function readSettings(input, defaults) {
     if (skip !== undefined)
         settings.skip = skip;
     return settings;
+}
+function boolInput(name, text, problems) {
+    if (TRUE_WORDS.includes(text))
+        return true;
+    if (FALSE_WORDS.includes(text))
+        return false;
+    problems.push(`Input "${name}" must be true or false, got ${JSON.stringify(text)}.`);
+    return false;
 }
 // Go's regexp syntax is not JavaScript's, so only what is wrong in both is rejected.
 function regexInput(name, text, problems) {
@@ -6391,6 +7896,7 @@ function failOnInput(text, problems) {
 
 
 
+
 const USAGE = `race-rerun ${VERSION}: run Go tests N times under the race detector and report how often each race, panic and failure reproduces.
 
 Usage:
@@ -6410,14 +7916,44 @@ Flags for run:
   --precision P        for --until stable: ± percentage points of the 95% interval (default 10)
 Flags for both:
   --json FILE          also write the JSON report to FILE
-  --fail-on LIST       exit 1 when findings of these kinds are found: race,panic,fatal,timeout,failure or never
-                       (default: all of them)
+  --baseline FILE      a JSON report from the base branch (path or glob): findings are new or known
+  --only-new           with --baseline: --fail-on applies to new findings only
+  --fail-on LIST       exit 1 when findings of these kinds are found: race,panic,fatal,timeout,failure,overlap
+                       or never (default: all but overlap, a test that failed only while runs overlapped)
   --no-color           plain text even on a terminal
   -h, --help, --version
 
 Exit status: 0 nothing matched --fail-on, 1 findings matched --fail-on, 2 bad usage, nothing could be run,
 or (parse) a log could not be read or none holds Go test output.`;
 class UsageError extends Error {
+}
+function usage(code) {
+    process.stdout.write(`${USAGE}\n`);
+    return code;
+}
+/**
+ * The engine and the settings speak of action inputs; on the command line the same things are
+ * flags and the current directory.
+ */
+function cliWording(text) {
+    return text
+        .replace(/Input "([a-z-]+)"/g, '--$1')
+        .replace(/Set (?:working-directory|it) to the directory that holds go\.mod(?:, relative to the repository root)?\./g, 'Run race-rerun in the directory that holds go.mod.')
+        .replace(/check the packages input/g, 'check the packages given on the command line')
+        .replace(/\bthe (run|skip) input\b/g, '--$1')
+        .replace(/\bThe (run|skip) input\b/g, '--$1')
+        .replace(/(?<![-\w])(max-duration|count|parallel|precision|until)( \d|:| \()/g, '--$1$2')
+        .replace(/Raise max-duration/g, 'Raise --max-duration')
+        .replace(/(?<![-\w])parallel 1\b/g, '--parallel 1');
+}
+function withCliWording(report) {
+    return {
+        ...report,
+        summary: cliWording(report.summary),
+        errors: report.errors.map(cliWording),
+        notes: report.notes.map(cliWording),
+        findings: report.findings.map((f) => f.kind === 'overlap' ? { ...f, message: cliWording(f.message) } : f),
+    };
 }
 /** The checkout holding cwd (what `git rev-parse --show-toplevel` says, without starting git). */
 function gitTopLevel(cwd) {
@@ -6427,6 +7963,22 @@ function gitTopLevel(cwd) {
             return dir;
         if ((0,external_node_path_namespaceObject.dirname)(dir) === dir)
             return cwd;
+    }
+}
+/** The checked-out branch, from .git/HEAD (a worktree's .git file points at its own HEAD). */
+function gitBranch(repoRoot) {
+    try {
+        let dir = (0,external_node_path_namespaceObject.join)(repoRoot, '.git');
+        if (!(0,external_node_fs_namespaceObject.statSync)(dir).isDirectory()) {
+            const m = /^gitdir: (.+)$/m.exec((0,external_node_fs_namespaceObject.readFileSync)(dir, 'utf8'));
+            if (!m?.[1])
+                return undefined;
+            dir = (0,external_node_path_namespaceObject.resolve)(repoRoot, m[1].trim());
+        }
+        return /^ref: refs\/heads\/(.+)$/m.exec((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(dir, 'HEAD'), 'utf8'))?.[1]?.trim();
+    }
+    catch {
+        return undefined;
     }
 }
 function writeJson(file, report) {
@@ -6443,11 +7995,23 @@ function failOnOf(value, repoRoot) {
         inputs['fail-on'] = value;
     return readSettings((n) => inputs[n] ?? '', { repoRoot, reportPath: '', cpus: 1 }).failOn;
 }
-function exitCodeOf(report, failOn) {
+function exitCodeOf(report, failOn, onlyNew) {
     if (report.errors.length > 0 && report.totalRuns === 0)
         return 2;
-    return failingFindings(report, failOn).length > 0 ? 1 : 0;
+    return failingFindings(report, failOn, onlyNew).length > 0 ? 1 : 0;
 }
+/** --baseline: compares before anything is shown; a missing or bad file is a warning. */
+function commands_compare(report, baseline, cwd) {
+    if (!baseline || report.verdict === 'error')
+        return;
+    const warning = applyBaseline(report, baseline, cwd);
+    if (warning)
+        process.stderr.write(`race-rerun: warning: ${warning}\n`);
+}
+const BASELINE_OPTIONS = {
+    baseline: { type: 'string' },
+    'only-new': { type: 'boolean' },
+};
 async function cmdRun(args, color) {
     const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
         args,
@@ -6466,8 +8030,12 @@ async function cmdRun(args, color) {
             json: { type: 'string' },
             'fail-on': { type: 'string' },
             'no-color': { type: 'boolean' },
+            ...BASELINE_OPTIONS,
+            help: { type: 'boolean', short: 'h' },
         },
     });
+    if (values.help)
+        return usage(0);
     const cwd = process.cwd();
     const repoRoot = gitTopLevel(cwd);
     const inputs = {
@@ -6510,9 +8078,15 @@ async function cmdRun(args, color) {
     finally {
         (0,external_node_fs_namespaceObject.rmSync)(workDir, { recursive: true, force: true });
     }
+    const branch = gitBranch(repoRoot);
+    // Recorded so that a later --baseline of this report can say "vs main".
+    if (branch)
+        report.context.branch = branch;
+    commands_compare(report, values.baseline, cwd);
+    report = withCliWording(report);
     process.stdout.write(`${redact(renderTerminal(report, { color: color && !values['no-color'] }))}\n`);
     writeJson(values.json, report);
-    return exitCodeOf(report, settings.failOn);
+    return exitCodeOf(report, settings.failOn, values['only-new'] === true);
 }
 /**
  * Standard input, read as the stream it is: reopening /dev/stdin fails (ENXIO) when it is a
@@ -6527,8 +8101,12 @@ async function cmdParse(args, color) {
             json: { type: 'string' },
             'fail-on': { type: 'string' },
             'no-color': { type: 'boolean' },
+            ...BASELINE_OPTIONS,
+            help: { type: 'boolean', short: 'h' },
         },
     });
+    if (values.help)
+        return usage(0);
     if (positionals.length === 0)
         throw new UsageError('parse needs at least one LOG file (or - for stdin).');
     const cwd = process.cwd();
@@ -6547,12 +8125,13 @@ async function cmdParse(args, color) {
         modules,
         ...(goEnv ? { goroot: goEnv.goroot, gomodcache: goEnv.gomodcache } : {}),
     });
+    commands_compare(report, values.baseline, cwd);
     process.stdout.write(`${redact(renderTerminal(report, { color: color && !values['no-color'] }))}\n`);
     writeJson(values.json, report);
     // A log that cannot be read, or no log holding Go output: nothing could be read (the report says which).
     if (report.errors.length > 0)
         return 2;
-    return failingFindings(report, failOn).length > 0 ? 1 : 0;
+    return failingFindings(report, failOn, values['only-new'] === true).length > 0 ? 1 : 0;
 }
 async function main(argv) {
     const [command, ...rest] = argv;
@@ -6582,7 +8161,7 @@ async function main(argv) {
     catch (err) {
         if (err instanceof SettingsError) {
             // The settings speak of action inputs; on the command line the same thing is a flag.
-            const message = err.message.replace(/Input "([a-z-]+)"/g, '--$1');
+            const message = cliWording(err.message);
             process.stderr.write(`race-rerun: ${message}\nRun race-rerun --help for usage.\n`);
             return 2;
         }

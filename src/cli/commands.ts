@@ -1,8 +1,9 @@
 // race-rerun on the command line: the same engine and report as the action, shown as text.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { applyBaseline } from '../engine/baseline.js';
 import { createGoTool } from '../engine/go.js';
 import { errorReport, type LogSource, parseLogsToReport, runAndReport } from '../engine/pipeline.js';
 import { nodeProcessRunner } from '../engine/process.js';
@@ -33,8 +34,10 @@ Flags for run:
   --precision P        for --until stable: ± percentage points of the 95% interval (default 10)
 Flags for both:
   --json FILE          also write the JSON report to FILE
-  --fail-on LIST       exit 1 when findings of these kinds are found: race,panic,fatal,timeout,failure or never
-                       (default: all of them)
+  --baseline FILE      a JSON report from the base branch (path or glob): findings are new or known
+  --only-new           with --baseline: --fail-on applies to new findings only
+  --fail-on LIST       exit 1 when findings of these kinds are found: race,panic,fatal,timeout,failure,overlap
+                       or never (default: all but overlap, a test that failed only while runs overlapped)
   --no-color           plain text even on a terminal
   -h, --help, --version
 
@@ -43,12 +46,63 @@ or (parse) a log could not be read or none holds Go test output.`;
 
 class UsageError extends Error {}
 
+function usage(code: number): number {
+  process.stdout.write(`${USAGE}\n`);
+  return code;
+}
+
+/**
+ * The engine and the settings speak of action inputs; on the command line the same things are
+ * flags and the current directory.
+ */
+export function cliWording(text: string): string {
+  return text
+    .replace(/Input "([a-z-]+)"/g, '--$1')
+    .replace(
+      /Set (?:working-directory|it) to the directory that holds go\.mod(?:, relative to the repository root)?\./g,
+      'Run race-rerun in the directory that holds go.mod.',
+    )
+    .replace(/check the packages input/g, 'check the packages given on the command line')
+    .replace(/\bthe (run|skip) input\b/g, '--$1')
+    .replace(/\bThe (run|skip) input\b/g, '--$1')
+    .replace(/(?<![-\w])(max-duration|count|parallel|precision|until)( \d|:| \()/g, '--$1$2')
+    .replace(/Raise max-duration/g, 'Raise --max-duration')
+    .replace(/(?<![-\w])parallel 1\b/g, '--parallel 1');
+}
+
+function withCliWording(report: Report): Report {
+  return {
+    ...report,
+    summary: cliWording(report.summary),
+    errors: report.errors.map(cliWording),
+    notes: report.notes.map(cliWording),
+    findings: report.findings.map((f) =>
+      f.kind === 'overlap' ? { ...f, message: cliWording(f.message) } : f,
+    ),
+  };
+}
+
 /** The checkout holding cwd (what `git rev-parse --show-toplevel` says, without starting git). */
 function gitTopLevel(cwd: string): string {
   for (let dir = cwd; ; dir = dirname(dir)) {
     // `.git` is a directory, or a file in worktrees and submodules.
     if (existsSync(join(dir, '.git'))) return dir;
     if (dirname(dir) === dir) return cwd;
+  }
+}
+
+/** The checked-out branch, from .git/HEAD (a worktree's .git file points at its own HEAD). */
+function gitBranch(repoRoot: string): string | undefined {
+  try {
+    let dir = join(repoRoot, '.git');
+    if (!statSync(dir).isDirectory()) {
+      const m = /^gitdir: (.+)$/m.exec(readFileSync(dir, 'utf8'));
+      if (!m?.[1]) return undefined;
+      dir = resolve(repoRoot, m[1].trim());
+    }
+    return /^ref: refs\/heads\/(.+)$/m.exec(readFileSync(join(dir, 'HEAD'), 'utf8'))?.[1]?.trim();
+  } catch {
+    return undefined;
   }
 }
 
@@ -66,10 +120,22 @@ function failOnOf(value: string | undefined, repoRoot: string): FindingKind[] {
   return readSettings((n) => inputs[n] ?? '', { repoRoot, reportPath: '', cpus: 1 }).failOn;
 }
 
-function exitCodeOf(report: Report, failOn: FindingKind[]): number {
+function exitCodeOf(report: Report, failOn: FindingKind[], onlyNew: boolean): number {
   if (report.errors.length > 0 && report.totalRuns === 0) return 2;
-  return failingFindings(report, failOn).length > 0 ? 1 : 0;
+  return failingFindings(report, failOn, onlyNew).length > 0 ? 1 : 0;
 }
+
+/** --baseline: compares before anything is shown; a missing or bad file is a warning. */
+function compare(report: Report, baseline: string | undefined, cwd: string): void {
+  if (!baseline || report.verdict === 'error') return;
+  const warning = applyBaseline(report, baseline, cwd);
+  if (warning) process.stderr.write(`race-rerun: warning: ${warning}\n`);
+}
+
+const BASELINE_OPTIONS = {
+  baseline: { type: 'string' },
+  'only-new': { type: 'boolean' },
+} as const;
 
 async function cmdRun(args: string[], color: boolean): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -89,8 +155,11 @@ async function cmdRun(args: string[], color: boolean): Promise<number> {
       json: { type: 'string' },
       'fail-on': { type: 'string' },
       'no-color': { type: 'boolean' },
+      ...BASELINE_OPTIONS,
+      help: { type: 'boolean', short: 'h' },
     },
   });
+  if (values.help) return usage(0);
   const cwd = process.cwd();
   const repoRoot = gitTopLevel(cwd);
   const inputs: Record<string, string> = {
@@ -132,9 +201,14 @@ async function cmdRun(args: string[], color: boolean): Promise<number> {
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
+  const branch = gitBranch(repoRoot);
+  // Recorded so that a later --baseline of this report can say "vs main".
+  if (branch) report.context.branch = branch;
+  compare(report, values.baseline, cwd);
+  report = withCliWording(report);
   process.stdout.write(`${redact(renderTerminal(report, { color: color && !values['no-color'] }))}\n`);
   writeJson(values.json, report);
-  return exitCodeOf(report, settings.failOn);
+  return exitCodeOf(report, settings.failOn, values['only-new'] === true);
 }
 
 /**
@@ -151,8 +225,11 @@ async function cmdParse(args: string[], color: boolean): Promise<number> {
       json: { type: 'string' },
       'fail-on': { type: 'string' },
       'no-color': { type: 'boolean' },
+      ...BASELINE_OPTIONS,
+      help: { type: 'boolean', short: 'h' },
     },
   });
+  if (values.help) return usage(0);
   if (positionals.length === 0) throw new UsageError('parse needs at least one LOG file (or - for stdin).');
   const cwd = process.cwd();
   const repoRoot = gitTopLevel(cwd);
@@ -172,11 +249,12 @@ async function cmdParse(args: string[], color: boolean): Promise<number> {
     modules,
     ...(goEnv ? { goroot: goEnv.goroot, gomodcache: goEnv.gomodcache } : {}),
   });
+  compare(report, values.baseline, cwd);
   process.stdout.write(`${redact(renderTerminal(report, { color: color && !values['no-color'] }))}\n`);
   writeJson(values.json, report);
   // A log that cannot be read, or no log holding Go output: nothing could be read (the report says which).
   if (report.errors.length > 0) return 2;
-  return failingFindings(report, failOn).length > 0 ? 1 : 0;
+  return failingFindings(report, failOn, values['only-new'] === true).length > 0 ? 1 : 0;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -206,7 +284,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof SettingsError) {
       // The settings speak of action inputs; on the command line the same thing is a flag.
-      const message = err.message.replace(/Input "([a-z-]+)"/g, '--$1');
+      const message = cliWording(err.message);
       process.stderr.write(`race-rerun: ${message}\nRun race-rerun --help for usage.\n`);
       return 2;
     }

@@ -3,14 +3,26 @@
 // done so far; nothing throws.
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BuildResult, GoPackage, RawFinding, RunRecord, Settings } from '../model.js';
+import type {
+  BuildResult,
+  FocusReport,
+  GoPackage,
+  OverlapCheck,
+  RawFinding,
+  RunRecord,
+  Settings,
+} from '../model.js';
+import { focusOnChanges, type GitTool } from './changed.js';
 import { type GoEnv, GoError, type GoTool } from './go.js';
+import { confirmOverlaps, MIN_OVERLAP_BUDGET_MS } from './overlap.js';
 import type { ProcessRunner } from './process.js';
 import {
   fileNames,
   hardTimeoutMs,
   type RunDeps,
   type RunJob,
+  runEnvironment,
+  runTempDir,
   type ScheduleResult,
   schedule,
   testBinaryArgs,
@@ -27,6 +39,8 @@ export interface EngineDeps {
   onRun?: RunDeps['onRun'];
   /** Environment of the test runs; default process.env (the step's env, GORACE included). */
   env?: NodeJS.ProcessEnv;
+  /** For `only-changed`: which files the pull request changed. */
+  git?: GitTool;
 }
 
 export interface EngineResult {
@@ -37,6 +51,10 @@ export interface EngineResult {
   runs: RunRecord[];
   errors: string[];
   notes: string[];
+  /** `only-changed`: the packages run and why. */
+  focus?: FocusReport;
+  /** Tests that failed while runs overlapped, rerun alone. */
+  overlap: OverlapCheck[];
 }
 
 /**
@@ -87,8 +105,53 @@ export function iterationsPerRun(testFlags: string[]): number {
   return count * cpus;
 }
 
+/** `only-changed`: the packages the pull request touches (all of them when that cannot be told). */
+async function focusIfAsked(
+  settings: Settings,
+  listed: GoPackage[],
+  deps: EngineDeps,
+  result: EngineResult,
+): Promise<GoPackage[]> {
+  if (!settings.onlyChanged) return listed;
+  if (!settings.changedSince || !deps.git) {
+    result.notes.push(
+      'only-changed applies to pull requests (it needs their base commit): every package was run.',
+    );
+    return listed;
+  }
+  const { buildFlags, packages: patterns, workingDirectory: wd } = settings;
+  const focus = await focusOnChanges(settings.changedSince, listed, patterns, buildFlags, wd, {
+    ...deps,
+    git: deps.git,
+  });
+  if ('note' in focus) {
+    result.notes.push(focus.note);
+    deps.log(focus.note);
+    return listed;
+  }
+  result.focus = focus.report;
+  const base = settings.changedSince.slice(0, 7);
+  const n = focus.packages.length;
+  if (n === 0) {
+    const note = `only-changed: no Go code of the tested packages changed since ${base} (${plural(focus.report.changedFileCount, 'file')} changed): nothing was run.`;
+    result.notes.push(note);
+    deps.log(note);
+  } else {
+    deps.log(`only-changed: ${plural(n, 'package')} of ${listed.length} touched since ${base}`);
+  }
+  return focus.packages;
+}
+
 export async function execute(settings: Settings, deps: EngineDeps): Promise<EngineResult> {
-  const result: EngineResult = { modules: [], packages: [], builds: [], runs: [], errors: [], notes: [] };
+  const result: EngineResult = {
+    modules: [],
+    packages: [],
+    builds: [],
+    runs: [],
+    errors: [],
+    notes: [],
+    overlap: [],
+  };
   const wd = settings.workingDirectory;
   const started = Date.now();
   const deadline = settings.maxDurationMs !== undefined ? started + settings.maxDurationMs : undefined;
@@ -154,9 +217,10 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
       goVersion: goEnv.version,
     };
     const argsOf = new Map<string, string[]>();
-    let packages = listed.packages;
+    let packages = await focusIfAsked(settings, listed.packages, deps, result);
+    if (packages.length === 0) return result;
     if (failed !== undefined) {
-      packages = selectFailed(listed.packages, failed, settings, result.notes);
+      packages = selectFailed(packages, failed, settings, result.notes);
       for (const p of packages) {
         const tests = failed.get(p.importPath) ?? failed.get('') ?? [];
         // An empty list: the package failed without a test to name, so all of it runs.
@@ -219,6 +283,7 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
         timeoutMs: settings.timeoutMs,
         testArgs,
         logDir: join(deps.workDir, 'logs'),
+        tmpRoot: join(deps.workDir, 'tmp'),
         env,
         until,
         precision,
@@ -242,7 +307,28 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
 
     stopNotes(settings, sched, result, lastBuildEnd - started);
     lostIterationNotes(settings, result);
+    const mainMs = Date.now() - started;
     await recoverStacks(settings, deps, result, argsOf, testArgs, env, deadline);
+    result.overlap = await confirmOverlaps(
+      result.runs,
+      settings,
+      {
+        binaries: builtBinaries(result),
+        dirs: new Map(result.packages.map((p) => [p.importPath, p.dir])),
+        argsOf: (pkg) => argsOf.get(pkg) ?? testArgs,
+        env,
+        firstRun: result.runs.length + 1,
+        budgetMs: Math.max(MIN_OVERLAP_BUDGET_MS, mainMs / 4),
+        ...(deadline !== undefined ? { deadline } : {}),
+      },
+      deps,
+    ).catch((err: unknown) => {
+      // The main runs are measured already: a failed confirmation must not lose them.
+      result.notes.push(
+        `Could not rerun the tests that failed while runs overlapped alone: ${(err as Error).message}`,
+      );
+      return [];
+    });
   } catch (err) {
     if (err instanceof GoError) result.errors.push(err.message);
     else {
@@ -460,6 +546,10 @@ function accessTops(f: RawFinding): string[] {
     .map((s) => `${s.frames[0]?.func}:${s.frames[0]?.line}`);
 }
 
+function builtBinaries(result: EngineResult): Map<string, string> {
+  return new Map(result.builds.flatMap((b) => (b.ok && b.binary ? [[b.package.importPath, b.binary]] : [])));
+}
+
 async function recoverStacks(
   settings: Settings,
   deps: EngineDeps,
@@ -482,9 +572,7 @@ async function recoverStacks(
     }
   }
   if (groups.size === 0) return;
-  const binaries = new Map(
-    result.builds.flatMap((b) => (b.ok && b.binary ? [[b.package.importPath, b.binary]] : [])),
-  );
+  const binaries = builtBinaries(result);
   const dirs = new Map(result.packages.map((p) => [p.importPath, p.dir]));
   const historyEnv = withGorace(env, [], [`history_size=${MAX_HISTORY_SIZE}`]);
   let tried = 0;
@@ -504,14 +592,18 @@ async function recoverStacks(
         tries++;
         const logFile = join(logDir, `${fileNames([g.pkg])[0]}-${tried}-${tries}.log`);
         const timeoutMs = hardTimeoutMs(settings.timeoutMs);
-        await deps.runner.run({
-          command: binary,
-          args,
-          cwd: dir,
-          env: historyEnv,
-          logFile,
-          ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-        });
+        const tmp = runTempDir(join(deps.workDir, 'tmp'), `history-${tried}-${tries}`);
+        // Nothing else runs now: any run index is free.
+        await deps.runner
+          .run({
+            command: binary,
+            args,
+            cwd: dir,
+            env: runEnvironment(historyEnv, tmp.dir, result.runs.length + tries),
+            logFile,
+            ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+          })
+          .finally(tmp.release);
         const parsed = await deps.parse(logFile, g.pkg).catch(() => undefined);
         found = parsed?.findings.find((f) => {
           if (f.kind !== 'race' || missingStack(f)) return false;

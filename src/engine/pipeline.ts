@@ -105,8 +105,11 @@ export async function runAndReport(
     mapper,
     errors: result.errors,
     notes: result.notes,
+    ...(result.overlap.length > 0 ? { overlap: result.overlap } : {}),
   };
-  return buildReport(input);
+  const report = buildReport(input);
+  if (result.focus) report.focus = result.focus;
+  return report;
 }
 
 /** A report for when nothing could be run (bad settings): still written, so users see why. */

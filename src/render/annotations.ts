@@ -3,6 +3,7 @@
 import type { Finding, Location, Report } from '../model.js';
 import {
   accessWords,
+  baselineText,
   clean,
   countedTitle,
   KIND_LABEL,
@@ -44,11 +45,20 @@ function explanation(f: Finding, at: Location): string {
       return `${f.tests[0] ?? 'The test'} failed here: ${f.message}`;
     case 'build':
       return f.message;
+    case 'overlap':
+      return `${f.tests[0] ?? 'The test'} failed here only while other runs overlapped it: ${f.message}`;
   }
 }
 
 function message(report: Report, f: Finding, at: Location): string {
   const parts = [explanation(f, at)];
+  const known = report.baseline ? baselineText(f, report.baseline.label) : undefined;
+  if (known)
+    parts.push(
+      known === 'new'
+        ? `New: not seen on ${report.baseline?.label}.`
+        : `${known.charAt(0).toUpperCase()}${known.slice(1)}.`,
+    );
   const stacks = stackText(f);
   if (stacks.length > 0 && f.kind !== 'failure' && f.kind !== 'build') parts.push(stacks.join('\n'));
   if (f.kind !== 'build') {
@@ -104,6 +114,8 @@ export interface AnnotationBudget {
   reserved?: Partial<Record<Annotation['level'], number>>;
   /** Per level; GitHub's limit by default. */
   perLevel?: number;
+  /** `only-new`: known findings are not annotated (the summary and comment list them). */
+  onlyNew?: boolean;
 }
 
 interface Site {
@@ -151,12 +163,19 @@ export function planAnnotations(report: Report, budget: AnnotationBudget = {}): 
   };
   const sites: Site[] = [];
   const unannotated: string[] = [];
-  const take = (): Annotation['level'] | undefined => {
-    const level = LEVELS.find((l) => left[l] > 0);
+  // A collision between race-rerun's own runs does not fail the step by default: no error.
+  const take = (f: Finding): Annotation['level'] | undefined => {
+    const level = LEVELS.slice(f.kind === 'overlap' ? 1 : 0).find((l) => left[l] > 0);
     if (level) left[level]--;
     return level;
   };
-  for (const f of rankFindings(report.findings)) {
+  const ranked = rankFindings(report.findings);
+  // New findings first; under only-new the known ones get no annotation at all.
+  const order = [
+    ...ranked.filter((f) => f.baseline !== 'known'),
+    ...(budget.onlyNew ? [] : ranked.filter((f) => f.baseline === 'known')),
+  ];
+  for (const f of order) {
     let placed = 0;
     for (const s of sitesOf(report, f)) {
       const existing = sites.find((x) => x.file === s.at.file && x.line === s.at.line);
@@ -165,7 +184,7 @@ export function planAnnotations(report: Report, budget: AnnotationBudget = {}): 
         placed++;
         continue;
       }
-      const level = take();
+      const level = take(f);
       if (!level) break;
       sites.push({ level, file: s.at.file, line: s.at.line, parts: [{ id: f.id, ...s }] });
       placed++;

@@ -1,9 +1,12 @@
 // Plain-text report for the CLI and the step log, with optional ANSI colour.
 import { funcWithoutPackage } from '../analysis/names.js';
-import type { Finding, FindingKind, Location, Report } from '../model.js';
+import type { Finding, FindingKind, Location, Report, TestReport } from '../model.js';
 import {
+  baselineText,
   clean,
   displayFile,
+  KIND_LABEL,
+  notSeenText,
   rerunFor,
   runList,
   shownStacks,
@@ -11,6 +14,7 @@ import {
   titleRest,
   trimFrames,
 } from './format.js';
+import { deltaText } from './headline.js';
 
 const TAG: Record<FindingKind, string> = {
   race: 'RACE',
@@ -19,6 +23,7 @@ const TAG: Record<FindingKind, string> = {
   timeout: 'TIMEOUT',
   failure: 'FAILURE',
   build: 'BUILD',
+  overlap: 'OVERLAP',
 };
 
 type Paint = (s: string) => string;
@@ -50,6 +55,13 @@ function locationLine(l: Location, paint: ReturnType<typeof palette>): string {
 
 function findingBlock(report: Report, f: Finding, paint: ReturnType<typeof palette>): string[] {
   const count = f.kind === 'build' ? 'build' : `${f.runsSeen}/${f.runs} runs`;
+  if (f.kind === 'overlap') {
+    // One line: not a flaky test, a collision between race-rerun's own runs.
+    const fix = f.message.slice(f.message.indexOf('passed alone'));
+    return [
+      `${paint.yellow(TAG.overlap)} ${paint.yellow(count)}  ${paint.bold(clean(titleRest(f).replace(/^(\S+)/, '$1 fails only when runs overlap')))}: ${clean(fix)}`,
+    ];
+  }
   const lines = [
     `${paint.red(TAG[f.kind].padEnd(7))} ${paint.yellow(count)}  ${paint.bold(clean(titleRest(f)))}`,
   ];
@@ -66,9 +78,15 @@ function findingBlock(report: Report, f: Finding, paint: ReturnType<typeof palet
   }
   // Titles already carry panic and fatal messages; failures and build errors say theirs here.
   if ((f.kind === 'failure' || f.kind === 'build' || f.kind === 'timeout') && f.message) {
-    lines.push(`  ${clean(f.message.split('\n')[0] ?? '')}`);
+    // A failure's message whole (testify's Error Trace/Error/Messages block), already bounded.
+    const shown = f.kind === 'failure' ? f.message.split('\n') : f.message.split('\n').slice(0, 1);
+    for (const l of shown) lines.push(`  ${clean(l.replace(/\t/g, '  '))}`);
   }
+  const made = f.goroutineOf ? f.message.indexOf('made by a goroutine of') : -1;
+  if (made >= 0) lines.push(`  ${clean(f.message.slice(made))}`);
   const facts: string[] = [];
+  const known = report.baseline ? baselineText(f, report.baseline.label) : undefined;
+  if (known) facts.push(clean(known));
   if (f.tests.length > 0) facts.push(`tests: ${clean(f.tests.join(', '))}`);
   if (f.kind !== 'build') facts.push(`runs: ${runList(f.seenIn)}`);
   const recovery = stackRecoveryText(f);
@@ -78,6 +96,18 @@ function findingBlock(report: Report, f: Finding, paint: ReturnType<typeof palet
   lines.push(`  reproduce: ${f.reproduce}${rerun ? paint.dim('  (may need several tries)') : ''}`);
   if (rerun) lines.push(`  or count:  ${rerun}`);
   return lines;
+}
+
+/** Why a test failed when a finding explains it, and its runs alone when it was rerun alone. */
+function testNote(report: Report, t: TestReport): string {
+  const notes: string[] = [];
+  if (t.alone) notes.push(`alone: failed ${t.alone.failed} of ${t.alone.runs}`);
+  const causes = (t.failedBy ?? []).map((id) => report.findings.find((f) => f.id === id));
+  const named = causes
+    .map((f) => (f ? `the ${KIND_LABEL[f.kind].toLowerCase()} ${f.id}` : ''))
+    .filter(Boolean);
+  if (named.length > 0) notes.push(`fails because of ${named.join(', ')}`);
+  return notes.length > 0 ? `  (${clean(notes.join('; '))})` : '';
 }
 
 export function renderTerminal(report: Report, opts: { color?: boolean } = {}): string {
@@ -92,21 +122,38 @@ export function renderTerminal(report: Report, opts: { color?: boolean } = {}): 
     for (const t of bad) {
       const status = t.status === 'failing' ? paint.red('FAILING') : paint.yellow('FLAKY  ');
       out.push(
-        `  ${status}  ${`${t.failed}/${t.runs}`.padStart(width)}  ${clean(t.package)}  ${clean(t.name)}`,
+        `  ${status}  ${`${t.failed}/${t.runs}`.padStart(width)}  ${clean(t.package)}  ${clean(t.name)}${testNote(report, t)}`,
       );
     }
     out.push('');
+  }
+  const focus = report.focus;
+  if (focus) {
+    const ran = focus.packages.map(
+      (p) => `${p.importPath} (${p.reason === 'imports' ? `imports ${p.via}` : 'changed'})`,
+    );
+    const what =
+      ran.length > 0 ? `ran ${ran.join(', ')}; ${focus.skipped} not run` : 'no Go code changed, nothing ran';
+    out.push(`${paint.dim('only-changed:')} ${clean(`since ${focus.base.slice(0, 7)}: ${what}`)}`);
+  }
+  for (const g of report.baseline?.gone ?? []) {
+    const where = g.where ? ` at ${g.where}` : '';
+    out.push(
+      `${paint.dim('gone:')} ${clean(`${g.title}${where} (${g.runsSeen}/${g.runs} on ${report.baseline?.label}): ${notSeenText(g)}`)}`,
+    );
   }
   for (const e of report.errors) out.push(`${paint.red('error:')} ${clean(e)}`);
   for (const n of report.notes) out.push(`${paint.dim('note:')} ${clean(n)}`);
   if (report.errors.length + report.notes.length > 0) out.push('');
 
+  const onlyOverlap = report.findings.every((f) => f.kind === 'overlap');
   const mark =
-    report.verdict === 'findings'
+    report.verdict === 'findings' && !onlyOverlap
       ? paint.red('✗')
-      : report.verdict === 'error' || bad.length > 0
+      : report.verdict !== 'clean' || bad.length > 0
         ? paint.yellow('!')
         : paint.green('✓');
-  out.push(`${mark} ${paint.bold(clean(report.summary))}`);
+  const delta = deltaText(report, (s) => s);
+  out.push(`${mark} ${paint.bold(clean(report.summary))}${delta ? ` (${clean(delta)})` : ''}`);
   return `${out.join('\n')}\n`;
 }

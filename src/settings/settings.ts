@@ -30,7 +30,13 @@ export interface SettingsDefaults {
 export const MAX_COUNT = 10_000;
 
 /** The words `fail-on` accepts besides `never`. `build` failures count under `failure`. */
-export const FAIL_ON_WORDS = ['race', 'panic', 'fatal', 'timeout', 'failure'] as const;
+export const FAIL_ON_WORDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'overlap'] as const;
+
+/**
+ * The default: everything but `overlap`, a test that failed only while other runs overlapped it
+ * and passed every time alone (a collision race-rerun's parallel runs caused, not a flaky test).
+ */
+export const DEFAULT_FAIL_ON = FAIL_ON_WORDS.filter((w) => w !== 'overlap');
 
 /** The action's inputs: the single source for action.yml and the README (tests check both). */
 export const INPUTS: readonly { name: string; default: string; description: string }[] = [
@@ -103,9 +109,27 @@ export const INPUTS: readonly { name: string; default: string; description: stri
   },
   {
     name: 'fail-on',
-    default: FAIL_ON_WORDS.join(','),
+    default: DEFAULT_FAIL_ON.join(','),
     description:
-      'Which findings fail the step, separated by commas or spaces: race, panic, fatal, timeout, failure (test failures and build errors), or never.',
+      'Which findings fail the step, separated by commas or spaces: race, panic, fatal, timeout, failure (test failures and build errors), overlap (a test that failed only while other runs overlapped it and passed alone), or never.',
+  },
+  {
+    name: 'baseline',
+    default: '',
+    description:
+      'A JSON report from the base branch (a path or a glob such as reports/*.json; the newest match is used), relative to the repository root. Every finding is then new or known (with its rate there), and its findings not seen now are listed with the chance they would have shown. Missing or unreadable is a warning.',
+  },
+  {
+    name: 'only-new',
+    default: 'false',
+    description:
+      'With a baseline: fail-on applies to new findings only, and only new findings are annotated (known ones are listed in the summary and comment).',
+  },
+  {
+    name: 'only-changed',
+    default: 'false',
+    description:
+      'On pull requests: run only the packages whose files the pull request changed, and the packages of the module that import them. Needs the base commit in the checkout (fetch-depth: 0, or it is fetched with git fetch --depth=1).',
   },
   {
     name: 'github-token',
@@ -302,6 +326,10 @@ export function readSettings(input: InputReader, defaults: SettingsDefaults): Se
   else if (FALSE_WORDS.includes(commentText)) comment = false;
   else problems.push(`Input "comment" must be true or false, got ${JSON.stringify(commentText)}.`);
 
+  const onlyNew = boolInput('only-new', getOr('only-new'), problems);
+  const onlyChanged = boolInput('only-changed', getOr('only-changed'), problems);
+  const baseline = get('baseline');
+
   if (problems.length > 0) throw new SettingsError(problems);
 
   const settings: Settings = {
@@ -323,6 +351,9 @@ export function readSettings(input: InputReader, defaults: SettingsDefaults): Se
     precision: points / 100,
   };
   if (testsFrom !== undefined) settings.testsFrom = testsFrom;
+  if (baseline !== '') settings.baseline = baseline;
+  if (onlyNew) settings.onlyNew = true;
+  if (onlyChanged) settings.onlyChanged = true;
   if (maxDurationMs !== undefined) {
     settings.maxDuration = maxDurationText;
     settings.maxDurationMs = maxDurationMs;
@@ -330,6 +361,13 @@ export function readSettings(input: InputReader, defaults: SettingsDefaults): Se
   if (run !== undefined) settings.run = run;
   if (skip !== undefined) settings.skip = skip;
   return settings;
+}
+
+function boolInput(name: string, text: string, problems: string[]): boolean {
+  if (TRUE_WORDS.includes(text)) return true;
+  if (FALSE_WORDS.includes(text)) return false;
+  problems.push(`Input "${name}" must be true or false, got ${JSON.stringify(text)}.`);
+  return false;
 }
 
 // Go's regexp syntax is not JavaScript's, so only what is wrong in both is rejected.
