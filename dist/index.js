@@ -33381,12 +33381,28 @@ function testEnvironment(parent) {
 ;// CONCATENATED MODULE: ./src/engine/files.ts
 // Files race-rerun writes for the user.
 
-/** Writes a file whole or not at all: a full disk leaves no cut (or 0-byte) report behind. */
+/**
+ * Writes a file whole or not at all: a full disk leaves no cut (or 0-byte) report behind. Only a
+ * regular file is replaced that way: `--json /dev/null`, a FIFO or /dev/stdout is written to as it
+ * is (a rename would put a regular file in its place), and a link keeps pointing where it did.
+ */
 function writeWhole(file, text) {
-    const part = `${file}.${process.pid}.part`;
+    let target = file;
+    try {
+        if (!(0,external_node_fs_namespaceObject.statSync)(file).isFile()) {
+            (0,external_node_fs_namespaceObject.writeFileSync)(file, text);
+            return;
+        }
+        target = (0,external_node_fs_namespaceObject.realpathSync)(file);
+    }
+    catch (err) {
+        if (err.code !== 'ENOENT')
+            throw err;
+    }
+    const part = `${target}.${process.pid}.part`;
     try {
         (0,external_node_fs_namespaceObject.writeFileSync)(part, text);
-        (0,external_node_fs_namespaceObject.renameSync)(part, file);
+        (0,external_node_fs_namespaceObject.renameSync)(part, target);
     }
     catch (err) {
         (0,external_node_fs_namespaceObject.rmSync)(part, { force: true });
