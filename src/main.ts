@@ -3,16 +3,22 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
+import { MergeError, mergeReports } from './analysis/merge.js';
 import { createGoTool, type GoTool } from './engine/go.js';
 import { errorReport, runAndReport } from './engine/pipeline.js';
 import { nodeProcessRunner, type ProcessRunner } from './engine/process.js';
 import type { Report, Settings } from './model.js';
-import { createClient } from './publish/client.js';
+import { createCheckRun } from './publish/checks.js';
+import { createClient, type GitHubClient } from './publish/client.js';
 import { identityOf, type PullRequest, pullRequestOf, upsertComment } from './publish/comment.js';
-import { planAnnotations } from './render/annotations.js';
+import { type Target, workflowRunTarget } from './publish/workflow-run.js';
+import { type Annotation, planAnnotations } from './render/annotations.js';
+import { canonicalMatrix } from './render/comment.js';
 import { failingFindings } from './render/outcome.js';
 import { describeRun } from './render/progress.js';
+import { renderSarif } from './render/sarif.js';
 import { renderSummary } from './render/summary.js';
+import { ReportError, readReports } from './settings/reports.js';
 import { readSettings, SettingsError } from './settings/settings.js';
 
 export interface ActionDeps {
@@ -73,6 +79,39 @@ async function produceReport(
   );
 }
 
+/** The job that wrote a report and the pull request it ran for: what a later merge publishes to. */
+function stampJob(report: Report, env: NodeJS.ProcessEnv): void {
+  const matrix = canonicalMatrix(env.RACE_RERUN_MATRIX);
+  report.job = {
+    workflow: env.GITHUB_WORKFLOW ?? '',
+    job: env.GITHUB_JOB ?? '',
+    ...(env.GITHUB_RUN_ID ? { runId: env.GITHUB_RUN_ID } : {}),
+    ...(env.GITHUB_RUN_ATTEMPT ? { runAttempt: env.GITHUB_RUN_ATTEMPT } : {}),
+    ...(matrix !== undefined ? { matrix } : {}),
+  };
+  const pr = pullRequestOf(env);
+  if (pr) report.pullRequest = { number: pr.number, ...(pr.headSha ? { headSha: pr.headSha } : {}) };
+}
+
+/** `merge`: the shard reports, validated and merged; a bad or foreign report is the report's error. */
+function mergeFromFiles(settings: Settings, repoRoot: string): Report {
+  try {
+    const named = readReports(repoRoot, settings.merge ?? []);
+    core.info(
+      `Merging ${named.length} report${named.length === 1 ? '' : 's'}: ${named.map((n) => n.name).join(', ')}`,
+    );
+    const { report, warnings } = mergeReports(named);
+    for (const w of warnings) core.warning(w);
+    return report;
+  } catch (err) {
+    if (err instanceof ReportError || err instanceof MergeError) return errorReport(err.message, repoRoot);
+    return errorReport(
+      `race-rerun could not merge the reports: ${(err as Error).stack ?? String(err)}`,
+      repoRoot,
+    );
+  }
+}
+
 export async function run(partial: Partial<ActionDeps> = {}): Promise<void> {
   const env = partial.env ?? process.env;
   const runner = partial.runner ?? nodeProcessRunner;
@@ -96,16 +135,28 @@ export async function run(partial: Partial<ActionDeps> = {}): Promise<void> {
   }
   if (settings?.githubToken) core.setSecret(settings.githubToken);
 
-  mkdirSync(tempRoot, { recursive: true });
-  const workDir = mkdtempSync(join(tempRoot, 'race-rerun-'));
-  report ??= (await produceReport(settings, deps, repoRoot, workDir)) ?? errorReport('No settings', repoRoot);
+  if (settings?.merge) report ??= mergeFromFiles(settings, repoRoot);
+  if (!report) {
+    mkdirSync(tempRoot, { recursive: true });
+    const workDir = mkdtempSync(join(tempRoot, 'race-rerun-'));
+    report = (await produceReport(settings, deps, repoRoot, workDir)) ?? errorReport('No settings', repoRoot);
+    stampJob(report, env);
+  }
   await publish(report, settings, reportPath, env);
 }
 
 /** The pull request to comment on, or why there is none (said once in the log). */
-function commentTarget(settings: Settings | undefined, env: NodeJS.ProcessEnv): PullRequest | undefined {
+function commentTarget(
+  settings: Settings | undefined,
+  env: NodeJS.ProcessEnv,
+  target: Target | undefined,
+): PullRequest | undefined {
   if (!settings?.comment) return undefined;
-  const pr = pullRequestOf(env);
+  if (target?.problem) {
+    core.warning(`No pull request comment: ${target.problem}.`);
+    return undefined;
+  }
+  const pr = target ? target.pr : pullRequestOf(env);
   if (!pr) {
     core.info(
       `No pull request comment: the ${env.GITHUB_EVENT_NAME || 'unknown'} event has no pull request; the job summary has the report.`,
@@ -119,6 +170,13 @@ function commentTarget(settings: Settings | undefined, env: NodeJS.ProcessEnv): 
   return pr;
 }
 
+function clientFor(settings: Settings, env: NodeJS.ProcessEnv): GitHubClient {
+  return createClient(settings.githubToken, {
+    baseUrl: env.GITHUB_API_URL || 'https://api.github.com',
+    log: (m) => core.info(m),
+  });
+}
+
 /** Posts or updates the comment; any failure is one warning, never the step's failure. */
 async function comment(
   report: Report,
@@ -128,10 +186,7 @@ async function comment(
   unannotated: string[],
 ): Promise<void> {
   try {
-    const client = createClient(settings.githubToken, {
-      baseUrl: env.GITHUB_API_URL || 'https://api.github.com',
-      log: (m) => core.info(m),
-    });
+    const client = clientFor(settings, env);
     const url = runUrl(env);
     const repo = repoUrl(env);
     const result = await upsertComment({
@@ -151,6 +206,97 @@ async function comment(
   }
 }
 
+/** Writes a file of the report's; a failure is one warning. */
+function writeOut(path: string, text: string, what: string): boolean {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, text);
+    core.info(`${what} written to ${path}`);
+    return true;
+  } catch (err) {
+    core.warning(`Could not write the ${what} to ${path}: ${(err as Error).message}`);
+    return false;
+  }
+}
+
+function printCommands(annotations: Annotation[]): void {
+  for (const a of annotations) {
+    const props = { title: a.title, file: a.file, startLine: a.startLine };
+    if (a.level === 'error') core.error(a.message, props);
+    else if (a.level === 'warning') core.warning(a.message, props);
+    else core.notice(a.message, props);
+  }
+}
+
+interface PublishPlan {
+  /** Annotations as workflow commands (within the per-step budget), or none. */
+  commands: Annotation[];
+  /** Every annotation, for a check run. */
+  checks?: Annotation[];
+  unannotated: string[];
+}
+
+/**
+ * Where the annotations go: nowhere from a shard (the merge annotates), a check run when asked or
+ * when a workflow_run job publishes for a pull request, else workflow commands.
+ */
+function planPublish(
+  report: Report,
+  settings: Settings | undefined,
+  env: NodeJS.ProcessEnv,
+  reserved: { error: number; warning: number },
+): PublishPlan {
+  if (settings?.shard) return { commands: [], unannotated: [] };
+  const wantChecks =
+    settings?.annotations === 'checks' || (settings?.merge && env.GITHUB_EVENT_NAME === 'workflow_run');
+  const commands = planAnnotations(report, { reserved });
+  if (!wantChecks || !settings?.githubToken)
+    return { commands: commands.annotations, unannotated: commands.unannotated };
+  const all = planAnnotations(report, { perLevel: Number.MAX_SAFE_INTEGER });
+  return { commands: commands.annotations, checks: all.annotations, unannotated: all.unannotated };
+}
+
+/** The check run with every annotation; on refusal, workflow commands and one warning. */
+async function annotateWithChecks(
+  report: Report,
+  settings: Settings,
+  env: NodeJS.ProcessEnv,
+  plan: PublishPlan,
+  headSha: string | undefined,
+  summary: string,
+): Promise<void> {
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!owner || !repo || !headSha) {
+    core.warning(
+      'race-rerun cannot create a check run without GITHUB_REPOSITORY and a head commit; the annotations are printed as workflow commands.',
+    );
+    printCommands(plan.commands);
+    return;
+  }
+  const failing = failingFindings(report, settings.failOn).length > 0 || report.verdict === 'error';
+  const url = runUrl(env);
+  const result = await createCheckRun({
+    client: clientFor(settings, env),
+    owner,
+    repo,
+    headSha,
+    name: `race-rerun (${report.job?.job || env.GITHUB_JOB || 'race'})`,
+    title: report.summary,
+    summary,
+    conclusion: failing ? 'failure' : 'success',
+    annotations: plan.checks ?? [],
+    ...(url ? { detailsUrl: url } : {}),
+  });
+  if (result.ok) {
+    core.info(
+      `Check run created with ${plan.checks?.length ?? 0} annotations: ${result.url ?? `#${result.id}`}`,
+    );
+    return;
+  }
+  core.warning(result.warning);
+  printCommands(plan.commands);
+}
+
 /** Writes the report, annotations, summary and outputs; each step survives the others failing. */
 async function publish(
   report: Report,
@@ -158,13 +304,14 @@ async function publish(
   reportPath: string,
   env: NodeJS.ProcessEnv,
 ): Promise<void> {
-  try {
-    mkdirSync(dirname(reportPath), { recursive: true });
-    writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-    core.info(`JSON report written to ${reportPath}`);
-  } catch (err) {
-    core.warning(`Could not write the JSON report to ${reportPath}: ${(err as Error).message}`);
-  }
+  writeOut(reportPath, `${JSON.stringify(report, null, 2)}\n`, 'JSON report');
+  const repo = repoUrl(env);
+  const sarifPath = join(dirname(reportPath), 'report.sarif');
+  const sarif = renderSarif(report, {
+    ...(settings ? { failOn: settings.failOn } : {}),
+    ...(repo ? { repoUrl: repo } : {}),
+  });
+  const sarifWritten = writeOut(sarifPath, `${JSON.stringify(sarif, null, 2)}\n`, 'SARIF file');
 
   // Every error is printed once; the last reason becomes the step's failure message. They are
   // annotations too, so they come out of the same per-step budget.
@@ -174,25 +321,34 @@ async function publish(
     const kinds = [...new Set(failing.map((f) => f.kind))].join(', ');
     reasons.push(`${report.summary} (fail-on: ${settings?.failOn.join(',')}; found: ${kinds}).`);
   }
-  const pr = commentTarget(settings, env);
-  // A pull request run may print one warning about the comment (before or after the annotations).
-  const mayWarn = settings?.comment === true && pullRequestOf(env) !== undefined;
-  const plan = planAnnotations(report, { reserved: { error: reasons.length, warning: mayWarn ? 1 : 0 } });
-  for (const a of plan.annotations) {
-    const props = { title: a.title, file: a.file, startLine: a.startLine };
-    if (a.level === 'error') core.error(a.message, props);
-    else if (a.level === 'warning') core.warning(a.message, props);
-    else core.notice(a.message, props);
-  }
+  const onWorkflowRun = Boolean(settings?.merge) && env.GITHUB_EVENT_NAME === 'workflow_run';
+  const target = onWorkflowRun
+    ? await workflowRunTarget(env, report, settings?.githubToken ? clientFor(settings, env) : undefined)
+    : undefined;
+  if (target?.problem && !target.headSha)
+    core.warning(`race-rerun publishes nothing to a pull request: ${target.problem}.`);
+  const pr = commentTarget(settings, env, target);
+  // A pull request run may print one warning about the comment (before or after the annotations),
+  // and one about the check run.
+  const mayWarn = settings?.comment === true && (pullRequestOf(env) !== undefined || onWorkflowRun);
+  const plan = planPublish(report, settings, env, {
+    error: reasons.length,
+    warning: (mayWarn ? 1 : 0) + (settings?.annotations === 'checks' || onWorkflowRun ? 1 : 0),
+  });
 
   const url = runUrl(env);
-  const repo = repoUrl(env);
-  const sha = pr?.headSha ?? report.context.commit;
+  const sha = target?.headSha ?? pr?.headSha ?? report.context.commit;
   const markdown = renderSummary(report, {
     ...(url ? { runUrl: url } : {}),
     ...(repo && sha ? { blobUrl: `${repo}/blob/${sha}/` } : {}),
     unannotated: plan.unannotated,
   });
+  if (plan.checks && settings && !(target?.problem && !target.headSha)) {
+    await annotateWithChecks(report, settings, env, plan, sha, markdown);
+  } else {
+    printCommands(plan.commands);
+  }
+
   if (env.GITHUB_STEP_SUMMARY) {
     try {
       writeFileSync(env.GITHUB_STEP_SUMMARY, `${markdown}\n`, { flag: 'a' });
@@ -212,6 +368,7 @@ async function publish(
   core.setOutput('panics', report.findings.filter((f) => f.kind === 'panic').length);
   core.setOutput('flaky-tests', JSON.stringify(flaky));
   core.setOutput('report', reportPath);
+  if (sarifWritten) core.setOutput('sarif', sarifPath);
 
   if (pr && settings) await comment(report, settings, pr, env, plan.unannotated);
 

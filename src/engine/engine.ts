@@ -3,7 +3,7 @@
 // done so far; nothing throws.
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BuildResult, GoPackage, RawFinding, RunRecord, Settings } from '../model.js';
+import type { BuildResult, GoPackage, RawFinding, RunRecord, Settings, ShardInfo } from '../model.js';
 import { type GoEnv, GoError, type GoTool } from './go.js';
 import type { ProcessRunner } from './process.js';
 import {
@@ -15,6 +15,7 @@ import {
   schedule,
   testBinaryArgs,
 } from './scheduler.js';
+import { shareOf, shareText } from './shard.js';
 import { failedInLog, runPattern } from './testsfrom.js';
 
 export interface EngineDeps {
@@ -37,6 +38,8 @@ export interface EngineResult {
   runs: RunRecord[];
   errors: string[];
   notes: string[];
+  /** `shard: I/N`: the share this job ran. */
+  shard?: ShardInfo;
 }
 
 /**
@@ -172,6 +175,12 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
         return result;
       }
     }
+    const share = settings.shard ? shareOf(packages, settings.count, settings.shard) : undefined;
+    if (share) {
+      packages = share.packages;
+      result.shard = share.info;
+      result.notes.push(shareText(share.info, settings.count));
+    }
     result.packages = packages;
     const testArgs = testBinaryArgs({ ...baseArgs, run: settings.run });
 
@@ -213,7 +222,8 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
     const sched = await schedule(
       jobs,
       {
-        count: settings.count,
+        count: share?.count ?? settings.count,
+        ...(share ? { firstRun: share.firstRun } : {}),
         parallel: settings.parallel,
         timeout: settings.timeout,
         timeoutMs: settings.timeoutMs,

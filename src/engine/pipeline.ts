@@ -2,6 +2,7 @@
 // differ in where settings come from and how the report is shown.
 import { realpathSync } from 'node:fs';
 import type { Readable } from 'node:stream';
+import { shardSummary } from '../analysis/merge.js';
 import {
   createPathMapper,
   isAbsolutePath,
@@ -106,6 +107,11 @@ export function reportContext(settings: Settings, goVersion?: string, commit?: s
     goTestFlags: settings.goTestFlags,
     ...(goVersion ? { goVersion } : {}),
     ...(commit ? { commit } : {}),
+    ...(settings.until === 'first' || settings.until === 'stable' ? { until: settings.until } : {}),
+    ...(settings.until === 'stable' && settings.precision !== undefined
+      ? { precision: settings.precision }
+      : {}),
+    ...(settings.maxDuration ? { maxDuration: settings.maxDuration } : {}),
   };
 }
 
@@ -146,7 +152,14 @@ export async function runAndReport(
     errors: result.errors,
     notes: result.notes,
   };
-  return buildReport(input);
+  const report = buildReport(input);
+  // Even a shard that stopped before its share was known says which shard it is, for the merge.
+  const shard = result.shard ?? (settings.shard && { ...settings.shard, split: 'packages', packages: [] });
+  if (shard) {
+    report.shard = shard;
+    report.summary = shardSummary(report.summary, shard);
+  }
+  return report;
 }
 
 /** A report for when nothing could be run (bad settings): still written, so users see why. */
