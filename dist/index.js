@@ -30745,7 +30745,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(462);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8635);
 // The action's entry point: all work is in run(), so tests can call it with fakes.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -30755,7 +30755,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 462:
+/***/ 8635:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -33717,262 +33717,76 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/engine/go.ts
-// The few `go` commands race-rerun needs: go env, go list, go test -race -c, go list -m.
+;// CONCATENATED MODULE: ./src/model.ts
+// The shared data model. Everything between the parts of race-rerun is one of these plain types:
+// settings → plan → runs (RunRecord) → Report → renderers. No I/O here.
+/** The kinds of finding, also the words accepted by `fail-on` (plus `never`). */
+const FINDING_KINDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'build'];
 
+;// CONCATENATED MODULE: ./src/analysis/hash.ts
+// A small stable hash for finding ids: same signature → same id on every machine and version.
+/** 32-bit FNV-1a over the UTF-8 bytes, as 8 lower-case hex digits. */
+function fnv1a32(text) {
+    let h = 0x811c9dc5;
+    for (const byte of new TextEncoder().encode(text)) {
+        h ^= byte;
+        h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h.toString(16).padStart(8, '0');
+}
 
-/** A problem the user has to fix (no Go, no go.mod). The message is shown as is. */
-class GoError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'GoError';
-    }
+;// CONCATENATED MODULE: ./src/analysis/names.ts
+// Go function names, test names and shell words, shortened or quoted for humans.
+/** Everything before the first `(` or `[`: receivers and type arguments may contain `/` or `.`. */
+function headEnd(func) {
+    const m = /[([]/.exec(func);
+    return m ? m.index : func.length;
 }
-/** Splits a stream of concatenated JSON values (what `go list -json` prints) into parsed values. */
-function parseJsonStream(text) {
-    const values = [];
-    let depth = 0;
-    let inString = false;
-    let escaped = false;
-    let start = -1;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c === '\\')
-                escaped = true;
-            else if (c === '"')
-                inString = false;
-            continue;
-        }
-        if (c === '"')
-            inString = true;
-        else if (c === '{') {
-            if (depth === 0)
-                start = i;
-            depth++;
-        }
-        else if (c === '}' && depth > 0) {
-            depth--;
-            if (depth === 0) {
-                try {
-                    values.push(JSON.parse(text.slice(start, i + 1)));
-                }
-                catch {
-                    // Not JSON after all (stray text); skip it.
-                }
-            }
-        }
-    }
-    return values;
+/** Last import-path element: `example.com/m/daemon.(*Daemon).Shutdown` → `daemon.(*Daemon).Shutdown`. */
+function shortFunc(func) {
+    const slash = func.lastIndexOf('/', headEnd(func));
+    return func.slice(slash + 1);
 }
-function trimOutput(text, max = 4000) {
-    const t = text.trim();
-    return t.length > max ? `${t.slice(0, max)}\n…` : t;
+/** Without the package: `(*Daemon).Shutdown`, `TestRace.func1`. Dots in import paths print as %2e. */
+function funcWithoutPackage(func) {
+    const short = shortFunc(func);
+    const dot = short.indexOf('.');
+    return dot < 0 ? short : short.slice(dot + 1);
 }
-function noModule(dir) {
-    return new GoError(`No Go module in ${dir}: no go.mod found. Set working-directory to the directory that holds go.mod.`);
+/** For titles: the method name alone (`Shutdown`), else the function without package. */
+function titleFunc(func) {
+    const name = funcWithoutPackage(func);
+    const m = /^\(\*?[^)]*\)\.(.+)$/.exec(name);
+    return m?.[1] ?? name;
 }
-function isNoModuleText(text) {
-    return /go: cannot find main module|go\.mod file not found/.test(text);
-}
-function go_isDirectory(dir) {
-    try {
-        return (0,external_node_fs_namespaceObject.statSync)(dir).isDirectory();
-    }
-    catch {
-        return false;
-    }
+/** RE2 metacharacters in a test name, escaped so `-run` matches it literally. */
+function quoteMeta(s) {
+    return s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
 }
 /**
- * The file `go test -c -o dir/` writes for a package: the import path's last element (the one
- * before a major version suffix such as `/v2`), plus `.test`. As cmd/go's testBinaryName.
+ * A `-run` pattern for the given tests: `^TestA$` or `^TestA$/^sub$` for one test, the top-level
+ * tests (`^(TestA|TestB)$`) for several. Undefined when there are none.
  */
-function testBinaryName(importPath) {
-    const parts = importPath.split('/');
-    let elem = parts.at(-1) ?? importPath;
-    if (parts.length > 1 && /^v([2-9]|[1-9]\d+)$/.test(elem))
-        elem = parts.at(-2) ?? elem;
-    return `${elem}.test`;
-}
-/** `-name`, `--name` or either with `=value`. */
-function isFlag(word, name) {
-    const bare = word.replace(/^--?/, '');
-    return bare !== word && (bare === name || bare.startsWith(`${name}=`));
-}
-/** Whether the user sets flag `-name` in the build flags or in GOFLAGS (which the command line overrides). */
-function userSets(name, buildFlags, env) {
-    return [...buildFlags, ...(env.GOFLAGS ?? '').split(/\s+/)].some((w) => isFlag(w, name));
-}
-/**
- * The build flags with race-rerun's defaults in front, each only when the user does not set it:
- * - `-ldflags=-w`: DWARF is only for debuggers, and leaving it out makes a race test binary's link
- *   about a quarter faster (0.37 → 0.28 s). Stack traces and race reports come from the pclntab,
- *   which stays: the same race report, line for line.
- * - `-vet=off`: `go test -c` runs vet like `go test` does, which finds no flaky failure (the
- *   usual test step reports vet's findings) and costs ~30 ms a package with a warm cache, ~1 s for
- *   the example module with a cold one.
- */
-function buildDefaults(buildFlags, env) {
-    const defaults = [];
-    if (!userSets('ldflags', buildFlags, env))
-        defaults.push('-ldflags=-w');
-    if (!userSets('vet', buildFlags, env))
-        defaults.push('-vet=off');
-    return [...defaults, ...buildFlags];
-}
-/** cgo on: see buildTest. */
-function raceBuildEnv(base) {
-    const env = { ...base };
-    if (!env.CGO_ENABLED)
-        env.CGO_ENABLED = '1';
-    return env;
-}
-function createGoTool(runner, opts = {}) {
-    const goBinary = opts.goBinary ?? 'go';
-    const baseEnv = () => opts.env ?? process.env;
-    /** Runs go; turns "go is not installed" into the GoError every caller would give. */
-    async function go(args, cwd, env) {
-        if (!go_isDirectory(cwd)) {
-            throw new GoError(`Working directory ${cwd} does not exist. Set working-directory to the directory that holds go.mod.`);
-        }
-        const result = await runner.run({ command: goBinary, args, cwd, env: env ?? baseEnv() });
-        if (result.spawnError !== undefined) {
-            if (/ENOENT/.test(result.spawnError)) {
-                throw new GoError(`Go toolchain not found: "${goBinary}" is not on PATH. Add actions/setup-go before this step (or install Go).`);
-            }
-            throw new GoError(`Could not run "${goBinary}": ${result.spawnError}`);
-        }
-        return result;
+function testPattern(tests) {
+    const unique = [...new Set(tests.filter((t) => t !== ''))].sort();
+    if (unique.length === 0)
+        return undefined;
+    if (unique.length === 1) {
+        return (unique[0] ?? '')
+            .split('/')
+            .map((part) => `^${quoteMeta(part)}$`)
+            .join('/');
     }
-    return {
-        async env(cwd) {
-            const result = await go(['env', '-json', 'GOVERSION', 'GOROOT', 'GOMODCACHE', 'GOMOD', 'GOWORK'], cwd);
-            const stdout = result.stdout ?? result.output;
-            if (result.exitCode !== 0) {
-                if (isNoModuleText(result.output))
-                    throw noModule(cwd);
-                throw new GoError(`"go env" failed in ${cwd}:\n${trimOutput(result.output)}`);
-            }
-            const [value] = parseJsonStream(stdout);
-            const vars = (value ?? {});
-            const gomod = vars.GOMOD ?? '';
-            const gowork = vars.GOWORK ?? '';
-            const inWorkspace = gowork !== '' && gowork !== 'off';
-            // GOMOD is '' with GO111MODULE=off and /dev/null outside a module (a go.work root is fine).
-            if ((gomod === '' || gomod === '/dev/null' || gomod === 'NUL') && !inWorkspace)
-                throw noModule(cwd);
-            const env = {
-                version: vars.GOVERSION ?? '',
-                goroot: vars.GOROOT ?? '',
-                gomodcache: vars.GOMODCACHE ?? '',
-                gomod,
-            };
-            if (inWorkspace)
-                env.gowork = gowork;
-            return env;
-        },
-        async listTestPackages(cwd, patterns, buildFlags) {
-            const fields = 'ImportPath,Dir,TestGoFiles,XTestGoFiles,Module,Error,Incomplete';
-            // -vet is a flag of go test only: go list refuses it.
-            const listFlags = buildFlags.filter((f) => !isFlag(f, 'vet'));
-            const result = await go(['list', '-e', `-json=${fields}`, ...listFlags, ...patterns], cwd);
-            const out = { packages: [], withoutTests: [], errors: [] };
-            const stderr = result.stderr ?? '';
-            if (isNoModuleText(stderr))
-                throw noModule(cwd);
-            for (const m of stderr.matchAll(/^go: warning: "(.*)" matched no packages$/gm)) {
-                out.errors.push(`Pattern "${m[1]}" matched no packages.`);
-            }
-            const listed = parseJsonStream(result.stdout ?? result.output);
-            for (const p of listed) {
-                const importPath = p.ImportPath ?? '';
-                const hasTests = (p.TestGoFiles?.length ?? 0) + (p.XTestGoFiles?.length ?? 0) > 0;
-                if (hasTests && p.Dir) {
-                    // Even with p.Error (e.g. a syntax error): the build reports it with file:line.
-                    const module = p.Module?.Path && p.Module.Dir ? { path: p.Module.Path, dir: p.Module.Dir } : undefined;
-                    out.packages.push({ importPath, dir: p.Dir, module: module ?? { path: '', dir: p.Dir } });
-                }
-                else if (p.Error?.Err) {
-                    const err = p.Error.Err.trim();
-                    out.errors.push(err.includes(importPath) ? err : `${importPath}: ${err}`);
-                }
-                else if (p.Dir) {
-                    out.withoutTests.push(importPath);
-                }
-            }
-            if (result.exitCode !== 0 && listed.length === 0) {
-                out.errors.push(`"go list" failed in ${cwd}:\n${trimOutput(stderr || result.output)}`);
-            }
-            return out;
-        },
-        async buildTest(pkg, outFile, buildFlags, cwd) {
-            const env = raceBuildEnv(baseEnv());
-            // The race detector needs cgo on linux/windows. go already enables cgo when a C compiler is
-            // on PATH; setting it here only changes the failure without one from "-race requires cgo;
-            // set CGO_ENABLED=1" (misleading) to "C compiler "gcc" not found" (says what to install).
-            const started = Date.now();
-            let result;
-            try {
-                const flags = buildDefaults(buildFlags, env);
-                result = await go(['test', '-race', '-c', '-o', outFile, ...flags, pkg.importPath], cwd, env);
-            }
-            catch (err) {
-                const message = err instanceof Error ? err.message : String(err);
-                return { package: pkg, ok: false, output: message, durationMs: Date.now() - started };
-            }
-            let output = result.output;
-            let ok = result.exitCode === 0;
-            if (ok && !(0,external_node_fs_namespaceObject.existsSync)(outFile)) {
-                ok = false;
-                output += `\nrace-rerun: "go test -c" wrote no test binary for ${pkg.importPath}.\n`;
-            }
-            if (!ok && /requires cgo|C compiler .* not found/.test(output)) {
-                output +=
-                    '\nrace-rerun: the race detector needs cgo and a C compiler: install gcc and do not set CGO_ENABLED=0.\n';
-            }
-            const build = { package: pkg, ok, output, durationMs: Date.now() - started };
-            if (ok)
-                build.binary = outFile;
-            return build;
-        },
-        async buildTests(pkgs, outDir, buildFlags, cwd) {
-            const started = Date.now();
-            const names = pkgs.map((p) => testBinaryName(p.importPath));
-            // Two packages with the same file name make go refuse the whole batch: build those alone.
-            const unique = pkgs.filter((_, i) => names.indexOf(names[i] ?? '') === names.lastIndexOf(names[i] ?? ''));
-            if (unique.length < 2)
-                return [];
-            const env = raceBuildEnv(baseEnv());
-            const flags = buildDefaults(buildFlags, env);
-            try {
-                await go(['test', '-race', '-c', '-o', `${outDir}/`, ...flags, ...unique.map((p) => p.importPath)], cwd, env);
-            }
-            catch {
-                return [];
-            }
-            // go still writes the binaries of the packages that compiled when another one failed.
-            const durationMs = Date.now() - started;
-            return unique.flatMap((pkg) => {
-                const binary = (0,external_node_path_namespaceObject.join)(outDir, testBinaryName(pkg.importPath));
-                return (0,external_node_fs_namespaceObject.existsSync)(binary) ? [{ package: pkg, ok: true, binary, output: '', durationMs }] : [];
-            });
-        },
-        async modules(cwd) {
-            try {
-                const result = await go(['list', '-m', '-json'], cwd);
-                if (result.exitCode !== 0)
-                    return [];
-                const mods = parseJsonStream(result.stdout ?? result.output);
-                // Outside a module go prints `command-line-arguments` without a Dir: not a module.
-                return mods.flatMap((m) => (m.Path && m.Dir ? [{ path: m.Path, dir: m.Dir }] : []));
-            }
-            catch {
-                return [];
-            }
-        },
-    };
+    const tops = [...new Set(unique.map((t) => t.split('/')[0] ?? t))];
+    if (tops.length === 1)
+        return `^${quoteMeta(tops[0] ?? '')}$`;
+    return `^(${tops.map(quoteMeta).join('|')})$`;
+}
+/** A word safe to paste into sh. */
+function shQuote(word) {
+    if (word !== '' && /^[A-Za-z0-9_\-.,/:=@+%]+$/.test(word))
+        return word;
+    return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 ;// CONCATENATED MODULE: external "node:path/posix"
@@ -34123,78 +33937,6 @@ function createPathMapper(ctx) {
         return result(s, 'unknown');
     }
     return { map };
-}
-
-;// CONCATENATED MODULE: ./src/model.ts
-// The shared data model. Everything between the parts of race-rerun is one of these plain types:
-// settings → plan → runs (RunRecord) → Report → renderers. No I/O here.
-/** The kinds of finding, also the words accepted by `fail-on` (plus `never`). */
-const FINDING_KINDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'build'];
-
-;// CONCATENATED MODULE: ./src/analysis/hash.ts
-// A small stable hash for finding ids: same signature → same id on every machine and version.
-/** 32-bit FNV-1a over the UTF-8 bytes, as 8 lower-case hex digits. */
-function fnv1a32(text) {
-    let h = 0x811c9dc5;
-    for (const byte of new TextEncoder().encode(text)) {
-        h ^= byte;
-        h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    return h.toString(16).padStart(8, '0');
-}
-
-;// CONCATENATED MODULE: ./src/analysis/names.ts
-// Go function names, test names and shell words, shortened or quoted for humans.
-/** Everything before the first `(` or `[`: receivers and type arguments may contain `/` or `.`. */
-function headEnd(func) {
-    const m = /[([]/.exec(func);
-    return m ? m.index : func.length;
-}
-/** Last import-path element: `example.com/m/daemon.(*Daemon).Shutdown` → `daemon.(*Daemon).Shutdown`. */
-function shortFunc(func) {
-    const slash = func.lastIndexOf('/', headEnd(func));
-    return func.slice(slash + 1);
-}
-/** Without the package: `(*Daemon).Shutdown`, `TestRace.func1`. Dots in import paths print as %2e. */
-function funcWithoutPackage(func) {
-    const short = shortFunc(func);
-    const dot = short.indexOf('.');
-    return dot < 0 ? short : short.slice(dot + 1);
-}
-/** For titles: the method name alone (`Shutdown`), else the function without package. */
-function titleFunc(func) {
-    const name = funcWithoutPackage(func);
-    const m = /^\(\*?[^)]*\)\.(.+)$/.exec(name);
-    return m?.[1] ?? name;
-}
-/** RE2 metacharacters in a test name, escaped so `-run` matches it literally. */
-function quoteMeta(s) {
-    return s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
-}
-/**
- * A `-run` pattern for the given tests: `^TestA$` or `^TestA$/^sub$` for one test, the top-level
- * tests (`^(TestA|TestB)$`) for several. Undefined when there are none.
- */
-function testPattern(tests) {
-    const unique = [...new Set(tests.filter((t) => t !== ''))].sort();
-    if (unique.length === 0)
-        return undefined;
-    if (unique.length === 1) {
-        return (unique[0] ?? '')
-            .split('/')
-            .map((part) => `^${quoteMeta(part)}$`)
-            .join('/');
-    }
-    const tops = [...new Set(unique.map((t) => t.split('/')[0] ?? t))];
-    if (tops.length === 1)
-        return `^${quoteMeta(tops[0] ?? '')}$`;
-    return `^(${tops.map(quoteMeta).join('|')})$`;
-}
-/** A word safe to paste into sh. */
-function shQuote(word) {
-    if (word !== '' && /^[A-Za-z0-9_\-.,/:=@+%]+$/.test(word))
-        return word;
-    return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/reproduce.ts
@@ -34789,17 +34531,8 @@ function report_buildReport(input) {
             finding.stackRecovery = recovery;
         findings.push(finding);
     }
-    findings.sort((a, b) => b.runsSeen - a.runsSeen ||
-        KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
-        compare(a.signature, b.signature) ||
-        compare(a.package, b.package));
-    // The id hashes the signature; a signature shared by two packages also hashes the package.
-    const sigCount = new Map();
-    for (const f of findings)
-        sigCount.set(f.signature, (sigCount.get(f.signature) ?? 0) + 1);
-    for (const f of findings) {
-        f.id = fnv1a32((sigCount.get(f.signature) ?? 0) > 1 ? `${f.package}\n${f.signature}` : f.signature);
-    }
+    findings.sort(compareFindings);
+    assignIds(findings);
     addCooccurrence(findings);
     const tests = aggregateTests(runs);
     const totalRuns = runs.length;
@@ -34822,6 +34555,22 @@ function report_buildReport(input) {
         notes: [...input.notes],
         context: input.context,
     };
+}
+/** The report's order of findings: most reproducible first, then by kind, signature, package. */
+function compareFindings(a, b) {
+    return (b.runsSeen - a.runsSeen ||
+        KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+        compare(a.signature, b.signature) ||
+        compare(a.package, b.package));
+}
+/** The id hashes the signature; a signature shared by two packages also hashes the package. */
+function assignIds(findings) {
+    const sigCount = new Map();
+    for (const f of findings)
+        sigCount.set(f.signature, (sigCount.get(f.signature) ?? 0) + 1);
+    for (const f of findings) {
+        f.id = fnv1a32((sigCount.get(f.signature) ?? 0) > 1 ? `${f.package}\n${f.signature}` : f.signature);
+    }
 }
 /** Races listed as a symptom's likely cause at most. */
 const MAX_CAUSES = 5;
@@ -34868,11 +34617,26 @@ function aggregateTests(runs) {
     for (const e of byTest.values()) {
         const n = e.ran.size;
         const k = e.failed.size;
-        const status = k > 0 && k === n ? 'failing' : k > 0 ? 'flaky' : e.onlySkip ? 'skipped' : 'passing';
-        out.push({ package: e.pkg, name: e.name, runs: n, failed: k, status, interval: wilson(k, n) });
+        out.push({
+            package: e.pkg,
+            name: e.name,
+            runs: n,
+            failed: k,
+            status: testStatus(k, n, e.onlySkip),
+            interval: wilson(k, n),
+        });
     }
+    return out.sort(compareTests);
+}
+function testStatus(failed, runs, onlySkipped) {
+    if (failed > 0)
+        return failed === runs ? 'failing' : 'flaky';
+    return onlySkipped ? 'skipped' : 'passing';
+}
+/** The report's order of tests: flaky and failing first, most failures first. */
+function compareTests(a, b) {
     const bad = (t) => (t.status === 'failing' || t.status === 'flaky' ? 0 : 1);
-    return out.sort((a, b) => bad(a) - bad(b) ||
+    return (bad(a) - bad(b) ||
         b.failed - a.failed ||
         (a.status === 'failing' ? 0 : 1) - (b.status === 'failing' ? 0 : 1) ||
         compare(a.package, b.package) ||
@@ -34913,6 +34677,555 @@ function summarize(input, findings, tests, verdict, totalRuns, ranCounts) {
     if (parts.length === 0)
         return `No data race, panic or failure ${scope}`;
     return `${joinList(parts)} ${scope}`;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/merge.ts
+
+
+/** Reports that cannot be merged: different commits, settings, or shards given twice. */
+class MergeError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'MergeError';
+    }
+}
+/** The shards a report stands for: its own, or those merged into it. */
+function shardsOf(r) {
+    return r.shard ? [r.shard.index] : (r.merged?.shards ?? []);
+}
+function totalOf(r) {
+    return r.shard?.total ?? r.merged?.total;
+}
+function describeShards(shards, total) {
+    return shards.length === 1 ? `shard ${shards[0]} of ${total}` : `shards ${shards.join(', ')} of ${total}`;
+}
+function sortKeys(v) {
+    if (Array.isArray(v))
+        return v.map(sortKeys);
+    if (v !== null && typeof v === 'object') {
+        const o = v;
+        return Object.fromEntries(Object.keys(o)
+            .sort()
+            .map((k) => [k, sortKeys(o[k])]));
+    }
+    return v;
+}
+const same = (a, b) => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+/** Throws a MergeError saying which report differs from the first, and in what. */
+function checkCompatible(inputs) {
+    const [first, ...rest] = inputs;
+    if (!first)
+        throw new MergeError('No reports to merge.');
+    for (const { name, report } of inputs) {
+        if (totalOf(report) === undefined) {
+            throw new MergeError(`${name} is not a shard report: it has no shard (run the jobs with shard: I/N, or merge their merged reports).`);
+        }
+    }
+    const f = first.report;
+    const fields = [
+        ['commit', (r) => r.context.commit],
+        ['number of shards', totalOf],
+        ['mode', (r) => r.mode],
+        ['race-rerun version', (r) => r.tool.version],
+        ['schema version', (r) => r.schemaVersion],
+        ['pull request', (r) => r.pullRequest?.number],
+        ['settings', (r) => ({ ...r.context, commit: undefined })],
+    ];
+    for (const { name, report } of rest) {
+        for (const [what, get] of fields) {
+            if (same(get(report), get(f)))
+                continue;
+            const show = (r) => JSON.stringify(get(r) ?? null);
+            throw new MergeError(`Cannot merge ${name} with ${first.name}: their ${what} differ (${show(report)} vs ${show(f)}). Merge only the shards of one run, with the same settings.`);
+        }
+    }
+    const seen = new Map();
+    for (const { name, report } of inputs) {
+        for (const s of shardsOf(report)) {
+            const other = seen.get(s);
+            if (other !== undefined)
+                throw new MergeError(`Shard ${s} is given twice: in ${other} and in ${name}. Give each shard once.`);
+            seen.set(s, name);
+        }
+    }
+}
+/** Notes or errors with the shard each came from; the merge's own (shard 0) are said anew. */
+function mergeTexts(inputs, field) {
+    const first = new Map();
+    for (const r of inputs) {
+        const origin = field === 'notes' ? r.merged?.noteShards : r.merged?.errorShards;
+        r[field].forEach((text, i) => {
+            const shard = origin ? (origin[i] ?? 0) : (r.shard?.index ?? 0);
+            if (shard === 0 || first.has(text))
+                return;
+            first.set(text, shard);
+        });
+    }
+    // Stable: texts of one shard come from one input, in that shard's order.
+    const sorted = [...first].sort((a, b) => a[1] - b[1]);
+    return { texts: sorted.map((e) => e[0]), shards: sorted.map((e) => e[1]) };
+}
+function mergePackages(inputs) {
+    const byPath = new Map();
+    for (const r of inputs) {
+        for (const p of r.packages) {
+            const m = byPath.get(p.importPath);
+            if (!m)
+                byPath.set(p.importPath, { ...p });
+            else {
+                m.runs += p.runs;
+                m.failedRuns += p.failedRuns;
+                m.built ||= p.built;
+            }
+        }
+    }
+    return [...byPath.values()].sort((a, b) => (a.importPath < b.importPath ? -1 : 1));
+}
+function findingKey(f) {
+    return `${f.kind === 'build' ? 'build' : 'run'}\u0000${f.package}\u0000${f.signature}`;
+}
+function union(lists) {
+    return [...new Set(lists.flatMap((l) => l ?? []))];
+}
+/** One finding from its occurrences in the inputs (in shard order), counted against `runs`. */
+function mergeFinding(parts, runs) {
+    // The first occurrence is the one of the lowest run number (ties: the lowest shard).
+    const rep = parts.reduce((a, b) => ((b.seenIn[0] ?? 0) < (a.seenIn[0] ?? 0) ? b : a));
+    const seenIn = union(parts.map((p) => p.seenIn)).sort((a, b) => a - b);
+    const isBuild = rep.kind === 'build';
+    const runsSeen = isBuild ? 1 : seenIn.length;
+    const total = isBuild ? 1 : runs;
+    const merged = {
+        ...structuredClone(rep),
+        runsSeen,
+        runs: total,
+        interval: wilson(runsSeen, total),
+        seenIn,
+        tests: union(parts.map((p) => p.tests)).sort(),
+    };
+    delete merged.cooccurringRaces;
+    const recovery = parts.map((p) => p.stackRecovery);
+    if (recovery.includes('unrecovered'))
+        merged.stackRecovery = 'unrecovered';
+    else if (recovery.includes('recovered'))
+        merged.stackRecovery = 'recovered';
+    const fails = parts.filter((p) => p.failsTests !== undefined);
+    if (fails.length > 0)
+        merged.failsTests = union(fails.map((p) => p.failsTests)).sort();
+    return merged;
+}
+function mergeFindings(inputs, packages) {
+    const pkgRuns = new Map(packages.map((p) => [p.importPath, p.runs]));
+    const groups = new Map();
+    const keyOfOld = new Map();
+    for (const r of inputs) {
+        for (const f of r.findings) {
+            const key = findingKey(f);
+            keyOfOld.set(f.id, key);
+            groups.set(key, [...(groups.get(key) ?? []), f]);
+        }
+    }
+    const findings = [];
+    for (const parts of groups.values()) {
+        const pkg = parts[0]?.package ?? '';
+        // A package the reports do not list (parse mode): its runs are those of the parts.
+        const runs = pkgRuns.get(pkg) ?? parts.reduce((n, p) => n + p.runs, 0);
+        findings.push(mergeFinding(parts, runs));
+    }
+    findings.sort(compareFindings);
+    assignIds(findings);
+    addCooccurrence(findings);
+    const idOfKey = new Map(findings.map((f) => [findingKey(f), f.id]));
+    const idOf = new Map();
+    for (const [old, key] of keyOfOld) {
+        const id = idOfKey.get(key);
+        if (id)
+            idOf.set(old, id);
+    }
+    return { findings, idOf };
+}
+function mergeTests(inputs, idOf) {
+    const byTest = new Map();
+    for (const r of inputs) {
+        for (const t of r.tests) {
+            const key = `${t.package}\u0000${t.name}`;
+            const e = byTest.get(key);
+            const failedBy = t.failedBy?.map((id) => idOf.get(id) ?? id);
+            if (!e) {
+                byTest.set(key, {
+                    t: { ...t },
+                    skipped: t.status === 'skipped',
+                    ...(failedBy ? { failedBy: new Set(failedBy) } : {}),
+                });
+                continue;
+            }
+            e.t.runs += t.runs;
+            e.t.failed += t.failed;
+            e.skipped &&= t.status === 'skipped';
+            if (failedBy)
+                e.failedBy = new Set([...(e.failedBy ?? []), ...failedBy]);
+        }
+    }
+    const tests = [...byTest.values()].map(({ t, skipped, failedBy }) => {
+        const out = {
+            ...t,
+            status: testStatus(t.failed, t.runs, skipped),
+            interval: wilson(t.failed, t.runs),
+        };
+        if (failedBy)
+            out.failedBy = [...failedBy].sort();
+        return out;
+    });
+    return tests.sort(compareTests);
+}
+/** The merge's own notes: missing shards, and what applied per shard. */
+function mergeNotes(base, shards, total) {
+    const notes = [];
+    const warnings = [];
+    const missing = Array.from({ length: total }, (_, i) => i + 1).filter((s) => !shards.includes(s));
+    if (missing.length > 0) {
+        const w = `Merged ${shards.length} of ${total} shards: ${describeShards(missing, total)} ${missing.length === 1 ? 'is' : 'are'} missing, so fewer runs were counted than one job would have run.`;
+        notes.push(w);
+        warnings.push(w);
+    }
+    const perShard = [];
+    if (base.context.until)
+        perShard.push(`until: ${base.context.until}`);
+    if (base.context.maxDuration)
+        perShard.push(`max-duration ${base.context.maxDuration}`);
+    if (perShard.length > 0) {
+        notes.push(`${perShard.join(' and ')} applied per shard: each job stopped on its own, and the runs counted here are what the shards ran.`);
+    }
+    return { notes, warnings };
+}
+/** Merges shard reports (or merged ones) into one; throws a MergeError when they do not belong together. */
+function mergeReports(named) {
+    checkCompatible(named);
+    const inputs = named
+        .map((n) => n.report)
+        .sort((a, b) => Math.min(...shardsOf(a)) - Math.min(...shardsOf(b)));
+    const base = inputs[0];
+    const total = totalOf(base) ?? 1;
+    const shards = inputs.flatMap(shardsOf).sort((a, b) => a - b);
+    const packages = mergePackages(inputs);
+    const { findings, idOf } = mergeFindings(inputs, packages);
+    const tests = mergeTests(inputs, idOf);
+    const own = mergeNotes(base, shards, total);
+    const notes = mergeTexts(inputs, 'notes');
+    const errors = mergeTexts(inputs, 'errors');
+    const totalRuns = inputs.reduce((n, r) => n + r.totalRuns, 0);
+    const allErrors = errors.texts;
+    const verdict = allErrors.length > 0 && totalRuns === 0 ? 'error' : findings.length > 0 ? 'findings' : 'clean';
+    const jobs = inputs.reduce((n, r) => n + (r.merged?.jobs ?? 1), 0);
+    const merged = {
+        total,
+        shards,
+        jobs,
+        noteShards: [...own.notes.map(() => 0), ...notes.shards],
+        errorShards: errors.shards,
+    };
+    const ranCounts = packages.filter((p) => p.runs > 0).map((p) => p.runs);
+    const summary = summarize({ mode: base.mode, count: base.runs, errors: allErrors }, findings, tests, verdict, totalRuns, ranCounts);
+    const report = {
+        schemaVersion: 1,
+        tool: { ...base.tool },
+        mode: base.mode,
+        runs: base.runs,
+        totalRuns,
+        failedRuns: inputs.reduce((n, r) => n + r.failedRuns, 0),
+        packages,
+        findings,
+        tests,
+        verdict,
+        summary: `${summary} (${mergedText(merged)})`,
+        errors: allErrors,
+        notes: [...own.notes, ...notes.texts],
+        context: structuredClone(base.context),
+        merged,
+    };
+    const job = inputs.find((r) => r.job)?.job;
+    if (job) {
+        const { matrix: _matrix, ...rest } = job;
+        report.job = rest;
+    }
+    const pr = inputs.find((r) => r.pullRequest)?.pullRequest;
+    if (pr)
+        report.pullRequest = { ...pr };
+    const cancelled = inputs.filter((r) => r.cancelled);
+    if (cancelled.length > 0) {
+        report.cancelled = {
+            signal: cancelled[0]?.cancelled?.signal ?? '',
+            runsDone: cancelled.reduce((n, r) => n + (r.cancelled?.runsDone ?? 0), 0),
+            runsPlanned: cancelled.reduce((n, r) => n + (r.cancelled?.runsPlanned ?? 0), 0),
+        };
+    }
+    return { report, warnings: own.warnings };
+}
+/** `4 jobs, 4 of 4 shards` / `3 jobs, 3 of 4 shards`. */
+function mergedText(m) {
+    return `merged from ${m.jobs} job${m.jobs === 1 ? '' : 's'}: ${m.shards.length} of ${m.total} shards`;
+}
+/** The shard's own summary sentence says which shard it is. */
+function shardSummary(summary, shard) {
+    return `${summary} (shard ${shard.index} of ${shard.total})`;
+}
+
+;// CONCATENATED MODULE: ./src/engine/go.ts
+// The few `go` commands race-rerun needs: go env, go list, go test -race -c, go list -m.
+
+
+/** A problem the user has to fix (no Go, no go.mod). The message is shown as is. */
+class GoError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'GoError';
+    }
+}
+/** Splits a stream of concatenated JSON values (what `go list -json` prints) into parsed values. */
+function parseJsonStream(text) {
+    const values = [];
+    let depth = 0;
+    let inString = false;
+    let escaped = false;
+    let start = -1;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c === '\\')
+                escaped = true;
+            else if (c === '"')
+                inString = false;
+            continue;
+        }
+        if (c === '"')
+            inString = true;
+        else if (c === '{') {
+            if (depth === 0)
+                start = i;
+            depth++;
+        }
+        else if (c === '}' && depth > 0) {
+            depth--;
+            if (depth === 0) {
+                try {
+                    values.push(JSON.parse(text.slice(start, i + 1)));
+                }
+                catch {
+                    // Not JSON after all (stray text); skip it.
+                }
+            }
+        }
+    }
+    return values;
+}
+function trimOutput(text, max = 4000) {
+    const t = text.trim();
+    return t.length > max ? `${t.slice(0, max)}\n…` : t;
+}
+function noModule(dir) {
+    return new GoError(`No Go module in ${dir}: no go.mod found. Set working-directory to the directory that holds go.mod.`);
+}
+function isNoModuleText(text) {
+    return /go: cannot find main module|go\.mod file not found/.test(text);
+}
+function go_isDirectory(dir) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(dir).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * The file `go test -c -o dir/` writes for a package: the import path's last element (the one
+ * before a major version suffix such as `/v2`), plus `.test`. As cmd/go's testBinaryName.
+ */
+function testBinaryName(importPath) {
+    const parts = importPath.split('/');
+    let elem = parts.at(-1) ?? importPath;
+    if (parts.length > 1 && /^v([2-9]|[1-9]\d+)$/.test(elem))
+        elem = parts.at(-2) ?? elem;
+    return `${elem}.test`;
+}
+/** `-name`, `--name` or either with `=value`. */
+function isFlag(word, name) {
+    const bare = word.replace(/^--?/, '');
+    return bare !== word && (bare === name || bare.startsWith(`${name}=`));
+}
+/** Whether the user sets flag `-name` in the build flags or in GOFLAGS (which the command line overrides). */
+function userSets(name, buildFlags, env) {
+    return [...buildFlags, ...(env.GOFLAGS ?? '').split(/\s+/)].some((w) => isFlag(w, name));
+}
+/**
+ * The build flags with race-rerun's defaults in front, each only when the user does not set it:
+ * - `-ldflags=-w`: DWARF is only for debuggers, and leaving it out makes a race test binary's link
+ *   about a quarter faster (0.37 → 0.28 s). Stack traces and race reports come from the pclntab,
+ *   which stays: the same race report, line for line.
+ * - `-vet=off`: `go test -c` runs vet like `go test` does, which finds no flaky failure (the
+ *   usual test step reports vet's findings) and costs ~30 ms a package with a warm cache, ~1 s for
+ *   the example module with a cold one.
+ */
+function buildDefaults(buildFlags, env) {
+    const defaults = [];
+    if (!userSets('ldflags', buildFlags, env))
+        defaults.push('-ldflags=-w');
+    if (!userSets('vet', buildFlags, env))
+        defaults.push('-vet=off');
+    return [...defaults, ...buildFlags];
+}
+/** cgo on: see buildTest. */
+function raceBuildEnv(base) {
+    const env = { ...base };
+    if (!env.CGO_ENABLED)
+        env.CGO_ENABLED = '1';
+    return env;
+}
+function createGoTool(runner, opts = {}) {
+    const goBinary = opts.goBinary ?? 'go';
+    const baseEnv = () => opts.env ?? process.env;
+    /** Runs go; turns "go is not installed" into the GoError every caller would give. */
+    async function go(args, cwd, env) {
+        if (!go_isDirectory(cwd)) {
+            throw new GoError(`Working directory ${cwd} does not exist. Set working-directory to the directory that holds go.mod.`);
+        }
+        const result = await runner.run({ command: goBinary, args, cwd, env: env ?? baseEnv() });
+        if (result.spawnError !== undefined) {
+            if (/ENOENT/.test(result.spawnError)) {
+                throw new GoError(`Go toolchain not found: "${goBinary}" is not on PATH. Add actions/setup-go before this step (or install Go).`);
+            }
+            throw new GoError(`Could not run "${goBinary}": ${result.spawnError}`);
+        }
+        return result;
+    }
+    return {
+        async env(cwd) {
+            const result = await go(['env', '-json', 'GOVERSION', 'GOROOT', 'GOMODCACHE', 'GOMOD', 'GOWORK'], cwd);
+            const stdout = result.stdout ?? result.output;
+            if (result.exitCode !== 0) {
+                if (isNoModuleText(result.output))
+                    throw noModule(cwd);
+                throw new GoError(`"go env" failed in ${cwd}:\n${trimOutput(result.output)}`);
+            }
+            const [value] = parseJsonStream(stdout);
+            const vars = (value ?? {});
+            const gomod = vars.GOMOD ?? '';
+            const gowork = vars.GOWORK ?? '';
+            const inWorkspace = gowork !== '' && gowork !== 'off';
+            // GOMOD is '' with GO111MODULE=off and /dev/null outside a module (a go.work root is fine).
+            if ((gomod === '' || gomod === '/dev/null' || gomod === 'NUL') && !inWorkspace)
+                throw noModule(cwd);
+            const env = {
+                version: vars.GOVERSION ?? '',
+                goroot: vars.GOROOT ?? '',
+                gomodcache: vars.GOMODCACHE ?? '',
+                gomod,
+            };
+            if (inWorkspace)
+                env.gowork = gowork;
+            return env;
+        },
+        async listTestPackages(cwd, patterns, buildFlags) {
+            const fields = 'ImportPath,Dir,TestGoFiles,XTestGoFiles,Module,Error,Incomplete';
+            // -vet is a flag of go test only: go list refuses it.
+            const listFlags = buildFlags.filter((f) => !isFlag(f, 'vet'));
+            const result = await go(['list', '-e', `-json=${fields}`, ...listFlags, ...patterns], cwd);
+            const out = { packages: [], withoutTests: [], errors: [] };
+            const stderr = result.stderr ?? '';
+            if (isNoModuleText(stderr))
+                throw noModule(cwd);
+            for (const m of stderr.matchAll(/^go: warning: "(.*)" matched no packages$/gm)) {
+                out.errors.push(`Pattern "${m[1]}" matched no packages.`);
+            }
+            const listed = parseJsonStream(result.stdout ?? result.output);
+            for (const p of listed) {
+                const importPath = p.ImportPath ?? '';
+                const hasTests = (p.TestGoFiles?.length ?? 0) + (p.XTestGoFiles?.length ?? 0) > 0;
+                if (hasTests && p.Dir) {
+                    // Even with p.Error (e.g. a syntax error): the build reports it with file:line.
+                    const module = p.Module?.Path && p.Module.Dir ? { path: p.Module.Path, dir: p.Module.Dir } : undefined;
+                    out.packages.push({ importPath, dir: p.Dir, module: module ?? { path: '', dir: p.Dir } });
+                }
+                else if (p.Error?.Err) {
+                    const err = p.Error.Err.trim();
+                    out.errors.push(err.includes(importPath) ? err : `${importPath}: ${err}`);
+                }
+                else if (p.Dir) {
+                    out.withoutTests.push(importPath);
+                }
+            }
+            if (result.exitCode !== 0 && listed.length === 0) {
+                out.errors.push(`"go list" failed in ${cwd}:\n${trimOutput(stderr || result.output)}`);
+            }
+            return out;
+        },
+        async buildTest(pkg, outFile, buildFlags, cwd) {
+            const env = raceBuildEnv(baseEnv());
+            // The race detector needs cgo on linux/windows. go already enables cgo when a C compiler is
+            // on PATH; setting it here only changes the failure without one from "-race requires cgo;
+            // set CGO_ENABLED=1" (misleading) to "C compiler "gcc" not found" (says what to install).
+            const started = Date.now();
+            let result;
+            try {
+                const flags = buildDefaults(buildFlags, env);
+                result = await go(['test', '-race', '-c', '-o', outFile, ...flags, pkg.importPath], cwd, env);
+            }
+            catch (err) {
+                const message = err instanceof Error ? err.message : String(err);
+                return { package: pkg, ok: false, output: message, durationMs: Date.now() - started };
+            }
+            let output = result.output;
+            let ok = result.exitCode === 0;
+            if (ok && !(0,external_node_fs_namespaceObject.existsSync)(outFile)) {
+                ok = false;
+                output += `\nrace-rerun: "go test -c" wrote no test binary for ${pkg.importPath}.\n`;
+            }
+            if (!ok && /requires cgo|C compiler .* not found/.test(output)) {
+                output +=
+                    '\nrace-rerun: the race detector needs cgo and a C compiler: install gcc and do not set CGO_ENABLED=0.\n';
+            }
+            const build = { package: pkg, ok, output, durationMs: Date.now() - started };
+            if (ok)
+                build.binary = outFile;
+            return build;
+        },
+        async buildTests(pkgs, outDir, buildFlags, cwd) {
+            const started = Date.now();
+            const names = pkgs.map((p) => testBinaryName(p.importPath));
+            // Two packages with the same file name make go refuse the whole batch: build those alone.
+            const unique = pkgs.filter((_, i) => names.indexOf(names[i] ?? '') === names.lastIndexOf(names[i] ?? ''));
+            if (unique.length < 2)
+                return [];
+            const env = raceBuildEnv(baseEnv());
+            const flags = buildDefaults(buildFlags, env);
+            try {
+                await go(['test', '-race', '-c', '-o', `${outDir}/`, ...flags, ...unique.map((p) => p.importPath)], cwd, env);
+            }
+            catch {
+                return [];
+            }
+            // go still writes the binaries of the packages that compiled when another one failed.
+            const durationMs = Date.now() - started;
+            return unique.flatMap((pkg) => {
+                const binary = (0,external_node_path_namespaceObject.join)(outDir, testBinaryName(pkg.importPath));
+                return (0,external_node_fs_namespaceObject.existsSync)(binary) ? [{ package: pkg, ok: true, binary, output: '', durationMs }] : [];
+            });
+        },
+        async modules(cwd) {
+            try {
+                const result = await go(['list', '-m', '-json'], cwd);
+                if (result.exitCode !== 0)
+                    return [];
+                const mods = parseJsonStream(result.stdout ?? result.output);
+                // Outside a module go prints `command-line-arguments` without a Dir: not a module.
+                return mods.flatMap((m) => (m.Path && m.Dir ? [{ path: m.Path, dir: m.Dir }] : []));
+            }
+            catch {
+                return [];
+            }
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/parse/util.ts
@@ -35356,7 +35669,7 @@ function halfWidth(k, n) {
  * A cheap stand-in for the report's signature, only to count "seen in k runs" for `stable`:
  * kind, test and the top frames of each stack. Frames matter, addresses and goroutine ids do not.
  */
-function findingKey(f) {
+function scheduler_findingKey(f) {
     const tops = f.stacks
         .filter((s) => s.role !== 'goroutine')
         .map((s) => {
@@ -35375,7 +35688,7 @@ function rateKeys(run) {
     if (runFailed(run))
         keys.add('run');
     for (const f of run.parsed.findings)
-        keys.add(`f\u0000${findingKey(f)}`);
+        keys.add(`f\u0000${scheduler_findingKey(f)}`);
     for (const t of run.parsed.tests) {
         if (t.action === 'fail' || t.action === 'interrupted')
             keys.add(`t\u0000${t.name}`);
@@ -35558,7 +35871,7 @@ async function schedule(jobs, opts, deps) {
         if (!best)
             return undefined;
         const st = best;
-        const index = ++st.started;
+        const index = (opts.firstRun ?? 1) - 1 + ++st.started;
         st.inFlight.set(index, now);
         // With `count` nothing waits on what a run found, so the next process starts while this
         // run's log is parsed: the cores keep running tests instead of waiting on the parser.
@@ -35638,6 +35951,46 @@ async function runAll(jobs, opts, deps) {
     return (await schedule(jobs, opts, deps)).records;
 }
 
+;// CONCATENATED MODULE: ./src/engine/shard.ts
+/** Runs `first..last` (1-based, inclusive) of `count` that shard `index` of `total` gets. */
+function runRange(count, index, total) {
+    return {
+        first: Math.floor(((index - 1) * count) / total) + 1,
+        last: Math.floor((index * count) / total),
+    };
+}
+function shareOf(packages, count, shard) {
+    const { index, total } = shard;
+    if (packages.length >= total) {
+        const sorted = [...packages].sort((a, b) => (a.importPath < b.importPath ? -1 : 1));
+        const mine = sorted.filter((_, i) => i % total === index - 1);
+        return {
+            packages: mine,
+            count,
+            firstRun: 1,
+            info: { index, total, split: 'packages', packages: mine.map((p) => p.importPath) },
+        };
+    }
+    const { first, last } = runRange(count, index, total);
+    return {
+        packages: [...packages],
+        count: Math.max(0, last - first + 1),
+        firstRun: first,
+        info: { index, total, split: 'runs', firstRun: first, lastRun: last },
+    };
+}
+/** How a shard's share reads in notes and the summary. */
+function shareText(info, count) {
+    if (info.split === 'runs') {
+        const runs = (info.lastRun ?? 0) < (info.firstRun ?? 1)
+            ? 'no runs (fewer runs than shards)'
+            : `runs ${info.firstRun}–${info.lastRun} of ${count} of every package`;
+        return `Shard ${info.index} of ${info.total}: ${runs}.`;
+    }
+    const n = info.packages?.length ?? 0;
+    return `Shard ${info.index} of ${info.total}: all ${count} runs of ${n} package${n === 1 ? '' : 's'} (packages dealt out over the shards).`;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/testsfrom.ts
 /**
  * Failed tests per package in a parsed log. A package that failed with no test to name (a crash
@@ -35703,6 +36056,7 @@ function testsfrom_runPattern(tests) {
 // Orchestration: go env → go list → build each test binary once with -race → run each `count`
 // times (or until the answer is known). Problems the user caused end up in `errors` with what was
 // done so far; nothing throws.
+
 
 
 
@@ -35816,6 +36170,12 @@ async function execute(settings, deps) {
                 return result;
             }
         }
+        const share = settings.shard ? shareOf(packages, settings.count, settings.shard) : undefined;
+        if (share) {
+            packages = share.packages;
+            result.shard = share.info;
+            result.notes.push(shareText(share.info, settings.count));
+        }
         result.packages = packages;
         const testArgs = testBinaryArgs({ ...baseArgs, run: settings.run });
         const binDir = (0,external_node_path_namespaceObject.join)(deps.workDir, 'bin');
@@ -35852,7 +36212,8 @@ async function execute(settings, deps) {
             `${untilText(settings)}, at most ${settings.parallel} at once (timeout ${settings.timeout} per run` +
             `${settings.maxDuration ? `, ${settings.maxDuration} in all` : ''})`);
         const sched = await schedule(jobs, {
-            count: settings.count,
+            count: share?.count ?? settings.count,
+            ...(share ? { firstRun: share.firstRun } : {}),
             parallel: settings.parallel,
             timeout: settings.timeout,
             timeoutMs: settings.timeoutMs,
@@ -37969,6 +38330,7 @@ function textEnd(buf, from, end) {
 
 
 
+
 /** Directories that frame paths may name: bounded, a report's stacks are bounded too. */
 const MAX_ALIAS_DIRS = 1000;
 /** Absolute directories of the frames the runs printed, as printed. */
@@ -38055,6 +38417,11 @@ function reportContext(settings, goVersion, commit) {
         goTestFlags: settings.goTestFlags,
         ...(goVersion ? { goVersion } : {}),
         ...(commit ? { commit } : {}),
+        ...(settings.until === 'first' || settings.until === 'stable' ? { until: settings.until } : {}),
+        ...(settings.until === 'stable' && settings.precision !== undefined
+            ? { precision: settings.precision }
+            : {}),
+        ...(settings.maxDuration ? { maxDuration: settings.maxDuration } : {}),
     };
 }
 /** Runs the tests as the settings say and reports. Never throws for user-caused problems. */
@@ -38087,7 +38454,14 @@ async function runAndReport(settings, deps, commit) {
         errors: result.errors,
         notes: result.notes,
     };
-    return report_buildReport(input);
+    const report = report_buildReport(input);
+    // Even a shard that stopped before its share was known says which shard it is, for the merge.
+    const shard = result.shard ?? (settings.shard && { ...settings.shard, split: 'packages', packages: [] });
+    if (shard) {
+        report.shard = shard;
+        report.summary = shardSummary(report.summary, shard);
+    }
+    return report;
 }
 /** A report for when nothing could be run (bad settings): still written, so users see why. */
 function errorReport(message, repoRoot, context) {
@@ -38449,6 +38823,71 @@ function failed(message, durationMs) {
     return { exitCode: null, signal: null, killed: false, durationMs, output: '', spawnError: message };
 }
 const nodeProcessRunner = { run: runProcess };
+
+;// CONCATENATED MODULE: ./src/publish/checks.ts
+/** GitHub takes at most 50 annotations per create or update request. */
+const ANNOTATIONS_PER_REQUEST = 50;
+/** Output text and summary limit of a check run. */
+const OUTPUT_LIMIT = 65_535;
+const MESSAGE_LIMIT = 64 * 1024 - 1;
+const LEVEL = { error: 'failure', warning: 'warning', notice: 'notice' };
+function cut(s, max) {
+    return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+function apiAnnotation(a) {
+    return {
+        path: a.file,
+        start_line: a.startLine,
+        end_line: a.startLine,
+        annotation_level: LEVEL[a.level],
+        title: cut(a.title, 255),
+        message: cut(a.message, MESSAGE_LIMIT),
+    };
+}
+/** Creates the completed check run with the first 50 annotations, then adds the rest 50 at a time. */
+async function createCheckRun(input) {
+    const { client, owner, repo } = input;
+    const batches = [];
+    for (let i = 0; i < input.annotations.length; i += ANNOTATIONS_PER_REQUEST)
+        batches.push(input.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
+    const output = (batch) => ({
+        title: cut(input.title, 255),
+        summary: cut(input.summary, OUTPUT_LIMIT),
+        annotations: (batch ?? []).map(apiAnnotation),
+    });
+    let requests = 0;
+    try {
+        requests++;
+        const created = await client.rest.checks.create({
+            owner,
+            repo,
+            name: input.name,
+            head_sha: input.headSha,
+            status: 'completed',
+            conclusion: input.conclusion,
+            ...(input.detailsUrl ? { details_url: input.detailsUrl } : {}),
+            output: output(batches[0]),
+        });
+        const id = created.data.id;
+        for (const batch of batches.slice(1)) {
+            requests++;
+            await client.rest.checks.update({ owner, repo, check_run_id: id, output: output(batch) });
+        }
+        return { ok: true, id, ...(created.data.html_url ? { url: created.data.html_url } : {}), requests };
+    }
+    catch (err) {
+        const e = err;
+        const status = typeof e.status === 'number' ? e.status : undefined;
+        const message = (String(e.message ?? err).split('\n')[0] ?? '').replace(/ - https?:\/\/\S+$/, '');
+        const hint = status === 403 || status === 404 ? ' Give the job `permissions: checks: write`.' : '';
+        return {
+            ok: false,
+            warning: `race-rerun could not create the check run${status !== undefined ? ` (${status})` : ''}: ${message}.${hint} The annotations are printed as workflow commands instead (GitHub shows 10 per level and step).`,
+            ...(status !== undefined ? { status } : {}),
+            requests,
+        };
+    }
+}
 
 ;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
 
@@ -44289,13 +44728,13 @@ function commentMarker(id) {
     const matrix = id.matrix === undefined ? 'none' : markerValue(id.matrix);
     return `<!-- race-rerun: workflow=${markerValue(id.workflow)}; job=${markerValue(id.job)}; matrix=${matrix} -->`;
 }
-function sortKeys(value) {
+function comment_sortKeys(value) {
     if (Array.isArray(value))
-        return value.map(sortKeys);
+        return value.map(comment_sortKeys);
     if (value !== null && typeof value === 'object') {
         return Object.fromEntries(Object.keys(value)
             .sort()
-            .map((k) => [k, sortKeys(value[k])]));
+            .map((k) => [k, comment_sortKeys(value[k])]));
     }
     return value;
 }
@@ -44312,7 +44751,7 @@ function canonicalMatrix(text) {
         const value = JSON.parse(t);
         if (value === null || (typeof value === 'object' && Object.keys(value).length === 0))
             return undefined;
-        return JSON.stringify(sortKeys(value));
+        return JSON.stringify(comment_sortKeys(value));
     }
     catch {
         return t.replace(/\s+/g, ' ');
@@ -44557,6 +44996,64 @@ async function upsertComment(input) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/publish/workflow-run.ts
+// Publishing from a `workflow_run` workflow: it has a write token and never runs the pull
+// request's code, but its event lists no pull request for a fork. The reports say which pull
+// request and commit they are for; since a fork can write those reports, the number is only
+// believed when GitHub says that pull request's head is the commit the triggering run tested.
+
+function readWorkflowRun(env) {
+    if (env.GITHUB_EVENT_NAME !== 'workflow_run' || !env.GITHUB_EVENT_PATH)
+        return undefined;
+    try {
+        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8')).workflow_run;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** The pull request and head commit to publish to, checked against the trusted event. */
+async function workflowRunTarget(env, report, client) {
+    const run = readWorkflowRun(env);
+    const headSha = run?.head_sha;
+    if (!headSha)
+        return { problem: 'the workflow_run event names no head commit' };
+    const commit = report.context.commit;
+    if (commit && commit !== headSha) {
+        return {
+            problem: `the reports are for commit ${commit.slice(0, 12)}, but the run that triggered this workflow tested ${headSha.slice(0, 12)}; nothing is published for them`,
+        };
+    }
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo)
+        return { headSha };
+    const listed = run.pull_requests?.find((p) => typeof p.number === 'number');
+    if (listed?.number)
+        return { headSha, pr: { owner, repo, number: listed.number, headSha, fromFork: false } };
+    const number = report.pullRequest?.number;
+    if (!number || !client)
+        return { headSha };
+    // A fork's pull request: the event lists none, the (untrusted) report names one. Believe it
+    // only when that pull request's head is the commit the triggering run tested.
+    try {
+        const res = await client.rest.pulls.get({ owner, repo, pull_number: number });
+        const head = res.data.head?.sha;
+        if (head !== headSha) {
+            return {
+                headSha,
+                problem: `the reports name pull request #${number}, whose head is ${String(head).slice(0, 12)}, not the tested commit ${headSha.slice(0, 12)}; no comment is posted`,
+            };
+        }
+    }
+    catch (err) {
+        return {
+            headSha,
+            problem: `cannot check pull request #${number} that the reports name: ${err.message.split('\n')[0]}`,
+        };
+    }
+    return { headSha, pr: { owner, repo, number, headSha, fromFork: true } };
+}
+
 ;// CONCATENATED MODULE: ./src/render/annotations.ts
 
 function otherSide(l) {
@@ -44693,6 +45190,198 @@ function describeRun(run) {
     if (kinds.size === 0)
         return run.exitCode === 0 ? 'ok' : `FAIL (exit ${run.exitCode ?? run.signal})`;
     return `FAIL: ${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}`;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/render/sarif.ts
+// The report as SARIF 2.1.0, for GitHub code scanning (github/codeql-action/upload-sarif): one
+// rule per kind of finding, one result per finding at its current access or panic frame, the other
+// side and the goroutine creation sites as related locations, the trimmed stacks as SARIF stacks,
+// and a fingerprint from the signature so code scanning knows the same race on a later push.
+// Within GitHub's limits (25,000 results per run, 1,000 locations per result). Pure.
+
+
+
+
+/** GitHub code scanning: results per run, and locations (all kinds together here) per result. */
+const SARIF_MAX_RESULTS = 25_000;
+const SARIF_MAX_LOCATIONS = 1_000;
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** The key of `partialFingerprints`; bump the version when signatures change meaning. */
+const FINGERPRINT_KEY = 'raceRerunSignature/v1';
+const RULE_HELP = {
+    race: {
+        short: 'Data race detected by the Go race detector',
+        help: 'Two goroutines accessed the same memory at the same time, at least one of them writing, without synchronisation. The result is at the current access; the related locations are the other access and where the goroutines were started. Protect the shared state with a mutex, a channel or sync/atomic, and rerun with race-rerun to see the rate drop to 0.',
+    },
+    panic: {
+        short: 'Test binary panicked',
+        help: "A goroutine panicked and ended the test binary. The result is at the panicking frame of the repository; the stack shows how it got there. Panics that happen only in some runs usually come from a race (see the report's likely causes) or from test order.",
+    },
+    fatal: {
+        short: 'Go runtime fatal error',
+        help: 'The Go runtime stopped the test binary (for example "concurrent map writes"). These cannot be recovered; the usual cause is unsynchronised access to a map.',
+    },
+    timeout: {
+        short: 'Test timed out',
+        help: 'The test binary did not finish within its timeout; the result is where the stuck test was waiting. Look for a missing unlock, a channel nobody sends on, or a WaitGroup that never reaches zero.',
+    },
+    failure: {
+        short: 'Test failed',
+        help: 'A test failed (t.Error, t.Fatal, or a failure without a message). When it fails only in some runs it is flaky: the rate says how often.',
+    },
+    build: {
+        short: 'Test binary did not build',
+        help: "go test -race -c could not build the package's test binary, so none of its tests ran.",
+    },
+};
+function rules() {
+    return FINDING_KINDS.map((kind) => ({
+        id: `race-rerun/${kind}`,
+        name: KIND_LABEL[kind].replace(/\s+(\w)/g, (_, c) => c.toUpperCase()),
+        shortDescription: { text: RULE_HELP[kind].short },
+        fullDescription: { text: RULE_HELP[kind].help },
+        help: { text: RULE_HELP[kind].help, markdown: `**${KIND_LABEL[kind]}.** ${RULE_HELP[kind].help}` },
+        defaultConfiguration: { level: 'error' },
+        properties: {
+            tags: ['go', 'concurrency', 'flaky-test'],
+            precision: 'very-high',
+            'problem.severity': 'error',
+        },
+    }));
+}
+function physical(file, line) {
+    return {
+        artifactLocation: { uri: file, uriBaseId: '%SRCROOT%' },
+        region: { startLine: Math.max(1, line) },
+    };
+}
+function sarifLocation(l, id) {
+    const where = l.function ? ` in ${l.function}` : '';
+    const what = l.access
+        ? `${l.access}${l.role.endsWith('creation') ? ' (goroutine created here)' : ''}`
+        : l.role;
+    return {
+        ...(id !== undefined ? { id } : {}),
+        physicalLocation: physical(l.file, l.line),
+        message: { text: clean(`${what}${where}`) },
+    };
+}
+/** Creation sites in the repository that are not already a location. */
+function creationSites(f) {
+    const out = [];
+    for (const s of f.stacks) {
+        if (s.role !== 'current-creation' && s.role !== 'previous-creation' && s.role !== 'creation')
+            continue;
+        const fr = s.frames.find((x) => x.origin === 'repo');
+        if (!fr)
+            continue;
+        const dup = [...f.locations, ...out].some((l) => l.file === fr.file && l.line === fr.line);
+        if (!dup)
+            out.push({ file: fr.file, line: fr.line, function: shortFunc(fr.function), role: 'current-creation' });
+    }
+    return out;
+}
+function stackFrame(fr) {
+    const inRepo = fr.origin === 'repo' || fr.origin === 'vendor';
+    const location = {
+        ...(inRepo ? { physicalLocation: physical(fr.file, fr.line) } : {}),
+        message: { text: clean(`${displayFile(fr)}:${fr.line}`) },
+        ...(fr.function
+            ? { logicalLocations: [{ fullyQualifiedName: clean(fr.function), kind: 'function' }] }
+            : {}),
+    };
+    return { location };
+}
+function stacks(f, budget) {
+    const out = [];
+    let left = budget;
+    let cut = 0;
+    for (const s of shownStacks(f)) {
+        const frames = trimFrames(s.frames);
+        const kept = frames.slice(0, Math.max(0, left));
+        cut += frames.length - kept.length;
+        left -= kept.length;
+        if (kept.length > 0)
+            out.push({ message: { text: clean(s.header || s.role) }, frames: kept.map(stackFrame) });
+    }
+    return { stacks: out, cut };
+}
+function fingerprint(f) {
+    return (0,external_node_crypto_.createHash)('sha256').update(`${f.kind}\n${f.package}\n${f.signature}`).digest('hex').slice(0, 32);
+}
+function resultOf(f, failOn) {
+    const [primary, ...others] = f.locations;
+    const related = [...others, ...creationSites(f)].slice(0, SARIF_MAX_LOCATIONS - 1);
+    const { stacks: st, cut } = stacks(f, SARIF_MAX_LOCATIONS - 1 - related.length);
+    const share = seenText(f).replace(/^\S+\s*/, ' ');
+    const seen = f.kind === 'build' ? '' : ` Seen in ${f.runsSeen} of ${f.runs} runs${share}.`;
+    const tests = f.tests.length > 0
+        ? ` Tests: ${f.tests.slice(0, 20).join(', ')}${f.tests.length > 20 ? ', …' : ''}.`
+        : '';
+    const detail = f.message && f.kind !== 'race' && !f.title.endsWith(f.message) ? ` ${f.message}` : '';
+    const cutText = cut > 0
+        ? ` (${cut} stack frames left out: GitHub takes at most ${SARIF_MAX_LOCATIONS} locations per result.)`
+        : '';
+    const result = {
+        ruleId: `race-rerun/${f.kind}`,
+        ruleIndex: FINDING_KINDS.indexOf(f.kind),
+        level: failOn === undefined || failOn.has(f.kind) ? 'error' : 'warning',
+        message: { text: clean(`${f.title}.${seen}${detail}${tests} Reproduce: ${f.reproduce}${cutText}`) },
+        locations: primary ? [sarifLocation(primary)] : [],
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f) },
+        properties: {
+            id: f.id,
+            package: f.package,
+            runsSeen: f.runsSeen,
+            runs: f.runs,
+            interval: { low: f.interval.low, high: f.interval.high },
+            tests: f.tests.slice(0, 100),
+        },
+    };
+    if (related.length > 0)
+        result.relatedLocations = related.map((l, i) => sarifLocation(l, i + 1));
+    if (st.length > 0)
+        result.stacks = st;
+    return result;
+}
+function renderSarif(report, opts = {}) {
+    const ranked = rankFindings(report.findings);
+    const kept = ranked.slice(0, SARIF_MAX_RESULTS);
+    const failOn = opts.failOn ? new Set(opts.failOn) : undefined;
+    const notes = [];
+    if (ranked.length > kept.length) {
+        notes.push({
+            level: 'warning',
+            message: {
+                text: `${ranked.length - kept.length} of ${ranked.length} findings left out: GitHub code scanning takes at most ${SARIF_MAX_RESULTS} results per run. The JSON report has them all.`,
+            },
+        });
+    }
+    const run = {
+        tool: {
+            driver: {
+                name: 'race-rerun',
+                version: report.tool.version,
+                semanticVersion: report.tool.version,
+                rules: rules(),
+            },
+        },
+        invocations: [
+            {
+                executionSuccessful: report.verdict !== 'error',
+                ...(notes.length > 0 ? { toolExecutionNotifications: notes } : {}),
+            },
+        ],
+        columnKind: 'utf16CodeUnits',
+        results: kept.map((f) => resultOf(f, failOn)),
+        properties: { summary: clean(report.summary), totalRuns: report.totalRuns },
+    };
+    const commit = report.context.commit;
+    if (opts.repoUrl && commit)
+        run.versionControlProvenance = [{ repositoryUri: opts.repoUrl, revisionId: commit }];
+    return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
 }
 
 ;// CONCATENATED MODULE: ./src/render/summary.ts
@@ -45014,7 +45703,22 @@ const INPUTS = [
     {
         name: 'comment',
         default: 'true',
-        description: 'Post (and update) one pull request comment with the findings. Needs pull-requests: write; skipped when the token cannot write.',
+        description: 'Post (and update) one pull request comment with the findings. Needs pull-requests: write; skipped when the token cannot write. Off by default in a shard job (the merge comments).',
+    },
+    {
+        name: 'annotations',
+        default: 'commands',
+        description: 'Where annotations go: commands (workflow commands; GitHub shows 10 per level and step) or checks (a check run on the head commit with every annotation; needs checks: write, falls back to commands with one warning). A workflow_run merge always uses checks.',
+    },
+    {
+        name: 'shard',
+        default: '',
+        description: "I/N, e.g. 2/4: run only shard I of N of the work, for a matrix of jobs. With fewer packages than shards each package's runs are split (shard 2/4 of count 100 runs 26–50); otherwise the packages are. A shard job annotates nothing and posts no comment: upload its report and merge.",
+    },
+    {
+        name: 'merge',
+        default: '',
+        description: 'Glob patterns (relative to the repository root, separated by spaces or newlines) of shard reports to merge instead of running tests; no Go is needed. The merged report is published like a run: annotations, summary, outputs, comment, SARIF. On a workflow_run event it publishes to the pull request the reports are for.',
     },
 ];
 const OUTPUTS = [
@@ -45030,6 +45734,10 @@ const OUTPUTS = [
         description: 'JSON array of the tests that failed in at least one run, e.g. [{"package":"example.com/m/pkg","test":"TestX","failed":3,"runs":30,"status":"flaky"}]; status is flaky, or failing when every run failed.',
     },
     { name: 'report', description: 'Path of the JSON report.' },
+    {
+        name: 'sarif',
+        description: 'Path of the SARIF 2.1.0 file next to the report, for github/codeql-action/upload-sarif (needs security-events: write).',
+    },
 ];
 /** Nanoseconds per unit, as Go's time.ParseDuration knows them. */
 const DURATION_UNITS = {
@@ -45174,7 +45882,20 @@ function readSettings(input, defaults) {
     if (!(points >= 0.5 && points <= 50)) {
         problems.push(`Input "precision" must be a number of percentage points from 0.5 to 50 (10 means ±10 points), got ${JSON.stringify(precisionText)}.`);
     }
-    const commentText = getOr('comment');
+    const shard = shardInput(get('shard'), problems);
+    const merge = get('merge').split(/\s+/).filter(Boolean);
+    for (const g of merge) {
+        if (globProblem(g))
+            problems.push(`Input "merge": ${JSON.stringify(g)} ${globProblem(g)}.`);
+    }
+    if (shard && merge.length > 0)
+        problems.push('Input "shard" and input "merge" cannot both be set: a job either runs a shard or merges them.');
+    const annotationsText = getOr('annotations').toLowerCase();
+    if (annotationsText !== 'commands' && annotationsText !== 'checks') {
+        problems.push(`Input "annotations" must be commands or checks, got ${JSON.stringify(get('annotations'))}.`);
+    }
+    // A shard job comments only when asked to: the merge job posts the one comment.
+    const commentText = get('comment') || (shard ? 'false' : defaultOf('comment'));
     let comment = true;
     if (TRUE_WORDS.includes(commentText))
         comment = true;
@@ -45201,7 +45922,12 @@ function readSettings(input, defaults) {
         reportPath: defaults.reportPath,
         until: until ?? 'count',
         precision: points / 100,
+        annotations: annotationsText === 'checks' ? 'checks' : 'commands',
     };
+    if (shard)
+        settings.shard = shard;
+    if (merge.length > 0)
+        settings.merge = merge;
     if (testsFrom !== undefined)
         settings.testsFrom = testsFrom;
     if (maxDurationMs !== undefined) {
@@ -45213,6 +45939,28 @@ function readSettings(input, defaults) {
     if (skip !== undefined)
         settings.skip = skip;
     return settings;
+}
+/** `I/N` with 1 ≤ I ≤ N ≤ 256. */
+function shardInput(text, problems) {
+    if (text === '')
+        return undefined;
+    const m = /^(\d+)\s*\/\s*(\d+)$/.exec(text);
+    const index = Number(m?.[1]);
+    const total = Number(m?.[2]);
+    if (!m || !(index >= 1 && index <= total && total <= MAX_SHARDS)) {
+        problems.push(`Input "shard" must be I/N with 1 ≤ I ≤ N ≤ ${MAX_SHARDS}, e.g. \${{ matrix.shard }}/4, got ${JSON.stringify(text)}.`);
+        return undefined;
+    }
+    return { index, total };
+}
+const MAX_SHARDS = 256;
+/** Why a merge glob is refused: it must stay inside the repository. */
+function globProblem(glob) {
+    if (glob.startsWith('/') || /^[A-Za-z]:/.test(glob) || glob.includes('\\'))
+        return 'must be relative to the repository root, with / separators';
+    if (glob.split('/').includes('..'))
+        return 'must not contain ..';
+    return undefined;
 }
 // Go's regexp syntax is not JavaScript's, so only what is wrong in both is rejected.
 function regexInput(name, text, problems) {
@@ -45282,8 +46030,348 @@ function failOnInput(text, problems) {
     return kinds;
 }
 
+;// CONCATENATED MODULE: ./src/settings/reports.ts
+// Shard reports to merge come from artifacts, which a fork's pull request can write: untrusted
+// input. Each is checked against the report's schema and size limits before anything reads it;
+// only the fields race-rerun knows are kept, and every path that gets annotated or linked must be
+// repository-relative without `..`. A bad report is a ReportError naming the file and the field.
+
+
+
+
+class ReportError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ReportError';
+    }
+}
+/** Limits: far above what race-rerun writes, far below what would hurt. */
+const REPORT_LIMITS = {
+    fileBytes: 64 * 1024 * 1024,
+    reports: 256,
+    findings: 25_000,
+    tests: 200_000,
+    packages: 10_000,
+    listItems: 10_000,
+    stacks: 64,
+    frames: 1_000,
+    text: 1_000_000,
+};
+const fail = (at, what) => {
+    throw new ReportError(`${at} ${what}`);
+};
+const str = (max = REPORT_LIMITS.text) => (v, at) => typeof v !== 'string'
+    ? fail(at, 'must be a string')
+    : v.length > max
+        ? fail(at, `is longer than ${max} characters`)
+        : v;
+const reports_int = (min = 0, max = Number.MAX_SAFE_INTEGER) => (v, at) => typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max
+    ? fail(at, `must be a whole number from ${min} to ${max}`)
+    : v;
+const num = (v, at) => typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1
+    ? fail(at, 'must be a number from 0 to 1')
+    : v;
+const bool = (v, at) => (typeof v !== 'boolean' ? fail(at, 'must be true or false') : v);
+const oneOf = (values) => (v, at) => typeof v === 'string' && values.includes(v) ? v : fail(at, `must be one of ${values.join(', ')}`);
+const arr = (item, max = REPORT_LIMITS.listItems) => (v, at) => {
+    if (!Array.isArray(v))
+        return fail(at, 'must be a list');
+    if (v.length > max)
+        return fail(at, `has more than ${max} entries`);
+    return v.map((x, i) => item(x, `${at}[${i}]`));
+};
+/** A repository-relative path: no leading `/`, no drive, no `..`, no backslash or control character. */
+function repoPathProblem(p) {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
+    if (/[\u0000-\u001f\u007f\\]/.test(p))
+        return 'contains a backslash or a control character';
+    if (p.startsWith('/') || /^[A-Za-z]:/.test(p) || /^[a-z][a-z0-9+.-]*:/i.test(p))
+        return 'is not repository-relative';
+    if (p.split('/').includes('..'))
+        return 'contains ..';
+    return undefined;
+}
+const repoPath = (v, at) => {
+    const s = str(4096)(v, at);
+    const problem = repoPathProblem(s);
+    return problem ? fail(at, `${problem}: ${JSON.stringify(s.slice(0, 200))}`) : s;
+};
+const obj = (shape, extra) => (v, at) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v))
+        return fail(at, 'must be an object');
+    const input = v;
+    const out = {};
+    for (const [key, [check, need]] of Object.entries(shape)) {
+        if (input[key] === undefined) {
+            if (need === 'required')
+                fail(at, `has no ${key}`);
+            continue;
+        }
+        out[key] = check(input[key], `${at}.${key}`);
+    }
+    extra?.(out, at);
+    return out;
+};
+const R = 'required';
+const O = 'optional';
+const interval = obj({ low: [num, R], high: [num, R] });
+const ORIGINS = ['repo', 'vendor', 'goroot', 'modcache', 'generated', 'unknown'];
+const reports_frame = obj({ function: [str(4096), R], file: [str(4096), R], line: [reports_int(), R], origin: [oneOf(ORIGINS), R] }, 
+// Frames in the repository are linked and sent to code scanning: they must stay inside it.
+(o, at) => {
+    if (o.origin === 'repo' || o.origin === 'vendor')
+        repoPath(o.file, `${at}.file`);
+});
+const STACK_ROLES = [
+    'current',
+    'previous',
+    'current-creation',
+    'previous-creation',
+    'panic',
+    'creation',
+    'goroutine',
+    'failure',
+    'build',
+];
+const stack = obj({
+    role: [oneOf(STACK_ROLES), R],
+    header: [str(4096), R],
+    frames: [arr(reports_frame, REPORT_LIMITS.frames), R],
+});
+const LOCATION_ROLES = [
+    'current',
+    'previous',
+    'current-creation',
+    'previous-creation',
+    'panic',
+    'fatal',
+    'timeout',
+    'failure',
+    'build',
+];
+const reports_location = obj({
+    file: [repoPath, R],
+    line: [reports_int(1), R],
+    function: [str(4096), R],
+    role: [oneOf(LOCATION_ROLES), R],
+    access: [oneOf(['read', 'write']), O],
+});
+const names = arr(str(4096), REPORT_LIMITS.tests);
+const finding = obj({
+    id: [str(64), R],
+    kind: [oneOf(FINDING_KINDS), R],
+    signature: [str(), R],
+    title: [str(), R],
+    message: [str(), R],
+    package: [str(4096), R],
+    runsSeen: [reports_int(), R],
+    runs: [reports_int(), R],
+    interval: [interval, R],
+    seenIn: [arr(reports_int(1)), R],
+    tests: [names, R],
+    locations: [arr(reports_location, 1000), R],
+    stacks: [arr(stack, REPORT_LIMITS.stacks), R],
+    sample: [str(), R],
+    reproduce: [str(), R],
+    cooccurringRaces: [arr(obj({ id: [str(64), R], runs: [reports_int(), R] }), 100), O],
+    stackRecovery: [oneOf(['recovered', 'unrecovered']), O],
+    failsTests: [names, O],
+}, (o, at) => {
+    const seen = o.seenIn;
+    if (o.runsSeen !== seen.length && o.kind !== 'build')
+        fail(at, 'has runsSeen different from seenIn');
+    if (o.runsSeen > o.runs)
+        fail(at, 'was seen in more runs than it had');
+});
+const reports_test = obj({
+    package: [str(4096), R],
+    name: [str(4096), R],
+    runs: [reports_int(), R],
+    failed: [reports_int(), R],
+    status: [oneOf(['flaky', 'failing', 'passing', 'skipped']), R],
+    interval: [interval, R],
+    failedBy: [arr(str(64), 1000), O],
+});
+const pkg = obj({
+    importPath: [str(4096), R],
+    dir: [(v, at) => (v === '' ? '' : repoPath(v, at)), R],
+    built: [bool, R],
+    runs: [reports_int(), R],
+    failedRuns: [reports_int(), R],
+});
+const reports_context = obj({
+    workingDirectory: [repoPath, R],
+    packages: [arr(str(4096), 1000), R],
+    count: [reports_int(), R],
+    run: [str(4096), O],
+    skip: [str(4096), O],
+    timeout: [str(64), R],
+    goTestFlags: [arr(str(4096), 1000), R],
+    goVersion: [str(64), O],
+    commit: [(v, at) => (/^[0-9a-f]{7,64}$/.test(String(v)) ? v : fail(at, 'must be a hex commit id')), O],
+    until: [oneOf(['first', 'stable']), O],
+    precision: [num, O],
+    maxDuration: [str(64), O],
+});
+const shard = obj({
+    index: [reports_int(1, 256), R],
+    total: [reports_int(1, 256), R],
+    split: [oneOf(['packages', 'runs']), R],
+    firstRun: [reports_int(), O],
+    lastRun: [reports_int(), O],
+    packages: [arr(str(4096), REPORT_LIMITS.packages), O],
+}, (o, at) => {
+    if (o.index > o.total)
+        fail(at, 'has an index above its total');
+});
+const shardList = arr(reports_int(0, 256), REPORT_LIMITS.listItems);
+const merged = obj({
+    total: [reports_int(1, 256), R],
+    shards: [arr(reports_int(1, 256), 256), R],
+    jobs: [reports_int(1), R],
+    noteShards: [shardList, R],
+    errorShards: [shardList, R],
+});
+const job = obj({
+    workflow: [str(1024), R],
+    job: [str(1024), R],
+    runId: [str(64), O],
+    runAttempt: [str(64), O],
+    matrix: [str(4096), O],
+});
+const report = obj({
+    schemaVersion: [(v, at) => (v === 1 ? v : fail(at, 'must be 1 (a report of another race-rerun?)')), R],
+    tool: [obj({ name: [oneOf(['race-rerun']), R], version: [str(64), R] }), R],
+    mode: [oneOf(['run', 'parse']), R],
+    runs: [reports_int(), R],
+    totalRuns: [reports_int(), R],
+    failedRuns: [reports_int(), R],
+    packages: [arr(pkg, REPORT_LIMITS.packages), R],
+    findings: [arr(finding, REPORT_LIMITS.findings), R],
+    tests: [arr(reports_test, REPORT_LIMITS.tests), R],
+    verdict: [oneOf(['clean', 'findings', 'error']), R],
+    summary: [str(10_000), R],
+    errors: [arr(str()), R],
+    notes: [arr(str()), R],
+    context: [reports_context, R],
+    shard: [shard, O],
+    merged: [merged, O],
+    job: [job, O],
+    pullRequest: [obj({ number: [reports_int(1), R], headSha: [str(64), O] }), O],
+    cancelled: [obj({ signal: [str(64), R], runsDone: [reports_int(), R], runsPlanned: [reports_int(), R] }), O],
+}, (o, at) => {
+    const m = o.merged;
+    if (m && m.noteShards.length !== o.notes.length)
+        fail(at, 'has merged.noteShards unlike its notes');
+    if (m && m.errorShards.length !== o.errors.length)
+        fail(at, 'has merged.errorShards unlike its errors');
+});
+/** The report in `json`, checked; throws a ReportError that names `name` and the field. */
+function validateReport(json, name) {
+    try {
+        return report(json, 'report');
+    }
+    catch (err) {
+        if (err instanceof ReportError)
+            throw new ReportError(`${name} is not a valid race-rerun report: ${err.message}.`);
+        throw err;
+    }
+}
+/** Reads and validates one report file. */
+function readReport(file, name = file) {
+    let text;
+    try {
+        const size = (0,external_node_fs_namespaceObject.statSync)(file).size;
+        if (size > REPORT_LIMITS.fileBytes)
+            throw new ReportError(`${name} is ${size} bytes, over the ${REPORT_LIMITS.fileBytes}-byte limit for a report.`);
+        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch (err) {
+        if (err instanceof ReportError)
+            throw err;
+        throw new ReportError(`Cannot read ${name}: ${err.message}`);
+    }
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (err) {
+        throw new ReportError(`${name} is not JSON: ${err.message}`);
+    }
+    return validateReport(json, name);
+}
+/** `*` and `?` within a segment, `**` for any number of segments. */
+function segmentRegex(segment) {
+    const body = segment
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]');
+    return new RegExp(`^${body}$`);
+}
+function walk(dir, segments, out) {
+    const [head, ...rest] = segments;
+    if (head === undefined)
+        return;
+    if (head === '**') {
+        walk(dir, rest, out);
+        for (const e of safeList(dir))
+            if (e.isDirectory() && !e.name.startsWith('.git'))
+                walk((0,external_node_path_namespaceObject.join)(dir, e.name), segments, out);
+        return;
+    }
+    const re = segmentRegex(head);
+    for (const e of safeList(dir)) {
+        if (!re.test(e.name))
+            continue;
+        const path = (0,external_node_path_namespaceObject.join)(dir, e.name);
+        if (rest.length === 0) {
+            if (e.isFile())
+                out.add(path);
+        }
+        else if (e.isDirectory())
+            walk(path, rest, out);
+    }
+}
+function safeList(dir) {
+    try {
+        return (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    }
+    catch {
+        return [];
+    }
+}
+/** Files under `root` matching the globs (relative to it), sorted; symlinks are not followed. */
+function expandGlobs(root, globs) {
+    const out = new Set();
+    for (const g of globs) {
+        const problem = globProblem(g);
+        if (problem)
+            throw new ReportError(`merge pattern ${JSON.stringify(g)} ${problem}.`);
+        walk(root, g.split('/').filter((s) => s !== '' && s !== '.'), out);
+    }
+    return [...out].sort();
+}
+/** The reports the `merge` globs name, each read and validated. */
+function readReports(root, globs) {
+    const files = expandGlobs(root, globs);
+    if (files.length === 0)
+        throw new ReportError(`No report matches merge: ${globs.join(' ')} (relative to ${root}). Download the shard artifacts there first.`);
+    if (files.length > REPORT_LIMITS.reports)
+        throw new ReportError(`merge matches ${files.length} files, more than ${REPORT_LIMITS.reports} reports.`);
+    return files.map((f) => {
+        const name = (0,external_node_path_namespaceObject.relative)(root, f);
+        return { name, report: readReport(f, name) };
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 // The action's main job: read inputs, run, and always leave a report, a summary and outputs behind.
+
+
+
+
+
+
 
 
 
@@ -45336,6 +46424,36 @@ async function produceReport(settings, deps, repoRoot, workDir) {
         },
     }, headCommit(deps.env)).catch((err) => errorReport(`race-rerun failed unexpectedly: ${err.stack ?? String(err)}`, repoRoot));
 }
+/** The job that wrote a report and the pull request it ran for: what a later merge publishes to. */
+function stampJob(report, env) {
+    const matrix = canonicalMatrix(env.RACE_RERUN_MATRIX);
+    report.job = {
+        workflow: env.GITHUB_WORKFLOW ?? '',
+        job: env.GITHUB_JOB ?? '',
+        ...(env.GITHUB_RUN_ID ? { runId: env.GITHUB_RUN_ID } : {}),
+        ...(env.GITHUB_RUN_ATTEMPT ? { runAttempt: env.GITHUB_RUN_ATTEMPT } : {}),
+        ...(matrix !== undefined ? { matrix } : {}),
+    };
+    const pr = pullRequestOf(env);
+    if (pr)
+        report.pullRequest = { number: pr.number, ...(pr.headSha ? { headSha: pr.headSha } : {}) };
+}
+/** `merge`: the shard reports, validated and merged; a bad or foreign report is the report's error. */
+function mergeFromFiles(settings, repoRoot) {
+    try {
+        const named = readReports(repoRoot, settings.merge ?? []);
+        info(`Merging ${named.length} report${named.length === 1 ? '' : 's'}: ${named.map((n) => n.name).join(', ')}`);
+        const { report, warnings } = mergeReports(named);
+        for (const w of warnings)
+            warning(w);
+        return report;
+    }
+    catch (err) {
+        if (err instanceof ReportError || err instanceof MergeError)
+            return errorReport(err.message, repoRoot);
+        return errorReport(`race-rerun could not merge the reports: ${err.stack ?? String(err)}`, repoRoot);
+    }
+}
 async function run(partial = {}) {
     const env = partial.env ?? process.env;
     const runner = partial.runner ?? nodeProcessRunner;
@@ -45358,16 +46476,25 @@ async function run(partial = {}) {
     }
     if (settings?.githubToken)
         core_setSecret(settings.githubToken);
-    (0,external_node_fs_namespaceObject.mkdirSync)(tempRoot, { recursive: true });
-    const workDir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(tempRoot, 'race-rerun-'));
-    report ??= (await produceReport(settings, deps, repoRoot, workDir)) ?? errorReport('No settings', repoRoot);
+    if (settings?.merge)
+        report ??= mergeFromFiles(settings, repoRoot);
+    if (!report) {
+        (0,external_node_fs_namespaceObject.mkdirSync)(tempRoot, { recursive: true });
+        const workDir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(tempRoot, 'race-rerun-'));
+        report = (await produceReport(settings, deps, repoRoot, workDir)) ?? errorReport('No settings', repoRoot);
+        stampJob(report, env);
+    }
     await publish(report, settings, reportPath, env);
 }
 /** The pull request to comment on, or why there is none (said once in the log). */
-function commentTarget(settings, env) {
+function commentTarget(settings, env, target) {
     if (!settings?.comment)
         return undefined;
-    const pr = pullRequestOf(env);
+    if (target?.problem) {
+        warning(`No pull request comment: ${target.problem}.`);
+        return undefined;
+    }
+    const pr = target ? target.pr : pullRequestOf(env);
     if (!pr) {
         info(`No pull request comment: the ${env.GITHUB_EVENT_NAME || 'unknown'} event has no pull request; the job summary has the report.`);
         return undefined;
@@ -45378,13 +46505,16 @@ function commentTarget(settings, env) {
     }
     return pr;
 }
+function clientFor(settings, env) {
+    return createClient(settings.githubToken, {
+        baseUrl: env.GITHUB_API_URL || 'https://api.github.com',
+        log: (m) => info(m),
+    });
+}
 /** Posts or updates the comment; any failure is one warning, never the step's failure. */
 async function comment(report, settings, pr, env, unannotated) {
     try {
-        const client = createClient(settings.githubToken, {
-            baseUrl: env.GITHUB_API_URL || 'https://api.github.com',
-            log: (m) => info(m),
-        });
+        const client = clientFor(settings, env);
         const url = runUrl(env);
         const repo = repoUrl(env);
         const result = await upsertComment({
@@ -45407,29 +46537,21 @@ async function comment(report, settings, pr, env, unannotated) {
         warning(`race-rerun could not comment on pull request #${pr.number}: ${err.message}`);
     }
 }
-/** Writes the report, annotations, summary and outputs; each step survives the others failing. */
-async function publish(report, settings, reportPath, env) {
+/** Writes a file of the report's; a failure is one warning. */
+function writeOut(path, text, what) {
     try {
-        (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(reportPath), { recursive: true });
-        (0,external_node_fs_namespaceObject.writeFileSync)(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-        info(`JSON report written to ${reportPath}`);
+        (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+        (0,external_node_fs_namespaceObject.writeFileSync)(path, text);
+        info(`${what} written to ${path}`);
+        return true;
     }
     catch (err) {
-        warning(`Could not write the JSON report to ${reportPath}: ${err.message}`);
+        warning(`Could not write the ${what} to ${path}: ${err.message}`);
+        return false;
     }
-    // Every error is printed once; the last reason becomes the step's failure message. They are
-    // annotations too, so they come out of the same per-step budget.
-    const reasons = [...report.errors];
-    const failing = failingFindings(report, settings?.failOn ?? []);
-    if (failing.length > 0) {
-        const kinds = [...new Set(failing.map((f) => f.kind))].join(', ');
-        reasons.push(`${report.summary} (fail-on: ${settings?.failOn.join(',')}; found: ${kinds}).`);
-    }
-    const pr = commentTarget(settings, env);
-    // A pull request run may print one warning about the comment (before or after the annotations).
-    const mayWarn = settings?.comment === true && pullRequestOf(env) !== undefined;
-    const plan = planAnnotations(report, { reserved: { error: reasons.length, warning: mayWarn ? 1 : 0 } });
-    for (const a of plan.annotations) {
+}
+function printCommands(annotations) {
+    for (const a of annotations) {
         const props = { title: a.title, file: a.file, startLine: a.startLine };
         if (a.level === 'error')
             error(a.message, props);
@@ -45438,14 +46560,95 @@ async function publish(report, settings, reportPath, env) {
         else
             notice(a.message, props);
     }
+}
+/**
+ * Where the annotations go: nowhere from a shard (the merge annotates), a check run when asked or
+ * when a workflow_run job publishes for a pull request, else workflow commands.
+ */
+function planPublish(report, settings, env, reserved) {
+    if (settings?.shard)
+        return { commands: [], unannotated: [] };
+    const wantChecks = settings?.annotations === 'checks' || (settings?.merge && env.GITHUB_EVENT_NAME === 'workflow_run');
+    const commands = planAnnotations(report, { reserved });
+    if (!wantChecks || !settings?.githubToken)
+        return { commands: commands.annotations, unannotated: commands.unannotated };
+    const all = planAnnotations(report, { perLevel: Number.MAX_SAFE_INTEGER });
+    return { commands: commands.annotations, checks: all.annotations, unannotated: all.unannotated };
+}
+/** The check run with every annotation; on refusal, workflow commands and one warning. */
+async function annotateWithChecks(report, settings, env, plan, headSha, summary) {
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo || !headSha) {
+        warning('race-rerun cannot create a check run without GITHUB_REPOSITORY and a head commit; the annotations are printed as workflow commands.');
+        printCommands(plan.commands);
+        return;
+    }
+    const failing = failingFindings(report, settings.failOn).length > 0 || report.verdict === 'error';
     const url = runUrl(env);
+    const result = await createCheckRun({
+        client: clientFor(settings, env),
+        owner,
+        repo,
+        headSha,
+        name: `race-rerun (${report.job?.job || env.GITHUB_JOB || 'race'})`,
+        title: report.summary,
+        summary,
+        conclusion: failing ? 'failure' : 'success',
+        annotations: plan.checks ?? [],
+        ...(url ? { detailsUrl: url } : {}),
+    });
+    if (result.ok) {
+        info(`Check run created with ${plan.checks?.length ?? 0} annotations: ${result.url ?? `#${result.id}`}`);
+        return;
+    }
+    warning(result.warning);
+    printCommands(plan.commands);
+}
+/** Writes the report, annotations, summary and outputs; each step survives the others failing. */
+async function publish(report, settings, reportPath, env) {
+    writeOut(reportPath, `${JSON.stringify(report, null, 2)}\n`, 'JSON report');
     const repo = repoUrl(env);
-    const sha = pr?.headSha ?? report.context.commit;
+    const sarifPath = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(reportPath), 'report.sarif');
+    const sarif = renderSarif(report, {
+        ...(settings ? { failOn: settings.failOn } : {}),
+        ...(repo ? { repoUrl: repo } : {}),
+    });
+    const sarifWritten = writeOut(sarifPath, `${JSON.stringify(sarif, null, 2)}\n`, 'SARIF file');
+    // Every error is printed once; the last reason becomes the step's failure message. They are
+    // annotations too, so they come out of the same per-step budget.
+    const reasons = [...report.errors];
+    const failing = failingFindings(report, settings?.failOn ?? []);
+    if (failing.length > 0) {
+        const kinds = [...new Set(failing.map((f) => f.kind))].join(', ');
+        reasons.push(`${report.summary} (fail-on: ${settings?.failOn.join(',')}; found: ${kinds}).`);
+    }
+    const onWorkflowRun = Boolean(settings?.merge) && env.GITHUB_EVENT_NAME === 'workflow_run';
+    const target = onWorkflowRun
+        ? await workflowRunTarget(env, report, settings?.githubToken ? clientFor(settings, env) : undefined)
+        : undefined;
+    if (target?.problem && !target.headSha)
+        warning(`race-rerun publishes nothing to a pull request: ${target.problem}.`);
+    const pr = commentTarget(settings, env, target);
+    // A pull request run may print one warning about the comment (before or after the annotations),
+    // and one about the check run.
+    const mayWarn = settings?.comment === true && (pullRequestOf(env) !== undefined || onWorkflowRun);
+    const plan = planPublish(report, settings, env, {
+        error: reasons.length,
+        warning: (mayWarn ? 1 : 0) + (settings?.annotations === 'checks' || onWorkflowRun ? 1 : 0),
+    });
+    const url = runUrl(env);
+    const sha = target?.headSha ?? pr?.headSha ?? report.context.commit;
     const markdown = renderSummary(report, {
         ...(url ? { runUrl: url } : {}),
         ...(repo && sha ? { blobUrl: `${repo}/blob/${sha}/` } : {}),
         unannotated: plan.unannotated,
     });
+    if (plan.checks && settings && !(target?.problem && !target.headSha)) {
+        await annotateWithChecks(report, settings, env, plan, sha, markdown);
+    }
+    else {
+        printCommands(plan.commands);
+    }
     if (env.GITHUB_STEP_SUMMARY) {
         try {
             (0,external_node_fs_namespaceObject.writeFileSync)(env.GITHUB_STEP_SUMMARY, `${markdown}\n`, { flag: 'a' });
@@ -45466,6 +46669,8 @@ async function publish(report, settings, reportPath, env) {
     setOutput('panics', report.findings.filter((f) => f.kind === 'panic').length);
     setOutput('flaky-tests', JSON.stringify(flaky));
     setOutput('report', reportPath);
+    if (sarifWritten)
+        setOutput('sarif', sarifPath);
     if (pr && settings)
         await comment(report, settings, pr, env, plan.unannotated);
     const last = reasons.pop();

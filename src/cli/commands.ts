@@ -3,13 +3,16 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { MergeError, mergeReports } from '../analysis/merge.js';
 import { createGoTool } from '../engine/go.js';
 import { errorReport, type LogSource, parseLogsToReport, runAndReport } from '../engine/pipeline.js';
 import { nodeProcessRunner } from '../engine/process.js';
 import type { FindingKind, Report } from '../model.js';
 import { failingFindings } from '../render/outcome.js';
 import { describeRun } from '../render/progress.js';
+import { renderSarif } from '../render/sarif.js';
 import { renderTerminal } from '../render/terminal.js';
+import { ReportError, readReport } from '../settings/reports.js';
 import { readSettings, SettingsError } from '../settings/settings.js';
 import { VERSION } from '../version.js';
 
@@ -18,6 +21,7 @@ const USAGE = `race-rerun ${VERSION}: run Go tests N times under the race detect
 Usage:
   race-rerun run [flags] [packages...]   run the tests of the Go module in the current directory (default ./...)
   race-rerun parse [flags] LOG...        read existing go test output (plain or -json; - for stdin), one run per log
+  race-rerun merge [flags] REPORT...     merge the JSON reports of shards (run with --shard I/N) into one; no Go needed
 
 Flags for run:
   --count N            runs per package (default 10)
@@ -30,8 +34,10 @@ Flags for run:
   --max-duration D     time budget for all builds and runs, a Go duration (default: none)
   --until WHEN         count (all runs, default), first (stop at the first failure) or stable
   --precision P        for --until stable: ± percentage points of the 95% interval (default 10)
-Flags for both:
+  --shard I/N          run only shard I of N of the work (merge the N reports with race-rerun merge)
+Flags for all:
   --json FILE          also write the JSON report to FILE
+  --sarif FILE         also write a SARIF 2.1.0 file (for GitHub code scanning) to FILE
   --fail-on LIST       exit 1 when findings of these kinds are found: race,panic,fatal,timeout,failure or never
                        (default: all of them)
   --no-color           plain text even on a terminal
@@ -55,6 +61,49 @@ function writeJson(file: string | undefined, report: Report): void {
   mkdirSync(dirname(resolve(file)), { recursive: true });
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   process.stderr.write(`JSON report written to ${file}\n`);
+}
+
+function writeSarif(file: string | undefined, report: Report, failOn: FindingKind[]): void {
+  if (!file) return;
+  mkdirSync(dirname(resolve(file)), { recursive: true });
+  writeFileSync(file, `${JSON.stringify(renderSarif(report, { failOn }), null, 2)}\n`);
+  process.stderr.write(`SARIF written to ${file}\n`);
+}
+
+/** The text, JSON and SARIF outputs every command ends with. */
+function show(
+  report: Report,
+  values: { json?: string; sarif?: string; 'no-color'?: boolean },
+  color: boolean,
+  failOn: FindingKind[],
+): void {
+  process.stdout.write(`${renderTerminal(report, { color: color && !values['no-color'] })}\n`);
+  writeJson(values.json, report);
+  writeSarif(values.sarif, report, failOn);
+}
+
+const OUTPUT_FLAGS = {
+  json: { type: 'string' },
+  sarif: { type: 'string' },
+  'fail-on': { type: 'string' },
+  'no-color': { type: 'boolean' },
+} as const;
+
+async function cmdMerge(args: string[], color: boolean): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: OUTPUT_FLAGS });
+  if (positionals.length === 0) throw new UsageError('merge needs at least one REPORT file.');
+  const failOn = failOnOf(values['fail-on'], gitTopLevel(process.cwd()));
+  let merged: ReturnType<typeof mergeReports>;
+  try {
+    merged = mergeReports(positionals.map((file) => ({ name: file, report: readReport(file) })));
+  } catch (err) {
+    if (!(err instanceof ReportError || err instanceof MergeError)) throw err;
+    process.stderr.write(`race-rerun: ${err.message}\n`);
+    return 2;
+  }
+  for (const w of merged.warnings) process.stderr.write(`race-rerun: warning: ${w}\n`);
+  show(merged.report, values, color, failOn);
+  return exitCodeOf(merged.report, failOn);
 }
 
 /** Reads --fail-on through the same validation as the action's input. */
@@ -84,9 +133,8 @@ async function cmdRun(args: string[], color: boolean): Promise<number> {
       'max-duration': { type: 'string' },
       until: { type: 'string' },
       precision: { type: 'string' },
-      json: { type: 'string' },
-      'fail-on': { type: 'string' },
-      'no-color': { type: 'boolean' },
+      shard: { type: 'string' },
+      ...OUTPUT_FLAGS,
     },
   });
   const cwd = process.cwd();
@@ -103,6 +151,7 @@ async function cmdRun(args: string[], color: boolean): Promise<number> {
     'max-duration': values['max-duration'] ?? '',
     until: values.until ?? '',
     precision: values.precision ?? '',
+    shard: values.shard ?? '',
     'fail-on': values['fail-on'] ?? '',
     'working-directory': relative(repoRoot, cwd) || '.',
   };
@@ -130,8 +179,7 @@ async function cmdRun(args: string[], color: boolean): Promise<number> {
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
-  process.stdout.write(`${renderTerminal(report, { color: color && !values['no-color'] })}\n`);
-  writeJson(values.json, report);
+  show(report, values, color, settings.failOn);
   return exitCodeOf(report, settings.failOn);
 }
 
@@ -139,11 +187,7 @@ async function cmdParse(args: string[], color: boolean): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: {
-      json: { type: 'string' },
-      'fail-on': { type: 'string' },
-      'no-color': { type: 'boolean' },
-    },
+    options: OUTPUT_FLAGS,
   });
   if (positionals.length === 0) throw new UsageError('parse needs at least one LOG file (or - for stdin).');
   const cwd = process.cwd();
@@ -162,8 +206,7 @@ async function cmdParse(args: string[], color: boolean): Promise<number> {
     modules,
     ...(goEnv ? { goroot: goEnv.goroot, gomodcache: goEnv.gomodcache } : {}),
   });
-  process.stdout.write(`${renderTerminal(report, { color: color && !values['no-color'] })}\n`);
-  writeJson(values.json, report);
+  show(report, values, color, failOn);
   // A log that holds no Go output is said plainly in the report; only an unreadable one is an error.
   if (unreadable > 0) return 2;
   return failingFindings(report, failOn).length > 0 ? 1 : 0;
@@ -178,6 +221,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdRun(rest, color);
       case 'parse':
         return await cmdParse(rest, color);
+      case 'merge':
+        return await cmdMerge(rest, color);
       case '--version':
       case 'version':
         process.stdout.write(`${VERSION}\n`);
