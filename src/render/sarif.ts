@@ -68,14 +68,17 @@ function physical(file: string, line: number): Sarif.PhysicalLocation {
 }
 
 function sarifLocation(l: Location, id?: number): Sarif.Location {
-  const where = l.function ? ` in ${l.function}` : '';
-  const what = l.access
-    ? `${l.access}${l.role.endsWith('creation') ? ' (goroutine created here)' : ''}`
-    : l.role;
+  const fn = l.function || 'unknown code';
+  const creation = l.role.endsWith('creation');
+  const text = l.access
+    ? `${l.access}${creation ? ' by a goroutine created here' : ''} in ${fn}`
+    : creation
+      ? `goroutine created in ${fn}`
+      : `${l.role}${l.function ? ` in ${l.function}` : ''}`;
   return {
     ...(id !== undefined ? { id } : {}),
     physicalLocation: physical(l.file, l.line),
-    message: { text: clean(`${what}${where}`) },
+    message: { text: clean(text) },
   };
 }
 

@@ -52,17 +52,15 @@ function shardReport(plan: Plan, index: number, total: number): NamedReport {
 }
 
 const bools = (n: number) => fc.array(fc.boolean(), { minLength: n, maxLength: n });
-const planArb = fc
-  .integer({ min: 1, max: 24 })
-  .chain((count) =>
-    fc.record({
-      count: fc.constant(count),
-      race: bools(count),
-      race2: bools(count),
-      panic: bools(count),
-      fail: bools(count),
-    }),
-  );
+const planArb = fc.integer({ min: 1, max: 24 }).chain((count) =>
+  fc.record({
+    count: fc.constant(count),
+    race: bools(count),
+    race2: bools(count),
+    panic: bools(count),
+    fail: bools(count),
+  }),
+);
 
 /** What one job reports that the merge must reproduce exactly. */
 function essence(r: Report) {
@@ -86,13 +84,16 @@ describe('mergeReports', () => {
         const { report, warnings } = mergeReports(shards);
         const whole = reportOf(runsOf(plan), plan.count);
         expect(essence(report)).toEqual(essence(whole));
-        expect(report.summary).toBe(`${whole.summary} (merged from ${total} job${total === 1 ? '' : 's'}: ${total} of ${total} shards)`);
+        expect(report.summary).toBe(
+          `${whole.summary} (merged from ${total} job${total === 1 ? '' : 's'}: ${total} of ${total} shards)`,
+        );
         expect(warnings).toEqual([]);
         expect(report.merged).toMatchObject({ total, shards: shards.map((_, i) => i + 1), jobs: total });
         // Notes kept: each shard's own, and the shared one once.
         expect(report.notes).toContain('A note every shard makes.');
         expect(report.notes.filter((n) => n === 'A note every shard makes.')).toHaveLength(1);
-        for (let i = 1; i <= total; i++) expect(report.notes.some((n) => n.startsWith(`Shard ${i} of`))).toBe(true);
+        for (let i = 1; i <= total; i++)
+          expect(report.notes.some((n) => n.startsWith(`Shard ${i} of`))).toBe(true);
       }),
       { numRuns: 60 },
     );
