@@ -5380,14 +5380,17 @@ function physical(file, line) {
     };
 }
 function sarifLocation(l, id) {
-    const where = l.function ? ` in ${l.function}` : '';
-    const what = l.access
-        ? `${l.access}${l.role.endsWith('creation') ? ' (goroutine created here)' : ''}`
-        : l.role;
+    const fn = l.function || 'unknown code';
+    const creation = l.role.endsWith('creation');
+    const text = l.access
+        ? `${l.access}${creation ? ' by a goroutine created here' : ''} in ${fn}`
+        : creation
+            ? `goroutine created in ${fn}`
+            : `${l.role}${l.function ? ` in ${l.function}` : ''}`;
     return {
         ...(id !== undefined ? { id } : {}),
         physicalLocation: physical(l.file, l.line),
-        message: { text: clean(`${what}${where}`) },
+        message: { text: clean(text) },
     };
 }
 /** Creation sites in the repository that are not already a location. */
