@@ -1005,12 +1005,12 @@ class MergeError extends Error {
         this.name = 'MergeError';
     }
 }
-/** The shards a report stands for: its own, or those merged into it. */
+/** The shards a report stands for: its own, those merged into it, or 1 of 1 for one job's report. */
 function shardsOf(r) {
-    return r.shard ? [r.shard.index] : (r.merged?.shards ?? []);
+    return r.shard ? [r.shard.index] : (r.merged?.shards ?? [1]);
 }
 function totalOf(r) {
-    return r.shard?.total ?? r.merged?.total;
+    return r.shard?.total ?? r.merged?.total ?? 1;
 }
 function describeShards(shards, total) {
     return shards.length === 1 ? `shard ${shards[0]} of ${total}` : `shards ${shards.join(', ')} of ${total}`;
@@ -1032,11 +1032,6 @@ function checkCompatible(inputs) {
     const [first, ...rest] = inputs;
     if (!first)
         throw new MergeError('No reports to merge.');
-    for (const { name, report } of inputs) {
-        if (totalOf(report) === undefined) {
-            throw new MergeError(`${name} is not a shard report: it has no shard (run the jobs with shard: I/N, or merge their merged reports).`);
-        }
-    }
     const f = first.report;
     const fields = [
         ['commit', (r) => r.context.commit],
@@ -1060,7 +1055,7 @@ function checkCompatible(inputs) {
         for (const s of shardsOf(report)) {
             const other = seen.get(s);
             if (other !== undefined)
-                throw new MergeError(`Shard ${s} is given twice: in ${other} and in ${name}. Give each shard once.`);
+                throw new MergeError(`Shard ${s} is given twice: in ${other} and in ${name}. Give each shard once (a report of a job without shard counts as shard 1 of 1).`);
             seen.set(s, name);
         }
     }
@@ -1221,7 +1216,7 @@ function mergeReports(named) {
         .map((n) => n.report)
         .sort((a, b) => Math.min(...shardsOf(a)) - Math.min(...shardsOf(b)));
     const base = inputs[0];
-    const total = totalOf(base) ?? 1;
+    const total = totalOf(base);
     const shards = inputs.flatMap(shardsOf).sort((a, b) => a - b);
     const packages = mergePackages(inputs);
     const { findings, idOf } = mergeFindings(inputs, packages);
@@ -1253,7 +1248,7 @@ function mergeReports(named) {
         findings,
         tests,
         verdict,
-        summary: `${summary} (${mergedText(merged)})`,
+        summary: total > 1 || jobs > 1 ? `${summary} (${mergedText(merged)})` : summary,
         errors: allErrors,
         notes: [...own.notes, ...notes.texts],
         context: structuredClone(base.context),

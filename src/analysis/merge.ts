@@ -39,13 +39,13 @@ export interface MergeResult {
   warnings: string[];
 }
 
-/** The shards a report stands for: its own, or those merged into it. */
+/** The shards a report stands for: its own, those merged into it, or 1 of 1 for one job's report. */
 export function shardsOf(r: Report): number[] {
-  return r.shard ? [r.shard.index] : (r.merged?.shards ?? []);
+  return r.shard ? [r.shard.index] : (r.merged?.shards ?? [1]);
 }
 
-function totalOf(r: Report): number | undefined {
-  return r.shard?.total ?? r.merged?.total;
+function totalOf(r: Report): number {
+  return r.shard?.total ?? r.merged?.total ?? 1;
 }
 
 function describeShards(shards: number[], total: number): string {
@@ -71,13 +71,6 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(sortKeys(a)) ==
 function checkCompatible(inputs: NamedReport[]): void {
   const [first, ...rest] = inputs;
   if (!first) throw new MergeError('No reports to merge.');
-  for (const { name, report } of inputs) {
-    if (totalOf(report) === undefined) {
-      throw new MergeError(
-        `${name} is not a shard report: it has no shard (run the jobs with shard: I/N, or merge their merged reports).`,
-      );
-    }
-  }
   const f = first.report;
   const fields: [string, (r: Report) => unknown][] = [
     ['commit', (r) => r.context.commit],
@@ -102,7 +95,9 @@ function checkCompatible(inputs: NamedReport[]): void {
     for (const s of shardsOf(report)) {
       const other = seen.get(s);
       if (other !== undefined)
-        throw new MergeError(`Shard ${s} is given twice: in ${other} and in ${name}. Give each shard once.`);
+        throw new MergeError(
+          `Shard ${s} is given twice: in ${other} and in ${name}. Give each shard once (a report of a job without shard counts as shard 1 of 1).`,
+        );
       seen.set(s, name);
     }
   }
@@ -267,7 +262,7 @@ export function mergeReports(named: NamedReport[]): MergeResult {
     .map((n) => n.report)
     .sort((a, b) => Math.min(...shardsOf(a)) - Math.min(...shardsOf(b)));
   const base = inputs[0] as Report;
-  const total = totalOf(base) ?? 1;
+  const total = totalOf(base);
   const shards = inputs.flatMap(shardsOf).sort((a, b) => a - b);
   const packages = mergePackages(inputs);
   const { findings, idOf } = mergeFindings(inputs, packages);
@@ -307,7 +302,7 @@ export function mergeReports(named: NamedReport[]): MergeResult {
     findings,
     tests,
     verdict,
-    summary: `${summary} (${mergedText(merged)})`,
+    summary: total > 1 || jobs > 1 ? `${summary} (${mergedText(merged)})` : summary,
     errors: allErrors,
     notes: [...own.notes, ...notes.texts],
     context: structuredClone(base.context),

@@ -85,7 +85,9 @@ describe('mergeReports', () => {
         const whole = reportOf(runsOf(plan), plan.count);
         expect(essence(report)).toEqual(essence(whole));
         expect(report.summary).toBe(
-          `${whole.summary} (merged from ${total} job${total === 1 ? '' : 's'}: ${total} of ${total} shards)`,
+          total === 1
+            ? whole.summary
+            : `${whole.summary} (merged from ${total} jobs: ${total} of ${total} shards)`,
         );
         expect(warnings).toEqual([]);
         expect(report.merged).toMatchObject({ total, shards: shards.map((_, i) => i + 1), jobs: total });
@@ -196,11 +198,15 @@ describe('mergeReports', () => {
     if (three.report.shard) three.report.shard.total = 3;
     expect(() => mergeReports([a, three])).toThrow(/their number of shards differ/);
     expect(() => mergeReports([a, { ...a, name: 'again.json' }])).toThrow(
-      'Shard 1 is given twice: in shard-1.json and in again.json. Give each shard once.',
+      /^Shard 1 is given twice: in shard-1.json and in again.json. Give each shard once/,
     );
+    // One job's report without a shard is shard 1 of 1: it publishes as it is (a workflow_run publisher).
     const plain = structuredClone(a);
     delete plain.report.shard;
-    expect(() => mergeReports([plain, b])).toThrow(/shard-1.json is not a shard report/);
+    expect(() => mergeReports([plain, b])).toThrow(/their number of shards differ \(2 vs 1\)/);
+    const alone = mergeReports([plain]).report;
+    expect(alone.findings).toEqual(plain.report.findings);
+    expect(alone.merged).toMatchObject({ total: 1, shards: [1], jobs: 1 });
     expect(() => mergeReports([])).toThrow(/No reports to merge/);
   });
 });

@@ -2,7 +2,7 @@
 // separate processes, then a merge job; a fork-safe workflow_run publisher talking to the local
 // API server (comment on the pull request, a check run with every annotation on its head commit);
 // and shard reports that must be refused.
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -133,7 +133,6 @@ describe('4 shards of a real module, then a merge', () => {
     expect(comments12[0]?.body).toContain('merged from 4 jobs: 4 of 4 shards');
     // SARIF next to the report, valid.
     expect(merged.outputs.sarif).toBe(join(merged.reportPath, '..', 'report.sarif'));
-    const { readFileSync } = await import('node:fs');
     expect(schemaErrors(JSON.parse(readFileSync(merged.outputs.sarif ?? '', 'utf8')))).toEqual([]);
   });
 });
