@@ -66,7 +66,7 @@ function writeJson(file: string | undefined, report: Report): void {
 function writeSarif(file: string | undefined, report: Report, failOn: FindingKind[]): void {
   if (!file) return;
   mkdirSync(dirname(resolve(file)), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(renderSarif(report, { failOn }), null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify(renderSarif(report, { failOn }))}\n`);
   process.stderr.write(`SARIF written to ${file}\n`);
 }
 
