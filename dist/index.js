@@ -46611,7 +46611,7 @@ async function publish(report, settings, reportPath, env) {
         ...(settings ? { failOn: settings.failOn } : {}),
         ...(repo ? { repoUrl: repo } : {}),
     });
-    const sarifWritten = writeOut(sarifPath, `${JSON.stringify(sarif, null, 2)}\n`, 'SARIF file');
+    const sarifWritten = writeOut(sarifPath, `${JSON.stringify(sarif)}\n`, 'SARIF file');
     // Every error is printed once; the last reason becomes the step's failure message. They are
     // annotations too, so they come out of the same per-step budget.
     const reasons = [...report.errors];

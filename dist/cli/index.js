@@ -6630,7 +6630,7 @@ function writeSarif(file, report, failOn) {
     if (!file)
         return;
     (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(file)), { recursive: true });
-    (0,external_node_fs_namespaceObject.writeFileSync)(file, `${JSON.stringify(renderSarif(report, { failOn }), null, 2)}\n`);
+    (0,external_node_fs_namespaceObject.writeFileSync)(file, `${JSON.stringify(renderSarif(report, { failOn }))}\n`);
     process.stderr.write(`SARIF written to ${file}\n`);
 }
 /** The text, JSON and SARIF outputs every command ends with. */
