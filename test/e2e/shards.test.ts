@@ -331,6 +331,32 @@ describe('workflow_run: publishing for a fork pull request', () => {
   });
 });
 
+describe('annotations: checks in a normal run', () => {
+  it('puts both race lines in a check run on the commit instead of workflow commands', async () => {
+    const r = await runAction(
+      {
+        'working-directory': 'test/go/race',
+        count: '2',
+        timeout: '1m',
+        annotations: 'checks',
+        'github-token': TOKEN,
+      },
+      { eventName: 'push', env: { GITHUB_API_URL: gh.url, GORACE: 'atexit_sleep_ms=0' } },
+    );
+    expect(gh.requests.map((q) => `${q.method} ${q.path}`)).toEqual(['POST /repos/octo/app/check-runs']);
+    const check = gh.checkRuns[0];
+    expect(check).toMatchObject({
+      head_sha: 'abc123abc123abc123abc123abc123abc123abcd',
+      conclusion: 'failure',
+    });
+    expect(check?.annotations.map((a) => `${a.path}:${a.start_line}`).sort()).toEqual(RACE_LINES);
+    expect(check?.annotations[0]?.title).toMatch(/^Data race \(2\/2 runs\)/);
+    expect(fileAnnotations(r)).toEqual([]);
+    expect(plainWarnings(r)).toEqual([]);
+    expect(r.status).toBe(1);
+  });
+});
+
 describe('merge refuses bad reports with a clear error, never a crash', () => {
   const refused = async (reports: (Report | string)[]) => {
     const r = await runAction({ merge: 'shards/*/report.json' }, { workspace: workspaceWith(reports) });
