@@ -33717,12 +33717,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./src/model.ts
-// The shared data model. Everything between the parts of race-rerun is one of these plain types:
-// settings → plan → runs (RunRecord) → Report → renderers. No I/O here.
-/** The kinds of finding, also the words accepted by `fail-on` (plus `never`). */
-const FINDING_KINDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'build'];
-
 ;// CONCATENATED MODULE: ./src/analysis/hash.ts
 // A small stable hash for finding ids: same signature → same id on every machine and version.
 /** 32-bit FNV-1a over the UTF-8 bytes, as 8 lower-case hex digits. */
@@ -33734,6 +33728,47 @@ function fnv1a32(text) {
     }
     return h.toString(16).padStart(8, '0');
 }
+/** The value with every object's keys sorted, so equal values give equal JSON. */
+function sortKeys(value) {
+    if (Array.isArray(value))
+        return value.map(sortKeys);
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.keys(value)
+            .sort()
+            .map((k) => [k, sortKeys(value[k])]));
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/model.ts
+// The shared data model. Everything between the parts of race-rerun is one of these plain types:
+// settings → plan → runs (RunRecord) → Report → renderers. No I/O here.
+/** The kinds of finding, also the words accepted by `fail-on` (plus `never`). */
+const FINDING_KINDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'build'];
+/** Every StackRole, for validating reports read from files. */
+const STACK_ROLES = [
+    'current',
+    'previous',
+    'current-creation',
+    'previous-creation',
+    'panic',
+    'creation',
+    'goroutine',
+    'failure',
+    'build',
+];
+/** Every LocationRole, for validating reports read from files. */
+const LOCATION_ROLES = [
+    'current',
+    'previous',
+    'current-creation',
+    'previous-creation',
+    'panic',
+    'fatal',
+    'timeout',
+    'failure',
+    'build',
+];
 
 ;// CONCATENATED MODULE: ./src/analysis/names.ts
 // Go function names, test names and shell words, shortened or quoted for humans.
@@ -34682,6 +34717,7 @@ function summarize(input, findings, tests, verdict, totalRuns, ranCounts) {
 ;// CONCATENATED MODULE: ./src/analysis/merge.ts
 
 
+
 /** Reports that cannot be merged: different commits, settings, or shards given twice. */
 class MergeError extends Error {
     constructor(message) {
@@ -34698,17 +34734,6 @@ function totalOf(r) {
 }
 function describeShards(shards, total) {
     return shards.length === 1 ? `shard ${shards[0]} of ${total}` : `shards ${shards.join(', ')} of ${total}`;
-}
-function sortKeys(v) {
-    if (Array.isArray(v))
-        return v.map(sortKeys);
-    if (v !== null && typeof v === 'object') {
-        const o = v;
-        return Object.fromEntries(Object.keys(o)
-            .sort()
-            .map((k) => [k, sortKeys(o[k])]));
-    }
-    return v;
 }
 const same = (a, b) => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
 /** Throws a MergeError saying which report differs from the first, and in what. */
@@ -44703,6 +44728,10 @@ function renderDocument(report, opts) {
 }
 
 ;// CONCATENATED MODULE: ./src/render/comment.ts
+// The pull request comment: the job summary's content (markdown.ts) under a hidden marker that
+// says which workflow, job and matrix combination it belongs to, with a short history of earlier
+// results kept in a hidden JSON line at its very end. Pure: the GitHub calls are in src/publish.
+
 
 /** GitHub rejects comment bodies over 65,536 characters. */
 const COMMENT_LIMIT = 65_536;
@@ -44723,16 +44752,6 @@ function commentMarker(id) {
     const matrix = id.matrix === undefined ? 'none' : markerValue(id.matrix);
     return `<!-- race-rerun: workflow=${markerValue(id.workflow)}; job=${markerValue(id.job)}; matrix=${matrix} -->`;
 }
-function comment_sortKeys(value) {
-    if (Array.isArray(value))
-        return value.map(comment_sortKeys);
-    if (value !== null && typeof value === 'object') {
-        return Object.fromEntries(Object.keys(value)
-            .sort()
-            .map((k) => [k, comment_sortKeys(value[k])]));
-    }
-    return value;
-}
 /**
  * `${{ toJSON(matrix) }}` as one compact line with sorted keys, so the same combination always
  * gives the same marker; undefined for no matrix (`null`, `{}`, empty). Text that is not JSON is
@@ -44746,7 +44765,7 @@ function canonicalMatrix(text) {
         const value = JSON.parse(t);
         if (value === null || (typeof value === 'object' && Object.keys(value).length === 0))
             return undefined;
-        return JSON.stringify(comment_sortKeys(value));
+        return JSON.stringify(sortKeys(value));
     }
     catch {
         return t.replace(/\s+/g, ' ');
@@ -45920,8 +45939,10 @@ function readSettings(input, defaults) {
         reportPath: defaults.reportPath,
         until: until ?? 'count',
         precision: points / 100,
-        annotations: annotationsText === 'checks' ? 'checks' : 'commands',
     };
+    // Unset means the default, workflow commands.
+    if (annotationsText === 'checks')
+        settings.annotations = 'checks';
     if (shard)
         settings.shard = shard;
     if (merge.length > 0)
@@ -46120,33 +46141,11 @@ const reports_frame = obj({ function: [str(4096), R], file: [str(4096), R], line
     if (o.origin === 'repo' || o.origin === 'vendor')
         repoPath(o.file, `${at}.file`);
 });
-const STACK_ROLES = [
-    'current',
-    'previous',
-    'current-creation',
-    'previous-creation',
-    'panic',
-    'creation',
-    'goroutine',
-    'failure',
-    'build',
-];
 const stack = obj({
     role: [oneOf(STACK_ROLES), R],
     header: [str(4096), R],
     frames: [arr(reports_frame, REPORT_LIMITS.frames), R],
 });
-const LOCATION_ROLES = [
-    'current',
-    'previous',
-    'current-creation',
-    'previous-creation',
-    'panic',
-    'fatal',
-    'timeout',
-    'failure',
-    'build',
-];
 const reports_location = obj({
     file: [repoPath, R],
     line: [reports_int(1), R],

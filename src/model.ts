@@ -38,6 +38,19 @@ export type StackRole =
   | 'failure'
   | 'build';
 
+/** Every StackRole, for validating reports read from files. */
+export const STACK_ROLES: readonly StackRole[] = [
+  'current',
+  'previous',
+  'current-creation',
+  'previous-creation',
+  'panic',
+  'creation',
+  'goroutine',
+  'failure',
+  'build',
+];
+
 export interface Stack {
   role: StackRole;
   /** Header normalised for humans, e.g. `Write at 0x00c000… by goroutine 7` kept verbatim, or `goroutine 8 [running]`. */
@@ -164,6 +177,19 @@ export type LocationRole =
   | 'timeout'
   | 'failure'
   | 'build';
+
+/** Every LocationRole, for validating reports read from files. */
+export const LOCATION_ROLES: readonly LocationRole[] = [
+  'current',
+  'previous',
+  'current-creation',
+  'previous-creation',
+  'panic',
+  'fatal',
+  'timeout',
+  'failure',
+  'build',
+];
 
 export interface Location {
   /** Repo-relative path, `/` separated. */
@@ -391,7 +417,7 @@ export interface Settings {
   shard?: { index: number; total: number };
   /** `merge`: globs of shard reports (relative to the repository root); no tests are run. */
   merge?: string[];
-  /** Where annotations go: workflow commands (10 per level and step) or a check run (all of them). */
+  /** Where annotations go: workflow commands (10 per level and step; unset) or a check run (all of them). */
   annotations?: 'commands' | 'checks';
   /** Absolute path the SARIF file is written to (next to the report). */
   sarifPath?: string;

@@ -33,12 +33,6 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./src/model.ts
-// The shared data model. Everything between the parts of race-rerun is one of these plain types:
-// settings → plan → runs (RunRecord) → Report → renderers. No I/O here.
-/** The kinds of finding, also the words accepted by `fail-on` (plus `never`). */
-const FINDING_KINDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'build'];
-
 ;// CONCATENATED MODULE: ./src/analysis/hash.ts
 // A small stable hash for finding ids: same signature → same id on every machine and version.
 /** 32-bit FNV-1a over the UTF-8 bytes, as 8 lower-case hex digits. */
@@ -50,6 +44,47 @@ function fnv1a32(text) {
     }
     return h.toString(16).padStart(8, '0');
 }
+/** The value with every object's keys sorted, so equal values give equal JSON. */
+function sortKeys(value) {
+    if (Array.isArray(value))
+        return value.map(sortKeys);
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.keys(value)
+            .sort()
+            .map((k) => [k, sortKeys(value[k])]));
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/model.ts
+// The shared data model. Everything between the parts of race-rerun is one of these plain types:
+// settings → plan → runs (RunRecord) → Report → renderers. No I/O here.
+/** The kinds of finding, also the words accepted by `fail-on` (plus `never`). */
+const FINDING_KINDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'build'];
+/** Every StackRole, for validating reports read from files. */
+const STACK_ROLES = [
+    'current',
+    'previous',
+    'current-creation',
+    'previous-creation',
+    'panic',
+    'creation',
+    'goroutine',
+    'failure',
+    'build',
+];
+/** Every LocationRole, for validating reports read from files. */
+const LOCATION_ROLES = [
+    'current',
+    'previous',
+    'current-creation',
+    'previous-creation',
+    'panic',
+    'fatal',
+    'timeout',
+    'failure',
+    'build',
+];
 
 ;// CONCATENATED MODULE: ./src/analysis/names.ts
 // Go function names, test names and shell words, shortened or quoted for humans.
@@ -998,6 +1033,7 @@ function summarize(input, findings, tests, verdict, totalRuns, ranCounts) {
 ;// CONCATENATED MODULE: ./src/analysis/merge.ts
 
 
+
 /** Reports that cannot be merged: different commits, settings, or shards given twice. */
 class MergeError extends Error {
     constructor(message) {
@@ -1014,17 +1050,6 @@ function totalOf(r) {
 }
 function describeShards(shards, total) {
     return shards.length === 1 ? `shard ${shards[0]} of ${total}` : `shards ${shards.join(', ')} of ${total}`;
-}
-function sortKeys(v) {
-    if (Array.isArray(v))
-        return v.map(sortKeys);
-    if (v !== null && typeof v === 'object') {
-        const o = v;
-        return Object.fromEntries(Object.keys(o)
-            .sort()
-            .map((k) => [k, sortKeys(o[k])]));
-    }
-    return v;
 }
 const same = (a, b) => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
 /** Throws a MergeError saying which report differs from the first, and in what. */
@@ -6120,8 +6145,10 @@ function readSettings(input, defaults) {
         reportPath: defaults.reportPath,
         until: until ?? 'count',
         precision: points / 100,
-        annotations: annotationsText === 'checks' ? 'checks' : 'commands',
     };
+    // Unset means the default, workflow commands.
+    if (annotationsText === 'checks')
+        settings.annotations = 'checks';
     if (shard)
         settings.shard = shard;
     if (merge.length > 0)
@@ -6320,33 +6347,11 @@ const reports_frame = obj({ function: [str(4096), R], file: [str(4096), R], line
     if (o.origin === 'repo' || o.origin === 'vendor')
         repoPath(o.file, `${at}.file`);
 });
-const STACK_ROLES = [
-    'current',
-    'previous',
-    'current-creation',
-    'previous-creation',
-    'panic',
-    'creation',
-    'goroutine',
-    'failure',
-    'build',
-];
 const stack = obj({
     role: [oneOf(STACK_ROLES), R],
     header: [str(4096), R],
     frames: [arr(reports_frame, REPORT_LIMITS.frames), R],
 });
-const LOCATION_ROLES = [
-    'current',
-    'previous',
-    'current-creation',
-    'previous-creation',
-    'panic',
-    'fatal',
-    'timeout',
-    'failure',
-    'build',
-];
 const reports_location = obj({
     file: [repoPath, R],
     line: [reports_int(1), R],

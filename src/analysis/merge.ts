@@ -3,6 +3,7 @@
 // intervals recomputed, notes kept. Associative and commutative: the inputs are put in shard order
 // first, and everything else is a sum, a union or "the one from the lowest shard". Pure.
 import type { Finding, MergeInfo, PackageReport, Report, TestReport, Verdict } from '../model.js';
+import { sortKeys } from './hash.js';
 import {
   addCooccurrence,
   assignIds,
@@ -50,19 +51,6 @@ function totalOf(r: Report): number {
 
 function describeShards(shards: number[], total: number): string {
   return shards.length === 1 ? `shard ${shards[0]} of ${total}` : `shards ${shards.join(', ')} of ${total}`;
-}
-
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v !== null && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    return Object.fromEntries(
-      Object.keys(o)
-        .sort()
-        .map((k) => [k, sortKeys(o[k])]),
-    );
-  }
-  return v;
 }
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));

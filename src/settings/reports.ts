@@ -4,7 +4,7 @@
 // repository-relative without `..`. A bad report is a ReportError naming the file and the field.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { FINDING_KINDS, type Report } from '../model.js';
+import { FINDING_KINDS, LOCATION_ROLES, type Report, STACK_ROLES } from '../model.js';
 import { globProblem } from './settings.js';
 
 export class ReportError extends Error {
@@ -116,33 +116,11 @@ const frame = obj(
     if (o.origin === 'repo' || o.origin === 'vendor') repoPath(o.file, `${at}.file`);
   },
 );
-const STACK_ROLES = [
-  'current',
-  'previous',
-  'current-creation',
-  'previous-creation',
-  'panic',
-  'creation',
-  'goroutine',
-  'failure',
-  'build',
-];
 const stack = obj({
   role: [oneOf(STACK_ROLES), R],
   header: [str(4096), R],
   frames: [arr(frame, REPORT_LIMITS.frames), R],
 });
-const LOCATION_ROLES = [
-  'current',
-  'previous',
-  'current-creation',
-  'previous-creation',
-  'panic',
-  'fatal',
-  'timeout',
-  'failure',
-  'build',
-];
 const location = obj({
   file: [repoPath, R],
   line: [int(1), R],

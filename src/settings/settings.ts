@@ -361,8 +361,9 @@ export function readSettings(input: InputReader, defaults: SettingsDefaults): Se
     reportPath: defaults.reportPath,
     until: until ?? 'count',
     precision: points / 100,
-    annotations: annotationsText === 'checks' ? 'checks' : 'commands',
   };
+  // Unset means the default, workflow commands.
+  if (annotationsText === 'checks') settings.annotations = 'checks';
   if (shard) settings.shard = shard;
   if (merge.length > 0) settings.merge = merge;
   if (testsFrom !== undefined) settings.testsFrom = testsFrom;

@@ -40,7 +40,7 @@ describe('shard, merge, annotations inputs', () => {
   });
 
   it('annotations: commands or checks', () => {
-    expect(read({}).annotations).toBe('commands');
+    expect(read({}).annotations).toBeUndefined();
     expect(read({ annotations: 'Checks' }).annotations).toBe('checks');
     expect(problems({ annotations: 'both' })).toEqual([
       'Input "annotations" must be commands or checks, got "both".',
