@@ -45065,7 +45065,8 @@ async function workflowRunTarget(env, report, client) {
             problem: `cannot check pull request #${number} that the reports name: ${err.message.split('\n')[0]}`,
         };
     }
-    return { headSha, pr: { owner, repo, number, headSha, fromFork: true } };
+    // This job's token can write: a refusal is about its permissions, not about the fork.
+    return { headSha, pr: { owner, repo, number, headSha, fromFork: false } };
 }
 
 ;// CONCATENATED MODULE: ./src/render/annotations.ts

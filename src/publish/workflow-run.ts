@@ -70,5 +70,6 @@ export async function workflowRunTarget(
       problem: `cannot check pull request #${number} that the reports name: ${(err as Error).message.split('\n')[0]}`,
     };
   }
-  return { headSha, pr: { owner, repo, number, headSha, fromFork: true } };
+  // This job's token can write: a refusal is about its permissions, not about the fork.
+  return { headSha, pr: { owner, repo, number, headSha, fromFork: false } };
 }
