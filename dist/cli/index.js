@@ -1034,6 +1034,7 @@ function summarize(input, findings, tests, verdict, totalRuns, ranCounts) {
 
 
 
+
 /** Reports that cannot be merged: different commits, settings, or shards given twice. */
 class MergeError extends Error {
     constructor(message) {
@@ -1284,6 +1285,10 @@ function mergeReports(named) {
         const { matrix: _matrix, ...rest } = job;
         report.job = rest;
     }
+    // Said anew from the merged tests and the settings, so the command covers every shard's tests
+    // and no report (an untrusted artifact) chooses what a reader is told to run.
+    for (const f of findings)
+        f.reproduce = reproduceCommand(reproduceInputFor(report, f));
     const pr = inputs.find((r) => r.pullRequest)?.pullRequest;
     if (pr)
         report.pullRequest = { ...pr };

@@ -12,6 +12,7 @@ import {
   summarize,
   testStatus,
 } from './report.js';
+import { reproduceCommand, reproduceInputFor } from './reproduce.js';
 import { wilson } from './stats.js';
 
 // Fields other parts of race-rerun add under agreed names; merged whenever present.
@@ -301,6 +302,9 @@ export function mergeReports(named: NamedReport[]): MergeResult {
     const { matrix: _matrix, ...rest } = job;
     report.job = rest;
   }
+  // Said anew from the merged tests and the settings, so the command covers every shard's tests
+  // and no report (an untrusted artifact) chooses what a reader is told to run.
+  for (const f of findings) f.reproduce = reproduceCommand(reproduceInputFor(report, f));
   const pr = inputs.find((r) => r.pullRequest)?.pullRequest;
   if (pr) report.pullRequest = { ...pr };
   const cancelled = (inputs as WithCancelled[]).filter((r) => r.cancelled);

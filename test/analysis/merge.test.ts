@@ -23,7 +23,10 @@ function runsOf(plan: Plan): RunRecord[] {
     const index = i + 1;
     const findings = [
       ...(plan.race[i] ? [daemonRace({ seed: index, writeFirst: index % 2 === 1 })] : []),
-      ...(plan.race2[i] ? [daemonRace({ seed: index, writeLine: 60 })] : []),
+      // The same race under two tests: the merged reproduce command must name both.
+      ...(plan.race2[i]
+        ? [daemonRace({ seed: index, writeLine: 60, ...(index % 3 === 0 ? { test: 'TestReload' } : {}) })]
+        : []),
       ...(plan.panic[i] ? [daemonPanic(index)] : []),
       ...(plan.fail[i] ? [failure('TestOther', 'daemon_test.go', 70, 'boom')] : []),
     ];
