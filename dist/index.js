@@ -46491,12 +46491,15 @@ async function run(partial = {}) {
 }
 /** The pull request to comment on, or why there is none (said once in the log). */
 function commentTarget(settings, env, target) {
-    if (!settings?.comment)
-        return undefined;
     if (target?.problem) {
-        warning(`No pull request comment: ${target.problem}.`);
+        // Said even with comment: false when it stops the check run too (no trusted head commit).
+        const what = target.headSha ? 'No pull request comment' : 'No pull request comment or check run';
+        if (settings?.comment || !target.headSha)
+            warning(`${what}: ${target.problem}.`);
         return undefined;
     }
+    if (!settings?.comment)
+        return undefined;
     const pr = target ? target.pr : pullRequestOf(env);
     if (!pr) {
         info(`No pull request comment: the ${env.GITHUB_EVENT_NAME || 'unknown'} event has no pull request; the job summary has the report.`);

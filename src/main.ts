@@ -151,11 +151,13 @@ function commentTarget(
   env: NodeJS.ProcessEnv,
   target: Target | undefined,
 ): PullRequest | undefined {
-  if (!settings?.comment) return undefined;
   if (target?.problem) {
-    core.warning(`No pull request comment: ${target.problem}.`);
+    // Said even with comment: false when it stops the check run too (no trusted head commit).
+    const what = target.headSha ? 'No pull request comment' : 'No pull request comment or check run';
+    if (settings?.comment || !target.headSha) core.warning(`${what}: ${target.problem}.`);
     return undefined;
   }
+  if (!settings?.comment) return undefined;
   const pr = target ? target.pr : pullRequestOf(env);
   if (!pr) {
     core.info(
