@@ -300,6 +300,7 @@ describe('workflow_run: publishing for a fork pull request', () => {
     const other = '6666666666666666666666666666666666666666';
     const r = await publishOnWorkflowRun([shardOf(1, { commit: other }), shardOf(2, { commit: other })]);
     expect(gh.requests).toEqual([]);
+    expect(plainWarnings(r)).toHaveLength(1);
     expect(
       plainWarnings(r)
         .map((w) => w.message)
