@@ -46632,8 +46632,6 @@ async function publish(report, settings, reportPath, env) {
     const target = onWorkflowRun
         ? await workflowRunTarget(env, report, settings?.githubToken ? clientFor(settings, env) : undefined)
         : undefined;
-    if (target?.problem && !target.headSha)
-        warning(`race-rerun publishes nothing to a pull request: ${target.problem}.`);
     const pr = commentTarget(settings, env, target);
     // A pull request run may print one warning about the comment (before or after the annotations),
     // and one about the check run.
