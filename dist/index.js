@@ -1,849 +1,6 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 9659:
-/***/ (function(__unused_webpack_module, exports, __nccwpck_require__) {
-
-
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    var desc = Object.getOwnPropertyDescriptor(m, k);
-    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-      desc = { enumerable: true, get: function() { return m[k]; } };
-    }
-    Object.defineProperty(o, k2, desc);
-}) : (function(o, m, k, k2) {
-    if (k2 === undefined) k2 = k;
-    o[k2] = m[k];
-}));
-var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
-    Object.defineProperty(o, "default", { enumerable: true, value: v });
-}) : function(o, v) {
-    o["default"] = v;
-});
-var __importStar = (this && this.__importStar) || (function () {
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-    return function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-})();
-var __awaiter = (this && this.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
-exports.getProxyUrl = getProxyUrl;
-exports.isHttps = isHttps;
-const http = __importStar(__nccwpck_require__(8611));
-const https = __importStar(__nccwpck_require__(5692));
-const pm = __importStar(__nccwpck_require__(3335));
-const tunnel = __importStar(__nccwpck_require__(770));
-const undici_1 = __nccwpck_require__(6752);
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (exports.HttpCodes = HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (exports.Headers = Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (exports.MediaTypes = MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-exports.HttpClientError = HttpClientError;
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-exports.HttpClientResponse = HttpClientResponse;
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-exports.HttpClient = HttpClient;
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-
-/***/ }),
-
-/***/ 3335:
-/***/ ((__unused_webpack_module, exports) => {
-
-
-Object.defineProperty(exports, "__esModule", ({ value: true }));
-exports.getProxyUrl = getProxyUrl;
-exports.checkBypass = checkBypass;
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-
-/***/ }),
-
 /***/ 3251:
 /***/ (function(module) {
 
@@ -2385,6 +1542,7 @@ module.exports = __nccwpck_require__(218);
 /***/ 218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
+var __webpack_unused_export__;
 
 
 var net = __nccwpck_require__(9278);
@@ -2648,7 +1806,7 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-exports.debug = debug; // for test
+__webpack_unused_export__ = debug; // for test
 
 
 /***/ }),
@@ -2656,6 +1814,7 @@ exports.debug = debug; // for test
 /***/ 6752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
+var __webpack_unused_export__;
 
 
 const Client = __nccwpck_require__(3701)
@@ -2683,29 +1842,29 @@ const createRedirectInterceptor = __nccwpck_require__(5092)
 
 Object.assign(Dispatcher.prototype, api)
 
-module.exports.Dispatcher = Dispatcher
-module.exports.Client = Client
-module.exports.Pool = Pool
-module.exports.BalancedPool = BalancedPool
-module.exports.Agent = Agent
-module.exports.ProxyAgent = ProxyAgent
-module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
-module.exports.RetryAgent = RetryAgent
-module.exports.RetryHandler = RetryHandler
+__webpack_unused_export__ = Dispatcher
+__webpack_unused_export__ = Client
+__webpack_unused_export__ = Pool
+__webpack_unused_export__ = BalancedPool
+__webpack_unused_export__ = Agent
+module.exports.kT = ProxyAgent
+__webpack_unused_export__ = EnvHttpProxyAgent
+__webpack_unused_export__ = RetryAgent
+__webpack_unused_export__ = RetryHandler
 
-module.exports.DecoratorHandler = DecoratorHandler
-module.exports.RedirectHandler = RedirectHandler
-module.exports.createRedirectInterceptor = createRedirectInterceptor
-module.exports.interceptors = {
+__webpack_unused_export__ = DecoratorHandler
+__webpack_unused_export__ = RedirectHandler
+__webpack_unused_export__ = createRedirectInterceptor
+__webpack_unused_export__ = {
   redirect: __nccwpck_require__(1514),
   retry: __nccwpck_require__(2026),
   dump: __nccwpck_require__(8060),
   dns: __nccwpck_require__(379)
 }
 
-module.exports.buildConnector = buildConnector
-module.exports.errors = errors
-module.exports.util = {
+__webpack_unused_export__ = buildConnector
+__webpack_unused_export__ = errors
+__webpack_unused_export__ = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -2759,11 +1918,11 @@ function makeDispatcher (fn) {
   }
 }
 
-module.exports.setGlobalDispatcher = setGlobalDispatcher
-module.exports.getGlobalDispatcher = getGlobalDispatcher
+__webpack_unused_export__ = setGlobalDispatcher
+__webpack_unused_export__ = getGlobalDispatcher
 
 const fetchImpl = (__nccwpck_require__(4398).fetch)
-module.exports.fetch = async function fetch (init, options = undefined) {
+module.exports.hd = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -2774,57 +1933,57 @@ module.exports.fetch = async function fetch (init, options = undefined) {
     throw err
   }
 }
-module.exports.Headers = __nccwpck_require__(660).Headers
-module.exports.Response = __nccwpck_require__(9051).Response
-module.exports.Request = __nccwpck_require__(9967).Request
-module.exports.FormData = __nccwpck_require__(5910).FormData
-module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
-module.exports.FileReader = __nccwpck_require__(8355).FileReader
+/* unused reexport */ __nccwpck_require__(660).Headers
+/* unused reexport */ __nccwpck_require__(9051).Response
+/* unused reexport */ __nccwpck_require__(9967).Request
+/* unused reexport */ __nccwpck_require__(5910).FormData
+__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
+/* unused reexport */ __nccwpck_require__(8355).FileReader
 
 const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
 
-module.exports.setGlobalOrigin = setGlobalOrigin
-module.exports.getGlobalOrigin = getGlobalOrigin
+__webpack_unused_export__ = setGlobalOrigin
+__webpack_unused_export__ = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
 const { kConstruct } = __nccwpck_require__(109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-module.exports.caches = new CacheStorage(kConstruct)
+__webpack_unused_export__ = new CacheStorage(kConstruct)
 
 const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
 
-module.exports.deleteCookie = deleteCookie
-module.exports.getCookies = getCookies
-module.exports.getSetCookies = getSetCookies
-module.exports.setCookie = setCookie
+__webpack_unused_export__ = deleteCookie
+__webpack_unused_export__ = getCookies
+__webpack_unused_export__ = getSetCookies
+__webpack_unused_export__ = setCookie
 
 const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
 
-module.exports.parseMIMEType = parseMIMEType
-module.exports.serializeAMimeType = serializeAMimeType
+__webpack_unused_export__ = parseMIMEType
+__webpack_unused_export__ = serializeAMimeType
 
 const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-module.exports.WebSocket = __nccwpck_require__(3726).WebSocket
-module.exports.CloseEvent = CloseEvent
-module.exports.ErrorEvent = ErrorEvent
-module.exports.MessageEvent = MessageEvent
+/* unused reexport */ __nccwpck_require__(3726).WebSocket
+__webpack_unused_export__ = CloseEvent
+__webpack_unused_export__ = ErrorEvent
+__webpack_unused_export__ = MessageEvent
 
-module.exports.request = makeDispatcher(api.request)
-module.exports.stream = makeDispatcher(api.stream)
-module.exports.pipeline = makeDispatcher(api.pipeline)
-module.exports.connect = makeDispatcher(api.connect)
-module.exports.upgrade = makeDispatcher(api.upgrade)
+__webpack_unused_export__ = makeDispatcher(api.request)
+__webpack_unused_export__ = makeDispatcher(api.stream)
+__webpack_unused_export__ = makeDispatcher(api.pipeline)
+__webpack_unused_export__ = makeDispatcher(api.connect)
+__webpack_unused_export__ = makeDispatcher(api.upgrade)
 
-module.exports.MockClient = MockClient
-module.exports.MockPool = MockPool
-module.exports.MockAgent = MockAgent
-module.exports.mockErrors = mockErrors
+__webpack_unused_export__ = MockClient
+__webpack_unused_export__ = MockPool
+__webpack_unused_export__ = MockAgent
+__webpack_unused_export__ = mockErrors
 
 const { EventSource } = __nccwpck_require__(1238)
 
-module.exports.EventSource = EventSource
+__webpack_unused_export__ = EventSource
 
 
 /***/ }),
@@ -30745,26 +29904,26 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8635);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9027);
 // The action's entry point: all work is in run(), so tests can call it with fakes.
 
-await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 8635:
+/***/ 9027:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
+  eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: headCommit
+// UNUSED EXPORTS: headCommit, publish
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
@@ -30945,8 +30104,10 @@ function file_command_prepareKeyValueMessage(key, value) {
 const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 // EXTERNAL MODULE: external "http"
 var external_http_ = __nccwpck_require__(8611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
 // EXTERNAL MODULE: external "https"
 var external_https_ = __nccwpck_require__(5692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -31039,7 +30200,7 @@ class DecodedURL extends URL {
 }
 //# sourceMappingURL=proxy.js.map
 // EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
+var tunnel = __nccwpck_require__(770);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
@@ -31117,7 +30278,7 @@ const HttpResponseRetryCodes = [
     HttpCodes.ServiceUnavailable,
     HttpCodes.GatewayTimeout
 ];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
 const ExponentialBackoffCeiling = 10;
 const ExponentialBackoffTimeSlice = 5;
 class HttpClientError extends Error {
@@ -31466,7 +30627,7 @@ class lib_HttpClient {
     }
     getAgentDispatcher(serverUrl) {
         const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (!useProxy) {
             return;
@@ -31477,7 +30638,7 @@ class lib_HttpClient {
         const info = {};
         info.parsedUrl = requestUrl;
         const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
         const defaultPort = usingSsl ? 443 : 80;
         info.options = {};
         info.options.host = info.parsedUrl.hostname;
@@ -31576,7 +30737,7 @@ class lib_HttpClient {
     }
     _getAgent(parsedUrl) {
         let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
         const useProxy = proxyUrl && proxyUrl.hostname;
         if (this._keepAlive && useProxy) {
             agent = this._proxyAgent;
@@ -31591,7 +30752,7 @@ class lib_HttpClient {
         const usingSsl = parsedUrl.protocol === 'https:';
         let maxSockets = 100;
         if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
         }
         // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
         if (proxyUrl && proxyUrl.hostname) {
@@ -31616,7 +30777,7 @@ class lib_HttpClient {
         // if tunneling agent isn't assigned create a new agent
         if (!agent) {
             const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
             this._agent = agent;
         }
         if (usingSsl && this._ignoreSslError) {
@@ -31639,7 +30800,7 @@ class lib_HttpClient {
             return proxyAgent;
         }
         const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+        proxyAgent = new undici/* ProxyAgent */.kT(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
             token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
         })));
         this._proxyAgentDispatcher = proxyAgent;
@@ -38045,11 +37206,11 @@ function appendCapped(map, key, text) {
     if (prev.length + text.length <= MAX_BUILD_TEXT)
         map.set(intern(key), prev + detach(text));
 }
-function output_createOutputParser(opts = {}) {
+function createOutputParser(opts = {}) {
     return new Parser(opts);
 }
 function parseOutput(text, opts = {}) {
-    const p = output_createOutputParser(opts);
+    const p = createOutputParser(opts);
     p.push(text);
     return p.end();
 }
@@ -38094,7 +37255,11 @@ const WORKER_FILE = (0,external_node_path_namespaceObject.join)((0,external_node
  * to the end.
  */
 async function logs_parseLogFile(file, pkg, opts = {}) {
-    const { size } = await (0,promises_namespaceObject.stat)(file);
+    const info = await (0,promises_namespaceObject.stat)(file);
+    // A pipe, FIFO, /dev/stdin or a terminal cannot be read at offsets (ESPIPE): read it as a stream.
+    if (!info.isFile() && !info.isDirectory())
+        return logs_parseStream((0,external_node_fs_namespaceObject.createReadStream)(file), pkg);
+    const { size } = info;
     const threads = Math.min(opts.threads ?? defaultThreads(), MAX_THREADS, Math.floor(size / PARALLEL_MIN_BYTES));
     const oneThread = async () => {
         opts.observe?.({ threads: 1, joined: false });
@@ -38242,7 +37407,7 @@ class RangeParser {
     tailStart;
     constructor(file, range) {
         this.range = range;
-        this.parser = output_createOutputParser(range.package ? { package: range.package } : {});
+        this.parser = createOutputParser(range.package ? { package: range.package } : {});
         this.result = { start: range.start, boundaries: [], chunks: [], complete: false };
         this.fd = (0,external_node_fs_namespaceObject.openSync)(file, 'r');
         this.pos = range.start;
@@ -38849,179 +38014,6 @@ function failed(message, durationMs) {
 }
 const nodeProcessRunner = { run: runProcess };
 
-;// CONCATENATED MODULE: ./src/publish/checks.ts
-/** GitHub takes at most 50 annotations per create or update request. */
-const ANNOTATIONS_PER_REQUEST = 50;
-/** Output text and summary limit of a check run. */
-const OUTPUT_LIMIT = 65_535;
-const MESSAGE_LIMIT = 64 * 1024 - 1;
-const LEVEL = { error: 'failure', warning: 'warning', notice: 'notice' };
-function cut(s, max) {
-    return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
-}
-function apiAnnotation(a) {
-    return {
-        path: a.file,
-        start_line: a.startLine,
-        end_line: a.startLine,
-        annotation_level: LEVEL[a.level],
-        title: cut(a.title, 255),
-        message: cut(a.message, MESSAGE_LIMIT),
-    };
-}
-/** Creates the completed check run with the first 50 annotations, then adds the rest 50 at a time. */
-async function createCheckRun(input) {
-    const { client, owner, repo } = input;
-    const batches = [];
-    for (let i = 0; i < input.annotations.length; i += ANNOTATIONS_PER_REQUEST)
-        batches.push(input.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
-    const output = (batch) => ({
-        title: cut(input.title, 255),
-        summary: cut(input.summary, OUTPUT_LIMIT),
-        annotations: (batch ?? []).map(apiAnnotation),
-    });
-    let requests = 0;
-    try {
-        requests++;
-        const created = await client.rest.checks.create({
-            owner,
-            repo,
-            name: input.name,
-            head_sha: input.headSha,
-            status: 'completed',
-            conclusion: input.conclusion,
-            ...(input.detailsUrl ? { details_url: input.detailsUrl } : {}),
-            output: output(batches[0]),
-        });
-        const id = created.data.id;
-        for (const batch of batches.slice(1)) {
-            requests++;
-            await client.rest.checks.update({ owner, repo, check_run_id: id, output: output(batch) });
-        }
-        return { ok: true, id, ...(created.data.html_url ? { url: created.data.html_url } : {}), requests };
-    }
-    catch (err) {
-        const e = err;
-        const status = typeof e.status === 'number' ? e.status : undefined;
-        const message = (String(e.message ?? err).split('\n')[0] ?? '').replace(/ - https?:\/\/\S+$/, '');
-        const hint = status === 403 || status === 404 ? ' Give the job `permissions: checks: write`.' : '';
-        return {
-            ok: false,
-            warning: `race-rerun could not create the check run${status !== undefined ? ` (${status})` : ''}: ${message}.${hint} The annotations are printed as workflow commands instead (GitHub shows 10 per level and step).`,
-            ...(status !== undefined ? { status } : {}),
-            requests,
-        };
-    }
-}
-
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/context.js
-
-
-class Context {
-    /**
-     * Hydrate the context from the environment
-     */
-    constructor() {
-        var _a, _b, _c;
-        this.payload = {};
-        if (process.env.GITHUB_EVENT_PATH) {
-            if ((0,external_fs_namespaceObject.existsSync)(process.env.GITHUB_EVENT_PATH)) {
-                this.payload = JSON.parse((0,external_fs_namespaceObject.readFileSync)(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
-            }
-            else {
-                const path = process.env.GITHUB_EVENT_PATH;
-                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${external_os_namespaceObject.EOL}`);
-            }
-        }
-        this.eventName = process.env.GITHUB_EVENT_NAME;
-        this.sha = process.env.GITHUB_SHA;
-        this.ref = process.env.GITHUB_REF;
-        this.workflow = process.env.GITHUB_WORKFLOW;
-        this.action = process.env.GITHUB_ACTION;
-        this.actor = process.env.GITHUB_ACTOR;
-        this.job = process.env.GITHUB_JOB;
-        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
-        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
-        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
-        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
-        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
-        this.graphqlUrl =
-            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
-    }
-    get issue() {
-        const payload = this.payload;
-        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
-    }
-    get repo() {
-        if (process.env.GITHUB_REPOSITORY) {
-            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
-            return { owner, repo };
-        }
-        if (this.payload.repository) {
-            return {
-                owner: this.payload.repository.owner.login,
-                repo: this.payload.repository.name
-            };
-        }
-        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
-    }
-}
-//# sourceMappingURL=context.js.map
-// EXTERNAL MODULE: ./node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
-var lib = __nccwpck_require__(9659);
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/internal/utils.js
-var utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-function getAuthString(token, options) {
-    if (!token && !options.auth) {
-        throw new Error('Parameter token or opts.auth is required');
-    }
-    else if (token && options.auth) {
-        throw new Error('Parameters token and opts.auth may not both be specified');
-    }
-    return typeof options.auth === 'string' ? options.auth : `token ${token}`;
-}
-function getProxyAgent(destinationUrl) {
-    const hc = new lib.HttpClient();
-    return hc.getAgent(destinationUrl);
-}
-function getProxyAgentDispatcher(destinationUrl) {
-    const hc = new lib.HttpClient();
-    return hc.getAgentDispatcher(destinationUrl);
-}
-function getProxyFetch(destinationUrl) {
-    const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
-    const proxyFetch = (url, opts) => utils_awaiter(this, void 0, void 0, function* () {
-        return (0,undici.fetch)(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
-    });
-    return proxyFetch;
-}
-function getApiBaseUrl() {
-    return process.env['GITHUB_API_URL'] || 'https://api.github.com';
-}
-function getUserAgentWithOrchestrationId(baseUserAgent) {
-    var _a;
-    const orchId = (_a = process.env['ACTIONS_ORCHESTRATION_ID']) === null || _a === void 0 ? void 0 : _a.trim();
-    if (orchId) {
-        const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-        const tag = `actions_orchestration_id/${sanitizedId}`;
-        if (baseUserAgent === null || baseUserAgent === void 0 ? void 0 : baseUserAgent.includes(tag))
-            return baseUserAgent;
-        const ua = baseUserAgent ? `${baseUserAgent} ` : '';
-        return `${ua}${tag}`;
-    }
-    return baseUserAgent;
-}
-//# sourceMappingURL=utils.js.map
 ;// CONCATENATED MODULE: ./node_modules/universal-user-agent/index.js
 function getUserAgent() {
   if (typeof navigator === "object" && "userAgent" in navigator) {
@@ -43446,557 +42438,8 @@ legacyRestEndpointMethods.VERSION = plugin_rest_endpoint_methods_dist_src_versio
 
 //# sourceMappingURL=index.js.map
 
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-paginate-rest/dist-bundle/index.js
-// pkg/dist-src/version.js
-var plugin_paginate_rest_dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/normalize-paginated-list-response.js
-function normalizePaginatedListResponse(response) {
-  if (!response.data) {
-    return {
-      ...response,
-      data: []
-    };
-  }
-  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
-  if (!responseNeedsNormalization) return response;
-  const incompleteResults = response.data.incomplete_results;
-  const repositorySelection = response.data.repository_selection;
-  const totalCount = response.data.total_count;
-  const totalCommits = response.data.total_commits;
-  delete response.data.incomplete_results;
-  delete response.data.repository_selection;
-  delete response.data.total_count;
-  delete response.data.total_commits;
-  const namespaceKey = Object.keys(response.data)[0];
-  const data = response.data[namespaceKey];
-  response.data = data;
-  if (typeof incompleteResults !== "undefined") {
-    response.data.incomplete_results = incompleteResults;
-  }
-  if (typeof repositorySelection !== "undefined") {
-    response.data.repository_selection = repositorySelection;
-  }
-  response.data.total_count = totalCount;
-  response.data.total_commits = totalCommits;
-  return response;
-}
-
-// pkg/dist-src/iterator.js
-function iterator(octokit, route, parameters) {
-  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
-  const requestMethod = typeof route === "function" ? route : octokit.request;
-  const method = options.method;
-  const headers = options.headers;
-  let url = options.url;
-  return {
-    [Symbol.asyncIterator]: () => ({
-      async next() {
-        if (!url) return { done: true };
-        try {
-          const response = await requestMethod({ method, url, headers });
-          const normalizedResponse = normalizePaginatedListResponse(response);
-          url = ((normalizedResponse.headers.link || "").match(
-            /<([^<>]+)>;\s*rel="next"/
-          ) || [])[1];
-          if (!url && "total_commits" in normalizedResponse.data) {
-            const parsedUrl = new URL(normalizedResponse.url);
-            const params = parsedUrl.searchParams;
-            const page = parseInt(params.get("page") || "1", 10);
-            const per_page = parseInt(params.get("per_page") || "250", 10);
-            if (page * per_page < normalizedResponse.data.total_commits) {
-              params.set("page", String(page + 1));
-              url = parsedUrl.toString();
-            }
-          }
-          return { value: normalizedResponse };
-        } catch (error) {
-          if (error.status !== 409) throw error;
-          url = "";
-          return {
-            value: {
-              status: 200,
-              headers: {},
-              data: []
-            }
-          };
-        }
-      }
-    })
-  };
-}
-
-// pkg/dist-src/paginate.js
-function paginate(octokit, route, parameters, mapFn) {
-  if (typeof parameters === "function") {
-    mapFn = parameters;
-    parameters = void 0;
-  }
-  return gather(
-    octokit,
-    [],
-    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
-    mapFn
-  );
-}
-function gather(octokit, results, iterator2, mapFn) {
-  return iterator2.next().then((result) => {
-    if (result.done) {
-      return results;
-    }
-    let earlyExit = false;
-    function done() {
-      earlyExit = true;
-    }
-    results = results.concat(
-      mapFn ? mapFn(result.value, done) : result.value.data
-    );
-    if (earlyExit) {
-      return results;
-    }
-    return gather(octokit, results, iterator2, mapFn);
-  });
-}
-
-// pkg/dist-src/compose-paginate.js
-var composePaginateRest = Object.assign(paginate, {
-  iterator
-});
-
-// pkg/dist-src/generated/paginating-endpoints.js
-var paginatingEndpoints = (/* unused pure expression or super */ null && ([
-  "GET /advisories",
-  "GET /app/hook/deliveries",
-  "GET /app/installation-requests",
-  "GET /app/installations",
-  "GET /assignments/{assignment_id}/accepted_assignments",
-  "GET /classrooms",
-  "GET /classrooms/{classroom_id}/assignments",
-  "GET /enterprises/{enterprise}/code-security/configurations",
-  "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories",
-  "GET /enterprises/{enterprise}/dependabot/alerts",
-  "GET /enterprises/{enterprise}/teams",
-  "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships",
-  "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations",
-  "GET /events",
-  "GET /gists",
-  "GET /gists/public",
-  "GET /gists/starred",
-  "GET /gists/{gist_id}/comments",
-  "GET /gists/{gist_id}/commits",
-  "GET /gists/{gist_id}/forks",
-  "GET /installation/repositories",
-  "GET /issues",
-  "GET /licenses",
-  "GET /marketplace_listing/plans",
-  "GET /marketplace_listing/plans/{plan_id}/accounts",
-  "GET /marketplace_listing/stubbed/plans",
-  "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts",
-  "GET /networks/{owner}/{repo}/events",
-  "GET /notifications",
-  "GET /organizations",
-  "GET /organizations/{org}/dependabot/repository-access",
-  "GET /orgs/{org}/actions/cache/usage-by-repository",
-  "GET /orgs/{org}/actions/hosted-runners",
-  "GET /orgs/{org}/actions/permissions/repositories",
-  "GET /orgs/{org}/actions/permissions/self-hosted-runners/repositories",
-  "GET /orgs/{org}/actions/runner-groups",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories",
-  "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/runners",
-  "GET /orgs/{org}/actions/runners",
-  "GET /orgs/{org}/actions/secrets",
-  "GET /orgs/{org}/actions/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/actions/variables",
-  "GET /orgs/{org}/actions/variables/{name}/repositories",
-  "GET /orgs/{org}/attestations/repositories",
-  "GET /orgs/{org}/attestations/{subject_digest}",
-  "GET /orgs/{org}/blocks",
-  "GET /orgs/{org}/campaigns",
-  "GET /orgs/{org}/code-scanning/alerts",
-  "GET /orgs/{org}/code-security/configurations",
-  "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories",
-  "GET /orgs/{org}/codespaces",
-  "GET /orgs/{org}/codespaces/secrets",
-  "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/copilot/billing/seats",
-  "GET /orgs/{org}/copilot/metrics",
-  "GET /orgs/{org}/dependabot/alerts",
-  "GET /orgs/{org}/dependabot/secrets",
-  "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories",
-  "GET /orgs/{org}/events",
-  "GET /orgs/{org}/failed_invitations",
-  "GET /orgs/{org}/hooks",
-  "GET /orgs/{org}/hooks/{hook_id}/deliveries",
-  "GET /orgs/{org}/insights/api/route-stats/{actor_type}/{actor_id}",
-  "GET /orgs/{org}/insights/api/subject-stats",
-  "GET /orgs/{org}/insights/api/user-stats/{user_id}",
-  "GET /orgs/{org}/installations",
-  "GET /orgs/{org}/invitations",
-  "GET /orgs/{org}/invitations/{invitation_id}/teams",
-  "GET /orgs/{org}/issues",
-  "GET /orgs/{org}/members",
-  "GET /orgs/{org}/members/{username}/codespaces",
-  "GET /orgs/{org}/migrations",
-  "GET /orgs/{org}/migrations/{migration_id}/repositories",
-  "GET /orgs/{org}/organization-roles/{role_id}/teams",
-  "GET /orgs/{org}/organization-roles/{role_id}/users",
-  "GET /orgs/{org}/outside_collaborators",
-  "GET /orgs/{org}/packages",
-  "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
-  "GET /orgs/{org}/personal-access-token-requests",
-  "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories",
-  "GET /orgs/{org}/personal-access-tokens",
-  "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories",
-  "GET /orgs/{org}/private-registries",
-  "GET /orgs/{org}/projects",
-  "GET /orgs/{org}/projectsV2",
-  "GET /orgs/{org}/projectsV2/{project_number}/fields",
-  "GET /orgs/{org}/projectsV2/{project_number}/items",
-  "GET /orgs/{org}/properties/values",
-  "GET /orgs/{org}/public_members",
-  "GET /orgs/{org}/repos",
-  "GET /orgs/{org}/rulesets",
-  "GET /orgs/{org}/rulesets/rule-suites",
-  "GET /orgs/{org}/rulesets/{ruleset_id}/history",
-  "GET /orgs/{org}/secret-scanning/alerts",
-  "GET /orgs/{org}/security-advisories",
-  "GET /orgs/{org}/settings/immutable-releases/repositories",
-  "GET /orgs/{org}/settings/network-configurations",
-  "GET /orgs/{org}/team/{team_slug}/copilot/metrics",
-  "GET /orgs/{org}/teams",
-  "GET /orgs/{org}/teams/{team_slug}/discussions",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions",
-  "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions",
-  "GET /orgs/{org}/teams/{team_slug}/invitations",
-  "GET /orgs/{org}/teams/{team_slug}/members",
-  "GET /orgs/{org}/teams/{team_slug}/projects",
-  "GET /orgs/{org}/teams/{team_slug}/repos",
-  "GET /orgs/{org}/teams/{team_slug}/teams",
-  "GET /projects/{project_id}/collaborators",
-  "GET /repos/{owner}/{repo}/actions/artifacts",
-  "GET /repos/{owner}/{repo}/actions/caches",
-  "GET /repos/{owner}/{repo}/actions/organization-secrets",
-  "GET /repos/{owner}/{repo}/actions/organization-variables",
-  "GET /repos/{owner}/{repo}/actions/runners",
-  "GET /repos/{owner}/{repo}/actions/runs",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs",
-  "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs",
-  "GET /repos/{owner}/{repo}/actions/secrets",
-  "GET /repos/{owner}/{repo}/actions/variables",
-  "GET /repos/{owner}/{repo}/actions/workflows",
-  "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs",
-  "GET /repos/{owner}/{repo}/activity",
-  "GET /repos/{owner}/{repo}/assignees",
-  "GET /repos/{owner}/{repo}/attestations/{subject_digest}",
-  "GET /repos/{owner}/{repo}/branches",
-  "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations",
-  "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs",
-  "GET /repos/{owner}/{repo}/code-scanning/alerts",
-  "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
-  "GET /repos/{owner}/{repo}/code-scanning/analyses",
-  "GET /repos/{owner}/{repo}/codespaces",
-  "GET /repos/{owner}/{repo}/codespaces/devcontainers",
-  "GET /repos/{owner}/{repo}/codespaces/secrets",
-  "GET /repos/{owner}/{repo}/collaborators",
-  "GET /repos/{owner}/{repo}/comments",
-  "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/commits",
-  "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments",
-  "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls",
-  "GET /repos/{owner}/{repo}/commits/{ref}/check-runs",
-  "GET /repos/{owner}/{repo}/commits/{ref}/check-suites",
-  "GET /repos/{owner}/{repo}/commits/{ref}/status",
-  "GET /repos/{owner}/{repo}/commits/{ref}/statuses",
-  "GET /repos/{owner}/{repo}/compare/{basehead}",
-  "GET /repos/{owner}/{repo}/compare/{base}...{head}",
-  "GET /repos/{owner}/{repo}/contributors",
-  "GET /repos/{owner}/{repo}/dependabot/alerts",
-  "GET /repos/{owner}/{repo}/dependabot/secrets",
-  "GET /repos/{owner}/{repo}/deployments",
-  "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses",
-  "GET /repos/{owner}/{repo}/environments",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets",
-  "GET /repos/{owner}/{repo}/environments/{environment_name}/variables",
-  "GET /repos/{owner}/{repo}/events",
-  "GET /repos/{owner}/{repo}/forks",
-  "GET /repos/{owner}/{repo}/hooks",
-  "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries",
-  "GET /repos/{owner}/{repo}/invitations",
-  "GET /repos/{owner}/{repo}/issues",
-  "GET /repos/{owner}/{repo}/issues/comments",
-  "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/issues/events",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/comments",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/events",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/labels",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/reactions",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues",
-  "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline",
-  "GET /repos/{owner}/{repo}/keys",
-  "GET /repos/{owner}/{repo}/labels",
-  "GET /repos/{owner}/{repo}/milestones",
-  "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels",
-  "GET /repos/{owner}/{repo}/notifications",
-  "GET /repos/{owner}/{repo}/pages/builds",
-  "GET /repos/{owner}/{repo}/projects",
-  "GET /repos/{owner}/{repo}/pulls",
-  "GET /repos/{owner}/{repo}/pulls/comments",
-  "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/commits",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/files",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews",
-  "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments",
-  "GET /repos/{owner}/{repo}/releases",
-  "GET /repos/{owner}/{repo}/releases/{release_id}/assets",
-  "GET /repos/{owner}/{repo}/releases/{release_id}/reactions",
-  "GET /repos/{owner}/{repo}/rules/branches/{branch}",
-  "GET /repos/{owner}/{repo}/rulesets",
-  "GET /repos/{owner}/{repo}/rulesets/rule-suites",
-  "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history",
-  "GET /repos/{owner}/{repo}/secret-scanning/alerts",
-  "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations",
-  "GET /repos/{owner}/{repo}/security-advisories",
-  "GET /repos/{owner}/{repo}/stargazers",
-  "GET /repos/{owner}/{repo}/subscribers",
-  "GET /repos/{owner}/{repo}/tags",
-  "GET /repos/{owner}/{repo}/teams",
-  "GET /repos/{owner}/{repo}/topics",
-  "GET /repositories",
-  "GET /search/code",
-  "GET /search/commits",
-  "GET /search/issues",
-  "GET /search/labels",
-  "GET /search/repositories",
-  "GET /search/topics",
-  "GET /search/users",
-  "GET /teams/{team_id}/discussions",
-  "GET /teams/{team_id}/discussions/{discussion_number}/comments",
-  "GET /teams/{team_id}/discussions/{discussion_number}/comments/{comment_number}/reactions",
-  "GET /teams/{team_id}/discussions/{discussion_number}/reactions",
-  "GET /teams/{team_id}/invitations",
-  "GET /teams/{team_id}/members",
-  "GET /teams/{team_id}/projects",
-  "GET /teams/{team_id}/repos",
-  "GET /teams/{team_id}/teams",
-  "GET /user/blocks",
-  "GET /user/codespaces",
-  "GET /user/codespaces/secrets",
-  "GET /user/emails",
-  "GET /user/followers",
-  "GET /user/following",
-  "GET /user/gpg_keys",
-  "GET /user/installations",
-  "GET /user/installations/{installation_id}/repositories",
-  "GET /user/issues",
-  "GET /user/keys",
-  "GET /user/marketplace_purchases",
-  "GET /user/marketplace_purchases/stubbed",
-  "GET /user/memberships/orgs",
-  "GET /user/migrations",
-  "GET /user/migrations/{migration_id}/repositories",
-  "GET /user/orgs",
-  "GET /user/packages",
-  "GET /user/packages/{package_type}/{package_name}/versions",
-  "GET /user/public_emails",
-  "GET /user/repos",
-  "GET /user/repository_invitations",
-  "GET /user/social_accounts",
-  "GET /user/ssh_signing_keys",
-  "GET /user/starred",
-  "GET /user/subscriptions",
-  "GET /user/teams",
-  "GET /users",
-  "GET /users/{username}/attestations/{subject_digest}",
-  "GET /users/{username}/events",
-  "GET /users/{username}/events/orgs/{org}",
-  "GET /users/{username}/events/public",
-  "GET /users/{username}/followers",
-  "GET /users/{username}/following",
-  "GET /users/{username}/gists",
-  "GET /users/{username}/gpg_keys",
-  "GET /users/{username}/keys",
-  "GET /users/{username}/orgs",
-  "GET /users/{username}/packages",
-  "GET /users/{username}/projects",
-  "GET /users/{username}/projectsV2",
-  "GET /users/{username}/projectsV2/{project_number}/fields",
-  "GET /users/{username}/projectsV2/{project_number}/items",
-  "GET /users/{username}/received_events",
-  "GET /users/{username}/received_events/public",
-  "GET /users/{username}/repos",
-  "GET /users/{username}/social_accounts",
-  "GET /users/{username}/ssh_signing_keys",
-  "GET /users/{username}/starred",
-  "GET /users/{username}/subscriptions"
-]));
-
-// pkg/dist-src/paginating-endpoints.js
-function isPaginatingEndpoint(arg) {
-  if (typeof arg === "string") {
-    return paginatingEndpoints.includes(arg);
-  } else {
-    return false;
-  }
-}
-
-// pkg/dist-src/index.js
-function paginateRest(octokit) {
-  return {
-    paginate: Object.assign(paginate.bind(null, octokit), {
-      iterator: iterator.bind(null, octokit)
-    })
-  };
-}
-paginateRest.VERSION = plugin_paginate_rest_dist_bundle_VERSION;
-
-
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/utils.js
-
-
-// octokit + plugins
-
-
-
-const context = new Context();
-const baseUrl = getApiBaseUrl();
-const defaults = {
-    baseUrl,
-    request: {
-        agent: getProxyAgent(baseUrl),
-        fetch: getProxyFetch(baseUrl)
-    }
-};
-const GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
-
-/**
- * Convience function to correctly format Octokit Options to pass into the constructor.
- *
- * @param     token    the repo PAT or GITHUB_TOKEN
- * @param     options  other options to set
- */
-function getOctokitOptions(token, options) {
-    const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
-    // Auth
-    const auth = getAuthString(token, opts);
-    if (auth) {
-        opts.auth = auth;
-    }
-    // Orchestration ID
-    const userAgent = getUserAgentWithOrchestrationId(opts.userAgent);
-    if (userAgent) {
-        opts.userAgent = userAgent;
-    }
-    return opts;
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/github/lib/github.js
-
-
-const github_context = new Context();
-/**
- * Returns a hydrated octokit ready to use for GitHub Actions
- *
- * @param     token    the repo PAT or GITHUB_TOKEN
- * @param     options  other options to set
- */
-function getOctokit(token, options, ...additionalPlugins) {
-    const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
-    return new GitHubWithPlugins(getOctokitOptions(token, options));
-}
-//# sourceMappingURL=github.js.map
 // EXTERNAL MODULE: ./node_modules/bottleneck/light.js
 var light = __nccwpck_require__(3251);
-;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-retry/dist-bundle/index.js
-// pkg/dist-src/version.js
-var plugin_retry_dist_bundle_VERSION = "0.0.0-development";
-
-// pkg/dist-src/error-request.js
-function isRequestError(error) {
-  return error.request !== void 0;
-}
-async function errorRequest(state, octokit, error, options) {
-  if (!isRequestError(error) || !error?.request.request) {
-    throw error;
-  }
-  if (error.status >= 400 && !state.doNotRetry.includes(error.status)) {
-    const retries = options.request.retries != null ? options.request.retries : state.retries;
-    const retryAfter = Math.pow((options.request.retryCount || 0) + 1, 2);
-    throw octokit.retry.retryRequest(error, retries, retryAfter);
-  }
-  throw error;
-}
-
-// pkg/dist-src/wrap-request.js
-
-
-async function wrapRequest(state, octokit, request, options) {
-  const limiter = new light();
-  limiter.on("failed", function(error, info) {
-    const maxRetries = ~~error.request.request?.retries;
-    const after = ~~error.request.request?.retryAfter;
-    options.request.retryCount = info.retryCount + 1;
-    if (maxRetries > info.retryCount) {
-      return after * state.retryAfterBaseValue;
-    }
-  });
-  return limiter.schedule(
-    requestWithGraphqlErrorHandling.bind(null, state, octokit, request),
-    options
-  );
-}
-async function requestWithGraphqlErrorHandling(state, octokit, request, options) {
-  const response = await request(options);
-  if (response.data && response.data.errors && response.data.errors.length > 0 && /Something went wrong while executing your query/.test(
-    response.data.errors[0].message
-  )) {
-    const error = new RequestError(response.data.errors[0].message, 500, {
-      request: options,
-      response
-    });
-    return errorRequest(state, octokit, error, options);
-  }
-  return response;
-}
-
-// pkg/dist-src/index.js
-function retry(octokit, octokitOptions) {
-  const state = Object.assign(
-    {
-      enabled: true,
-      retryAfterBaseValue: 1e3,
-      doNotRetry: [400, 401, 403, 404, 410, 422, 451],
-      retries: 3
-    },
-    octokitOptions.retry
-  );
-  const retryPlugin = {
-    retry: {
-      retryRequest: (error, retries, retryAfter) => {
-        error.request.request = Object.assign({}, error.request.request, {
-          retries,
-          retryAfter
-        });
-        return error;
-      }
-    }
-  };
-  if (state.enabled) {
-    octokit.hook.error("request", errorRequest.bind(null, state, retryPlugin));
-    octokit.hook.wrap("request", wrapRequest.bind(null, state, retryPlugin));
-  }
-  return retryPlugin;
-}
-retry.VERSION = plugin_retry_dist_bundle_VERSION;
-
-
 ;// CONCATENATED MODULE: ./node_modules/@octokit/plugin-throttling/dist-bundle/index.js
 // pkg/dist-src/index.js
 
@@ -44006,7 +42449,7 @@ var plugin_throttling_dist_bundle_VERSION = "0.0.0-development";
 
 // pkg/dist-src/wrap-request.js
 var dist_bundle_noop = () => Promise.resolve();
-function dist_bundle_wrapRequest(state, request, options) {
+function wrapRequest(state, request, options) {
   return state.retryLimiter.schedule(doRequest, state, request, options);
 }
 async function doRequest(state, request, options) {
@@ -44231,7 +42674,7 @@ function throttling(octokit, octokitOptions) {
   };
   octokit.hook.wrap("request", (request, options) => {
     initializeBottleneck();
-    return dist_bundle_wrapRequest(state, request, options);
+    return wrapRequest(state, request, options);
   });
   return {};
 }
@@ -44240,35 +42683,245 @@ throttling.triggersNotification = triggersNotification;
 
 
 ;// CONCATENATED MODULE: ./src/publish/client.ts
-// The one Octokit the action uses: @actions/github's (REST methods, pagination, proxy support)
-// with Octokit's retry and throttling plugins, so 5xx answers and rate limits are retried with
-// backoff instead of failing the comment.
+// The one Octokit the action uses: REST methods, the runner's proxy settings, throttling (rate
+// limits, spacing of writes), retries with backoff, and time bounds: every request has a timeout
+// and all requests of one client share one deadline, so no API can hold the step.
+// Built from @octokit/core rather than @actions/github, whose import parses GITHUB_EVENT_PATH and
+// throws on an unreadable event file before any of our code runs.
 
 
 
+
+
+const GitHub = Octokit.plugin(restEndpointMethods, throttling);
+/** All API calls of one publish step (find and update the comment) end within this. */
+const API_DEADLINE_MS = 60_000;
+/** One request, from sending to the last byte of the answer. */
+const REQUEST_TIMEOUT_MS = 20_000;
+/** A failed API call, said as what happened: `connect ECONNREFUSED …`, `timeout …`, `403 …`. */
+class ApiError extends Error {
+    kind;
+    status;
+    constructor(kind, message, status) {
+        super(message);
+        this.kind = kind;
+        this.status = status;
+        this.name = 'ApiError';
+    }
+}
+function client_seconds(ms) {
+    return `${Math.round(ms / 100) / 10} s`;
+}
+/** The proxy (https_proxy, no_proxy) as @actions/http-client reads it, as @actions/github does. */
+function proxyFetch(baseUrl) {
+    const dispatcher = new lib_HttpClient().getAgentDispatcher(baseUrl);
+    return (url, init) => (0,undici/* fetch */.hd)(url, { ...init, ...(dispatcher ? { dispatcher } : {}) });
+}
+function deadlineText(b) {
+    return `deadline reached: ${client_seconds(b.deadline - b.start)} for all requests`;
+}
+const NULL_BODY = new Set([101, 204, 205, 304]);
+/**
+ * fetch bounded by the request timeout, the deadline and the cancel signal; the body is read
+ * here too (a server can stall after the headers). Errors are ApiErrors saying what happened.
+ */
+function boundedFetch(budget, base) {
+    return async (url, init = {}) => {
+        const left = budget.deadline - Date.now();
+        if (budget.signal.aborted)
+            throw new ApiError('cancelled', 'cancelled before the request was sent');
+        if (left <= 0)
+            throw new ApiError('deadline', deadlineText(budget));
+        const limit = Math.min(budget.timeoutMs, left);
+        const ctl = new AbortController();
+        const timer = setTimeout(() => ctl.abort(), limit);
+        const cancel = () => ctl.abort();
+        budget.signal.addEventListener('abort', cancel, { once: true });
+        try {
+            const res = await base(url, { ...init, signal: ctl.signal });
+            const body = NULL_BODY.has(res.status) ? null : await res.arrayBuffer();
+            return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+        }
+        catch (err) {
+            if (budget.signal.aborted)
+                throw new ApiError('cancelled', 'cancelled while waiting for the answer');
+            if (ctl.signal.aborted) {
+                if (limit < budget.timeoutMs)
+                    throw new ApiError('deadline', deadlineText(budget));
+                throw new ApiError('timeout', `timeout: no answer within ${client_seconds(limit)}`);
+            }
+            const cause = err.cause;
+            const message = cause instanceof Error ? cause.message : err.message;
+            throw new ApiError('network', message || String(err));
+        }
+        finally {
+            clearTimeout(timer);
+            budget.signal.removeEventListener('abort', cancel);
+        }
+    };
+}
+/** Any error from a request as an ApiError. */
+function asApiError(err) {
+    if (err instanceof ApiError)
+        return err;
+    const e = err;
+    if (e.cause instanceof ApiError)
+        return e.cause;
+    if (typeof e.status === 'number' && e.response) {
+        const data = e.response.data;
+        if (data !== null && typeof data === 'object' && !(data instanceof ArrayBuffer)) {
+            return new ApiError('http', `${e.status} ${String(e.message ?? '')}`.trim(), e.status);
+        }
+        const type = e.response.headers?.['content-type'] || 'no content type';
+        return new ApiError('http', `${e.status} with a ${type} answer instead of JSON`, e.status);
+    }
+    return new ApiError('network', String(e.message ?? err));
+}
+function retryable(e) {
+    return e.kind === 'network' || e.kind === 'timeout' || (e.kind === 'http' && (e.status ?? 0) >= 500);
+}
+/** What GitHub answers is JSON (or nothing); an HTML page from a proxy is not an answer. */
+function checkJson(res) {
+    if (NULL_BODY.has(res.status))
+        return;
+    const d = res.data;
+    if (d !== null && typeof d === 'object' && !(d instanceof ArrayBuffer))
+        return;
+    const type = String(res.headers['content-type'] || 'no content type');
+    const text = typeof d === 'string' ? d.replace(/\s+/g, ' ').trim().slice(0, 60) : '';
+    throw new ApiError('not-json', `answered ${res.status} with ${type}, not JSON${text ? ` (starts with "${text}")` : ''}`);
+}
+function sleep(ms, signal) {
+    return new Promise((done) => {
+        const timer = setTimeout(finish, ms);
+        function finish() {
+            clearTimeout(timer);
+            signal.removeEventListener('abort', finish);
+            done();
+        }
+        signal.addEventListener('abort', finish, { once: true });
+    });
+}
 function createClient(token, opts) {
     const retries = opts.retries ?? 3;
     const maxWait = opts.maxRateLimitWait ?? 120;
+    const base = opts.retryAfterBaseValue ?? 1000;
     const log = opts.log ?? (() => { });
+    const baseUrl = opts.baseUrl.replace(/\/+$/, '');
+    const budget = {
+        start: Date.now(),
+        deadline: opts.deadline ?? Date.now() + API_DEADLINE_MS,
+        signal: opts.signal ?? new AbortController().signal,
+        timeoutMs: opts.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+    };
     const onLimit = (what) => (retryAfter, options, _octokit, retryCount) => {
-        const again = retryCount < retries && retryAfter <= maxWait;
+        // A wait past the deadline would be cut short anyway: give up now, said plainly.
+        const fits = Date.now() + retryAfter * base < budget.deadline;
+        const again = retryCount < retries && retryAfter <= maxWait && fits;
         log(`GitHub API ${what} on ${options.method} ${options.url}: ${again ? `retrying in ${retryAfter}s` : 'giving up'}`);
         return again;
     };
-    return getOctokit(token, {
-        baseUrl: opts.baseUrl.replace(/\/+$/, ''),
+    const client = new GitHub({
+        auth: `token ${token}`,
+        baseUrl,
+        request: { fetch: boundedFetch(budget, proxyFetch(baseUrl)) },
         log: { debug: () => { }, info: () => { }, warn: log, error: log },
-        retry: {
-            retries,
-            ...(opts.retryAfterBaseValue !== undefined ? { retryAfterBaseValue: opts.retryAfterBaseValue } : {}),
-        },
         throttle: {
             id: opts.throttleId ?? 'race-rerun',
-            ...(opts.retryAfterBaseValue !== undefined ? { retryAfterBaseValue: opts.retryAfterBaseValue } : {}),
+            retryAfterBaseValue: base,
             onRateLimit: onLimit('rate limit'),
             onSecondaryRateLimit: onLimit('secondary rate limit'),
         },
-    }, retry, throttling);
+    });
+    // Outermost: retries network errors, timeouts and 5xx with backoff while the deadline allows.
+    client.hook.wrap('request', async (request, options) => {
+        const what = `${options.method} ${client.request.endpoint.parse(options).url.replace(baseUrl, '')}`;
+        for (let attempt = 0;; attempt++) {
+            try {
+                const res = await request(options);
+                checkJson(res);
+                return res;
+            }
+            catch (err) {
+                const e = asApiError(err);
+                const wait = (attempt + 1) ** 2 * base;
+                const again = retryable(e) && attempt < retries && Date.now() + wait < budget.deadline;
+                if (!again) {
+                    const tries = attempt > 0 ? ` (after ${attempt + 1} attempts)` : '';
+                    throw new ApiError(e.kind, `${what}: ${e.message}${tries}`, e.status);
+                }
+                log(`GitHub API ${what}: ${e.message}; retrying in ${client_seconds(wait)}`);
+                await sleep(wait, budget.signal);
+            }
+        }
+    });
+    return client;
+}
+
+;// CONCATENATED MODULE: ./src/publish/checks.ts
+
+/** GitHub takes at most 50 annotations per create or update request. */
+const ANNOTATIONS_PER_REQUEST = 50;
+/** Output text and summary limit of a check run. */
+const OUTPUT_LIMIT = 65_535;
+const MESSAGE_LIMIT = 64 * 1024 - 1;
+const LEVEL = { error: 'failure', warning: 'warning', notice: 'notice' };
+function cut(s, max) {
+    return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+function apiAnnotation(a) {
+    return {
+        path: a.file,
+        start_line: a.startLine,
+        end_line: a.startLine,
+        annotation_level: LEVEL[a.level],
+        title: cut(a.title, 255),
+        message: cut(a.message, MESSAGE_LIMIT),
+    };
+}
+/** Creates the completed check run with the first 50 annotations, then adds the rest 50 at a time. */
+async function createCheckRun(input) {
+    const { client, owner, repo } = input;
+    const batches = [];
+    for (let i = 0; i < input.annotations.length; i += ANNOTATIONS_PER_REQUEST)
+        batches.push(input.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
+    const output = (batch) => ({
+        title: cut(input.title, 255),
+        summary: cut(input.summary, OUTPUT_LIMIT),
+        annotations: (batch ?? []).map(apiAnnotation),
+    });
+    let requests = 0;
+    try {
+        requests++;
+        const created = await client.rest.checks.create({
+            owner,
+            repo,
+            name: input.name,
+            head_sha: input.headSha,
+            status: 'completed',
+            conclusion: input.conclusion,
+            ...(input.detailsUrl ? { details_url: input.detailsUrl } : {}),
+            output: output(batches[0]),
+        });
+        const id = created.data.id;
+        for (const batch of batches.slice(1)) {
+            requests++;
+            await client.rest.checks.update({ owner, repo, check_run_id: id, output: output(batch) });
+        }
+        return { ok: true, id, ...(created.data.html_url ? { url: created.data.html_url } : {}), requests };
+    }
+    catch (err) {
+        const e = asApiError(err);
+        const status = e.status;
+        const message = (e.message.split('\n')[0] ?? '').replace(/ - https?:\/\/\S+/, '');
+        const hint = status === 403 || status === 404 ? ' Give the job `permissions: checks: write`.' : '';
+        return {
+            ok: false,
+            warning: `race-rerun could not create the check run: ${message}.${hint} The annotations are printed as workflow commands instead (GitHub shows 10 per level and step).`,
+            ...(status !== undefined ? { status } : {}),
+            requests,
+        };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/render/format.ts
@@ -44466,6 +43119,17 @@ function escapeHtml(s) {
         // Literal in HTML anyway; entities keep them so should a renderer read markdown there.
         // After defuse, whose `#` rule would break `&#96;`.
         .replace(/[`[\]]/g, (c) => `&#${c.charCodeAt(0)};`));
+}
+/**
+ * Control characters from test output (NUL, ESC, BEL, a lone CR, C1) shown as escapes such as
+ * `\x1b`, so that what a test printed is seen, not acted on by whatever displays the markdown.
+ * Newlines and tabs stay; CRLF becomes LF.
+ */
+function showControls(s) {
+    return (s
+        .replace(/\r\n/g, '\n')
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+        .replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
 }
 function shorten(s, max) {
     return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
@@ -44713,7 +43377,7 @@ function renderDocument(report, opts) {
     const ranked = rankFindings(report.findings);
     const n = ranked.length;
     const all = Math.min(n, MAX_DETAILS);
-    const render = (cut) => renderWith(report, ranked, opts, cut);
+    const render = (cut) => showControls(renderWith(report, ranked, opts, cut));
     const fits = (s) => s.length <= opts.limit;
     const full = render({ keep: n, stacks: all });
     if (fits(full))
@@ -44882,39 +43546,131 @@ function renderComment(report, opts) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/publish/event.ts
+// The workflow's event payload (GITHUB_EVENT_PATH), read once by us: an unreadable file (invalid
+// JSON, binary, missing) is one warning for the caller, and the run carries on without it.
+
+
+function readEvent(env) {
+    const path = env.GITHUB_EVENT_PATH;
+    if (!path)
+        return { payload: {} };
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        const why = code === 'ENOENT' ? 'it does not exist' : err.message;
+        return { payload: {}, problem: `Cannot read the event file ${path} (GITHUB_EVENT_PATH): ${why}` };
+    }
+    try {
+        const value = JSON.parse(text);
+        if (value !== null && typeof value === 'object' && !Array.isArray(value))
+            return { payload: value };
+        return { payload: {}, problem: `The event file ${path} (GITHUB_EVENT_PATH) holds no JSON object` };
+    }
+    catch (err) {
+        return {
+            payload: {},
+            problem: `The event file ${path} (GITHUB_EVENT_PATH) is not valid JSON (${clean(err.message).slice(0, 120)})`,
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/publish/secrets.ts
+// Secrets never leave the process in what race-rerun publishes. GitHub masks registered secrets
+// in the log only; the comment, the job summary, the JSON report, annotations and outputs are
+// written by us, and a test can print anything it can read (its environment, a file). Every text
+// published goes through redact(), and every secret the action knows is registered here.
+/** Shorter values are not masked: replacing every `1` or `abc` would garble the report. */
+const MIN_LENGTH = 4;
+const secrets = new Set();
+let patterns = [];
+/** The spellings a secret can take in published text: as it is, JSON-escaped, URL-encoded, per line. */
+function spellings(value) {
+    const out = [value, JSON.stringify(value).slice(1, -1), encodeURIComponent(value)];
+    for (const line of value.split(/\r?\n/))
+        out.push(line.trim());
+    return out.filter((s) => s.length >= MIN_LENGTH);
+}
+/** Registers a value to be replaced by `***` (what core.setSecret tells the runner). */
+function addSecret(value) {
+    if (!value || value.trim().length < MIN_LENGTH || secrets.has(value))
+        return;
+    secrets.add(value);
+    // Longest first, so that a secret containing another is replaced whole.
+    patterns = [...new Set([...patterns, ...spellings(value)])].sort((a, b) => b.length - a.length);
+}
+/** Tokens an environment holds by these names: the runner's own, and the usual GitHub token variables. */
+const ENV_SECRETS = [
+    'ACTIONS_RUNTIME_TOKEN',
+    'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+    'GITHUB_TOKEN',
+    'GH_TOKEN',
+];
+/** Registers the tokens of ENV_SECRETS found in env. */
+function addEnvSecrets(env) {
+    for (const name of ENV_SECRETS)
+        addSecret(env[name]);
+}
+/** The text with every registered secret replaced by `***`. */
+function redact(text) {
+    let out = text;
+    for (const p of patterns)
+        if (out.includes(p))
+            out = out.split(p).join('***');
+    return out;
+}
+/** A copy of a JSON-like value (the report) with every string redacted, keys included. */
+function redactDeep(value) {
+    if (patterns.length === 0)
+        return value;
+    const walk = (v) => {
+        if (typeof v === 'string')
+            return redact(v);
+        if (Array.isArray(v))
+            return v.map(walk);
+        if (v !== null && typeof v === 'object')
+            return Object.fromEntries(Object.entries(v).map(([k, x]) => [redact(k), walk(x)]));
+        return v;
+    };
+    return walk(value);
+}
+/** Tests start from nothing registered. */
+function clearSecrets() {
+    secrets.clear();
+    patterns = [];
+}
+
 ;// CONCATENATED MODULE: ./src/publish/comment.ts
-// Keeps one pull request comment per workflow, job and matrix combination up to date through the
-// REST issue-comments API: find ours by its hidden marker, update it, create it only when there is
-// something to say. Failures are returned as a warning for the caller, never thrown.
+
+
 
 
 const PR_EVENTS = new Set(['pull_request', 'pull_request_target']);
 /** The pull request this run is for, from the event payload; undefined for push, schedule, … */
-function pullRequestOf(env) {
+function pullRequestOf(env, payload = readEvent(env).payload) {
     if (!PR_EVENTS.has(env.GITHUB_EVENT_NAME ?? '') || !env.GITHUB_EVENT_PATH)
         return undefined;
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
     if (!owner || !repo)
         return undefined;
-    try {
-        const event = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
-        const pr = event.pull_request;
-        const number = pr?.number ?? event.number;
-        if (typeof number !== 'number' || !Number.isInteger(number) || number <= 0)
-            return undefined;
-        const head = pr?.head?.repo?.full_name;
-        const base = pr?.base?.repo?.full_name ?? env.GITHUB_REPOSITORY;
-        return {
-            owner,
-            repo,
-            number,
-            ...(pr?.head?.sha ? { headSha: pr.head.sha } : {}),
-            fromFork: head !== undefined && head !== base,
-        };
-    }
-    catch {
+    const event = payload;
+    const pr = typeof event.pull_request === 'object' && event.pull_request !== null ? event.pull_request : undefined;
+    const number = pr?.number ?? event.number;
+    if (typeof number !== 'number' || !Number.isInteger(number) || number <= 0)
         return undefined;
-    }
+    const head = pr?.head?.repo?.full_name;
+    const base = pr?.base?.repo?.full_name ?? env.GITHUB_REPOSITORY;
+    const sha = pr?.head?.sha;
+    return {
+        owner,
+        repo,
+        number,
+        ...(typeof sha === 'string' && sha ? { headSha: sha } : {}),
+        fromFork: head !== undefined && head !== base,
+    };
 }
 /**
  * Which comment is ours. A matrix has no environment variable of its own: the workflow passes
@@ -44928,41 +43684,91 @@ function identityOf(env) {
         ...(matrix !== undefined ? { matrix } : {}),
     };
 }
-/** Our comment: the body starts with the marker (a quote of it in another comment does not). */
+/** Pages of comments read at most (100 each): an endless `Link: next` must not mean endless requests. */
+const MAX_PAGES = 30;
+/** The `rel="next"` URL of a `Link` header. */
+function nextLink(header) {
+    return typeof header === 'string' ? /<([^>]+)>;\s*rel="next"/.exec(header)?.[1] : undefined;
+}
+function originOf(url) {
+    try {
+        return new URL(url).origin;
+    }
+    catch {
+        return 'an invalid URL';
+    }
+}
+function sameOrigin(url, base) {
+    return originOf(url) === originOf(base);
+}
+/**
+ * Our comment: the body starts with the marker (a quote of it in another comment does not).
+ * Comments come oldest first, so reading stops at the first of ours written by a bot.
+ */
 async function findComment(client, pr, marker, count) {
     const ours = [];
-    await client.paginate(client.rest.issues.listComments, { owner: pr.owner, repo: pr.repo, issue_number: pr.number, per_page: 100 }, (response) => {
-        count();
-        for (const c of response.data)
+    const seen = new Set();
+    count();
+    let res = await client.rest.issues.listComments({
+        owner: pr.owner,
+        repo: pr.repo,
+        issue_number: pr.number,
+        per_page: 100,
+    });
+    for (let page = 1;; page++) {
+        const list = res.data;
+        if (!Array.isArray(list))
+            throw new ApiError('not-json', 'the list of comments is not a JSON array');
+        for (const c of list)
             if (c.body?.startsWith(marker))
                 ours.push(c);
-        return [];
-    });
-    // Several (two runs raced to create it): the oldest, preferring a bot's, is the one kept current.
-    return ours.find((c) => c.user?.type === 'Bot') ?? ours[0];
+        const bot = ours.find((c) => c.user?.type === 'Bot');
+        if (bot)
+            return bot;
+        const next = nextLink(res.headers.link);
+        // GitHub never links to a page it served already, nor past an empty one.
+        if (!next || seen.has(next) || list.length === 0)
+            break;
+        // The token goes with every request: never to another server than the API's.
+        if (!sameOrigin(next, client.request.endpoint.DEFAULTS.baseUrl)) {
+            throw new ApiError('http', `the next page of comments is on another server (${originOf(next)}); not followed`);
+        }
+        if (page >= MAX_PAGES) {
+            throw new ApiError('http', `the comments did not end after ${MAX_PAGES} pages (${MAX_PAGES * 100} comments); not commenting, to avoid a duplicate`);
+        }
+        seen.add(next);
+        count();
+        res = await client.request({ method: 'GET', url: next });
+    }
+    // Several (two runs raced to create it): the oldest is the one kept current.
+    return ours[0];
 }
 /** The warning for a failed API call: what to change so that the comment can be posted. */
 function explainFailure(err, pr) {
-    const e = err;
-    const status = typeof e.status === 'number' ? e.status : undefined;
+    const e = asApiError(err);
+    const status = e.status;
     // Octokit appends the documentation URL: ` - https://docs.github.com/…`.
-    const message = (String(e.message ?? err).split('\n')[0] ?? '').replace(/ - https?:\/\/\S+$/, '');
+    const message = (e.message.split('\n')[0] ?? '').replace(/ - https?:\/\/\S+/, '');
     const prefix = `race-rerun could not comment on pull request #${pr.number}`;
     const kept = 'The annotations, the job summary and the JSON report are not affected.';
+    const withStatus = status !== undefined ? { status } : {};
     if (status === 403 && /not accessible by integration/i.test(message)) {
         const fix = pr.fromFork
             ? 'This pull request comes from a fork, and GitHub gives such runs a read-only token whatever the workflow asks for. To comment on pull requests from forks, post the comment from a separate workflow triggered by `workflow_run` (it runs with a write token) that downloads the JSON report this job uploads as an artifact; or set `comment: false` to silence this warning.'
             : 'Give the job `permissions: pull-requests: write` (or set `comment: false`).';
-        return { warning: `${prefix}: the token cannot write comments (403 ${message}). ${fix} ${kept}`, status };
+        return { warning: `${prefix}: the token cannot write comments (${message}). ${fix} ${kept}`, status };
     }
     if (status === 404) {
         return {
-            warning: `${prefix}: not found (404). The token cannot see this repository's pull requests; check \`github-token\` and the job's \`permissions\`. ${kept}`,
+            warning: `${prefix}: not found (${message}). The token cannot see this repository's pull requests; check \`github-token\` and the job's \`permissions\`. ${kept}`,
             status,
         };
     }
-    const code = status !== undefined ? ` (${status})` : '';
-    return { warning: `${prefix}${code}: ${message} ${kept}`, ...(status !== undefined ? { status } : {}) };
+    if (e.kind === 'network' || e.kind === 'timeout' || e.kind === 'deadline') {
+        const api = 'Check that the runner reaches the GitHub API (GITHUB_API_URL, proxy settings).';
+        return { warning: `${prefix}: ${message}. ${api} ${kept}`, ...withStatus };
+    }
+    return { warning: `${prefix}: ${message}. ${kept}`, ...withStatus };
 }
 /**
  * Updates our comment, or creates it when there are findings and none exists yet. With no
@@ -44980,7 +43786,7 @@ async function upsertComment(input) {
     try {
         const marker = commentMarker(input.identity);
         const existing = await findComment(client, pr, marker, count);
-        const body = renderComment(report, {
+        const rendered = renderComment(report, {
             identity: input.identity,
             ...(pr.headSha ? { sha: pr.headSha } : {}),
             ...(input.repoUrl ? { repoUrl: input.repoUrl } : {}),
@@ -44988,8 +43794,10 @@ async function upsertComment(input) {
             ...(input.unannotated ? { unannotated: input.unannotated } : {}),
             ...(existing ? { previousBody: existing.body ?? '' } : {}),
         });
-        if (body === undefined)
+        if (rendered === undefined)
             return { action: 'none', reason: 'no findings and no earlier comment', requests };
+        // What leaves the process holds no secret, whatever a test printed.
+        const body = redact(rendered);
         const repo = { owner: pr.owner, repo: pr.repo };
         if (existing) {
             count();
@@ -45016,26 +43824,18 @@ async function upsertComment(input) {
 }
 
 ;// CONCATENATED MODULE: ./src/publish/workflow-run.ts
-// Publishing from a `workflow_run` workflow: it has a write token and never runs the pull
-// request's code, but its event lists no pull request for a fork. The reports say which pull
-// request and commit they are for; since a fork can write those reports, the number is only
-// believed when GitHub says that pull request's head is the commit the triggering run tested.
 
-function readWorkflowRun(env) {
-    if (env.GITHUB_EVENT_NAME !== 'workflow_run' || !env.GITHUB_EVENT_PATH)
+function workflowRunOf(env, payload) {
+    if (env.GITHUB_EVENT_NAME !== 'workflow_run')
         return undefined;
-    try {
-        return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8')).workflow_run;
-    }
-    catch {
-        return undefined;
-    }
+    const run = payload.workflow_run;
+    return run !== null && typeof run === 'object' ? run : undefined;
 }
 /** The pull request and head commit to publish to, checked against the trusted event. */
-async function workflowRunTarget(env, report, client) {
-    const run = readWorkflowRun(env);
-    const headSha = run?.head_sha;
-    if (!headSha)
+async function workflowRunTarget(env, payload, report, client) {
+    const run = workflowRunOf(env, payload);
+    const headSha = typeof run?.head_sha === 'string' ? run.head_sha : undefined;
+    if (!run || !headSha)
         return { problem: 'the workflow_run event names no head commit' };
     const commit = report.context.commit;
     if (commit && commit !== headSha) {
@@ -45046,7 +43846,8 @@ async function workflowRunTarget(env, report, client) {
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
     if (!owner || !repo)
         return { headSha };
-    const listed = run.pull_requests?.find((p) => typeof p.number === 'number');
+    const pulls = Array.isArray(run.pull_requests) ? run.pull_requests : [];
+    const listed = pulls.find((p) => typeof p?.number === 'number');
     if (listed?.number)
         return { headSha, pr: { owner, repo, number: listed.number, headSha, fromFork: false } };
     const number = report.pullRequest?.number;
@@ -45067,7 +43868,7 @@ async function workflowRunTarget(env, report, client) {
     catch (err) {
         return {
             headSha,
-            problem: `cannot check pull request #${number} that the reports name: ${err.message.split('\n')[0]}`,
+            problem: `cannot check pull request #${number} that the reports name: ${asApiError(err).message.split('\n')[0]}`,
         };
     }
     // This job's token can write: a refusal is about its permissions, not about the fork.
@@ -45115,6 +43916,30 @@ function message(report, f, at) {
         ? `Reproduce (may need repeating): ${f.reproduce}\nOr repeat it: ${rerun}`
         : `Reproduce: ${f.reproduce}`);
     return clean(parts.join('\n\n'));
+}
+/**
+ * GitHub cuts an annotation's message at about 4 KB (silently, mid-line); longer ones are cut
+ * here, at a line, with a pointer to where the rest is.
+ */
+const ANNOTATION_MESSAGE_BYTES = 4000;
+/** The Checks API's limit for a title, which the runner applies too. */
+const ANNOTATION_TITLE_CHARS = 255;
+const CUT_NOTE = '\n… (shortened: the job summary and the JSON report have all of it)';
+/** The message within ANNOTATION_MESSAGE_BYTES of UTF-8, cut at a line break when there is one. */
+function capMessage(message, max = ANNOTATION_MESSAGE_BYTES) {
+    const bytes = new TextEncoder().encode(message);
+    if (bytes.length <= max)
+        return message;
+    const room = max - new TextEncoder().encode(CUT_NOTE).length;
+    // A character split at the cut decodes as U+FFFD: dropped.
+    let cut = new TextDecoder().decode(bytes.subarray(0, room)).replace(/\uFFFD$/, '');
+    const nl = cut.lastIndexOf('\n');
+    if (nl > room / 2)
+        cut = cut.slice(0, nl);
+    return `${cut}${CUT_NOTE}`;
+}
+function capTitle(title) {
+    return title.length <= ANNOTATION_TITLE_CHARS ? title : `${title.slice(0, ANNOTATION_TITLE_CHARS - 1)}…`;
 }
 /** GitHub shows at most this many annotations of each level per step and drops the rest silently. */
 const ANNOTATIONS_PER_LEVEL = 10;
@@ -45185,7 +44010,13 @@ function planAnnotations(report, budget = {}) {
         const message = s.parts
             .map((p, i) => (i === 0 ? p.message : `Also on this line: ${p.title}\n\n${p.message}`))
             .join('\n\n');
-        return { level: s.level, title, message, file: s.file, startLine: s.line };
+        return {
+            level: s.level,
+            title: capTitle(title),
+            message: capMessage(message),
+            file: s.file,
+            startLine: s.line,
+        };
     });
     return { annotations, unannotated };
 }
@@ -46202,7 +45033,7 @@ const pkg = obj({
     runs: [reports_int(), R],
     failedRuns: [reports_int(), R],
 });
-const reports_context = obj({
+const context = obj({
     workingDirectory: [repoPath, R],
     packages: [arr(str(4096), 1000), R],
     count: [reports_int(), R],
@@ -46256,7 +45087,7 @@ const report = obj({
     summary: [str(10_000), R],
     errors: [arr(str()), R],
     notes: [arr(str()), R],
-    context: [reports_context, R],
+    context: [context, R],
     shard: [shard, O],
     merged: [merged, O],
     job: [job, O],
@@ -46389,20 +45220,21 @@ function readReports(root, globs) {
 
 
 
+
+
 /** The commit the reviewer sees: a pull request's head, not the merge commit GITHUB_SHA names. */
-function headCommit(env) {
-    try {
-        if (env.GITHUB_EVENT_PATH) {
-            const event = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(env.GITHUB_EVENT_PATH, 'utf8'));
-            const sha = event.pull_request?.head?.sha;
-            if (sha)
-                return sha;
-        }
-    }
-    catch {
-        // A missing or unreadable event only costs the link's precision.
-    }
-    return env.GITHUB_SHA || undefined;
+function headCommit(env, payload = readEvent(env).payload) {
+    // A missing or unreadable event only costs the link's precision.
+    const sha = payload.pull_request?.head?.sha;
+    return (typeof sha === 'string' && sha) || env.GITHUB_SHA || undefined;
+}
+/** The token and the runner's own secrets: masked in the log by the runner, redacted by us everywhere else. */
+function registerSecrets(settings, env) {
+    const token = settings?.githubToken ?? env['INPUT_GITHUB-TOKEN'];
+    if (token)
+        core_setSecret(token);
+    addSecret(token);
+    addEnvSecrets(env);
 }
 function runUrl(env) {
     const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: id } = env;
@@ -46412,7 +45244,7 @@ function repoUrl(env) {
     const repo = env.GITHUB_REPOSITORY;
     return repo ? `${env.GITHUB_SERVER_URL || 'https://github.com'}/${repo}` : undefined;
 }
-async function produceReport(settings, deps, repoRoot, workDir) {
+async function produceReport(settings, deps, repoRoot, workDir, payload) {
     if (!settings)
         return undefined;
     let total = 0;
@@ -46425,10 +45257,10 @@ async function produceReport(settings, deps, repoRoot, workDir) {
             total = all;
             info(`[${done}/${total}] ${r.package} run ${r.index}: ${describeRun(r)}`);
         },
-    }, headCommit(deps.env)).catch((err) => errorReport(`race-rerun failed unexpectedly: ${err.stack ?? String(err)}`, repoRoot));
+    }, headCommit(deps.env, payload)).catch((err) => errorReport(`race-rerun failed unexpectedly: ${err.stack ?? String(err)}`, repoRoot));
 }
 /** The job that wrote a report and the pull request it ran for: what a later merge publishes to. */
-function stampJob(report, env) {
+function stampJob(report, env, payload) {
     const matrix = canonicalMatrix(env.RACE_RERUN_MATRIX);
     report.job = {
         workflow: env.GITHUB_WORKFLOW ?? '',
@@ -46437,7 +45269,7 @@ function stampJob(report, env) {
         ...(env.GITHUB_RUN_ATTEMPT ? { runAttempt: env.GITHUB_RUN_ATTEMPT } : {}),
         ...(matrix !== undefined ? { matrix } : {}),
     };
-    const pr = pullRequestOf(env);
+    const pr = pullRequestOf(env, payload);
     if (pr)
         report.pullRequest = { number: pr.number, ...(pr.headSha ? { headSha: pr.headSha } : {}) };
 }
@@ -46477,30 +45309,35 @@ async function run(partial = {}) {
         const message = err instanceof SettingsError ? err.problems : `Cannot read inputs: ${err.message}`;
         report = errorReport(message, repoRoot);
     }
-    if (settings?.githubToken)
-        core_setSecret(settings.githubToken);
+    registerSecrets(settings, env);
+    // Read once: @actions/github would throw at import on an unreadable file; here it is a warning.
+    const event = readEvent(env);
+    if (event.problem)
+        warning(`${event.problem}. Carrying on without it: no pull request comment, and links use GITHUB_SHA.`);
     if (settings?.merge)
         report ??= mergeFromFiles(settings, repoRoot);
     if (!report) {
         (0,external_node_fs_namespaceObject.mkdirSync)(tempRoot, { recursive: true });
         const workDir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(tempRoot, 'race-rerun-'));
-        report = (await produceReport(settings, deps, repoRoot, workDir)) ?? errorReport('No settings', repoRoot);
-        stampJob(report, env);
+        report =
+            (await produceReport(settings, deps, repoRoot, workDir, event.payload)) ??
+                errorReport('No settings', repoRoot);
+        stampJob(report, env, event.payload);
     }
-    await publish(report, settings, reportPath, env);
+    await publish(report, settings, reportPath, env, { payload: event.payload });
 }
 /** The pull request to comment on, or why there is none (said once in the log). */
-function commentTarget(settings, env, target) {
+function commentTarget(settings, env, payload, target) {
     if (target?.problem) {
         // Said even with comment: false when it stops the check run too (no trusted head commit).
         const what = target.headSha ? 'No pull request comment' : 'No pull request comment or check run';
         if (settings?.comment || !target.headSha)
-            warning(`${what}: ${target.problem}.`);
+            warning(redact(`${what}: ${target.problem}.`));
         return undefined;
     }
     if (!settings?.comment)
         return undefined;
-    const pr = target ? target.pr : pullRequestOf(env);
+    const pr = target ? target.pr : pullRequestOf(env, payload);
     if (!pr) {
         info(`No pull request comment: the ${env.GITHUB_EVENT_NAME || 'unknown'} event has no pull request; the job summary has the report.`);
         return undefined;
@@ -46511,16 +45348,19 @@ function commentTarget(settings, env, target) {
     }
     return pr;
 }
-function clientFor(settings, env) {
+/** A client for this step's API calls, within the publishing deadline and the cancel signal. */
+function clientFor(settings, env, opts) {
     return createClient(settings.githubToken, {
         baseUrl: env.GITHUB_API_URL || 'https://api.github.com',
         log: (m) => info(m),
+        deadline: Math.min(Date.now() + API_DEADLINE_MS, opts.deadline ?? Number.POSITIVE_INFINITY),
+        ...(opts.signal ? { signal: opts.signal } : {}),
     });
 }
 /** Posts or updates the comment; any failure is one warning, never the step's failure. */
-async function comment(report, settings, pr, env, unannotated) {
+async function comment(report, settings, pr, env, unannotated, opts) {
     try {
-        const client = clientFor(settings, env);
+        const client = clientFor(settings, env, opts);
         const url = runUrl(env);
         const repo = repoUrl(env);
         const result = await upsertComment({
@@ -46533,14 +45373,33 @@ async function comment(report, settings, pr, env, unannotated) {
             unannotated,
         });
         if (result.action === 'failed')
-            warning(result.warning);
+            warning(redact(result.warning));
         else if (result.action === 'none')
             info(`No pull request comment: ${result.reason}.`);
         else
             info(`Pull request comment ${result.action}: ${result.url ?? `#${result.id}`}`);
     }
     catch (err) {
-        warning(`race-rerun could not comment on pull request #${pr.number}: ${err.message}`);
+        warning(redact(`race-rerun could not comment on pull request #${pr.number}: ${err.message}`));
+    }
+}
+/** The step's outputs; a missing GITHUB_OUTPUT file is one warning, not a crash. */
+function setOutputs(report, reportPath, sarifPath) {
+    const flaky = report.tests
+        .filter((t) => t.status === 'flaky' || t.status === 'failing')
+        .map((t) => ({ package: t.package, test: t.name, failed: t.failed, runs: t.runs, status: t.status }));
+    try {
+        setOutput('runs', report.totalRuns);
+        setOutput('failed-runs', report.failedRuns);
+        setOutput('races', report.findings.filter((f) => f.kind === 'race').length);
+        setOutput('panics', report.findings.filter((f) => f.kind === 'panic').length);
+        setOutput('flaky-tests', redact(JSON.stringify(flaky)));
+        setOutput('report', reportPath);
+        if (sarifPath)
+            setOutput('sarif', sarifPath);
+    }
+    catch (err) {
+        warning(`Could not set the step outputs (GITHUB_OUTPUT): ${err.message}`);
     }
 }
 /** Writes a file of the report's; a failure is one warning. */
@@ -46558,13 +45417,14 @@ function writeOut(path, text, what) {
 }
 function printCommands(annotations) {
     for (const a of annotations) {
-        const props = { title: a.title, file: a.file, startLine: a.startLine };
+        const props = { title: redact(a.title), file: a.file, startLine: a.startLine };
+        const message = redact(a.message);
         if (a.level === 'error')
-            error(a.message, props);
+            error(message, props);
         else if (a.level === 'warning')
-            warning(a.message, props);
+            warning(message, props);
         else
-            notice(a.message, props);
+            notice(message, props);
     }
 }
 /**
@@ -46582,7 +45442,7 @@ function planPublish(report, settings, env, reserved) {
     return { commands: commands.annotations, checks: all.annotations, unannotated: all.unannotated };
 }
 /** The check run with every annotation; on refusal, workflow commands and one warning. */
-async function annotateWithChecks(report, settings, env, plan, headSha, summary) {
+async function annotateWithChecks(report, settings, env, plan, headSha, summary, opts) {
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
     if (!owner || !repo || !headSha) {
         warning('race-rerun cannot create a check run without GITHUB_REPOSITORY and a head commit; the annotations are printed as workflow commands.');
@@ -46592,7 +45452,7 @@ async function annotateWithChecks(report, settings, env, plan, headSha, summary)
     const failing = failingFindings(report, settings.failOn).length > 0 || report.verdict === 'error';
     const url = runUrl(env);
     const result = await createCheckRun({
-        client: clientFor(settings, env),
+        client: clientFor(settings, env, opts),
         owner,
         repo,
         headSha,
@@ -46600,18 +45460,27 @@ async function annotateWithChecks(report, settings, env, plan, headSha, summary)
         title: report.summary,
         summary,
         conclusion: failing ? 'failure' : 'success',
-        annotations: plan.checks ?? [],
+        annotations: (plan.checks ?? []).map((a) => ({
+            ...a,
+            title: redact(a.title),
+            message: redact(a.message),
+        })),
         ...(url ? { detailsUrl: url } : {}),
     });
     if (result.ok) {
         info(`Check run created with ${plan.checks?.length ?? 0} annotations: ${result.url ?? `#${result.id}`}`);
         return;
     }
-    warning(result.warning);
+    warning(redact(result.warning));
     printCommands(plan.commands);
 }
-/** Writes the report, annotations, summary and outputs; each step survives the others failing. */
-async function publish(report, settings, reportPath, env) {
+/**
+ * Writes the report, annotations, summary and outputs; each step survives the others failing.
+ * Everything published is redacted (the token, the runner's secrets) first.
+ */
+async function publish(unredacted, settings, reportPath, env, opts = {}) {
+    const report = redactDeep(unredacted);
+    const payload = opts.payload ?? readEvent(env).payload;
     writeOut(reportPath, `${JSON.stringify(report, null, 2)}\n`, 'JSON report');
     const repo = repoUrl(env);
     const sarifPath = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(reportPath), 'report.sarif');
@@ -46622,33 +45491,33 @@ async function publish(report, settings, reportPath, env) {
     const sarifWritten = writeOut(sarifPath, `${JSON.stringify(sarif)}\n`, 'SARIF file');
     // Every error is printed once; the last reason becomes the step's failure message. They are
     // annotations too, so they come out of the same per-step budget.
-    const reasons = [...report.errors];
+    const reasons = report.errors.map(redact);
     const failing = failingFindings(report, settings?.failOn ?? []);
     if (failing.length > 0) {
         const kinds = [...new Set(failing.map((f) => f.kind))].join(', ');
         reasons.push(`${report.summary} (fail-on: ${settings?.failOn.join(',')}; found: ${kinds}).`);
     }
     const onWorkflowRun = Boolean(settings?.merge) && env.GITHUB_EVENT_NAME === 'workflow_run';
-    const target = onWorkflowRun
-        ? await workflowRunTarget(env, report, settings?.githubToken ? clientFor(settings, env) : undefined)
+    const target = onWorkflowRun && settings
+        ? await workflowRunTarget(env, payload, report, settings.githubToken ? clientFor(settings, env, opts) : undefined)
         : undefined;
-    const pr = commentTarget(settings, env, target);
+    const pr = commentTarget(settings, env, payload, target);
     // A pull request run may print one warning about the comment (before or after the annotations),
     // and one about the check run.
-    const mayWarn = settings?.comment === true && (pullRequestOf(env) !== undefined || onWorkflowRun);
+    const mayWarn = settings?.comment === true && (pullRequestOf(env, payload) !== undefined || onWorkflowRun);
     const plan = planPublish(report, settings, env, {
         error: reasons.length,
         warning: (mayWarn ? 1 : 0) + (settings?.annotations === 'checks' || onWorkflowRun ? 1 : 0),
     });
     const url = runUrl(env);
     const sha = target?.headSha ?? pr?.headSha ?? report.context.commit;
-    const markdown = renderSummary(report, {
+    const markdown = redact(renderSummary(report, {
         ...(url ? { runUrl: url } : {}),
         ...(repo && sha ? { blobUrl: `${repo}/blob/${sha}/` } : {}),
         unannotated: plan.unannotated,
-    });
+    }));
     if (plan.checks && settings && !(target?.problem && !target.headSha)) {
-        await annotateWithChecks(report, settings, env, plan, sha, markdown);
+        await annotateWithChecks(report, settings, env, plan, sha, markdown, opts);
     }
     else {
         printCommands(plan.commands);
@@ -46664,19 +45533,9 @@ async function publish(report, settings, reportPath, env) {
     else {
         info(markdown);
     }
-    const flaky = report.tests
-        .filter((t) => t.status === 'flaky' || t.status === 'failing')
-        .map((t) => ({ package: t.package, test: t.name, failed: t.failed, runs: t.runs, status: t.status }));
-    setOutput('runs', report.totalRuns);
-    setOutput('failed-runs', report.failedRuns);
-    setOutput('races', report.findings.filter((f) => f.kind === 'race').length);
-    setOutput('panics', report.findings.filter((f) => f.kind === 'panic').length);
-    setOutput('flaky-tests', JSON.stringify(flaky));
-    setOutput('report', reportPath);
-    if (sarifWritten)
-        setOutput('sarif', sarifPath);
+    setOutputs(report, reportPath, sarifWritten ? sarifPath : undefined);
     if (pr && settings)
-        await comment(report, settings, pr, env, plan.unannotated);
+        await comment(report, settings, pr, env, plan.unannotated, opts);
     const last = reasons.pop();
     for (const r of reasons)
         error(r);
@@ -47000,6 +45859,36 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -47015,6 +45904,17 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /************************************************************************/

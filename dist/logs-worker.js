@@ -2004,7 +2004,11 @@ const WORKER_FILE = (0,external_node_path_namespaceObject.join)((0,external_node
  * to the end.
  */
 async function parseLogFile(file, pkg, opts = {}) {
-    const { size } = await stat(file);
+    const info = await stat(file);
+    // A pipe, FIFO, /dev/stdin or a terminal cannot be read at offsets (ESPIPE): read it as a stream.
+    if (!info.isFile() && !info.isDirectory())
+        return parseStream(createReadStream(file), pkg);
+    const { size } = info;
     const threads = Math.min(opts.threads ?? defaultThreads(), MAX_THREADS, Math.floor(size / PARALLEL_MIN_BYTES));
     const oneThread = async () => {
         opts.observe?.({ threads: 1, joined: false });

@@ -1,5 +1,5 @@
 // The action's main job: read inputs, run, and always leave a report, a summary and outputs behind.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
@@ -9,8 +9,10 @@ import { errorReport, runAndReport } from './engine/pipeline.js';
 import { nodeProcessRunner, type ProcessRunner } from './engine/process.js';
 import type { Report, Settings } from './model.js';
 import { createCheckRun } from './publish/checks.js';
-import { createClient, type GitHubClient } from './publish/client.js';
+import { API_DEADLINE_MS, createClient, type GitHubClient } from './publish/client.js';
 import { identityOf, type PullRequest, pullRequestOf, upsertComment } from './publish/comment.js';
+import { readEvent } from './publish/event.js';
+import { addEnvSecrets, addSecret, redact, redactDeep } from './publish/secrets.js';
 import { type Target, workflowRunTarget } from './publish/workflow-run.js';
 import { type Annotation, planAnnotations } from './render/annotations.js';
 import { canonicalMatrix } from './render/comment.js';
@@ -27,20 +29,30 @@ export interface ActionDeps {
   go: GoTool;
 }
 
+/** How publishing may be cut short: the job is being cancelled (i10a's signal handling). */
+export interface PublishOptions {
+  /** Stops the API calls at once. */
+  signal?: AbortSignal;
+  /** Epoch ms: the comment's API calls end by then (and within API_DEADLINE_MS anyway). */
+  deadline?: number;
+}
+
 /** The commit the reviewer sees: a pull request's head, not the merge commit GITHUB_SHA names. */
-export function headCommit(env: NodeJS.ProcessEnv): string | undefined {
-  try {
-    if (env.GITHUB_EVENT_PATH) {
-      const event = JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as {
-        pull_request?: { head?: { sha?: string } };
-      };
-      const sha = event.pull_request?.head?.sha;
-      if (sha) return sha;
-    }
-  } catch {
-    // A missing or unreadable event only costs the link's precision.
-  }
-  return env.GITHUB_SHA || undefined;
+export function headCommit(
+  env: NodeJS.ProcessEnv,
+  payload: Record<string, unknown> = readEvent(env).payload,
+): string | undefined {
+  // A missing or unreadable event only costs the link's precision.
+  const sha = (payload as { pull_request?: { head?: { sha?: unknown } } }).pull_request?.head?.sha;
+  return (typeof sha === 'string' && sha) || env.GITHUB_SHA || undefined;
+}
+
+/** The token and the runner's own secrets: masked in the log by the runner, redacted by us everywhere else. */
+function registerSecrets(settings: Settings | undefined, env: NodeJS.ProcessEnv): void {
+  const token = settings?.githubToken ?? env['INPUT_GITHUB-TOKEN'];
+  if (token) core.setSecret(token);
+  addSecret(token);
+  addEnvSecrets(env);
 }
 
 function runUrl(env: NodeJS.ProcessEnv): string | undefined {
@@ -58,6 +70,7 @@ async function produceReport(
   deps: ActionDeps,
   repoRoot: string,
   workDir: string,
+  payload: Record<string, unknown>,
 ) {
   if (!settings) return undefined;
   let total = 0;
@@ -73,14 +86,14 @@ async function produceReport(
         core.info(`[${done}/${total}] ${r.package} run ${r.index}: ${describeRun(r)}`);
       },
     },
-    headCommit(deps.env),
+    headCommit(deps.env, payload),
   ).catch((err: unknown) =>
     errorReport(`race-rerun failed unexpectedly: ${(err as Error).stack ?? String(err)}`, repoRoot),
   );
 }
 
 /** The job that wrote a report and the pull request it ran for: what a later merge publishes to. */
-function stampJob(report: Report, env: NodeJS.ProcessEnv): void {
+function stampJob(report: Report, env: NodeJS.ProcessEnv, payload: Record<string, unknown>): void {
   const matrix = canonicalMatrix(env.RACE_RERUN_MATRIX);
   report.job = {
     workflow: env.GITHUB_WORKFLOW ?? '',
@@ -89,7 +102,7 @@ function stampJob(report: Report, env: NodeJS.ProcessEnv): void {
     ...(env.GITHUB_RUN_ATTEMPT ? { runAttempt: env.GITHUB_RUN_ATTEMPT } : {}),
     ...(matrix !== undefined ? { matrix } : {}),
   };
-  const pr = pullRequestOf(env);
+  const pr = pullRequestOf(env, payload);
   if (pr) report.pullRequest = { number: pr.number, ...(pr.headSha ? { headSha: pr.headSha } : {}) };
 }
 
@@ -133,32 +146,41 @@ export async function run(partial: Partial<ActionDeps> = {}): Promise<void> {
       err instanceof SettingsError ? err.problems : `Cannot read inputs: ${(err as Error).message}`;
     report = errorReport(message, repoRoot);
   }
-  if (settings?.githubToken) core.setSecret(settings.githubToken);
+  registerSecrets(settings, env);
+  // Read once: @actions/github would throw at import on an unreadable file; here it is a warning.
+  const event = readEvent(env);
+  if (event.problem)
+    core.warning(
+      `${event.problem}. Carrying on without it: no pull request comment, and links use GITHUB_SHA.`,
+    );
 
   if (settings?.merge) report ??= mergeFromFiles(settings, repoRoot);
   if (!report) {
     mkdirSync(tempRoot, { recursive: true });
     const workDir = mkdtempSync(join(tempRoot, 'race-rerun-'));
-    report = (await produceReport(settings, deps, repoRoot, workDir)) ?? errorReport('No settings', repoRoot);
-    stampJob(report, env);
+    report =
+      (await produceReport(settings, deps, repoRoot, workDir, event.payload)) ??
+      errorReport('No settings', repoRoot);
+    stampJob(report, env, event.payload);
   }
-  await publish(report, settings, reportPath, env);
+  await publish(report, settings, reportPath, env, { payload: event.payload });
 }
 
 /** The pull request to comment on, or why there is none (said once in the log). */
 function commentTarget(
   settings: Settings | undefined,
   env: NodeJS.ProcessEnv,
+  payload: Record<string, unknown>,
   target: Target | undefined,
 ): PullRequest | undefined {
   if (target?.problem) {
     // Said even with comment: false when it stops the check run too (no trusted head commit).
     const what = target.headSha ? 'No pull request comment' : 'No pull request comment or check run';
-    if (settings?.comment || !target.headSha) core.warning(`${what}: ${target.problem}.`);
+    if (settings?.comment || !target.headSha) core.warning(redact(`${what}: ${target.problem}.`));
     return undefined;
   }
   if (!settings?.comment) return undefined;
-  const pr = target ? target.pr : pullRequestOf(env);
+  const pr = target ? target.pr : pullRequestOf(env, payload);
   if (!pr) {
     core.info(
       `No pull request comment: the ${env.GITHUB_EVENT_NAME || 'unknown'} event has no pull request; the job summary has the report.`,
@@ -172,10 +194,13 @@ function commentTarget(
   return pr;
 }
 
-function clientFor(settings: Settings, env: NodeJS.ProcessEnv): GitHubClient {
+/** A client for this step's API calls, within the publishing deadline and the cancel signal. */
+function clientFor(settings: Settings, env: NodeJS.ProcessEnv, opts: PublishOptions): GitHubClient {
   return createClient(settings.githubToken, {
     baseUrl: env.GITHUB_API_URL || 'https://api.github.com',
     log: (m) => core.info(m),
+    deadline: Math.min(Date.now() + API_DEADLINE_MS, opts.deadline ?? Number.POSITIVE_INFINITY),
+    ...(opts.signal ? { signal: opts.signal } : {}),
   });
 }
 
@@ -186,9 +211,10 @@ async function comment(
   pr: PullRequest,
   env: NodeJS.ProcessEnv,
   unannotated: string[],
+  opts: PublishOptions,
 ): Promise<void> {
   try {
-    const client = clientFor(settings, env);
+    const client = clientFor(settings, env, opts);
     const url = runUrl(env);
     const repo = repoUrl(env);
     const result = await upsertComment({
@@ -200,11 +226,31 @@ async function comment(
       ...(url ? { runUrl: url } : {}),
       unannotated,
     });
-    if (result.action === 'failed') core.warning(result.warning);
+    if (result.action === 'failed') core.warning(redact(result.warning));
     else if (result.action === 'none') core.info(`No pull request comment: ${result.reason}.`);
     else core.info(`Pull request comment ${result.action}: ${result.url ?? `#${result.id}`}`);
   } catch (err) {
-    core.warning(`race-rerun could not comment on pull request #${pr.number}: ${(err as Error).message}`);
+    core.warning(
+      redact(`race-rerun could not comment on pull request #${pr.number}: ${(err as Error).message}`),
+    );
+  }
+}
+
+/** The step's outputs; a missing GITHUB_OUTPUT file is one warning, not a crash. */
+function setOutputs(report: Report, reportPath: string, sarifPath: string | undefined): void {
+  const flaky = report.tests
+    .filter((t) => t.status === 'flaky' || t.status === 'failing')
+    .map((t) => ({ package: t.package, test: t.name, failed: t.failed, runs: t.runs, status: t.status }));
+  try {
+    core.setOutput('runs', report.totalRuns);
+    core.setOutput('failed-runs', report.failedRuns);
+    core.setOutput('races', report.findings.filter((f) => f.kind === 'race').length);
+    core.setOutput('panics', report.findings.filter((f) => f.kind === 'panic').length);
+    core.setOutput('flaky-tests', redact(JSON.stringify(flaky)));
+    core.setOutput('report', reportPath);
+    if (sarifPath) core.setOutput('sarif', sarifPath);
+  } catch (err) {
+    core.warning(`Could not set the step outputs (GITHUB_OUTPUT): ${(err as Error).message}`);
   }
 }
 
@@ -223,10 +269,11 @@ function writeOut(path: string, text: string, what: string): boolean {
 
 function printCommands(annotations: Annotation[]): void {
   for (const a of annotations) {
-    const props = { title: a.title, file: a.file, startLine: a.startLine };
-    if (a.level === 'error') core.error(a.message, props);
-    else if (a.level === 'warning') core.warning(a.message, props);
-    else core.notice(a.message, props);
+    const props = { title: redact(a.title), file: a.file, startLine: a.startLine };
+    const message = redact(a.message);
+    if (a.level === 'error') core.error(message, props);
+    else if (a.level === 'warning') core.warning(message, props);
+    else core.notice(message, props);
   }
 }
 
@@ -266,6 +313,7 @@ async function annotateWithChecks(
   plan: PublishPlan,
   headSha: string | undefined,
   summary: string,
+  opts: PublishOptions,
 ): Promise<void> {
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   if (!owner || !repo || !headSha) {
@@ -278,7 +326,7 @@ async function annotateWithChecks(
   const failing = failingFindings(report, settings.failOn).length > 0 || report.verdict === 'error';
   const url = runUrl(env);
   const result = await createCheckRun({
-    client: clientFor(settings, env),
+    client: clientFor(settings, env, opts),
     owner,
     repo,
     headSha,
@@ -286,7 +334,11 @@ async function annotateWithChecks(
     title: report.summary,
     summary,
     conclusion: failing ? 'failure' : 'success',
-    annotations: plan.checks ?? [],
+    annotations: (plan.checks ?? []).map((a) => ({
+      ...a,
+      title: redact(a.title),
+      message: redact(a.message),
+    })),
     ...(url ? { detailsUrl: url } : {}),
   });
   if (result.ok) {
@@ -295,17 +347,23 @@ async function annotateWithChecks(
     );
     return;
   }
-  core.warning(result.warning);
+  core.warning(redact(result.warning));
   printCommands(plan.commands);
 }
 
-/** Writes the report, annotations, summary and outputs; each step survives the others failing. */
-async function publish(
-  report: Report,
+/**
+ * Writes the report, annotations, summary and outputs; each step survives the others failing.
+ * Everything published is redacted (the token, the runner's secrets) first.
+ */
+export async function publish(
+  unredacted: Report,
   settings: Settings | undefined,
   reportPath: string,
   env: NodeJS.ProcessEnv,
+  opts: PublishOptions & { payload?: Record<string, unknown> } = {},
 ): Promise<void> {
+  const report = redactDeep(unredacted);
+  const payload = opts.payload ?? readEvent(env).payload;
   writeOut(reportPath, `${JSON.stringify(report, null, 2)}\n`, 'JSON report');
   const repo = repoUrl(env);
   const sarifPath = join(dirname(reportPath), 'report.sarif');
@@ -317,20 +375,26 @@ async function publish(
 
   // Every error is printed once; the last reason becomes the step's failure message. They are
   // annotations too, so they come out of the same per-step budget.
-  const reasons = [...report.errors];
+  const reasons = report.errors.map(redact);
   const failing = failingFindings(report, settings?.failOn ?? []);
   if (failing.length > 0) {
     const kinds = [...new Set(failing.map((f) => f.kind))].join(', ');
     reasons.push(`${report.summary} (fail-on: ${settings?.failOn.join(',')}; found: ${kinds}).`);
   }
   const onWorkflowRun = Boolean(settings?.merge) && env.GITHUB_EVENT_NAME === 'workflow_run';
-  const target = onWorkflowRun
-    ? await workflowRunTarget(env, report, settings?.githubToken ? clientFor(settings, env) : undefined)
-    : undefined;
-  const pr = commentTarget(settings, env, target);
+  const target =
+    onWorkflowRun && settings
+      ? await workflowRunTarget(
+          env,
+          payload,
+          report,
+          settings.githubToken ? clientFor(settings, env, opts) : undefined,
+        )
+      : undefined;
+  const pr = commentTarget(settings, env, payload, target);
   // A pull request run may print one warning about the comment (before or after the annotations),
   // and one about the check run.
-  const mayWarn = settings?.comment === true && (pullRequestOf(env) !== undefined || onWorkflowRun);
+  const mayWarn = settings?.comment === true && (pullRequestOf(env, payload) !== undefined || onWorkflowRun);
   const plan = planPublish(report, settings, env, {
     error: reasons.length,
     warning: (mayWarn ? 1 : 0) + (settings?.annotations === 'checks' || onWorkflowRun ? 1 : 0),
@@ -338,13 +402,15 @@ async function publish(
 
   const url = runUrl(env);
   const sha = target?.headSha ?? pr?.headSha ?? report.context.commit;
-  const markdown = renderSummary(report, {
-    ...(url ? { runUrl: url } : {}),
-    ...(repo && sha ? { blobUrl: `${repo}/blob/${sha}/` } : {}),
-    unannotated: plan.unannotated,
-  });
+  const markdown = redact(
+    renderSummary(report, {
+      ...(url ? { runUrl: url } : {}),
+      ...(repo && sha ? { blobUrl: `${repo}/blob/${sha}/` } : {}),
+      unannotated: plan.unannotated,
+    }),
+  );
   if (plan.checks && settings && !(target?.problem && !target.headSha)) {
-    await annotateWithChecks(report, settings, env, plan, sha, markdown);
+    await annotateWithChecks(report, settings, env, plan, sha, markdown, opts);
   } else {
     printCommands(plan.commands);
   }
@@ -359,18 +425,9 @@ async function publish(
     core.info(markdown);
   }
 
-  const flaky = report.tests
-    .filter((t) => t.status === 'flaky' || t.status === 'failing')
-    .map((t) => ({ package: t.package, test: t.name, failed: t.failed, runs: t.runs, status: t.status }));
-  core.setOutput('runs', report.totalRuns);
-  core.setOutput('failed-runs', report.failedRuns);
-  core.setOutput('races', report.findings.filter((f) => f.kind === 'race').length);
-  core.setOutput('panics', report.findings.filter((f) => f.kind === 'panic').length);
-  core.setOutput('flaky-tests', JSON.stringify(flaky));
-  core.setOutput('report', reportPath);
-  if (sarifWritten) core.setOutput('sarif', sarifPath);
+  setOutputs(report, reportPath, sarifWritten ? sarifPath : undefined);
 
-  if (pr && settings) await comment(report, settings, pr, env, plan.unannotated);
+  if (pr && settings) await comment(report, settings, pr, env, plan.unannotated, opts);
 
   const last = reasons.pop();
   for (const r of reasons) core.error(r);

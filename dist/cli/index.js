@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(664);
+/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(399);
 // The CLI's entry point; the commands are in cli/commands.ts so tests can call main() directly.
 
 process.exitCode = await (0,_cli_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 664:
+/***/ 399:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -4410,7 +4410,11 @@ const WORKER_FILE = (0,external_node_path_namespaceObject.join)((0,external_node
  * to the end.
  */
 async function parseLogFile(file, pkg, opts = {}) {
-    const { size } = await (0,promises_namespaceObject.stat)(file);
+    const info = await (0,promises_namespaceObject.stat)(file);
+    // A pipe, FIFO, /dev/stdin or a terminal cannot be read at offsets (ESPIPE): read it as a stream.
+    if (!info.isFile() && !info.isDirectory())
+        return parseStream((0,external_node_fs_namespaceObject.createReadStream)(file), pkg);
+    const { size } = info;
     const threads = Math.min(opts.threads ?? defaultThreads(), MAX_THREADS, Math.floor(size / PARALLEL_MIN_BYTES));
     const oneThread = async () => {
         opts.observe?.({ threads: 1, joined: false });
@@ -5164,6 +5168,71 @@ function failed(message, durationMs) {
     return { exitCode: null, signal: null, killed: false, durationMs, output: '', spawnError: message };
 }
 const nodeProcessRunner = { run: runProcess };
+
+;// CONCATENATED MODULE: ./src/publish/secrets.ts
+// Secrets never leave the process in what race-rerun publishes. GitHub masks registered secrets
+// in the log only; the comment, the job summary, the JSON report, annotations and outputs are
+// written by us, and a test can print anything it can read (its environment, a file). Every text
+// published goes through redact(), and every secret the action knows is registered here.
+/** Shorter values are not masked: replacing every `1` or `abc` would garble the report. */
+const MIN_LENGTH = 4;
+const secrets = new Set();
+let patterns = [];
+/** The spellings a secret can take in published text: as it is, JSON-escaped, URL-encoded, per line. */
+function spellings(value) {
+    const out = [value, JSON.stringify(value).slice(1, -1), encodeURIComponent(value)];
+    for (const line of value.split(/\r?\n/))
+        out.push(line.trim());
+    return out.filter((s) => s.length >= MIN_LENGTH);
+}
+/** Registers a value to be replaced by `***` (what core.setSecret tells the runner). */
+function addSecret(value) {
+    if (!value || value.trim().length < MIN_LENGTH || secrets.has(value))
+        return;
+    secrets.add(value);
+    // Longest first, so that a secret containing another is replaced whole.
+    patterns = [...new Set([...patterns, ...spellings(value)])].sort((a, b) => b.length - a.length);
+}
+/** Tokens an environment holds by these names: the runner's own, and the usual GitHub token variables. */
+const ENV_SECRETS = [
+    'ACTIONS_RUNTIME_TOKEN',
+    'ACTIONS_ID_TOKEN_REQUEST_TOKEN',
+    'GITHUB_TOKEN',
+    'GH_TOKEN',
+];
+/** Registers the tokens of ENV_SECRETS found in env. */
+function addEnvSecrets(env) {
+    for (const name of ENV_SECRETS)
+        addSecret(env[name]);
+}
+/** The text with every registered secret replaced by `***`. */
+function redact(text) {
+    let out = text;
+    for (const p of patterns)
+        if (out.includes(p))
+            out = out.split(p).join('***');
+    return out;
+}
+/** A copy of a JSON-like value (the report) with every string redacted, keys included. */
+function redactDeep(value) {
+    if (patterns.length === 0)
+        return value;
+    const walk = (v) => {
+        if (typeof v === 'string')
+            return redact(v);
+        if (Array.isArray(v))
+            return v.map(walk);
+        if (v !== null && typeof v === 'object')
+            return Object.fromEntries(Object.entries(v).map(([k, x]) => [redact(k), walk(x)]));
+        return v;
+    };
+    return walk(value);
+}
+/** Tests start from nothing registered. */
+function clearSecrets() {
+    secrets.clear();
+    patterns = [];
+}
 
 ;// CONCATENATED MODULE: ./src/render/outcome.ts
 function failingFindings(report, failOn) {
@@ -6589,6 +6658,7 @@ function readReports(root, globs) {
 
 
 
+
 const USAGE = `race-rerun ${VERSION}: run Go tests N times under the race detector and report how often each race, panic and failure reproduces.
 
 Usage:
@@ -6616,7 +6686,8 @@ Flags for all:
   --no-color           plain text even on a terminal
   -h, --help, --version
 
-Exit status: 0 nothing matched --fail-on, 1 findings matched --fail-on, 2 bad usage or nothing could be run.`;
+Exit status: 0 nothing matched --fail-on, 1 findings matched --fail-on, 2 bad usage, nothing could be run,
+or (parse) a log could not be read or none holds Go test output.`;
 class UsageError extends Error {
 }
 /** The checkout holding cwd (what `git rev-parse --show-toplevel` says, without starting git). */
@@ -6633,19 +6704,19 @@ function writeJson(file, report) {
     if (!file)
         return;
     (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(file)), { recursive: true });
-    (0,external_node_fs_namespaceObject.writeFileSync)(file, `${JSON.stringify(report, null, 2)}\n`);
+    (0,external_node_fs_namespaceObject.writeFileSync)(file, `${JSON.stringify(redactDeep(report), null, 2)}\n`);
     process.stderr.write(`JSON report written to ${file}\n`);
 }
 function writeSarif(file, report, failOn) {
     if (!file)
         return;
     (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(file)), { recursive: true });
-    (0,external_node_fs_namespaceObject.writeFileSync)(file, `${JSON.stringify(renderSarif(report, { failOn }))}\n`);
+    (0,external_node_fs_namespaceObject.writeFileSync)(file, `${JSON.stringify(renderSarif(redactDeep(report), { failOn }))}\n`);
     process.stderr.write(`SARIF written to ${file}\n`);
 }
 /** The text, JSON and SARIF outputs every command ends with. */
 function show(report, values, color, failOn) {
-    process.stdout.write(`${renderTerminal(report, { color: color && !values['no-color'] })}\n`);
+    process.stdout.write(`${redact(renderTerminal(report, { color: color && !values['no-color'] }))}\n`);
     writeJson(values.json, report);
     writeSarif(values.sarif, report, failOn);
 }
@@ -6752,6 +6823,11 @@ async function cmdRun(args, color) {
     show(report, values, color, settings.failOn);
     return exitCodeOf(report, settings.failOn);
 }
+/**
+ * Standard input, read as the stream it is: reopening /dev/stdin fails (ENXIO) when it is a
+ * socket, as Node's child processes get.
+ */
+const STDIN_NAMES = new Set(['-', '/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
 async function cmdParse(args, color) {
     const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
         args,
@@ -6763,25 +6839,29 @@ async function cmdParse(args, color) {
     const cwd = process.cwd();
     const repoRoot = gitTopLevel(cwd);
     const failOn = failOnOf(values['fail-on'], repoRoot);
-    const logs = positionals.map((file) => file === '-' ? { name: 'stdin', open: () => process.stdin } : { name: file, file });
+    const logs = positionals.map((file) => STDIN_NAMES.has(file)
+        ? { name: file === '-' ? 'stdin' : file, open: () => process.stdin }
+        : { name: file, file });
     // Module paths and GOROOT make -trimpath frames and the standard library recognisable; Go is optional here.
     const go = createGoTool(nodeProcessRunner);
     const goEnv = await go.env(cwd).catch(() => undefined);
     const modules = goEnv ? await go.modules(cwd).catch(() => []) : [];
-    const { report, unreadable } = await parseLogsToReport(logs, {
+    const { report } = await parseLogsToReport(logs, {
         repoRoot,
         moduleDir: cwd,
         modules,
         ...(goEnv ? { goroot: goEnv.goroot, gomodcache: goEnv.gomodcache } : {}),
     });
     show(report, values, color, failOn);
-    // A log that holds no Go output is said plainly in the report; only an unreadable one is an error.
-    if (unreadable > 0)
+    // A log that cannot be read, or no log holding Go output: nothing could be read (the report says which).
+    if (report.errors.length > 0)
         return 2;
     return failingFindings(report, failOn).length > 0 ? 1 : 0;
 }
 async function main(argv) {
     const [command, ...rest] = argv;
+    // A token in the environment (GITHUB_TOKEN in CI) never reaches the report a test printed it into.
+    addEnvSecrets(process.env);
     const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
     try {
         switch (command) {

@@ -8,6 +8,7 @@ import { createGoTool } from '../engine/go.js';
 import { errorReport, type LogSource, parseLogsToReport, runAndReport } from '../engine/pipeline.js';
 import { nodeProcessRunner } from '../engine/process.js';
 import type { FindingKind, Report } from '../model.js';
+import { addEnvSecrets, redact, redactDeep } from '../publish/secrets.js';
 import { failingFindings } from '../render/outcome.js';
 import { describeRun } from '../render/progress.js';
 import { renderSarif } from '../render/sarif.js';
@@ -43,7 +44,8 @@ Flags for all:
   --no-color           plain text even on a terminal
   -h, --help, --version
 
-Exit status: 0 nothing matched --fail-on, 1 findings matched --fail-on, 2 bad usage or nothing could be run.`;
+Exit status: 0 nothing matched --fail-on, 1 findings matched --fail-on, 2 bad usage, nothing could be run,
+or (parse) a log could not be read or none holds Go test output.`;
 
 class UsageError extends Error {}
 
@@ -59,14 +61,14 @@ function gitTopLevel(cwd: string): string {
 function writeJson(file: string | undefined, report: Report): void {
   if (!file) return;
   mkdirSync(dirname(resolve(file)), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify(redactDeep(report), null, 2)}\n`);
   process.stderr.write(`JSON report written to ${file}\n`);
 }
 
 function writeSarif(file: string | undefined, report: Report, failOn: FindingKind[]): void {
   if (!file) return;
   mkdirSync(dirname(resolve(file)), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(renderSarif(report, { failOn }))}\n`);
+  writeFileSync(file, `${JSON.stringify(renderSarif(redactDeep(report), { failOn }))}\n`);
   process.stderr.write(`SARIF written to ${file}\n`);
 }
 
@@ -77,7 +79,7 @@ function show(
   color: boolean,
   failOn: FindingKind[],
 ): void {
-  process.stdout.write(`${renderTerminal(report, { color: color && !values['no-color'] })}\n`);
+  process.stdout.write(`${redact(renderTerminal(report, { color: color && !values['no-color'] }))}\n`);
   writeJson(values.json, report);
   writeSarif(values.sarif, report, failOn);
 }
@@ -183,6 +185,12 @@ async function cmdRun(args: string[], color: boolean): Promise<number> {
   return exitCodeOf(report, settings.failOn);
 }
 
+/**
+ * Standard input, read as the stream it is: reopening /dev/stdin fails (ENXIO) when it is a
+ * socket, as Node's child processes get.
+ */
+const STDIN_NAMES = new Set(['-', '/dev/stdin', '/dev/fd/0', '/proc/self/fd/0']);
+
 async function cmdParse(args: string[], color: boolean): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -194,26 +202,30 @@ async function cmdParse(args: string[], color: boolean): Promise<number> {
   const repoRoot = gitTopLevel(cwd);
   const failOn = failOnOf(values['fail-on'], repoRoot);
   const logs: LogSource[] = positionals.map((file) =>
-    file === '-' ? { name: 'stdin', open: () => process.stdin } : { name: file, file },
+    STDIN_NAMES.has(file)
+      ? { name: file === '-' ? 'stdin' : file, open: () => process.stdin }
+      : { name: file, file },
   );
   // Module paths and GOROOT make -trimpath frames and the standard library recognisable; Go is optional here.
   const go = createGoTool(nodeProcessRunner);
   const goEnv = await go.env(cwd).catch(() => undefined);
   const modules = goEnv ? await go.modules(cwd).catch(() => []) : [];
-  const { report, unreadable } = await parseLogsToReport(logs, {
+  const { report } = await parseLogsToReport(logs, {
     repoRoot,
     moduleDir: cwd,
     modules,
     ...(goEnv ? { goroot: goEnv.goroot, gomodcache: goEnv.gomodcache } : {}),
   });
   show(report, values, color, failOn);
-  // A log that holds no Go output is said plainly in the report; only an unreadable one is an error.
-  if (unreadable > 0) return 2;
+  // A log that cannot be read, or no log holding Go output: nothing could be read (the report says which).
+  if (report.errors.length > 0) return 2;
   return failingFindings(report, failOn).length > 0 ? 1 : 0;
 }
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  // A token in the environment (GITHUB_TOKEN in CI) never reaches the report a test printed it into.
+  addEnvSecrets(process.env);
   const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
   try {
     switch (command) {

@@ -1,7 +1,7 @@
 // Reading logs from disk into the streaming parser: the one place parsing meets I/O. A huge file
 // is parsed in parts side by side (worker threads), joined where the parsers were quiet.
 import { isAscii } from 'node:buffer';
-import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, openSync, readSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -62,7 +62,10 @@ export async function parseLogFile(
   pkg?: string,
   opts: ParseFileOptions = {},
 ): Promise<ParsedOutput> {
-  const { size } = await stat(file);
+  const info = await stat(file);
+  // A pipe, FIFO, /dev/stdin or a terminal cannot be read at offsets (ESPIPE): read it as a stream.
+  if (!info.isFile() && !info.isDirectory()) return parseStream(createReadStream(file), pkg);
+  const { size } = info;
   const threads = Math.min(
     opts.threads ?? defaultThreads(),
     MAX_THREADS,

@@ -3,7 +3,7 @@
 // commands, and a workflow_run job can annotate the pull request's commit. Failures are returned,
 // never thrown: the caller falls back to workflow commands.
 import type { Annotation } from '../render/annotations.js';
-import type { GitHubClient } from './client.js';
+import { asApiError, type GitHubClient } from './client.js';
 
 /** GitHub takes at most 50 annotations per create or update request. */
 export const ANNOTATIONS_PER_REQUEST = 50;
@@ -77,13 +77,13 @@ export async function createCheckRun(input: CheckRunInput): Promise<CheckRunResu
     }
     return { ok: true, id, ...(created.data.html_url ? { url: created.data.html_url } : {}), requests };
   } catch (err) {
-    const e = err as { status?: unknown; message?: unknown };
-    const status = typeof e.status === 'number' ? e.status : undefined;
-    const message = (String(e.message ?? err).split('\n')[0] ?? '').replace(/ - https?:\/\/\S+$/, '');
+    const e = asApiError(err);
+    const status = e.status;
+    const message = (e.message.split('\n')[0] ?? '').replace(/ - https?:\/\/\S+/, '');
     const hint = status === 403 || status === 404 ? ' Give the job `permissions: checks: write`.' : '';
     return {
       ok: false,
-      warning: `race-rerun could not create the check run${status !== undefined ? ` (${status})` : ''}: ${message}.${hint} The annotations are printed as workflow commands instead (GitHub shows 10 per level and step).`,
+      warning: `race-rerun could not create the check run: ${message}.${hint} The annotations are printed as workflow commands instead (GitHub shows 10 per level and step).`,
       ...(status !== undefined ? { status } : {}),
       requests,
     };

@@ -2,9 +2,8 @@
 // request's code, but its event lists no pull request for a fork. The reports say which pull
 // request and commit they are for; since a fork can write those reports, the number is only
 // believed when GitHub says that pull request's head is the commit the triggering run tested.
-import { readFileSync } from 'node:fs';
 import type { Report } from '../model.js';
-import type { GitHubClient } from './client.js';
+import { asApiError, type GitHubClient } from './client.js';
 import type { PullRequest } from './comment.js';
 
 interface WorkflowRunEvent {
@@ -15,13 +14,13 @@ interface WorkflowRunEvent {
   };
 }
 
-export function readWorkflowRun(env: NodeJS.ProcessEnv): WorkflowRunEvent['workflow_run'] | undefined {
-  if (env.GITHUB_EVENT_NAME !== 'workflow_run' || !env.GITHUB_EVENT_PATH) return undefined;
-  try {
-    return (JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as WorkflowRunEvent).workflow_run;
-  } catch {
-    return undefined;
-  }
+export function workflowRunOf(
+  env: NodeJS.ProcessEnv,
+  payload: Record<string, unknown>,
+): WorkflowRunEvent['workflow_run'] | undefined {
+  if (env.GITHUB_EVENT_NAME !== 'workflow_run') return undefined;
+  const run = (payload as WorkflowRunEvent).workflow_run;
+  return run !== null && typeof run === 'object' ? run : undefined;
 }
 
 /** Where to publish; `problem` says why the comment (or everything, without headSha) is skipped. */
@@ -34,12 +33,13 @@ export interface Target {
 /** The pull request and head commit to publish to, checked against the trusted event. */
 export async function workflowRunTarget(
   env: NodeJS.ProcessEnv,
+  payload: Record<string, unknown>,
   report: Report,
   client: GitHubClient | undefined,
 ): Promise<Target> {
-  const run = readWorkflowRun(env);
-  const headSha = run?.head_sha;
-  if (!headSha) return { problem: 'the workflow_run event names no head commit' };
+  const run = workflowRunOf(env, payload);
+  const headSha = typeof run?.head_sha === 'string' ? run.head_sha : undefined;
+  if (!run || !headSha) return { problem: 'the workflow_run event names no head commit' };
   const commit = report.context.commit;
   if (commit && commit !== headSha) {
     return {
@@ -48,7 +48,8 @@ export async function workflowRunTarget(
   }
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
   if (!owner || !repo) return { headSha };
-  const listed = run.pull_requests?.find((p) => typeof p.number === 'number');
+  const pulls = Array.isArray(run.pull_requests) ? run.pull_requests : [];
+  const listed = pulls.find((p) => typeof p?.number === 'number');
   if (listed?.number)
     return { headSha, pr: { owner, repo, number: listed.number, headSha, fromFork: false } };
   const number = report.pullRequest?.number;
@@ -67,7 +68,7 @@ export async function workflowRunTarget(
   } catch (err) {
     return {
       headSha,
-      problem: `cannot check pull request #${number} that the reports name: ${(err as Error).message.split('\n')[0]}`,
+      problem: `cannot check pull request #${number} that the reports name: ${asApiError(err).message.split('\n')[0]}`,
     };
   }
   // This job's token can write: a refusal is about its permissions, not about the fork.

@@ -64,6 +64,31 @@ function message(report: Report, f: Finding, at: Location): string {
   return clean(parts.join('\n\n'));
 }
 
+/**
+ * GitHub cuts an annotation's message at about 4 KB (silently, mid-line); longer ones are cut
+ * here, at a line, with a pointer to where the rest is.
+ */
+export const ANNOTATION_MESSAGE_BYTES = 4000;
+/** The Checks API's limit for a title, which the runner applies too. */
+export const ANNOTATION_TITLE_CHARS = 255;
+const CUT_NOTE = '\n… (shortened: the job summary and the JSON report have all of it)';
+
+/** The message within ANNOTATION_MESSAGE_BYTES of UTF-8, cut at a line break when there is one. */
+export function capMessage(message: string, max = ANNOTATION_MESSAGE_BYTES): string {
+  const bytes = new TextEncoder().encode(message);
+  if (bytes.length <= max) return message;
+  const room = max - new TextEncoder().encode(CUT_NOTE).length;
+  // A character split at the cut decodes as U+FFFD: dropped.
+  let cut = new TextDecoder().decode(bytes.subarray(0, room)).replace(/\uFFFD$/, '');
+  const nl = cut.lastIndexOf('\n');
+  if (nl > room / 2) cut = cut.slice(0, nl);
+  return `${cut}${CUT_NOTE}`;
+}
+
+function capTitle(title: string): string {
+  return title.length <= ANNOTATION_TITLE_CHARS ? title : `${title.slice(0, ANNOTATION_TITLE_CHARS - 1)}…`;
+}
+
 /** GitHub shows at most this many annotations of each level per step and drops the rest silently. */
 export const ANNOTATIONS_PER_LEVEL = 10;
 const LEVELS = ['error', 'warning', 'notice'] as const;
@@ -153,7 +178,13 @@ export function planAnnotations(report: Report, budget: AnnotationBudget = {}): 
     const message = s.parts
       .map((p, i) => (i === 0 ? p.message : `Also on this line: ${p.title}\n\n${p.message}`))
       .join('\n\n');
-    return { level: s.level, title, message, file: s.file, startLine: s.line };
+    return {
+      level: s.level,
+      title: capTitle(title),
+      message: capMessage(message),
+      file: s.file,
+      startLine: s.line,
+    };
   });
   return { annotations, unannotated };
 }

@@ -65,6 +65,22 @@ export function escapeHtml(s: string): string {
   );
 }
 
+/**
+ * Control characters from test output (NUL, ESC, BEL, a lone CR, C1) shown as escapes such as
+ * `\x1b`, so that what a test printed is seen, not acted on by whatever displays the markdown.
+ * Newlines and tabs stay; CRLF becomes LF.
+ */
+export function showControls(s: string): string {
+  return (
+    s
+      .replace(/\r\n/g, '\n')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+      .replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) =>
+        c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+      )
+  );
+}
+
 export function shorten(s: string, max: number): string {
   return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
 }
@@ -367,7 +383,7 @@ export function renderDocument(report: Report, opts: DocumentOptions): string {
   const ranked = rankFindings(report.findings);
   const n = ranked.length;
   const all = Math.min(n, MAX_DETAILS);
-  const render = (cut: Cut) => renderWith(report, ranked, opts, cut);
+  const render = (cut: Cut) => showControls(renderWith(report, ranked, opts, cut));
   const fits = (s: string) => s.length <= opts.limit;
 
   const full = render({ keep: n, stacks: all });

@@ -1,5 +1,5 @@
 // The bundled CLI (dist/cli/index.js): `run` in a Go module and `parse` of logs made by real go test runs.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -11,10 +11,13 @@ const cli = join(root, 'dist', 'cli', 'index.js');
 const goEnv = { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '-mod=mod', NO_COLOR: '1' };
 const temp = mkdtempSync(join(tmpdir(), 'race-rerun-cli-'));
 
-function raceRerun(args: string[], opts: { cwd?: string; input?: string } = {}) {
+function raceRerun(
+  args: string[],
+  opts: { cwd?: string; input?: string; env?: Record<string, string> } = {},
+) {
   const r = spawnSync(process.execPath, [cli, ...args], {
     cwd: opts.cwd ?? root,
-    env: goEnv,
+    env: { ...goEnv, ...opts.env },
     encoding: 'utf8',
     ...(opts.input !== undefined ? { input: opts.input } : {}),
   });
@@ -73,18 +76,41 @@ describe('race-rerun parse', () => {
     expect(r.stdout).toContain('test/go/race/race.go:13');
   });
 
+  it('reads /dev/stdin and a FIFO: pipes cannot be read at offsets (ESPIPE before)', () => {
+    const piped = raceRerun(['parse', '/dev/stdin'], { input: readFileSync(plainLog, 'utf8') });
+    expect(piped.stderr).not.toMatch(/ESPIPE|Cannot read/);
+    expect(piped.status).toBe(1);
+    expect(piped.stdout).toMatch(/RACE\s+1\/1 runs/);
+    const fifo = join(temp, 'race.fifo');
+    execFileSync('mkfifo', [fifo]);
+    // The shell writes the log into the FIFO while race-rerun reads it: as `parse <(go test …)` does.
+    const r = spawnSync(
+      'sh',
+      ['-c', `cat "$1" > "$2" & exec "$3" "$4" parse "$2"`, 'sh', jsonLog, fifo, process.execPath, cli],
+      {
+        env: goEnv,
+        encoding: 'utf8',
+        cwd: root,
+        timeout: 60_000,
+      },
+    );
+    expect(r.stderr).not.toMatch(/ESPIPE|Cannot read/);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('test/go/race/race.go:13');
+  });
+
   it('--fail-on never exits 0 with the same report', () => {
     const r = raceRerun(['parse', '--fail-on', 'never', plainLog]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/RACE/);
   });
 
-  it('a log that is not Go output is said plainly, exit 0', () => {
+  it('a log that is not Go output is said plainly, exit 2 as for nothing run', () => {
     const notGo = join(temp, 'npm.log');
     writeFileSync(notGo, 'npm ERR! missing script: test\n');
     const out = join(temp, 'notgo.json');
     const r = raceRerun(['parse', '--json', out, notGo]);
-    expect(r.status).toBe(0);
+    expect(r.status).toBe(2);
     expect(r.stdout).toMatch(/not Go test output/);
     expect((JSON.parse(readFileSync(out, 'utf8')) as Report).findings).toEqual([]);
   });
@@ -97,6 +123,20 @@ describe('race-rerun parse', () => {
 });
 
 describe('race-rerun run', () => {
+  it('a GITHUB_TOKEN a test prints is *** in the terminal report and the JSON file', () => {
+    const token = 'ghp_cliTokenPrintedByATest42';
+    const out = join(temp, 'leak.json');
+    const r = raceRerun(['run', '--count', '1', '--run', '^TestLeak$', '--json', out], {
+      cwd: join(root, 'test/go/leak'),
+      env: { GITHUB_TOKEN: token, RR_SECRET: token, GORACE: 'atexit_sleep_ms=0' },
+    });
+    expect(r.status).toBe(1);
+    const json = readFileSync(out, 'utf8');
+    for (const text of [r.stdout, r.stderr, json]) expect(text).not.toContain(token);
+    expect(r.stdout).toContain('TestLeak/***');
+    expect((JSON.parse(json) as Report).findings[0]?.message).toBe('leaked *** and');
+  });
+
   it('runs the module in the current directory N times', () => {
     const out = join(temp, 'run.json');
     const r = raceRerun(['run', '--count', '2', '--json', out], { cwd: join(root, 'test/go/race') });

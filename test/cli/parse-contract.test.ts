@@ -1,6 +1,6 @@
 // The `parse` command's contract, against main() in src/cli/commands.ts (no rebuilt dist/ needed):
 // `race-rerun parse --json FILE LOG...` writes the JSON report whatever the logs hold, and exits
-// non-zero only when findings match --fail-on (1) or a log cannot be read (2).
+// non-zero when findings match --fail-on (1), or a log cannot be read or none holds Go output (2).
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -73,11 +73,11 @@ describe('race-rerun parse contract', () => {
     expect((await parse('--fail-on', 'race', race)).code).toBe(1);
   });
 
-  it('a log with no Go test output: said plainly, report written, exit 0', async () => {
+  it('a log with no Go test output: said plainly as an error, report written, exit 2', async () => {
     const npm = join(temp, 'npm.log');
     writeFileSync(npm, 'npm ERR! missing script: test\n');
     const r = await parse(npm);
-    expect(r.code).toBe(0);
+    expect(r.code).toBe(2);
     expect(r.out).toContain(`${npm} is not Go test output`);
     const report = checkSchema(r.report);
     expect(report.findings).toEqual([]);
@@ -86,16 +86,21 @@ describe('race-rerun parse contract', () => {
     ]);
   });
 
-  it('an empty log, binary junk, and a truncated log all exit 0 or 1, never 2, always with a report', async () => {
+  it('an empty log and binary junk are not Go output (exit 2), a truncated log is (exit 1), always with a report', async () => {
     const empty = join(temp, 'empty.log');
     writeFileSync(empty, '');
     const junk = join(temp, 'junk.bin');
     writeFileSync(junk, Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 7919) % 256)));
     for (const log of [empty, junk]) {
       const r = await parse(log);
-      expect(r.code).toBe(0);
+      expect(r.code).toBe(2);
+      expect(r.out).toContain(`${log} is not Go test output`);
       checkSchema(r.report);
     }
+    // One log without Go output among others is a note, and the others decide.
+    const mixed = await parse('--fail-on', 'never', join(fixtures, 'race-basic-go1.26.txt'), empty);
+    expect(mixed.code).toBe(0);
+    expect(mixed.report?.notes).toEqual([expect.stringContaining(`${empty} holds no Go test output`)]);
     const cut = await parse(join(fixtures, 'derived-truncated-killed-mid-report-go1.26.txt'));
     expect(cut.code).toBe(1);
     expect(checkSchema(cut.report).findings.map((f) => f.kind)).toContain('race');

@@ -80,15 +80,24 @@ export function parseOutputFile(text: string): Record<string, string> {
 
 export async function runAction(
   inputs: Record<string, string>,
-  opts: { event?: object; eventName?: string; env?: Record<string, string>; workspace?: string } = {},
+  opts: {
+    event?: object;
+    /** The event file's bytes as they are (invalid JSON, binary), instead of `event`. */
+    eventText?: string | Buffer;
+    eventName?: string;
+    env?: Record<string, string>;
+    workspace?: string;
+    /** GITHUB_OUTPUT names a file that does not exist. */
+    noOutputFile?: boolean;
+  } = {},
 ): Promise<ActionResult> {
   const temp = mkdtempSync(join(tmpdir(), 'race-rerun-e2e-'));
   const summaryFile = join(temp, 'summary.md');
   const outputFile = join(temp, 'output');
   const eventFile = join(temp, 'event.json');
   writeFileSync(summaryFile, '');
-  writeFileSync(outputFile, '');
-  writeFileSync(eventFile, JSON.stringify(opts.event ?? {}));
+  if (!opts.noOutputFile) writeFileSync(outputFile, '');
+  writeFileSync(eventFile, opts.eventText ?? JSON.stringify(opts.event ?? {}));
   const env: NodeJS.ProcessEnv = {
     PATH: process.env.PATH,
     HOME: process.env.HOME,
@@ -126,7 +135,7 @@ export async function runAction(
     stdout,
     stderr,
     summary: readFileSync(summaryFile, 'utf8'),
-    outputs: parseOutputFile(readFileSync(outputFile, 'utf8')),
+    outputs: existsSync(outputFile) ? parseOutputFile(readFileSync(outputFile, 'utf8')) : {},
     ...(existsSync(reportPath) ? { report: JSON.parse(readFileSync(reportPath, 'utf8')) as Report } : {}),
     reportPath,
     commands: parseCommands(stdout),

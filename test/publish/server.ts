@@ -28,6 +28,8 @@ export interface Failure {
   /** Only requests with this method fail (default: any). */
   method?: string;
   headers?: Record<string, string>;
+  /** Sent as it is instead of a JSON error body (an HTML page from a proxy). */
+  raw?: { contentType: string; body: string };
 }
 
 export interface StoredCheckRun {
@@ -50,6 +52,12 @@ export interface FakeGitHub {
   comments: Map<string, StoredComment[]>;
   /** Answered, in order, instead of the next matching requests. */
   failures: Failure[];
+  /** Accept every request and never answer it. */
+  hang: boolean;
+  /** Every page of comments links to one more (a broken proxy or server). */
+  endless: boolean;
+  /** The `Link: next` of the first page points at this server instead. */
+  nextOrigin?: string;
   /** Adds comments as if other people had written them. */
   seed(issue: string, bodies: string[], user?: StoredComment['user']): void;
   commentsOf(issue: string): StoredComment[];
@@ -70,6 +78,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
   const pulls = new Map<string, string>();
   let nextId = 1000;
   let base = '';
+  const fake = { hang: false, endless: false } as FakeGitHub;
 
   const add = (issue: string, body: string, user = { login: 'github-actions[bot]', type: 'Bot' }) => {
     const list = comments.get(issue) ?? [];
@@ -107,8 +116,14 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
       authorization: req.headers.authorization,
     });
 
+    if (fake.hang) return;
     const i = failures.findIndex((f) => !f.method || f.method === method);
     const failure = i >= 0 ? failures.splice(i, 1)[0] : undefined;
+    if (failure?.raw) {
+      res.writeHead(failure.status, { 'content-type': failure.raw.contentType, ...failure.headers });
+      res.end(failure.raw.body);
+      return;
+    }
     if (failure) {
       send(
         res,
@@ -134,7 +149,14 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
           return `<${u.toString()}>; rel="${rel}"`;
         };
         const links: string[] = [];
-        if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'));
+        if (fake.endless) {
+          send(res, 200, [{ id: page, body: `page ${page}`, user: { login: 'x', type: 'User' } }], {
+            link: link(page + 1, 'next'),
+          });
+          return;
+        }
+        if (fake.nextOrigin) links.push(`<${fake.nextOrigin}${url.pathname}?page=2>; rel="next"`);
+        else if (page < last) links.push(link(page + 1, 'next'), link(last, 'last'));
         if (page > 1) links.push(link(1, 'first'), link(page - 1, 'prev'));
         send(
           res,
@@ -231,7 +253,7 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  return {
+  Object.assign(fake, {
     url: base,
     checkRuns,
     pulls,
@@ -247,5 +269,6 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
         server.closeAllConnections();
         server.close(() => done());
       }),
-  };
+  } satisfies Omit<FakeGitHub, 'hang' | 'endless' | 'nextOrigin'>);
+  return fake;
 }

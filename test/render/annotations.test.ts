@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/analysis/report.js';
-import { planAnnotations, renderAnnotations } from '../../src/render/annotations.js';
+import {
+  ANNOTATION_MESSAGE_BYTES,
+  capMessage,
+  planAnnotations,
+  renderAnnotations,
+} from '../../src/render/annotations.js';
 import { failingFindings } from '../../src/render/outcome.js';
 import { buildError, daemonRace, failure, indexPanic, input, outcome, run } from '../analysis/fixtures.js';
 import { racePanicReport } from './reports.js';
@@ -217,5 +222,25 @@ describe('planAnnotations: the per-step budget', () => {
     expect(a).toHaveLength(1);
     expect(a[0]?.title).toMatch(/\(and 1 more on this line\)$/);
     expect(a[0]?.message).toContain('Also on this line: Test failure (1/1 runs): TestB');
+  });
+});
+
+describe('annotation size', () => {
+  it('caps a huge message at a line, in UTF-8 bytes, with a pointer to the summary', () => {
+    const huge = Array.from({ length: 400 }, (_, i) => `line ${i}: ${'é'.repeat(20)}`).join('\n');
+    const r = buildReport(
+      input([run(1, [failure('TestHuge', 'daemon_test.go', 9, huge)], [outcome('TestHuge', 'fail')])]),
+    );
+    const [a] = renderAnnotations(r);
+    const bytes = new TextEncoder().encode(a?.message ?? '').length;
+    expect(bytes).toBeLessThanOrEqual(ANNOTATION_MESSAGE_BYTES);
+    expect(bytes).toBeGreaterThan(ANNOTATION_MESSAGE_BYTES - 200);
+    expect(a?.message).toMatch(
+      /\nline \d+: é{20}\n… \(shortened: the job summary and the JSON report have all of it\)$/,
+    );
+    expect(a?.message.startsWith('TestHuge failed here: line 0:')).toBe(true);
+    expect(capMessage('short')).toBe('short');
+    // A cut inside a multi-byte character drops it rather than leaving half of it.
+    expect(capMessage('€'.repeat(2000), 100)).toMatch(/^€+\n… \(shortened/);
   });
 });

@@ -2,6 +2,8 @@
 // The key lines are also asserted below, so a regenerated golden cannot hide a regression.
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/analysis/report.js';
+import { renderComment } from '../../src/render/comment.js';
+import { showControls } from '../../src/render/markdown.js';
 import { code, escapeMarkdown, renderSummary } from '../../src/render/summary.js';
 import { failure, input, outcome, run } from '../analysis/fixtures.js';
 import { expectGolden } from './golden.js';
@@ -79,5 +81,20 @@ describe('renderSummary', () => {
     expect(escapeMarkdown('a|b <i> @me #3 *x*')).toBe('a\\|b &lt;i&gt; @\u200bme #\u200b3 \\*x\\*');
     expect(code('a`b|c')).toBe('``a`b\\|c``');
     expect(code('`x`')).toBe('`` `x` ``');
+  });
+
+  it('shows control characters from test output escaped, in the summary as in the comment', () => {
+    const message = 'got \x1b[31mred\x1b[0m, NUL \x00, bell \x07, carriage\rreturn, C1 \x9b';
+    const r = buildReport(
+      input([run(1, [failure('TestCtl', 'daemon_test.go', 9, message)], [outcome('TestCtl', 'fail')])]),
+    );
+    const summary = renderSummary(r);
+    const comment = renderComment(r, { identity: { workflow: 'CI', job: 'race' } }) ?? '';
+    for (const md of [summary, comment]) {
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for them is the point
+      expect(md).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+      expect(md).toContain('got \\x1b[31mred\\x1b[0m, NUL \\x00, bell \\x07, carriage\\rreturn, C1 \\x9b');
+    }
+    expect(showControls('a\r\nb\tc\n')).toBe('a\nb\tc\n');
   });
 });

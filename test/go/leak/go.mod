@@ -1,0 +1,3 @@
+module example.com/rr/leak
+
+go 1.21
