@@ -324,7 +324,7 @@ describe('workflow_run: publishing for a fork pull request', () => {
     const w = plainWarnings(r);
     expect(w).toHaveLength(1);
     expect(w[0]?.message).toMatch(
-      /could not create the check run: 403 Resource not accessible by integration\..*checks: write.*workflow commands instead/,
+      /could not create the check run: POST \/repos\/octo\/app\/check-runs: 403 Resource not accessible by integration\. Give the job `permissions: checks: write`\..*workflow commands instead/,
     );
     const a = fileAnnotations(r);
     expect(a.length).toBeGreaterThan(0);
