@@ -29904,7 +29904,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9027);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9758);
 // The action's entry point: all work is in run(), so tests can call it with fakes.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -29914,7 +29914,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9027:
+/***/ 9758:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32775,7 +32775,7 @@ function error(message, properties = {}) {
  * @param message warning issue message. Errors will be converted to string via toString()
  * @param properties optional properties to add to the annotation.
  */
-function warning(message, properties = {}) {
+function core_warning(message, properties = {}) {
     command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 /**
@@ -34134,6 +34134,9 @@ function mergeReports(named) {
     // and no report (an untrusted artifact) chooses what a reader is told to run.
     for (const f of findings)
         f.reproduce = reproduceCommand(reproduceInputFor(report, f));
+    // only-changed: every shard chose from the same commit, so the first one's choice is everyone's.
+    if (base.focus)
+        report.focus = structuredClone(base.focus);
     const pr = inputs.find((r) => r.pullRequest)?.pullRequest;
     if (pr)
         report.pullRequest = { ...pr };
@@ -34154,6 +34157,415 @@ function mergedText(m) {
 /** The shard's own summary sentence says which shard it is. */
 function shardSummary(summary, shard) {
     return `${summary} (shard ${shard.index} of ${shard.total})`;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/baseline.ts
+/** Lines a location may move and still be the same finding when nothing else matched. */
+const NEARBY_LINES = 40;
+/** Above this chance of having shown, a finding not seen now is "likely fixed". */
+const LIKELY_FIXED = 0.95;
+/** Gone findings listed at most (the rest are counted). */
+const MAX_GONE = 50;
+/** 1 − (1 − p)^n: the chance to see at least once in n runs what showed in k of m runs. */
+function chanceToShow(k, m, n) {
+    if (m <= 0 || k <= 0 || n <= 0)
+        return 0;
+    const p = Math.min(1, k / m);
+    return 1 - (1 - p) ** n;
+}
+function fileName(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
+}
+/** The places without their lines: survives code above them moving. */
+function placesKey(f) {
+    const locs = f.locations.map((l) => `${l.file}|${l.function}|${l.access ?? ''}`).sort();
+    const extra = f.kind === 'failure' ? f.tests.join(',') : f.kind === 'build' ? f.message : '';
+    return `${f.kind}|${f.package}|${locs.join(';')}|${extra}`;
+}
+function sameFilesNearby(a, b) {
+    if (a.kind !== b.kind || a.package !== b.package || a.locations.length === 0)
+        return false;
+    if (a.locations.length !== b.locations.length)
+        return false;
+    const sorted = (f) => [...f.locations].sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line));
+    const [xs, ys] = [sorted(a), sorted(b)];
+    return xs.every((x, i) => {
+        const y = ys[i];
+        return x.file === y.file && Math.abs(x.line - y.line) <= NEARBY_LINES;
+    });
+}
+function movedFrom(now, then) {
+    // A race's sides swap roles between runs (whichever access the detector saw first).
+    const left = [...then.locations];
+    const take = (same) => {
+        const i = left.findIndex(same);
+        return i < 0 ? undefined : left.splice(i, 1)[0];
+    };
+    const moved = [];
+    for (const l of now.locations) {
+        const was = take((b) => b.file === l.file && b.function === l.function && b.access === l.access) ??
+            take((b) => b.file === l.file && b.access === l.access) ??
+            take((b) => b.file === l.file);
+        if (was && was.line !== l.line)
+            moved.push(`${fileName(was.file)}:${was.line}`);
+    }
+    return moved.length > 0 ? moved.join(', ') : undefined;
+}
+/** Which baseline finding each finding of the report is, matched at most once each. */
+function matchFindings(now, base) {
+    const out = new Map();
+    const used = new Set();
+    const known = (f, b, match) => {
+        used.add(b);
+        const k = { id: b.id, runsSeen: b.runsSeen, runs: b.runs, match };
+        const moved = match === 'signature' ? undefined : movedFrom(f, b);
+        if (moved)
+            k.movedFrom = moved;
+        out.set(f, k);
+    };
+    const passes = [
+        ['signature', (f, b) => f.kind === b.kind && f.package === b.package && f.signature === b.signature],
+        ['functions', (f, b) => f.locations.length > 0 && placesKey(f) === placesKey(b)],
+        ['nearby', sameFilesNearby],
+    ];
+    for (const [match, same] of passes) {
+        for (const f of now) {
+            if (out.has(f))
+                continue;
+            const b = base.find((x) => !used.has(x) && same(f, x));
+            if (b)
+                known(f, b, match);
+        }
+    }
+    return out;
+}
+/** `main`, `abc1234`, or `the baseline`: what "vs …" names. */
+function baselineLabel(base) {
+    if (base.context.branch)
+        return base.context.branch;
+    if (base.context.commit)
+        return base.context.commit.slice(0, 7);
+    return 'the baseline';
+}
+/**
+ * Marks every finding of `report` new or known and lists the baseline's findings not seen now
+ * (only those of packages that ran now: a package left out says nothing about them).
+ */
+function compareWithBaseline(report, base, source, baseBranch) {
+    const matched = matchFindings(report.findings, base.findings);
+    for (const f of report.findings) {
+        const k = matched.get(f);
+        f.baseline = k ? 'known' : 'new';
+        if (k)
+            f.known = k;
+        else
+            delete f.known;
+    }
+    const matchedIds = new Set([...matched.values()].map((k) => k.id));
+    const runsNow = new Map(report.packages.map((p) => [p.importPath, p.runs]));
+    const gone = [];
+    for (const b of base.findings) {
+        if (matchedIds.has(b.id) || b.kind === 'build')
+            continue;
+        const n = runsNow.get(b.package) ?? 0;
+        if (n === 0)
+            continue;
+        const shown = b.locations.slice(0, b.kind === 'race' ? 2 : 1);
+        const g = {
+            id: b.id,
+            kind: b.kind,
+            title: b.title,
+            package: b.package,
+            runsSeen: b.runsSeen,
+            runs: b.runs,
+            runsNow: n,
+            chance: chanceToShow(b.runsSeen, b.runs, n),
+        };
+        if (shown.length > 0)
+            g.where = shown.map((l) => `${l.file}:${l.line}`).join(' ↔ ');
+        gone.push(g);
+    }
+    gone.sort((a, b) => b.chance - a.chance);
+    const comparison = {
+        source,
+        label: base.context.branch || baseBranch || baselineLabel(base),
+        gone: gone.slice(0, MAX_GONE),
+    };
+    if (base.context.commit)
+        comparison.commit = base.context.commit;
+    report.baseline = comparison;
+}
+/** Whether a value read from a file looks like a race-rerun report (enough to compare with it). */
+function isReport(value) {
+    const r = value;
+    return (typeof r === 'object' &&
+        r !== null &&
+        r.tool?.name === 'race-rerun' &&
+        Array.isArray(r.findings) &&
+        Array.isArray(r.packages) &&
+        typeof r.context === 'object' &&
+        r.findings.every((f) => typeof f?.id === 'string' && typeof f.signature === 'string' && Array.isArray(f.locations)));
+}
+
+;// CONCATENATED MODULE: ./src/engine/baseline.ts
+// Reads the `baseline` report: a path or a glob (`reports/*.json`, `**/race-rerun.json`), the
+// newest match wins. Missing or unreadable is a warning for the caller, never an error.
+
+
+
+/** Files visited at most while expanding a glob (a `**` over a huge tree must not hang). */
+const MAX_VISITED = 20_000;
+function segmentRegex(segment) {
+    const body = segment
+        .replace(/[.+^${}()|\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]');
+    return new RegExp(`^${body}$`);
+}
+/** Files matching a glob of `*`, `?` and `**` segments, relative to `cwd` unless absolute. */
+function expandGlob(pattern, cwd) {
+    const abs = (0,external_node_path_namespaceObject.isAbsolute)(pattern) ? pattern : (0,external_node_path_namespaceObject.resolve)(cwd, pattern);
+    const parts = abs.split('/');
+    const firstWild = parts.findIndex((p) => /[*?]/.test(p));
+    if (firstWild < 0)
+        return [abs];
+    const root = parts.slice(0, firstWild).join('/') || '/';
+    const rest = parts.slice(firstWild);
+    const out = [];
+    let visited = 0;
+    const walk = (dir, segs) => {
+        if (visited++ > MAX_VISITED || segs.length === 0)
+            return;
+        const [head, ...tail] = segs;
+        let entries;
+        try {
+            entries = (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        if (head === '**') {
+            walk(dir, tail);
+            for (const e of entries)
+                if (e.isDirectory() && !e.name.startsWith('.'))
+                    walk((0,external_node_path_namespaceObject.join)(dir, e.name), segs);
+            return;
+        }
+        const re = segmentRegex(head);
+        for (const e of entries) {
+            if (!re.test(e.name))
+                continue;
+            const path = (0,external_node_path_namespaceObject.join)(dir, e.name);
+            if (tail.length === 0) {
+                if (e.isFile())
+                    out.push(path);
+            }
+            else if (e.isDirectory())
+                walk(path, tail);
+        }
+    };
+    walk(root, rest);
+    return [...new Set(out)];
+}
+function mtime(file) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(file).mtimeMs;
+    }
+    catch {
+        return 0;
+    }
+}
+/** The newest report matching `pattern`, or a warning that says what to fix. */
+function loadBaseline(pattern, cwd) {
+    const files = expandGlob(pattern, cwd).sort((a, b) => mtime(b) - mtime(a));
+    const hint = 'New and known cannot be told apart; every finding is reported as it is. Restore the base branch report (see the README: actions/cache/restore) before this step.';
+    const file = files[0];
+    if (!file)
+        return { warning: `Baseline ${JSON.stringify(pattern)} matches no file. ${hint}` };
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${err.message})`;
+        return { warning: `Baseline ${file} ${why}. ${hint}` };
+    }
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return { warning: `Baseline ${file} is not JSON. ${hint}` };
+    }
+    if (!isReport(value))
+        return { warning: `Baseline ${file} is not a race-rerun JSON report. ${hint}` };
+    return { report: value, file };
+}
+/**
+ * Compares `report` with the baseline `pattern` names (relative to `cwd`). Returns the warning
+ * to show when there is none to compare with; the report's notes say it too.
+ */
+function applyBaseline(report, pattern, cwd, baseBranch) {
+    const loaded = loadBaseline(pattern, cwd);
+    if ('warning' in loaded) {
+        report.notes.push(loaded.warning);
+        return loaded.warning;
+    }
+    compareWithBaseline(report, loaded.report, pattern, baseBranch);
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/focus.ts
+const MODULE_FILES = new Set(['go.mod', 'go.sum', 'go.work', 'go.work.sum']);
+function dirOf(file) {
+    const i = file.lastIndexOf('/');
+    return i < 0 ? '' : file.slice(0, i);
+}
+function baseOf(file) {
+    return file.slice(file.lastIndexOf('/') + 1);
+}
+/** Whether a changed file (absolute) belongs to the package in `dir`. */
+function touches(file, dir) {
+    if (file.endsWith('.go') && dirOf(file) === dir)
+        return true;
+    // Test data is read by the tests: changing it changes what they test.
+    return file.startsWith(`${dir}/testdata/`);
+}
+/** A changed module file under `moduleDir`, if any: every package is then affected. */
+function changedModuleFile(files, moduleDir) {
+    return files.find((f) => MODULE_FILES.has(baseOf(f)) && (dirOf(f) === moduleDir || moduleDir.startsWith(`${dirOf(f)}/`)));
+}
+/**
+ * The packages of `pkgs` the changed files (absolute, `/` separated) touch, each with why:
+ * `changed`, or `imports` with the changed package it reaches. In the order of `pkgs`.
+ */
+function focusPackages(pkgs, files, moduleDir) {
+    const moduleFile = changedModuleFile(files, moduleDir);
+    if (moduleFile)
+        return pkgs.map((p) => ({ importPath: p.importPath, reason: 'changed', via: baseOf(moduleFile) }));
+    const changed = new Set(pkgs.filter((p) => files.some((f) => touches(f, p.dir))).map((p) => p.importPath));
+    // A changed package each affected one reaches; grows until nothing more is reached.
+    const via = new Map([...changed].map((c) => [c, c]));
+    for (let grew = true; grew;) {
+        grew = false;
+        for (const p of pkgs) {
+            if (via.has(p.importPath))
+                continue;
+            const hit = [...p.deps, ...p.testImports].find((d) => via.has(d));
+            if (hit === undefined)
+                continue;
+            via.set(p.importPath, changed.has(hit) ? hit : (via.get(hit) ?? hit));
+            grew = true;
+        }
+    }
+    return pkgs.flatMap((p) => {
+        if (changed.has(p.importPath))
+            return [{ importPath: p.importPath, reason: 'changed' }];
+        const through = via.get(p.importPath);
+        return through ? [{ importPath: p.importPath, reason: 'imports', via: through }] : [];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/engine/changed.ts
+// `only-changed`: the files a pull request changed (git, behind a small interface) and the test
+// packages they touch (go list, through the GoTool). A shallow checkout gets the base commit
+// with `git fetch --depth=1 origin <sha>`; when that fails the message says what to set.
+
+
+class GitError extends Error {
+}
+function createGitTool(runner, env = process.env) {
+    const git = async (args, cwd) => {
+        const r = await runner.run({ command: 'git', args, cwd, env: { ...env, GIT_TERMINAL_PROMPT: '0' } });
+        if (r.spawnError !== undefined)
+            throw new GitError(`git could not be started: ${r.spawnError}`);
+        return { ok: r.exitCode === 0, stdout: r.stdout ?? r.output, output: r.output.trim() };
+    };
+    return {
+        async topLevel(cwd) {
+            const r = await git(['rev-parse', '--show-toplevel'], cwd);
+            if (!r.ok)
+                throw new GitError(`${cwd} is not in a git checkout (${r.output.split('\n')[0]})`);
+            return r.stdout.trim().replace(/\\/g, '/');
+        },
+        async hasCommit(sha, cwd) {
+            return (await git(['cat-file', '-e', `${sha}^{commit}`], cwd)).ok;
+        },
+        async fetchCommit(sha, cwd) {
+            const r = await git(['fetch', '--no-tags', '--depth=1', 'origin', sha], cwd);
+            return r.ok ? undefined : r.output.split('\n').slice(-3).join(' ');
+        },
+        async changedFiles(base, cwd) {
+            // Three dots: what HEAD changed since it forked (on a pull request's merge commit this is
+            // the same as two); two when the history to a merge base is not there (a shallow checkout).
+            for (const range of [[`${base}...HEAD`], [base, 'HEAD']]) {
+                const r = await git(['diff', '--name-only', '--no-renames', '-z', ...range], cwd);
+                if (r.ok)
+                    return r.stdout.split('\0').filter(Boolean);
+            }
+            throw new GitError(`git diff against ${base.slice(0, 7)} failed`);
+        },
+    };
+}
+const MAX_FILES_KEPT = 100;
+function changed_short(sha) {
+    return sha.slice(0, 7);
+}
+/** The base commit, fetched when the checkout is shallow; or why it cannot be had. */
+async function ensureBase(base, wd, deps) {
+    if (await deps.git.hasCommit(base, wd))
+        return undefined;
+    deps.log(`only-changed: fetching the base commit ${changed_short(base)} (git fetch --depth=1 origin ${base})`);
+    const failed = await deps.git.fetchCommit(base, wd);
+    if (failed === undefined && (await deps.git.hasCommit(base, wd)))
+        return undefined;
+    return `the base commit ${changed_short(base)} is not in the checkout and \`git fetch --depth=1 origin ${base}\` failed (${failed ?? 'no such commit'}). Set \`fetch-depth: 0\` on actions/checkout`;
+}
+/**
+ * The test packages of `listed` that the changes since `base` touch, and the report of why. A
+ * problem (no git, no base commit, go list failing) is a note and every package runs: a focus
+ * that cannot be computed must not hide a finding.
+ */
+async function focusOnChanges(base, listed, patterns, buildFlags, wd, deps) {
+    const fallback = (why) => ({ note: `only-changed: ${why}; every package was run.` });
+    try {
+        const problem = await ensureBase(base, wd, deps);
+        if (problem)
+            return fallback(problem);
+        const top = await deps.git.topLevel(wd);
+        const files = await deps.git.changedFiles(base, wd);
+        if (!deps.go.listDependencies)
+            return fallback('this Go tool cannot list dependencies');
+        const pkgs = await deps.go.listDependencies(wd, patterns, buildFlags);
+        // git names the resolved paths, go the ones it ran under: compare them resolved.
+        const real = (p) => {
+            try {
+                return (0,external_node_fs_namespaceObject.realpathSync)(p).replace(/\\/g, '/');
+            }
+            catch {
+                return p.replace(/\\/g, '/');
+            }
+        };
+        const resolved = pkgs.map((p) => ({ ...p, dir: real(p.dir) }));
+        const focused = focusPackages(resolved, files.map((f) => `${real(top)}/${f}`), real(wd));
+        const tested = new Set(listed.map((p) => p.importPath));
+        const kept = focused.filter((p) => tested.has(p.importPath));
+        const names = new Set(kept.map((p) => p.importPath));
+        return {
+            report: {
+                base,
+                changedFiles: files.slice(0, MAX_FILES_KEPT),
+                changedFileCount: files.length,
+                packages: kept,
+                skipped: listed.length - kept.length,
+            },
+            packages: listed.filter((p) => names.has(p.importPath)),
+        };
+    }
+    catch (err) {
+        return fallback(err.message);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/go.ts
@@ -34397,6 +34809,24 @@ function createGoTool(runner, opts = {}) {
                 const binary = (0,external_node_path_namespaceObject.join)(outDir, testBinaryName(pkg.importPath));
                 return (0,external_node_fs_namespaceObject.existsSync)(binary) ? [{ package: pkg, ok: true, binary, output: '', durationMs }] : [];
             });
+        },
+        async listDependencies(cwd, patterns, buildFlags) {
+            const fields = 'ImportPath,Dir,Deps,TestImports,XTestImports,Standard,DepOnly';
+            const listFlags = buildFlags.filter((f) => !isFlag(f, 'vet'));
+            // -deps lists the dependencies too; only the packages the patterns matched are kept.
+            const result = await go(['list', '-e', '-deps', `-json=${fields}`, ...listFlags, ...patterns], cwd);
+            const listed = parseJsonStream(result.stdout ?? result.output);
+            if (result.exitCode !== 0 && listed.length === 0) {
+                throw new GoError(`"go list -deps" failed in ${cwd}:\n${trimOutput(result.stderr || result.output)}`);
+            }
+            return listed
+                .filter((p) => !p.Standard && !p.DepOnly && p.ImportPath && p.Dir)
+                .map((p) => ({
+                importPath: p.ImportPath ?? '',
+                dir: (p.Dir ?? '').replace(/\\/g, '/'),
+                deps: p.Deps ?? [],
+                testImports: [...(p.TestImports ?? []), ...(p.XTestImports ?? [])],
+            }));
         },
         async modules(cwd) {
             try {
@@ -35248,6 +35678,7 @@ function testsfrom_runPattern(tests) {
 
 
 
+
 /**
  * GORACE options race-rerun adds before the user's own (TSan applies them in order, so the
  * user's win). atexit_sleep_ms=0: a passing race binary otherwise sleeps 1 s at exit, which
@@ -35286,6 +35717,37 @@ function iterationsPerRun(testFlags) {
             cpus = (m[2] ?? '').split(',').filter((c) => c.trim() !== '').length || 1;
     }
     return count * cpus;
+}
+/** `only-changed`: the packages the pull request touches (all of them when that cannot be told). */
+async function focusIfAsked(settings, listed, deps, result) {
+    if (!settings.onlyChanged)
+        return listed;
+    if (!settings.changedSince || !deps.git) {
+        result.notes.push('only-changed applies to pull requests (it needs their base commit): every package was run.');
+        return listed;
+    }
+    const { buildFlags, packages: patterns, workingDirectory: wd } = settings;
+    const focus = await focusOnChanges(settings.changedSince, listed, patterns, buildFlags, wd, {
+        ...deps,
+        git: deps.git,
+    });
+    if ('note' in focus) {
+        result.notes.push(focus.note);
+        deps.log(focus.note);
+        return listed;
+    }
+    result.focus = focus.report;
+    const base = settings.changedSince.slice(0, 7);
+    const n = focus.packages.length;
+    if (n === 0) {
+        const note = `only-changed: no Go code of the tested packages changed since ${base} (${engine_plural(focus.report.changedFileCount, 'file')} changed): nothing was run.`;
+        result.notes.push(note);
+        deps.log(note);
+    }
+    else {
+        deps.log(`only-changed: ${engine_plural(n, 'package')} of ${listed.length} touched since ${base}`);
+    }
+    return focus.packages;
 }
 async function execute(settings, deps) {
     const result = { modules: [], packages: [], builds: [], runs: [], errors: [], notes: [] };
@@ -35343,9 +35805,11 @@ async function execute(settings, deps) {
             goVersion: goEnv.version,
         };
         const argsOf = new Map();
-        let packages = listed.packages;
+        let packages = await focusIfAsked(settings, listed.packages, deps, result);
+        if (packages.length === 0)
+            return result;
         if (failed !== undefined) {
-            packages = selectFailed(listed.packages, failed, settings, result.notes);
+            packages = selectFailed(packages, failed, settings, result.notes);
             for (const p of packages) {
                 const tests = failed.get(p.importPath) ?? failed.get('') ?? [];
                 // An empty list: the package failed without a test to name, so all of it runs.
@@ -37645,6 +38109,8 @@ async function runAndReport(settings, deps, commit) {
         notes: result.notes,
     };
     const report = report_buildReport(input);
+    if (result.focus)
+        report.focus = result.focus;
     // Even a shard that stopped before its share was known says which shard it is, for the merge.
     const shard = result.shard ?? (settings.shard && { ...settings.shard, split: 'packages', packages: [] });
     if (shard) {
@@ -42928,6 +43394,7 @@ async function createCheckRun(input) {
 // Wording shared by the renderers, so the annotation, the job summary and the terminal agree.
 
 
+
 const KIND_LABEL = {
     race: 'Data race',
     panic: 'Panic',
@@ -43079,25 +43546,49 @@ function clean(s) {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
     return s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
 }
+/** A chance for humans: `89%`, `over 99.9%`, `under 1%`. */
+function chanceText(x) {
+    if (x >= 1)
+        return '100%';
+    if (x >= 0.9995)
+        return 'over 99.9%';
+    if (x > 0 && x < 0.005)
+        return 'under 1%';
+    return percent(x);
+}
+/** `known: 12/30 on main (moved from daemon.go:76)`, or `new`; undefined without a baseline. */
+function baselineText(f, label, withMoved = true) {
+    if (f.baseline === 'new')
+        return 'new';
+    if (f.baseline !== 'known' || !f.known)
+        return undefined;
+    const moved = withMoved && f.known.movedFrom ? ` (moved from ${f.known.movedFrom})` : '';
+    return `known: ${f.known.runsSeen}/${f.known.runs} on ${label}${moved}`;
+}
+/**
+ * `not seen in 30 runs (at its earlier 7% it would have shown with 89% probability)`, and
+ * `: likely fixed` only when that chance is over 95%.
+ */
+function notSeenText(g) {
+    const runs = `${g.runsNow} run${g.runsNow === 1 ? '' : 's'}`;
+    const rate = percent(g.runs > 0 ? g.runsSeen / g.runs : 0);
+    const text = `not seen in ${runs} (at its earlier ${rate} it would have shown with ${chanceText(g.chance)} probability)`;
+    return g.chance > LIKELY_FIXED ? `${text}: likely fixed` : text;
+}
 
-;// CONCATENATED MODULE: ./src/render/markdown.ts
-
-/** Findings whose details are written out; the JSON report has the rest. */
-const MAX_DETAILS = 30;
-const MAX_TEST_ROWS = 50;
-const MAX_LIST = 20;
-/** Longest test name, message or sample kept in one place: one huge line must not eat the budget. */
-const MAX_NAME = 200;
-const markdown_MAX_MESSAGE = 2000;
-const MAX_SAMPLE = 8000;
-// Zero-width space: breaks mentions, references and autolinks without changing what is read.
-const ZWSP = '\u200b';
+;// CONCATENATED MODULE: ./src/render/escape.ts
+// Making text from test output safe in GitHub-flavoured markdown: entities for HTML, backslashes
+// for markdown punctuation, code spans and fences that nothing inside can close, and no
+// mentions, references or autolinks.
+// Word joiner: breaks mentions, references and autolinks without changing what is read, and
+// (unlike a zero-width space) without letting a line break inside the word.
+const WJ = '\u2060';
 function defuse(s) {
     return s
-        .replace(/@(?=\w)/g, `@${ZWSP}`)
-        .replace(/#(?=\d)/g, `#${ZWSP}`)
-        .replace(/:\/\//g, `:${ZWSP}//`)
-        .replace(/www\./gi, (m) => `${m.slice(0, 3)}${ZWSP}.`);
+        .replace(/@(?=\w)/g, `@${WJ}`)
+        .replace(/#(?=\d)/g, `#${WJ}`)
+        .replace(/:\/\//g, `:${WJ}//`)
+        .replace(/www\./gi, (m) => `${m.slice(0, 3)}${WJ}.`);
 }
 /** Text for markdown and HTML: entities for `& < >`, `\` before markdown punctuation, no mentions. */
 function escapeMarkdown(s) {
@@ -43149,43 +43640,283 @@ function block(text, lang) {
     const fence = '`'.repeat(Math.max(3, longest + 1));
     return `${fence}${lang}\n${text}\n${fence}`;
 }
-function verdictLine(report, suffix = '') {
-    const badTests = report.tests.some((t) => t.status === 'flaky' || t.status === 'failing');
-    const icon = report.verdict === 'findings' ? '❌' : report.verdict === 'error' || badTests ? '⚠️' : '✅';
-    return `${icon} **${escapeMarkdown(report.summary)}**${suffix}`;
+/** A URL from the environment, made safe inside `(…)`. */
+function safeUrl(url) {
+    return url.replace(/[()\s<>]/g, encodeURIComponent);
+}
+function escape_plural(n, noun, many = `${noun}s`) {
+    return `${n} ${n === 1 ? noun : many}`;
+}
+
+;// CONCATENATED MODULE: ./src/render/table.ts
+// The findings table of the job summary and the comment: one row per finding saying what it is
+// (kind, short title, new or known, the tests it fails, what follows it), where (links whose text
+// leaves out the directory every row shares) and how often (k/N, the 95% interval, and a strip of
+// the runs it was seen in, so rate and co-occurrence show at a glance).
+
+
+
+/** One mark per run up to this many runs; above, one mark per group of runs. */
+const STRIP_MARKS = 30;
+// Bars on a baseline, like a sparkline: a bar per run it was seen in, with a gap between bars.
+const SEEN_MARK = '▌';
+const UNSEEN_MARK = '▁';
+const MAX_TITLE = 120;
+const MAX_LINK_TEXT = 40;
+const MAX_TESTS = 3;
+const MAX_FOLLOWERS = 3;
+const NBSP = '\u00a0';
+function kindNoun(kind) {
+    return KIND_NOUN[kind];
 }
 /** `https://github.com/o/r/blob/<sha>/` + path + `#L<line>`, each path segment encoded. */
 function lineUrl(blobUrl, file, line) {
     return `${blobUrl}${file.split('/').map(encodeURIComponent).join('/')}#L${line}`;
 }
-function locationLink(l, blobUrl) {
-    const text = code(`${l.file}:${l.line}`);
+/** Both sides of a race (once when they are the same line), else the first location. */
+function shownLocations(f) {
+    if (f.kind !== 'race')
+        return f.locations.slice(0, 1);
+    const [a, b] = f.locations;
+    if (a && b && a.file === b.file && a.line === b.line)
+        return [a];
+    return f.locations.slice(0, 2);
+}
+/** `examples/flaky-daemon/daemon/`: the directory all shown files are in, or ''. */
+function commonDir(findings) {
+    const dirs = findings.flatMap((f) => shownLocations(f).map((l) => l.file.split('/').slice(0, -1)));
+    const first = dirs[0];
+    if (!first)
+        return '';
+    let n = Math.min(...dirs.map((d) => d.length));
+    for (let i = 0; i < n; i++) {
+        if (!dirs.every((d) => d[i] === first[i]))
+            n = i;
+    }
+    return n === 0 ? '' : `${first.slice(0, n).join('/')}/`;
+}
+/** The path without the shared directory; a long rest keeps its last two parts. */
+function shortPath(file, common) {
+    const rest = common && file.startsWith(common) ? file.slice(common.length) : file;
+    if (rest.length <= MAX_LINK_TEXT)
+        return rest;
+    return `…/${rest.split('/').slice(-2).join('/')}`;
+}
+function placeText(l, common) {
+    return `${shortPath(l.file, common)}:${l.line}`;
+}
+function baseName(file) {
+    return file.slice(file.lastIndexOf('/') + 1);
+}
+function table_link(l, common, blobUrl, short = false) {
+    const text = code(short ? `${baseName(l.file)}:${l.line}` : placeText(l, common));
     return blobUrl ? `[${text}](${lineUrl(blobUrl, l.file, l.line)})` : text;
 }
-/** `file:line ↔ file:line`, linked to the lines at the head commit when the URL is known. */
-function whereCell(f, blobUrl) {
-    const locs = f.kind === 'race' ? f.locations.slice(0, 2) : f.locations.slice(0, 1);
-    if (locs.length > 0)
-        return locs.map((l) => locationLink(l, blobUrl)).join(' ↔ ');
-    const where = whereTexts(f).map((w) => code(w));
-    return where.length > 0 ? where.join(' ↔ ') : code(f.package || '?');
+/** `daemon.go:51 ↔ daemon.go:31`, linked to the lines at the head commit when the URL is known. */
+function whereCell(f, common, blobUrl) {
+    const locs = shownLocations(f);
+    if (locs.length === 0) {
+        const where = whereTexts(f).map((w) => code(w));
+        return where.length > 0 ? where.join(' ↔ ') : code(f.package || '?');
+    }
+    // The other side in the same file: its directory once is enough.
+    const cell = locs.map((l, i) => table_link(l, common, blobUrl, i > 0 && l.file === locs[0]?.file)).join(' ↔ ');
+    return f.kind === 'race' && locs.length === 1 && f.locations.length > 1 ? `${cell} (both sides)` : cell;
 }
-function testsCell(tests) {
-    if (tests.length === 0)
+/** Which of its runs a finding was seen in: `▌▁▌▌▁…`, one mark per run or per group of runs. */
+function runStrip(f) {
+    if (f.runs <= 1)
         return '';
-    const shown = tests.slice(0, 5).map((t) => code(shorten(t, MAX_NAME)));
-    return tests.length > 5 ? `${shown.join(', ')} and ${tests.length - 5} more` : shown.join(', ');
+    const seen = new Set(f.seenIn);
+    const per = Math.ceil(f.runs / STRIP_MARKS);
+    let strip = '';
+    for (let start = 1; start <= f.runs; start += per) {
+        let hit = false;
+        for (let i = start; i < start + per && i <= f.runs; i++)
+            if (seen.has(i))
+                hit = true;
+        strip += hit ? SEEN_MARK : UNSEEN_MARK;
+    }
+    return strip;
 }
-function findingsTable(findings, blobUrl) {
-    const lines = ['| Kind | Where | Seen | Tests |', '| --- | --- | --- | --- |'];
+/** Runs per mark of the strip (1 up to STRIP_MARKS runs). */
+function runsPerMark(runs) {
+    return Math.max(1, Math.ceil(runs / STRIP_MARKS));
+}
+/** `**9/30**`, the interval in a `<sub>` that does not break inside the range, and the strip. */
+function seenCell(f) {
+    if (f.kind === 'build')
+        return 'build';
+    const low = Math.round(f.interval.low * 100);
+    const high = Math.round(f.interval.high * 100);
+    const ci = `<sub>95%${NBSP}CI${NBSP}${low}–${WJ}${high}%</sub>`;
+    const strip = runStrip(f);
+    return `**${f.runsSeen}/${f.runs}**${NBSP}${ci}${strip ? `<br>${code(strip)}` : ''}`;
+}
+function testList(tests) {
+    const shown = tests.slice(0, MAX_TESTS).map((t) => code(shorten(t, 80)));
+    const more = tests.length > MAX_TESTS ? ` and ${tests.length - MAX_TESTS} more` : '';
+    return `${shown.join(', ')}${more}`;
+}
+function share(part, whole) {
+    return part === whole && whole === 2 ? 'both runs' : `${part} of ${whole} runs`;
+}
+/** Where a finding is, in words for a note: `config.go:22`. */
+function placeOf(f, common) {
+    const l = f.locations[0];
+    return code(l ? placeText(l, common) : (whereTexts(f)[0] ?? f.package));
+}
+/** The tests it fails, what follows it (for a race) or what likely causes it (for the others). */
+function rowNotes(report, f, common) {
+    const notes = [];
+    if (f.known?.movedFrom)
+        notes.push(`moved from ${code(f.known.movedFrom)}`);
+    if (f.failsTests && f.failsTests.length > 0)
+        notes.push(`fails ${testList(f.failsTests)}`);
+    else if (f.tests.length > 0 && f.kind !== 'failure')
+        notes.push(`in ${testList(f.tests)}`);
+    if (f.kind === 'race') {
+        const followers = report.findings
+            .map((s) => ({ s, c: s.cooccurringRaces?.find((c) => c.id === f.id) }))
+            .filter((x) => x.c !== undefined)
+            .slice(0, MAX_FOLLOWERS);
+        for (const { s, c } of followers) {
+            notes.push(`${KIND_NOUN[s.kind]} at ${placeOf(s, common)} follows it in ${share(c.runs, s.runsSeen)}`);
+        }
+    }
+    else {
+        const cause = f.cooccurringRaces?.[0];
+        const race = cause && report.findings.find((r) => r.id === cause.id);
+        if (cause && race) {
+            notes.push(`likely cause: the data race at ${placeOf(race, common)} (in ${share(cause.runs, f.runsSeen)})`);
+        }
+    }
+    const recovery = stackRecoveryText(f);
+    if (recovery)
+        notes.push(recovery);
+    return notes;
+}
+function findingCell(report, f, common, opts) {
+    const tag = opts.baselineLabel ? baselineText(f, opts.baselineLabel, false) : undefined;
+    const status = tag === 'new' ? ' · **new**' : tag ? ` · ${escapeMarkdown(tag)}` : '';
+    const notes = rowNotes(report, f, common);
+    const sub = notes.length > 0 ? `<br><sub>${notes.join('; ')}</sub>` : '';
+    return `**${KIND_LABEL[f.kind]}**${status}<br>${escapeMarkdown(shorten(titleRest(f), MAX_TITLE))}${sub}`;
+}
+/** Rows shown before the fold; the others are in a collapsed table under the top command. */
+const OPEN_ROWS = 5;
+function tableLines(report, findings, common, opts) {
+    const lines = ['| Finding | Where | Seen |', '| --- | --- | --- |'];
     for (const f of findings) {
-        const kind = `**${KIND_LABEL[f.kind]}**<br>${escapeMarkdown(titleRest(f))}`;
-        const seen = f.kind === 'build' ? 'build' : escapeMarkdown(seenText(f));
-        lines.push(`| ${kind} | ${whereCell(f, blobUrl)} | ${seen} | ${testsCell(f.tests)} |`);
+        lines.push(`| ${findingCell(report, f, common, opts)} | ${whereCell(f, common, opts.blobUrl)} | ${seenCell(f)} |`);
     }
     return lines;
 }
-const SYMPTOM = {
+function legend(findings, common) {
+    const parts = [];
+    if (common)
+        parts.push(`Files in ${code(common)}.`);
+    const counted = findings.filter((f) => f.kind !== 'build' && f.runs > 1);
+    const grouped = Math.max(0, ...counted.map((f) => runsPerMark(f.runs)));
+    if (counted.length > 0) {
+        const per = grouped > 1 ? ` (a mark stands for up to ${grouped} runs)` : '';
+        parts.push(`Runs in order: ${code(SEEN_MARK)} seen, ${code(UNSEEN_MARK)} not seen${per}.`);
+    }
+    return parts.length > 0 ? ['', `<sub>${parts.join(' ')}</sub>`] : [];
+}
+/**
+ * The table of the first OPEN_ROWS findings with its legend (`open`), and the rest in a
+ * collapsed table (`more`, empty when there is no rest). Both drop the same shared directory.
+ */
+function findingsTable(report, findings, opts = {}) {
+    const common = commonDir(findings);
+    const first = findings.slice(0, OPEN_ROWS);
+    const rest = findings.slice(OPEN_ROWS);
+    const open = [...tableLines(report, first, common, opts), ...legend(findings, common)];
+    if (rest.length === 0)
+        return { open, more: [] };
+    return {
+        open,
+        more: [
+            `<details><summary>${rest.length} more finding${rest.length === 1 ? '' : 's'}</summary>`,
+            '',
+            ...tableLines(report, rest, common, opts),
+            '',
+            '</details>',
+        ],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/render/headline.ts
+// The first lines of the summary and the comment: counts (new and known against the baseline),
+// runs, commit and deltas on one line; what only-changed focused on; what the baseline had that
+// was not seen now. Run counts are worded by one function for the verdict and the footer alike.
+
+
+
+
+const MAX_GONE_SHOWN = 10;
+const MAX_FOCUS_SHOWN = 15;
+const key = (pkg, name) => `${pkg}\u0000${name}`;
+/** Tests that failed because of a finding: counted with the finding, not again as flaky tests. */
+function explainedTests(report) {
+    const out = new Set();
+    for (const f of report.findings) {
+        for (const t of f.failsTests ?? [])
+            out.add(key(f.package, t));
+        // A test failure finding is the failing test itself.
+        if (f.kind === 'failure')
+            for (const t of f.tests)
+                out.add(key(f.package, t));
+    }
+    for (const t of report.tests)
+        if (t.failedBy && t.failedBy.length > 0)
+            out.add(key(t.package, t.name));
+    return out;
+}
+/** Flaky and failing tests that no finding explains. */
+function unexplainedTests(report) {
+    const explained = explainedTests(report);
+    return report.tests.filter((t) => (t.status === 'flaky' || t.status === 'failing') && !explained.has(key(t.package, t.name)));
+}
+/** `30 runs`, `30 runs of each of 3 packages`, `75 runs over 3 packages`, `4 logs`. */
+function runsPhrase(report) {
+    if (report.mode === 'parse')
+        return escape_plural(report.runs, 'log');
+    const ran = report.packages.filter((p) => p.runs > 0);
+    const per = [...new Set(ran.map((p) => p.runs))];
+    if (ran.length <= 1)
+        return escape_plural(ran[0]?.runs ?? report.totalRuns, 'run');
+    if (per.length === 1)
+        return `${escape_plural(per[0] ?? 0, 'run')} of each of ${ran.length} packages`;
+    return `${escape_plural(report.totalRuns, 'run')} over ${ran.length} packages`;
+}
+function countParts(report) {
+    const parts = [];
+    const compared = report.baseline !== undefined;
+    for (const kind of FINDING_KINDS) {
+        const all = report.findings.filter((f) => f.kind === kind);
+        if (!compared) {
+            if (all.length > 0)
+                parts.push(escape_plural(all.length, kindNoun(kind)));
+            continue;
+        }
+        const fresh = all.filter((f) => f.baseline !== 'known').length;
+        if (fresh > 0)
+            parts.push(escape_plural(fresh, `new ${kindNoun(kind)}`));
+        if (all.length - fresh > 0)
+            parts.push(escape_plural(all.length - fresh, `known ${kindNoun(kind)}`));
+    }
+    const tests = unexplainedTests(report);
+    const flaky = tests.filter((t) => t.status === 'flaky').length;
+    const failing = tests.length - flaky;
+    if (flaky > 0)
+        parts.push(escape_plural(flaky, 'flaky test'));
+    if (failing > 0)
+        parts.push(escape_plural(failing, 'failing test'));
+    return parts;
+}
+const SHORT = {
     race: 'race',
     panic: 'panic',
     fatal: 'fatal error',
@@ -43193,30 +43924,111 @@ const SYMPTOM = {
     failure: 'failure',
     build: 'build failure',
 };
-/**
- * "In all 7 runs with this panic, the data race at daemon.go:88 ↔ daemon.go:76 was also
- * reported": from the symptom to the race that likely causes it.
- */
-function likelyCauses(report, findings, blobUrl) {
-    const byId = new Map(report.findings.map((f) => [f.id, f]));
-    const items = [];
-    for (const f of findings) {
-        for (const c of f.cooccurringRaces ?? []) {
-            const race = byId.get(c.id);
-            if (!race)
-                continue;
-            const share = c.runs === f.runsSeen
-                ? `in ${f.runsSeen === 1 ? 'the run' : f.runsSeen === 2 ? 'both runs' : `all ${f.runsSeen} runs`} with this ${SYMPTOM[f.kind]}`
-                : `in ${c.runs} of the ${f.runsSeen} runs with this ${SYMPTOM[f.kind]}`;
-            items.push(`- **${KIND_LABEL[f.kind]}** at ${whereCell(f, blobUrl)} (${escapeMarkdown(titleRest(f))}): ${share}, the data race at ${whereCell(race, blobUrl)} (${escapeMarkdown(titleRest(race))}) was also reported.`);
-        }
+/** `vs main: +1 race, −1 panic`: new findings and baseline findings not seen now, per kind. */
+function deltaText(report, label = escapeMarkdown) {
+    const b = report.baseline;
+    if (!b)
+        return undefined;
+    const parts = [];
+    for (const kind of FINDING_KINDS) {
+        const added = report.findings.filter((f) => f.kind === kind && f.baseline === 'new').length;
+        const gone = b.gone.filter((g) => g.kind === kind).length;
+        if (added > 0)
+            parts.push(`+${escape_plural(added, SHORT[kind])}`);
+        if (gone > 0)
+            parts.push(`−${escape_plural(gone, SHORT[kind])}`);
     }
-    if (items.length === 0)
-        return [];
-    return ['### Likely causes', '', ...items];
+    return `vs ${label(b.label)}: ${parts.length > 0 ? parts.join(', ') : 'no change'}`;
 }
+function icon(report, parts, onlyNew) {
+    if (report.findings.length === 0)
+        return parts.length > 0 ? '⚠️' : '✅';
+    if (onlyNew && report.findings.every((f) => f.baseline === 'known'))
+        return '⚠️';
+    return '❌';
+}
+/** `❌ **1 new data race · 1 known panic** — 30 runs at `abc1234` (vs main: +1 race) · [workflow run](…)` */
+function headline(report, opts = {}) {
+    const run = opts.runUrl ? ` · [workflow run](${safeUrl(opts.runUrl)})` : '';
+    const focus = report.focus;
+    if (focus && focus.packages.length === 0) {
+        return `✅ **No Go code changed since ${code(focus.base.slice(0, 7))}: nothing was run**${run}`;
+    }
+    if (report.verdict === 'error' || report.totalRuns === 0) {
+        return `⚠️ **${escapeMarkdown(report.summary)}**${run}`;
+    }
+    const parts = countParts(report);
+    const what = parts.length > 0 ? parts.join(' · ') : 'No data race, panic or failure';
+    const sha = opts.sha ? code(opts.sha.slice(0, 7)) : '';
+    const at = sha ? ` at ${opts.commitUrl ? `[${sha}](${safeUrl(opts.commitUrl)})` : sha}` : '';
+    const delta = deltaText(report);
+    return `${icon(report, parts, opts.onlyNew === true)} **${what}** — ${runsPhrase(report)}${at}${delta ? ` (${delta})` : ''}${run}`;
+}
+/** `only-changed`: which packages ran and why, in one paragraph. */
+function focusLines(report) {
+    const f = report.focus;
+    if (!f)
+        return [];
+    const base = code(f.base.slice(0, 7));
+    const files = escape_plural(f.changedFileCount, 'file');
+    if (f.packages.length === 0) {
+        return [
+            `**Only changed:** ${files} changed since ${base}, none of them Go code of a tested package, so no test ran.`,
+        ];
+    }
+    const shown = f.packages.slice(0, MAX_FOCUS_SHOWN).map((p) => {
+        const why = p.reason === 'imports' ? `imports ${code(p.via ?? '?')}` : p.via ? `${code(p.via)} changed` : 'changed';
+        return `${code(p.importPath)} (${why})`;
+    });
+    const more = f.packages.length > MAX_FOCUS_SHOWN ? ` and ${f.packages.length - MAX_FOCUS_SHOWN} more` : '';
+    const skipped = f.skipped > 0 ? `; ${escape_plural(f.skipped, 'other test package')} not run` : '';
+    return [
+        `**Only changed:** ${files} changed since ${base}; ran ${escape_plural(f.packages.length, 'package')}: ${shown.join(', ')}${more}${skipped}.`,
+    ];
+}
+function goneTitle(g) {
+    const prefix = `${KIND_LABEL[g.kind]}: `;
+    return g.title.startsWith(prefix) ? g.title.slice(prefix.length) : g.title;
+}
+function baseNames(where) {
+    return where
+        .split(' ↔ ')
+        .map((w) => w.slice(w.lastIndexOf('/') + 1))
+        .join(' ↔ ');
+}
+/** The baseline's findings not seen now, each with the chance it would have shown. */
+function goneLines(report) {
+    const b = report.baseline;
+    if (!b || b.gone.length === 0)
+        return [];
+    const label = escapeMarkdown(b.label);
+    const out = [`**Not seen now**, but seen on ${label} before:`, ''];
+    for (const g of b.gone.slice(0, MAX_GONE_SHOWN)) {
+        const where = g.where ? ` at ${code(baseNames(g.where))}` : '';
+        out.push(`- **${KIND_LABEL[g.kind]}**${where} (${escapeMarkdown(shorten(goneTitle(g), 100))}, ${g.runsSeen}/${g.runs} on ${label}): ${notSeenText(g)}.`);
+    }
+    if (b.gone.length > MAX_GONE_SHOWN)
+        out.push(`- … and ${b.gone.length - MAX_GONE_SHOWN} more in the JSON report.`);
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/render/markdown.ts
+
+
+
+
+
+/** Findings whose details are written out; the JSON report has the rest. */
+const MAX_DETAILS = 30;
+const MAX_TEST_ROWS = 50;
+const MAX_LIST = 20;
+/** Longest test name, message or sample kept in one place: one huge line must not eat the budget. */
+const MAX_NAME = 200;
+const markdown_MAX_MESSAGE = 2000;
+const MAX_SAMPLE = 8000;
+/** Flaky and failing tests that no finding explains (those are in the finding's row). */
 function testsTable(report) {
-    const bad = report.tests.filter((t) => t.status === 'flaky' || t.status === 'failing');
+    const bad = unexplainedTests(report);
     if (bad.length === 0)
         return [];
     const lines = [
@@ -43239,7 +44051,7 @@ function details(report, f, stacks, fullReport) {
     const counted = f.kind === 'build' ? '' : ` (${f.runsSeen}/${f.runs} runs)`;
     const lines = [
         '<details>',
-        `<summary><b>${escapeHtml(KIND_LABEL[f.kind])}</b>: ${escapeHtml(titleRest(f))}${counted}</summary>`,
+        `<summary><b>${escapeHtml(KIND_LABEL[f.kind])}</b>${f.baseline ? ` (${f.baseline})` : ''}: ${escapeHtml(titleRest(f))}${counted}</summary>`,
         '',
     ];
     // The title already shows a short message in full.
@@ -43294,17 +44106,31 @@ function bulletSection(title, intro, items) {
 }
 function footer(report, runUrl) {
     const parts = [`race-rerun ${escapeMarkdown(report.tool.version)}`];
-    const n = report.mode === 'parse' ? report.runs : report.totalRuns;
-    parts.push(report.mode === 'parse' ? `${n} log${n === 1 ? '' : 's'} parsed` : `${n} test run${n === 1 ? '' : 's'}`);
+    // The same words as the verdict line, so the two never disagree.
+    const ran = report.packages.filter((p) => p.runs > 0).length;
+    const processes = report.mode === 'run' && ran > 1
+        ? ` (${escape_plural(report.totalRuns, 'test process', 'test processes')})`
+        : '';
+    parts.push(`${runsPhrase(report)}${processes}`);
     if (report.context.goVersion)
         parts.push(escapeMarkdown(report.context.goVersion));
     if (runUrl)
         parts.push(`[workflow run](${safeUrl(runUrl)})`);
     return `<sub>${parts.join(' · ')}</sub>`;
 }
-/** A URL from the environment, made safe inside `(…)`. */
-function safeUrl(url) {
-    return url.replace(/[()\s<>]/g, encodeURIComponent);
+/** The top finding's command, above the fold: what a reviewer runs first. */
+function reproduceTop(top) {
+    if (!top)
+        return [];
+    const where = whereTexts(top)[0];
+    const at = where ? ` at ${code(where.slice(where.lastIndexOf('/') + 1))}` : '';
+    const tries = top.kind === 'build' ? '' : ' (a race or flaky failure may need several tries)';
+    return [
+        `**Reproduce** the ${kindNoun(top.kind)}${at} from the repository root${tries}:`,
+        '',
+        block(top.reproduce, 'sh'),
+        '',
+    ];
 }
 function cutNote(n, cut, opts) {
     const detailed = Math.min(n, MAX_DETAILS);
@@ -43325,21 +44151,30 @@ function cutNote(n, cut, opts) {
 }
 function renderWith(report, ranked, opts, cut) {
     const out = [...(opts.head ?? [])];
-    out.push(opts.heading ?? '## race-rerun', '', verdictLine(report, opts.verdictSuffix), '');
+    out.push(opts.heading ?? '## race-rerun', '', headline(report, opts), '');
     if (opts.afterVerdict && opts.afterVerdict.length > 0)
         out.push(...opts.afterVerdict, '');
     out.push(...cutNote(ranked.length, cut, opts));
+    const focus = focusLines(report);
+    if (focus.length > 0)
+        out.push(...focus, '');
     const kept = ranked.slice(0, cut.keep);
-    if (kept.length > 0)
-        out.push(...findingsTable(kept, opts.blobUrl), '');
-    const causes = likelyCauses(report, kept, opts.blobUrl);
-    if (causes.length > 0)
-        out.push(...causes, '');
+    if (kept.length > 0) {
+        const table = { ...(opts.blobUrl ? { blobUrl: opts.blobUrl } : {}) };
+        const label = report.baseline?.label;
+        const { open, more } = findingsTable(report, kept, label ? { ...table, baselineLabel: label } : table);
+        out.push(...open, '', ...reproduceTop(kept[0]));
+        if (more.length > 0)
+            out.push(...more, '');
+    }
+    const gone = goneLines(report);
+    if (gone.length > 0)
+        out.push(...gone, '');
     const tests = testsTable(report);
     if (tests.length > 0)
         out.push(...tests, '');
     if (kept.length > 0) {
-        out.push('### Findings', '');
+        out.push('### Details', '');
         kept.slice(0, MAX_DETAILS).forEach((f, i) => {
             out.push(...details(report, f, i < cut.stacks, opts.fullReport), '');
         });
@@ -43374,7 +44209,12 @@ function largest(lo, hi, fits) {
  * everything is.
  */
 function renderDocument(report, opts) {
-    const ranked = rankFindings(report.findings);
+    // Against a baseline, what this change brought comes first (the table, the command, the cut).
+    const byRank = rankFindings(report.findings);
+    const ranked = [
+        ...byRank.filter((f) => f.baseline !== 'known'),
+        ...byRank.filter((f) => f.baseline === 'known'),
+    ];
     const n = ranked.length;
     const all = Math.min(n, MAX_DETAILS);
     const render = (cut) => showControls(renderWith(report, ranked, opts, cut));
@@ -43402,10 +44242,16 @@ function renderDocument(report, opts) {
 // results kept in a hidden JSON line at its very end. Pure: the GitHub calls are in src/publish.
 
 
+
+
+
+
 /** GitHub rejects comment bodies over 65,536 characters. */
 const COMMENT_LIMIT = 65_536;
 /** Earlier results kept at the bottom. */
 const MAX_HISTORY = 10;
+/** Findings whose rates the history keeps. */
+const MAX_SEEN = 10;
 // Values cannot end the HTML comment (`--`), split the fields (`;`) or span lines.
 function markerValue(s) {
     return s
@@ -43482,12 +44328,84 @@ function parseHistory(body) {
             /^[0-9a-f]{7,64}$/i.test(e.sha) &&
             count(e.runs) &&
             count(e.findings))
-            .map((e) => ({ sha: e.sha, runs: e.runs, findings: e.findings }))
+            .map((e) => {
+            const seen = parseSeen(e.seen);
+            return { sha: e.sha, runs: e.runs, findings: e.findings, ...(seen.length > 0 ? { seen } : {}) };
+        })
             .slice(0, MAX_HISTORY);
     }
     catch {
         return [];
     }
+}
+function parseSeen(value) {
+    if (!Array.isArray(value))
+        return [];
+    const count = (n) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+    const kinds = FINDING_KINDS;
+    return value
+        .filter((s) => typeof s === 'object' &&
+        s !== null &&
+        typeof s.id === 'string' &&
+        /^[0-9a-f]{1,16}$/.test(s.id) &&
+        kinds.includes(s.kind) &&
+        count(s.k) &&
+        count(s.n) &&
+        s.k <= s.n &&
+        (s.where === undefined || (typeof s.where === 'string' && /^[\w./-]{1,80}:\d+$/.test(s.where))))
+        .map((s) => ({ id: s.id, kind: s.kind, k: s.k, n: s.n, ...(s.where ? { where: s.where } : {}) }))
+        .slice(0, MAX_SEEN);
+}
+function seenOf(report) {
+    return report.findings.slice(0, MAX_SEEN).map((f) => {
+        const l = f.locations[0];
+        const where = l ? `${l.file.slice(l.file.lastIndexOf('/') + 1)}:${l.line}` : undefined;
+        const safe = where && /^[\w./-]{1,80}:\d+$/.test(where) ? { where } : {};
+        return { id: f.id, kind: f.kind, k: f.runsSeen, n: f.runs, ...safe };
+    });
+}
+/** Rates are kept on one entry only (the newest with findings): the history line stays short. */
+function withHistory(current, earlier) {
+    let kept = current.findings > 0 && current.seen !== undefined;
+    return [current, ...earlier].slice(0, MAX_HISTORY).map((e, i) => {
+        if (i === 0)
+            return e;
+        if (kept || !e.seen) {
+            const { seen: _, ...rest } = e;
+            return rest;
+        }
+        kept = true;
+        return e;
+    });
+}
+/**
+ * "Since `abc1234`: the data race at daemon.go:51 (9/30 there) was not seen in 30 runs (at its
+ * earlier 30% it would have shown with over 99.9% probability): likely fixed." One line per
+ * finding of the newest earlier result with findings that is not in this report.
+ */
+function sinceLines(report, earlier, repoUrl) {
+    const before = earlier.find((e) => e.findings > 0);
+    if (!before)
+        return [];
+    const now = new Set(report.findings.map((f) => f.id));
+    const runsNow = (report.packages.find((p) => p.runs > 0)?.runs ?? report.runs) || 0;
+    if (!before.seen) {
+        if (report.findings.length > 0 || report.verdict !== 'clean')
+            return [];
+        const what = before.findings === 1 ? 'the finding' : `the ${before.findings} findings`;
+        return [
+            `Since ${commitCell(before.sha, repoUrl)}: ${what} reported there ${before.findings === 1 ? 'was' : 'were'} not seen in ${runsNow} run${runsNow === 1 ? '' : 's'}.`,
+        ];
+    }
+    const gone = before.seen.filter((s) => !now.has(s.id));
+    if (gone.length === 0)
+        return [];
+    const items = gone.map((s) => {
+        const at = s.where ? ` at ${code(s.where)}` : '';
+        const text = notSeenText({ runsSeen: s.k, runs: s.n, runsNow, chance: chanceToShow(s.k, s.n, runsNow) });
+        return `- the ${kindNoun(s.kind)}${at} (${s.k}/${s.n} there): ${text}.`;
+    });
+    return [`Since ${commitCell(before.sha, repoUrl)}:`, '', ...items];
 }
 function shortSha(sha) {
     return sha.slice(0, 7);
@@ -43514,18 +44432,19 @@ function renderComment(report, opts) {
     if (report.findings.length === 0 && opts.previousBody === undefined)
         return undefined;
     const runs = report.mode === 'parse' ? report.runs : report.totalRuns;
-    const history = opts.sha
-        ? [{ sha: opts.sha, runs, findings: report.findings.length }, ...earlier].slice(0, MAX_HISTORY)
-        : earlier;
+    const seen = seenOf(report);
+    const current = {
+        ...(opts.sha ? { sha: opts.sha } : { sha: '' }),
+        runs,
+        findings: report.findings.length,
+        ...(seen.length > 0 ? { seen } : {}),
+    };
+    const history = opts.sha ? withHistory(current, earlier) : earlier;
     const { identity } = opts;
     const label = [identity.workflow, identity.job].filter((s) => s !== '').join(' / ');
     const matrix = identity.matrix ? ` (${matrixLabel(identity.matrix)})` : '';
     const heading = `## race-rerun${label || matrix ? `: ${escapeMarkdown(`${label}${matrix}`)}` : ''}`;
-    const afterVerdict = [];
-    const before = earlier.find((e) => e.findings > 0);
-    if (report.findings.length === 0 && report.verdict === 'clean' && before) {
-        afterVerdict.push(`Fixed: the ${before.findings === 1 ? 'finding' : `${before.findings} findings`} reported at ${commitCell(before.sha, opts.repoUrl)} ${before.findings === 1 ? 'was' : 'were'} not seen again.`);
-    }
+    const afterVerdict = sinceLines(report, earlier, opts.repoUrl);
     const blobUrl = opts.repoUrl && opts.sha ? `${opts.repoUrl}/blob/${opts.sha}/` : undefined;
     const where = opts.runUrl
         ? `the job summary of the [workflow run](${safeUrl(opts.runUrl)}) and its JSON report`
@@ -43533,7 +44452,9 @@ function renderComment(report, opts) {
     return renderDocument(report, {
         head: [commentMarker(identity)],
         heading,
-        ...(opts.sha ? { verdictSuffix: ` at ${code(shortSha(opts.sha))}` } : {}),
+        ...(opts.sha ? { sha: opts.sha } : {}),
+        ...(opts.sha && opts.repoUrl ? { commitUrl: `${opts.repoUrl}/commit/${opts.sha}` } : {}),
+        ...(opts.onlyNew ? { onlyNew: true } : {}),
         afterVerdict,
         ...(opts.runUrl ? { runUrl: opts.runUrl } : {}),
         ...(blobUrl ? { blobUrl } : {}),
@@ -43792,6 +44713,7 @@ async function upsertComment(input) {
             ...(input.repoUrl ? { repoUrl: input.repoUrl } : {}),
             ...(input.runUrl ? { runUrl: input.runUrl } : {}),
             ...(input.unannotated ? { unannotated: input.unannotated } : {}),
+            ...(input.onlyNew ? { onlyNew: true } : {}),
             ...(existing ? { previousBody: existing.body ?? '' } : {}),
         });
         if (rendered === undefined)
@@ -43904,6 +44826,11 @@ function explanation(f, at) {
 }
 function message(report, f, at) {
     const parts = [explanation(f, at)];
+    const known = report.baseline ? baselineText(f, report.baseline.label) : undefined;
+    if (known)
+        parts.push(known === 'new'
+            ? `New: not seen on ${report.baseline?.label}.`
+            : `${known.charAt(0).toUpperCase()}${known.slice(1)}.`);
     const stacks = stackText(f);
     if (stacks.length > 0 && f.kind !== 'failure' && f.kind !== 'build')
         parts.push(stacks.join('\n'));
@@ -43984,7 +44911,13 @@ function planAnnotations(report, budget = {}) {
             left[level]--;
         return level;
     };
-    for (const f of rankFindings(report.findings)) {
+    const ranked = rankFindings(report.findings);
+    // New findings first; under only-new the known ones get no annotation at all.
+    const order = [
+        ...ranked.filter((f) => f.baseline !== 'known'),
+        ...(budget.onlyNew ? [] : ranked.filter((f) => f.baseline === 'known')),
+    ];
+    for (const f of order) {
         let placed = 0;
         for (const s of sitesOf(report, f)) {
             const existing = sites.find((x) => x.file === s.at.file && x.line === s.at.line);
@@ -44026,9 +44959,9 @@ function renderAnnotations(report) {
 }
 
 ;// CONCATENATED MODULE: ./src/render/outcome.ts
-function failingFindings(report, failOn) {
+function failingFindings(report, failOn, onlyNew = false) {
     const kinds = new Set(failOn);
-    return report.findings.filter((f) => kinds.has(f.kind));
+    return report.findings.filter((f) => kinds.has(f.kind) && !(onlyNew && f.baseline === 'known'));
 }
 
 ;// CONCATENATED MODULE: ./src/render/progress.ts
@@ -44248,6 +45181,9 @@ function renderSarif(report, opts = {}) {
 const SUMMARY_LIMIT = 340_000;
 function renderSummary(report, opts = {}) {
     return renderDocument(report, {
+        ...(opts.sha ? { sha: opts.sha } : {}),
+        ...(opts.commitUrl ? { commitUrl: opts.commitUrl } : {}),
+        ...(opts.onlyNew ? { onlyNew: true } : {}),
         ...(opts.runUrl ? { runUrl: opts.runUrl } : {}),
         ...(opts.blobUrl ? { blobUrl: opts.blobUrl } : {}),
         ...(opts.unannotated ? { unannotated: opts.unannotated } : {}),
@@ -44549,6 +45485,21 @@ const INPUTS = [
         description: 'Which findings fail the step, separated by commas or spaces: race, panic, fatal, timeout, failure (test failures and build errors), or never.',
     },
     {
+        name: 'baseline',
+        default: '',
+        description: 'A JSON report from the base branch (a path or a glob such as reports/*.json; the newest match is used), relative to the repository root. Every finding is then new or known (with its rate there), and its findings not seen now are listed with the chance they would have shown. Missing or unreadable is a warning.',
+    },
+    {
+        name: 'only-new',
+        default: 'false',
+        description: 'With a baseline: fail-on applies to new findings only, and only new findings are annotated (known ones are listed in the summary and comment).',
+    },
+    {
+        name: 'only-changed',
+        default: 'false',
+        description: 'On pull requests: run only the packages whose files the pull request changed, and the packages of the module that import them. Needs the base commit in the checkout (fetch-depth: 0, or it is fetched with git fetch --depth=1).',
+    },
+    {
         name: 'github-token',
         // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template.
         default: '${{ github.token }}',
@@ -44757,6 +45708,9 @@ function readSettings(input, defaults) {
         comment = false;
     else
         problems.push(`Input "comment" must be true or false, got ${JSON.stringify(commentText)}.`);
+    const onlyNew = boolInput('only-new', getOr('only-new'), problems);
+    const onlyChanged = boolInput('only-changed', getOr('only-changed'), problems);
+    const baseline = get('baseline');
     if (problems.length > 0)
         throw new SettingsError(problems);
     const settings = {
@@ -44786,6 +45740,12 @@ function readSettings(input, defaults) {
         settings.merge = merge;
     if (testsFrom !== undefined)
         settings.testsFrom = testsFrom;
+    if (baseline !== '')
+        settings.baseline = baseline;
+    if (onlyNew)
+        settings.onlyNew = true;
+    if (onlyChanged)
+        settings.onlyChanged = true;
     if (maxDurationMs !== undefined) {
         settings.maxDuration = maxDurationText;
         settings.maxDurationMs = maxDurationMs;
@@ -44817,6 +45777,14 @@ function globProblem(glob) {
     if (glob.split('/').includes('..'))
         return 'must not contain ..';
     return undefined;
+}
+function boolInput(name, text, problems) {
+    if (TRUE_WORDS.includes(text))
+        return true;
+    if (FALSE_WORDS.includes(text))
+        return false;
+    problems.push(`Input "${name}" must be true or false, got ${JSON.stringify(text)}.`);
+    return false;
 }
 // Go's regexp syntax is not JavaScript's, so only what is wrong in both is rejected.
 function regexInput(name, text, problems) {
@@ -45046,6 +46014,7 @@ const context = obj({
     until: [oneOf(['first', 'stable']), O],
     precision: [num, O],
     maxDuration: [str(64), O],
+    branch: [str(1024), O],
 });
 const shard = obj({
     index: [reports_int(1, 256), R],
@@ -45073,6 +46042,20 @@ const job = obj({
     runAttempt: [str(64), O],
     matrix: [str(4096), O],
 });
+const reports_focus = obj({
+    base: [str(64), R],
+    changedFiles: [arr(repoPath, 1000), R],
+    changedFileCount: [reports_int(), R],
+    packages: [
+        arr(obj({
+            importPath: [str(4096), R],
+            reason: [oneOf(['changed', 'imports']), R],
+            via: [str(4096), O],
+        }), REPORT_LIMITS.packages),
+        R,
+    ],
+    skipped: [reports_int(), R],
+});
 const report = obj({
     schemaVersion: [(v, at) => (v === 1 ? v : fail(at, 'must be 1 (a report of another race-rerun?)')), R],
     tool: [obj({ name: [oneOf(['race-rerun']), R], version: [str(64), R] }), R],
@@ -45093,6 +46076,8 @@ const report = obj({
     job: [job, O],
     pullRequest: [obj({ number: [reports_int(1), R], headSha: [str(64), O] }), O],
     cancelled: [obj({ signal: [str(64), R], runsDone: [reports_int(), R], runsPlanned: [reports_int(), R] }), O],
+    // A baseline comparison is not read: the merge job compares the merged report (its baseline input).
+    focus: [reports_focus, O],
 }, (o, at) => {
     const m = o.merged;
     if (m && m.noteShards.length !== o.notes.length)
@@ -45135,7 +46120,7 @@ function readReport(file, name = file) {
     return validateReport(json, name);
 }
 /** `*` and `?` within a segment, `**` for any number of segments. */
-function segmentRegex(segment) {
+function reports_segmentRegex(segment) {
     const body = segment
         .replace(/[.+^${}()|[\]\\]/g, '\\$&')
         .replace(/\*/g, '[^/]*')
@@ -45153,7 +46138,7 @@ function walk(dir, segments, out) {
                 walk((0,external_node_path_namespaceObject.join)(dir, e.name), segments, out);
         return;
     }
-    const re = segmentRegex(head);
+    const re = reports_segmentRegex(head);
     for (const e of safeList(dir)) {
         if (!re.test(e.name))
             continue;
@@ -45222,11 +46207,18 @@ function readReports(root, globs) {
 
 
 
+
+
 /** The commit the reviewer sees: a pull request's head, not the merge commit GITHUB_SHA names. */
 function headCommit(env, payload = readEvent(env).payload) {
     // A missing or unreadable event only costs the link's precision.
     const sha = payload.pull_request?.head?.sha;
     return (typeof sha === 'string' && sha) || env.GITHUB_SHA || undefined;
+}
+/** `only-changed`: the pull request's base commit from the event, when it looks like one. */
+function baseCommit(payload) {
+    const sha = payload.pull_request?.base?.sha;
+    return typeof sha === 'string' && /^[0-9a-f]{7,64}$/i.test(sha) ? sha : undefined;
 }
 /** The token and the runner's own secrets: masked in the log by the runner, redacted by us everywhere else. */
 function registerSecrets(settings, env) {
@@ -45251,6 +46243,7 @@ async function produceReport(settings, deps, repoRoot, workDir, payload) {
     return runAndReport(settings, {
         go: deps.go,
         runner: deps.runner,
+        git: createGitTool(deps.runner, deps.env),
         workDir,
         log: (m) => info(m),
         onRun: (r, done, all) => {
@@ -45280,7 +46273,7 @@ function mergeFromFiles(settings, repoRoot) {
         info(`Merging ${named.length} report${named.length === 1 ? '' : 's'}: ${named.map((n) => n.name).join(', ')}`);
         const { report, warnings } = mergeReports(named);
         for (const w of warnings)
-            warning(w);
+            core_warning(w);
         return report;
     }
     catch (err) {
@@ -45313,7 +46306,10 @@ async function run(partial = {}) {
     // Read once: @actions/github would throw at import on an unreadable file; here it is a warning.
     const event = readEvent(env);
     if (event.problem)
-        warning(`${event.problem}. Carrying on without it: no pull request comment, and links use GITHUB_SHA.`);
+        core_warning(`${event.problem}. Carrying on without it: no pull request comment, and links use GITHUB_SHA.`);
+    const base = settings?.onlyChanged ? baseCommit(event.payload) : undefined;
+    if (settings && base)
+        settings.changedSince = base;
     if (settings?.merge)
         report ??= mergeFromFiles(settings, repoRoot);
     if (!report) {
@@ -45324,7 +46320,30 @@ async function run(partial = {}) {
                 errorReport('No settings', repoRoot);
         stampJob(report, env, event.payload);
     }
-    await publish(report, settings, reportPath, env, { payload: event.payload });
+    const warned = compareWithBase(report, settings, env, repoRoot);
+    await publish(report, settings, reportPath, env, { payload: event.payload, warned });
+}
+/**
+ * The branch of this run, and with a `baseline` input the comparison with the base branch.
+ * Returns the warnings printed (they come out of the annotation budget).
+ */
+function compareWithBase(report, settings, env, repoRoot) {
+    const branch = env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME;
+    // A merged report keeps the shards' branch (a workflow_run job runs on the default branch).
+    if (branch && !report.context.branch)
+        report.context.branch = branch;
+    if (!settings?.baseline || report.verdict === 'error')
+        return 0;
+    try {
+        const warning = applyBaseline(report, settings.baseline, repoRoot, env.GITHUB_BASE_REF || undefined);
+        if (!warning)
+            return 0;
+        core_warning(warning);
+    }
+    catch (err) {
+        core_warning(`Could not compare with the baseline ${settings.baseline}: ${err.message}`);
+    }
+    return 1;
 }
 /** The pull request to comment on, or why there is none (said once in the log). */
 function commentTarget(settings, env, payload, target) {
@@ -45332,7 +46351,7 @@ function commentTarget(settings, env, payload, target) {
         // Said even with comment: false when it stops the check run too (no trusted head commit).
         const what = target.headSha ? 'No pull request comment' : 'No pull request comment or check run';
         if (settings?.comment || !target.headSha)
-            warning(redact(`${what}: ${target.problem}.`));
+            core_warning(redact(`${what}: ${target.problem}.`));
         return undefined;
     }
     if (!settings?.comment)
@@ -45343,7 +46362,7 @@ function commentTarget(settings, env, payload, target) {
         return undefined;
     }
     if (!settings.githubToken) {
-        warning('No pull request comment: the github-token input is empty (set it, or set comment: false).');
+        core_warning('No pull request comment: the github-token input is empty (set it, or set comment: false).');
         return undefined;
     }
     return pr;
@@ -45370,17 +46389,18 @@ async function comment(report, settings, pr, env, unannotated, opts) {
             report,
             ...(repo ? { repoUrl: repo } : {}),
             ...(url ? { runUrl: url } : {}),
+            ...(settings.onlyNew ? { onlyNew: true } : {}),
             unannotated,
         });
         if (result.action === 'failed')
-            warning(redact(result.warning));
+            core_warning(redact(result.warning));
         else if (result.action === 'none')
             info(`No pull request comment: ${result.reason}.`);
         else
             info(`Pull request comment ${result.action}: ${result.url ?? `#${result.id}`}`);
     }
     catch (err) {
-        warning(redact(`race-rerun could not comment on pull request #${pr.number}: ${err.message}`));
+        core_warning(redact(`race-rerun could not comment on pull request #${pr.number}: ${err.message}`));
     }
 }
 /** The step's outputs; a missing GITHUB_OUTPUT file is one warning, not a crash. */
@@ -45399,7 +46419,7 @@ function setOutputs(report, reportPath, sarifPath) {
             setOutput('sarif', sarifPath);
     }
     catch (err) {
-        warning(`Could not set the step outputs (GITHUB_OUTPUT): ${err.message}`);
+        core_warning(`Could not set the step outputs (GITHUB_OUTPUT): ${err.message}`);
     }
 }
 /** Writes a file of the report's; a failure is one warning. */
@@ -45411,7 +46431,7 @@ function writeOut(path, text, what) {
         return true;
     }
     catch (err) {
-        warning(`Could not write the ${what} to ${path}: ${err.message}`);
+        core_warning(`Could not write the ${what} to ${path}: ${err.message}`);
         return false;
     }
 }
@@ -45422,7 +46442,7 @@ function printCommands(annotations) {
         if (a.level === 'error')
             error(message, props);
         else if (a.level === 'warning')
-            warning(message, props);
+            core_warning(message, props);
         else
             notice(message, props);
     }
@@ -45435,21 +46455,23 @@ function planPublish(report, settings, env, reserved) {
     if (settings?.shard)
         return { commands: [], unannotated: [] };
     const wantChecks = settings?.annotations === 'checks' || (settings?.merge && env.GITHUB_EVENT_NAME === 'workflow_run');
-    const commands = planAnnotations(report, { reserved });
+    const onlyNew = settings?.onlyNew === true;
+    const commands = planAnnotations(report, { reserved, onlyNew });
     if (!wantChecks || !settings?.githubToken)
         return { commands: commands.annotations, unannotated: commands.unannotated };
-    const all = planAnnotations(report, { perLevel: Number.MAX_SAFE_INTEGER });
+    const all = planAnnotations(report, { perLevel: Number.MAX_SAFE_INTEGER, onlyNew });
     return { commands: commands.annotations, checks: all.annotations, unannotated: all.unannotated };
 }
 /** The check run with every annotation; on refusal, workflow commands and one warning. */
 async function annotateWithChecks(report, settings, env, plan, headSha, summary, opts) {
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
     if (!owner || !repo || !headSha) {
-        warning('race-rerun cannot create a check run without GITHUB_REPOSITORY and a head commit; the annotations are printed as workflow commands.');
+        core_warning('race-rerun cannot create a check run without GITHUB_REPOSITORY and a head commit; the annotations are printed as workflow commands.');
         printCommands(plan.commands);
         return;
     }
-    const failing = failingFindings(report, settings.failOn).length > 0 || report.verdict === 'error';
+    const failing = failingFindings(report, settings.failOn, settings.onlyNew === true).length > 0 ||
+        report.verdict === 'error';
     const url = runUrl(env);
     const result = await createCheckRun({
         client: clientFor(settings, env, opts),
@@ -45471,7 +46493,7 @@ async function annotateWithChecks(report, settings, env, plan, headSha, summary,
         info(`Check run created with ${plan.checks?.length ?? 0} annotations: ${result.url ?? `#${result.id}`}`);
         return;
     }
-    warning(redact(result.warning));
+    core_warning(redact(result.warning));
     printCommands(plan.commands);
 }
 /**
@@ -45492,10 +46514,11 @@ async function publish(unredacted, settings, reportPath, env, opts = {}) {
     // Every error is printed once; the last reason becomes the step's failure message. They are
     // annotations too, so they come out of the same per-step budget.
     const reasons = report.errors.map(redact);
-    const failing = failingFindings(report, settings?.failOn ?? []);
+    const failing = failingFindings(report, settings?.failOn ?? [], settings?.onlyNew === true);
     if (failing.length > 0) {
         const kinds = [...new Set(failing.map((f) => f.kind))].join(', ');
-        reasons.push(`${report.summary} (fail-on: ${settings?.failOn.join(',')}; found: ${kinds}).`);
+        const onlyNew = settings?.onlyNew ? `; only-new: ${failing.length} new` : '';
+        reasons.push(`${report.summary} (fail-on: ${settings?.failOn.join(',')}${onlyNew}; found: ${kinds}).`);
     }
     const onWorkflowRun = Boolean(settings?.merge) && env.GITHUB_EVENT_NAME === 'workflow_run';
     const target = onWorkflowRun && settings
@@ -45507,13 +46530,15 @@ async function publish(unredacted, settings, reportPath, env, opts = {}) {
     const mayWarn = settings?.comment === true && (pullRequestOf(env, payload) !== undefined || onWorkflowRun);
     const plan = planPublish(report, settings, env, {
         error: reasons.length,
-        warning: (mayWarn ? 1 : 0) + (settings?.annotations === 'checks' || onWorkflowRun ? 1 : 0),
+        warning: (mayWarn ? 1 : 0) + (settings?.annotations === 'checks' || onWorkflowRun ? 1 : 0) + (opts.warned ?? 0),
     });
     const url = runUrl(env);
     const sha = target?.headSha ?? pr?.headSha ?? report.context.commit;
     const markdown = redact(renderSummary(report, {
         ...(url ? { runUrl: url } : {}),
-        ...(repo && sha ? { blobUrl: `${repo}/blob/${sha}/` } : {}),
+        ...(repo && sha ? { blobUrl: `${repo}/blob/${sha}/`, commitUrl: `${repo}/commit/${sha}` } : {}),
+        ...(sha ? { sha } : {}),
+        ...(settings?.onlyNew ? { onlyNew: true } : {}),
         unannotated: plan.unannotated,
     }));
     if (plan.checks && settings && !(target?.problem && !target.headSha)) {
@@ -45527,7 +46552,7 @@ async function publish(unredacted, settings, reportPath, env, opts = {}) {
             (0,external_node_fs_namespaceObject.writeFileSync)(env.GITHUB_STEP_SUMMARY, `${markdown}\n`, { flag: 'a' });
         }
         catch (err) {
-            warning(`Could not write the job summary: ${err.message}`);
+            core_warning(`Could not write the job summary: ${err.message}`);
         }
     }
     else {

@@ -4,6 +4,8 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { MergeError, mergeReports } from './analysis/merge.js';
+import { applyBaseline } from './engine/baseline.js';
+import { createGitTool } from './engine/changed.js';
 import { createGoTool, type GoTool } from './engine/go.js';
 import { errorReport, runAndReport } from './engine/pipeline.js';
 import { nodeProcessRunner, type ProcessRunner } from './engine/process.js';
@@ -47,6 +49,12 @@ export function headCommit(
   return (typeof sha === 'string' && sha) || env.GITHUB_SHA || undefined;
 }
 
+/** `only-changed`: the pull request's base commit from the event, when it looks like one. */
+function baseCommit(payload: Record<string, unknown>): string | undefined {
+  const sha = (payload as { pull_request?: { base?: { sha?: unknown } } }).pull_request?.base?.sha;
+  return typeof sha === 'string' && /^[0-9a-f]{7,64}$/i.test(sha) ? sha : undefined;
+}
+
 /** The token and the runner's own secrets: masked in the log by the runner, redacted by us everywhere else. */
 function registerSecrets(settings: Settings | undefined, env: NodeJS.ProcessEnv): void {
   const token = settings?.githubToken ?? env['INPUT_GITHUB-TOKEN'];
@@ -79,6 +87,7 @@ async function produceReport(
     {
       go: deps.go,
       runner: deps.runner,
+      git: createGitTool(deps.runner, deps.env),
       workDir,
       log: (m) => core.info(m),
       onRun: (r, done, all) => {
@@ -153,6 +162,8 @@ export async function run(partial: Partial<ActionDeps> = {}): Promise<void> {
     core.warning(
       `${event.problem}. Carrying on without it: no pull request comment, and links use GITHUB_SHA.`,
     );
+  const base = settings?.onlyChanged ? baseCommit(event.payload) : undefined;
+  if (settings && base) settings.changedSince = base;
 
   if (settings?.merge) report ??= mergeFromFiles(settings, repoRoot);
   if (!report) {
@@ -163,7 +174,32 @@ export async function run(partial: Partial<ActionDeps> = {}): Promise<void> {
       errorReport('No settings', repoRoot);
     stampJob(report, env, event.payload);
   }
-  await publish(report, settings, reportPath, env, { payload: event.payload });
+  const warned = compareWithBase(report, settings, env, repoRoot);
+  await publish(report, settings, reportPath, env, { payload: event.payload, warned });
+}
+
+/**
+ * The branch of this run, and with a `baseline` input the comparison with the base branch.
+ * Returns the warnings printed (they come out of the annotation budget).
+ */
+function compareWithBase(
+  report: Report,
+  settings: Settings | undefined,
+  env: NodeJS.ProcessEnv,
+  repoRoot: string,
+): number {
+  const branch = env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME;
+  // A merged report keeps the shards' branch (a workflow_run job runs on the default branch).
+  if (branch && !report.context.branch) report.context.branch = branch;
+  if (!settings?.baseline || report.verdict === 'error') return 0;
+  try {
+    const warning = applyBaseline(report, settings.baseline, repoRoot, env.GITHUB_BASE_REF || undefined);
+    if (!warning) return 0;
+    core.warning(warning);
+  } catch (err) {
+    core.warning(`Could not compare with the baseline ${settings.baseline}: ${(err as Error).message}`);
+  }
+  return 1;
 }
 
 /** The pull request to comment on, or why there is none (said once in the log). */
@@ -224,6 +260,7 @@ async function comment(
       report,
       ...(repo ? { repoUrl: repo } : {}),
       ...(url ? { runUrl: url } : {}),
+      ...(settings.onlyNew ? { onlyNew: true } : {}),
       unannotated,
     });
     if (result.action === 'failed') core.warning(redact(result.warning));
@@ -298,10 +335,11 @@ function planPublish(
   if (settings?.shard) return { commands: [], unannotated: [] };
   const wantChecks =
     settings?.annotations === 'checks' || (settings?.merge && env.GITHUB_EVENT_NAME === 'workflow_run');
-  const commands = planAnnotations(report, { reserved });
+  const onlyNew = settings?.onlyNew === true;
+  const commands = planAnnotations(report, { reserved, onlyNew });
   if (!wantChecks || !settings?.githubToken)
     return { commands: commands.annotations, unannotated: commands.unannotated };
-  const all = planAnnotations(report, { perLevel: Number.MAX_SAFE_INTEGER });
+  const all = planAnnotations(report, { perLevel: Number.MAX_SAFE_INTEGER, onlyNew });
   return { commands: commands.annotations, checks: all.annotations, unannotated: all.unannotated };
 }
 
@@ -323,7 +361,9 @@ async function annotateWithChecks(
     printCommands(plan.commands);
     return;
   }
-  const failing = failingFindings(report, settings.failOn).length > 0 || report.verdict === 'error';
+  const failing =
+    failingFindings(report, settings.failOn, settings.onlyNew === true).length > 0 ||
+    report.verdict === 'error';
   const url = runUrl(env);
   const result = await createCheckRun({
     client: clientFor(settings, env, opts),
@@ -360,7 +400,7 @@ export async function publish(
   settings: Settings | undefined,
   reportPath: string,
   env: NodeJS.ProcessEnv,
-  opts: PublishOptions & { payload?: Record<string, unknown> } = {},
+  opts: PublishOptions & { payload?: Record<string, unknown>; warned?: number } = {},
 ): Promise<void> {
   const report = redactDeep(unredacted);
   const payload = opts.payload ?? readEvent(env).payload;
@@ -376,10 +416,11 @@ export async function publish(
   // Every error is printed once; the last reason becomes the step's failure message. They are
   // annotations too, so they come out of the same per-step budget.
   const reasons = report.errors.map(redact);
-  const failing = failingFindings(report, settings?.failOn ?? []);
+  const failing = failingFindings(report, settings?.failOn ?? [], settings?.onlyNew === true);
   if (failing.length > 0) {
     const kinds = [...new Set(failing.map((f) => f.kind))].join(', ');
-    reasons.push(`${report.summary} (fail-on: ${settings?.failOn.join(',')}; found: ${kinds}).`);
+    const onlyNew = settings?.onlyNew ? `; only-new: ${failing.length} new` : '';
+    reasons.push(`${report.summary} (fail-on: ${settings?.failOn.join(',')}${onlyNew}; found: ${kinds}).`);
   }
   const onWorkflowRun = Boolean(settings?.merge) && env.GITHUB_EVENT_NAME === 'workflow_run';
   const target =
@@ -397,7 +438,8 @@ export async function publish(
   const mayWarn = settings?.comment === true && (pullRequestOf(env, payload) !== undefined || onWorkflowRun);
   const plan = planPublish(report, settings, env, {
     error: reasons.length,
-    warning: (mayWarn ? 1 : 0) + (settings?.annotations === 'checks' || onWorkflowRun ? 1 : 0),
+    warning:
+      (mayWarn ? 1 : 0) + (settings?.annotations === 'checks' || onWorkflowRun ? 1 : 0) + (opts.warned ?? 0),
   });
 
   const url = runUrl(env);
@@ -405,7 +447,9 @@ export async function publish(
   const markdown = redact(
     renderSummary(report, {
       ...(url ? { runUrl: url } : {}),
-      ...(repo && sha ? { blobUrl: `${repo}/blob/${sha}/` } : {}),
+      ...(repo && sha ? { blobUrl: `${repo}/blob/${sha}/`, commitUrl: `${repo}/commit/${sha}` } : {}),
+      ...(sha ? { sha } : {}),
+      ...(settings?.onlyNew ? { onlyNew: true } : {}),
       unannotated: plan.unannotated,
     }),
   );

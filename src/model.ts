@@ -258,6 +258,75 @@ export interface Finding {
   cooccurringRaces?: { id: string; runs: number }[];
   /** Races whose stack was `[failed to restore the stack]`: whether a history_size rerun restored it. */
   stackRecovery?: 'recovered' | 'unrecovered';
+  /**
+   * The tests (with their parents) that failed only because of this finding ("race detected
+   * during execution of test", the test that panicked, its parents). Computed in analysis.
+   */
+  failsTests?: string[];
+  /** Set when a baseline report was given: whether the base branch had this finding too. */
+  baseline?: 'new' | 'known';
+  /** Known findings: how often the baseline saw it, and where it was when its lines moved. */
+  known?: KnownFinding;
+}
+
+/** A finding of this report that the baseline report had too. */
+export interface KnownFinding {
+  /** The baseline finding's id. */
+  id: string;
+  runsSeen: number;
+  runs: number;
+  /** How it was matched: same signature, same functions and files, or nearby lines. */
+  match: 'signature' | 'functions' | 'nearby';
+  /** `daemon.go:76` when the lines moved since the baseline. */
+  movedFrom?: string;
+}
+
+/** A baseline finding not seen in this report. */
+export interface GoneFinding {
+  id: string;
+  kind: FindingKind;
+  title: string;
+  package: string;
+  /** `file:line` of its location in the baseline (`file:line ↔ file:line` for a race), when it had one. */
+  where?: string;
+  /** Base rate: runs of the baseline it was seen in, and its runs. */
+  runsSeen: number;
+  runs: number;
+  /** Runs of its package now, in which it was not seen. */
+  runsNow: number;
+  /** 1 − (1 − p)^N: the chance it would have shown now at its base rate. */
+  chance: number;
+}
+
+/** The comparison with a report from the base branch (`baseline` input). */
+export interface BaselineComparison {
+  /** The file it was read from (as given). */
+  source: string;
+  /** Branch or commit the baseline came from, for "vs main". */
+  label: string;
+  commit?: string;
+  /** Findings of the baseline in packages that ran now, not seen now. */
+  gone: GoneFinding[];
+}
+
+/** Why a package was run under `only-changed`. */
+export interface FocusedPackage {
+  importPath: string;
+  reason: 'changed' | 'imports';
+  /** For `imports`: a changed package it depends on; for `changed`, the module file (`go.mod`) when that changed. */
+  via?: string;
+}
+
+/** `only-changed`: which packages ran and why. */
+export interface FocusReport {
+  /** Base commit of the comparison. */
+  base: string;
+  /** Files changed since it (repository-relative), at most 100. */
+  changedFiles: string[];
+  changedFileCount: number;
+  packages: FocusedPackage[];
+  /** Test packages of the patterns that were left out. */
+  skipped: number;
 }
 
 export type TestStatus = 'flaky' | 'failing' | 'passing' | 'skipped';
@@ -265,6 +334,8 @@ export type TestStatus = 'flaky' | 'failing' | 'passing' | 'skipped';
 export interface TestReport {
   package: string;
   name: string;
+  /** Ids of the findings that explain this test's failures. */
+  failedBy?: string[];
   /** Runs in which the test ran. */
   runs: number;
   /** Runs in which it failed or was interrupted. */
@@ -323,7 +394,13 @@ export interface Report {
     precision?: number;
     /** The time budget as written (per shard when sharded). */
     maxDuration?: string;
+    /** Branch the run was for (GITHUB_HEAD_REF or GITHUB_REF_NAME), so a later baseline can say "vs main". */
+    branch?: string;
   };
+  /** Set when a baseline report was given. */
+  baseline?: BaselineComparison;
+  /** Set under `only-changed`. */
+  focus?: FocusReport;
   /** Set by a job that ran one shard of the work (`shard: I/N`). */
   shard?: ShardInfo;
   /** Set on a report merged from shard reports (`merge`). */
@@ -413,12 +490,18 @@ export interface Settings {
   until?: 'count' | 'first' | 'stable';
   /** `until: stable` stops a package when every 95% interval is at most ± this (0.1 = ±10 points). */
   precision?: number;
+  /** `baseline`: path or glob of a JSON report from the base branch, as given. */
+  baseline?: string;
+  /** `only-new`: fail-on applies to new findings only; annotations go to new ones. */
+  onlyNew?: boolean;
+  /** `only-changed`: run only the packages a pull request changed, and their importers. */
+  onlyChanged?: boolean;
+  /** Base commit for `only-changed` (from the pull request event). */
+  changedSince?: string;
   /** `shard: I/N`: run only this share of the work. */
   shard?: { index: number; total: number };
   /** `merge`: globs of shard reports (relative to the repository root); no tests are run. */
   merge?: string[];
   /** Where annotations go: workflow commands (10 per level and step; unset) or a check run (all of them). */
   annotations?: 'commands' | 'checks';
-  /** Absolute path the SARIF file is written to (next to the report). */
-  sarifPath?: string;
 }

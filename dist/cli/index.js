@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(399);
+/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(214);
 // The CLI's entry point; the commands are in cli/commands.ts so tests can call main() directly.
 
 process.exitCode = await (0,_cli_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -16,7 +16,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 399:
+/***/ 214:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -60,7 +60,7 @@ function sortKeys(value) {
 // The shared data model. Everything between the parts of race-rerun is one of these plain types:
 // settings → plan → runs (RunRecord) → Report → renderers. No I/O here.
 /** The kinds of finding, also the words accepted by `fail-on` (plus `never`). */
-const FINDING_KINDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'build'];
+const model_FINDING_KINDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'build'];
 /** Every StackRole, for validating reports read from files. */
 const STACK_ROLES = [
     'current',
@@ -522,7 +522,7 @@ function wilson(k, n, z = Z95) {
 
 /** Lines of the first occurrence kept in `Finding.sample`. */
 const SAMPLE_LINES = 60;
-const KIND_ORDER = Object.fromEntries(FINDING_KINDS.map((k, i) => [k, i]));
+const KIND_ORDER = Object.fromEntries(model_FINDING_KINDS.map((k, i) => [k, i]));
 // `testing` prints these as t.Error-style lines; the race itself is already a finding.
 const RACE_NOTICE = /^(?:testing: )?race detected (?:during execution of (?:test|benchmark)|outside of test execution)/;
 function compare(a, b) {
@@ -698,7 +698,7 @@ function buildMessage(output) {
         .find((l) => l !== '' && !l.startsWith('#') && !/^FAIL\b/.test(l) && !/^ok\b/.test(l));
     return line ?? 'build failed';
 }
-function plural(n, noun) {
+function report_plural(n, noun) {
     return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 function joinList(parts) {
@@ -706,7 +706,7 @@ function joinList(parts) {
         return parts.join('');
     return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
-const KIND_NOUN = {
+const report_KIND_NOUN = {
     race: 'data race',
     panic: 'panic',
     fatal: 'fatal error',
@@ -998,18 +998,18 @@ function summarize(input, findings, tests, verdict, totalRuns, ranCounts) {
     const flaky = tests.filter((t) => t.status === 'flaky').length;
     const failing = tests.filter((t) => t.status === 'failing').length;
     const parts = [];
-    for (const kind of FINDING_KINDS) {
+    for (const kind of model_FINDING_KINDS) {
         // Test failures are told through the flaky/failing test counts when there are any.
         if (kind === 'failure' && flaky + failing > 0)
             continue;
         const n = findings.filter((f) => f.kind === kind).length;
         if (n > 0)
-            parts.push(plural(n, KIND_NOUN[kind]));
+            parts.push(report_plural(n, report_KIND_NOUN[kind]));
     }
     if (flaky > 0)
-        parts.push(plural(flaky, 'flaky test'));
+        parts.push(report_plural(flaky, 'flaky test'));
     if (failing > 0)
-        parts.push(plural(failing, 'failing test'));
+        parts.push(report_plural(failing, 'failing test'));
     if (verdict === 'error') {
         const why = `Nothing was run: ${input.errors[0] ?? 'unknown error'}`;
         return parts.length > 0 ? `${joinList(parts)}; ${why.charAt(0).toLowerCase()}${why.slice(1)}` : why;
@@ -1022,9 +1022,9 @@ function summarize(input, findings, tests, verdict, totalRuns, ranCounts) {
     // Runs per package as they happened: fewer than asked when the engine stopped early.
     const perPackage = [...new Set(ranCounts)];
     const runs = input.mode === 'parse' ? input.count : perPackage.length === 1 ? (perPackage[0] ?? 0) : totalRuns;
-    let scope = `in ${plural(runs, unit)}`;
+    let scope = `in ${report_plural(runs, unit)}`;
     if (ranPackages > 0)
-        scope += ` of ${plural(ranPackages, 'package')}`;
+        scope += ` of ${report_plural(ranPackages, 'package')}`;
     if (parts.length === 0)
         return `No data race, panic or failure ${scope}`;
     return `${joinList(parts)} ${scope}`;
@@ -1289,6 +1289,9 @@ function mergeReports(named) {
     // and no report (an untrusted artifact) chooses what a reader is told to run.
     for (const f of findings)
         f.reproduce = reproduceCommand(reproduceInputFor(report, f));
+    // only-changed: every shard chose from the same commit, so the first one's choice is everyone's.
+    if (base.focus)
+        report.focus = structuredClone(base.focus);
     const pr = inputs.find((r) => r.pullRequest)?.pullRequest;
     if (pr)
         report.pullRequest = { ...pr };
@@ -1309,6 +1312,263 @@ function mergedText(m) {
 /** The shard's own summary sentence says which shard it is. */
 function shardSummary(summary, shard) {
     return `${summary} (shard ${shard.index} of ${shard.total})`;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/baseline.ts
+/** Lines a location may move and still be the same finding when nothing else matched. */
+const NEARBY_LINES = 40;
+/** Above this chance of having shown, a finding not seen now is "likely fixed". */
+const LIKELY_FIXED = 0.95;
+/** Gone findings listed at most (the rest are counted). */
+const MAX_GONE = 50;
+/** 1 − (1 − p)^n: the chance to see at least once in n runs what showed in k of m runs. */
+function chanceToShow(k, m, n) {
+    if (m <= 0 || k <= 0 || n <= 0)
+        return 0;
+    const p = Math.min(1, k / m);
+    return 1 - (1 - p) ** n;
+}
+function fileName(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
+}
+/** The places without their lines: survives code above them moving. */
+function placesKey(f) {
+    const locs = f.locations.map((l) => `${l.file}|${l.function}|${l.access ?? ''}`).sort();
+    const extra = f.kind === 'failure' ? f.tests.join(',') : f.kind === 'build' ? f.message : '';
+    return `${f.kind}|${f.package}|${locs.join(';')}|${extra}`;
+}
+function sameFilesNearby(a, b) {
+    if (a.kind !== b.kind || a.package !== b.package || a.locations.length === 0)
+        return false;
+    if (a.locations.length !== b.locations.length)
+        return false;
+    const sorted = (f) => [...f.locations].sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line));
+    const [xs, ys] = [sorted(a), sorted(b)];
+    return xs.every((x, i) => {
+        const y = ys[i];
+        return x.file === y.file && Math.abs(x.line - y.line) <= NEARBY_LINES;
+    });
+}
+function movedFrom(now, then) {
+    // A race's sides swap roles between runs (whichever access the detector saw first).
+    const left = [...then.locations];
+    const take = (same) => {
+        const i = left.findIndex(same);
+        return i < 0 ? undefined : left.splice(i, 1)[0];
+    };
+    const moved = [];
+    for (const l of now.locations) {
+        const was = take((b) => b.file === l.file && b.function === l.function && b.access === l.access) ??
+            take((b) => b.file === l.file && b.access === l.access) ??
+            take((b) => b.file === l.file);
+        if (was && was.line !== l.line)
+            moved.push(`${fileName(was.file)}:${was.line}`);
+    }
+    return moved.length > 0 ? moved.join(', ') : undefined;
+}
+/** Which baseline finding each finding of the report is, matched at most once each. */
+function matchFindings(now, base) {
+    const out = new Map();
+    const used = new Set();
+    const known = (f, b, match) => {
+        used.add(b);
+        const k = { id: b.id, runsSeen: b.runsSeen, runs: b.runs, match };
+        const moved = match === 'signature' ? undefined : movedFrom(f, b);
+        if (moved)
+            k.movedFrom = moved;
+        out.set(f, k);
+    };
+    const passes = [
+        ['signature', (f, b) => f.kind === b.kind && f.package === b.package && f.signature === b.signature],
+        ['functions', (f, b) => f.locations.length > 0 && placesKey(f) === placesKey(b)],
+        ['nearby', sameFilesNearby],
+    ];
+    for (const [match, same] of passes) {
+        for (const f of now) {
+            if (out.has(f))
+                continue;
+            const b = base.find((x) => !used.has(x) && same(f, x));
+            if (b)
+                known(f, b, match);
+        }
+    }
+    return out;
+}
+/** `main`, `abc1234`, or `the baseline`: what "vs …" names. */
+function baselineLabel(base) {
+    if (base.context.branch)
+        return base.context.branch;
+    if (base.context.commit)
+        return base.context.commit.slice(0, 7);
+    return 'the baseline';
+}
+/**
+ * Marks every finding of `report` new or known and lists the baseline's findings not seen now
+ * (only those of packages that ran now: a package left out says nothing about them).
+ */
+function compareWithBaseline(report, base, source, baseBranch) {
+    const matched = matchFindings(report.findings, base.findings);
+    for (const f of report.findings) {
+        const k = matched.get(f);
+        f.baseline = k ? 'known' : 'new';
+        if (k)
+            f.known = k;
+        else
+            delete f.known;
+    }
+    const matchedIds = new Set([...matched.values()].map((k) => k.id));
+    const runsNow = new Map(report.packages.map((p) => [p.importPath, p.runs]));
+    const gone = [];
+    for (const b of base.findings) {
+        if (matchedIds.has(b.id) || b.kind === 'build')
+            continue;
+        const n = runsNow.get(b.package) ?? 0;
+        if (n === 0)
+            continue;
+        const shown = b.locations.slice(0, b.kind === 'race' ? 2 : 1);
+        const g = {
+            id: b.id,
+            kind: b.kind,
+            title: b.title,
+            package: b.package,
+            runsSeen: b.runsSeen,
+            runs: b.runs,
+            runsNow: n,
+            chance: chanceToShow(b.runsSeen, b.runs, n),
+        };
+        if (shown.length > 0)
+            g.where = shown.map((l) => `${l.file}:${l.line}`).join(' ↔ ');
+        gone.push(g);
+    }
+    gone.sort((a, b) => b.chance - a.chance);
+    const comparison = {
+        source,
+        label: base.context.branch || baseBranch || baselineLabel(base),
+        gone: gone.slice(0, MAX_GONE),
+    };
+    if (base.context.commit)
+        comparison.commit = base.context.commit;
+    report.baseline = comparison;
+}
+/** Whether a value read from a file looks like a race-rerun report (enough to compare with it). */
+function isReport(value) {
+    const r = value;
+    return (typeof r === 'object' &&
+        r !== null &&
+        r.tool?.name === 'race-rerun' &&
+        Array.isArray(r.findings) &&
+        Array.isArray(r.packages) &&
+        typeof r.context === 'object' &&
+        r.findings.every((f) => typeof f?.id === 'string' && typeof f.signature === 'string' && Array.isArray(f.locations)));
+}
+
+;// CONCATENATED MODULE: ./src/engine/baseline.ts
+// Reads the `baseline` report: a path or a glob (`reports/*.json`, `**/race-rerun.json`), the
+// newest match wins. Missing or unreadable is a warning for the caller, never an error.
+
+
+
+/** Files visited at most while expanding a glob (a `**` over a huge tree must not hang). */
+const MAX_VISITED = 20_000;
+function segmentRegex(segment) {
+    const body = segment
+        .replace(/[.+^${}()|\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]');
+    return new RegExp(`^${body}$`);
+}
+/** Files matching a glob of `*`, `?` and `**` segments, relative to `cwd` unless absolute. */
+function expandGlob(pattern, cwd) {
+    const abs = (0,external_node_path_namespaceObject.isAbsolute)(pattern) ? pattern : (0,external_node_path_namespaceObject.resolve)(cwd, pattern);
+    const parts = abs.split('/');
+    const firstWild = parts.findIndex((p) => /[*?]/.test(p));
+    if (firstWild < 0)
+        return [abs];
+    const root = parts.slice(0, firstWild).join('/') || '/';
+    const rest = parts.slice(firstWild);
+    const out = [];
+    let visited = 0;
+    const walk = (dir, segs) => {
+        if (visited++ > MAX_VISITED || segs.length === 0)
+            return;
+        const [head, ...tail] = segs;
+        let entries;
+        try {
+            entries = (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        if (head === '**') {
+            walk(dir, tail);
+            for (const e of entries)
+                if (e.isDirectory() && !e.name.startsWith('.'))
+                    walk((0,external_node_path_namespaceObject.join)(dir, e.name), segs);
+            return;
+        }
+        const re = segmentRegex(head);
+        for (const e of entries) {
+            if (!re.test(e.name))
+                continue;
+            const path = (0,external_node_path_namespaceObject.join)(dir, e.name);
+            if (tail.length === 0) {
+                if (e.isFile())
+                    out.push(path);
+            }
+            else if (e.isDirectory())
+                walk(path, tail);
+        }
+    };
+    walk(root, rest);
+    return [...new Set(out)];
+}
+function mtime(file) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(file).mtimeMs;
+    }
+    catch {
+        return 0;
+    }
+}
+/** The newest report matching `pattern`, or a warning that says what to fix. */
+function loadBaseline(pattern, cwd) {
+    const files = expandGlob(pattern, cwd).sort((a, b) => mtime(b) - mtime(a));
+    const hint = 'New and known cannot be told apart; every finding is reported as it is. Restore the base branch report (see the README: actions/cache/restore) before this step.';
+    const file = files[0];
+    if (!file)
+        return { warning: `Baseline ${JSON.stringify(pattern)} matches no file. ${hint}` };
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${err.message})`;
+        return { warning: `Baseline ${file} ${why}. ${hint}` };
+    }
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return { warning: `Baseline ${file} is not JSON. ${hint}` };
+    }
+    if (!isReport(value))
+        return { warning: `Baseline ${file} is not a race-rerun JSON report. ${hint}` };
+    return { report: value, file };
+}
+/**
+ * Compares `report` with the baseline `pattern` names (relative to `cwd`). Returns the warning
+ * to show when there is none to compare with; the report's notes say it too.
+ */
+function applyBaseline(report, pattern, cwd, baseBranch) {
+    const loaded = loadBaseline(pattern, cwd);
+    if ('warning' in loaded) {
+        report.notes.push(loaded.warning);
+        return loaded.warning;
+    }
+    compareWithBaseline(report, loaded.report, pattern, baseBranch);
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/go.ts
@@ -1552,6 +1812,24 @@ function createGoTool(runner, opts = {}) {
                 const binary = (0,external_node_path_namespaceObject.join)(outDir, testBinaryName(pkg.importPath));
                 return (0,external_node_fs_namespaceObject.existsSync)(binary) ? [{ package: pkg, ok: true, binary, output: '', durationMs }] : [];
             });
+        },
+        async listDependencies(cwd, patterns, buildFlags) {
+            const fields = 'ImportPath,Dir,Deps,TestImports,XTestImports,Standard,DepOnly';
+            const listFlags = buildFlags.filter((f) => !isFlag(f, 'vet'));
+            // -deps lists the dependencies too; only the packages the patterns matched are kept.
+            const result = await go(['list', '-e', '-deps', `-json=${fields}`, ...listFlags, ...patterns], cwd);
+            const listed = parseJsonStream(result.stdout ?? result.output);
+            if (result.exitCode !== 0 && listed.length === 0) {
+                throw new GoError(`"go list -deps" failed in ${cwd}:\n${trimOutput(result.stderr || result.output)}`);
+            }
+            return listed
+                .filter((p) => !p.Standard && !p.DepOnly && p.ImportPath && p.Dir)
+                .map((p) => ({
+                importPath: p.ImportPath ?? '',
+                dir: (p.Dir ?? '').replace(/\\/g, '/'),
+                deps: p.Deps ?? [],
+                testImports: [...(p.TestImports ?? []), ...(p.XTestImports ?? [])],
+            }));
         },
         async modules(cwd) {
             try {
@@ -1948,6 +2226,158 @@ const VERSION = '0.1.0';
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/analysis/focus.ts
+const MODULE_FILES = new Set(['go.mod', 'go.sum', 'go.work', 'go.work.sum']);
+function dirOf(file) {
+    const i = file.lastIndexOf('/');
+    return i < 0 ? '' : file.slice(0, i);
+}
+function baseOf(file) {
+    return file.slice(file.lastIndexOf('/') + 1);
+}
+/** Whether a changed file (absolute) belongs to the package in `dir`. */
+function touches(file, dir) {
+    if (file.endsWith('.go') && dirOf(file) === dir)
+        return true;
+    // Test data is read by the tests: changing it changes what they test.
+    return file.startsWith(`${dir}/testdata/`);
+}
+/** A changed module file under `moduleDir`, if any: every package is then affected. */
+function changedModuleFile(files, moduleDir) {
+    return files.find((f) => MODULE_FILES.has(baseOf(f)) && (dirOf(f) === moduleDir || moduleDir.startsWith(`${dirOf(f)}/`)));
+}
+/**
+ * The packages of `pkgs` the changed files (absolute, `/` separated) touch, each with why:
+ * `changed`, or `imports` with the changed package it reaches. In the order of `pkgs`.
+ */
+function focusPackages(pkgs, files, moduleDir) {
+    const moduleFile = changedModuleFile(files, moduleDir);
+    if (moduleFile)
+        return pkgs.map((p) => ({ importPath: p.importPath, reason: 'changed', via: baseOf(moduleFile) }));
+    const changed = new Set(pkgs.filter((p) => files.some((f) => touches(f, p.dir))).map((p) => p.importPath));
+    // A changed package each affected one reaches; grows until nothing more is reached.
+    const via = new Map([...changed].map((c) => [c, c]));
+    for (let grew = true; grew;) {
+        grew = false;
+        for (const p of pkgs) {
+            if (via.has(p.importPath))
+                continue;
+            const hit = [...p.deps, ...p.testImports].find((d) => via.has(d));
+            if (hit === undefined)
+                continue;
+            via.set(p.importPath, changed.has(hit) ? hit : (via.get(hit) ?? hit));
+            grew = true;
+        }
+    }
+    return pkgs.flatMap((p) => {
+        if (changed.has(p.importPath))
+            return [{ importPath: p.importPath, reason: 'changed' }];
+        const through = via.get(p.importPath);
+        return through ? [{ importPath: p.importPath, reason: 'imports', via: through }] : [];
+    });
+}
+
+;// CONCATENATED MODULE: ./src/engine/changed.ts
+// `only-changed`: the files a pull request changed (git, behind a small interface) and the test
+// packages they touch (go list, through the GoTool). A shallow checkout gets the base commit
+// with `git fetch --depth=1 origin <sha>`; when that fails the message says what to set.
+
+
+class GitError extends (/* unused pure expression or super */ null && (Error)) {
+}
+function createGitTool(runner, env = process.env) {
+    const git = async (args, cwd) => {
+        const r = await runner.run({ command: 'git', args, cwd, env: { ...env, GIT_TERMINAL_PROMPT: '0' } });
+        if (r.spawnError !== undefined)
+            throw new GitError(`git could not be started: ${r.spawnError}`);
+        return { ok: r.exitCode === 0, stdout: r.stdout ?? r.output, output: r.output.trim() };
+    };
+    return {
+        async topLevel(cwd) {
+            const r = await git(['rev-parse', '--show-toplevel'], cwd);
+            if (!r.ok)
+                throw new GitError(`${cwd} is not in a git checkout (${r.output.split('\n')[0]})`);
+            return r.stdout.trim().replace(/\\/g, '/');
+        },
+        async hasCommit(sha, cwd) {
+            return (await git(['cat-file', '-e', `${sha}^{commit}`], cwd)).ok;
+        },
+        async fetchCommit(sha, cwd) {
+            const r = await git(['fetch', '--no-tags', '--depth=1', 'origin', sha], cwd);
+            return r.ok ? undefined : r.output.split('\n').slice(-3).join(' ');
+        },
+        async changedFiles(base, cwd) {
+            // Three dots: what HEAD changed since it forked (on a pull request's merge commit this is
+            // the same as two); two when the history to a merge base is not there (a shallow checkout).
+            for (const range of [[`${base}...HEAD`], [base, 'HEAD']]) {
+                const r = await git(['diff', '--name-only', '--no-renames', '-z', ...range], cwd);
+                if (r.ok)
+                    return r.stdout.split('\0').filter(Boolean);
+            }
+            throw new GitError(`git diff against ${base.slice(0, 7)} failed`);
+        },
+    };
+}
+const MAX_FILES_KEPT = 100;
+function changed_short(sha) {
+    return sha.slice(0, 7);
+}
+/** The base commit, fetched when the checkout is shallow; or why it cannot be had. */
+async function ensureBase(base, wd, deps) {
+    if (await deps.git.hasCommit(base, wd))
+        return undefined;
+    deps.log(`only-changed: fetching the base commit ${changed_short(base)} (git fetch --depth=1 origin ${base})`);
+    const failed = await deps.git.fetchCommit(base, wd);
+    if (failed === undefined && (await deps.git.hasCommit(base, wd)))
+        return undefined;
+    return `the base commit ${changed_short(base)} is not in the checkout and \`git fetch --depth=1 origin ${base}\` failed (${failed ?? 'no such commit'}). Set \`fetch-depth: 0\` on actions/checkout`;
+}
+/**
+ * The test packages of `listed` that the changes since `base` touch, and the report of why. A
+ * problem (no git, no base commit, go list failing) is a note and every package runs: a focus
+ * that cannot be computed must not hide a finding.
+ */
+async function focusOnChanges(base, listed, patterns, buildFlags, wd, deps) {
+    const fallback = (why) => ({ note: `only-changed: ${why}; every package was run.` });
+    try {
+        const problem = await ensureBase(base, wd, deps);
+        if (problem)
+            return fallback(problem);
+        const top = await deps.git.topLevel(wd);
+        const files = await deps.git.changedFiles(base, wd);
+        if (!deps.go.listDependencies)
+            return fallback('this Go tool cannot list dependencies');
+        const pkgs = await deps.go.listDependencies(wd, patterns, buildFlags);
+        // git names the resolved paths, go the ones it ran under: compare them resolved.
+        const real = (p) => {
+            try {
+                return (0,external_node_fs_namespaceObject.realpathSync)(p).replace(/\\/g, '/');
+            }
+            catch {
+                return p.replace(/\\/g, '/');
+            }
+        };
+        const resolved = pkgs.map((p) => ({ ...p, dir: real(p.dir) }));
+        const focused = focusPackages(resolved, files.map((f) => `${real(top)}/${f}`), real(wd));
+        const tested = new Set(listed.map((p) => p.importPath));
+        const kept = focused.filter((p) => tested.has(p.importPath));
+        const names = new Set(kept.map((p) => p.importPath));
+        return {
+            report: {
+                base,
+                changedFiles: files.slice(0, MAX_FILES_KEPT),
+                changedFileCount: files.length,
+                packages: kept,
+                skipped: listed.length - kept.length,
+            },
+            packages: listed.filter((p) => names.has(p.importPath)),
+        };
+    }
+    catch (err) {
+        return fallback(err.message);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/scheduler.ts
 // Runs each test binary `count` times, every run its own process: the race detector reports a
 // given race once per process and a panic ends the process, so only separate processes can tell
@@ -2403,6 +2833,7 @@ function testsfrom_runPattern(tests) {
 
 
 
+
 /**
  * GORACE options race-rerun adds before the user's own (TSan applies them in order, so the
  * user's win). atexit_sleep_ms=0: a passing race binary otherwise sleeps 1 s at exit, which
@@ -2441,6 +2872,37 @@ function iterationsPerRun(testFlags) {
             cpus = (m[2] ?? '').split(',').filter((c) => c.trim() !== '').length || 1;
     }
     return count * cpus;
+}
+/** `only-changed`: the packages the pull request touches (all of them when that cannot be told). */
+async function focusIfAsked(settings, listed, deps, result) {
+    if (!settings.onlyChanged)
+        return listed;
+    if (!settings.changedSince || !deps.git) {
+        result.notes.push('only-changed applies to pull requests (it needs their base commit): every package was run.');
+        return listed;
+    }
+    const { buildFlags, packages: patterns, workingDirectory: wd } = settings;
+    const focus = await focusOnChanges(settings.changedSince, listed, patterns, buildFlags, wd, {
+        ...deps,
+        git: deps.git,
+    });
+    if ('note' in focus) {
+        result.notes.push(focus.note);
+        deps.log(focus.note);
+        return listed;
+    }
+    result.focus = focus.report;
+    const base = settings.changedSince.slice(0, 7);
+    const n = focus.packages.length;
+    if (n === 0) {
+        const note = `only-changed: no Go code of the tested packages changed since ${base} (${engine_plural(focus.report.changedFileCount, 'file')} changed): nothing was run.`;
+        result.notes.push(note);
+        deps.log(note);
+    }
+    else {
+        deps.log(`only-changed: ${engine_plural(n, 'package')} of ${listed.length} touched since ${base}`);
+    }
+    return focus.packages;
 }
 async function execute(settings, deps) {
     const result = { modules: [], packages: [], builds: [], runs: [], errors: [], notes: [] };
@@ -2498,9 +2960,11 @@ async function execute(settings, deps) {
             goVersion: goEnv.version,
         };
         const argsOf = new Map();
-        let packages = listed.packages;
+        let packages = await focusIfAsked(settings, listed.packages, deps, result);
+        if (packages.length === 0)
+            return result;
         if (failed !== undefined) {
-            packages = selectFailed(listed.packages, failed, settings, result.notes);
+            packages = selectFailed(packages, failed, settings, result.notes);
             for (const p of packages) {
                 const tests = failed.get(p.importPath) ?? failed.get('') ?? [];
                 // An empty list: the package failed without a test to name, so all of it runs.
@@ -4800,6 +5264,8 @@ async function runAndReport(settings, deps, commit) {
         notes: result.notes,
     };
     const report = buildReport(input);
+    if (result.focus)
+        report.focus = result.focus;
     // Even a shard that stopped before its share was known says which shard it is, for the merge.
     const shard = result.shard ?? (settings.shard && { ...settings.shard, split: 'packages', packages: [] });
     if (shard) {
@@ -5235,9 +5701,9 @@ function clearSecrets() {
 }
 
 ;// CONCATENATED MODULE: ./src/render/outcome.ts
-function failingFindings(report, failOn) {
+function failingFindings(report, failOn, onlyNew = false) {
     const kinds = new Set(failOn);
-    return report.findings.filter((f) => kinds.has(f.kind));
+    return report.findings.filter((f) => kinds.has(f.kind) && !(onlyNew && f.baseline === 'known'));
 }
 
 ;// CONCATENATED MODULE: ./src/render/progress.ts
@@ -5258,7 +5724,8 @@ const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 // Wording shared by the renderers, so the annotation, the job summary and the terminal agree.
 
 
-const KIND_LABEL = {
+
+const format_KIND_LABEL = {
     race: 'Data race',
     panic: 'Panic',
     fatal: 'Fatal error',
@@ -5267,15 +5734,15 @@ const KIND_LABEL = {
     build: 'Build failed',
 };
 /** The title without its `Data race: ` prefix: `write in Shutdown vs read in write`. */
-function titleRest(f) {
-    const prefix = `${KIND_LABEL[f.kind]}: `;
+function format_titleRest(f) {
+    const prefix = `${format_KIND_LABEL[f.kind]}: `;
     return f.title.startsWith(prefix) ? f.title.slice(prefix.length) : f.title;
 }
 /** `Data race (7/30 runs): write in Shutdown vs read in write`; a build error has no count. */
-function countedTitle(f, rest = titleRest(f)) {
+function countedTitle(f, rest = format_titleRest(f)) {
     if (f.kind === 'build')
-        return `${KIND_LABEL.build}: ${rest}`;
-    return `${KIND_LABEL[f.kind]} (${f.runsSeen}/${f.runs} runs): ${rest}`;
+        return `${format_KIND_LABEL.build}: ${rest}`;
+    return `${format_KIND_LABEL[f.kind]} (${f.runsSeen}/${f.runs} runs): ${rest}`;
 }
 const KIND_RANK = {
     race: 0,
@@ -5294,7 +5761,7 @@ function rankFindings(findings) {
     return [...findings].sort((a, b) => share(b) - share(a) || KIND_RANK[a.kind] - KIND_RANK[b.kind]);
 }
 /** What a history_size rerun did for a race whose stack the detector had lost, or undefined. */
-function stackRecoveryText(f) {
+function format_stackRecoveryText(f) {
     if (f.stackRecovery === 'recovered')
         return 'stack recovered with a longer race history';
     if (f.stackRecovery === 'unrecovered')
@@ -5378,7 +5845,7 @@ function stackText(f, indent = '') {
     return lines;
 }
 /** Where a finding is, for tables: `file:line`, or the first frame outside the repository. */
-function whereTexts(f) {
+function format_whereTexts(f) {
     const race = f.kind === 'race';
     const locs = race ? f.locations.slice(0, 2) : f.locations.slice(0, 1);
     if (locs.length > 0)
@@ -5408,6 +5875,35 @@ function rerunFor(report, f) {
 function clean(s) {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
     return s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
+}
+/** A chance for humans: `89%`, `over 99.9%`, `under 1%`. */
+function chanceText(x) {
+    if (x >= 1)
+        return '100%';
+    if (x >= 0.9995)
+        return 'over 99.9%';
+    if (x > 0 && x < 0.005)
+        return 'under 1%';
+    return percent(x);
+}
+/** `known: 12/30 on main (moved from daemon.go:76)`, or `new`; undefined without a baseline. */
+function format_baselineText(f, label, withMoved = true) {
+    if (f.baseline === 'new')
+        return 'new';
+    if (f.baseline !== 'known' || !f.known)
+        return undefined;
+    const moved = withMoved && f.known.movedFrom ? ` (moved from ${f.known.movedFrom})` : '';
+    return `known: ${f.known.runsSeen}/${f.known.runs} on ${label}${moved}`;
+}
+/**
+ * `not seen in 30 runs (at its earlier 7% it would have shown with 89% probability)`, and
+ * `: likely fixed` only when that chance is over 95%.
+ */
+function format_notSeenText(g) {
+    const runs = `${g.runsNow} run${g.runsNow === 1 ? '' : 's'}`;
+    const rate = percent(g.runs > 0 ? g.runsSeen / g.runs : 0);
+    const text = `not seen in ${runs} (at its earlier ${rate} it would have shown with ${chanceText(g.chance)} probability)`;
+    return g.chance > LIKELY_FIXED ? `${text}: likely fixed` : text;
 }
 
 ;// CONCATENATED MODULE: ./src/render/sarif.ts
@@ -5453,12 +5949,12 @@ const RULE_HELP = {
     },
 };
 function rules() {
-    return FINDING_KINDS.map((kind) => ({
+    return model_FINDING_KINDS.map((kind) => ({
         id: `race-rerun/${kind}`,
-        name: KIND_LABEL[kind].replace(/\s+(\w)/g, (_, c) => c.toUpperCase()),
+        name: format_KIND_LABEL[kind].replace(/\s+(\w)/g, (_, c) => c.toUpperCase()),
         shortDescription: { text: RULE_HELP[kind].short },
         fullDescription: { text: RULE_HELP[kind].help },
-        help: { text: RULE_HELP[kind].help, markdown: `**${KIND_LABEL[kind]}.** ${RULE_HELP[kind].help}` },
+        help: { text: RULE_HELP[kind].help, markdown: `**${format_KIND_LABEL[kind]}.** ${RULE_HELP[kind].help}` },
         defaultConfiguration: { level: 'error' },
         properties: {
             tags: ['go', 'concurrency', 'flaky-test'],
@@ -5545,7 +6041,7 @@ function resultOf(f, failOn) {
         : '';
     const result = {
         ruleId: `race-rerun/${f.kind}`,
-        ruleIndex: FINDING_KINDS.indexOf(f.kind),
+        ruleIndex: model_FINDING_KINDS.indexOf(f.kind),
         level: failOn === undefined || failOn.has(f.kind) ? 'error' : 'warning',
         message: { text: clean(`${f.title}.${seen}${detail}${tests} Reproduce: ${f.reproduce}${cutText}`) },
         locations: primary ? [sarifLocation(primary)] : [],
@@ -5603,8 +6099,445 @@ function renderSarif(report, opts = {}) {
     return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
 }
 
+;// CONCATENATED MODULE: ./src/render/escape.ts
+// Making text from test output safe in GitHub-flavoured markdown: entities for HTML, backslashes
+// for markdown punctuation, code spans and fences that nothing inside can close, and no
+// mentions, references or autolinks.
+// Word joiner: breaks mentions, references and autolinks without changing what is read, and
+// (unlike a zero-width space) without letting a line break inside the word.
+const escape_WJ = '\u2060';
+function defuse(s) {
+    return s
+        .replace(/@(?=\w)/g, `@${escape_WJ}`)
+        .replace(/#(?=\d)/g, `#${escape_WJ}`)
+        .replace(/:\/\//g, `:${escape_WJ}//`)
+        .replace(/www\./gi, (m) => `${m.slice(0, 3)}${escape_WJ}.`);
+}
+/** Text for markdown and HTML: entities for `& < >`, `\` before markdown punctuation, no mentions. */
+function escape_escapeMarkdown(s) {
+    return defuse(s
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/([\\`*_[\]|~])/g, '\\$1'));
+}
+/** For HTML (`<summary>`): markdown does not apply there, mentions and autolinks still do. */
+function escapeHtml(s) {
+    return (defuse(s
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;'))
+        // Literal in HTML anyway; entities keep them so should a renderer read markdown there.
+        // After defuse, whose `#` rule would break `&#96;`.
+        .replace(/[`[\]]/g, (c) => `&#${c.charCodeAt(0)};`));
+}
+/**
+ * Control characters from test output (NUL, ESC, BEL, a lone CR, C1) shown as escapes such as
+ * `\x1b`, so that what a test printed is seen, not acted on by whatever displays the markdown.
+ * Newlines and tabs stay; CRLF becomes LF.
+ */
+function showControls(s) {
+    return (s
+        .replace(/\r\n/g, '\n')
+        // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
+        .replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`));
+}
+function escape_shorten(s, max) {
+    return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+/** An inline code span that survives backticks in the text and `|` in a table cell. */
+function escape_code(s, inTable = true) {
+    const text = s.replace(/[\r\n]+/g, ' ');
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+    const body = inTable ? text.replace(/\|/g, '\\|') : text;
+    return `${fence}${pad}${body}${pad}${fence}`;
+}
+/** A fenced block whose fence is longer than any backtick run inside. */
+function block(text, lang) {
+    const longest = Math.max(0, ...(text.match(/`{3,}/g) ?? []).map((r) => r.length));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}${lang}\n${text}\n${fence}`;
+}
+/** A URL from the environment, made safe inside `(…)`. */
+function escape_safeUrl(url) {
+    return url.replace(/[()\s<>]/g, encodeURIComponent);
+}
+function escape_plural(n, noun, many = `${noun}s`) {
+    return `${n} ${n === 1 ? noun : many}`;
+}
+
+;// CONCATENATED MODULE: ./src/render/table.ts
+// The findings table of the job summary and the comment: one row per finding saying what it is
+// (kind, short title, new or known, the tests it fails, what follows it), where (links whose text
+// leaves out the directory every row shares) and how often (k/N, the 95% interval, and a strip of
+// the runs it was seen in, so rate and co-occurrence show at a glance).
+
+
+
+/** One mark per run up to this many runs; above, one mark per group of runs. */
+const STRIP_MARKS = 30;
+// Bars on a baseline, like a sparkline: a bar per run it was seen in, with a gap between bars.
+const SEEN_MARK = '▌';
+const UNSEEN_MARK = '▁';
+const MAX_TITLE = 120;
+const MAX_LINK_TEXT = 40;
+const MAX_TESTS = 3;
+const MAX_FOLLOWERS = 3;
+const NBSP = '\u00a0';
+function table_kindNoun(kind) {
+    return KIND_NOUN[kind];
+}
+/** `https://github.com/o/r/blob/<sha>/` + path + `#L<line>`, each path segment encoded. */
+function lineUrl(blobUrl, file, line) {
+    return `${blobUrl}${file.split('/').map(encodeURIComponent).join('/')}#L${line}`;
+}
+/** Both sides of a race (once when they are the same line), else the first location. */
+function shownLocations(f) {
+    if (f.kind !== 'race')
+        return f.locations.slice(0, 1);
+    const [a, b] = f.locations;
+    if (a && b && a.file === b.file && a.line === b.line)
+        return [a];
+    return f.locations.slice(0, 2);
+}
+/** `examples/flaky-daemon/daemon/`: the directory all shown files are in, or ''. */
+function commonDir(findings) {
+    const dirs = findings.flatMap((f) => shownLocations(f).map((l) => l.file.split('/').slice(0, -1)));
+    const first = dirs[0];
+    if (!first)
+        return '';
+    let n = Math.min(...dirs.map((d) => d.length));
+    for (let i = 0; i < n; i++) {
+        if (!dirs.every((d) => d[i] === first[i]))
+            n = i;
+    }
+    return n === 0 ? '' : `${first.slice(0, n).join('/')}/`;
+}
+/** The path without the shared directory; a long rest keeps its last two parts. */
+function shortPath(file, common) {
+    const rest = common && file.startsWith(common) ? file.slice(common.length) : file;
+    if (rest.length <= MAX_LINK_TEXT)
+        return rest;
+    return `…/${rest.split('/').slice(-2).join('/')}`;
+}
+function placeText(l, common) {
+    return `${shortPath(l.file, common)}:${l.line}`;
+}
+function baseName(file) {
+    return file.slice(file.lastIndexOf('/') + 1);
+}
+function table_link(l, common, blobUrl, short = false) {
+    const text = code(short ? `${baseName(l.file)}:${l.line}` : placeText(l, common));
+    return blobUrl ? `[${text}](${lineUrl(blobUrl, l.file, l.line)})` : text;
+}
+/** `daemon.go:51 ↔ daemon.go:31`, linked to the lines at the head commit when the URL is known. */
+function whereCell(f, common, blobUrl) {
+    const locs = shownLocations(f);
+    if (locs.length === 0) {
+        const where = whereTexts(f).map((w) => code(w));
+        return where.length > 0 ? where.join(' ↔ ') : code(f.package || '?');
+    }
+    // The other side in the same file: its directory once is enough.
+    const cell = locs.map((l, i) => table_link(l, common, blobUrl, i > 0 && l.file === locs[0]?.file)).join(' ↔ ');
+    return f.kind === 'race' && locs.length === 1 && f.locations.length > 1 ? `${cell} (both sides)` : cell;
+}
+/** Which of its runs a finding was seen in: `▌▁▌▌▁…`, one mark per run or per group of runs. */
+function runStrip(f) {
+    if (f.runs <= 1)
+        return '';
+    const seen = new Set(f.seenIn);
+    const per = Math.ceil(f.runs / STRIP_MARKS);
+    let strip = '';
+    for (let start = 1; start <= f.runs; start += per) {
+        let hit = false;
+        for (let i = start; i < start + per && i <= f.runs; i++)
+            if (seen.has(i))
+                hit = true;
+        strip += hit ? SEEN_MARK : UNSEEN_MARK;
+    }
+    return strip;
+}
+/** Runs per mark of the strip (1 up to STRIP_MARKS runs). */
+function runsPerMark(runs) {
+    return Math.max(1, Math.ceil(runs / STRIP_MARKS));
+}
+/** `**9/30**`, the interval in a `<sub>` that does not break inside the range, and the strip. */
+function seenCell(f) {
+    if (f.kind === 'build')
+        return 'build';
+    const low = Math.round(f.interval.low * 100);
+    const high = Math.round(f.interval.high * 100);
+    const ci = `<sub>95%${NBSP}CI${NBSP}${low}–${WJ}${high}%</sub>`;
+    const strip = runStrip(f);
+    return `**${f.runsSeen}/${f.runs}**${NBSP}${ci}${strip ? `<br>${code(strip)}` : ''}`;
+}
+function testList(tests) {
+    const shown = tests.slice(0, MAX_TESTS).map((t) => code(shorten(t, 80)));
+    const more = tests.length > MAX_TESTS ? ` and ${tests.length - MAX_TESTS} more` : '';
+    return `${shown.join(', ')}${more}`;
+}
+function share(part, whole) {
+    return part === whole && whole === 2 ? 'both runs' : `${part} of ${whole} runs`;
+}
+/** Where a finding is, in words for a note: `config.go:22`. */
+function placeOf(f, common) {
+    const l = f.locations[0];
+    return code(l ? placeText(l, common) : (whereTexts(f)[0] ?? f.package));
+}
+/** The tests it fails, what follows it (for a race) or what likely causes it (for the others). */
+function rowNotes(report, f, common) {
+    const notes = [];
+    if (f.known?.movedFrom)
+        notes.push(`moved from ${code(f.known.movedFrom)}`);
+    if (f.failsTests && f.failsTests.length > 0)
+        notes.push(`fails ${testList(f.failsTests)}`);
+    else if (f.tests.length > 0 && f.kind !== 'failure')
+        notes.push(`in ${testList(f.tests)}`);
+    if (f.kind === 'race') {
+        const followers = report.findings
+            .map((s) => ({ s, c: s.cooccurringRaces?.find((c) => c.id === f.id) }))
+            .filter((x) => x.c !== undefined)
+            .slice(0, MAX_FOLLOWERS);
+        for (const { s, c } of followers) {
+            notes.push(`${KIND_NOUN[s.kind]} at ${placeOf(s, common)} follows it in ${share(c.runs, s.runsSeen)}`);
+        }
+    }
+    else {
+        const cause = f.cooccurringRaces?.[0];
+        const race = cause && report.findings.find((r) => r.id === cause.id);
+        if (cause && race) {
+            notes.push(`likely cause: the data race at ${placeOf(race, common)} (in ${share(cause.runs, f.runsSeen)})`);
+        }
+    }
+    const recovery = stackRecoveryText(f);
+    if (recovery)
+        notes.push(recovery);
+    return notes;
+}
+function findingCell(report, f, common, opts) {
+    const tag = opts.baselineLabel ? baselineText(f, opts.baselineLabel, false) : undefined;
+    const status = tag === 'new' ? ' · **new**' : tag ? ` · ${escapeMarkdown(tag)}` : '';
+    const notes = rowNotes(report, f, common);
+    const sub = notes.length > 0 ? `<br><sub>${notes.join('; ')}</sub>` : '';
+    return `**${KIND_LABEL[f.kind]}**${status}<br>${escapeMarkdown(shorten(titleRest(f), MAX_TITLE))}${sub}`;
+}
+/** Rows shown before the fold; the others are in a collapsed table under the top command. */
+const OPEN_ROWS = 5;
+function tableLines(report, findings, common, opts) {
+    const lines = ['| Finding | Where | Seen |', '| --- | --- | --- |'];
+    for (const f of findings) {
+        lines.push(`| ${findingCell(report, f, common, opts)} | ${whereCell(f, common, opts.blobUrl)} | ${seenCell(f)} |`);
+    }
+    return lines;
+}
+function legend(findings, common) {
+    const parts = [];
+    if (common)
+        parts.push(`Files in ${code(common)}.`);
+    const counted = findings.filter((f) => f.kind !== 'build' && f.runs > 1);
+    const grouped = Math.max(0, ...counted.map((f) => runsPerMark(f.runs)));
+    if (counted.length > 0) {
+        const per = grouped > 1 ? ` (a mark stands for up to ${grouped} runs)` : '';
+        parts.push(`Runs in order: ${code(SEEN_MARK)} seen, ${code(UNSEEN_MARK)} not seen${per}.`);
+    }
+    return parts.length > 0 ? ['', `<sub>${parts.join(' ')}</sub>`] : [];
+}
+/**
+ * The table of the first OPEN_ROWS findings with its legend (`open`), and the rest in a
+ * collapsed table (`more`, empty when there is no rest). Both drop the same shared directory.
+ */
+function findingsTable(report, findings, opts = {}) {
+    const common = commonDir(findings);
+    const first = findings.slice(0, OPEN_ROWS);
+    const rest = findings.slice(OPEN_ROWS);
+    const open = [...tableLines(report, first, common, opts), ...legend(findings, common)];
+    if (rest.length === 0)
+        return { open, more: [] };
+    return {
+        open,
+        more: [
+            `<details><summary>${rest.length} more finding${rest.length === 1 ? '' : 's'}</summary>`,
+            '',
+            ...tableLines(report, rest, common, opts),
+            '',
+            '</details>',
+        ],
+    };
+}
+
+;// CONCATENATED MODULE: ./src/render/headline.ts
+// The first lines of the summary and the comment: counts (new and known against the baseline),
+// runs, commit and deltas on one line; what only-changed focused on; what the baseline had that
+// was not seen now. Run counts are worded by one function for the verdict and the footer alike.
+
+
+
+
+const MAX_GONE_SHOWN = 10;
+const MAX_FOCUS_SHOWN = 15;
+const key = (pkg, name) => `${pkg}\u0000${name}`;
+/** Tests that failed because of a finding: counted with the finding, not again as flaky tests. */
+function explainedTests(report) {
+    const out = new Set();
+    for (const f of report.findings) {
+        for (const t of f.failsTests ?? [])
+            out.add(key(f.package, t));
+        // A test failure finding is the failing test itself.
+        if (f.kind === 'failure')
+            for (const t of f.tests)
+                out.add(key(f.package, t));
+    }
+    for (const t of report.tests)
+        if (t.failedBy && t.failedBy.length > 0)
+            out.add(key(t.package, t.name));
+    return out;
+}
+/** Flaky and failing tests that no finding explains. */
+function unexplainedTests(report) {
+    const explained = explainedTests(report);
+    return report.tests.filter((t) => (t.status === 'flaky' || t.status === 'failing') && !explained.has(key(t.package, t.name)));
+}
+/** `30 runs`, `30 runs of each of 3 packages`, `75 runs over 3 packages`, `4 logs`. */
+function runsPhrase(report) {
+    if (report.mode === 'parse')
+        return plural(report.runs, 'log');
+    const ran = report.packages.filter((p) => p.runs > 0);
+    const per = [...new Set(ran.map((p) => p.runs))];
+    if (ran.length <= 1)
+        return plural(ran[0]?.runs ?? report.totalRuns, 'run');
+    if (per.length === 1)
+        return `${plural(per[0] ?? 0, 'run')} of each of ${ran.length} packages`;
+    return `${plural(report.totalRuns, 'run')} over ${ran.length} packages`;
+}
+function countParts(report) {
+    const parts = [];
+    const compared = report.baseline !== undefined;
+    for (const kind of FINDING_KINDS) {
+        const all = report.findings.filter((f) => f.kind === kind);
+        if (!compared) {
+            if (all.length > 0)
+                parts.push(plural(all.length, kindNoun(kind)));
+            continue;
+        }
+        const fresh = all.filter((f) => f.baseline !== 'known').length;
+        if (fresh > 0)
+            parts.push(plural(fresh, `new ${kindNoun(kind)}`));
+        if (all.length - fresh > 0)
+            parts.push(plural(all.length - fresh, `known ${kindNoun(kind)}`));
+    }
+    const tests = unexplainedTests(report);
+    const flaky = tests.filter((t) => t.status === 'flaky').length;
+    const failing = tests.length - flaky;
+    if (flaky > 0)
+        parts.push(plural(flaky, 'flaky test'));
+    if (failing > 0)
+        parts.push(plural(failing, 'failing test'));
+    return parts;
+}
+const SHORT = {
+    race: 'race',
+    panic: 'panic',
+    fatal: 'fatal error',
+    timeout: 'timeout',
+    failure: 'failure',
+    build: 'build failure',
+};
+/** `vs main: +1 race, −1 panic`: new findings and baseline findings not seen now, per kind. */
+function deltaText(report, label = escape_escapeMarkdown) {
+    const b = report.baseline;
+    if (!b)
+        return undefined;
+    const parts = [];
+    for (const kind of model_FINDING_KINDS) {
+        const added = report.findings.filter((f) => f.kind === kind && f.baseline === 'new').length;
+        const gone = b.gone.filter((g) => g.kind === kind).length;
+        if (added > 0)
+            parts.push(`+${escape_plural(added, SHORT[kind])}`);
+        if (gone > 0)
+            parts.push(`−${escape_plural(gone, SHORT[kind])}`);
+    }
+    return `vs ${label(b.label)}: ${parts.length > 0 ? parts.join(', ') : 'no change'}`;
+}
+function icon(report, parts, onlyNew) {
+    if (report.findings.length === 0)
+        return parts.length > 0 ? '⚠️' : '✅';
+    if (onlyNew && report.findings.every((f) => f.baseline === 'known'))
+        return '⚠️';
+    return '❌';
+}
+/** `❌ **1 new data race · 1 known panic** — 30 runs at `abc1234` (vs main: +1 race) · [workflow run](…)` */
+function headline(report, opts = {}) {
+    const run = opts.runUrl ? ` · [workflow run](${safeUrl(opts.runUrl)})` : '';
+    const focus = report.focus;
+    if (focus && focus.packages.length === 0) {
+        return `✅ **No Go code changed since ${code(focus.base.slice(0, 7))}: nothing was run**${run}`;
+    }
+    if (report.verdict === 'error' || report.totalRuns === 0) {
+        return `⚠️ **${escapeMarkdown(report.summary)}**${run}`;
+    }
+    const parts = countParts(report);
+    const what = parts.length > 0 ? parts.join(' · ') : 'No data race, panic or failure';
+    const sha = opts.sha ? code(opts.sha.slice(0, 7)) : '';
+    const at = sha ? ` at ${opts.commitUrl ? `[${sha}](${safeUrl(opts.commitUrl)})` : sha}` : '';
+    const delta = deltaText(report);
+    return `${icon(report, parts, opts.onlyNew === true)} **${what}** — ${runsPhrase(report)}${at}${delta ? ` (${delta})` : ''}${run}`;
+}
+/** `only-changed`: which packages ran and why, in one paragraph. */
+function focusLines(report) {
+    const f = report.focus;
+    if (!f)
+        return [];
+    const base = code(f.base.slice(0, 7));
+    const files = plural(f.changedFileCount, 'file');
+    if (f.packages.length === 0) {
+        return [
+            `**Only changed:** ${files} changed since ${base}, none of them Go code of a tested package, so no test ran.`,
+        ];
+    }
+    const shown = f.packages.slice(0, MAX_FOCUS_SHOWN).map((p) => {
+        const why = p.reason === 'imports' ? `imports ${code(p.via ?? '?')}` : p.via ? `${code(p.via)} changed` : 'changed';
+        return `${code(p.importPath)} (${why})`;
+    });
+    const more = f.packages.length > MAX_FOCUS_SHOWN ? ` and ${f.packages.length - MAX_FOCUS_SHOWN} more` : '';
+    const skipped = f.skipped > 0 ? `; ${plural(f.skipped, 'other test package')} not run` : '';
+    return [
+        `**Only changed:** ${files} changed since ${base}; ran ${plural(f.packages.length, 'package')}: ${shown.join(', ')}${more}${skipped}.`,
+    ];
+}
+function goneTitle(g) {
+    const prefix = `${KIND_LABEL[g.kind]}: `;
+    return g.title.startsWith(prefix) ? g.title.slice(prefix.length) : g.title;
+}
+function baseNames(where) {
+    return where
+        .split(' ↔ ')
+        .map((w) => w.slice(w.lastIndexOf('/') + 1))
+        .join(' ↔ ');
+}
+/** The baseline's findings not seen now, each with the chance it would have shown. */
+function goneLines(report) {
+    const b = report.baseline;
+    if (!b || b.gone.length === 0)
+        return [];
+    const label = escapeMarkdown(b.label);
+    const out = [`**Not seen now**, but seen on ${label} before:`, ''];
+    for (const g of b.gone.slice(0, MAX_GONE_SHOWN)) {
+        const where = g.where ? ` at ${code(baseNames(g.where))}` : '';
+        out.push(`- **${KIND_LABEL[g.kind]}**${where} (${escapeMarkdown(shorten(goneTitle(g), 100))}, ${g.runsSeen}/${g.runs} on ${label}): ${notSeenText(g)}.`);
+    }
+    if (b.gone.length > MAX_GONE_SHOWN)
+        out.push(`- … and ${b.gone.length - MAX_GONE_SHOWN} more in the JSON report.`);
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/render/terminal.ts
 // Plain-text report for the CLI and the step log, with optional ANSI colour.
+
 
 
 const TAG = {
@@ -5638,7 +6571,7 @@ function locationLine(l, paint) {
 function findingBlock(report, f, paint) {
     const count = f.kind === 'build' ? 'build' : `${f.runsSeen}/${f.runs} runs`;
     const lines = [
-        `${paint.red(TAG[f.kind].padEnd(7))} ${paint.yellow(count)}  ${paint.bold(clean(titleRest(f)))}`,
+        `${paint.red(TAG[f.kind].padEnd(7))} ${paint.yellow(count)}  ${paint.bold(clean(format_titleRest(f)))}`,
     ];
     const shown = f.kind === 'race' ? f.locations.slice(0, 2) : f.locations.slice(0, 1);
     for (const l of shown)
@@ -5655,11 +6588,14 @@ function findingBlock(report, f, paint) {
         lines.push(`  ${clean(f.message.split('\n')[0] ?? '')}`);
     }
     const facts = [];
+    const known = report.baseline ? format_baselineText(f, report.baseline.label) : undefined;
+    if (known)
+        facts.push(clean(known));
     if (f.tests.length > 0)
         facts.push(`tests: ${clean(f.tests.join(', '))}`);
     if (f.kind !== 'build')
         facts.push(`runs: ${runList(f.seenIn)}`);
-    const recovery = stackRecoveryText(f);
+    const recovery = format_stackRecoveryText(f);
     if (recovery)
         facts.push(recovery);
     if (facts.length > 0)
@@ -5685,6 +6621,16 @@ function renderTerminal(report, opts = {}) {
         }
         out.push('');
     }
+    const focus = report.focus;
+    if (focus) {
+        const ran = focus.packages.map((p) => `${p.importPath} (${p.reason === 'imports' ? `imports ${p.via}` : 'changed'})`);
+        const what = ran.length > 0 ? `ran ${ran.join(', ')}; ${focus.skipped} not run` : 'no Go code changed, nothing ran';
+        out.push(`${paint.dim('only-changed:')} ${clean(`since ${focus.base.slice(0, 7)}: ${what}`)}`);
+    }
+    for (const g of report.baseline?.gone ?? []) {
+        const where = g.where ? ` at ${g.where}` : '';
+        out.push(`${paint.dim('gone:')} ${clean(`${g.title}${where} (${g.runsSeen}/${g.runs} on ${report.baseline?.label}): ${format_notSeenText(g)}`)}`);
+    }
     for (const e of report.errors)
         out.push(`${paint.red('error:')} ${clean(e)}`);
     for (const n of report.notes)
@@ -5696,7 +6642,8 @@ function renderTerminal(report, opts = {}) {
         : report.verdict === 'error' || bad.length > 0
             ? paint.yellow('!')
             : paint.green('✓');
-    out.push(`${mark} ${paint.bold(clean(report.summary))}`);
+    const delta = deltaText(report, (s) => s);
+    out.push(`${mark} ${paint.bold(clean(report.summary))}${delta ? ` (${clean(delta)})` : ''}`);
     return `${out.join('\n')}\n`;
 }
 
@@ -5992,6 +6939,21 @@ const INPUTS = [
         description: 'Which findings fail the step, separated by commas or spaces: race, panic, fatal, timeout, failure (test failures and build errors), or never.',
     },
     {
+        name: 'baseline',
+        default: '',
+        description: 'A JSON report from the base branch (a path or a glob such as reports/*.json; the newest match is used), relative to the repository root. Every finding is then new or known (with its rate there), and its findings not seen now are listed with the chance they would have shown. Missing or unreadable is a warning.',
+    },
+    {
+        name: 'only-new',
+        default: 'false',
+        description: 'With a baseline: fail-on applies to new findings only, and only new findings are annotated (known ones are listed in the summary and comment).',
+    },
+    {
+        name: 'only-changed',
+        default: 'false',
+        description: 'On pull requests: run only the packages whose files the pull request changed, and the packages of the module that import them. Needs the base commit in the checkout (fetch-depth: 0, or it is fetched with git fetch --depth=1).',
+    },
+    {
         name: 'github-token',
         // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template.
         default: '${{ github.token }}',
@@ -6200,6 +7162,9 @@ function readSettings(input, defaults) {
         comment = false;
     else
         problems.push(`Input "comment" must be true or false, got ${JSON.stringify(commentText)}.`);
+    const onlyNew = boolInput('only-new', getOr('only-new'), problems);
+    const onlyChanged = boolInput('only-changed', getOr('only-changed'), problems);
+    const baseline = get('baseline');
     if (problems.length > 0)
         throw new SettingsError(problems);
     const settings = {
@@ -6229,6 +7194,12 @@ function readSettings(input, defaults) {
         settings.merge = merge;
     if (testsFrom !== undefined)
         settings.testsFrom = testsFrom;
+    if (baseline !== '')
+        settings.baseline = baseline;
+    if (onlyNew)
+        settings.onlyNew = true;
+    if (onlyChanged)
+        settings.onlyChanged = true;
     if (maxDurationMs !== undefined) {
         settings.maxDuration = maxDurationText;
         settings.maxDurationMs = maxDurationMs;
@@ -6260,6 +7231,14 @@ function settings_globProblem(glob) {
     if (glob.split('/').includes('..'))
         return 'must not contain ..';
     return undefined;
+}
+function boolInput(name, text, problems) {
+    if (TRUE_WORDS.includes(text))
+        return true;
+    if (FALSE_WORDS.includes(text))
+        return false;
+    problems.push(`Input "${name}" must be true or false, got ${JSON.stringify(text)}.`);
+    return false;
 }
 // Go's regexp syntax is not JavaScript's, so only what is wrong in both is rejected.
 function regexInput(name, text, problems) {
@@ -6436,7 +7415,7 @@ const reports_location = obj({
 const names = arr(str(4096), REPORT_LIMITS.tests);
 const finding = obj({
     id: [str(64), R],
-    kind: [oneOf(FINDING_KINDS), R],
+    kind: [oneOf(model_FINDING_KINDS), R],
     signature: [str(), R],
     title: [str(), R],
     message: [str(), R],
@@ -6489,6 +7468,7 @@ const context = obj({
     until: [oneOf(['first', 'stable']), O],
     precision: [num, O],
     maxDuration: [str(64), O],
+    branch: [str(1024), O],
 });
 const shard = obj({
     index: [reports_int(1, 256), R],
@@ -6516,6 +7496,20 @@ const job = obj({
     runAttempt: [str(64), O],
     matrix: [str(4096), O],
 });
+const reports_focus = obj({
+    base: [str(64), R],
+    changedFiles: [arr(repoPath, 1000), R],
+    changedFileCount: [reports_int(), R],
+    packages: [
+        arr(obj({
+            importPath: [str(4096), R],
+            reason: [oneOf(['changed', 'imports']), R],
+            via: [str(4096), O],
+        }), REPORT_LIMITS.packages),
+        R,
+    ],
+    skipped: [reports_int(), R],
+});
 const report = obj({
     schemaVersion: [(v, at) => (v === 1 ? v : fail(at, 'must be 1 (a report of another race-rerun?)')), R],
     tool: [obj({ name: [oneOf(['race-rerun']), R], version: [str(64), R] }), R],
@@ -6536,6 +7530,8 @@ const report = obj({
     job: [job, O],
     pullRequest: [obj({ number: [reports_int(1), R], headSha: [str(64), O] }), O],
     cancelled: [obj({ signal: [str(64), R], runsDone: [reports_int(), R], runsPlanned: [reports_int(), R] }), O],
+    // A baseline comparison is not read: the merge job compares the merged report (its baseline input).
+    focus: [reports_focus, O],
 }, (o, at) => {
     const m = o.merged;
     if (m && m.noteShards.length !== o.notes.length)
@@ -6578,7 +7574,7 @@ function readReport(file, name = file) {
     return validateReport(json, name);
 }
 /** `*` and `?` within a segment, `**` for any number of segments. */
-function segmentRegex(segment) {
+function reports_segmentRegex(segment) {
     const body = segment
         .replace(/[.+^${}()|[\]\\]/g, '\\$&')
         .replace(/\*/g, '[^/]*')
@@ -6596,7 +7592,7 @@ function walk(dir, segments, out) {
                 walk(join(dir, e.name), segments, out);
         return;
     }
-    const re = segmentRegex(head);
+    const re = reports_segmentRegex(head);
     for (const e of safeList(dir)) {
         if (!re.test(e.name))
             continue;
@@ -6659,6 +7655,7 @@ function readReports(root, globs) {
 
 
 
+
 const USAGE = `race-rerun ${VERSION}: run Go tests N times under the race detector and report how often each race, panic and failure reproduces.
 
 Usage:
@@ -6681,6 +7678,8 @@ Flags for run:
 Flags for all:
   --json FILE          also write the JSON report to FILE
   --sarif FILE         also write a SARIF 2.1.0 file (for GitHub code scanning) to FILE
+  --baseline FILE      a JSON report from the base branch (path or glob): findings are new or known
+  --only-new           with --baseline: --fail-on applies to new findings only
   --fail-on LIST       exit 1 when findings of these kinds are found: race,panic,fatal,timeout,failure or never
                        (default: all of them)
   --no-color           plain text even on a terminal
@@ -6698,6 +7697,22 @@ function gitTopLevel(cwd) {
             return dir;
         if ((0,external_node_path_namespaceObject.dirname)(dir) === dir)
             return cwd;
+    }
+}
+/** The checked-out branch, from .git/HEAD (a worktree's .git file points at its own HEAD). */
+function gitBranch(repoRoot) {
+    try {
+        let dir = (0,external_node_path_namespaceObject.join)(repoRoot, '.git');
+        if (!(0,external_node_fs_namespaceObject.statSync)(dir).isDirectory()) {
+            const m = /^gitdir: (.+)$/m.exec((0,external_node_fs_namespaceObject.readFileSync)(dir, 'utf8'));
+            if (!m?.[1])
+                return undefined;
+            dir = (0,external_node_path_namespaceObject.resolve)(repoRoot, m[1].trim());
+        }
+        return /^ref: refs\/heads\/(.+)$/m.exec((0,external_node_fs_namespaceObject.readFileSync)((0,external_node_path_namespaceObject.join)(dir, 'HEAD'), 'utf8'))?.[1]?.trim();
+    }
+    catch {
+        return undefined;
     }
 }
 function writeJson(file, report) {
@@ -6727,7 +7742,11 @@ const OUTPUT_FLAGS = {
     'no-color': { type: 'boolean' },
 };
 async function cmdMerge(args, color) {
-    const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({ args, allowPositionals: true, options: OUTPUT_FLAGS });
+    const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
+        args,
+        allowPositionals: true,
+        options: { ...OUTPUT_FLAGS, ...BASELINE_OPTIONS },
+    });
     if (positionals.length === 0)
         throw new UsageError('merge needs at least one REPORT file.');
     const failOn = failOnOf(values['fail-on'], gitTopLevel(process.cwd()));
@@ -6743,8 +7762,9 @@ async function cmdMerge(args, color) {
     }
     for (const w of merged.warnings)
         process.stderr.write(`race-rerun: warning: ${w}\n`);
+    commands_compare(merged.report, values.baseline, process.cwd());
     show(merged.report, values, color, failOn);
-    return exitCodeOf(merged.report, failOn);
+    return exitCodeOf(merged.report, failOn, values['only-new'] === true);
 }
 /** Reads --fail-on through the same validation as the action's input. */
 function failOnOf(value, repoRoot) {
@@ -6753,11 +7773,23 @@ function failOnOf(value, repoRoot) {
         inputs['fail-on'] = value;
     return readSettings((n) => inputs[n] ?? '', { repoRoot, reportPath: '', cpus: 1 }).failOn;
 }
-function exitCodeOf(report, failOn) {
+function exitCodeOf(report, failOn, onlyNew) {
     if (report.errors.length > 0 && report.totalRuns === 0)
         return 2;
-    return failingFindings(report, failOn).length > 0 ? 1 : 0;
+    return failingFindings(report, failOn, onlyNew).length > 0 ? 1 : 0;
 }
+/** --baseline: compares before anything is shown; a missing or bad file is a warning. */
+function commands_compare(report, baseline, cwd) {
+    if (!baseline || report.verdict === 'error')
+        return;
+    const warning = applyBaseline(report, baseline, cwd);
+    if (warning)
+        process.stderr.write(`race-rerun: warning: ${warning}\n`);
+}
+const BASELINE_OPTIONS = {
+    baseline: { type: 'string' },
+    'only-new': { type: 'boolean' },
+};
 async function cmdRun(args, color) {
     const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
         args,
@@ -6775,6 +7807,7 @@ async function cmdRun(args, color) {
             precision: { type: 'string' },
             shard: { type: 'string' },
             ...OUTPUT_FLAGS,
+            ...BASELINE_OPTIONS,
         },
     });
     const cwd = process.cwd();
@@ -6820,8 +7853,13 @@ async function cmdRun(args, color) {
     finally {
         (0,external_node_fs_namespaceObject.rmSync)(workDir, { recursive: true, force: true });
     }
+    const branch = gitBranch(repoRoot);
+    // Recorded so that a later --baseline of this report can say "vs main".
+    if (branch)
+        report.context.branch = branch;
+    commands_compare(report, values.baseline, cwd);
     show(report, values, color, settings.failOn);
-    return exitCodeOf(report, settings.failOn);
+    return exitCodeOf(report, settings.failOn, values['only-new'] === true);
 }
 /**
  * Standard input, read as the stream it is: reopening /dev/stdin fails (ENXIO) when it is a
@@ -6832,7 +7870,7 @@ async function cmdParse(args, color) {
     const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
         args,
         allowPositionals: true,
-        options: OUTPUT_FLAGS,
+        options: { ...OUTPUT_FLAGS, ...BASELINE_OPTIONS },
     });
     if (positionals.length === 0)
         throw new UsageError('parse needs at least one LOG file (or - for stdin).');
@@ -6852,11 +7890,12 @@ async function cmdParse(args, color) {
         modules,
         ...(goEnv ? { goroot: goEnv.goroot, gomodcache: goEnv.gomodcache } : {}),
     });
+    commands_compare(report, values.baseline, cwd);
     show(report, values, color, failOn);
     // A log that cannot be read, or no log holding Go output: nothing could be read (the report says which).
     if (report.errors.length > 0)
         return 2;
-    return failingFindings(report, failOn).length > 0 ? 1 : 0;
+    return failingFindings(report, failOn, values['only-new'] === true).length > 0 ? 1 : 0;
 }
 async function main(argv) {
     const [command, ...rest] = argv;

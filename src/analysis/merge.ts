@@ -305,6 +305,8 @@ export function mergeReports(named: NamedReport[]): MergeResult {
   // Said anew from the merged tests and the settings, so the command covers every shard's tests
   // and no report (an untrusted artifact) chooses what a reader is told to run.
   for (const f of findings) f.reproduce = reproduceCommand(reproduceInputFor(report, f));
+  // only-changed: every shard chose from the same commit, so the first one's choice is everyone's.
+  if (base.focus) report.focus = structuredClone(base.focus);
   const pr = inputs.find((r) => r.pullRequest)?.pullRequest;
   if (pr) report.pullRequest = { ...pr };
   const cancelled = (inputs as WithCancelled[]).filter((r) => r.cancelled);

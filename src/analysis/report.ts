@@ -277,7 +277,7 @@ function joinList(parts: string[]): string {
   return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
 }
 
-const KIND_NOUN: Record<FindingKind, string> = {
+export const KIND_NOUN: Record<FindingKind, string> = {
   race: 'data race',
   panic: 'panic',
   fatal: 'fatal error',

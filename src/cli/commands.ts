@@ -1,9 +1,10 @@
 // race-rerun on the command line: the same engine and report as the action, shown as text.
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MergeError, mergeReports } from '../analysis/merge.js';
+import { applyBaseline } from '../engine/baseline.js';
 import { createGoTool } from '../engine/go.js';
 import { errorReport, type LogSource, parseLogsToReport, runAndReport } from '../engine/pipeline.js';
 import { nodeProcessRunner } from '../engine/process.js';
@@ -39,6 +40,8 @@ Flags for run:
 Flags for all:
   --json FILE          also write the JSON report to FILE
   --sarif FILE         also write a SARIF 2.1.0 file (for GitHub code scanning) to FILE
+  --baseline FILE      a JSON report from the base branch (path or glob): findings are new or known
+  --only-new           with --baseline: --fail-on applies to new findings only
   --fail-on LIST       exit 1 when findings of these kinds are found: race,panic,fatal,timeout,failure or never
                        (default: all of them)
   --no-color           plain text even on a terminal
@@ -55,6 +58,21 @@ function gitTopLevel(cwd: string): string {
     // `.git` is a directory, or a file in worktrees and submodules.
     if (existsSync(join(dir, '.git'))) return dir;
     if (dirname(dir) === dir) return cwd;
+  }
+}
+
+/** The checked-out branch, from .git/HEAD (a worktree's .git file points at its own HEAD). */
+function gitBranch(repoRoot: string): string | undefined {
+  try {
+    let dir = join(repoRoot, '.git');
+    if (!statSync(dir).isDirectory()) {
+      const m = /^gitdir: (.+)$/m.exec(readFileSync(dir, 'utf8'));
+      if (!m?.[1]) return undefined;
+      dir = resolve(repoRoot, m[1].trim());
+    }
+    return /^ref: refs\/heads\/(.+)$/m.exec(readFileSync(join(dir, 'HEAD'), 'utf8'))?.[1]?.trim();
+  } catch {
+    return undefined;
   }
 }
 
@@ -92,7 +110,11 @@ const OUTPUT_FLAGS = {
 } as const;
 
 async function cmdMerge(args: string[], color: boolean): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: OUTPUT_FLAGS });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { ...OUTPUT_FLAGS, ...BASELINE_OPTIONS },
+  });
   if (positionals.length === 0) throw new UsageError('merge needs at least one REPORT file.');
   const failOn = failOnOf(values['fail-on'], gitTopLevel(process.cwd()));
   let merged: ReturnType<typeof mergeReports>;
@@ -104,8 +126,9 @@ async function cmdMerge(args: string[], color: boolean): Promise<number> {
     return 2;
   }
   for (const w of merged.warnings) process.stderr.write(`race-rerun: warning: ${w}\n`);
+  compare(merged.report, values.baseline, process.cwd());
   show(merged.report, values, color, failOn);
-  return exitCodeOf(merged.report, failOn);
+  return exitCodeOf(merged.report, failOn, values['only-new'] === true);
 }
 
 /** Reads --fail-on through the same validation as the action's input. */
@@ -115,10 +138,22 @@ function failOnOf(value: string | undefined, repoRoot: string): FindingKind[] {
   return readSettings((n) => inputs[n] ?? '', { repoRoot, reportPath: '', cpus: 1 }).failOn;
 }
 
-function exitCodeOf(report: Report, failOn: FindingKind[]): number {
+function exitCodeOf(report: Report, failOn: FindingKind[], onlyNew: boolean): number {
   if (report.errors.length > 0 && report.totalRuns === 0) return 2;
-  return failingFindings(report, failOn).length > 0 ? 1 : 0;
+  return failingFindings(report, failOn, onlyNew).length > 0 ? 1 : 0;
 }
+
+/** --baseline: compares before anything is shown; a missing or bad file is a warning. */
+function compare(report: Report, baseline: string | undefined, cwd: string): void {
+  if (!baseline || report.verdict === 'error') return;
+  const warning = applyBaseline(report, baseline, cwd);
+  if (warning) process.stderr.write(`race-rerun: warning: ${warning}\n`);
+}
+
+const BASELINE_OPTIONS = {
+  baseline: { type: 'string' },
+  'only-new': { type: 'boolean' },
+} as const;
 
 async function cmdRun(args: string[], color: boolean): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -137,6 +172,7 @@ async function cmdRun(args: string[], color: boolean): Promise<number> {
       precision: { type: 'string' },
       shard: { type: 'string' },
       ...OUTPUT_FLAGS,
+      ...BASELINE_OPTIONS,
     },
   });
   const cwd = process.cwd();
@@ -181,8 +217,12 @@ async function cmdRun(args: string[], color: boolean): Promise<number> {
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
+  const branch = gitBranch(repoRoot);
+  // Recorded so that a later --baseline of this report can say "vs main".
+  if (branch) report.context.branch = branch;
+  compare(report, values.baseline, cwd);
   show(report, values, color, settings.failOn);
-  return exitCodeOf(report, settings.failOn);
+  return exitCodeOf(report, settings.failOn, values['only-new'] === true);
 }
 
 /**
@@ -195,7 +235,7 @@ async function cmdParse(args: string[], color: boolean): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: OUTPUT_FLAGS,
+    options: { ...OUTPUT_FLAGS, ...BASELINE_OPTIONS },
   });
   if (positionals.length === 0) throw new UsageError('parse needs at least one LOG file (or - for stdin).');
   const cwd = process.cwd();
@@ -216,10 +256,11 @@ async function cmdParse(args: string[], color: boolean): Promise<number> {
     modules,
     ...(goEnv ? { goroot: goEnv.goroot, gomodcache: goEnv.gomodcache } : {}),
   });
+  compare(report, values.baseline, cwd);
   show(report, values, color, failOn);
   // A log that cannot be read, or no log holding Go output: nothing could be read (the report says which).
   if (report.errors.length > 0) return 2;
-  return failingFindings(report, failOn).length > 0 ? 1 : 0;
+  return failingFindings(report, failOn, values['only-new'] === true).length > 0 ? 1 : 0;
 }
 
 export async function main(argv: string[]): Promise<number> {

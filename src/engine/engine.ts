@@ -3,7 +3,16 @@
 // done so far; nothing throws.
 import { mkdir, mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { BuildResult, GoPackage, RawFinding, RunRecord, Settings, ShardInfo } from '../model.js';
+import type {
+  BuildResult,
+  FocusReport,
+  GoPackage,
+  RawFinding,
+  RunRecord,
+  Settings,
+  ShardInfo,
+} from '../model.js';
+import { focusOnChanges, type GitTool } from './changed.js';
 import { type GoEnv, GoError, type GoTool } from './go.js';
 import type { ProcessRunner } from './process.js';
 import {
@@ -28,6 +37,8 @@ export interface EngineDeps {
   onRun?: RunDeps['onRun'];
   /** Environment of the test runs; default process.env (the step's env, GORACE included). */
   env?: NodeJS.ProcessEnv;
+  /** For `only-changed`: which files the pull request changed. */
+  git?: GitTool;
 }
 
 export interface EngineResult {
@@ -40,6 +51,8 @@ export interface EngineResult {
   notes: string[];
   /** `shard: I/N`: the share this job ran. */
   shard?: ShardInfo;
+  /** `only-changed`: the packages run and why. */
+  focus?: FocusReport;
 }
 
 /**
@@ -88,6 +101,43 @@ export function iterationsPerRun(testFlags: string[]): number {
     if (m?.[1] === 'cpu') cpus = (m[2] ?? '').split(',').filter((c) => c.trim() !== '').length || 1;
   }
   return count * cpus;
+}
+
+/** `only-changed`: the packages the pull request touches (all of them when that cannot be told). */
+async function focusIfAsked(
+  settings: Settings,
+  listed: GoPackage[],
+  deps: EngineDeps,
+  result: EngineResult,
+): Promise<GoPackage[]> {
+  if (!settings.onlyChanged) return listed;
+  if (!settings.changedSince || !deps.git) {
+    result.notes.push(
+      'only-changed applies to pull requests (it needs their base commit): every package was run.',
+    );
+    return listed;
+  }
+  const { buildFlags, packages: patterns, workingDirectory: wd } = settings;
+  const focus = await focusOnChanges(settings.changedSince, listed, patterns, buildFlags, wd, {
+    ...deps,
+    git: deps.git,
+  });
+  if ('note' in focus) {
+    result.notes.push(focus.note);
+    deps.log(focus.note);
+    return listed;
+  }
+  result.focus = focus.report;
+  const base = settings.changedSince.slice(0, 7);
+  const n = focus.packages.length;
+  if (n === 0) {
+    const note = `only-changed: no Go code of the tested packages changed since ${base} (${plural(focus.report.changedFileCount, 'file')} changed): nothing was run.`;
+    result.notes.push(note);
+    deps.log(note);
+  } else {
+    deps.log(`only-changed: ${plural(n, 'package')} of ${listed.length} touched since ${base}`);
+  }
+  return focus.packages;
 }
 
 export async function execute(settings: Settings, deps: EngineDeps): Promise<EngineResult> {
@@ -157,9 +207,10 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
       goVersion: goEnv.version,
     };
     const argsOf = new Map<string, string[]>();
-    let packages = listed.packages;
+    let packages = await focusIfAsked(settings, listed.packages, deps, result);
+    if (packages.length === 0) return result;
     if (failed !== undefined) {
-      packages = selectFailed(listed.packages, failed, settings, result.notes);
+      packages = selectFailed(packages, failed, settings, result.notes);
       for (const p of packages) {
         const tests = failed.get(p.importPath) ?? failed.get('') ?? [];
         // An empty list: the package failed without a test to name, so all of it runs.

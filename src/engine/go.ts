@@ -1,6 +1,7 @@
 // The few `go` commands race-rerun needs: go env, go list, go test -race -c, go list -m.
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { ModulePackage } from '../analysis/focus.js';
 import type { BuildResult, GoPackage } from '../model.js';
 import type { ProcessResult, ProcessRunner } from './process.js';
 
@@ -43,6 +44,8 @@ export interface GoTool {
    */
   buildTests?(pkgs: GoPackage[], outDir: string, buildFlags: string[], cwd: string): Promise<BuildResult[]>;
   modules(cwd: string): Promise<{ path: string; dir: string }[]>;
+  /** `only-changed`: the packages of `patterns` with what they import (`go list -deps -json`). */
+  listDependencies?(cwd: string, patterns: string[], buildFlags: string[]): Promise<ModulePackage[]>;
 }
 
 /** Splits a stream of concatenated JSON values (what `go list -json` prints) into parsed values. */
@@ -295,6 +298,31 @@ export function createGoTool(
         const binary = join(outDir, testBinaryName(pkg.importPath));
         return existsSync(binary) ? [{ package: pkg, ok: true, binary, output: '', durationMs }] : [];
       });
+    },
+
+    async listDependencies(cwd, patterns, buildFlags) {
+      const fields = 'ImportPath,Dir,Deps,TestImports,XTestImports,Standard,DepOnly';
+      const listFlags = buildFlags.filter((f) => !isFlag(f, 'vet'));
+      // -deps lists the dependencies too; only the packages the patterns matched are kept.
+      const result = await go(['list', '-e', '-deps', `-json=${fields}`, ...listFlags, ...patterns], cwd);
+      const listed = parseJsonStream(result.stdout ?? result.output) as (ListedPackage & {
+        Deps?: string[];
+        TestImports?: string[];
+        XTestImports?: string[];
+        Standard?: boolean;
+        DepOnly?: boolean;
+      })[];
+      if (result.exitCode !== 0 && listed.length === 0) {
+        throw new GoError(`"go list -deps" failed in ${cwd}:\n${trimOutput(result.stderr || result.output)}`);
+      }
+      return listed
+        .filter((p) => !p.Standard && !p.DepOnly && p.ImportPath && p.Dir)
+        .map((p) => ({
+          importPath: p.ImportPath ?? '',
+          dir: (p.Dir ?? '').replace(/\\/g, '/'),
+          deps: p.Deps ?? [],
+          testImports: [...(p.TestImports ?? []), ...(p.XTestImports ?? [])],
+        }));
     },
 
     async modules(cwd) {

@@ -153,6 +153,7 @@ export async function runAndReport(
     notes: result.notes,
   };
   const report = buildReport(input);
+  if (result.focus) report.focus = result.focus;
   // Even a shard that stopped before its share was known says which shard it is, for the merge.
   const shard = result.shard ?? (settings.shard && { ...settings.shard, split: 'packages', packages: [] });
   if (shard) {

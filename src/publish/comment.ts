@@ -79,6 +79,7 @@ export interface UpsertInput {
   repoUrl?: string;
   runUrl?: string;
   unannotated?: string[];
+  onlyNew?: boolean;
 }
 
 interface IssueComment {
@@ -207,6 +208,7 @@ export async function upsertComment(input: UpsertInput): Promise<CommentResult> 
       ...(input.repoUrl ? { repoUrl: input.repoUrl } : {}),
       ...(input.runUrl ? { runUrl: input.runUrl } : {}),
       ...(input.unannotated ? { unannotated: input.unannotated } : {}),
+      ...(input.onlyNew ? { onlyNew: true } : {}),
       ...(existing ? { previousBody: existing.body ?? '' } : {}),
     });
     if (rendered === undefined)

@@ -3,6 +3,7 @@
 import type { Finding, Location, Report } from '../model.js';
 import {
   accessWords,
+  baselineText,
   clean,
   countedTitle,
   KIND_LABEL,
@@ -49,6 +50,13 @@ function explanation(f: Finding, at: Location): string {
 
 function message(report: Report, f: Finding, at: Location): string {
   const parts = [explanation(f, at)];
+  const known = report.baseline ? baselineText(f, report.baseline.label) : undefined;
+  if (known)
+    parts.push(
+      known === 'new'
+        ? `New: not seen on ${report.baseline?.label}.`
+        : `${known.charAt(0).toUpperCase()}${known.slice(1)}.`,
+    );
   const stacks = stackText(f);
   if (stacks.length > 0 && f.kind !== 'failure' && f.kind !== 'build') parts.push(stacks.join('\n'));
   if (f.kind !== 'build') {
@@ -104,6 +112,8 @@ export interface AnnotationBudget {
   reserved?: Partial<Record<Annotation['level'], number>>;
   /** Per level; GitHub's limit by default. */
   perLevel?: number;
+  /** `only-new`: known findings are not annotated (the summary and comment list them). */
+  onlyNew?: boolean;
 }
 
 interface Site {
@@ -154,7 +164,13 @@ export function planAnnotations(report: Report, budget: AnnotationBudget = {}): 
     if (level) left[level]--;
     return level;
   };
-  for (const f of rankFindings(report.findings)) {
+  const ranked = rankFindings(report.findings);
+  // New findings first; under only-new the known ones get no annotation at all.
+  const order = [
+    ...ranked.filter((f) => f.baseline !== 'known'),
+    ...(budget.onlyNew ? [] : ranked.filter((f) => f.baseline === 'known')),
+  ];
+  for (const f of order) {
     let placed = 0;
     for (const s of sitesOf(report, f)) {
       const existing = sites.find((x) => x.file === s.at.file && x.line === s.at.line);

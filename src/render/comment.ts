@@ -1,9 +1,13 @@
 // The pull request comment: the job summary's content (markdown.ts) under a hidden marker that
 // says which workflow, job and matrix combination it belongs to, with a short history of earlier
 // results kept in a hidden JSON line at its very end. Pure: the GitHub calls are in src/publish.
+import { chanceToShow } from '../analysis/baseline.js';
 import { sortKeys } from '../analysis/hash.js';
-import type { Report } from '../model.js';
+import type { FindingKind, Report } from '../model.js';
+import { FINDING_KINDS } from '../model.js';
+import { notSeenText } from './format.js';
 import { code, escapeMarkdown, renderDocument, safeUrl } from './markdown.js';
+import { kindNoun } from './table.js';
 
 /** GitHub rejects comment bodies over 65,536 characters. */
 export const COMMENT_LIMIT = 65_536;
@@ -22,7 +26,23 @@ export interface HistoryEntry {
   sha: string;
   runs: number;
   findings: number;
+  /**
+   * The findings' rates (kept on the newest entry with findings only, for the "not seen since"
+   * sentence): id, kind, runs seen, runs, and `file:line`.
+   */
+  seen?: HistorySeen[];
 }
+
+export interface HistorySeen {
+  id: string;
+  kind: FindingKind;
+  k: number;
+  n: number;
+  where?: string;
+}
+
+/** Findings whose rates the history keeps. */
+const MAX_SEEN = 10;
 
 // Values cannot end the HTML comment (`--`), split the fields (`;`) or span lines.
 function markerValue(s: string): string {
@@ -100,11 +120,85 @@ export function parseHistory(body: string | undefined): HistoryEntry[] {
           count(e.runs) &&
           count(e.findings),
       )
-      .map((e) => ({ sha: e.sha, runs: e.runs, findings: e.findings }))
+      .map((e) => {
+        const seen = parseSeen((e as { seen?: unknown }).seen);
+        return { sha: e.sha, runs: e.runs, findings: e.findings, ...(seen.length > 0 ? { seen } : {}) };
+      })
       .slice(0, MAX_HISTORY);
   } catch {
     return [];
   }
+}
+
+function parseSeen(value: unknown): HistorySeen[] {
+  if (!Array.isArray(value)) return [];
+  const count = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
+  const kinds: readonly string[] = FINDING_KINDS;
+  return value
+    .filter(
+      (s): s is HistorySeen =>
+        typeof s === 'object' &&
+        s !== null &&
+        typeof s.id === 'string' &&
+        /^[0-9a-f]{1,16}$/.test(s.id) &&
+        kinds.includes(s.kind) &&
+        count(s.k) &&
+        count(s.n) &&
+        s.k <= s.n &&
+        (s.where === undefined || (typeof s.where === 'string' && /^[\w./-]{1,80}:\d+$/.test(s.where))),
+    )
+    .map((s) => ({ id: s.id, kind: s.kind, k: s.k, n: s.n, ...(s.where ? { where: s.where } : {}) }))
+    .slice(0, MAX_SEEN);
+}
+
+function seenOf(report: Report): HistorySeen[] {
+  return report.findings.slice(0, MAX_SEEN).map((f) => {
+    const l = f.locations[0];
+    const where = l ? `${l.file.slice(l.file.lastIndexOf('/') + 1)}:${l.line}` : undefined;
+    const safe = where && /^[\w./-]{1,80}:\d+$/.test(where) ? { where } : {};
+    return { id: f.id, kind: f.kind, k: f.runsSeen, n: f.runs, ...safe };
+  });
+}
+
+/** Rates are kept on one entry only (the newest with findings): the history line stays short. */
+function withHistory(current: HistoryEntry, earlier: readonly HistoryEntry[]): HistoryEntry[] {
+  let kept = current.findings > 0 && current.seen !== undefined;
+  return [current, ...earlier].slice(0, MAX_HISTORY).map((e, i) => {
+    if (i === 0) return e;
+    if (kept || !e.seen) {
+      const { seen: _, ...rest } = e;
+      return rest;
+    }
+    kept = true;
+    return e;
+  });
+}
+
+/**
+ * "Since `abc1234`: the data race at daemon.go:51 (9/30 there) was not seen in 30 runs (at its
+ * earlier 30% it would have shown with over 99.9% probability): likely fixed." One line per
+ * finding of the newest earlier result with findings that is not in this report.
+ */
+function sinceLines(report: Report, earlier: readonly HistoryEntry[], repoUrl: string | undefined): string[] {
+  const before = earlier.find((e) => e.findings > 0);
+  if (!before) return [];
+  const now = new Set(report.findings.map((f) => f.id));
+  const runsNow = (report.packages.find((p) => p.runs > 0)?.runs ?? report.runs) || 0;
+  if (!before.seen) {
+    if (report.findings.length > 0 || report.verdict !== 'clean') return [];
+    const what = before.findings === 1 ? 'the finding' : `the ${before.findings} findings`;
+    return [
+      `Since ${commitCell(before.sha, repoUrl)}: ${what} reported there ${before.findings === 1 ? 'was' : 'were'} not seen in ${runsNow} run${runsNow === 1 ? '' : 's'}.`,
+    ];
+  }
+  const gone = before.seen.filter((s) => !now.has(s.id));
+  if (gone.length === 0) return [];
+  const items = gone.map((s) => {
+    const at = s.where ? ` at ${code(s.where)}` : '';
+    const text = notSeenText({ runsSeen: s.k, runs: s.n, runsNow, chance: chanceToShow(s.k, s.n, runsNow) });
+    return `- the ${kindNoun(s.kind)}${at} (${s.k}/${s.n} there): ${text}.`;
+  });
+  return [`Since ${commitCell(before.sha, repoUrl)}:`, '', ...items];
 }
 
 export interface CommentOptions {
@@ -118,6 +212,8 @@ export interface CommentOptions {
   /** The earlier comment's body, when there is one: its history is carried on. */
   previousBody?: string;
   limit?: number;
+  /** `only-new`: known findings alone do not make the verdict red. */
+  onlyNew?: boolean;
 }
 
 function shortSha(sha: string): string {
@@ -146,21 +242,20 @@ export function renderComment(report: Report, opts: CommentOptions): string | un
   const earlier = parseHistory(opts.previousBody);
   if (report.findings.length === 0 && opts.previousBody === undefined) return undefined;
   const runs = report.mode === 'parse' ? report.runs : report.totalRuns;
-  const history = opts.sha
-    ? [{ sha: opts.sha, runs, findings: report.findings.length }, ...earlier].slice(0, MAX_HISTORY)
-    : earlier;
+  const seen = seenOf(report);
+  const current: HistoryEntry = {
+    ...(opts.sha ? { sha: opts.sha } : { sha: '' }),
+    runs,
+    findings: report.findings.length,
+    ...(seen.length > 0 ? { seen } : {}),
+  };
+  const history = opts.sha ? withHistory(current, earlier) : earlier;
   const { identity } = opts;
   const label = [identity.workflow, identity.job].filter((s) => s !== '').join(' / ');
   const matrix = identity.matrix ? ` (${matrixLabel(identity.matrix)})` : '';
   const heading = `## race-rerun${label || matrix ? `: ${escapeMarkdown(`${label}${matrix}`)}` : ''}`;
 
-  const afterVerdict: string[] = [];
-  const before = earlier.find((e) => e.findings > 0);
-  if (report.findings.length === 0 && report.verdict === 'clean' && before) {
-    afterVerdict.push(
-      `Fixed: the ${before.findings === 1 ? 'finding' : `${before.findings} findings`} reported at ${commitCell(before.sha, opts.repoUrl)} ${before.findings === 1 ? 'was' : 'were'} not seen again.`,
-    );
-  }
+  const afterVerdict = sinceLines(report, earlier, opts.repoUrl);
   const blobUrl = opts.repoUrl && opts.sha ? `${opts.repoUrl}/blob/${opts.sha}/` : undefined;
   const where = opts.runUrl
     ? `the job summary of the [workflow run](${safeUrl(opts.runUrl)}) and its JSON report`
@@ -168,7 +263,9 @@ export function renderComment(report: Report, opts: CommentOptions): string | un
   return renderDocument(report, {
     head: [commentMarker(identity)],
     heading,
-    ...(opts.sha ? { verdictSuffix: ` at ${code(shortSha(opts.sha))}` } : {}),
+    ...(opts.sha ? { sha: opts.sha } : {}),
+    ...(opts.sha && opts.repoUrl ? { commitUrl: `${opts.repoUrl}/commit/${opts.sha}` } : {}),
+    ...(opts.onlyNew ? { onlyNew: true } : {}),
     afterVerdict,
     ...(opts.runUrl ? { runUrl: opts.runUrl } : {}),
     ...(blobUrl ? { blobUrl } : {}),

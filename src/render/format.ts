@@ -1,4 +1,5 @@
 // Wording shared by the renderers, so the annotation, the job summary and the terminal agree.
+import { LIKELY_FIXED } from '../analysis/baseline.js';
 import { shortFunc } from '../analysis/names.js';
 import { reproduceInputFor, rerunCommand, rerunCount } from '../analysis/reproduce.js';
 import type { Finding, FindingKind, Location, Report, ReportFrame, ReportStack } from '../model.js';
@@ -165,4 +166,31 @@ export function rerunFor(report: Report, f: Finding): string | undefined {
 export function clean(s: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
   return s.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '').replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '');
+}
+
+/** A chance for humans: `89%`, `over 99.9%`, `under 1%`. */
+export function chanceText(x: number): string {
+  if (x >= 1) return '100%';
+  if (x >= 0.9995) return 'over 99.9%';
+  if (x > 0 && x < 0.005) return 'under 1%';
+  return percent(x);
+}
+
+/** `known: 12/30 on main (moved from daemon.go:76)`, or `new`; undefined without a baseline. */
+export function baselineText(f: Finding, label: string, withMoved = true): string | undefined {
+  if (f.baseline === 'new') return 'new';
+  if (f.baseline !== 'known' || !f.known) return undefined;
+  const moved = withMoved && f.known.movedFrom ? ` (moved from ${f.known.movedFrom})` : '';
+  return `known: ${f.known.runsSeen}/${f.known.runs} on ${label}${moved}`;
+}
+
+/**
+ * `not seen in 30 runs (at its earlier 7% it would have shown with 89% probability)`, and
+ * `: likely fixed` only when that chance is over 95%.
+ */
+export function notSeenText(g: { runsSeen: number; runs: number; runsNow: number; chance: number }): string {
+  const runs = `${g.runsNow} run${g.runsNow === 1 ? '' : 's'}`;
+  const rate = percent(g.runs > 0 ? g.runsSeen / g.runs : 0);
+  const text = `not seen in ${runs} (at its earlier ${rate} it would have shown with ${chanceText(g.chance)} probability)`;
+  return g.chance > LIKELY_FIXED ? `${text}: likely fixed` : text;
 }

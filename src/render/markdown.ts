@@ -2,19 +2,30 @@
 // Messages, test names and stacks come from test output: everything outside a code block is
 // escaped (no HTML, no links, no @mentions, no #references) and code blocks use fences longer than
 // any backtick run inside, so nothing from a test can close them.
-import type { Finding, Location, Report } from '../model.js';
+import type { Finding, Report } from '../model.js';
+import { block, code, escapeHtml, escapeMarkdown, plural, safeUrl, shorten, showControls } from './escape.js';
 import {
   KIND_LABEL,
   percent,
   rankFindings,
   rerunFor,
   runList,
-  seenText,
   stackRecoveryText,
   stackText,
   titleRest,
   whereTexts,
 } from './format.js';
+import {
+  focusLines,
+  goneLines,
+  type HeadlineOptions,
+  headline,
+  runsPhrase,
+  unexplainedTests,
+} from './headline.js';
+import { findingsTable, kindNoun } from './table.js';
+
+export { block, code, escapeHtml, escapeMarkdown, safeUrl, shorten, showControls } from './escape.js';
 
 /** Findings whose details are written out; the JSON report has the rest. */
 export const MAX_DETAILS = 30;
@@ -25,158 +36,9 @@ const MAX_NAME = 200;
 const MAX_MESSAGE = 2000;
 const MAX_SAMPLE = 8000;
 
-// Zero-width space: breaks mentions, references and autolinks without changing what is read.
-const ZWSP = '\u200b';
-
-function defuse(s: string): string {
-  return s
-    .replace(/@(?=\w)/g, `@${ZWSP}`)
-    .replace(/#(?=\d)/g, `#${ZWSP}`)
-    .replace(/:\/\//g, `:${ZWSP}//`)
-    .replace(/www\./gi, (m) => `${m.slice(0, 3)}${ZWSP}.`);
-}
-
-/** Text for markdown and HTML: entities for `& < >`, `\` before markdown punctuation, no mentions. */
-export function escapeMarkdown(s: string): string {
-  return defuse(
-    s
-      .replace(/[\r\n]+/g, ' ')
-      .replace(/&/g, '&amp;')
-      .replace(/</g, '&lt;')
-      .replace(/>/g, '&gt;')
-      .replace(/([\\`*_[\]|~])/g, '\\$1'),
-  );
-}
-
-/** For HTML (`<summary>`): markdown does not apply there, mentions and autolinks still do. */
-export function escapeHtml(s: string): string {
-  return (
-    defuse(
-      s
-        .replace(/[\r\n]+/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;'),
-    )
-      // Literal in HTML anyway; entities keep them so should a renderer read markdown there.
-      // After defuse, whose `#` rule would break `&#96;`.
-      .replace(/[`[\]]/g, (c) => `&#${c.charCodeAt(0)};`)
-  );
-}
-
-/**
- * Control characters from test output (NUL, ESC, BEL, a lone CR, C1) shown as escapes such as
- * `\x1b`, so that what a test printed is seen, not acted on by whatever displays the markdown.
- * Newlines and tabs stay; CRLF becomes LF.
- */
-export function showControls(s: string): string {
-  return (
-    s
-      .replace(/\r\n/g, '\n')
-      // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point
-      .replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) =>
-        c === '\r' ? '\\r' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
-      )
-  );
-}
-
-export function shorten(s: string, max: number): string {
-  return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
-}
-
-/** An inline code span that survives backticks in the text and `|` in a table cell. */
-export function code(s: string, inTable = true): string {
-  const text = s.replace(/[\r\n]+/g, ' ');
-  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((r) => r.length));
-  const fence = '`'.repeat(longest + 1);
-  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
-  const body = inTable ? text.replace(/\|/g, '\\|') : text;
-  return `${fence}${pad}${body}${pad}${fence}`;
-}
-
-/** A fenced block whose fence is longer than any backtick run inside. */
-export function block(text: string, lang: string): string {
-  const longest = Math.max(0, ...(text.match(/`{3,}/g) ?? []).map((r) => r.length));
-  const fence = '`'.repeat(Math.max(3, longest + 1));
-  return `${fence}${lang}\n${text}\n${fence}`;
-}
-
-export function verdictLine(report: Report, suffix = ''): string {
-  const badTests = report.tests.some((t) => t.status === 'flaky' || t.status === 'failing');
-  const icon = report.verdict === 'findings' ? '❌' : report.verdict === 'error' || badTests ? '⚠️' : '✅';
-  return `${icon} **${escapeMarkdown(report.summary)}**${suffix}`;
-}
-
-/** `https://github.com/o/r/blob/<sha>/` + path + `#L<line>`, each path segment encoded. */
-function lineUrl(blobUrl: string, file: string, line: number): string {
-  return `${blobUrl}${file.split('/').map(encodeURIComponent).join('/')}#L${line}`;
-}
-
-function locationLink(l: Location, blobUrl: string | undefined): string {
-  const text = code(`${l.file}:${l.line}`);
-  return blobUrl ? `[${text}](${lineUrl(blobUrl, l.file, l.line)})` : text;
-}
-
-/** `file:line ↔ file:line`, linked to the lines at the head commit when the URL is known. */
-export function whereCell(f: Finding, blobUrl?: string): string {
-  const locs = f.kind === 'race' ? f.locations.slice(0, 2) : f.locations.slice(0, 1);
-  if (locs.length > 0) return locs.map((l) => locationLink(l, blobUrl)).join(' ↔ ');
-  const where = whereTexts(f).map((w) => code(w));
-  return where.length > 0 ? where.join(' ↔ ') : code(f.package || '?');
-}
-
-function testsCell(tests: readonly string[]): string {
-  if (tests.length === 0) return '';
-  const shown = tests.slice(0, 5).map((t) => code(shorten(t, MAX_NAME)));
-  return tests.length > 5 ? `${shown.join(', ')} and ${tests.length - 5} more` : shown.join(', ');
-}
-
-export function findingsTable(findings: readonly Finding[], blobUrl?: string): string[] {
-  const lines = ['| Kind | Where | Seen | Tests |', '| --- | --- | --- | --- |'];
-  for (const f of findings) {
-    const kind = `**${KIND_LABEL[f.kind]}**<br>${escapeMarkdown(titleRest(f))}`;
-    const seen = f.kind === 'build' ? 'build' : escapeMarkdown(seenText(f));
-    lines.push(`| ${kind} | ${whereCell(f, blobUrl)} | ${seen} | ${testsCell(f.tests)} |`);
-  }
-  return lines;
-}
-
-const SYMPTOM: Record<Finding['kind'], string> = {
-  race: 'race',
-  panic: 'panic',
-  fatal: 'fatal error',
-  timeout: 'timeout',
-  failure: 'failure',
-  build: 'build failure',
-};
-
-/**
- * "In all 7 runs with this panic, the data race at daemon.go:88 ↔ daemon.go:76 was also
- * reported": from the symptom to the race that likely causes it.
- */
-export function likelyCauses(report: Report, findings: readonly Finding[], blobUrl?: string): string[] {
-  const byId = new Map(report.findings.map((f) => [f.id, f]));
-  const items: string[] = [];
-  for (const f of findings) {
-    for (const c of f.cooccurringRaces ?? []) {
-      const race = byId.get(c.id);
-      if (!race) continue;
-      const share =
-        c.runs === f.runsSeen
-          ? `in ${f.runsSeen === 1 ? 'the run' : f.runsSeen === 2 ? 'both runs' : `all ${f.runsSeen} runs`} with this ${SYMPTOM[f.kind]}`
-          : `in ${c.runs} of the ${f.runsSeen} runs with this ${SYMPTOM[f.kind]}`;
-      items.push(
-        `- **${KIND_LABEL[f.kind]}** at ${whereCell(f, blobUrl)} (${escapeMarkdown(titleRest(f))}): ${share}, the data race at ${whereCell(race, blobUrl)} (${escapeMarkdown(titleRest(race))}) was also reported.`,
-      );
-    }
-  }
-  if (items.length === 0) return [];
-  return ['### Likely causes', '', ...items];
-}
-
+/** Flaky and failing tests that no finding explains (those are in the finding's row). */
 export function testsTable(report: Report): string[] {
-  const bad = report.tests.filter((t) => t.status === 'flaky' || t.status === 'failing');
+  const bad = unexplainedTests(report);
   if (bad.length === 0) return [];
   const lines = [
     '### Flaky and failing tests',
@@ -201,7 +63,7 @@ export function details(report: Report, f: Finding, stacks: boolean, fullReport:
   const counted = f.kind === 'build' ? '' : ` (${f.runsSeen}/${f.runs} runs)`;
   const lines = [
     '<details>',
-    `<summary><b>${escapeHtml(KIND_LABEL[f.kind])}</b>: ${escapeHtml(titleRest(f))}${counted}</summary>`,
+    `<summary><b>${escapeHtml(KIND_LABEL[f.kind])}</b>${f.baseline ? ` (${f.baseline})` : ''}: ${escapeHtml(titleRest(f))}${counted}</summary>`,
     '',
   ];
   // The title already shows a short message in full.
@@ -266,30 +128,39 @@ function bulletSection(title: string, intro: string | undefined, items: readonly
 
 function footer(report: Report, runUrl: string | undefined): string {
   const parts = [`race-rerun ${escapeMarkdown(report.tool.version)}`];
-  const n = report.mode === 'parse' ? report.runs : report.totalRuns;
-  parts.push(
-    report.mode === 'parse' ? `${n} log${n === 1 ? '' : 's'} parsed` : `${n} test run${n === 1 ? '' : 's'}`,
-  );
+  // The same words as the verdict line, so the two never disagree.
+  const ran = report.packages.filter((p) => p.runs > 0).length;
+  const processes =
+    report.mode === 'run' && ran > 1
+      ? ` (${plural(report.totalRuns, 'test process', 'test processes')})`
+      : '';
+  parts.push(`${runsPhrase(report)}${processes}`);
   if (report.context.goVersion) parts.push(escapeMarkdown(report.context.goVersion));
   if (runUrl) parts.push(`[workflow run](${safeUrl(runUrl)})`);
   return `<sub>${parts.join(' · ')}</sub>`;
 }
 
-/** A URL from the environment, made safe inside `(…)`. */
-export function safeUrl(url: string): string {
-  return url.replace(/[()\s<>]/g, encodeURIComponent);
+/** The top finding's command, above the fold: what a reviewer runs first. */
+function reproduceTop(top: Finding | undefined): string[] {
+  if (!top) return [];
+  const where = whereTexts(top)[0];
+  const at = where ? ` at ${code(where.slice(where.lastIndexOf('/') + 1))}` : '';
+  const tries = top.kind === 'build' ? '' : ' (a race or flaky failure may need several tries)';
+  return [
+    `**Reproduce** the ${kindNoun(top.kind)}${at} from the repository root${tries}:`,
+    '',
+    block(top.reproduce, 'sh'),
+    '',
+  ];
 }
 
-export interface DocumentOptions {
+export interface DocumentOptions extends HeadlineOptions {
   /** Lines before the heading (the comment's hidden marker). */
   head?: string[];
   /** Defaults to `## race-rerun`. */
   heading?: string;
-  /** Appended to the verdict line (the comment's ` at `abc1234``). */
-  verdictSuffix?: string;
-  /** Lines right after the verdict (the comment's "fixed" sentence). */
+  /** Lines right after the verdict (the comment's "not seen since" sentences). */
   afterVerdict?: string[];
-  runUrl?: string;
   /** Base of links to lines at the head commit: `https://github.com/o/r/blob/<sha>/`. */
   blobUrl?: string;
   /** Findings that got no annotation (GitHub's per-step limit). */
@@ -329,17 +200,25 @@ function cutNote(n: number, cut: Cut, opts: DocumentOptions): string[] {
 
 function renderWith(report: Report, ranked: readonly Finding[], opts: DocumentOptions, cut: Cut): string {
   const out: string[] = [...(opts.head ?? [])];
-  out.push(opts.heading ?? '## race-rerun', '', verdictLine(report, opts.verdictSuffix), '');
+  out.push(opts.heading ?? '## race-rerun', '', headline(report, opts), '');
   if (opts.afterVerdict && opts.afterVerdict.length > 0) out.push(...opts.afterVerdict, '');
   out.push(...cutNote(ranked.length, cut, opts));
+  const focus = focusLines(report);
+  if (focus.length > 0) out.push(...focus, '');
   const kept = ranked.slice(0, cut.keep);
-  if (kept.length > 0) out.push(...findingsTable(kept, opts.blobUrl), '');
-  const causes = likelyCauses(report, kept, opts.blobUrl);
-  if (causes.length > 0) out.push(...causes, '');
+  if (kept.length > 0) {
+    const table = { ...(opts.blobUrl ? { blobUrl: opts.blobUrl } : {}) };
+    const label = report.baseline?.label;
+    const { open, more } = findingsTable(report, kept, label ? { ...table, baselineLabel: label } : table);
+    out.push(...open, '', ...reproduceTop(kept[0]));
+    if (more.length > 0) out.push(...more, '');
+  }
+  const gone = goneLines(report);
+  if (gone.length > 0) out.push(...gone, '');
   const tests = testsTable(report);
   if (tests.length > 0) out.push(...tests, '');
   if (kept.length > 0) {
-    out.push('### Findings', '');
+    out.push('### Details', '');
     kept.slice(0, MAX_DETAILS).forEach((f, i) => {
       out.push(...details(report, f, i < cut.stacks, opts.fullReport), '');
     });
@@ -380,7 +259,12 @@ function largest(lo: number, hi: number, fits: (n: number) => boolean): number {
  * everything is.
  */
 export function renderDocument(report: Report, opts: DocumentOptions): string {
-  const ranked = rankFindings(report.findings);
+  // Against a baseline, what this change brought comes first (the table, the command, the cut).
+  const byRank = rankFindings(report.findings);
+  const ranked = [
+    ...byRank.filter((f) => f.baseline !== 'known'),
+    ...byRank.filter((f) => f.baseline === 'known'),
+  ];
   const n = ranked.length;
   const all = Math.min(n, MAX_DETAILS);
   const render = (cut: Cut) => showControls(renderWith(report, ranked, opts, cut));

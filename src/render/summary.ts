@@ -1,6 +1,7 @@
 // The job summary (GitHub-flavoured markdown). It carries what the pull request comment carries
 // (both are rendered by markdown.ts), so runs without a pull request lose nothing.
 import type { Report } from '../model.js';
+import type { HeadlineOptions } from './headline.js';
 import { renderDocument } from './markdown.js';
 
 export { code, escapeMarkdown } from './markdown.js';
@@ -13,9 +14,12 @@ export const SUMMARY_LIMIT = 340_000;
 
 export function renderSummary(
   report: Report,
-  opts: { runUrl?: string; unannotated?: string[]; blobUrl?: string } = {},
+  opts: HeadlineOptions & { unannotated?: string[]; blobUrl?: string } = {},
 ): string {
   return renderDocument(report, {
+    ...(opts.sha ? { sha: opts.sha } : {}),
+    ...(opts.commitUrl ? { commitUrl: opts.commitUrl } : {}),
+    ...(opts.onlyNew ? { onlyNew: true } : {}),
     ...(opts.runUrl ? { runUrl: opts.runUrl } : {}),
     ...(opts.blobUrl ? { blobUrl: opts.blobUrl } : {}),
     ...(opts.unannotated ? { unannotated: opts.unannotated } : {}),

@@ -2,8 +2,10 @@
 import { funcWithoutPackage } from '../analysis/names.js';
 import type { Finding, FindingKind, Location, Report } from '../model.js';
 import {
+  baselineText,
   clean,
   displayFile,
+  notSeenText,
   rerunFor,
   runList,
   shownStacks,
@@ -11,6 +13,7 @@ import {
   titleRest,
   trimFrames,
 } from './format.js';
+import { deltaText } from './headline.js';
 
 const TAG: Record<FindingKind, string> = {
   race: 'RACE',
@@ -69,6 +72,8 @@ function findingBlock(report: Report, f: Finding, paint: ReturnType<typeof palet
     lines.push(`  ${clean(f.message.split('\n')[0] ?? '')}`);
   }
   const facts: string[] = [];
+  const known = report.baseline ? baselineText(f, report.baseline.label) : undefined;
+  if (known) facts.push(clean(known));
   if (f.tests.length > 0) facts.push(`tests: ${clean(f.tests.join(', '))}`);
   if (f.kind !== 'build') facts.push(`runs: ${runList(f.seenIn)}`);
   const recovery = stackRecoveryText(f);
@@ -97,6 +102,21 @@ export function renderTerminal(report: Report, opts: { color?: boolean } = {}): 
     }
     out.push('');
   }
+  const focus = report.focus;
+  if (focus) {
+    const ran = focus.packages.map(
+      (p) => `${p.importPath} (${p.reason === 'imports' ? `imports ${p.via}` : 'changed'})`,
+    );
+    const what =
+      ran.length > 0 ? `ran ${ran.join(', ')}; ${focus.skipped} not run` : 'no Go code changed, nothing ran';
+    out.push(`${paint.dim('only-changed:')} ${clean(`since ${focus.base.slice(0, 7)}: ${what}`)}`);
+  }
+  for (const g of report.baseline?.gone ?? []) {
+    const where = g.where ? ` at ${g.where}` : '';
+    out.push(
+      `${paint.dim('gone:')} ${clean(`${g.title}${where} (${g.runsSeen}/${g.runs} on ${report.baseline?.label}): ${notSeenText(g)}`)}`,
+    );
+  }
   for (const e of report.errors) out.push(`${paint.red('error:')} ${clean(e)}`);
   for (const n of report.notes) out.push(`${paint.dim('note:')} ${clean(n)}`);
   if (report.errors.length + report.notes.length > 0) out.push('');
@@ -107,6 +127,7 @@ export function renderTerminal(report: Report, opts: { color?: boolean } = {}): 
       : report.verdict === 'error' || bad.length > 0
         ? paint.yellow('!')
         : paint.green('✓');
-  out.push(`${mark} ${paint.bold(clean(report.summary))}`);
+  const delta = deltaText(report, (s) => s);
+  out.push(`${mark} ${paint.bold(clean(report.summary))}${delta ? ` (${clean(delta)})` : ''}`);
   return `${out.join('\n')}\n`;
 }

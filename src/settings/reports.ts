@@ -185,6 +185,7 @@ const context = obj({
   until: [oneOf(['first', 'stable']), O],
   precision: [num, O],
   maxDuration: [str(64), O],
+  branch: [str(1024), O],
 });
 const shard = obj(
   {
@@ -214,6 +215,23 @@ const job = obj({
   runAttempt: [str(64), O],
   matrix: [str(4096), O],
 });
+const focus = obj({
+  base: [str(64), R],
+  changedFiles: [arr(repoPath, 1000), R],
+  changedFileCount: [int(), R],
+  packages: [
+    arr(
+      obj({
+        importPath: [str(4096), R],
+        reason: [oneOf(['changed', 'imports']), R],
+        via: [str(4096), O],
+      }),
+      REPORT_LIMITS.packages,
+    ),
+    R,
+  ],
+  skipped: [int(), R],
+});
 const report = obj(
   {
     schemaVersion: [(v, at) => (v === 1 ? v : fail(at, 'must be 1 (a report of another race-rerun?)')), R],
@@ -235,6 +253,8 @@ const report = obj(
     job: [job, O],
     pullRequest: [obj({ number: [int(1), R], headSha: [str(64), O] }), O],
     cancelled: [obj({ signal: [str(64), R], runsDone: [int(), R], runsPlanned: [int(), R] }), O],
+    // A baseline comparison is not read: the merge job compares the merged report (its baseline input).
+    focus: [focus, O],
   },
   (o, at) => {
     const m = o.merged as { noteShards: number[]; errorShards: number[] } | undefined;

@@ -108,6 +108,24 @@ export const INPUTS: readonly { name: string; default: string; description: stri
       'Which findings fail the step, separated by commas or spaces: race, panic, fatal, timeout, failure (test failures and build errors), or never.',
   },
   {
+    name: 'baseline',
+    default: '',
+    description:
+      'A JSON report from the base branch (a path or a glob such as reports/*.json; the newest match is used), relative to the repository root. Every finding is then new or known (with its rate there), and its findings not seen now are listed with the chance they would have shown. Missing or unreadable is a warning.',
+  },
+  {
+    name: 'only-new',
+    default: 'false',
+    description:
+      'With a baseline: fail-on applies to new findings only, and only new findings are annotated (known ones are listed in the summary and comment).',
+  },
+  {
+    name: 'only-changed',
+    default: 'false',
+    description:
+      'On pull requests: run only the packages whose files the pull request changed, and the packages of the module that import them. Needs the base commit in the checkout (fetch-depth: 0, or it is fetched with git fetch --depth=1).',
+  },
+  {
     name: 'github-token',
     // biome-ignore lint/suspicious/noTemplateCurlyInString: a GitHub expression, not a JS template.
     default: '${{ github.token }}',
@@ -342,6 +360,10 @@ export function readSettings(input: InputReader, defaults: SettingsDefaults): Se
   else if (FALSE_WORDS.includes(commentText)) comment = false;
   else problems.push(`Input "comment" must be true or false, got ${JSON.stringify(commentText)}.`);
 
+  const onlyNew = boolInput('only-new', getOr('only-new'), problems);
+  const onlyChanged = boolInput('only-changed', getOr('only-changed'), problems);
+  const baseline = get('baseline');
+
   if (problems.length > 0) throw new SettingsError(problems);
 
   const settings: Settings = {
@@ -367,6 +389,9 @@ export function readSettings(input: InputReader, defaults: SettingsDefaults): Se
   if (shard) settings.shard = shard;
   if (merge.length > 0) settings.merge = merge;
   if (testsFrom !== undefined) settings.testsFrom = testsFrom;
+  if (baseline !== '') settings.baseline = baseline;
+  if (onlyNew) settings.onlyNew = true;
+  if (onlyChanged) settings.onlyChanged = true;
   if (maxDurationMs !== undefined) {
     settings.maxDuration = maxDurationText;
     settings.maxDurationMs = maxDurationMs;
@@ -399,6 +424,13 @@ export function globProblem(glob: string): string | undefined {
     return 'must be relative to the repository root, with / separators';
   if (glob.split('/').includes('..')) return 'must not contain ..';
   return undefined;
+}
+
+function boolInput(name: string, text: string, problems: string[]): boolean {
+  if (TRUE_WORDS.includes(text)) return true;
+  if (FALSE_WORDS.includes(text)) return false;
+  problems.push(`Input "${name}" must be true or false, got ${JSON.stringify(text)}.`);
+  return false;
 }
 
 // Go's regexp syntax is not JavaScript's, so only what is wrong in both is rejected.

@@ -60,6 +60,22 @@ describe('race-rerun parse', () => {
     ]);
   });
 
+  it('--baseline marks the race known; --only-new then exits 0; a missing baseline is a warning', () => {
+    const base = join(temp, 'base.json');
+    expect(raceRerun(['parse', '--json', base, plainLog]).status).toBe(1);
+    const out = join(temp, 'compared.json');
+    const r = raceRerun(['parse', '--json', out, '--baseline', base, '--only-new', jsonLog]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/known: 1\/1 on the baseline/);
+    expect(r.stdout.trimEnd()).toMatch(/ \(vs the baseline: no change\)$/);
+    const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
+    expect(report.findings.map((f) => f.baseline)).toEqual(['known']);
+    expect(report.baseline?.source).toBe(base);
+    const missing = raceRerun(['parse', '--baseline', join(temp, 'none.json'), jsonLog]);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toMatch(/race-rerun: warning: Baseline .*none\.json does not exist/);
+  });
+
   it('counts the same race in two logs (plain and -json) as 2 of 2 runs', () => {
     const out = join(temp, 'both.json');
     const r = raceRerun(['parse', '--json', out, plainLog, jsonLog]);

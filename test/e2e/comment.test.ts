@@ -69,7 +69,7 @@ const warnings = (r: ActionResult) => r.commands.filter((c) => c.command === 'wa
 const ours = () => gh.commentsOf(ISSUE).filter((c) => c.body.startsWith('<!-- race-rerun'));
 
 describe('pull request comment', () => {
-  it('is created, then updated in place, then says "fixed" with the history', async () => {
+  it('is created, then updated in place, then says what was not seen since, with the history', async () => {
     const first = await onPullRequest({ 'working-directory': 'test/go/race', count: '2' });
     expect(first.status).toBe(1);
     expect(gh.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
@@ -80,10 +80,10 @@ describe('pull request comment', () => {
     expect(ours()).toHaveLength(1);
     const body1 = ours()[0]?.body ?? '';
     expect(body1.split('\n')[0]).toBe('<!-- race-rerun: workflow=CI; job=race; matrix=none -->');
-    expect(body1).toContain('❌ **1 data race and 1 failing test in 2 runs of 1 package** at `1111111`');
+    expect(body1).toMatch(/^❌ \*\*1 data race( · 1 failing test)?\*\* — 2 runs at \[`1111111`\]/m);
     expect(body1).toContain(`(https://github.com/octo/app/blob/${SHA1}/test/go/race/race.go#L13)`);
     expect(body1).toContain(`(https://github.com/octo/app/blob/${SHA1}/test/go/race/race.go#L18)`);
-    expect(body1).toMatch(/\| 2\/2 \(100%, 95% CI 34–100%\) \| `TestRace` \|/);
+    expect(body1).toContain('| **2/2**\u00a0<sub>95%\u00a0CI\u00a034–\u2060100%</sub><br>`▌▌` |');
     expect(body1).toContain("go test -race -count=1 -run '^TestRace$' .");
     expect(body1).toContain('[workflow run](https://github.com/octo/app/actions/runs/42)');
     expect(first.stdout).toMatch(/Pull request comment created/);
@@ -95,7 +95,7 @@ describe('pull request comment', () => {
     expect(gh.requests.map((r) => r.method)).toEqual(['GET', 'PATCH']);
     expect(gh.requests[1]?.path).toBe(`/repos/octo/app/issues/comments/${ours()[0]?.id}`);
     expect(ours()).toHaveLength(1);
-    expect(ours()[0]?.body).toContain('at `2222222`');
+    expect(ours()[0]?.body).toContain('at [`2222222`]');
 
     gh.requests.length = 0;
     const fixed = await onPullRequest(
@@ -106,13 +106,51 @@ describe('pull request comment', () => {
     expect(gh.requests.map((r) => r.method)).toEqual(['GET', 'PATCH']);
     expect(ours()).toHaveLength(1);
     const body3 = ours()[0]?.body ?? '';
-    expect(body3).toContain('✅ **No data race, panic or failure in 2 runs of 1 package** at `3333333`');
-    expect(body3).toMatch(/Fixed: the finding reported at \[`2222222`\]\(.*\) was not seen again\./);
-    expect(parseHistory(body3)).toEqual([
-      { sha: SHA3, runs: 2, findings: 0 },
-      { sha: SHA2, runs: 2, findings: 1 },
-      { sha: SHA1, runs: 2, findings: 1 },
+    expect(body3).toMatch(/^✅ \*\*No data race, panic or failure\*\* — 2 runs at \[`3333333`\]/m);
+    expect(body3).toMatch(
+      /Since \[`2222222`\]\(.*\):\n\n- the data race at `race\.go:\d+` \(2\/2 there\): not seen in 2 runs \(at its earlier 100% it would have shown with 100% probability\): likely fixed\./,
+    );
+    expect(parseHistory(body3).map((e) => [e.sha, e.runs, e.findings])).toEqual([
+      [SHA3, 2, 0],
+      [SHA2, 2, 1],
+      [SHA1, 2, 1],
     ]);
+  });
+
+  it('with a baseline from the base branch: known races are known, only-new passes the step', async () => {
+    const push = await runAction(
+      { 'working-directory': 'test/go/race', count: '2', comment: 'false' },
+      { eventName: 'push', env: { GORACE: 'atexit_sleep_ms=0', GITHUB_REF_NAME: 'main' } },
+    );
+    outputs.push(push);
+    expect(push.report?.context.branch).toBe('main');
+    const r = await onPullRequest({
+      'working-directory': 'test/go/race',
+      count: '2',
+      baseline: push.reportPath,
+      'only-new': 'true',
+    });
+    expect(r.status).toBe(0);
+    expect(r.report?.findings.map((f) => [f.kind, f.baseline, f.known?.runsSeen, f.known?.runs])).toEqual([
+      ['race', 'known', 2, 2],
+    ]);
+    const body = ours()[0]?.body ?? '';
+    expect(body).toMatch(
+      /^⚠️ \*\*1 known data race( · 1 failing test)?\*\* — 2 runs at \[`1111111`\]\(.*\) \(vs main: no change\)/m,
+    );
+    expect(body).toContain('| **Data race** · known: 2/2 on main<br>');
+    // Known findings are listed, not annotated, and do not fail the step.
+    expect(r.commands.filter((c) => c.properties.file)).toEqual([]);
+
+    const missing = await onPullRequest({
+      'working-directory': 'test/go/race',
+      count: '1',
+      baseline: 'nowhere/*.json',
+    });
+    expect(warnings(missing).map((w) => w.message)).toContainEqual(
+      expect.stringMatching(/^Baseline "nowhere\/\*\.json" matches no file\./),
+    );
+    expect(missing.status).toBe(1);
   });
 
   it('is not created for a clean run, and keeps one comment per matrix job', async () => {

@@ -124,7 +124,7 @@ describe('upsertComment', () => {
     expect(gh.commentsOf(ISSUE).filter((c) => c.body.startsWith('<!-- race-rerun'))).toHaveLength(1);
   });
 
-  it('writes nothing when there is nothing to say, and says "fixed" when there was', async () => {
+  it('writes nothing when there is nothing to say, and says what was not seen since when there was', async () => {
     expect(await upsertComment({ client: client(), pr, identity, report: cleanReport() })).toMatchObject({
       action: 'none',
     });
@@ -138,8 +138,10 @@ describe('upsertComment', () => {
     });
     expect(res.action).toBe('updated');
     const body = gh.commentsOf(ISSUE)[0]?.body ?? '';
-    expect(body).toContain('No data race, panic or failure in 30 runs of 1 package** at `ccccccc`');
-    expect(body).toContain('Fixed: the 2 findings reported at `aaaaaaa` were not seen again.');
+    expect(body).toContain('✅ **No data race, panic or failure** — 30 runs at `ccccccc`');
+    expect(body).toContain(
+      'Since `aaaaaaa`:\n\n- the data race at `daemon.go:51` (9/30 there): not seen in 30 runs',
+    );
   });
 
   it('leaves the comment alone when nothing could be run', async () => {

@@ -24,7 +24,7 @@ import {
 } from '../analysis/fixtures.js';
 import { expectGolden } from './golden.js';
 import { detailsBalance, prose } from './markdown-check.js';
-import { causeReport, cleanReport } from './reports.js';
+import { causeReport, cleanReport, withFailsTests } from './reports.js';
 
 const SHA = 'abc1234def5678abc1234def5678abc1234def56';
 const SHA2 = 'fedcba9876543210fedcba9876543210fedcba98';
@@ -46,54 +46,80 @@ describe('renderComment', () => {
     const lines = md.split('\n');
     expect(lines[0]).toBe('<!-- race-rerun: workflow=CI; job=race; matrix={"go":"1.22"} -->');
     expect(lines[1]).toBe('## race-rerun: CI / race (go: 1.22)');
-    expect(lines).toContain(
-      '❌ **1 data race, 1 panic and 2 flaky tests in 30 runs of 1 package** at `abc1234`',
+    // Without failsTests (computed by the analysis), the tests still count as flaky tests.
+    expect(lines[3]).toBe(
+      `❌ **1 data race · 1 panic · 2 flaky tests** — 30 runs at [\`abc1234\`](${REPO_URL}/commit/${SHA}) · [workflow run](${RUN_URL})`,
     );
     const link = (file: string, line: number) =>
-      `[\`examples/flaky-daemon/daemon/${file}:${line}\`](${REPO_URL}/blob/${SHA}/examples/flaky-daemon/daemon/${file}#L${line})`;
+      `[\`${file}:${line}\`](${REPO_URL}/blob/${SHA}/examples/flaky-daemon/daemon/${file}#L${line})`;
     expect(lines).toContain(
-      `| **Data race**<br>write in Shutdown vs read in write | ${link('daemon.go', 51)} ↔ ${link('daemon.go', 31)} | 9/30 (30%, 95% CI 17–48%) | \`TestWriter\` |`,
+      `| **Data race**<br>write in Shutdown vs read in write<br><sub>in \`TestWriter\`; panic at \`config.go:22\` follows it in both runs</sub> | ${link('daemon.go', 51)} ↔ ${link('daemon.go', 31)} | **9/30**\u00a0<sub>95%\u00a0CI\u00a017–\u206048%</sub><br>\`▁▁▌▁▌▁▌▁▌▁▁▌▁▁▌▁▁▁▌▁▌▁▁▁▁▁▁▌▁▁\` |`,
     );
     expect(lines).toContain(
-      `- **Panic** at ${link('config.go', 22)} (runtime error: invalid memory address or nil pointer dereference): in both runs with this panic, the data race at ${link('daemon.go', 51)} ↔ ${link('daemon.go', 31)} (write in Shutdown vs read in write) was also reported.`,
+      `| **Panic**<br>runtime error: invalid memory address or nil pointer dereference<br><sub>in \`TestReload\`; likely cause: the data race at \`daemon.go:51\` (in both runs)</sub> | ${link('config.go', 22)} | **2/30**\u00a0<sub>95%\u00a0CI\u00a02–\u206021%</sub><br>\`▁▁▁▁▌▁▁▁▁▁▁▁▁▁▁▁▁▁▌▁▁▁▁▁▁▁▁▁▁▁\` |`,
+    );
+    expect(lines).toContain(
+      '<sub>Files in `examples/flaky-daemon/daemon/`. Runs in order: `▌` seen, `▁` not seen.</sub>',
     );
     expect(lines).toContain('| `example.com/flaky-daemon/daemon` | `TestWriter` | 9/30 (30%) | flaky |');
     expect(lines).toContain(
       "cd examples/flaky-daemon && go test -race -count=1 -run '^TestReload$' ./daemon",
     );
     expect(md).toContain('### Not annotated');
-    expect(md).toContain(`[workflow run](${RUN_URL})`);
-    // Order: verdict, findings table, likely causes, tests, details, not annotated, footer, history.
+    // Order: verdict, table, the top finding's command, tests, details, not annotated, footer.
     const order = [
       '❌',
-      '| Kind |',
-      '### Likely causes',
+      '| Finding |',
+      '**Reproduce** the data race at `daemon.go:51`',
       '### Flaky and failing',
-      '### Findings',
+      '### Details',
       '### Not annotated',
-      '<sub>',
+      '<sub>race-rerun',
     ];
     const at = order.map((s) => md.indexOf(s));
+    expect(at.every((i) => i >= 0)).toBe(true);
     expect(at).toEqual([...at].sort((a, b) => a - b));
-    expect(lines.at(-2)).toBe(`<!-- race-rerun-history: [{"sha":"${SHA}","runs":30,"findings":2}] -->`);
+    // The verdict and the footer count runs the same way.
+    expect(md).toContain('<sub>race-rerun 0.1.0 · 30 runs · go1.26.10 · [workflow run]');
+    expect(parseHistory(md)).toEqual([
+      {
+        sha: SHA,
+        runs: 30,
+        findings: 2,
+        seen: [
+          { id: '556f0cab', kind: 'race', k: 9, n: 30, where: 'daemon.go:51' },
+          { id: 'e3a7e1b2', kind: 'panic', k: 2, n: 30, where: 'config.go:22' },
+        ],
+      },
+    ]);
     expect(detailsBalance(md)).toEqual({ open: 4, close: 4 });
   });
 
-  it('says "fixed" when the findings are gone, and keeps the history', () => {
+  it('does not count tests a finding fails again as flaky tests', () => {
+    const md = comment(withFailsTests(causeReport()));
+    expect(md.split('\n')[3]).toMatch(/^❌ \*\*1 data race · 1 panic\*\* — 30 runs at/);
+    expect(md).toContain('<sub>fails `TestWriter`; panic at');
+    expect(md).not.toContain('### Flaky and failing tests');
+  });
+
+  it('says which findings were not seen since the last push, with the chance they would have shown', () => {
     const first = comment(causeReport());
     const md = comment(cleanReport(), { sha: SHA2, previousBody: first });
     expectGolden('comment-fixed.md', md);
-    expect(md).toContain('✅ **No data race, panic or failure in 30 runs of 1 package** at `fedcba9`');
     expect(md).toContain(
-      `Fixed: the 2 findings reported at [\`abc1234\`](${REPO_URL}/commit/${SHA}) were not seen again.`,
+      `✅ **No data race, panic or failure** — 30 runs at [\`fedcba9\`](${REPO_URL}/commit/${SHA2})`,
     );
+    expect(md).toContain(
+      `Since [\`abc1234\`](${REPO_URL}/commit/${SHA}):\n\n- the data race at \`daemon.go:51\` (9/30 there): not seen in 30 runs (at its earlier 30% it would have shown with over 99.9% probability): likely fixed.\n- the panic at \`config.go:22\` (2/30 there): not seen in 30 runs (at its earlier 7% it would have shown with 87% probability).`,
+    );
+    expect(md).not.toContain('Fixed:');
     expect(md).toContain(`| [\`fedcba9\`](${REPO_URL}/commit/${SHA2}) (this run) | 30 | none |`);
     expect(md).toContain(`| [\`abc1234\`](${REPO_URL}/commit/${SHA}) | 30 | 2 |`);
-    expect(parseHistory(md)).toEqual([
-      { sha: SHA2, runs: 30, findings: 0 },
-      { sha: SHA, runs: 30, findings: 2 },
+    expect(parseHistory(md).map((e) => [e.sha, e.findings, e.seen?.length])).toEqual([
+      [SHA2, 0, undefined],
+      [SHA, 2, 2],
     ]);
-    expect(md).not.toContain('| Kind |');
+    expect(md).not.toContain('| Finding |');
   });
 
   it('has nothing to say without findings and without an earlier comment', () => {
@@ -189,7 +215,9 @@ describe('untrusted text from test output', () => {
       expect(open).toBe(close);
       expect(open).toBeGreaterThan(0);
       // Entities stay entities (the #-reference rule must not break `&#96;`).
-      expect(md).not.toContain('&#\u200b');
+      expect(md).not.toContain('&#\u2060');
+      // Word joiners, not zero-width spaces (which let a line break inside the word).
+      expect(md).not.toContain('\u200b');
       // The hostile test name is still readable where it is shown.
       expect(md).toContain('`TestEvil/````');
     });
@@ -202,7 +230,7 @@ describe('untrusted text from test output', () => {
     const heading = md.split('\n')[1] ?? '';
     expect(heading).not.toContain('<b>');
     expect(heading).not.toMatch(/@octocat/);
-    expect(heading).toContain('\\[x\\](http:\u200b//evil)');
+    expect(heading).toContain('\\[x\\](http:\u2060//evil)');
   });
 });
 
@@ -243,8 +271,20 @@ describe('size limit', () => {
     // The top-ranked findings (seen in every run) are still there; the marker and history too.
     expect(md).toContain('TestRace0');
     expect(md.startsWith(commentMarker(identity))).toBe(true);
-    expect(parseHistory(md)).toEqual([{ sha: SHA, runs: 30, findings: 120 }]);
+    expect(parseHistory(md).map((e) => [e.sha, e.runs, e.findings, e.seen?.length])).toEqual([
+      [SHA, 30, 120, 10],
+    ]);
     expect(detailsBalance(md).open).toBe(detailsBalance(md).close);
+  });
+
+  it('shows the first 5 rows before the top command, the rest collapsed below it', () => {
+    const md = comment(hugeReport(12));
+    const rows = (text: string) => text.split('\n').filter((l) => l.startsWith('| **Data race**')).length;
+    const command = md.indexOf('**Reproduce** the data race');
+    const more = md.indexOf('<details><summary>7 more findings</summary>');
+    expect(rows(md.slice(0, command))).toBe(5);
+    expect(more).toBeGreaterThan(command);
+    expect(rows(md.slice(more, md.indexOf('</details>', more)))).toBe(7);
   });
 
   it('cuts only stacks when that is enough', () => {
@@ -253,7 +293,7 @@ describe('size limit', () => {
     expect(md).toMatch(/the stacks of \d+ findings? (was|were) left out/);
     expect(md).not.toMatch(/lowest-ranked/);
     // Stacks are kept for the most important findings first.
-    const firstDetails = md.slice(md.indexOf('### Findings'));
+    const firstDetails = md.slice(md.indexOf('### Details'));
     expect(firstDetails.indexOf('```text')).toBeLessThan(firstDetails.indexOf('Stacks and output left out'));
   });
 

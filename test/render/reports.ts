@@ -49,3 +49,44 @@ export function causeReport(): Report {
   });
   return buildReport(input(runs));
 }
+
+/** What i12's analysis records: the tests a race or panic fails (here, the tests it was seen in). */
+export function withFailsTests(r: Report): Report {
+  for (const f of r.findings) if (f.kind === 'race' || f.kind === 'panic') f.failsTests = [...f.tests];
+  return r;
+}
+
+export interface SeriesOptions {
+  /** Runs with the race, and the line of its write (51 at the head, moved in a base). */
+  race?: number[];
+  writeLine?: number;
+  panic?: number[];
+  runs?: number;
+}
+
+/** `runs` runs of the daemon package with the race and the panic in the given runs. */
+export function seriesReport(opts: SeriesOptions): Report {
+  const runs = Array.from({ length: opts.runs ?? 30 }, (_, i) => {
+    const index = i + 1;
+    const race = opts.race?.includes(index) ?? false;
+    const panic = opts.panic?.includes(index) ?? false;
+    const findings = [
+      ...(race
+        ? [daemonRace({ seed: index, writeFirst: index % 2 === 1, writeLine: opts.writeLine ?? 51 })]
+        : []),
+      ...(panic ? [daemonPanic(index)] : []),
+    ];
+    return run(index, findings, [
+      outcome('TestWriter', race ? 'fail' : 'pass'),
+      outcome('TestReload', panic ? 'fail' : 'pass'),
+    ]);
+  });
+  return withFailsTests(buildReport(input(runs)));
+}
+
+/** A report as the base branch's run saved it: on `main`, at a commit. */
+export function onMain(r: Report): Report {
+  r.context.branch = 'main';
+  r.context.commit = '9f8e7d6c5b4a39281706f5e4d3c2b1a098765432';
+  return r;
+}

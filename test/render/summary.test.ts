@@ -15,13 +15,15 @@ describe('renderSummary', () => {
     expectGolden('summary-race-panic.md', md);
     const lines = md.split('\n');
     expect(lines[0]).toBe('## race-rerun');
-    expect(lines).toContain('❌ **1 data race, 1 panic and 2 flaky tests in 30 runs of 1 package**');
-    expect(lines).toContain('| Kind | Where | Seen | Tests |');
     expect(lines).toContain(
-      '| **Data race**<br>write in Shutdown vs read in write | `examples/flaky-daemon/daemon/daemon.go:51` ↔ `examples/flaky-daemon/daemon/daemon.go:31` | 7/30 (23%, 95% CI 12–41%) | `TestWriter` |',
+      '❌ **1 data race · 1 panic · 2 flaky tests** — 30 runs · [workflow run](https://github.com/acme/daemon/actions/runs/42)',
+    );
+    expect(lines).toContain('| Finding | Where | Seen |');
+    expect(lines).toContain(
+      '| **Data race**<br>write in Shutdown vs read in write<br><sub>in `TestWriter`</sub> | `daemon.go:51` ↔ `daemon.go:31` | **7/30**\u00a0<sub>95%\u00a0CI\u00a012–\u206041%</sub><br>`▁▁▌▁▁▁▌▁▌▁▁▌▁▁▌▁▁▁▁▁▌▁▁▁▁▁▁▌▁▁` |',
     );
     expect(lines).toContain(
-      '| **Panic**<br>runtime error: invalid memory address or nil pointer dereference | `examples/flaky-daemon/daemon/config.go:22` | 2/30 (7%, 95% CI 2–21%) | `TestReload` |',
+      '| **Panic**<br>runtime error: invalid memory address or nil pointer dereference<br><sub>in `TestReload`</sub> | `config.go:22` | **2/30**\u00a0<sub>95%\u00a0CI\u00a02–\u206021%</sub><br>`▁▁▁▁▌▁▁▁▁▁▁▁▁▁▁▁▁▁▌▁▁▁▁▁▁▁▁▁▁▁` |',
     );
     expect(lines).toContain('| `example.com/flaky-daemon/daemon` | `TestWriter` | 7/30 (23%) | flaky |');
     expect(lines).toContain(
@@ -42,8 +44,8 @@ describe('renderSummary', () => {
   it('renders a clean run', () => {
     const md = renderSummary(cleanReport());
     expectGolden('summary-clean.md', md);
-    expect(md).toContain('✅ **No data race, panic or failure in 30 runs of 1 package**');
-    expect(md).not.toContain('| Kind |');
+    expect(md).toContain('✅ **No data race, panic or failure** — 30 runs');
+    expect(md).not.toContain('| Finding |');
   });
 
   it('renders errors, notes and findings that could not be annotated', () => {
@@ -76,9 +78,9 @@ describe('renderSummary', () => {
     expect(prose).not.toMatch(/#12/);
     const row = md.split('\n').find((l) => l.startsWith('| **Test failure**'));
     expect(row).toBeDefined();
-    // Five unescaped `|` delimiters: the cells did not split.
-    expect(row?.replace(/\\\|/g, '').split('|').length).toBe(6);
-    expect(escapeMarkdown('a|b <i> @me #3 *x*')).toBe('a\\|b &lt;i&gt; @\u200bme #\u200b3 \\*x\\*');
+    // Four unescaped `|` delimiters: the cells did not split.
+    expect(row?.replace(/\\\|/g, '').split('|').length).toBe(5);
+    expect(escapeMarkdown('a|b <i> @me #3 *x*')).toBe('a\\|b &lt;i&gt; @\u2060me #\u20603 \\*x\\*');
     expect(code('a`b|c')).toBe('``a`b\\|c``');
     expect(code('`x`')).toBe('`` `x` ``');
   });
