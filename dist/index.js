@@ -43855,6 +43855,7 @@ function findingsTable(report, findings, opts = {}) {
 
 
 
+
 const MAX_GONE_SHOWN = 10;
 const MAX_FOCUS_SHOWN = 15;
 const key = (pkg, name) => `${pkg}\u0000${name}`;
@@ -43947,6 +43948,14 @@ function icon(report, parts, onlyNew) {
         return '⚠️';
     return '❌';
 }
+/** `shard 2 of 4`, or for a merged report `merged from 4 jobs: 4 of 4 shards`: how many jobs ran. */
+function jobsText(report) {
+    if (report.shard)
+        return `shard ${report.shard.index} of ${report.shard.total}`;
+    if (report.merged && (report.merged.total > 1 || report.merged.jobs > 1))
+        return mergedText(report.merged);
+    return undefined;
+}
 /** `❌ **1 new data race · 1 known panic** — 30 runs at `abc1234` (vs main: +1 race) · [workflow run](…)` */
 function headline(report, opts = {}) {
     const run = opts.runUrl ? ` · [workflow run](${safeUrl(opts.runUrl)})` : '';
@@ -43962,7 +43971,8 @@ function headline(report, opts = {}) {
     const sha = opts.sha ? code(opts.sha.slice(0, 7)) : '';
     const at = sha ? ` at ${opts.commitUrl ? `[${sha}](${safeUrl(opts.commitUrl)})` : sha}` : '';
     const delta = deltaText(report);
-    return `${icon(report, parts, opts.onlyNew === true)} **${what}** — ${runsPhrase(report)}${at}${delta ? ` (${delta})` : ''}${run}`;
+    const jobs = jobsText(report);
+    return `${icon(report, parts, opts.onlyNew === true)} **${what}** — ${runsPhrase(report)}${jobs ? ` (${jobs})` : ''}${at}${delta ? ` (${delta})` : ''}${run}`;
 }
 /** `only-changed`: which packages ran and why, in one paragraph. */
 function focusLines(report) {

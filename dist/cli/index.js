@@ -1274,7 +1274,7 @@ function mergeReports(named) {
         findings,
         tests,
         verdict,
-        summary: total > 1 || jobs > 1 ? `${summary} (${mergedText(merged)})` : summary,
+        summary: total > 1 || jobs > 1 ? `${summary} (${merge_mergedText(merged)})` : summary,
         errors: allErrors,
         notes: [...own.notes, ...notes.texts],
         context: structuredClone(base.context),
@@ -1306,7 +1306,7 @@ function mergeReports(named) {
     return { report, warnings: own.warnings };
 }
 /** `4 jobs, 4 of 4 shards` / `3 jobs, 3 of 4 shards`. */
-function mergedText(m) {
+function merge_mergedText(m) {
     return `merged from ${m.jobs} job${m.jobs === 1 ? '' : 's'}: ${m.shards.length} of ${m.total} shards`;
 }
 /** The shard's own summary sentence says which shard it is. */
@@ -6378,6 +6378,7 @@ function findingsTable(report, findings, opts = {}) {
 
 
 
+
 const MAX_GONE_SHOWN = 10;
 const MAX_FOCUS_SHOWN = 15;
 const key = (pkg, name) => `${pkg}\u0000${name}`;
@@ -6470,6 +6471,14 @@ function icon(report, parts, onlyNew) {
         return '⚠️';
     return '❌';
 }
+/** `shard 2 of 4`, or for a merged report `merged from 4 jobs: 4 of 4 shards`: how many jobs ran. */
+function jobsText(report) {
+    if (report.shard)
+        return `shard ${report.shard.index} of ${report.shard.total}`;
+    if (report.merged && (report.merged.total > 1 || report.merged.jobs > 1))
+        return mergedText(report.merged);
+    return undefined;
+}
 /** `❌ **1 new data race · 1 known panic** — 30 runs at `abc1234` (vs main: +1 race) · [workflow run](…)` */
 function headline(report, opts = {}) {
     const run = opts.runUrl ? ` · [workflow run](${safeUrl(opts.runUrl)})` : '';
@@ -6485,7 +6494,8 @@ function headline(report, opts = {}) {
     const sha = opts.sha ? code(opts.sha.slice(0, 7)) : '';
     const at = sha ? ` at ${opts.commitUrl ? `[${sha}](${safeUrl(opts.commitUrl)})` : sha}` : '';
     const delta = deltaText(report);
-    return `${icon(report, parts, opts.onlyNew === true)} **${what}** — ${runsPhrase(report)}${at}${delta ? ` (${delta})` : ''}${run}`;
+    const jobs = jobsText(report);
+    return `${icon(report, parts, opts.onlyNew === true)} **${what}** — ${runsPhrase(report)}${jobs ? ` (${jobs})` : ''}${at}${delta ? ` (${delta})` : ''}${run}`;
 }
 /** `only-changed`: which packages ran and why, in one paragraph. */
 function focusLines(report) {
