@@ -29904,7 +29904,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9758);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6086);
 // The action's entry point: all work is in run(), so tests can call it with fakes.
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -29914,7 +29914,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9758:
+/***/ 6086:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32904,8 +32904,11 @@ function sortKeys(value) {
 ;// CONCATENATED MODULE: ./src/model.ts
 // The shared data model. Everything between the parts of race-rerun is one of these plain types:
 // settings → plan → runs (RunRecord) → Report → renderers. No I/O here.
-/** The kinds of finding, also the words accepted by `fail-on` (plus `never`). */
-const FINDING_KINDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'build'];
+/**
+ * The kinds of finding, also the words accepted by `fail-on` (plus `never`). `overlap`: a test
+ * that failed only while other runs overlapped it and passed every time alone.
+ */
+const FINDING_KINDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'build', 'overlap'];
 /** Every StackRole, for validating reports read from files. */
 const STACK_ROLES = [
     'current',
@@ -32930,6 +32933,153 @@ const LOCATION_ROLES = [
     'failure',
     'build',
 ];
+
+;// CONCATENATED MODULE: ./src/analysis/attribution.ts
+const attribution_top = (name) => name.split('/')[0] ?? name;
+/** `example.com/m/pkg.TestA.func1` → `TestA` when the function belongs to package `pkg`. */
+function testOfFunc(func, pkg) {
+    for (const prefix of [`${pkg}.`, `${pkg}_test.`]) {
+        if (!func.startsWith(prefix))
+            continue;
+        const name = /^((?:Test|Fuzz|Example)[^.(]*)/.exec(func.slice(prefix.length))?.[1];
+        if (name && name !== 'TestMain')
+            return name;
+    }
+    return undefined;
+}
+// `testing` prints this as a t.Error-style line of the test the race was detected in.
+const RACE_NOTICE = /^(?:testing: )?race detected (?:during execution of (?:test|benchmark)|outside of test execution)/;
+/**
+ * A race printed during test B whose stacks only show test A (a goroutine A started and did not
+ * wait for): A. Undefined when the stacks name B itself, or no test.
+ */
+function testsInStacks(f, pkg) {
+    const named = new Set();
+    for (const s of f.stacks) {
+        for (const fr of s.frames) {
+            const t = testOfFunc(fr.func, pkg);
+            if (t)
+                named.add(t);
+        }
+    }
+    return named;
+}
+function stackOwner(f, pkg) {
+    if (f.kind !== 'race' || !f.test)
+        return undefined;
+    const named = testsInStacks(f, pkg);
+    if (named.size === 0 || named.has(attribution_top(f.test)))
+        return undefined;
+    return [...named].sort()[0];
+}
+/**
+ * Races of one run made by a goroutine that outlived its test A and reported during a later
+ * test B, which it fails. Two shapes: the race is attributed to B and its stacks only name A;
+ * or it is attributed to A (from its stacks), A passed, and B failed with no finding of its own
+ * (`race detected during execution of test` is all B printed). B is then one the stacks name,
+ * or the only such failed test of the run.
+ */
+function outlivingRaces(run) {
+    const out = new Map();
+    const pkg = run.package;
+    const raws = run.parsed.findings;
+    const races = raws.filter((f) => f.kind === 'race');
+    const own = (test) => raws.some((f) => !(f.kind === 'failure' && RACE_NOTICE.test(f.message.trim())) &&
+        [...(f.test ? [f.test] : []), ...(f.runningTests ?? [])].some((n) => covers(test, n) || covers(n, test)));
+    const outcome = (name) => run.parsed.tests.find((t) => t.name === name && (t.package === pkg || !t.package));
+    const unexplained = run.parsed.tests
+        .filter((t) => t.action === 'fail' && !t.name.includes('/') && !own(t.name))
+        .map((t) => t.name)
+        .sort();
+    for (const r of races) {
+        const owner = stackOwner(r, pkg);
+        if (owner && r.test) {
+            out.set(r, { owner, during: r.test });
+            continue;
+        }
+        if (!r.test || outcome(attribution_top(r.test))?.action !== 'pass')
+            continue;
+        const named = testsInStacks(r, pkg);
+        const during = unexplained.find((t) => named.has(t)) ?? (unexplained.length === 1 ? unexplained[0] : undefined);
+        if (during && during !== attribution_top(r.test))
+            out.set(r, { owner: attribution_top(r.test), during });
+    }
+    return out;
+}
+/** `TestA` is `TestA/sub` or a parent of it. */
+function covers(parent, test) {
+    return test === parent || test.startsWith(`${parent}/`);
+}
+/** The tests a raw finding names: its test and, for a timeout, the tests that were running. */
+function namedTests(f) {
+    return [...(f.test ? [f.test] : []), ...(f.runningTests ?? [])];
+}
+/**
+ * A test fails only because of findings when, in every run it failed, a race, panic, fatal error
+ * or timeout named it or one of its subtests, and no t.Error/t.Fatal of its own did. Sets
+ * `TestReport.failedBy` and `Finding.failsTests`.
+ */
+function foldFailedTests(runs, tests, findings) {
+    const byTest = new Map();
+    for (const { run, findings: raws } of runs) {
+        for (const t of run.parsed.tests) {
+            if (t.action !== 'fail' && t.action !== 'interrupted')
+                continue;
+            const key = `${t.package}\u0000${t.name}`;
+            const e = byTest.get(key) ?? { ids: new Set(), alone: false };
+            byTest.set(key, e);
+            const mine = raws.filter((r) => (r.raw.package || run.package) === t.package &&
+                [...namedTests(r.raw), ...(r.during ? [r.during] : [])].some((n) => covers(t.name, n)));
+            // Its own t.Error (or a collision with other runs) is its own failure, not a finding's.
+            const own = (r) => r.raw.kind === 'failure' || r.raw.kind === 'overlap';
+            const causes = mine.filter((r) => !own(r) && r.raw.kind !== 'build');
+            if (causes.length === 0 || mine.some(own))
+                e.alone = true;
+            for (const c of causes)
+                e.ids.add(c.id);
+        }
+    }
+    const byId = new Map(findings.map((f) => [f.id, f]));
+    for (const t of tests) {
+        const e = byTest.get(`${t.package}\u0000${t.name}`);
+        if (!e || e.alone || e.ids.size === 0)
+            continue;
+        t.failedBy = [...e.ids].sort();
+        for (const id of t.failedBy) {
+            const f = byId.get(id);
+            if (f)
+                f.failsTests = [...(f.failsTests ?? []), t.name].sort();
+        }
+    }
+}
+/** Error text that names a resource two processes can fight over. */
+const EVIDENCE = /address already in use|database is locked|text file busy|device or resource busy|resource temporarily unavailable|file exists|too many open files|only one usage of each socket address|lock(?:ed)? by another process|already locked/i;
+/** The first line of a test's failing output that names a shared resource. */
+function evidenceLine(findings) {
+    for (const f of findings) {
+        for (const line of `${f.message}\n${f.raw}`.split('\n')) {
+            if (EVIDENCE.test(line)) {
+                const text = line.trim();
+                return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+            }
+        }
+    }
+    return undefined;
+}
+/** `bind: address already in use` → `address already in use`. */
+function evidencePhrase(line) {
+    return EVIDENCE.exec(line)?.[0].toLowerCase();
+}
+/** Only the innermost of `TestA`, `TestA/sub`, for short lists: the parents fail with them. */
+function innermost(tests) {
+    return tests.filter((t) => !tests.some((o) => o !== t && o.startsWith(`${t}/`)));
+}
+/** `TestA`, `TestA, TestB and 2 more`. */
+function shortTestList(tests, max = 3) {
+    const shown = innermost(tests);
+    const head = shown.slice(0, max).join(', ');
+    return shown.length > max ? `${head} and ${shown.length - max} more` : head;
+}
 
 ;// CONCATENATED MODULE: ./src/analysis/names.ts
 // Go function names, test names and shell words, shortened or quoted for humans.
@@ -33158,8 +33308,15 @@ function runPattern(i) {
         return '^$';
     return testPattern(i.tests) ?? i.run;
 }
-/** `cd examples/m && go test -race -count=1 -run '^TestWriter$' ./daemon` */
+/**
+ * `cd examples/m && go test -race -count=1 -run '^TestWriter$' ./daemon`. An `overlap` finding
+ * passes alone: its command starts two at once, as race-rerun's parallel runs did.
+ */
 function reproduceCommand(i) {
+    if (i.kind === 'overlap') {
+        const one = reproduceCommand({ ...i, kind: 'failure', workingDirectory: '.' });
+        return `${cdPrefix(i.workingDirectory)}for i in 1 2; do ${one} & done; wait`;
+    }
     const words = ['go', 'test', '-race', '-count=1'];
     words.push(...i.goTestFlags.filter((f) => !OWN_FLAG.test(f)).map(shQuote));
     if (i.kind === 'timeout' && i.timeout)
@@ -33170,11 +33327,24 @@ function reproduceCommand(i) {
     words.push(shQuote(i.packageArg));
     return cdPrefix(i.workingDirectory) + words.join(' ');
 }
+/**
+ * How the CLI runs without installing it: the package is not on npm, so from its repository
+ * (the README's placeholder; the README says how to install it for good).
+ */
+const CLI_COMMAND = 'npx --yes github:org/race-rerun';
+// Flags the rerun command sets itself or that race-rerun adds to every run.
+const RERUN_OWN_FLAG = /^--?(?:race|json|run|v)(?:=|$)/;
 /** The better way to check a fix: race-rerun itself, many runs. Undefined for build errors. */
 function rerunCommand(i, count) {
-    if (i.kind === 'build')
+    // A count of an overlap would only say again that the runs collide.
+    if (i.kind === 'build' || i.kind === 'overlap')
         return undefined;
-    const words = ['npx', 'race-rerun', 'run', '--count', String(count)];
+    const words = [CLI_COMMAND, 'run', '--count', String(count)];
+    // The user's flags, as the go test line keeps them (-short, -tags=…).
+    const flags = i.goTestFlags.filter((f) => !RERUN_OWN_FLAG.test(f));
+    // With '=': parseArgs takes a value that starts with '-' only so.
+    if (flags.length > 0)
+        words.push(`--go-test-flags=${shQuote(flags.join(' '))}`);
     const pattern = runPattern(i);
     if (pattern !== undefined)
         words.push('--run', shQuote(pattern));
@@ -33331,6 +33501,8 @@ function findingSignature(f, mapper, pkgDir) {
             const k = pointFrame(f, mapper, pkgDir);
             return `build|${f.package}|${k ? `${k.mapped.path}:${k.frame.line}` : ''}|${f.message.trim()}`;
         }
+        case 'overlap':
+            return `overlap|${f.package}|${f.test ?? ''}`;
     }
 }
 
@@ -33365,11 +33537,10 @@ function wilson(k, n, z = Z95) {
 
 
 
+
 /** Lines of the first occurrence kept in `Finding.sample`. */
 const SAMPLE_LINES = 60;
 const KIND_ORDER = Object.fromEntries(FINDING_KINDS.map((k, i) => [k, i]));
-// `testing` prints these as t.Error-style lines; the race itself is already a finding.
-const RACE_NOTICE = /^(?:testing: )?race detected (?:during execution of (?:test|benchmark)|outside of test execution)/;
 function compare(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -33517,11 +33688,99 @@ function describe(f, mapper, baseDir, tests) {
         case 'failure': {
             const loc = report_location(pointFrame(f, mapper, baseDir), 'failure', false);
             const name = f.test ?? (tests.length > 0 ? truncate(tests.join(', '), 80) : f.package);
-            return { title: `Test failure: ${name}`, message: f.message, locations: loc ? [loc] : [] };
+            return { title: `Test failure: ${name}`, message: failureMessage(f), locations: loc ? [loc] : [] };
         }
         case 'build': {
             const loc = report_location(pointFrame(f, mapper, baseDir), 'build', false);
             return { title: `Build failed: ${f.package}`, message: f.message, locations: loc ? [loc] : [] };
+        }
+        case 'overlap': {
+            const loc = report_location(pointFrame({ ...f, kind: 'failure' }, mapper, baseDir), 'failure', false);
+            const phrase = evidencePhrase(f.message);
+            return {
+                title: `Fails only when runs overlap: ${f.test ?? f.package}${phrase ? ` (${phrase})` : ''}`,
+                message: f.message,
+                locations: loc ? [loc] : [],
+            };
+        }
+    }
+}
+/** Lines and characters of a failure message kept (testify's block is 5 to 10 lines). */
+const MESSAGE_LINES = 20;
+const MESSAGE_CHARS = 2000;
+/**
+ * The whole t.Error message, not only its first line: testify prints `file:line: ` and then an
+ * `Error Trace:` / `Error:` / `Messages:` block on the lines below. Indentation Go adds is removed.
+ */
+function failureMessage(f) {
+    const first = f.message.trim();
+    const lines = f.raw.replace(/\s+$/, '').split('\n');
+    const head = lines.findIndex((l) => /^\s*[\w.-]+\.go:\d+: ?/.test(l));
+    if (head < 0)
+        return f.message;
+    const body = [lines[head]?.replace(/^\s*[\w.-]+\.go:\d+: ?/, '') ?? ''];
+    const indent = /^\s*/.exec(lines[head] ?? '')?.[0].length ?? 0;
+    // Continuation lines are indented deeper than the `file:line:` line; the next report is not.
+    for (const l of lines.slice(head + 1)) {
+        if (l.trim() !== '' && (/^\s*/.exec(l)?.[0].length ?? 0) <= indent)
+            break;
+        body.push(l);
+    }
+    const deeper = body.slice(1).filter((l) => l.trim() !== '');
+    const strip = Math.min(...deeper.map((l) => /^ */.exec(l)?.[0].length ?? 0));
+    const text = body
+        .map((l, i) => (i === 0 ? l : l.slice(Number.isFinite(strip) ? strip : 0)))
+        .join('\n')
+        .replace(/^\s*\n/, '')
+        .replace(/\s+$/, '');
+    if (text === '' || !text.includes(first))
+        return f.message;
+    let kept = text.split('\n');
+    if (kept.length > MESSAGE_LINES)
+        kept = [...kept.slice(0, MESSAGE_LINES), `… (${kept.length - MESSAGE_LINES} more lines)`];
+    const out = kept.join('\n');
+    return out.length > MESSAGE_CHARS ? `${out.slice(0, MESSAGE_CHARS - 1)}…` : out;
+}
+/** What to do about a test that collides with other runs of itself. */
+const OVERLAP_FIX = 'parallel 1, or ports from RACE_RERUN_RUN or :0, files in t.TempDir()';
+const topTest = (name) => name.split('/')[0] ?? name;
+/**
+ * A failure in an overlapped run of a test that then passed every time alone becomes an
+ * `overlap` finding of that test (one per test, whatever each run's message was).
+ */
+function asOverlap(f, pkg, confirmed) {
+    if (f.kind !== 'failure')
+        return undefined;
+    const tests = [...(f.test ? [f.test] : []), ...(f.runningTests ?? [])].map(topTest);
+    const check = tests.length > 0 ? confirmed.get(`${pkg}\u0000${tests[0]}`) : undefined;
+    if (!check || tests.some((t) => t !== check.test))
+        return undefined;
+    const why = check.evidence ?? 'no line of its output names the shared resource';
+    const raw = `${f.raw.replace(/\s+$/, '')}\n(race-rerun: ${check.test} failed in ${plural(check.overlappedFailedIn.length, 'run')} that overlapped other runs and passed alone ${check.aloneRuns} of ${check.aloneRuns} times.)\n`;
+    const { runningTests: _, ...rest } = f;
+    return {
+        ...rest,
+        kind: 'overlap',
+        test: check.test,
+        message: `${why}; passed alone ${check.aloneRuns} of ${check.aloneRuns} times; fix: ${OVERLAP_FIX}`,
+        raw,
+    };
+}
+function confirmedOverlaps(checks) {
+    return new Map((checks ?? [])
+        .filter((c) => c.aloneRuns > 0 && c.aloneFailed === 0)
+        .map((c) => [`${c.package}\u0000${c.test}`, c]));
+}
+/** Tests rerun alone: `overlap` when they passed every time, else the alone runs beside the others. */
+function markAloneRuns(tests, checks) {
+    for (const c of checks ?? []) {
+        for (const t of tests) {
+            if (t.package !== c.package || topTest(t.name) !== c.test)
+                continue;
+            if (t.name === c.test)
+                t.alone = { runs: c.aloneRuns, failed: c.aloneFailed };
+            if (c.aloneFailed === 0 && t.failed > 0)
+                t.status = 'overlap';
         }
     }
 }
@@ -33558,6 +33817,7 @@ const KIND_NOUN = {
     timeout: 'timeout',
     failure: 'test failure',
     build: 'build failure',
+    overlap: 'test failing only when runs overlap',
 };
 function report_buildReport(input) {
     const { mapper } = input;
@@ -33565,8 +33825,13 @@ function report_buildReport(input) {
     const info = new Map(input.packages.map((p) => [p.importPath, p]));
     // Oldest first, so "first occurrence" does not depend on which run finished first.
     const runs = [...input.runs].sort((a, b) => a.index - b.index || compare(a.package, b.package));
+    const confirmed = confirmedOverlaps(input.overlap);
     const findingsOf = new Map();
+    const owners = new Map();
     for (const run of runs) {
+        // Before the race notices are dropped: they name the test a race was reported during.
+        for (const [raw, o] of outlivingRaces(run))
+            owners.set(raw, o);
         const list = run.parsed.findings.filter((f) => !(f.kind === 'failure' && RACE_NOTICE.test(f.message.trim())));
         if (run.killed && !list.some((f) => f.kind === 'timeout'))
             list.push(syntheticTimeout(run, input.context.timeout));
@@ -33581,7 +33846,7 @@ function report_buildReport(input) {
             failedTests.length > 0;
         if (own.length === 0 && failed)
             list.push(syntheticFailure(run, failedTests));
-        findingsOf.set(run, list);
+        findingsOf.set(run, run.overlapped ? list.map((f) => asOverlap(f, f.package || pkg, confirmed) ?? f) : list);
     }
     const runsOf = new Map();
     for (const run of runs) {
@@ -33593,8 +33858,9 @@ function report_buildReport(input) {
     }
     /** Failures print bare file names, relative to the package directory (absolute, or the import path). */
     const pkgDir = (pkg) => info.get(pkg)?.dir ?? (pkg === '' ? undefined : pkg);
-    const baseDirFor = (f, pkg) => f.kind === 'build' ? moduleDir : f.kind === 'failure' ? pkgDir(pkg) : undefined;
+    const baseDirFor = (f, pkg) => f.kind === 'build' ? moduleDir : f.kind === 'failure' || f.kind === 'overlap' ? pkgDir(pkg) : undefined;
     const groups = new Map();
+    const groupOf = new Map();
     const add = (raw, pkg, runIndex, runCount, scope) => {
         const baseDir = baseDirFor(raw, pkg);
         const signature = findingSignature(raw, mapper, baseDir);
@@ -33605,6 +33871,7 @@ function report_buildReport(input) {
             groups.set(key, g);
         }
         g.occurrences.push({ raw, runIndex });
+        groupOf.set(raw, g);
         g.seenIn.add(runIndex);
     };
     for (const run of runs) {
@@ -33674,20 +33941,31 @@ function report_buildReport(input) {
     }
     const ctx = input.context;
     const findings = [];
+    const findingOf = new Map();
     for (const g of groups.values()) {
         const first = g.occurrences[0];
         if (!first)
             continue;
         const tests = new Set();
+        let outlived;
         for (const o of g.occurrences) {
             if (o.raw.test)
                 tests.add(o.raw.test);
             for (const t of runningTests(o.raw))
                 tests.add(t);
+            const who = owners.get(o.raw);
+            outlived ??= who;
+            // Both tests: with the exit sleep off, the owner alone exits before its goroutine races.
+            if (who)
+                for (const t of [who.owner, who.during])
+                    tests.add(t);
         }
         // A timeout lists the parents of the stuck test too; the stuck one is what matters.
         const testList = (g.kind === 'timeout' ? leafTests([...tests]) : [...tests]).sort(compare);
         const d = describe(first.raw, mapper, g.baseDir, testList);
+        if (outlived) {
+            d.message += `; made by a goroutine of ${outlived.owner}, reported during ${outlived.during}, which it fails`;
+        }
         const pr = packages.find((p) => p.importPath === g.pkg);
         const repro = {
             kind: g.kind,
@@ -33725,12 +34003,31 @@ function report_buildReport(input) {
         };
         if (recovery)
             finding.stackRecovery = recovery;
+        if (outlived)
+            finding.goroutineOf = outlived.owner;
+        if (g.kind === 'overlap') {
+            const c = confirmed.get(`${g.pkg}\u0000${first.raw.test ?? ''}`);
+            if (c)
+                finding.aloneRuns = c.aloneRuns;
+        }
         findings.push(finding);
+        findingOf.set(g, finding);
     }
     findings.sort(compareFindings);
     assignIds(findings);
     addCooccurrence(findings);
     const tests = aggregateTests(runs);
+    markAloneRuns(tests, input.overlap);
+    const runFindings = runs.map((run) => ({
+        run,
+        findings: (findingsOf.get(run) ?? []).flatMap((raw) => {
+            const f = groupOf.get(raw);
+            const id = f ? findingOf.get(f)?.id : undefined;
+            const during = owners.get(raw)?.during;
+            return id ? [{ raw, id, ...(during ? { during } : {}) }] : [];
+        }),
+    }));
+    foldFailedTests(runFindings, tests, findings);
     const totalRuns = runs.length;
     const failedRuns = runs.filter(runFailed).length;
     const verdict = input.errors.length > 0 && totalRuns === 0 ? 'error' : findings.length > 0 ? 'findings' : 'clean';
@@ -33840,16 +34137,22 @@ function compareTests(a, b) {
 }
 function summarize(input, findings, tests, verdict, totalRuns, ranCounts) {
     const ranPackages = ranCounts.length;
-    const flaky = tests.filter((t) => t.status === 'flaky').length;
-    const failing = tests.filter((t) => t.status === 'failing').length;
+    // A test that fails only because of a finding is told with that finding, not counted again.
+    const flaky = tests.filter((t) => t.status === 'flaky' && !t.failedBy).length;
+    const failing = tests.filter((t) => t.status === 'failing' && !t.failedBy).length;
     const parts = [];
     for (const kind of FINDING_KINDS) {
         // Test failures are told through the flaky/failing test counts when there are any.
         if (kind === 'failure' && flaky + failing > 0)
             continue;
-        const n = findings.filter((f) => f.kind === kind).length;
-        if (n > 0)
-            parts.push(plural(n, KIND_NOUN[kind]));
+        const ofKind = findings.filter((f) => f.kind === kind);
+        const n = ofKind.length;
+        if (n === 0)
+            continue;
+        const noun = kind === 'overlap' ? `${n === 1 ? 'test' : 'tests'} failing only when runs overlap` : undefined;
+        const fails = ofKind.flatMap((f) => f.failsTests ?? []);
+        const failsText = fails.length > 0 ? ` (${n === 1 ? 'fails' : 'fail'} ${shortTestList([...new Set(fails)].sort())})` : '';
+        parts.push(`${noun ? `${n} ${noun}` : plural(n, KIND_NOUN[kind])}${failsText}`);
     }
     if (flaky > 0)
         parts.push(plural(flaky, 'flaky test'));
@@ -33991,9 +34294,19 @@ function mergeFinding(parts, runs) {
         merged.stackRecovery = 'unrecovered';
     else if (recovery.includes('recovered'))
         merged.stackRecovery = 'recovered';
-    const fails = parts.filter((p) => p.failsTests !== undefined);
-    if (fails.length > 0)
-        merged.failsTests = union(fails.map((p) => p.failsTests)).sort();
+    const alone = parts.filter((p) => p.aloneRuns !== undefined);
+    if (alone.length > 0)
+        merged.aloneRuns = alone.reduce((n, p) => n + (p.aloneRuns ?? 0), 0);
+    // Said anew from the merged tests (see foldFailures).
+    delete merged.failsTests;
+    // A race made by another test's goroutine: said as its first such occurrence says it.
+    const owned = parts
+        .filter((p) => p.goroutineOf !== undefined)
+        .sort((a, b) => (a.seenIn[0] ?? 0) - (b.seenIn[0] ?? 0))[0];
+    if (owned && merged.goroutineOf === undefined) {
+        merged.goroutineOf = owned.goroutineOf;
+        merged.message += /; made by a goroutine of .*$/.exec(owned.message)?.[0] ?? '';
+    }
     return merged;
 }
 function mergeFindings(inputs, packages) {
@@ -34027,38 +34340,60 @@ function mergeFindings(inputs, packages) {
     return { findings, idOf };
 }
 function mergeTests(inputs, idOf) {
+    // A test failed only because of findings when it did in every shard where it failed.
     const byTest = new Map();
     for (const r of inputs) {
         for (const t of r.tests) {
             const key = `${t.package}\u0000${t.name}`;
             const e = byTest.get(key);
             const failedBy = t.failedBy?.map((id) => idOf.get(id) ?? id);
+            const explained = t.failed === 0 || (failedBy !== undefined && failedBy.length > 0);
             if (!e) {
                 byTest.set(key, {
-                    t: { ...t },
+                    t: { ...t, ...(t.alone ? { alone: { ...t.alone } } : {}) },
                     skipped: t.status === 'skipped',
+                    explained,
                     ...(failedBy ? { failedBy: new Set(failedBy) } : {}),
                 });
                 continue;
             }
             e.t.runs += t.runs;
             e.t.failed += t.failed;
+            if (t.alone) {
+                const a = e.t.alone ?? { runs: 0, failed: 0 };
+                e.t.alone = { runs: a.runs + t.alone.runs, failed: a.failed + t.alone.failed };
+            }
             e.skipped &&= t.status === 'skipped';
+            e.explained &&= explained;
             if (failedBy)
                 e.failedBy = new Set([...(e.failedBy ?? []), ...failedBy]);
         }
     }
-    const tests = [...byTest.values()].map(({ t, skipped, failedBy }) => {
+    const tests = [...byTest.values()].map(({ t, skipped, failedBy, explained }) => {
+        // As one job says it: rerun alone without a failure, and failed with others running.
+        const overlap = t.alone !== undefined && t.alone.failed === 0 && t.failed > 0;
+        const { failedBy: _old, ...rest } = t;
         const out = {
-            ...t,
-            status: testStatus(t.failed, t.runs, skipped),
+            ...rest,
+            status: overlap ? 'overlap' : testStatus(t.failed, t.runs, skipped),
             interval: wilson(t.failed, t.runs),
         };
-        if (failedBy)
+        if (failedBy && failedBy.size > 0 && explained && t.failed > 0)
             out.failedBy = [...failedBy].sort();
         return out;
     });
     return tests.sort(compareTests);
+}
+/** `Finding.failsTests` from the merged tests' `failedBy`, as one job derives it. */
+function foldFailures(findings, tests) {
+    const byId = new Map(findings.map((f) => [f.id, f]));
+    for (const t of tests) {
+        for (const id of t.failedBy ?? []) {
+            const f = byId.get(id);
+            if (f)
+                f.failsTests = [...(f.failsTests ?? []), t.name].sort();
+        }
+    }
 }
 /** The merge's own notes: missing shards, and what applied per shard. */
 function mergeNotes(base, shards, total) {
@@ -34092,6 +34427,7 @@ function mergeReports(named) {
     const packages = mergePackages(inputs);
     const { findings, idOf } = mergeFindings(inputs, packages);
     const tests = mergeTests(inputs, idOf);
+    foldFailures(findings, tests);
     const own = mergeNotes(base, shards, total);
     const notes = mergeTexts(inputs, 'notes');
     const errors = mergeTexts(inputs, 'errors');
@@ -35232,6 +35568,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 
 
 
+
 /** Go versions before 1.20 have no -test.v=test2json (and no -test.skip). */
 function supportsTest2jsonFraming(goVersion) {
     const m = goVersion?.match(/^go1\.(\d+)/);
@@ -35239,7 +35576,8 @@ function supportsTest2jsonFraming(goVersion) {
 }
 function testBinaryArgs(opts) {
     const verbose = supportsTest2jsonFraming(opts.goVersion) ? '-test.v=test2json' : '-test.v=true';
-    const args = [verbose, '-test.count=1', `-test.timeout=${opts.timeout}`];
+    // -test.paniconexit0 as go test passes it: os.Exit(0) in a test is a failure, not a pass.
+    const args = [verbose, '-test.paniconexit0', '-test.count=1', `-test.timeout=${opts.timeout}`];
     if (opts.run)
         args.push(`-test.run=${opts.run}`);
     if (opts.skip)
@@ -35260,6 +35598,22 @@ function fileNames(importPaths) {
         used.add(name);
         return name;
     });
+}
+/**
+ * What a `go test` run alone would have to itself: its own temporary directory (TMPDIR, and
+ * GOTMPDIR for tests that run go), and its global run index (RACE_RERUN_RUN, 1-based) from
+ * which tests can pick ports. Runs that share a fixed file name in os.TempDir() then do not
+ * collide.
+ */
+function runEnvironment(base, tmpDir, run) {
+    return { ...(base ?? process.env), TMPDIR: tmpDir, GOTMPDIR: tmpDir, RACE_RERUN_RUN: String(run) };
+}
+/** Creates a run's temporary directory; `release` removes it with whatever the run left there. */
+function runTempDir(root, name) {
+    const dir = (0,external_node_path_namespaceObject.join)(root, name);
+    // Synchronous, so runs start in the order they were picked.
+    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+    return { dir, release: () => (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true, maxRetries: 2 }).catch(() => { }) };
 }
 /** The hard kill: the binary's own -test.timeout normally fires first, with a goroutine dump. */
 function hardTimeoutMs(timeoutMs, killGraceMs) {
@@ -35339,7 +35693,11 @@ async function schedule(jobs, opts, deps) {
     for (const st of states)
         await (0,promises_namespaceObject.mkdir)(st.dir, { recursive: true });
     const timeoutMs = hardTimeoutMs(opts.timeoutMs, opts.killGraceMs);
+    const tmpRoot = opts.tmpRoot ?? (0,external_node_path_namespaceObject.join)(opts.logDir, 'tmp');
     const records = [];
+    let globalRun = 0;
+    /** Runs in flight over all packages, to tell which runs overlapped another. */
+    const running = new Set();
     const abort = new AbortController();
     let stop;
     let firstFailure;
@@ -35368,13 +35726,21 @@ async function schedule(jobs, opts, deps) {
         const importPath = st.job.package.importPath;
         const logFile = (0,external_node_path_namespaceObject.join)(st.dir, `run-${index}.log`);
         const binary = st.binary ?? '';
+        const run = ++globalRun;
+        const me = { overlapped: running.size > 0 };
+        for (const other of running)
+            other.overlapped = true;
+        running.add(me);
         let result;
+        let tmp;
         try {
+            // In the try: a directory that cannot be made (a full disk) is this run's spawn error.
+            tmp = runTempDir(tmpRoot, `run-${run}`);
             result = await deps.runner.run({
                 command: binary,
                 args: st.job.testArgs ?? opts.testArgs,
                 cwd: st.job.package.dir, // as go test does: tests open testdata/ relative to it
-                env: opts.env,
+                env: runEnvironment(opts.env, tmp.dir, run),
                 timeoutMs,
                 logFile,
                 signal: abort.signal,
@@ -35389,6 +35755,10 @@ async function schedule(jobs, opts, deps) {
                 output: '',
                 spawnError: err instanceof Error ? err.message : String(err),
             };
+        }
+        finally {
+            running.delete(me);
+            await tmp?.release();
         }
         // Stopped half way: neither a pass nor a failure, so it is not counted.
         if (result.aborted)
@@ -35414,6 +35784,7 @@ async function schedule(jobs, opts, deps) {
             durationMs: result.durationMs,
             logFile,
             parsed,
+            overlapped: me.overlapped,
         };
     }
     function finished(st, record) {
@@ -35567,46 +35938,6 @@ async function runAll(jobs, opts, deps) {
     return (await schedule(jobs, opts, deps)).records;
 }
 
-;// CONCATENATED MODULE: ./src/engine/shard.ts
-/** Runs `first..last` (1-based, inclusive) of `count` that shard `index` of `total` gets. */
-function runRange(count, index, total) {
-    return {
-        first: Math.floor(((index - 1) * count) / total) + 1,
-        last: Math.floor((index * count) / total),
-    };
-}
-function shareOf(packages, count, shard) {
-    const { index, total } = shard;
-    if (packages.length >= total) {
-        const sorted = [...packages].sort((a, b) => (a.importPath < b.importPath ? -1 : 1));
-        const mine = sorted.filter((_, i) => i % total === index - 1);
-        return {
-            packages: mine,
-            count,
-            firstRun: 1,
-            info: { index, total, split: 'packages', packages: mine.map((p) => p.importPath) },
-        };
-    }
-    const { first, last } = runRange(count, index, total);
-    return {
-        packages: [...packages],
-        count: Math.max(0, last - first + 1),
-        firstRun: first,
-        info: { index, total, split: 'runs', firstRun: first, lastRun: last },
-    };
-}
-/** How a shard's share reads in notes and the summary. */
-function shareText(info, count) {
-    if (info.split === 'runs') {
-        const runs = (info.lastRun ?? 0) < (info.firstRun ?? 1)
-            ? 'no runs (fewer runs than shards)'
-            : `runs ${info.firstRun}–${info.lastRun} of ${count} of every package`;
-        return `Shard ${info.index} of ${info.total}: ${runs}.`;
-    }
-    const n = info.packages?.length ?? 0;
-    return `Shard ${info.index} of ${info.total}: all ${count} runs of ${n} package${n === 1 ? '' : 's'} (packages dealt out over the shards).`;
-}
-
 ;// CONCATENATED MODULE: ./src/engine/testsfrom.ts
 /**
  * Failed tests per package in a parsed log. A package that failed with no test to name (a crash
@@ -35668,10 +35999,167 @@ function testsfrom_runPattern(tests) {
     return alts.join('|');
 }
 
+;// CONCATENATED MODULE: ./src/engine/overlap.ts
+// Confirms a failure before calling it flaky: a test that failed while other runs overlapped it
+// may only collide with them (a fixed port, a file name in a shared directory, a database). It
+// is rerun alone, nothing else running, a few times within a bounded budget.
+
+
+
+
+
+/** Alone runs per test. */
+const ALONE_RUNS = 3;
+/** Tests confirmed at most (those that failed in the most overlapped runs first). */
+const MAX_OVERLAP_TESTS = 5;
+/** The confirmation budget: this, or a quarter of the main runs' time when that is longer. */
+const MIN_OVERLAP_BUDGET_MS = 30_000;
+const overlap_top = (name) => name.split('/')[0] ?? name;
+/** Findings a run's failed test can be blamed on that no other run causes: races, crashes. */
+function crashedIn(run, test) {
+    return run.parsed.findings.some((f) => f.kind !== 'failure' && (f.test === undefined || overlap_top(f.test) === test));
+}
+/**
+ * Top-level tests that failed (by t.Error/t.Fatal, not a race or crash) in an overlapped run,
+ * never in a run that had the machine to itself, and passed in some run.
+ */
+function overlapCandidates(runs) {
+    const byTest = new Map();
+    const failedOf = (run) => new Set(run.parsed.tests
+        .filter((t) => t.package === run.package && t.action === 'fail')
+        .map((t) => overlap_top(t.name)));
+    // A test that already failed in a run that had the machine to itself needs no confirmation.
+    const failedAlone = new Set(runs.filter((r) => !r.overlapped).flatMap((r) => [...failedOf(r)].map((t) => `${r.package}\u0000${t}`)));
+    // Runs that collide have a winner: a test that failed in every run is not colliding.
+    const passed = new Set(runs.flatMap((r) => r.parsed.tests.filter((t) => t.action === 'pass').map((t) => `${t.package}\u0000${overlap_top(t.name)}`)));
+    for (const run of runs) {
+        if (!run.overlapped || run.killed)
+            continue;
+        for (const test of failedOf(run)) {
+            const key = `${run.package}\u0000${test}`;
+            if (failedAlone.has(key) || !passed.has(key))
+                continue;
+            if (crashedIn(run, test))
+                continue;
+            const e = byTest.get(key) ?? { pkg: run.package, test, runs: [] };
+            e.runs.push(run.index);
+            byTest.set(key, e);
+        }
+    }
+    return [...byTest.values()].sort((a, b) => b.runs.length - a.runs.length).slice(0, MAX_OVERLAP_TESTS);
+}
+function aloneFailed(parsed, test, exitCode) {
+    const own = parsed?.tests.filter((t) => overlap_top(t.name) === test) ?? [];
+    return exitCode !== 0 || own.some((t) => t.action === 'fail' || t.action === 'interrupted');
+}
+async function confirmOverlaps(runs, settings, plan, deps) {
+    const candidates = overlapCandidates(runs);
+    if (candidates.length === 0)
+        return [];
+    const logDir = (0,external_node_path_namespaceObject.join)(deps.workDir, 'logs', 'alone');
+    await (0,promises_namespaceObject.mkdir)(logDir, { recursive: true });
+    const started = Date.now();
+    const outOfTime = () => Date.now() - started >= plan.budgetMs || (plan.deadline !== undefined && Date.now() >= plan.deadline);
+    const checks = [];
+    let run = plan.firstRun;
+    for (const c of candidates) {
+        const binary = plan.binaries.get(c.pkg);
+        const dir = plan.dirs.get(c.pkg);
+        if (!binary || !dir || outOfTime())
+            continue;
+        const failedRuns = runs.filter((r) => r.package === c.pkg && c.runs.includes(r.index));
+        const evidence = evidenceLine(failedRuns.flatMap((r) => r.parsed.findings.filter((f) => f.test && overlap_top(f.test) === c.test)));
+        const args = [
+            ...plan.argsOf(c.pkg).filter((a) => !a.startsWith('-test.run=')),
+            `-test.run=${testsfrom_runPattern([c.test])}`,
+        ];
+        const t0 = Date.now();
+        let n = 0;
+        let failed = 0;
+        for (; n < ALONE_RUNS && !outOfTime(); n++) {
+            const logFile = (0,external_node_path_namespaceObject.join)(logDir, `${fileNames([c.pkg])[0]}-${c.test}-${n + 1}.log`);
+            const tmp = runTempDir((0,external_node_path_namespaceObject.join)(deps.workDir, 'tmp'), `alone-${run}`);
+            const timeoutMs = hardTimeoutMs(settings.timeoutMs);
+            const res = await deps.runner
+                .run({
+                command: binary,
+                args,
+                cwd: dir,
+                env: runEnvironment(plan.env, tmp.dir, run++),
+                logFile,
+                ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+            })
+                .finally(tmp.release);
+            const parsed = await deps.parse(logFile, c.pkg).catch(() => undefined);
+            if (aloneFailed(parsed, c.test, res.exitCode))
+                failed++;
+        }
+        if (n === 0)
+            continue;
+        const check = {
+            package: c.pkg,
+            test: c.test,
+            overlappedFailedIn: c.runs,
+            aloneRuns: n,
+            aloneFailed: failed,
+            durationMs: Date.now() - t0,
+        };
+        if (evidence)
+            check.evidence = evidence;
+        checks.push(check);
+        const took = ` (${n} alone run${n === 1 ? '' : 's'} in ${(check.durationMs / 1000).toFixed(1)}s)`;
+        deps.log(failed === 0
+            ? `${c.test} (${c.pkg}) failed in ${c.runs.length} overlapping run${c.runs.length === 1 ? '' : 's'} but passed alone ${n} of ${n} times: it fails only when runs overlap${evidence ? ` (${evidence})` : ''}${took}.`
+            : `${c.test} (${c.pkg}) also failed alone: ${failed} of ${n} runs${took}.`);
+    }
+    return checks;
+}
+
+;// CONCATENATED MODULE: ./src/engine/shard.ts
+/** Runs `first..last` (1-based, inclusive) of `count` that shard `index` of `total` gets. */
+function runRange(count, index, total) {
+    return {
+        first: Math.floor(((index - 1) * count) / total) + 1,
+        last: Math.floor((index * count) / total),
+    };
+}
+function shareOf(packages, count, shard) {
+    const { index, total } = shard;
+    if (packages.length >= total) {
+        const sorted = [...packages].sort((a, b) => (a.importPath < b.importPath ? -1 : 1));
+        const mine = sorted.filter((_, i) => i % total === index - 1);
+        return {
+            packages: mine,
+            count,
+            firstRun: 1,
+            info: { index, total, split: 'packages', packages: mine.map((p) => p.importPath) },
+        };
+    }
+    const { first, last } = runRange(count, index, total);
+    return {
+        packages: [...packages],
+        count: Math.max(0, last - first + 1),
+        firstRun: first,
+        info: { index, total, split: 'runs', firstRun: first, lastRun: last },
+    };
+}
+/** How a shard's share reads in notes and the summary. */
+function shareText(info, count) {
+    if (info.split === 'runs') {
+        const runs = (info.lastRun ?? 0) < (info.firstRun ?? 1)
+            ? 'no runs (fewer runs than shards)'
+            : `runs ${info.firstRun}–${info.lastRun} of ${count} of every package`;
+        return `Shard ${info.index} of ${info.total}: ${runs}.`;
+    }
+    const n = info.packages?.length ?? 0;
+    return `Shard ${info.index} of ${info.total}: all ${count} runs of ${n} package${n === 1 ? '' : 's'} (packages dealt out over the shards).`;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/engine.ts
 // Orchestration: go env → go list → build each test binary once with -race → run each `count`
 // times (or until the answer is known). Problems the user caused end up in `errors` with what was
 // done so far; nothing throws.
+
 
 
 
@@ -35750,7 +36238,15 @@ async function focusIfAsked(settings, listed, deps, result) {
     return focus.packages;
 }
 async function execute(settings, deps) {
-    const result = { modules: [], packages: [], builds: [], runs: [], errors: [], notes: [] };
+    const result = {
+        modules: [],
+        packages: [],
+        builds: [],
+        runs: [],
+        errors: [],
+        notes: [],
+        overlap: [],
+    };
     const wd = settings.workingDirectory;
     const started = Date.now();
     const deadline = settings.maxDurationMs !== undefined ? started + settings.maxDurationMs : undefined;
@@ -35869,6 +36365,7 @@ async function execute(settings, deps) {
             timeoutMs: settings.timeoutMs,
             testArgs,
             logDir: (0,external_node_path_namespaceObject.join)(deps.workDir, 'logs'),
+            tmpRoot: (0,external_node_path_namespaceObject.join)(deps.workDir, 'tmp'),
             env,
             until,
             precision,
@@ -35887,7 +36384,21 @@ async function execute(settings, deps) {
             (killed > 0 ? ` (${killed} killed after the timeout)` : ''));
         stopNotes(settings, sched, result, lastBuildEnd - started);
         lostIterationNotes(settings, result);
+        const mainMs = Date.now() - started;
         await recoverStacks(settings, deps, result, argsOf, testArgs, env, deadline);
+        result.overlap = await confirmOverlaps(result.runs, settings, {
+            binaries: builtBinaries(result),
+            dirs: new Map(result.packages.map((p) => [p.importPath, p.dir])),
+            argsOf: (pkg) => argsOf.get(pkg) ?? testArgs,
+            env,
+            firstRun: result.runs.length + 1,
+            budgetMs: Math.max(MIN_OVERLAP_BUDGET_MS, mainMs / 4),
+            ...(deadline !== undefined ? { deadline } : {}),
+        }, deps).catch((err) => {
+            // The main runs are measured already: a failed confirmation must not lose them.
+            result.notes.push(`Could not rerun the tests that failed while runs overlapped alone: ${err.message}`);
+            return [];
+        });
     }
     catch (err) {
         if (err instanceof GoError)
@@ -36062,6 +36573,9 @@ function accessTops(f) {
         .filter((s) => ACCESS.has(s.role) && s.frames.length > 0)
         .map((s) => `${s.frames[0]?.func}:${s.frames[0]?.line}`);
 }
+function builtBinaries(result) {
+    return new Map(result.builds.flatMap((b) => (b.ok && b.binary ? [[b.package.importPath, b.binary]] : [])));
+}
 async function recoverStacks(settings, deps, result, argsOf, testArgs, env, deadline) {
     const groups = new Map();
     for (const run of result.runs) {
@@ -36078,7 +36592,7 @@ async function recoverStacks(settings, deps, result, argsOf, testArgs, env, dead
     }
     if (groups.size === 0)
         return;
-    const binaries = new Map(result.builds.flatMap((b) => (b.ok && b.binary ? [[b.package.importPath, b.binary]] : [])));
+    const binaries = builtBinaries(result);
     const dirs = new Map(result.packages.map((p) => [p.importPath, p.dir]));
     const historyEnv = withGorace(env, [], [`history_size=${MAX_HISTORY_SIZE}`]);
     let tried = 0;
@@ -36098,14 +36612,18 @@ async function recoverStacks(settings, deps, result, argsOf, testArgs, env, dead
                 tries++;
                 const logFile = (0,external_node_path_namespaceObject.join)(logDir, `${fileNames([g.pkg])[0]}-${tried}-${tries}.log`);
                 const timeoutMs = hardTimeoutMs(settings.timeoutMs);
-                await deps.runner.run({
+                const tmp = runTempDir((0,external_node_path_namespaceObject.join)(deps.workDir, 'tmp'), `history-${tried}-${tries}`);
+                // Nothing else runs now: any run index is free.
+                await deps.runner
+                    .run({
                     command: binary,
                     args,
                     cwd: dir,
-                    env: historyEnv,
+                    env: runEnvironment(historyEnv, tmp.dir, result.runs.length + tries),
                     logFile,
                     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-                });
+                })
+                    .finally(tmp.release);
                 const parsed = await deps.parse(logFile, g.pkg).catch(() => undefined);
                 found = parsed?.findings.find((f) => {
                     if (f.kind !== 'race' || missingStack(f))
@@ -38107,6 +38625,7 @@ async function runAndReport(settings, deps, commit) {
         mapper,
         errors: result.errors,
         notes: result.notes,
+        ...(result.overlap.length > 0 ? { overlap: result.overlap } : {}),
     };
     const report = report_buildReport(input);
     if (result.focus)
@@ -43402,6 +43921,7 @@ const KIND_LABEL = {
     timeout: 'Timeout',
     failure: 'Test failure',
     build: 'Build failed',
+    overlap: 'Fails only when runs overlap',
 };
 /** The title without its `Data race: ` prefix: `write in Shutdown vs read in write`. */
 function titleRest(f) {
@@ -43421,6 +43941,7 @@ const KIND_RANK = {
     timeout: 3,
     failure: 4,
     build: 5,
+    overlap: 6,
 };
 /**
  * Most important first: how reproducible (share of runs), then kind. A build failure counts as
@@ -43924,6 +44445,7 @@ const SHORT = {
     timeout: 'timeout',
     failure: 'failure',
     build: 'build failure',
+    overlap: 'collision between runs',
 };
 /** `vs main: +1 race, −1 panic`: new findings and baseline findings not seen now, per kind. */
 function deltaText(report, label = escapeMarkdown) {
@@ -43944,6 +44466,9 @@ function deltaText(report, label = escapeMarkdown) {
 function icon(report, parts, onlyNew) {
     if (report.findings.length === 0)
         return parts.length > 0 ? '⚠️' : '✅';
+    // Collisions between race-rerun's own runs only: a warning, not a failure.
+    if (report.findings.every((f) => f.kind === 'overlap'))
+        return '⚠️';
     if (onlyNew && report.findings.every((f) => f.baseline === 'known'))
         return '⚠️';
     return '❌';
@@ -44049,7 +44574,8 @@ function testsTable(report) {
     ];
     for (const t of bad.slice(0, MAX_TEST_ROWS)) {
         const share = t.runs > 0 ? ` (${percent(t.failed / t.runs)})` : '';
-        const status = t.status === 'failing' ? 'always failing' : 'flaky';
+        const alone = t.alone ? `, alone ${t.alone.failed}/${t.alone.runs}` : '';
+        const status = `${t.status === 'failing' ? 'always failing' : 'flaky'}${alone}`;
         lines.push(`| ${code(t.package)} | ${code(shorten(t.name, MAX_NAME))} | ${t.failed}/${t.runs}${share} | ${status} |`);
     }
     if (bad.length > MAX_TEST_ROWS)
@@ -44068,7 +44594,7 @@ function details(report, f, stacks, fullReport) {
     if (f.message && f.kind !== 'race' && !f.title.endsWith(f.message))
         lines.push(block(shorten(f.message, markdown_MAX_MESSAGE), 'text'), '');
     const text = stackText(f);
-    const hasStacks = text.length > 0 && f.kind !== 'failure' && f.kind !== 'build';
+    const hasStacks = text.length > 0 && f.kind !== 'failure' && f.kind !== 'build' && f.kind !== 'overlap';
     if (stacks && hasStacks)
         lines.push(block(text.join('\n'), 'text'), '');
     if (!stacks && (hasStacks || f.sample)) {
@@ -44832,6 +45358,8 @@ function explanation(f, at) {
             return `${f.tests[0] ?? 'The test'} failed here: ${f.message}`;
         case 'build':
             return f.message;
+        case 'overlap':
+            return `${f.tests[0] ?? 'The test'} failed here only while other runs overlapped it: ${f.message}`;
     }
 }
 function message(report, f, at) {
@@ -44915,8 +45443,9 @@ function planAnnotations(report, budget = {}) {
     };
     const sites = [];
     const unannotated = [];
-    const take = () => {
-        const level = LEVELS.find((l) => left[l] > 0);
+    // A collision between race-rerun's own runs does not fail the step by default: no error.
+    const take = (f) => {
+        const level = LEVELS.slice(f.kind === 'overlap' ? 1 : 0).find((l) => left[l] > 0);
         if (level)
             left[level]--;
         return level;
@@ -44937,7 +45466,7 @@ function planAnnotations(report, budget = {}) {
                 placed++;
                 continue;
             }
-            const level = take();
+            const level = take(f);
             if (!level)
                 break;
             sites.push({ level, file: s.at.file, line: s.at.line, parts: [{ id: f.id, ...s }] });
@@ -44975,6 +45504,7 @@ function failingFindings(report, failOn, onlyNew = false) {
 }
 
 ;// CONCATENATED MODULE: ./src/render/progress.ts
+const NOUN = { fatal: 'fatal error', build: 'build failure' };
 function describeRun(run) {
     if (run.killed)
         return 'killed: did not finish within the timeout';
@@ -44983,7 +45513,7 @@ function describeRun(run) {
         kinds.set(f.kind, (kinds.get(f.kind) ?? 0) + 1);
     if (kinds.size === 0)
         return run.exitCode === 0 ? 'ok' : `FAIL (exit ${run.exitCode ?? run.signal})`;
-    return `FAIL: ${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}`;
+    return `FAIL: ${[...kinds].map(([k, n]) => `${n} ${NOUN[k] ?? k}${n === 1 ? '' : 's'}`).join(', ')}`;
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -45024,6 +45554,10 @@ const RULE_HELP = {
     failure: {
         short: 'Test failed',
         help: 'A test failed (t.Error, t.Fatal, or a failure without a message). When it fails only in some runs it is flaky: the rate says how often.',
+    },
+    overlap: {
+        short: 'Test fails only when runs overlap',
+        help: 'The test failed only in runs that overlapped other runs of race-rerun and passed every time it was rerun alone: a collision between concurrent test processes (a fixed port, a shared file or directory), not a flaky test. Give each run its own resources (t.TempDir, port 0) or set parallel: 1.',
     },
     build: {
         short: 'Test binary did not build',
@@ -45426,7 +45960,12 @@ class SettingsError extends Error {
 }
 const MAX_COUNT = 10_000;
 /** The words `fail-on` accepts besides `never`. `build` failures count under `failure`. */
-const FAIL_ON_WORDS = ['race', 'panic', 'fatal', 'timeout', 'failure'];
+const FAIL_ON_WORDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'overlap'];
+/**
+ * The default: everything but `overlap`, a test that failed only while other runs overlapped it
+ * and passed every time alone (a collision race-rerun's parallel runs caused, not a flaky test).
+ */
+const DEFAULT_FAIL_ON = FAIL_ON_WORDS.filter((w) => w !== 'overlap');
 /** The action's inputs: the single source for action.yml and the README (tests check both). */
 const INPUTS = [
     {
@@ -45491,8 +46030,8 @@ const INPUTS = [
     },
     {
         name: 'fail-on',
-        default: FAIL_ON_WORDS.join(','),
-        description: 'Which findings fail the step, separated by commas or spaces: race, panic, fatal, timeout, failure (test failures and build errors), or never.',
+        default: DEFAULT_FAIL_ON.join(','),
+        description: 'Which findings fail the step, separated by commas or spaces: race, panic, fatal, timeout, failure (test failures and build errors), overlap (a test that failed only while other runs overlapped it and passed alone), or never.',
     },
     {
         name: 'baseline',
@@ -45988,6 +46527,8 @@ const finding = obj({
     cooccurringRaces: [arr(obj({ id: [str(64), R], runs: [reports_int(), R] }), 100), O],
     stackRecovery: [oneOf(['recovered', 'unrecovered']), O],
     failsTests: [names, O],
+    goroutineOf: [str(4096), O],
+    aloneRuns: [reports_int(), O],
 }, (o, at) => {
     const seen = o.seenIn;
     if (o.runsSeen !== seen.length && o.kind !== 'build')
@@ -46000,9 +46541,10 @@ const reports_test = obj({
     name: [str(4096), R],
     runs: [reports_int(), R],
     failed: [reports_int(), R],
-    status: [oneOf(['flaky', 'failing', 'passing', 'skipped']), R],
+    status: [oneOf(['flaky', 'failing', 'passing', 'skipped', 'overlap']), R],
     interval: [interval, R],
     failedBy: [arr(str(64), 1000), O],
+    alone: [obj({ runs: [reports_int(), R], failed: [reports_int(), R] }), O],
 });
 const pkg = obj({
     importPath: [str(4096), R],

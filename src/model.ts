@@ -1,8 +1,11 @@
 // The shared data model. Everything between the parts of race-rerun is one of these plain types:
 // settings → plan → runs (RunRecord) → Report → renderers. No I/O here.
 
-/** The kinds of finding, also the words accepted by `fail-on` (plus `never`). */
-export const FINDING_KINDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'build'] as const;
+/**
+ * The kinds of finding, also the words accepted by `fail-on` (plus `never`). `overlap`: a test
+ * that failed only while other runs overlapped it and passed every time alone.
+ */
+export const FINDING_KINDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'build', 'overlap'] as const;
 export type FindingKind = (typeof FINDING_KINDS)[number];
 
 // ---------------------------------------------------------------------------------------------
@@ -146,6 +149,27 @@ export interface RunRecord {
   /** Where the run's raw output (stdout+stderr, in order) was written. */
   logFile?: string;
   parsed: ParsedOutput;
+  /** Another test process ran at some time during this one (parallel > 1). */
+  overlapped?: boolean;
+}
+
+/**
+ * A test that failed in runs that overlapped other runs, rerun alone (nothing else running) to
+ * tell a flaky test from a collision between runs (a fixed port, a shared file).
+ */
+export interface OverlapCheck {
+  package: string;
+  /** Top-level test name. */
+  test: string;
+  /** Indexes of the package's runs in which it failed while another run overlapped it. */
+  overlappedFailedIn: number[];
+  /** Alone runs and how many of them failed. */
+  aloneRuns: number;
+  aloneFailed: number;
+  /** The line of the failing output that names a shared resource (`bind: address already in use`). */
+  evidence?: string;
+  /** Time the alone runs took. */
+  durationMs: number;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -263,6 +287,13 @@ export interface Finding {
    * during execution of test", the test that panicked, its parents). Computed in analysis.
    */
   failsTests?: string[];
+  /**
+   * Races reported during one test but made by a goroutine another test started and did not wait
+   * for: that test (the one reported during is in `tests` too).
+   */
+  goroutineOf?: string;
+  /** kind `overlap`: the test passed every time it ran alone; `aloneRuns` says how often. */
+  aloneRuns?: number;
   /** Set when a baseline report was given: whether the base branch had this finding too. */
   baseline?: 'new' | 'known';
   /** Known findings: how often the baseline saw it, and where it was when its lines moved. */
@@ -329,19 +360,22 @@ export interface FocusReport {
   skipped: number;
 }
 
-export type TestStatus = 'flaky' | 'failing' | 'passing' | 'skipped';
+/** `overlap`: failed only while other runs overlapped it, passed every time alone. */
+export type TestStatus = 'flaky' | 'failing' | 'passing' | 'skipped' | 'overlap';
 
 export interface TestReport {
   package: string;
   name: string;
-  /** Ids of the findings that explain this test's failures. */
-  failedBy?: string[];
   /** Runs in which the test ran. */
   runs: number;
   /** Runs in which it failed or was interrupted. */
   failed: number;
   status: TestStatus;
   interval: Interval;
+  /** Ids of the findings that explain this test's failures (it fails only because of them). */
+  failedBy?: string[];
+  /** Reruns of the test alone after it failed while runs overlapped (`overlap`: it passed them all). */
+  alone?: { runs: number; failed: number };
 }
 
 export interface PackageReport {

@@ -152,8 +152,18 @@ function mergeFinding(parts: Finding[], runs: number): Finding {
   const recovery = parts.map((p) => p.stackRecovery);
   if (recovery.includes('unrecovered')) merged.stackRecovery = 'unrecovered';
   else if (recovery.includes('recovered')) merged.stackRecovery = 'recovered';
-  const fails = (parts as WithFails[]).filter((p) => p.failsTests !== undefined);
-  if (fails.length > 0) merged.failsTests = union(fails.map((p) => p.failsTests)).sort();
+  const alone = parts.filter((p) => p.aloneRuns !== undefined);
+  if (alone.length > 0) merged.aloneRuns = alone.reduce((n, p) => n + (p.aloneRuns ?? 0), 0);
+  // Said anew from the merged tests (see foldFailures).
+  delete merged.failsTests;
+  // A race made by another test's goroutine: said as its first such occurrence says it.
+  const owned = parts
+    .filter((p) => p.goroutineOf !== undefined)
+    .sort((a, b) => (a.seenIn[0] ?? 0) - (b.seenIn[0] ?? 0))[0];
+  if (owned && merged.goroutineOf === undefined) {
+    merged.goroutineOf = owned.goroutineOf as string;
+    merged.message += /; made by a goroutine of .*$/.exec(owned.message)?.[0] ?? '';
+  }
   return merged;
 }
 
@@ -191,36 +201,61 @@ function mergeFindings(
 }
 
 function mergeTests(inputs: Report[], idOf: Map<string, string>): TestReport[] {
-  const byTest = new Map<string, { t: TestReport; skipped: boolean; failedBy?: Set<string> }>();
+  // A test failed only because of findings when it did in every shard where it failed.
+  const byTest = new Map<
+    string,
+    { t: TestReport; skipped: boolean; failedBy?: Set<string>; explained: boolean }
+  >();
   for (const r of inputs) {
     for (const t of r.tests as WithFailedBy[]) {
       const key = `${t.package}\u0000${t.name}`;
       const e = byTest.get(key);
       const failedBy = t.failedBy?.map((id) => idOf.get(id) ?? id);
+      const explained = t.failed === 0 || (failedBy !== undefined && failedBy.length > 0);
       if (!e) {
         byTest.set(key, {
-          t: { ...t },
+          t: { ...t, ...(t.alone ? { alone: { ...t.alone } } : {}) },
           skipped: t.status === 'skipped',
+          explained,
           ...(failedBy ? { failedBy: new Set(failedBy) } : {}),
         });
         continue;
       }
       e.t.runs += t.runs;
       e.t.failed += t.failed;
+      if (t.alone) {
+        const a = e.t.alone ?? { runs: 0, failed: 0 };
+        e.t.alone = { runs: a.runs + t.alone.runs, failed: a.failed + t.alone.failed };
+      }
       e.skipped &&= t.status === 'skipped';
+      e.explained &&= explained;
       if (failedBy) e.failedBy = new Set([...(e.failedBy ?? []), ...failedBy]);
     }
   }
-  const tests = [...byTest.values()].map(({ t, skipped, failedBy }) => {
+  const tests = [...byTest.values()].map(({ t, skipped, failedBy, explained }) => {
+    // As one job says it: rerun alone without a failure, and failed with others running.
+    const overlap = t.alone !== undefined && t.alone.failed === 0 && t.failed > 0;
+    const { failedBy: _old, ...rest } = t as WithFailedBy;
     const out: WithFailedBy = {
-      ...t,
-      status: testStatus(t.failed, t.runs, skipped),
+      ...rest,
+      status: overlap ? 'overlap' : testStatus(t.failed, t.runs, skipped),
       interval: wilson(t.failed, t.runs),
     };
-    if (failedBy) out.failedBy = [...failedBy].sort();
+    if (failedBy && failedBy.size > 0 && explained && t.failed > 0) out.failedBy = [...failedBy].sort();
     return out;
   });
   return tests.sort(compareTests);
+}
+
+/** `Finding.failsTests` from the merged tests' `failedBy`, as one job derives it. */
+function foldFailures(findings: Finding[], tests: TestReport[]): void {
+  const byId = new Map(findings.map((f) => [f.id, f as WithFails]));
+  for (const t of tests as WithFailedBy[]) {
+    for (const id of t.failedBy ?? []) {
+      const f = byId.get(id);
+      if (f) f.failsTests = [...(f.failsTests ?? []), t.name].sort();
+    }
+  }
 }
 
 /** The merge's own notes: missing shards, and what applied per shard. */
@@ -256,6 +291,7 @@ export function mergeReports(named: NamedReport[]): MergeResult {
   const packages = mergePackages(inputs);
   const { findings, idOf } = mergeFindings(inputs, packages);
   const tests = mergeTests(inputs, idOf);
+  foldFailures(findings, tests);
   const own = mergeNotes(base, shards, total);
   const notes = mergeTexts(inputs, 'notes');
   const errors = mergeTexts(inputs, 'errors');

@@ -5,6 +5,7 @@ import type {
   Finding,
   FindingKind,
   Location,
+  OverlapCheck,
   PackageReport,
   RawFinding,
   Report,
@@ -15,6 +16,15 @@ import type {
   Verdict,
 } from '../model.js';
 import { FINDING_KINDS } from '../model.js';
+import {
+  evidencePhrase,
+  foldFailedTests,
+  outlivingRaces,
+  RACE_NOTICE,
+  type RaceOwner,
+  type RunFindings,
+  shortTestList,
+} from './attribution.js';
 import { fnv1a32 } from './hash.js';
 import { shortFunc, titleFunc } from './names.js';
 import { normalizePath, type PathMapper } from './paths.js';
@@ -48,6 +58,8 @@ export interface ReportInput {
   notes: string[];
   /** Compiler errors of failed builds, from the parser's `parseBuildOutput`; one finding each. */
   buildFindings?: RawFinding[];
+  /** Tests that failed while runs overlapped, rerun alone by the engine. */
+  overlap?: OverlapCheck[];
 }
 
 /** Lines of the first occurrence kept in `Finding.sample`. */
@@ -56,10 +68,6 @@ export const SAMPLE_LINES = 60;
 const KIND_ORDER: Record<FindingKind, number> = Object.fromEntries(
   FINDING_KINDS.map((k, i) => [k, i]),
 ) as Record<FindingKind, number>;
-
-// `testing` prints these as t.Error-style lines; the race itself is already a finding.
-const RACE_NOTICE =
-  /^(?:testing: )?race detected (?:during execution of (?:test|benchmark)|outside of test execution)/;
 
 interface Occurrence {
   raw: RawFinding;
@@ -239,11 +247,100 @@ function describe(
     case 'failure': {
       const loc = location(pointFrame(f, mapper, baseDir), 'failure', false);
       const name = f.test ?? (tests.length > 0 ? truncate(tests.join(', '), 80) : f.package);
-      return { title: `Test failure: ${name}`, message: f.message, locations: loc ? [loc] : [] };
+      return { title: `Test failure: ${name}`, message: failureMessage(f), locations: loc ? [loc] : [] };
     }
     case 'build': {
       const loc = location(pointFrame(f, mapper, baseDir), 'build', false);
       return { title: `Build failed: ${f.package}`, message: f.message, locations: loc ? [loc] : [] };
+    }
+    case 'overlap': {
+      const loc = location(pointFrame({ ...f, kind: 'failure' }, mapper, baseDir), 'failure', false);
+      const phrase = evidencePhrase(f.message);
+      return {
+        title: `Fails only when runs overlap: ${f.test ?? f.package}${phrase ? ` (${phrase})` : ''}`,
+        message: f.message,
+        locations: loc ? [loc] : [],
+      };
+    }
+  }
+}
+
+/** Lines and characters of a failure message kept (testify's block is 5 to 10 lines). */
+export const MESSAGE_LINES = 20;
+export const MESSAGE_CHARS = 2000;
+
+/**
+ * The whole t.Error message, not only its first line: testify prints `file:line: ` and then an
+ * `Error Trace:` / `Error:` / `Messages:` block on the lines below. Indentation Go adds is removed.
+ */
+export function failureMessage(f: RawFinding): string {
+  const first = f.message.trim();
+  const lines = f.raw.replace(/\s+$/, '').split('\n');
+  const head = lines.findIndex((l) => /^\s*[\w.-]+\.go:\d+: ?/.test(l));
+  if (head < 0) return f.message;
+  const body = [lines[head]?.replace(/^\s*[\w.-]+\.go:\d+: ?/, '') ?? ''];
+  const indent = /^\s*/.exec(lines[head] ?? '')?.[0].length ?? 0;
+  // Continuation lines are indented deeper than the `file:line:` line; the next report is not.
+  for (const l of lines.slice(head + 1)) {
+    if (l.trim() !== '' && (/^\s*/.exec(l)?.[0].length ?? 0) <= indent) break;
+    body.push(l);
+  }
+  const deeper = body.slice(1).filter((l) => l.trim() !== '');
+  const strip = Math.min(...deeper.map((l) => /^ */.exec(l)?.[0].length ?? 0));
+  const text = body
+    .map((l, i) => (i === 0 ? l : l.slice(Number.isFinite(strip) ? strip : 0)))
+    .join('\n')
+    .replace(/^\s*\n/, '')
+    .replace(/\s+$/, '');
+  if (text === '' || !text.includes(first)) return f.message;
+  let kept = text.split('\n');
+  if (kept.length > MESSAGE_LINES)
+    kept = [...kept.slice(0, MESSAGE_LINES), `… (${kept.length - MESSAGE_LINES} more lines)`];
+  const out = kept.join('\n');
+  return out.length > MESSAGE_CHARS ? `${out.slice(0, MESSAGE_CHARS - 1)}…` : out;
+}
+
+/** What to do about a test that collides with other runs of itself. */
+export const OVERLAP_FIX = 'parallel 1, or ports from RACE_RERUN_RUN or :0, files in t.TempDir()';
+
+const topTest = (name: string): string => name.split('/')[0] ?? name;
+
+/**
+ * A failure in an overlapped run of a test that then passed every time alone becomes an
+ * `overlap` finding of that test (one per test, whatever each run's message was).
+ */
+function asOverlap(f: RawFinding, pkg: string, confirmed: Map<string, OverlapCheck>): RawFinding | undefined {
+  if (f.kind !== 'failure') return undefined;
+  const tests = [...(f.test ? [f.test] : []), ...(f.runningTests ?? [])].map(topTest);
+  const check = tests.length > 0 ? confirmed.get(`${pkg}\u0000${tests[0]}`) : undefined;
+  if (!check || tests.some((t) => t !== check.test)) return undefined;
+  const why = check.evidence ?? 'no line of its output names the shared resource';
+  const raw = `${f.raw.replace(/\s+$/, '')}\n(race-rerun: ${check.test} failed in ${plural(check.overlappedFailedIn.length, 'run')} that overlapped other runs and passed alone ${check.aloneRuns} of ${check.aloneRuns} times.)\n`;
+  const { runningTests: _, ...rest } = f;
+  return {
+    ...rest,
+    kind: 'overlap',
+    test: check.test,
+    message: `${why}; passed alone ${check.aloneRuns} of ${check.aloneRuns} times; fix: ${OVERLAP_FIX}`,
+    raw,
+  };
+}
+
+function confirmedOverlaps(checks: readonly OverlapCheck[] | undefined): Map<string, OverlapCheck> {
+  return new Map(
+    (checks ?? [])
+      .filter((c) => c.aloneRuns > 0 && c.aloneFailed === 0)
+      .map((c) => [`${c.package}\u0000${c.test}`, c]),
+  );
+}
+
+/** Tests rerun alone: `overlap` when they passed every time, else the alone runs beside the others. */
+function markAloneRuns(tests: TestReport[], checks: readonly OverlapCheck[] | undefined): void {
+  for (const c of checks ?? []) {
+    for (const t of tests) {
+      if (t.package !== c.package || topTest(t.name) !== c.test) continue;
+      if (t.name === c.test) t.alone = { runs: c.aloneRuns, failed: c.aloneFailed };
+      if (c.aloneFailed === 0 && t.failed > 0) t.status = 'overlap';
     }
   }
 }
@@ -284,6 +381,7 @@ export const KIND_NOUN: Record<FindingKind, string> = {
   timeout: 'timeout',
   failure: 'test failure',
   build: 'build failure',
+  overlap: 'test failing only when runs overlap',
 };
 
 export function buildReport(input: ReportInput): Report {
@@ -293,8 +391,12 @@ export function buildReport(input: ReportInput): Report {
   // Oldest first, so "first occurrence" does not depend on which run finished first.
   const runs = [...input.runs].sort((a, b) => a.index - b.index || compare(a.package, b.package));
 
+  const confirmed = confirmedOverlaps(input.overlap);
   const findingsOf = new Map<RunRecord, RawFinding[]>();
+  const owners = new Map<RawFinding, RaceOwner>();
   for (const run of runs) {
+    // Before the race notices are dropped: they name the test a race was reported during.
+    for (const [raw, o] of outlivingRaces(run)) owners.set(raw, o);
     const list = run.parsed.findings.filter(
       (f) => !(f.kind === 'failure' && RACE_NOTICE.test(f.message.trim())),
     );
@@ -311,7 +413,10 @@ export function buildReport(input: ReportInput): Report {
       run.parsed.packages.some((p) => p.name === pkg && p.action === 'fail') ||
       failedTests.length > 0;
     if (own.length === 0 && failed) list.push(syntheticFailure(run, failedTests));
-    findingsOf.set(run, list);
+    findingsOf.set(
+      run,
+      run.overlapped ? list.map((f) => asOverlap(f, f.package || pkg, confirmed) ?? f) : list,
+    );
   }
 
   const runsOf = new Map<string, RunRecord[]>();
@@ -326,9 +431,10 @@ export function buildReport(input: ReportInput): Report {
   /** Failures print bare file names, relative to the package directory (absolute, or the import path). */
   const pkgDir = (pkg: string): string | undefined => info.get(pkg)?.dir ?? (pkg === '' ? undefined : pkg);
   const baseDirFor = (f: RawFinding, pkg: string): string | undefined =>
-    f.kind === 'build' ? moduleDir : f.kind === 'failure' ? pkgDir(pkg) : undefined;
+    f.kind === 'build' ? moduleDir : f.kind === 'failure' || f.kind === 'overlap' ? pkgDir(pkg) : undefined;
 
   const groups = new Map<string, Group>();
+  const groupOf = new Map<RawFinding, Group>();
   const add = (raw: RawFinding, pkg: string, runIndex: number, runCount: number, scope: string): void => {
     const baseDir = baseDirFor(raw, pkg);
     const signature = findingSignature(raw, mapper, baseDir);
@@ -339,6 +445,7 @@ export function buildReport(input: ReportInput): Report {
       groups.set(key, g);
     }
     g.occurrences.push({ raw, runIndex });
+    groupOf.set(raw, g);
     g.seenIn.add(runIndex);
   };
 
@@ -412,17 +519,26 @@ export function buildReport(input: ReportInput): Report {
 
   const ctx = input.context;
   const findings: Finding[] = [];
+  const findingOf = new Map<Group, Finding>();
   for (const g of groups.values()) {
     const first = g.occurrences[0];
     if (!first) continue;
     const tests = new Set<string>();
+    let outlived: RaceOwner | undefined;
     for (const o of g.occurrences) {
       if (o.raw.test) tests.add(o.raw.test);
       for (const t of runningTests(o.raw)) tests.add(t);
+      const who = owners.get(o.raw);
+      outlived ??= who;
+      // Both tests: with the exit sleep off, the owner alone exits before its goroutine races.
+      if (who) for (const t of [who.owner, who.during]) tests.add(t);
     }
     // A timeout lists the parents of the stuck test too; the stuck one is what matters.
     const testList = (g.kind === 'timeout' ? leafTests([...tests]) : [...tests]).sort(compare);
     const d = describe(first.raw, mapper, g.baseDir, testList);
+    if (outlived) {
+      d.message += `; made by a goroutine of ${outlived.owner}, reported during ${outlived.during}, which it fails`;
+    }
     const pr = packages.find((p) => p.importPath === g.pkg);
     const repro: ReproduceInput = {
       kind: g.kind,
@@ -458,13 +574,30 @@ export function buildReport(input: ReportInput): Report {
       reproduce: reproduceCommand(repro),
     };
     if (recovery) finding.stackRecovery = recovery;
+    if (outlived) finding.goroutineOf = outlived.owner;
+    if (g.kind === 'overlap') {
+      const c = confirmed.get(`${g.pkg}\u0000${first.raw.test ?? ''}`);
+      if (c) finding.aloneRuns = c.aloneRuns;
+    }
     findings.push(finding);
+    findingOf.set(g, finding);
   }
   findings.sort(compareFindings);
   assignIds(findings);
 
   addCooccurrence(findings);
   const tests = aggregateTests(runs);
+  markAloneRuns(tests, input.overlap);
+  const runFindings: RunFindings[] = runs.map((run) => ({
+    run,
+    findings: (findingsOf.get(run) ?? []).flatMap((raw) => {
+      const f = groupOf.get(raw);
+      const id = f ? findingOf.get(f)?.id : undefined;
+      const during = owners.get(raw)?.during;
+      return id ? [{ raw, id, ...(during ? { during } : {}) }] : [];
+    }),
+  }));
+  foldFailedTests(runFindings, tests, findings);
 
   const totalRuns = runs.length;
   const failedRuns = runs.filter(runFailed).length;
@@ -593,14 +726,22 @@ export function summarize(
   ranCounts: number[],
 ): string {
   const ranPackages = ranCounts.length;
-  const flaky = tests.filter((t) => t.status === 'flaky').length;
-  const failing = tests.filter((t) => t.status === 'failing').length;
+  // A test that fails only because of a finding is told with that finding, not counted again.
+  const flaky = tests.filter((t) => t.status === 'flaky' && !t.failedBy).length;
+  const failing = tests.filter((t) => t.status === 'failing' && !t.failedBy).length;
   const parts: string[] = [];
   for (const kind of FINDING_KINDS) {
     // Test failures are told through the flaky/failing test counts when there are any.
     if (kind === 'failure' && flaky + failing > 0) continue;
-    const n = findings.filter((f) => f.kind === kind).length;
-    if (n > 0) parts.push(plural(n, KIND_NOUN[kind]));
+    const ofKind = findings.filter((f) => f.kind === kind);
+    const n = ofKind.length;
+    if (n === 0) continue;
+    const noun =
+      kind === 'overlap' ? `${n === 1 ? 'test' : 'tests'} failing only when runs overlap` : undefined;
+    const fails = ofKind.flatMap((f) => f.failsTests ?? []);
+    const failsText =
+      fails.length > 0 ? ` (${n === 1 ? 'fails' : 'fail'} ${shortTestList([...new Set(fails)].sort())})` : '';
+    parts.push(`${noun ? `${n} ${noun}` : plural(n, KIND_NOUN[kind])}${failsText}`);
   }
   if (flaky > 0) parts.push(plural(flaky, 'flaky test'));
   if (failing > 0) parts.push(plural(failing, 'failing test'));

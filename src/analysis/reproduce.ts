@@ -37,8 +37,15 @@ function runPattern(i: ReproduceInput): string | undefined {
   return testPattern(i.tests) ?? i.run;
 }
 
-/** `cd examples/m && go test -race -count=1 -run '^TestWriter$' ./daemon` */
+/**
+ * `cd examples/m && go test -race -count=1 -run '^TestWriter$' ./daemon`. An `overlap` finding
+ * passes alone: its command starts two at once, as race-rerun's parallel runs did.
+ */
 export function reproduceCommand(i: ReproduceInput): string {
+  if (i.kind === 'overlap') {
+    const one = reproduceCommand({ ...i, kind: 'failure', workingDirectory: '.' });
+    return `${cdPrefix(i.workingDirectory)}for i in 1 2; do ${one} & done; wait`;
+  }
   const words = ['go', 'test', '-race', '-count=1'];
   words.push(...i.goTestFlags.filter((f) => !OWN_FLAG.test(f)).map(shQuote));
   if (i.kind === 'timeout' && i.timeout) words.push(`-timeout=${shQuote(i.timeout)}`);
@@ -48,10 +55,24 @@ export function reproduceCommand(i: ReproduceInput): string {
   return cdPrefix(i.workingDirectory) + words.join(' ');
 }
 
+/**
+ * How the CLI runs without installing it: the package is not on npm, so from its repository
+ * (the README's placeholder; the README says how to install it for good).
+ */
+export const CLI_COMMAND = 'npx --yes github:org/race-rerun';
+
+// Flags the rerun command sets itself or that race-rerun adds to every run.
+const RERUN_OWN_FLAG = /^--?(?:race|json|run|v)(?:=|$)/;
+
 /** The better way to check a fix: race-rerun itself, many runs. Undefined for build errors. */
 export function rerunCommand(i: ReproduceInput, count: number): string | undefined {
-  if (i.kind === 'build') return undefined;
-  const words = ['npx', 'race-rerun', 'run', '--count', String(count)];
+  // A count of an overlap would only say again that the runs collide.
+  if (i.kind === 'build' || i.kind === 'overlap') return undefined;
+  const words = [CLI_COMMAND, 'run', '--count', String(count)];
+  // The user's flags, as the go test line keeps them (-short, -tags=…).
+  const flags = i.goTestFlags.filter((f) => !RERUN_OWN_FLAG.test(f));
+  // With '=': parseArgs takes a value that starts with '-' only so.
+  if (flags.length > 0) words.push(`--go-test-flags=${shQuote(flags.join(' '))}`);
   const pattern = runPattern(i);
   if (pattern !== undefined) words.push('--run', shQuote(pattern));
   words.push(shQuote(i.packageArg));

@@ -153,5 +153,7 @@ export function findingSignature(f: RawFinding, mapper: PathMapper, pkgDir?: str
       const k = pointFrame(f, mapper, pkgDir);
       return `build|${f.package}|${k ? `${k.mapped.path}:${k.frame.line}` : ''}|${f.message.trim()}`;
     }
+    case 'overlap':
+      return `overlap|${f.package}|${f.test ?? ''}`;
   }
 }

@@ -42,8 +42,8 @@ Flags for all:
   --sarif FILE         also write a SARIF 2.1.0 file (for GitHub code scanning) to FILE
   --baseline FILE      a JSON report from the base branch (path or glob): findings are new or known
   --only-new           with --baseline: --fail-on applies to new findings only
-  --fail-on LIST       exit 1 when findings of these kinds are found: race,panic,fatal,timeout,failure or never
-                       (default: all of them)
+  --fail-on LIST       exit 1 when findings of these kinds are found: race,panic,fatal,timeout,failure,overlap
+                       or never (default: all but overlap, a test that failed only while runs overlapped)
   --no-color           plain text even on a terminal
   -h, --help, --version
 
@@ -51,6 +51,42 @@ Exit status: 0 nothing matched --fail-on, 1 findings matched --fail-on, 2 bad us
 or (parse) a log could not be read or none holds Go test output.`;
 
 class UsageError extends Error {}
+
+function usage(code: number): number {
+  process.stdout.write(`${USAGE}\n`);
+  return code;
+}
+
+/**
+ * The engine and the settings speak of action inputs; on the command line the same things are
+ * flags and the current directory.
+ */
+export function cliWording(text: string): string {
+  return text
+    .replace(/Input "([a-z-]+)"/g, '--$1')
+    .replace(
+      /Set (?:working-directory|it) to the directory that holds go\.mod(?:, relative to the repository root)?\./g,
+      'Run race-rerun in the directory that holds go.mod.',
+    )
+    .replace(/check the packages input/g, 'check the packages given on the command line')
+    .replace(/\bthe (run|skip) input\b/g, '--$1')
+    .replace(/\bThe (run|skip) input\b/g, '--$1')
+    .replace(/(?<![-\w])(max-duration|count|parallel|precision|until)( \d|:| \()/g, '--$1$2')
+    .replace(/Raise max-duration/g, 'Raise --max-duration')
+    .replace(/(?<![-\w])parallel 1\b/g, '--parallel 1');
+}
+
+function withCliWording(report: Report): Report {
+  return {
+    ...report,
+    summary: cliWording(report.summary),
+    errors: report.errors.map(cliWording),
+    notes: report.notes.map(cliWording),
+    findings: report.findings.map((f) =>
+      f.kind === 'overlap' ? { ...f, message: cliWording(f.message) } : f,
+    ),
+  };
+}
 
 /** The checkout holding cwd (what `git rev-parse --show-toplevel` says, without starting git). */
 function gitTopLevel(cwd: string): string {
@@ -113,8 +149,9 @@ async function cmdMerge(args: string[], color: boolean): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { ...OUTPUT_FLAGS, ...BASELINE_OPTIONS },
+    options: { ...OUTPUT_FLAGS, ...BASELINE_OPTIONS, help: { type: 'boolean', short: 'h' } },
   });
+  if (values.help) return usage(0);
   if (positionals.length === 0) throw new UsageError('merge needs at least one REPORT file.');
   const failOn = failOnOf(values['fail-on'], gitTopLevel(process.cwd()));
   let merged: ReturnType<typeof mergeReports>;
@@ -173,8 +210,10 @@ async function cmdRun(args: string[], color: boolean): Promise<number> {
       shard: { type: 'string' },
       ...OUTPUT_FLAGS,
       ...BASELINE_OPTIONS,
+      help: { type: 'boolean', short: 'h' },
     },
   });
+  if (values.help) return usage(0);
   const cwd = process.cwd();
   const repoRoot = gitTopLevel(cwd);
   const inputs: Record<string, string> = {
@@ -221,6 +260,7 @@ async function cmdRun(args: string[], color: boolean): Promise<number> {
   // Recorded so that a later --baseline of this report can say "vs main".
   if (branch) report.context.branch = branch;
   compare(report, values.baseline, cwd);
+  report = withCliWording(report);
   show(report, values, color, settings.failOn);
   return exitCodeOf(report, settings.failOn, values['only-new'] === true);
 }
@@ -235,8 +275,9 @@ async function cmdParse(args: string[], color: boolean): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { ...OUTPUT_FLAGS, ...BASELINE_OPTIONS },
+    options: { ...OUTPUT_FLAGS, ...BASELINE_OPTIONS, help: { type: 'boolean', short: 'h' } },
   });
+  if (values.help) return usage(0);
   if (positionals.length === 0) throw new UsageError('parse needs at least one LOG file (or - for stdin).');
   const cwd = process.cwd();
   const repoRoot = gitTopLevel(cwd);
@@ -292,7 +333,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (err) {
     if (err instanceof SettingsError) {
       // The settings speak of action inputs; on the command line the same thing is a flag.
-      const message = err.message.replace(/Input "([a-z-]+)"/g, '--$1');
+      const message = cliWording(err.message);
       process.stderr.write(`race-rerun: ${message}\nRun race-rerun --help for usage.\n`);
       return 2;
     }

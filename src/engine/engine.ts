@@ -7,6 +7,7 @@ import type {
   BuildResult,
   FocusReport,
   GoPackage,
+  OverlapCheck,
   RawFinding,
   RunRecord,
   Settings,
@@ -14,12 +15,15 @@ import type {
 } from '../model.js';
 import { focusOnChanges, type GitTool } from './changed.js';
 import { type GoEnv, GoError, type GoTool } from './go.js';
+import { confirmOverlaps, MIN_OVERLAP_BUDGET_MS } from './overlap.js';
 import type { ProcessRunner } from './process.js';
 import {
   fileNames,
   hardTimeoutMs,
   type RunDeps,
   type RunJob,
+  runEnvironment,
+  runTempDir,
   type ScheduleResult,
   schedule,
   testBinaryArgs,
@@ -53,6 +57,8 @@ export interface EngineResult {
   shard?: ShardInfo;
   /** `only-changed`: the packages run and why. */
   focus?: FocusReport;
+  /** Tests that failed while runs overlapped, rerun alone. */
+  overlap: OverlapCheck[];
 }
 
 /**
@@ -141,7 +147,15 @@ async function focusIfAsked(
 }
 
 export async function execute(settings: Settings, deps: EngineDeps): Promise<EngineResult> {
-  const result: EngineResult = { modules: [], packages: [], builds: [], runs: [], errors: [], notes: [] };
+  const result: EngineResult = {
+    modules: [],
+    packages: [],
+    builds: [],
+    runs: [],
+    errors: [],
+    notes: [],
+    overlap: [],
+  };
   const wd = settings.workingDirectory;
   const started = Date.now();
   const deadline = settings.maxDurationMs !== undefined ? started + settings.maxDurationMs : undefined;
@@ -280,6 +294,7 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
         timeoutMs: settings.timeoutMs,
         testArgs,
         logDir: join(deps.workDir, 'logs'),
+        tmpRoot: join(deps.workDir, 'tmp'),
         env,
         until,
         precision,
@@ -303,7 +318,28 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
 
     stopNotes(settings, sched, result, lastBuildEnd - started);
     lostIterationNotes(settings, result);
+    const mainMs = Date.now() - started;
     await recoverStacks(settings, deps, result, argsOf, testArgs, env, deadline);
+    result.overlap = await confirmOverlaps(
+      result.runs,
+      settings,
+      {
+        binaries: builtBinaries(result),
+        dirs: new Map(result.packages.map((p) => [p.importPath, p.dir])),
+        argsOf: (pkg) => argsOf.get(pkg) ?? testArgs,
+        env,
+        firstRun: result.runs.length + 1,
+        budgetMs: Math.max(MIN_OVERLAP_BUDGET_MS, mainMs / 4),
+        ...(deadline !== undefined ? { deadline } : {}),
+      },
+      deps,
+    ).catch((err: unknown) => {
+      // The main runs are measured already: a failed confirmation must not lose them.
+      result.notes.push(
+        `Could not rerun the tests that failed while runs overlapped alone: ${(err as Error).message}`,
+      );
+      return [];
+    });
   } catch (err) {
     if (err instanceof GoError) result.errors.push(err.message);
     else {
@@ -521,6 +557,10 @@ function accessTops(f: RawFinding): string[] {
     .map((s) => `${s.frames[0]?.func}:${s.frames[0]?.line}`);
 }
 
+function builtBinaries(result: EngineResult): Map<string, string> {
+  return new Map(result.builds.flatMap((b) => (b.ok && b.binary ? [[b.package.importPath, b.binary]] : [])));
+}
+
 async function recoverStacks(
   settings: Settings,
   deps: EngineDeps,
@@ -543,9 +583,7 @@ async function recoverStacks(
     }
   }
   if (groups.size === 0) return;
-  const binaries = new Map(
-    result.builds.flatMap((b) => (b.ok && b.binary ? [[b.package.importPath, b.binary]] : [])),
-  );
+  const binaries = builtBinaries(result);
   const dirs = new Map(result.packages.map((p) => [p.importPath, p.dir]));
   const historyEnv = withGorace(env, [], [`history_size=${MAX_HISTORY_SIZE}`]);
   let tried = 0;
@@ -565,14 +603,18 @@ async function recoverStacks(
         tries++;
         const logFile = join(logDir, `${fileNames([g.pkg])[0]}-${tried}-${tries}.log`);
         const timeoutMs = hardTimeoutMs(settings.timeoutMs);
-        await deps.runner.run({
-          command: binary,
-          args,
-          cwd: dir,
-          env: historyEnv,
-          logFile,
-          ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-        });
+        const tmp = runTempDir(join(deps.workDir, 'tmp'), `history-${tried}-${tries}`);
+        // Nothing else runs now: any run index is free.
+        await deps.runner
+          .run({
+            command: binary,
+            args,
+            cwd: dir,
+            env: runEnvironment(historyEnv, tmp.dir, result.runs.length + tries),
+            logFile,
+            ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+          })
+          .finally(tmp.release);
         const parsed = await deps.parse(logFile, g.pkg).catch(() => undefined);
         found = parsed?.findings.find((f) => {
           if (f.kind !== 'race' || missingStack(f)) return false;

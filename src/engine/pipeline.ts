@@ -151,6 +151,7 @@ export async function runAndReport(
     mapper,
     errors: result.errors,
     notes: result.notes,
+    ...(result.overlap.length > 0 ? { overlap: result.overlap } : {}),
   };
   const report = buildReport(input);
   if (result.focus) report.focus = result.focus;

@@ -3,7 +3,8 @@
 // "fails in 3 of 30 runs". Builds share the same slots, so the first runs start while later
 // packages still build; runs of all packages interleave, and the runs can stop early (first
 // failure, stable rates, time budget).
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdirSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { wilson } from '../analysis/stats.js';
 import type { GoPackage, ParsedOutput, RawFinding, RunRecord } from '../model.js';
@@ -42,6 +43,8 @@ export interface RunOptions {
   deadline?: number;
   /** Number of the first run (a shard's runs keep their global numbers). Default 1. */
   firstRun?: number;
+  /** Where each run's TMPDIR is made (and removed after it). Default: `logDir/tmp`. */
+  tmpRoot?: string;
 }
 
 export interface RunDeps {
@@ -67,7 +70,8 @@ export function testBinaryArgs(opts: {
   goVersion?: string;
 }): string[] {
   const verbose = supportsTest2jsonFraming(opts.goVersion) ? '-test.v=test2json' : '-test.v=true';
-  const args = [verbose, '-test.count=1', `-test.timeout=${opts.timeout}`];
+  // -test.paniconexit0 as go test passes it: os.Exit(0) in a test is a failure, not a pass.
+  const args = [verbose, '-test.paniconexit0', '-test.count=1', `-test.timeout=${opts.timeout}`];
   if (opts.run) args.push(`-test.run=${opts.run}`);
   if (opts.skip) args.push(`-test.skip=${opts.skip}`);
   return [...args, ...opts.testFlags];
@@ -86,6 +90,28 @@ export function fileNames(importPaths: string[]): string[] {
     used.add(name);
     return name;
   });
+}
+
+/**
+ * What a `go test` run alone would have to itself: its own temporary directory (TMPDIR, and
+ * GOTMPDIR for tests that run go), and its global run index (RACE_RERUN_RUN, 1-based) from
+ * which tests can pick ports. Runs that share a fixed file name in os.TempDir() then do not
+ * collide.
+ */
+export function runEnvironment(
+  base: NodeJS.ProcessEnv | undefined,
+  tmpDir: string,
+  run: number,
+): NodeJS.ProcessEnv {
+  return { ...(base ?? process.env), TMPDIR: tmpDir, GOTMPDIR: tmpDir, RACE_RERUN_RUN: String(run) };
+}
+
+/** Creates a run's temporary directory; `release` removes it with whatever the run left there. */
+export function runTempDir(root: string, name: string): { dir: string; release: () => Promise<void> } {
+  const dir = join(root, name);
+  // Synchronous, so runs start in the order they were picked.
+  mkdirSync(dir, { recursive: true });
+  return { dir, release: () => rm(dir, { recursive: true, force: true, maxRetries: 2 }).catch(() => {}) };
 }
 
 /** The hard kill: the binary's own -test.timeout normally fires first, with a goroutine dump. */
@@ -211,7 +237,11 @@ export async function schedule(jobs: RunJob[], opts: RunOptions, deps: RunDeps):
   for (const st of states) await mkdir(st.dir, { recursive: true });
 
   const timeoutMs = hardTimeoutMs(opts.timeoutMs, opts.killGraceMs);
+  const tmpRoot = opts.tmpRoot ?? join(opts.logDir, 'tmp');
   const records: RunRecord[] = [];
+  let globalRun = 0;
+  /** Runs in flight over all packages, to tell which runs overlapped another. */
+  const running = new Set<{ overlapped: boolean }>();
   const abort = new AbortController();
   let stop: StopReason | undefined;
   let firstFailure: RunRecord | undefined;
@@ -244,13 +274,20 @@ export async function schedule(jobs: RunJob[], opts: RunOptions, deps: RunDeps):
     const importPath = st.job.package.importPath;
     const logFile = join(st.dir, `run-${index}.log`);
     const binary = st.binary ?? '';
+    const run = ++globalRun;
+    const me = { overlapped: running.size > 0 };
+    for (const other of running) other.overlapped = true;
+    running.add(me);
     let result: ProcessResult;
+    let tmp: ReturnType<typeof runTempDir> | undefined;
     try {
+      // In the try: a directory that cannot be made (a full disk) is this run's spawn error.
+      tmp = runTempDir(tmpRoot, `run-${run}`);
       result = await deps.runner.run({
         command: binary,
         args: st.job.testArgs ?? opts.testArgs,
         cwd: st.job.package.dir, // as go test does: tests open testdata/ relative to it
-        env: opts.env,
+        env: runEnvironment(opts.env, tmp.dir, run),
         timeoutMs,
         logFile,
         signal: abort.signal,
@@ -264,6 +301,9 @@ export async function schedule(jobs: RunJob[], opts: RunOptions, deps: RunDeps):
         output: '',
         spawnError: err instanceof Error ? err.message : String(err),
       };
+    } finally {
+      running.delete(me);
+      await tmp?.release();
     }
     // Stopped half way: neither a pass nor a failure, so it is not counted.
     if (result.aborted) return undefined;
@@ -287,6 +327,7 @@ export async function schedule(jobs: RunJob[], opts: RunOptions, deps: RunDeps):
       durationMs: result.durationMs,
       logFile,
       parsed,
+      overlapped: me.overlapped,
     };
   }
 

@@ -45,6 +45,8 @@ function explanation(f: Finding, at: Location): string {
       return `${f.tests[0] ?? 'The test'} failed here: ${f.message}`;
     case 'build':
       return f.message;
+    case 'overlap':
+      return `${f.tests[0] ?? 'The test'} failed here only while other runs overlapped it: ${f.message}`;
   }
 }
 
@@ -159,8 +161,9 @@ export function planAnnotations(report: Report, budget: AnnotationBudget = {}): 
   };
   const sites: Site[] = [];
   const unannotated: string[] = [];
-  const take = (): Annotation['level'] | undefined => {
-    const level = LEVELS.find((l) => left[l] > 0);
+  // A collision between race-rerun's own runs does not fail the step by default: no error.
+  const take = (f: Finding): Annotation['level'] | undefined => {
+    const level = LEVELS.slice(f.kind === 'overlap' ? 1 : 0).find((l) => left[l] > 0);
     if (level) left[level]--;
     return level;
   };
@@ -179,7 +182,7 @@ export function planAnnotations(report: Report, budget: AnnotationBudget = {}): 
         placed++;
         continue;
       }
-      const level = take();
+      const level = take(f);
       if (!level) break;
       sites.push({ level, file: s.at.file, line: s.at.line, parts: [{ id: f.id, ...s }] });
       placed++;

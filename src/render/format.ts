@@ -11,6 +11,7 @@ export const KIND_LABEL: Record<FindingKind, string> = {
   timeout: 'Timeout',
   failure: 'Test failure',
   build: 'Build failed',
+  overlap: 'Fails only when runs overlap',
 };
 
 /** The title without its `Data race: ` prefix: `write in Shutdown vs read in write`. */
@@ -32,6 +33,7 @@ const KIND_RANK: Record<FindingKind, number> = {
   timeout: 3,
   failure: 4,
   build: 5,
+  overlap: 6,
 };
 
 /**

@@ -79,6 +79,7 @@ const SHORT: Record<FindingKind, string> = {
   timeout: 'timeout',
   failure: 'failure',
   build: 'build failure',
+  overlap: 'collision between runs',
 };
 
 /** `vs main: +1 race, −1 panic`: new findings and baseline findings not seen now, per kind. */
@@ -97,6 +98,8 @@ export function deltaText(report: Report, label: (s: string) => string = escapeM
 
 function icon(report: Report, parts: string[], onlyNew: boolean): string {
   if (report.findings.length === 0) return parts.length > 0 ? '⚠️' : '✅';
+  // Collisions between race-rerun's own runs only: a warning, not a failure.
+  if (report.findings.every((f) => f.kind === 'overlap')) return '⚠️';
   if (onlyNew && report.findings.every((f: Finding) => f.baseline === 'known')) return '⚠️';
   return '❌';
 }

@@ -48,7 +48,8 @@ export function testsTable(report: Report): string[] {
   ];
   for (const t of bad.slice(0, MAX_TEST_ROWS)) {
     const share = t.runs > 0 ? ` (${percent(t.failed / t.runs)})` : '';
-    const status = t.status === 'failing' ? 'always failing' : 'flaky';
+    const alone = t.alone ? `, alone ${t.alone.failed}/${t.alone.runs}` : '';
+    const status = `${t.status === 'failing' ? 'always failing' : 'flaky'}${alone}`;
     lines.push(
       `| ${code(t.package)} | ${code(shorten(t.name, MAX_NAME))} | ${t.failed}/${t.runs}${share} | ${status} |`,
     );
@@ -70,7 +71,7 @@ export function details(report: Report, f: Finding, stacks: boolean, fullReport:
   if (f.message && f.kind !== 'race' && !f.title.endsWith(f.message))
     lines.push(block(shorten(f.message, MAX_MESSAGE), 'text'), '');
   const text = stackText(f);
-  const hasStacks = text.length > 0 && f.kind !== 'failure' && f.kind !== 'build';
+  const hasStacks = text.length > 0 && f.kind !== 'failure' && f.kind !== 'build' && f.kind !== 'overlap';
   if (stacks && hasStacks) lines.push(block(text.join('\n'), 'text'), '');
   if (!stacks && (hasStacks || f.sample)) {
     lines.push(`_Stacks and output left out to fit the size limit: see ${fullReport}._`, '');

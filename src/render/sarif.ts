@@ -38,6 +38,10 @@ const RULE_HELP: Record<FindingKind, { short: string; help: string }> = {
     short: 'Test failed',
     help: 'A test failed (t.Error, t.Fatal, or a failure without a message). When it fails only in some runs it is flaky: the rate says how often.',
   },
+  overlap: {
+    short: 'Test fails only when runs overlap',
+    help: 'The test failed only in runs that overlapped other runs of race-rerun and passed every time it was rerun alone: a collision between concurrent test processes (a fixed port, a shared file or directory), not a flaky test. Give each run its own resources (t.TempDir, port 0) or set parallel: 1.',
+  },
   build: {
     short: 'Test binary did not build',
     help: "go test -race -c could not build the package's test binary, so none of its tests ran.",

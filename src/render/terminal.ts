@@ -1,10 +1,11 @@
 // Plain-text report for the CLI and the step log, with optional ANSI colour.
 import { funcWithoutPackage } from '../analysis/names.js';
-import type { Finding, FindingKind, Location, Report } from '../model.js';
+import type { Finding, FindingKind, Location, Report, TestReport } from '../model.js';
 import {
   baselineText,
   clean,
   displayFile,
+  KIND_LABEL,
   notSeenText,
   rerunFor,
   runList,
@@ -22,6 +23,7 @@ const TAG: Record<FindingKind, string> = {
   timeout: 'TIMEOUT',
   failure: 'FAILURE',
   build: 'BUILD',
+  overlap: 'OVERLAP',
 };
 
 type Paint = (s: string) => string;
@@ -53,6 +55,13 @@ function locationLine(l: Location, paint: ReturnType<typeof palette>): string {
 
 function findingBlock(report: Report, f: Finding, paint: ReturnType<typeof palette>): string[] {
   const count = f.kind === 'build' ? 'build' : `${f.runsSeen}/${f.runs} runs`;
+  if (f.kind === 'overlap') {
+    // One line: not a flaky test, a collision between race-rerun's own runs.
+    const fix = f.message.slice(f.message.indexOf('passed alone'));
+    return [
+      `${paint.yellow(TAG.overlap)} ${paint.yellow(count)}  ${paint.bold(clean(titleRest(f).replace(/^(\S+)/, '$1 fails only when runs overlap')))}: ${clean(fix)}`,
+    ];
+  }
   const lines = [
     `${paint.red(TAG[f.kind].padEnd(7))} ${paint.yellow(count)}  ${paint.bold(clean(titleRest(f)))}`,
   ];
@@ -69,8 +78,12 @@ function findingBlock(report: Report, f: Finding, paint: ReturnType<typeof palet
   }
   // Titles already carry panic and fatal messages; failures and build errors say theirs here.
   if ((f.kind === 'failure' || f.kind === 'build' || f.kind === 'timeout') && f.message) {
-    lines.push(`  ${clean(f.message.split('\n')[0] ?? '')}`);
+    // A failure's message whole (testify's Error Trace/Error/Messages block), already bounded.
+    const shown = f.kind === 'failure' ? f.message.split('\n') : f.message.split('\n').slice(0, 1);
+    for (const l of shown) lines.push(`  ${clean(l.replace(/\t/g, '  '))}`);
   }
+  const made = f.goroutineOf ? f.message.indexOf('made by a goroutine of') : -1;
+  if (made >= 0) lines.push(`  ${clean(f.message.slice(made))}`);
   const facts: string[] = [];
   const known = report.baseline ? baselineText(f, report.baseline.label) : undefined;
   if (known) facts.push(clean(known));
@@ -85,6 +98,18 @@ function findingBlock(report: Report, f: Finding, paint: ReturnType<typeof palet
   return lines;
 }
 
+/** Why a test failed when a finding explains it, and its runs alone when it was rerun alone. */
+function testNote(report: Report, t: TestReport): string {
+  const notes: string[] = [];
+  if (t.alone) notes.push(`alone: failed ${t.alone.failed} of ${t.alone.runs}`);
+  const causes = (t.failedBy ?? []).map((id) => report.findings.find((f) => f.id === id));
+  const named = causes
+    .map((f) => (f ? `the ${KIND_LABEL[f.kind].toLowerCase()} ${f.id}` : ''))
+    .filter(Boolean);
+  if (named.length > 0) notes.push(`fails because of ${named.join(', ')}`);
+  return notes.length > 0 ? `  (${clean(notes.join('; '))})` : '';
+}
+
 export function renderTerminal(report: Report, opts: { color?: boolean } = {}): string {
   const paint = palette(opts.color ?? false);
   const out: string[] = [];
@@ -97,7 +122,7 @@ export function renderTerminal(report: Report, opts: { color?: boolean } = {}): 
     for (const t of bad) {
       const status = t.status === 'failing' ? paint.red('FAILING') : paint.yellow('FLAKY  ');
       out.push(
-        `  ${status}  ${`${t.failed}/${t.runs}`.padStart(width)}  ${clean(t.package)}  ${clean(t.name)}`,
+        `  ${status}  ${`${t.failed}/${t.runs}`.padStart(width)}  ${clean(t.package)}  ${clean(t.name)}${testNote(report, t)}`,
       );
     }
     out.push('');
@@ -121,10 +146,11 @@ export function renderTerminal(report: Report, opts: { color?: boolean } = {}): 
   for (const n of report.notes) out.push(`${paint.dim('note:')} ${clean(n)}`);
   if (report.errors.length + report.notes.length > 0) out.push('');
 
+  const onlyOverlap = report.findings.every((f) => f.kind === 'overlap');
   const mark =
-    report.verdict === 'findings'
+    report.verdict === 'findings' && !onlyOverlap
       ? paint.red('✗')
-      : report.verdict === 'error' || bad.length > 0
+      : report.verdict !== 'clean' || bad.length > 0
         ? paint.yellow('!')
         : paint.green('✓');
   const delta = deltaText(report, (s) => s);

@@ -149,6 +149,8 @@ const finding = obj(
     cooccurringRaces: [arr(obj({ id: [str(64), R], runs: [int(), R] }), 100), O],
     stackRecovery: [oneOf(['recovered', 'unrecovered']), O],
     failsTests: [names, O],
+    goroutineOf: [str(4096), O],
+    aloneRuns: [int(), O],
   },
   (o, at) => {
     const seen = o.seenIn as number[];
@@ -161,9 +163,10 @@ const test = obj({
   name: [str(4096), R],
   runs: [int(), R],
   failed: [int(), R],
-  status: [oneOf(['flaky', 'failing', 'passing', 'skipped']), R],
+  status: [oneOf(['flaky', 'failing', 'passing', 'skipped', 'overlap']), R],
   interval: [interval, R],
   failedBy: [arr(str(64), 1000), O],
+  alone: [obj({ runs: [int(), R], failed: [int(), R] }), O],
 });
 const pkg = obj({
   importPath: [str(4096), R],

@@ -30,7 +30,13 @@ export interface SettingsDefaults {
 export const MAX_COUNT = 10_000;
 
 /** The words `fail-on` accepts besides `never`. `build` failures count under `failure`. */
-export const FAIL_ON_WORDS = ['race', 'panic', 'fatal', 'timeout', 'failure'] as const;
+export const FAIL_ON_WORDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'overlap'] as const;
+
+/**
+ * The default: everything but `overlap`, a test that failed only while other runs overlapped it
+ * and passed every time alone (a collision race-rerun's parallel runs caused, not a flaky test).
+ */
+export const DEFAULT_FAIL_ON = FAIL_ON_WORDS.filter((w) => w !== 'overlap');
 
 /** The action's inputs: the single source for action.yml and the README (tests check both). */
 export const INPUTS: readonly { name: string; default: string; description: string }[] = [
@@ -103,9 +109,9 @@ export const INPUTS: readonly { name: string; default: string; description: stri
   },
   {
     name: 'fail-on',
-    default: FAIL_ON_WORDS.join(','),
+    default: DEFAULT_FAIL_ON.join(','),
     description:
-      'Which findings fail the step, separated by commas or spaces: race, panic, fatal, timeout, failure (test failures and build errors), or never.',
+      'Which findings fail the step, separated by commas or spaces: race, panic, fatal, timeout, failure (test failures and build errors), overlap (a test that failed only while other runs overlapped it and passed alone), or never.',
   },
   {
     name: 'baseline',

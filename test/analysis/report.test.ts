@@ -77,7 +77,11 @@ describe('buildReport', () => {
       { importPath: PKG, dir: 'examples/flaky-daemon/daemon', built: true, runs: 3, failedRuns: 2 },
     ]);
     expect(r).toMatchObject({ totalRuns: 3, failedRuns: 2, runs: 3, verdict: 'findings' });
-    expect(r.summary).toBe('1 data race and 1 flaky test in 3 runs of 1 package');
+    expect(r.summary).toBe('1 data race (fails TestWriter) in 3 runs of 1 package');
+    // TestWriter fails only because of the race ("race detected during execution of test").
+    expect(f.failsTests).toEqual(['TestWriter']);
+    expect(r.tests[0]?.failedBy).toEqual([f.id]);
+    expect(r.tests[1]?.failedBy).toBeUndefined();
   });
 
   it('gives the same id for the same signature, whatever the run order', () => {
@@ -219,7 +223,9 @@ describe('buildReport', () => {
         },
       ],
     });
-    expect(r.summary).toBe('1 data race, 1 panic and 2 flaky tests in 4 runs of 1 package');
+    expect(r.summary).toBe(
+      '1 data race (fails TestWriter) and 1 panic (fails TestReload) in 4 runs of 1 package',
+    );
   });
 
   it('locates failures relative to the package directory and drops race notices', () => {
@@ -337,7 +343,7 @@ describe('buildReport', () => {
       { importPath: PKG, dir: 'examples/flaky-daemon/daemon', built: true, runs: 2, failedRuns: 1 },
       { importPath: other, dir: 'examples/flaky-daemon/store', built: true, runs: 2, failedRuns: 0 },
     ]);
-    expect(r.summary).toBe('1 data race and 1 flaky test in 2 logs of 2 packages');
+    expect(r.summary).toBe('1 data race (fails TestWriter) in 2 logs of 2 packages');
     expect(r.findings[0]?.reproduce).toBe(
       "cd examples/flaky-daemon && go test -race -count=1 -run '^TestWriter$' ./daemon",
     );

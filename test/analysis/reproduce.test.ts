@@ -20,7 +20,15 @@ describe('reproduce commands', () => {
       "go test -race -count=1 -run '^TestA$/^case_\\(1\\)$' ./daemon",
     );
     expect(rerunCommand(base, 30)).toBe(
-      "cd examples/flaky-daemon && npx race-rerun run --count 30 --run '^TestWriter$' ./daemon",
+      "cd examples/flaky-daemon && npx --yes github:org/race-rerun run --count 30 --run '^TestWriter$' ./daemon",
+    );
+  });
+
+  it('the race-rerun line keeps the user flags like the go test line does', () => {
+    const flags = { ...base, goTestFlags: ['-short', '-tags=integration', '-v', '-race'] };
+    expect(reproduceCommand(flags)).toContain('-race -count=1 -short -tags=integration -run');
+    expect(rerunCommand(flags, 30)).toBe(
+      "cd examples/flaky-daemon && npx --yes github:org/race-rerun run --count 30 --go-test-flags='-short -tags=integration' --run '^TestWriter$' ./daemon",
     );
   });
 

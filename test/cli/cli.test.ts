@@ -180,4 +180,35 @@ describe('race-rerun run', () => {
     expect(u.status).toBe(2);
     expect(u.stderr).toMatch(/unknown command "frobnicate"/);
   });
+
+  it('--help of the program, of run and of parse prints the usage and exits 0', () => {
+    for (const args of [['--help'], ['run', '--help'], ['parse', '--help'], ['run', '-h']]) {
+      const r = raceRerun(args);
+      expect(r.status, args.join(' ')).toBe(0);
+      expect(r.stdout).toMatch(/^race-rerun .*\n\nUsage:\n {2}race-rerun run/);
+      expect(r.stderr).toBe('');
+    }
+  });
+
+  it('errors speak of flags and the current directory, not action inputs', () => {
+    const noMod = mkdtempSync(join(tmpdir(), 'race-rerun-nomod-'));
+    const r = raceRerun(['run', '--count', '1'], { cwd: noMod });
+    expect(r.status).toBe(2);
+    expect(r.stdout).toMatch(/Run race-rerun in the directory that holds go\.mod/);
+    expect(r.stdout + r.stderr).not.toMatch(/working-directory|input/);
+    const none = raceRerun(['run', '--count', '1', './nothing/...'], { cwd: join(root, 'test/go/clean') });
+    expect(none.stdout).toMatch(/check the packages given on the command line/);
+    expect(none.stdout).not.toMatch(/packages input/);
+  });
+
+  it('progress lines use plurals; the count line keeps the user flags and names a command that works', () => {
+    const r = raceRerun(['run', '--count', '1', '--go-test-flags=-short'], {
+      cwd: join(root, 'test/go/racy3'),
+    });
+    expect(r.stderr).toMatch(/run 1: FAIL: \d+ races\n/);
+    expect(r.stdout).toContain(
+      'or count:  cd test/go/racy3 && npx --yes github:org/race-rerun run --count 30 --go-test-flags=-short --run',
+    );
+    expect(r.stdout).toMatch(/reproduce: cd test\/go\/racy3 && go test -race -count=1 -short -run/);
+  });
 });

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,9 +24,10 @@ afterAll(async () => {
 });
 
 describe('testBinaryArgs', () => {
-  it('frames output for test2json, one iteration, the timeout', () => {
+  it('frames output for test2json, os.Exit(0) as a failure (as go test), one iteration, the timeout', () => {
     expect(testBinaryArgs({ timeout: '10m', testFlags: [] })).toEqual([
       '-test.v=test2json',
+      '-test.paniconexit0',
       '-test.count=1',
       '-test.timeout=10m',
     ]);
@@ -42,6 +43,7 @@ describe('testBinaryArgs', () => {
       }),
     ).toEqual([
       '-test.v=test2json',
+      '-test.paniconexit0',
       '-test.count=1',
       '-test.timeout=2s',
       '-test.run=^TestA$',
@@ -134,6 +136,44 @@ describe('runAll with a fake runner', () => {
     expect(b1?.logFile).toBe(join(logDir, 'example.com_rr_b', 'run-1.log'));
     expect(readFileSync(b1?.logFile ?? '', 'utf8')).toContain('EACCES');
     expect(readFileSync(records[6]?.logFile ?? '', 'utf8')).toContain('runner bug');
+  });
+
+  it('gives each run its own TMPDIR/GOTMPDIR (removed after it) and RACE_RERUN_RUN; marks overlapping runs', async () => {
+    const seen: { run: string; tmp: string; existed: boolean }[] = [];
+    const runner: ProcessRunner = {
+      async run(spec: ProcessSpec) {
+        const dir = spec.env?.TMPDIR ?? '';
+        expect(spec.env?.GOTMPDIR).toBe(dir);
+        seen.push({ run: spec.env?.RACE_RERUN_RUN ?? '', tmp: dir, existed: existsSync(dir) });
+        await writeFile(join(dir, 'left-behind'), 'x');
+        // Run 1 and 2 overlap (two slots); run 3 runs alone after them.
+        await new Promise((r) => setTimeout(r, spec.env?.RACE_RERUN_RUN === '3' ? 1 : 50));
+        return { exitCode: 0, signal: null, killed: false, durationMs: 1, output: '' };
+      },
+    };
+    const logDir = join(tmp, 'envs');
+    let parallel = 2;
+    const records = await runAll(
+      [
+        { package: pkg('a'), binary: '/bin/a.test' },
+        { package: pkg('b'), binary: '/bin/b.test' },
+      ],
+      { count: 1, parallel, timeout: '1m', timeoutMs: 60_000, testArgs: [], logDir },
+      { runner, parse: stubParse },
+    );
+    parallel = 1;
+    const alone = await runAll(
+      [{ package: pkg('c'), binary: '/bin/c.test' }],
+      { count: 1, parallel, timeout: '1m', timeoutMs: 60_000, testArgs: [], logDir },
+      { runner, parse: stubParse },
+    );
+    expect(seen.map((s) => s.run)).toEqual(['1', '2', '1']);
+    expect(seen.every((s) => s.existed)).toBe(true);
+    expect(new Set(seen.slice(0, 2).map((s) => s.tmp)).size).toBe(2);
+    // Removed with what the test left in it.
+    expect(seen.some((s) => existsSync(s.tmp))).toBe(false);
+    expect(records.map((r) => r.overlapped)).toEqual([true, true]);
+    expect(alone.map((r) => r.overlapped)).toEqual([false]);
   });
 });
 

@@ -71,7 +71,7 @@ describe('renderAnnotations', () => {
         'Seen in runs 3, 7, 9, 12, 15, 21, 28; tests: TestWriter',
         '',
         "Reproduce (may need repeating): cd examples/flaky-daemon && go test -race -count=1 -run '^TestWriter$' ./daemon",
-        "Or repeat it: cd examples/flaky-daemon && npx race-rerun run --count 30 --run '^TestWriter$' ./daemon",
+        "Or repeat it: cd examples/flaky-daemon && npx --yes github:org/race-rerun run --count 30 --run '^TestWriter$' ./daemon",
       ].join('\n'),
     );
     expect(other?.message.split('\n')[0]).toBe(
@@ -136,7 +136,7 @@ describe('renderAnnotations for other kinds', () => {
           'Seen in runs 1; tests: TestWriter',
           '',
           "Reproduce (may need repeating): cd examples/flaky-daemon && go test -race -count=1 -run '^TestWriter$' ./daemon",
-          "Or repeat it: cd examples/flaky-daemon && npx race-rerun run --count 30 --run '^TestWriter$' ./daemon",
+          "Or repeat it: cd examples/flaky-daemon && npx --yes github:org/race-rerun run --count 30 --run '^TestWriter$' ./daemon",
         ].join('\n'),
         file: 'examples/flaky-daemon/daemon/daemon_test.go',
         startLine: 60,

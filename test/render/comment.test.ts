@@ -46,32 +46,32 @@ describe('renderComment', () => {
     const lines = md.split('\n');
     expect(lines[0]).toBe('<!-- race-rerun: workflow=CI; job=race; matrix={"go":"1.22"} -->');
     expect(lines[1]).toBe('## race-rerun: CI / race (go: 1.22)');
-    // Without failsTests (computed by the analysis), the tests still count as flaky tests.
+    // The tests fail only because of the race and the panic (failsTests): not counted again.
     expect(lines[3]).toBe(
-      `❌ **1 data race · 1 panic · 2 flaky tests** — 30 runs at [\`abc1234\`](${REPO_URL}/commit/${SHA}) · [workflow run](${RUN_URL})`,
+      `❌ **1 data race · 1 panic** — 30 runs at [\`abc1234\`](${REPO_URL}/commit/${SHA}) · [workflow run](${RUN_URL})`,
     );
     const link = (file: string, line: number) =>
       `[\`${file}:${line}\`](${REPO_URL}/blob/${SHA}/examples/flaky-daemon/daemon/${file}#L${line})`;
     expect(lines).toContain(
-      `| **Data race**<br>write in Shutdown vs read in write<br><sub>in \`TestWriter\`; panic at \`config.go:22\` follows it in both runs</sub> | ${link('daemon.go', 51)} ↔ ${link('daemon.go', 31)} | **9/30**\u00a0<sub>95%\u00a0CI\u00a017–\u206048%</sub><br>\`▁▁▌▁▌▁▌▁▌▁▁▌▁▁▌▁▁▁▌▁▌▁▁▁▁▁▁▌▁▁\` |`,
+      `| **Data race**<br>write in Shutdown vs read in write<br><sub>fails \`TestWriter\`; panic at \`config.go:22\` follows it in both runs</sub> | ${link('daemon.go', 51)} ↔ ${link('daemon.go', 31)} | **9/30**\u00a0<sub>95%\u00a0CI\u00a017–\u206048%</sub><br>\`▁▁▌▁▌▁▌▁▌▁▁▌▁▁▌▁▁▁▌▁▌▁▁▁▁▁▁▌▁▁\` |`,
     );
     expect(lines).toContain(
-      `| **Panic**<br>runtime error: invalid memory address or nil pointer dereference<br><sub>in \`TestReload\`; likely cause: the data race at \`daemon.go:51\` (in both runs)</sub> | ${link('config.go', 22)} | **2/30**\u00a0<sub>95%\u00a0CI\u00a02–\u206021%</sub><br>\`▁▁▁▁▌▁▁▁▁▁▁▁▁▁▁▁▁▁▌▁▁▁▁▁▁▁▁▁▁▁\` |`,
+      `| **Panic**<br>runtime error: invalid memory address or nil pointer dereference<br><sub>fails \`TestReload\`; likely cause: the data race at \`daemon.go:51\` (in both runs)</sub> | ${link('config.go', 22)} | **2/30**\u00a0<sub>95%\u00a0CI\u00a02–\u206021%</sub><br>\`▁▁▁▁▌▁▁▁▁▁▁▁▁▁▁▁▁▁▌▁▁▁▁▁▁▁▁▁▁▁\` |`,
     );
     expect(lines).toContain(
       '<sub>Files in `examples/flaky-daemon/daemon/`. Runs in order: `▌` seen, `▁` not seen.</sub>',
     );
-    expect(lines).toContain('| `example.com/flaky-daemon/daemon` | `TestWriter` | 9/30 (30%) | flaky |');
+    // Tests that fail only because of a finding are in its row, not in the tests table.
+    expect(md).not.toContain('| `example.com/flaky-daemon/daemon` | `TestWriter` |');
     expect(lines).toContain(
       "cd examples/flaky-daemon && go test -race -count=1 -run '^TestReload$' ./daemon",
     );
     expect(md).toContain('### Not annotated');
-    // Order: verdict, table, the top finding's command, tests, details, not annotated, footer.
+    // Order: verdict, table, the top finding's command, details, not annotated, footer.
     const order = [
       '❌',
       '| Finding |',
       '**Reproduce** the data race at `daemon.go:51`',
-      '### Flaky and failing',
       '### Details',
       '### Not annotated',
       '<sub>race-rerun',

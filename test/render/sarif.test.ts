@@ -62,6 +62,7 @@ describe('renderSarif', () => {
       'race-rerun/timeout',
       'race-rerun/failure',
       'race-rerun/build',
+      'race-rerun/overlap',
     ]);
     for (const rule of run?.tool.driver.rules ?? []) expect(rule.help?.text.length).toBeGreaterThan(50);
     expect(run?.results).toHaveLength(report.findings.length);

@@ -26,8 +26,12 @@ describe('renderTerminal', () => {
       'PANIC   2/30 runs  runtime error: invalid memory address or nil pointer dereference',
     );
     expect(lines).toContain('  examples/flaky-daemon/daemon/config.go:22  (*Daemon).Reload  [panic]');
-    expect(lines).toContain('  FLAKY    7/30  example.com/flaky-daemon/daemon  TestWriter');
-    expect(lines.at(-2)).toBe('✗ 1 data race, 1 panic and 2 flaky tests in 30 runs of 1 package');
+    expect(lines).toContain(
+      '  FLAKY    7/30  example.com/flaky-daemon/daemon  TestWriter  (fails because of the data race 556f0cab)',
+    );
+    expect(lines.at(-2)).toBe(
+      '✗ 1 data race (fails TestWriter) and 1 panic (fails TestReload) in 30 runs of 1 package',
+    );
     expect(text).not.toContain('\x1b[');
   });
 

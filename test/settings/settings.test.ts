@@ -148,7 +148,7 @@ describe('readSettings errors', () => {
     const [p] = problems({ 'fail-on': 'race,bogus' });
     expect(p).toContain('Input "fail-on"');
     expect(p).toContain('"bogus"');
-    expect(p).toContain('race, panic, fatal, timeout, failure, or never');
+    expect(p).toContain('race, panic, fatal, timeout, failure, overlap, or never');
   });
 
   it('points build at failure', () => {

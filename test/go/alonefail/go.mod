@@ -1,0 +1,3 @@
+module example.com/rr/alonefail
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.com/rr/exit0
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.com/rr/outlive
+
+go 1.21

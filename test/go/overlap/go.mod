@@ -1,0 +1,3 @@
+module example.com/rr/overlap
+
+go 1.21

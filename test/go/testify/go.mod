@@ -1,0 +1,3 @@
+module example.com/rr/testify
+
+go 1.21

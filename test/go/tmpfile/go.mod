@@ -1,0 +1,3 @@
+module example.com/rr/tmpfile
+
+go 1.21
