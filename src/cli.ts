@@ -3,3 +3,5 @@
 import { main } from './cli/commands.js';
 
 process.exitCode = await main(process.argv.slice(2));
+// Interrupted: the report is out; do not wait for anything still pending.
+if (process.exitCode >= 128) process.exit();

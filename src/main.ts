@@ -1,11 +1,14 @@
 // The action's main job: read inputs, run, and always leave a report, a summary and outputs behind.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
 import { MergeError, mergeReports } from './analysis/merge.js';
 import { applyBaseline } from './engine/baseline.js';
+import { type Cancellation, onCancel } from './engine/cancel.js';
 import { createGitTool } from './engine/changed.js';
+import { testEnvironment } from './engine/environment.js';
+import { writeWhole } from './engine/files.js';
 import { createGoTool, type GoTool } from './engine/go.js';
 import { errorReport, runAndReport } from './engine/pipeline.js';
 import { nodeProcessRunner, type ProcessRunner } from './engine/process.js';
@@ -29,7 +32,12 @@ export interface ActionDeps {
   env: NodeJS.ProcessEnv;
   runner: ProcessRunner;
   go: GoTool;
+  /** SIGINT/SIGTERM handling; default: listen for them while run() works. */
+  cancellation?: Cancellation;
 }
+
+/** Time kept, after the comment's deadline, to exit before EXIT_WITHIN_MS of a cancel. */
+const EXIT_MARGIN_MS = 1000;
 
 /** How publishing may be cut short: the job is being cancelled (i10a's signal handling). */
 export interface PublishOptions {
@@ -87,8 +95,11 @@ async function produceReport(
     {
       go: deps.go,
       runner: deps.runner,
+      env: deps.env,
+      ...(deps.cancellation ? { signal: deps.cancellation.signal } : {}),
       git: createGitTool(deps.runner, deps.env),
       workDir,
+      workDirLabel: 'RUNNER_TEMP',
       log: (m) => core.info(m),
       onRun: (r, done, all) => {
         total = all;
@@ -134,12 +145,27 @@ function mergeFromFiles(settings: Settings, repoRoot: string): Report {
   }
 }
 
-export async function run(partial: Partial<ActionDeps> = {}): Promise<void> {
+/** Runs the action; `cancelled` names the signal when the job was cancelled (exit at once then). */
+export async function run(partial: Partial<ActionDeps> = {}): Promise<{ cancelled?: string }> {
+  const cancellation = partial.cancellation ?? onCancel({ say: (m) => core.info(m) });
+  try {
+    await runAction(partial, cancellation);
+  } finally {
+    cancellation.dispose();
+  }
+  if (cancellation.by === undefined) return {};
+  if (!process.exitCode) core.setFailed(`race-rerun was cancelled (${cancellation.by}).`);
+  return { cancelled: cancellation.by };
+}
+
+async function runAction(partial: Partial<ActionDeps>, cancellation: Cancellation): Promise<void> {
   const env = partial.env ?? process.env;
   const runner = partial.runner ?? nodeProcessRunner;
-  const deps: ActionDeps = { env, runner, go: partial.go ?? createGoTool(runner, { env }) };
+  const go = partial.go ?? createGoTool(runner, { env: testEnvironment(env), signal: cancellation.signal });
+  const deps: ActionDeps = { env, runner, go, cancellation };
   const repoRoot = resolve(env.GITHUB_WORKSPACE || process.cwd());
-  const tempRoot = env.RUNNER_TEMP || tmpdir();
+  // Off a runner: a directory of our own, not a fixed path in /tmp that anyone could have made.
+  const tempRoot = env.RUNNER_TEMP || mkdtempSync(join(tmpdir(), 'race-rerun-'));
   const reportPath = join(tempRoot, 'race-rerun', 'report.json');
 
   let settings: Settings | undefined;
@@ -169,13 +195,18 @@ export async function run(partial: Partial<ActionDeps> = {}): Promise<void> {
   if (!report) {
     mkdirSync(tempRoot, { recursive: true });
     const workDir = mkdtempSync(join(tempRoot, 'race-rerun-'));
-    report =
-      (await produceReport(settings, deps, repoRoot, workDir, event.payload)) ??
-      errorReport('No settings', repoRoot);
+    try {
+      report =
+        (await produceReport(settings, deps, repoRoot, workDir, event.payload)) ??
+        errorReport('No settings', repoRoot);
+    } finally {
+      // Before the report is written: on a full disk, this is the space it needs.
+      rmSync(workDir, { recursive: true, force: true });
+    }
     stampJob(report, env, event.payload);
   }
   const warned = compareWithBase(report, settings, env, repoRoot);
-  await publish(report, settings, reportPath, env, { payload: event.payload, warned });
+  await publish(report, settings, reportPath, env, { payload: event.payload, warned, cancellation });
 }
 
 /**
@@ -273,6 +304,38 @@ async function comment(
   }
 }
 
+/**
+ * Waits for the comment unless the job is (or gets) cancelled and the time to exit runs out: then
+ * the comment is left behind with one warning (the process exits right after).
+ */
+async function inTime(
+  work: (signal: AbortSignal) => Promise<void>,
+  cancellation: Cancellation,
+): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  let arm: (() => void) | undefined;
+  const stop = new AbortController();
+  const late = new Promise<'late'>((resolve) => {
+    arm = () => {
+      const left = Math.max(0, cancellation.remainingMs() - EXIT_MARGIN_MS);
+      timer = setTimeout(() => {
+        stop.abort();
+        resolve('late');
+      }, left);
+    };
+    if (cancellation.signal.aborted) arm();
+    else cancellation.signal.addEventListener('abort', arm, { once: true });
+  });
+  const outcome = await Promise.race([work(stop.signal).then(() => 'done' as const), late]);
+  if (timer) clearTimeout(timer);
+  if (arm) cancellation.signal.removeEventListener('abort', arm);
+  if (outcome === 'late') {
+    core.warning(
+      `The pull request comment was not updated: the job was cancelled (${cancellation.by}) and there was no time left.`,
+    );
+  }
+}
+
 /** The step's outputs; a missing GITHUB_OUTPUT file is one warning, not a crash. */
 function setOutputs(report: Report, reportPath: string, sarifPath: string | undefined): void {
   const flaky = report.tests
@@ -295,7 +358,7 @@ function setOutputs(report: Report, reportPath: string, sarifPath: string | unde
 function writeOut(path: string, text: string, what: string): boolean {
   try {
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, text);
+    writeWhole(path, text);
     core.info(`${what} written to ${path}`);
     return true;
   } catch (err) {
@@ -400,7 +463,11 @@ export async function publish(
   settings: Settings | undefined,
   reportPath: string,
   env: NodeJS.ProcessEnv,
-  opts: PublishOptions & { payload?: Record<string, unknown>; warned?: number } = {},
+  opts: PublishOptions & {
+    payload?: Record<string, unknown>;
+    warned?: number;
+    cancellation?: Cancellation;
+  } = {},
 ): Promise<void> {
   const report = redactDeep(unredacted);
   const payload = opts.payload ?? readEvent(env).payload;
@@ -421,6 +488,12 @@ export async function publish(
     const kinds = [...new Set(failing.map((f) => f.kind))].join(', ');
     const onlyNew = settings?.onlyNew ? `; only-new: ${failing.length} new` : '';
     reasons.push(`${report.summary} (fail-on: ${settings?.failOn.join(',')}${onlyNew}; found: ${kinds}).`);
+  }
+  const c = report.cancelled;
+  if (c) {
+    reasons.push(
+      `race-rerun was cancelled (${c.signal}) after ${c.runsDone} of ${c.runsPlanned} runs; the report covers those.`,
+    );
   }
   const onWorkflowRun = Boolean(settings?.merge) && env.GITHUB_EVENT_NAME === 'workflow_run';
   const target =
@@ -471,7 +544,11 @@ export async function publish(
 
   setOutputs(report, reportPath, sarifWritten ? sarifPath : undefined);
 
-  if (pr && settings) await comment(report, settings, pr, env, plan.unannotated, opts);
+  if (pr && settings) {
+    const send = (signal?: AbortSignal) =>
+      comment(report, settings, pr, env, plan.unannotated, { ...opts, ...(signal ? { signal } : {}) });
+    await (opts.cancellation ? inTime(send, opts.cancellation) : send());
+  }
 
   const last = reasons.pop();
   for (const r of reasons) core.error(r);

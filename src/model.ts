@@ -146,8 +146,10 @@ export interface RunRecord {
   /** Killed by race-rerun's hard timeout (the binary's own -test.timeout did not end it). */
   killed: boolean;
   durationMs: number;
-  /** Where the run's raw output (stdout+stderr, in order) was written. */
+  /** Where the run's raw output (stdout+stderr, in order) was written (deleted once parsed). */
   logFile?: string;
+  /** Processes of this run that had left its process group (setsid) and were killed after it. */
+  escaped?: number;
   parsed: ParsedOutput;
   /** Another test process ran at some time during this one (parallel > 1). */
   overlapped?: boolean;
@@ -410,6 +412,16 @@ export interface Report {
   errors: string[];
   /** Other things worth saying (e.g. a log that held no Go test output). */
   notes: string[];
+  /**
+   * Set when the job was cancelled (SIGINT/SIGTERM): the report covers the `runsDone` runs that
+   * finished of the `runsPlanned` (packages × count) it was to run.
+   */
+  cancelled?: { signal: string; runsDone: number; runsPlanned: number };
+  /**
+   * Processes that outlived their test run by leaving its process group (setsid, a daemon) and
+   * were killed after it. Found on Linux only; absent when there were none.
+   */
+  escapedProcesses?: number;
   /** Settings that shape how to reproduce. */
   context: {
     /** Repo-relative Go module directory (`.` for the root). */

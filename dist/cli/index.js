@@ -6,17 +6,20 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(143);
+/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(242);
 // The CLI's entry point; the commands are in cli/commands.ts so tests can call main() directly.
 
 process.exitCode = await (0,_cli_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
+// Interrupted: the report is out; do not wait for anything still pending.
+if (process.exitCode >= 128)
+    process.exit();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 143:
+/***/ 242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1909,6 +1912,110 @@ function applyBaseline(report, pattern, cwd, baseBranch) {
     return undefined;
 }
 
+;// CONCATENATED MODULE: external "node:events"
+const external_node_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+;// CONCATENATED MODULE: ./src/engine/cancel.ts
+// Cancellation: GitHub cancels a job with SIGINT, then SIGTERM ~7.5 s later, then kills it; a user
+// presses Ctrl-C. The first signal aborts `signal` (runs stop, what finished is reported); a
+// watchdog makes sure the process is gone within EXIT_WITHIN_MS even if reporting gets stuck.
+
+/** The process exits at the latest this long after the first signal. */
+const EXIT_WITHIN_MS = 4500;
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+const SIGNAL_NUMBERS = { SIGINT: 2, SIGTERM: 15 };
+/** 128 + the signal's number, as a shell reports a process ended by it (SIGINT: 130). */
+function signalExitCode(signal) {
+    return 128 + (SIGNAL_NUMBERS[signal] ?? 2);
+}
+function onCancel(opts = {}) {
+    const controller = new AbortController();
+    // Every build and run listens to it, as many at once as `parallel` allows: no leak warning.
+    (0,external_node_events_namespaceObject.setMaxListeners)(0, controller.signal);
+    const within = opts.exitWithinMs ?? EXIT_WITHIN_MS;
+    const say = opts.say ?? ((m) => process.stderr.write(`${m}\n`));
+    let by;
+    let at = 0;
+    const handler = (signal) => {
+        if (by !== undefined) {
+            say(`race-rerun: ${signal} again: still writing the report (at most ${Math.ceil(within / 1000)} s in all).`);
+            return;
+        }
+        by = signal;
+        at = Date.now();
+        say(`race-rerun: ${signal}: stopping the runs and reporting the ones that finished.`);
+        const watchdog = setTimeout(() => {
+            say(`race-rerun: could not finish the report within ${within / 1000} s of ${signal}; exiting.`);
+            process.exit(signalExitCode(signal));
+        }, within);
+        watchdog.unref();
+        controller.abort(signal);
+    };
+    for (const s of SIGNALS)
+        process.on(s, handler);
+    return {
+        signal: controller.signal,
+        get by() {
+            return by;
+        },
+        remainingMs: () => (by === undefined ? Number.POSITIVE_INFINITY : at + within - Date.now()),
+        dispose: () => {
+            for (const s of SIGNALS)
+                process.off(s, handler);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/environment.ts
+// The environment test processes (and the go commands that build them) get: what a `run: go test`
+// step would get. An action's process also holds its inputs (the github-token among them), the
+// runner's tokens for the artifact, cache and OIDC services, and the files through which an action
+// sets its outputs and summary: test code must see none of them.
+/** Exact names an action gets and a `run:` step does not (or that let a test write our outputs). */
+const DROPPED = new Set([
+    'ACTIONS_RUNTIME_TOKEN',
+    'ACTIONS_RUNTIME_URL',
+    'ACTIONS_RESULTS_URL',
+    'ACTIONS_CACHE_URL',
+    'GITHUB_OUTPUT',
+    'GITHUB_ENV',
+    'GITHUB_PATH',
+    'GITHUB_STATE',
+    'GITHUB_STEP_SUMMARY',
+]);
+/** Name prefixes dropped: every action input, and the OIDC token request. */
+const DROPPED_PREFIXES = ['INPUT_', 'ACTIONS_ID_TOKEN_REQUEST_'];
+/** Whether a variable of this name is kept from the test processes. */
+function isWithheld(name) {
+    // Windows names are case-insensitive; on Linux nobody spells these in lower case.
+    const upper = name.toUpperCase();
+    return DROPPED.has(upper) || DROPPED_PREFIXES.some((p) => upper.startsWith(p));
+}
+/** `parent` without the action's inputs, the runner's tokens and its command files. */
+function testEnvironment(parent) {
+    const env = {};
+    for (const [name, value] of Object.entries(parent)) {
+        if (value !== undefined && !isWithheld(name))
+            env[name] = value;
+    }
+    return env;
+}
+
+;// CONCATENATED MODULE: ./src/engine/files.ts
+// Files race-rerun writes for the user.
+
+/** Writes a file whole or not at all: a full disk leaves no cut (or 0-byte) report behind. */
+function writeWhole(file, text) {
+    const part = `${file}.${process.pid}.part`;
+    try {
+        (0,external_node_fs_namespaceObject.writeFileSync)(part, text);
+        (0,external_node_fs_namespaceObject.renameSync)(part, file);
+    }
+    catch (err) {
+        (0,external_node_fs_namespaceObject.rmSync)(part, { force: true });
+        throw err;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/go.ts
 // The few `go` commands race-rerun needs: go env, go list, go test -race -c, go list -m.
 
@@ -2029,7 +2136,13 @@ function createGoTool(runner, opts = {}) {
         if (!isDirectory(cwd)) {
             throw new GoError(`Working directory ${cwd} does not exist. Set working-directory to the directory that holds go.mod.`);
         }
-        const result = await runner.run({ command: goBinary, args, cwd, env: env ?? baseEnv() });
+        const result = await runner.run({
+            command: goBinary,
+            args,
+            cwd,
+            env: env ?? baseEnv(),
+            ...(opts.signal ? { signal: opts.signal } : {}),
+        });
         if (result.spawnError !== undefined) {
             if (/ENOENT/.test(result.spawnError)) {
                 throw new GoError(`Go toolchain not found: "${goBinary}" is not on PATH. Add actions/setup-go before this step (or install Go).`);
@@ -2716,12 +2829,57 @@ async function focusOnChanges(base, listed, patterns, buildFlags, wd, deps) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/engine/disk.ts
+// Whether the file system of the scratch directory is full. A test binary whose output cannot be
+// written (ENOSPC) carries on silently, so its log would be cut short and read as a failure
+// without a message: a run that ends on a full disk is not counted, and the report says why.
+
+/** Less free space than this after a run: its output may not all have been written. */
+const FULL_BELOW_BYTES = 64 * 1024;
+async function diskFull(dir) {
+    try {
+        const s = await (0,promises_namespaceObject.statfs)(dir);
+        // root may write into the blocks reserved for it (ext4: 5%); anyone else may not.
+        const free = process.getuid?.() === 0 ? s.bfree : s.bavail;
+        return free * s.bsize < FULL_BELOW_BYTES;
+    }
+    catch {
+        return false; // no statfs here: only ENOSPC errors tell
+    }
+}
+/** An error message (spawn, write, go build) that says the disk is full. */
+function isNoSpace(message) {
+    return message !== undefined && /ENOSPC|no space left on device/i.test(message);
+}
+
+;// CONCATENATED MODULE: ./src/engine/timers.ts
+// Timers for any duration a user can give: setTimeout holds at most 2^31-1 ms (24.8 days); a
+// longer delay fires at once, with a TimeoutOverflowWarning. A timeout of 600h must mean 600h.
+/** The longest delay setTimeout keeps. */
+const MAX_TIMEOUT_MS = 2 ** 31 - 1;
+/** Calls fn after ms (as setTimeout, chained for delays it cannot hold); Infinity never fires. */
+function longTimeout(fn, ms) {
+    let timer;
+    if (!Number.isFinite(ms))
+        return { clear: () => { } };
+    const end = Date.now() + ms;
+    const arm = () => {
+        const left = end - Date.now();
+        timer = left > MAX_TIMEOUT_MS ? setTimeout(arm, MAX_TIMEOUT_MS) : setTimeout(fn, Math.max(0, left));
+    };
+    arm();
+    return { clear: () => clearTimeout(timer) };
+}
+
 ;// CONCATENATED MODULE: ./src/engine/scheduler.ts
 // Runs each test binary `count` times, every run its own process: the race detector reports a
 // given race once per process and a panic ends the process, so only separate processes can tell
 // "fails in 3 of 30 runs". Builds share the same slots, so the first runs start while later
 // packages still build; runs of all packages interleave, and the runs can stop early (first
 // failure, stable rates, time budget).
+
+
+
 
 
 
@@ -2777,6 +2935,10 @@ function hardTimeoutMs(timeoutMs, killGraceMs) {
     if (!(timeoutMs > 0))
         return undefined; // -test.timeout=0: no limit, as with go test
     return timeoutMs + (killGraceMs ?? Math.max(30_000, Math.round(timeoutMs / 10)));
+}
+function spawnFailed(err) {
+    const spawnError = err instanceof Error ? err.message : String(err);
+    return { exitCode: null, signal: null, killed: false, durationMs: 0, output: '', spawnError };
 }
 const EMPTY_PARSE = { tests: [], findings: [], packages: [], sawGoOutput: false };
 /** A run failed: non-zero exit, killed, a finding, or a failed test. */
@@ -2874,64 +3036,97 @@ async function schedule(jobs, opts, deps) {
         stop = reason;
         abort.abort();
     }
+    const cancel = () => halt('cancelled');
+    if (opts.signal?.aborted)
+        cancel();
+    else
+        opts.signal?.addEventListener('abort', cancel, { once: true });
+    // Every run listens to `abort`: more than Node's default of 10 at once is expected here.
+    (0,external_node_events_namespaceObject.setMaxListeners)(Math.max(10, opts.parallel + 1), abort.signal);
     let deadlineTimer;
     if (opts.deadline !== undefined) {
-        deadlineTimer = setTimeout(() => halt('budget'), Math.max(0, opts.deadline - Date.now()));
+        deadlineTimer = longTimeout(() => halt('budget'), Math.max(0, opts.deadline - Date.now()));
     }
-    /** `exited` is called once the process has ended, before its log is parsed. */
-    async function runOne(st, index, exited) {
-        const importPath = st.job.package.importPath;
-        const logFile = (0,external_node_path_namespaceObject.join)(st.dir, `run-${index}.log`);
-        const binary = st.binary ?? '';
+    let escaped = 0;
+    let diskFullAfter;
+    let ended = 0; // runs that ended with room on the disk: all of them are counted
+    const isFull = deps.diskFull ?? diskFull;
+    async function launch(st, logFile, env) {
+        try {
+            return await deps.runner.run({
+                command: st.binary ?? '',
+                args: st.job.testArgs ?? opts.testArgs,
+                cwd: st.job.package.dir, // as go test does: tests open testdata/ relative to it
+                env,
+                timeoutMs,
+                logFile,
+                signal: abort.signal,
+                reap: true,
+            });
+        }
+        catch (err) {
+            return spawnFailed(err);
+        }
+    }
+    /** One run's process with a TMPDIR of its own; notes whether another run overlapped it. */
+    async function launchIsolated(st, logFile) {
         const run = ++globalRun;
         const me = { overlapped: running.size > 0 };
         for (const other of running)
             other.overlapped = true;
         running.add(me);
-        let result;
         let tmp;
         try {
             // In the try: a directory that cannot be made (a full disk) is this run's spawn error.
             tmp = runTempDir(tmpRoot, `run-${run}`);
-            result = await deps.runner.run({
-                command: binary,
-                args: st.job.testArgs ?? opts.testArgs,
-                cwd: st.job.package.dir, // as go test does: tests open testdata/ relative to it
-                env: runEnvironment(opts.env, tmp.dir, run),
-                timeoutMs,
-                logFile,
-                signal: abort.signal,
-            });
+            const result = await launch(st, logFile, runEnvironment(opts.env, tmp.dir, run));
+            return { result, overlapped: me.overlapped };
         }
         catch (err) {
-            result = {
-                exitCode: null,
-                signal: null,
-                killed: false,
-                durationMs: 0,
-                output: '',
-                spawnError: err instanceof Error ? err.message : String(err),
-            };
+            return { result: spawnFailed(err), overlapped: me.overlapped };
         }
         finally {
             running.delete(me);
             await tmp?.release();
         }
-        // Stopped half way: neither a pass nor a failure, so it is not counted.
-        if (result.aborted)
-            return undefined;
-        exited?.();
-        if (result.spawnError !== undefined) {
-            await (0,promises_namespaceObject.writeFile)(logFile, `race-rerun: could not run ${binary}: ${result.spawnError}\n`).catch(() => { });
-        }
-        let parsed;
+    }
+    /** A run that ended on a full disk: its output may be cut, so it is not counted and all stop. */
+    async function outOfSpace(st, result) {
+        if (!isNoSpace(result.spawnError) && !(await isFull(st.dir)))
+            return false;
+        if (stop === undefined)
+            diskFullAfter = ended;
+        halt('disk');
+        return true;
+    }
+    async function parseLog(logFile, importPath) {
         try {
-            parsed = await deps.parse(logFile, importPath);
+            return await deps.parse(logFile, importPath);
         }
         catch (err) {
             deps.log?.(`Could not parse ${logFile}: ${err instanceof Error ? err.message : String(err)}`);
-            parsed = structuredClone(EMPTY_PARSE);
+            return structuredClone(EMPTY_PARSE);
         }
+    }
+    /** `exited` is called once the process has ended, before its log is parsed. */
+    async function runOne(st, index, exited) {
+        const importPath = st.job.package.importPath;
+        const logFile = (0,external_node_path_namespaceObject.join)(st.dir, `run-${index}.log`);
+        const { result, overlapped } = await launchIsolated(st, logFile);
+        escaped += result.escaped ?? 0;
+        const drop = () => (opts.keepLogs ? Promise.resolve() : (0,promises_namespaceObject.rm)(logFile, { force: true }).catch(() => { }));
+        // Stopped half way: neither a pass nor a failure, so it is not counted.
+        if (result.aborted || (await outOfSpace(st, result))) {
+            await drop();
+            return undefined;
+        }
+        ended++;
+        exited?.();
+        if (result.spawnError !== undefined) {
+            await (0,promises_namespaceObject.writeFile)(logFile, `race-rerun: could not run ${st.binary}: ${result.spawnError}\n`).catch(() => { });
+        }
+        const parsed = await parseLog(logFile, importPath);
+        await drop();
         return {
             package: importPath,
             index,
@@ -2939,9 +3134,10 @@ async function schedule(jobs, opts, deps) {
             signal: result.signal,
             killed: result.killed,
             durationMs: result.durationMs,
-            logFile,
+            ...(opts.keepLogs ? { logFile } : {}),
+            ...(result.escaped ? { escaped: result.escaped } : {}),
             parsed,
-            overlapped: me.overlapped,
+            overlapped,
         };
     }
     function finished(st, record) {
@@ -3063,8 +3259,8 @@ async function schedule(jobs, opts, deps) {
         };
         pump();
     });
-    if (deadlineTimer)
-        clearTimeout(deadlineTimer);
+    deadlineTimer?.clear();
+    opts.signal?.removeEventListener('abort', cancel);
     if (stop === undefined) {
         const ran = states.filter((st) => st.built === true);
         if (until === 'stable' && ran.length > 0 && ran.every((st) => st.stable))
@@ -3085,9 +3281,12 @@ async function schedule(jobs, opts, deps) {
             stable: st.stable,
             meanMs: st.done > 0 ? st.totalMs / st.done : 0,
         })),
+        escaped,
     };
     if (firstFailure)
         result.firstFailure = firstFailure;
+    if (diskFullAfter !== undefined)
+        result.diskFullAfter = diskFullAfter;
     return result;
 }
 /** Runs every job `count` times (see schedule); the counted runs by package then index. */
@@ -3216,7 +3415,9 @@ async function confirmOverlaps(runs, settings, plan, deps) {
     const logDir = (0,external_node_path_namespaceObject.join)(deps.workDir, 'logs', 'alone');
     await (0,promises_namespaceObject.mkdir)(logDir, { recursive: true });
     const started = Date.now();
-    const outOfTime = () => Date.now() - started >= plan.budgetMs || (plan.deadline !== undefined && Date.now() >= plan.deadline);
+    const outOfTime = () => Date.now() - started >= plan.budgetMs ||
+        (plan.deadline !== undefined && Date.now() >= plan.deadline) ||
+        deps.signal?.aborted === true;
     const checks = [];
     let run = plan.firstRun;
     for (const c of candidates) {
@@ -3245,8 +3446,13 @@ async function confirmOverlaps(runs, settings, plan, deps) {
                 env: runEnvironment(plan.env, tmp.dir, run++),
                 logFile,
                 ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+                ...(deps.signal ? { signal: deps.signal } : {}),
+                reap: true,
             })
                 .finally(tmp.release);
+            // Stopped by the cancellation: neither a pass nor a failure.
+            if (res.aborted)
+                break;
             const parsed = await deps.parse(logFile, c.pkg).catch(() => undefined);
             if (aloneFailed(parsed, c.test, res.exitCode))
                 failed++;
@@ -3270,6 +3476,80 @@ async function confirmOverlaps(runs, settings, plan, deps) {
             : `${c.test} (${c.pkg}) also failed alone: ${failed} of ${n} runs${took}.`);
     }
     return checks;
+}
+
+;// CONCATENATED MODULE: ./src/engine/patterns.ts
+/**
+ * The elements of a -test.run/-test.skip pattern as testing's splitRegexp finds them: split at
+ * `/` and `|` outside brackets and parentheses (a backslash escapes the next character).
+ */
+function splitPattern(s) {
+    const elements = [];
+    let brackets = 0;
+    let parens = 0;
+    let start = 0;
+    for (let i = 0; i < s.length; i++) {
+        const c = s[i];
+        if (c === '[')
+            brackets++;
+        else if (c === ']')
+            brackets = Math.max(0, brackets - 1);
+        else if (c === '(' && brackets === 0)
+            parens++;
+        else if (c === ')' && brackets === 0)
+            parens--;
+        else if (c === '\\')
+            i++;
+        else if ((c === '/' || c === '|') && brackets === 0 && parens === 0) {
+            elements.push(s.slice(start, i));
+            start = i + 1;
+        }
+    }
+    elements.push(s.slice(start));
+    return elements;
+}
+/** Arguments that make testing check run and skip and then run nothing. */
+function probeArgs(run, skip) {
+    const args = [`-test.run=^$${run ? `/${splitPattern(run).join('/')}` : ''}`];
+    if (skip)
+        args.push(`-test.skip=${skip}`);
+    return args;
+}
+const INVALID = /^testing: invalid regexp for element \d+ of -test\.(run|skip) \((".*")\): (.*)$/m;
+/** The input error for testing's "invalid regexp" message in `output`, if there is one. */
+function patternProblem(output, inputs) {
+    const m = INVALID.exec(output);
+    if (!m)
+        return undefined;
+    const name = m[1] === 'skip' ? 'skip' : 'run';
+    const given = inputs[name] ?? '';
+    let element = m[2] ?? '';
+    try {
+        element = JSON.parse(element);
+    }
+    catch {
+        // Go's %q escapes that JSON lacks: show it quoted as Go did.
+    }
+    const why = (m[3] ?? '').replace(/^error parsing regexp: /, '');
+    const what = element === given || splitPattern(given).length === 1
+        ? `${JSON.stringify(given)} is not a valid Go regular expression (RE2 syntax): ${why}`
+        : `${JSON.stringify(given)} has a part that is not a valid Go regular expression (RE2 syntax; go test splits the pattern at / and |): ${JSON.stringify(element)}: ${why}`;
+    return `Input "${name}": ${what}.`;
+}
+/** Asks a built test binary whether testing accepts run and skip; the input error if not. */
+async function checkPatterns(runner, spec, inputs) {
+    if (!inputs.run && !inputs.skip)
+        return undefined;
+    const result = await runner.run({
+        command: spec.binary,
+        args: probeArgs(inputs.run, inputs.skip),
+        cwd: spec.cwd,
+        env: spec.env,
+        timeoutMs: 60_000,
+        reap: true,
+        ...(spec.signal ? { signal: spec.signal } : {}),
+    });
+    return patternProblem(result.output, inputs);
 }
 
 ;// CONCATENATED MODULE: ./src/engine/shard.ts
@@ -3324,12 +3604,17 @@ function shareText(info, count) {
 
 
 
+
+
+
 /**
  * GORACE options race-rerun adds before the user's own (TSan applies them in order, so the
  * user's win). atexit_sleep_ms=0: a passing race binary otherwise sleeps 1 s at exit, which
  * for fast tests is most of the run (see the README's Performance section).
  */
 const DEFAULT_GORACE = ['atexit_sleep_ms=0'];
+/** The most runs at once (see cappedParallel). */
+const MAX_PARALLEL = 64;
 /** The largest history the race runtime keeps (GORACE history_size, 0–7). */
 const MAX_HISTORY_SIZE = 7;
 /** Reruns tried per race whose stack could not be restored. */
@@ -3487,6 +3772,13 @@ async function execute(settings, deps) {
         const builds = new Map();
         let lastBuildEnd = started;
         const batch = batchBuilder(packages, settings, deps, goEnv, binDir);
+        const env = withGorace(testEnvironment(deps.env ?? process.env), DEFAULT_GORACE);
+        // tests-from chooses the tests itself: then only skip is the user's pattern.
+        const patterns = {
+            ...(failed === undefined && settings.run ? { run: settings.run } : {}),
+            ...(settings.skip ? { skip: settings.skip } : {}),
+        };
+        const patternsOk = patternGate(patterns, deps, env, result);
         const jobs = packages.map((pkg, i) => {
             const job = {
                 package: pkg,
@@ -3496,11 +3788,20 @@ async function execute(settings, deps) {
                 build: async () => {
                     const build = (await batch?.())?.get(pkg.importPath) ??
                         (await deps.go.buildTest(pkg, (0,external_node_path_namespaceObject.join)(binDir, `${names[i]}.test`), settings.buildFlags, wd));
+                    // A build stopped by cancellation is not a build failure: it is left out.
+                    if (!build.ok && deps.signal?.aborted)
+                        return undefined;
+                    if (!build.ok && isNoSpace(build.output)) {
+                        noSpace(result, deps, 0, `the test binary of ${pkg.importPath} could not be written`);
+                        return undefined;
+                    }
                     builds.set(pkg.importPath, build);
                     lastBuildEnd = Date.now();
                     if (!build.ok)
                         deps.log(`Build failed: ${pkg.importPath}`);
-                    return build.ok ? build.binary : undefined;
+                    if (!build.ok || build.binary === undefined)
+                        return undefined;
+                    return (await patternsOk(build.binary, pkg.dir)) ? build.binary : undefined;
                 },
             };
             const args = argsOf.get(pkg.importPath);
@@ -3508,16 +3809,16 @@ async function execute(settings, deps) {
                 job.testArgs = args;
             return job;
         });
-        const env = withGorace(deps.env ?? process.env, DEFAULT_GORACE);
+        const parallel = cappedParallel(settings.parallel, result.notes);
         const until = settings.until ?? 'count';
         const precision = settings.precision ?? 0.1;
         deps.log(`Building ${engine_plural(packages.length, 'test binary', 'test binaries')} with -race and running each ` +
-            `${untilText(settings)}, at most ${settings.parallel} at once (timeout ${settings.timeout} per run` +
+            `${untilText(settings)}, at most ${parallel} at once (timeout ${settings.timeout} per run` +
             `${settings.maxDuration ? `, ${settings.maxDuration} in all` : ''})`);
         const sched = await schedule(jobs, {
             count: share?.count ?? settings.count,
             ...(share ? { firstRun: share.firstRun } : {}),
-            parallel: settings.parallel,
+            parallel,
             timeout: settings.timeout,
             timeoutMs: settings.timeoutMs,
             testArgs,
@@ -3527,18 +3828,29 @@ async function execute(settings, deps) {
             until,
             precision,
             ...(deadline !== undefined ? { deadline } : {}),
+            ...(deps.signal ? { signal: deps.signal } : {}),
+            ...(deps.keepFiles ? { keepLogs: true } : {}),
         }, { runner: deps.runner, parse: deps.parse, onRun: deps.onRun, log: deps.log });
         result.builds = packages.flatMap((p) => {
             const b = builds.get(p.importPath);
             return b ? [b] : [];
         });
         result.runs = sched.records;
+        result.escaped = sched.escaped;
+        if (sched.diskFullAfter !== undefined) {
+            noSpace(result, deps, sched.diskFullAfter, "a run's output could not all be written");
+        }
         const builtCount = result.builds.filter((b) => b.ok).length;
         const failedBuilds = result.builds.length - builtCount;
         const killed = result.runs.filter((r) => r.killed).length;
         deps.log(`Built ${engine_plural(builtCount, 'test binary', 'test binaries')}${failedBuilds > 0 ? ` (${failedBuilds} failed)` : ''}; ` +
             `ran ${engine_plural(result.runs.length, 'test process', 'test processes')} in ${seconds(Date.now() - started)}` +
             (killed > 0 ? ` (${killed} killed after the timeout)` : ''));
+        if (deps.signal?.aborted) {
+            cancelledNote(settings, sched, result, String(deps.signal.reason));
+            escapedNote(result);
+            return result;
+        }
         stopNotes(settings, sched, result, lastBuildEnd - started);
         lostIterationNotes(settings, result);
         const mainMs = Date.now() - started;
@@ -3556,16 +3868,46 @@ async function execute(settings, deps) {
             result.notes.push(`Could not rerun the tests that failed while runs overlapped alone: ${err.message}`);
             return [];
         });
+        escapedNote(result);
     }
     catch (err) {
-        if (err instanceof GoError)
+        // A go command killed by the cancellation fails: that is the cancellation, said below.
+        if (deps.signal?.aborted)
+            cancelledNote(settings, undefined, result, String(deps.signal.reason));
+        else if (err instanceof GoError)
             result.errors.push(err.message);
         else {
             const message = err instanceof Error ? err.message : String(err);
             result.errors.push(`race-rerun failed unexpectedly: ${message}`);
         }
     }
+    finally {
+        // The report holds what it needs (each finding's first occurrence): logs and binaries go.
+        if (!deps.keepFiles) {
+            await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(deps.workDir, 'bin'), { recursive: true, force: true }).catch(() => { });
+            await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(deps.workDir, 'logs'), { recursive: true, force: true }).catch(() => { });
+            // The TMPDIRs of the history and alone reruns (each is removed after its run; this is their root).
+            await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(deps.workDir, 'tmp'), { recursive: true, force: true }).catch(() => { });
+        }
+    }
     return result;
+}
+/** The error for a full disk: said once, with how many runs had finished. */
+function noSpace(result, deps, runs, what) {
+    if (result.errors.some((e) => e.startsWith('No space left')))
+        return;
+    result.errors.push(`No space left in ${deps.workDirLabel ?? deps.workDir} after ${engine_plural(runs, 'run')}: ${what} (${deps.workDir}). ` +
+        'Free space there; the runs that ended on the full disk are not counted (their output may be cut).');
+}
+/** "2 processes outlived their test run", with what that means. */
+function escapedNote(result) {
+    const escaped = result.escaped ?? 0;
+    if (escaped === 0) {
+        delete result.escaped;
+        return;
+    }
+    result.notes.push(`${engine_plural(escaped, 'process', 'processes')} outlived their test run and ${escaped === 1 ? 'was' : 'were'} killed: ` +
+        'they had left its process group (setsid, a daemon). A test should stop what it starts.');
 }
 /**
  * One `go test -race -c -o dir/ pkg…` for all packages, started on first call and shared: one go
@@ -3693,6 +4035,45 @@ function stopNotes(settings, sched, result, buildMs) {
         }
     }
 }
+/**
+ * Checks run and skip with the first binary built (see patterns.ts), once for all packages: a bad
+ * pattern is an input error and nothing runs, instead of every run failing as a "test failure".
+ */
+function patternGate(patterns, deps, env, result) {
+    let verdict;
+    return (binary, cwd) => {
+        verdict ??= checkPatterns(deps.runner, { binary, cwd, env, ...(deps.signal ? { signal: deps.signal } : {}) }, patterns)
+            .catch(() => undefined) // could not ask: the runs will tell
+            .then((problem) => {
+            if (problem)
+                result.errors.push(problem);
+            return problem === undefined;
+        });
+        return verdict;
+    };
+}
+/**
+ * Runs at once, at most MAX_PARALLEL: every race-enabled test process takes memory and a core of
+ * its own, and more at once than that slows each run rather than the whole.
+ */
+function cappedParallel(parallel, notes) {
+    if (parallel <= MAX_PARALLEL)
+        return parallel;
+    notes.push(`parallel ${parallel} is more than race-rerun runs at once: ran at most ${MAX_PARALLEL} at a time (each race-enabled test process needs its own memory and core).`);
+    return MAX_PARALLEL;
+}
+/** The report's note and `cancelled` field: k of N runs finished before the signal. */
+function cancelledNote(settings, sched, result, signal) {
+    const failedBuilds = result.builds.filter((b) => !b.ok).length;
+    const runsPlanned = Math.max(0, result.packages.length - failedBuilds) * settings.count;
+    const runsDone = result.runs.length;
+    result.cancelled = { signal, runsDone, runsPlanned };
+    const stopped = sched?.packages.reduce((n, p) => n + p.stopped, 0) ?? 0;
+    result.notes.push(`Cancelled (${signal}) after ${runsDone} of ${engine_plural(runsPlanned, 'run')}: the report covers the runs that finished.` +
+        (stopped > 0
+            ? ` ${engine_plural(stopped, 'run')} still running ${stopped === 1 ? 'was' : 'were'} stopped and not counted.`
+            : ''));
+}
 /** With -count=K (or a -cpu list) a panic ends the process, so the iterations after it never ran. */
 function lostIterationNotes(settings, result) {
     const k = iterationsPerRun(settings.testFlags);
@@ -3758,7 +4139,7 @@ async function recoverStacks(settings, deps, result, argsOf, testArgs, env, dead
         const dir = dirs.get(g.pkg);
         let found;
         let tries = 0;
-        const outOfTime = () => deadline !== undefined && Date.now() >= deadline;
+        const outOfTime = () => (deadline !== undefined && Date.now() >= deadline) || deps.signal?.aborted === true;
         if (binary && dir && tried < MAX_HISTORY_GROUPS && !outOfTime()) {
             tried++;
             const base = (argsOf.get(g.pkg) ?? testArgs).filter((a) => !a.startsWith('-test.run='));
@@ -3771,7 +4152,7 @@ async function recoverStacks(settings, deps, result, argsOf, testArgs, env, dead
                 const timeoutMs = hardTimeoutMs(settings.timeoutMs);
                 const tmp = runTempDir((0,external_node_path_namespaceObject.join)(deps.workDir, 'tmp'), `history-${tried}-${tries}`);
                 // Nothing else runs now: any run index is free.
-                await deps.runner
+                const rerun = await deps.runner
                     .run({
                     command: binary,
                     args,
@@ -3779,9 +4160,14 @@ async function recoverStacks(settings, deps, result, argsOf, testArgs, env, dead
                     env: runEnvironment(historyEnv, tmp.dir, result.runs.length + tries),
                     logFile,
                     ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+                    ...(deps.signal ? { signal: deps.signal } : {}),
+                    reap: true,
                 })
                     .finally(tmp.release);
+                result.escaped = (result.escaped ?? 0) + (rerun.escaped ?? 0);
                 const parsed = await deps.parse(logFile, g.pkg).catch(() => undefined);
+                if (!deps.keepFiles)
+                    await (0,promises_namespaceObject.rm)(logFile, { force: true }).catch(() => { });
                 found = parsed?.findings.find((f) => {
                     if (f.kind !== 'race' || missingStack(f))
                         return false;
@@ -5785,6 +6171,10 @@ async function runAndReport(settings, deps, commit) {
         ...(result.overlap.length > 0 ? { overlap: result.overlap } : {}),
     };
     const report = buildReport(input);
+    if (result.cancelled)
+        report.cancelled = result.cancelled;
+    if (result.escaped)
+        report.escapedProcesses = result.escaped;
     if (result.focus)
         report.focus = result.focus;
     // Even a shard that stopped before its share was known says which shard it is, for the merge.
@@ -5926,10 +6316,113 @@ async function parseLogsToReport(logs, opts) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/engine/escapees.ts
+// Processes that outlive their test run by leaving its process group (setsid, a daemon's double
+// fork): the group kill misses them. Each run's processes inherit a marker variable; on Linux,
+// /proc/<pid>/environ tells which live processes carry it. Elsewhere they cannot be found.
+
+
+/** The variable every process of a run inherits (unless it clears its environment). */
+const MARKER_VAR = 'RACE_RERUN_PROCESS';
+const nonce = (0,external_node_crypto_namespaceObject.randomBytes)(6).toString('hex');
+let serial = 0;
+/** A marker value no other run (of this or another race-rerun) has. */
+function newMarker() {
+    serial++;
+    return `${nonce}-${process.pid}-${serial}`;
+}
+/** Scans per kill pass; a process forking as fast as it is killed is not chased further. */
+const PASSES = 3;
+/** Process group and start time (clock ticks since boot) of a live process, from /proc/<pid>/stat. */
+function statOf(pid) {
+    try {
+        const stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'latin1');
+        // pid (comm) state ppid pgrp … starttime (field 22); comm may hold spaces and parentheses.
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        if (fields[0] === 'Z')
+            return undefined;
+        return { group: Number(fields[2]), started: Number(fields[19]) };
+    }
+    catch {
+        return undefined;
+    }
+}
+/** When a process started, in /proc's clock ticks; 0 where that cannot be told. */
+function startTicks(pid) {
+    return statOf(pid)?.started ?? 0;
+}
+function carries(pid, needle) {
+    try {
+        const environ = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/environ`);
+        return environ.indexOf(needle) >= 0;
+    }
+    catch {
+        return false; // gone, or another user's process
+    }
+}
+/**
+ * Live processes outside group `pgid` that carry `marker`; [] where there is no /proc. Only those
+ * started at `since` (startTicks of the run's process) or later can be the run's: the environment
+ * of older ones is not read.
+ */
+function findEscapees(marker, pgid, since = 0) {
+    let entries;
+    try {
+        entries = (0,external_node_fs_namespaceObject.readdirSync)('/proc');
+    }
+    catch {
+        return [];
+    }
+    const needle = Buffer.from(`${MARKER_VAR}=${marker}\0`);
+    const found = [];
+    for (const pid of entries) {
+        if (!/^\d+$/.test(pid) || Number(pid) === process.pid)
+            continue;
+        const st = statOf(pid);
+        if (st === undefined || st.group === pgid || st.started < since)
+            continue;
+        if (carries(pid, needle))
+            found.push(Number(pid));
+    }
+    return found;
+}
+/** Kills the escapees of a run (see findEscapees); how many there were. */
+function killEscapees(marker, pgid, since = 0) {
+    if (process.platform !== 'linux')
+        return 0;
+    const killed = new Set();
+    for (let pass = 0; pass < PASSES; pass++) {
+        const found = findEscapees(marker, pgid, since).filter((p) => !killed.has(p));
+        if (found.length === 0)
+            break;
+        for (const pid of found) {
+            killed.add(pid);
+            try {
+                // Its own group too: whatever it started since (and kept in its group) goes with it.
+                process.kill(-pid, 'SIGKILL');
+            }
+            catch {
+                // Not a group leader.
+            }
+            try {
+                process.kill(pid, 'SIGKILL');
+            }
+            catch {
+                // Gone already.
+            }
+        }
+    }
+    return killed.size;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/process.ts
 // Runs one child process. Every child gets its own process group so that a timeout (or our own
 // SIGINT/SIGTERM) can kill the test binary *and* whatever it started: a test that spawns
 // `sleep 300` must not outlive its run.
+
+
 
 
 /** Captured output beyond this is dropped (go list/go build output is small; this is a guard). */
@@ -6026,11 +6519,13 @@ async function runProcess(spec) {
             return failed(`cannot open log file ${spec.logFile}: ${errorMessage(err)}`, elapsed());
         }
     }
+    const marker = spec.reap ? newMarker() : undefined;
+    const env = spec.env ?? process.env;
     let child;
     try {
         child = (0,external_node_child_process_namespaceObject.spawn)(spec.command, spec.args, {
             cwd: spec.cwd,
-            env: spec.env ?? process.env,
+            env: marker ? { ...env, [MARKER_VAR]: marker } : env,
             // Own process group (setsid): kill(-pid) reaches the binary's children too.
             detached: true,
             stdio: fileHandle ? ['ignore', fileHandle.fd, fileHandle.fd] : ['ignore', 'pipe', 'pipe'],
@@ -6059,6 +6554,7 @@ async function runProcess(spec) {
         const pid = child.pid;
         if (pid !== undefined)
             track(pid);
+        const since = marker && pid !== undefined && process.platform === 'linux' ? startTicks(pid) : 0;
         let killed = false;
         let aborted = false;
         let exited = false;
@@ -6074,7 +6570,7 @@ async function runProcess(spec) {
             spec.signal?.addEventListener('abort', onAbort, { once: true });
         let timer;
         if (pid !== undefined && spec.timeoutMs !== undefined && spec.timeoutMs > 0) {
-            timer = setTimeout(() => {
+            timer = longTimeout(() => {
                 if (aborted)
                     return;
                 killed = true;
@@ -6083,14 +6579,14 @@ async function runProcess(spec) {
         }
         let exitCode = null;
         let exitSignal = null;
+        let escaped = 0;
         let settled = false;
         let closeTimer;
         const finish = (spawnError) => {
             if (settled)
                 return;
             settled = true;
-            if (timer)
-                clearTimeout(timer);
+            timer?.clear();
             if (closeTimer)
                 clearTimeout(closeTimer);
             if (pid !== undefined)
@@ -6111,6 +6607,8 @@ async function runProcess(spec) {
                 result.spawnError = spawnError;
             if (aborted)
                 result.aborted = true;
+            if (marker)
+                result.escaped = escaped;
             resolve(result);
         };
         child.on('error', (e) => {
@@ -6126,11 +6624,12 @@ async function runProcess(spec) {
             exitSignal = signal;
             exited = true;
             // It ended before the timeout: a kill now would not be a timeout kill.
-            if (timer)
-                clearTimeout(timer);
+            timer?.clear();
             // Leftovers in the group (a server the test started and never stopped) die with the run;
             // otherwise they would outlive it, hold our pipes open, and disturb the next run.
             killGroup(pid);
+            if (marker)
+                escaped = killEscapees(marker, pid, since);
             // 'close' waits for the pipes; a process that escaped the group could hold them forever.
             closeTimer = setTimeout(() => {
                 child.stdout?.destroy();
@@ -6240,8 +6739,6 @@ function describeRun(run) {
     return `FAIL: ${[...kinds].map(([k, n]) => `${n} ${NOUN[k] ?? k}${n === 1 ? '' : 's'}`).join(', ')}`;
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/render/format.ts
 // Wording shared by the renderers, so the annotation, the job summary and the terminal agree.
 
@@ -6994,8 +7491,10 @@ function deltaText(report, label = escape_escapeMarkdown) {
     return `vs ${label(b.label)}: ${parts.length > 0 ? parts.join(', ') : 'no change'}`;
 }
 function icon(report, parts, onlyNew) {
+    // A cancelled job or a lost part (an error) measured less than asked: never a green tick.
+    const partial = report.cancelled !== undefined || report.errors.length > 0;
     if (report.findings.length === 0)
-        return parts.length > 0 ? '⚠️' : '✅';
+        return parts.length > 0 || partial ? '⚠️' : '✅';
     // Collisions between race-rerun's own runs only: a warning, not a failure.
     if (report.findings.every((f) => f.kind === 'overlap'))
         return '⚠️';
@@ -7027,7 +7526,9 @@ function headline(report, opts = {}) {
     const at = sha ? ` at ${opts.commitUrl ? `[${sha}](${safeUrl(opts.commitUrl)})` : sha}` : '';
     const delta = deltaText(report);
     const jobs = jobsText(report);
-    return `${icon(report, parts, opts.onlyNew === true)} **${what}** — ${runsPhrase(report)}${jobs ? ` (${jobs})` : ''}${at}${delta ? ` (${delta})` : ''}${run}`;
+    const c = report.cancelled;
+    const cut = c ? ` · cancelled (${c.signal}) after ${c.runsDone} of ${plural(c.runsPlanned, 'run')}` : '';
+    return `${icon(report, parts, opts.onlyNew === true)} **${what}** — ${runsPhrase(report)}${jobs ? ` (${jobs})` : ''}${at}${delta ? ` (${delta})` : ''}${cut}${run}`;
 }
 /** `only-changed`: which packages ran and why, in one paragraph. */
 function focusLines(report) {
@@ -7209,7 +7710,7 @@ function renderTerminal(report, opts = {}) {
     const onlyOverlap = report.findings.every((f) => f.kind === 'overlap');
     const mark = report.verdict === 'findings' && !onlyOverlap
         ? paint.red('✗')
-        : report.verdict !== 'clean' || bad.length > 0
+        : report.verdict !== 'clean' || bad.length > 0 || report.cancelled
             ? paint.yellow('!')
             : paint.green('✓');
     const delta = deltaText(report, (s) => s);
@@ -7342,10 +7843,10 @@ const FLAGS = {
     parallel: test(true),
     short: test(false),
     shuffle: test(true),
-    // race-rerun sets these itself.
+    // race-rerun sets these itself: saying them is fine, turning them off cannot work.
     race: { to: 'ignore', takesValue: false },
     v: { to: 'ignore', takesValue: false },
-    json: { to: 'ignore', takesValue: false },
+    json: reject(false, 'is not supported: race-rerun reads the test output itself and writes its own JSON report (the report output)'),
     msan: reject(false, 'cannot be combined with -race'),
     asan: reject(false, 'cannot be combined with -race'),
     C: reject(true, 'is not supported: use the working-directory input'),
@@ -7364,6 +7865,14 @@ const FLAGS = {
     mutexprofile: reject(true, PROFILE),
     trace: reject(true, PROFILE),
     outputdir: reject(true, PROFILE),
+};
+/** Go's strconv.ParseBool words. */
+const TRUE_WORDS = ['1', 't', 'T', 'TRUE', 'true', 'True'];
+const FALSE_WORDS = ['0', 'f', 'F', 'FALSE', 'false', 'False'];
+/** Flags race-rerun always sets: why they cannot be turned off. */
+const OFF_WHY = {
+    race: 'cannot work: race-rerun exists to run the tests with the race detector',
+    v: 'cannot work: race-rerun runs the tests verbosely (-test.v=test2json) to tell which test printed what',
 };
 /**
  * Sorts `go test` flags: build flags (normalised to `-name` / `-name=value`) and test-binary
@@ -7406,6 +7915,12 @@ function classifyGoTestFlags(words) {
         if (name === 'count' && !/^[1-9]\d*$/.test(value ?? '')) {
             throw new GoFlagsError(`-count must be a whole number ≥ 1 (iterations per run; the count input sets the number of runs), got ${JSON.stringify(value)}`);
         }
+        const off = OFF_WHY[name];
+        if (off && value !== undefined && !TRUE_WORDS.includes(value) && value !== 'test2json') {
+            throw new GoFlagsError(FALSE_WORDS.includes(value)
+                ? `-${name}=${value} ${off}`
+                : `-${name} takes true or false, got ${JSON.stringify(value)}`);
+        }
         const flag = value === undefined ? name : `${name}=${value}`;
         switch (kind.to) {
             case 'build':
@@ -7439,6 +7954,8 @@ class SettingsError extends Error {
     }
 }
 const MAX_COUNT = 10_000;
+/** Go's longest time.Duration (2^63-1 ns), in milliseconds. */
+const MAX_GO_DURATION_MS = 9_223_372_036_854.775;
 /** The words `fail-on` accepts besides `never`. `build` failures count under `failure`. */
 const FAIL_ON_WORDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'overlap'];
 /**
@@ -7617,8 +8134,8 @@ function parseGoDuration(text) {
     return (sign * ns) / 1e6;
 }
 const UNTIL_WORDS = ['count', 'first', 'stable'];
-const TRUE_WORDS = ['true', 'True', 'TRUE'];
-const FALSE_WORDS = ['false', 'False', 'FALSE'];
+const settings_TRUE_WORDS = ['true', 'True', 'TRUE'];
+const settings_FALSE_WORDS = ['false', 'False', 'FALSE'];
 /**
  * Reads every input, applies defaults and validates. Throws one SettingsError that lists every
  * bad input, so a user fixes them all in one go.
@@ -7663,6 +8180,9 @@ function readSettings(input, defaults) {
     }
     if (!(timeoutMs > 0)) {
         problems.push(`Input "timeout" must be a Go duration greater than zero such as 90s, 10m or 1h30m, got ${JSON.stringify(timeout)}.`);
+    }
+    if (timeoutMs > MAX_GO_DURATION_MS) {
+        problems.push(`Input "timeout" is longer than Go's longest duration (about 2562047h) and the test binary would refuse it, got ${JSON.stringify(timeout)}.`);
     }
     const parallelText = get('parallel');
     let parallel = Math.max(1, Math.floor(defaults.cpus) || 1);
@@ -7731,9 +8251,9 @@ function readSettings(input, defaults) {
     // A shard job comments only when asked to: the merge job posts the one comment.
     const commentText = get('comment') || (shard ? 'false' : defaultOf('comment'));
     let comment = true;
-    if (TRUE_WORDS.includes(commentText))
+    if (settings_TRUE_WORDS.includes(commentText))
         comment = true;
-    else if (FALSE_WORDS.includes(commentText))
+    else if (settings_FALSE_WORDS.includes(commentText))
         comment = false;
     else
         problems.push(`Input "comment" must be true or false, got ${JSON.stringify(commentText)}.`);
@@ -7808,9 +8328,9 @@ function settings_globProblem(glob) {
     return undefined;
 }
 function boolInput(name, text, problems) {
-    if (TRUE_WORDS.includes(text))
+    if (settings_TRUE_WORDS.includes(text))
         return true;
-    if (FALSE_WORDS.includes(text))
+    if (settings_FALSE_WORDS.includes(text))
         return false;
     problems.push(`Input "${name}" must be true or false, got ${JSON.stringify(text)}.`);
     return false;
@@ -8234,6 +8754,9 @@ function readReports(root, globs) {
 
 
 
+
+
+
 const USAGE = `race-rerun ${VERSION}: run Go tests N times under the race detector and report how often each race, panic and failure reproduces.
 
 Usage:
@@ -8264,7 +8787,8 @@ Flags for all:
   -h, --help, --version
 
 Exit status: 0 nothing matched --fail-on, 1 findings matched --fail-on, 2 bad usage, nothing could be run,
-or (parse) a log could not be read or none holds Go test output.`;
+or (parse) a log could not be read or none holds Go test output; 130 interrupted (Ctrl-C: the runs that
+finished are reported, and written to --json).`;
 class UsageError extends Error {
 }
 function usage(code) {
@@ -8325,14 +8849,14 @@ function writeJson(file, report) {
     if (!file)
         return;
     (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(file)), { recursive: true });
-    (0,external_node_fs_namespaceObject.writeFileSync)(file, `${JSON.stringify(redactDeep(report), null, 2)}\n`);
+    writeWhole(file, `${JSON.stringify(redactDeep(report), null, 2)}\n`);
     process.stderr.write(`JSON report written to ${file}\n`);
 }
 function writeSarif(file, report, failOn) {
     if (!file)
         return;
     (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(file)), { recursive: true });
-    (0,external_node_fs_namespaceObject.writeFileSync)(file, `${JSON.stringify(renderSarif(redactDeep(report), { failOn }))}\n`);
+    writeWhole(file, `${JSON.stringify(renderSarif(redactDeep(report), { failOn }))}\n`);
     process.stderr.write(`SARIF written to ${file}\n`);
 }
 /** The text, JSON and SARIF outputs every command ends with. */
@@ -8446,13 +8970,34 @@ async function cmdRun(args, color) {
         reportPath: values.json ? (0,external_node_path_namespaceObject.resolve)(values.json) : '',
         cpus: (0,external_node_os_namespaceObject.availableParallelism)(),
     });
+    // Ctrl-C: the runs stop, the ones that finished are reported (and written to --json), exit 130.
+    const cancellation = onCancel();
+    try {
+        const report = await runOnce(settings, repoRoot, cancellation.signal);
+        const branch = gitBranch(repoRoot);
+        // Recorded so that a later --baseline of this report can say "vs main".
+        if (branch)
+            report.context.branch = branch;
+        commands_compare(report, values.baseline, cwd);
+        show(report, values, color, settings.failOn);
+        if (cancellation.by)
+            return signalExitCode(cancellation.by);
+        return exitCodeOf(report, settings.failOn, values['only-new'] === true);
+    }
+    finally {
+        cancellation.dispose();
+    }
+}
+/** The engine's report for these settings, in a scratch directory removed afterwards. */
+async function runOnce(settings, repoRoot, signal) {
     const workDir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'race-rerun-'));
-    const go = createGoTool(nodeProcessRunner);
+    const go = createGoTool(nodeProcessRunner, { env: testEnvironment(process.env), signal });
     let report;
     try {
         report = await runAndReport(settings, {
             go,
             runner: nodeProcessRunner,
+            signal,
             workDir,
             log: (m) => process.stderr.write(`${m}\n`),
             onRun: (r, done, total) => process.stderr.write(`[${done}/${total}] ${r.package} run ${r.index}: ${describeRun(r)}\n`),
@@ -8464,14 +9009,8 @@ async function cmdRun(args, color) {
     finally {
         (0,external_node_fs_namespaceObject.rmSync)(workDir, { recursive: true, force: true });
     }
-    const branch = gitBranch(repoRoot);
-    // Recorded so that a later --baseline of this report can say "vs main".
-    if (branch)
-        report.context.branch = branch;
-    commands_compare(report, values.baseline, cwd);
-    report = withCliWording(report);
-    show(report, values, color, settings.failOn);
-    return exitCodeOf(report, settings.failOn, values['only-new'] === true);
+    // The engine speaks of action inputs: here they are flags.
+    return withCliWording(report);
 }
 /**
  * Standard input, read as the stream it is: reopening /dev/stdin fails (ENXIO) when it is a

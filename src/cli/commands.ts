@@ -1,14 +1,17 @@
 // race-rerun on the command line: the same engine and report as the action, shown as text.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MergeError, mergeReports } from '../analysis/merge.js';
 import { applyBaseline } from '../engine/baseline.js';
+import { onCancel, signalExitCode } from '../engine/cancel.js';
+import { testEnvironment } from '../engine/environment.js';
+import { writeWhole } from '../engine/files.js';
 import { createGoTool } from '../engine/go.js';
 import { errorReport, type LogSource, parseLogsToReport, runAndReport } from '../engine/pipeline.js';
 import { nodeProcessRunner } from '../engine/process.js';
-import type { FindingKind, Report } from '../model.js';
+import type { FindingKind, Report, Settings } from '../model.js';
 import { addEnvSecrets, redact, redactDeep } from '../publish/secrets.js';
 import { failingFindings } from '../render/outcome.js';
 import { describeRun } from '../render/progress.js';
@@ -48,7 +51,8 @@ Flags for all:
   -h, --help, --version
 
 Exit status: 0 nothing matched --fail-on, 1 findings matched --fail-on, 2 bad usage, nothing could be run,
-or (parse) a log could not be read or none holds Go test output.`;
+or (parse) a log could not be read or none holds Go test output; 130 interrupted (Ctrl-C: the runs that
+finished are reported, and written to --json).`;
 
 class UsageError extends Error {}
 
@@ -115,14 +119,14 @@ function gitBranch(repoRoot: string): string | undefined {
 function writeJson(file: string | undefined, report: Report): void {
   if (!file) return;
   mkdirSync(dirname(resolve(file)), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(redactDeep(report), null, 2)}\n`);
+  writeWhole(file, `${JSON.stringify(redactDeep(report), null, 2)}\n`);
   process.stderr.write(`JSON report written to ${file}\n`);
 }
 
 function writeSarif(file: string | undefined, report: Report, failOn: FindingKind[]): void {
   if (!file) return;
   mkdirSync(dirname(resolve(file)), { recursive: true });
-  writeFileSync(file, `${JSON.stringify(renderSarif(redactDeep(report), { failOn }))}\n`);
+  writeWhole(file, `${JSON.stringify(renderSarif(redactDeep(report), { failOn }))}\n`);
   process.stderr.write(`SARIF written to ${file}\n`);
 }
 
@@ -239,13 +243,32 @@ async function cmdRun(args: string[], color: boolean): Promise<number> {
     reportPath: values.json ? resolve(values.json) : '',
     cpus: availableParallelism(),
   });
+  // Ctrl-C: the runs stop, the ones that finished are reported (and written to --json), exit 130.
+  const cancellation = onCancel();
+  try {
+    const report = await runOnce(settings, repoRoot, cancellation.signal);
+    const branch = gitBranch(repoRoot);
+    // Recorded so that a later --baseline of this report can say "vs main".
+    if (branch) report.context.branch = branch;
+    compare(report, values.baseline, cwd);
+    show(report, values, color, settings.failOn);
+    if (cancellation.by) return signalExitCode(cancellation.by);
+    return exitCodeOf(report, settings.failOn, values['only-new'] === true);
+  } finally {
+    cancellation.dispose();
+  }
+}
+
+/** The engine's report for these settings, in a scratch directory removed afterwards. */
+async function runOnce(settings: Settings, repoRoot: string, signal: AbortSignal): Promise<Report> {
   const workDir = mkdtempSync(join(tmpdir(), 'race-rerun-'));
-  const go = createGoTool(nodeProcessRunner);
+  const go = createGoTool(nodeProcessRunner, { env: testEnvironment(process.env), signal });
   let report: Report;
   try {
     report = await runAndReport(settings, {
       go,
       runner: nodeProcessRunner,
+      signal,
       workDir,
       log: (m) => process.stderr.write(`${m}\n`),
       onRun: (r, done, total) =>
@@ -256,13 +279,8 @@ async function cmdRun(args: string[], color: boolean): Promise<number> {
   } finally {
     rmSync(workDir, { recursive: true, force: true });
   }
-  const branch = gitBranch(repoRoot);
-  // Recorded so that a later --baseline of this report can say "vs main".
-  if (branch) report.context.branch = branch;
-  compare(report, values.baseline, cwd);
-  report = withCliWording(report);
-  show(report, values, color, settings.failOn);
-  return exitCodeOf(report, settings.failOn, values['only-new'] === true);
+  // The engine speaks of action inputs: here they are flags.
+  return withCliWording(report);
 }
 
 /**

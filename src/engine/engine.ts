@@ -1,7 +1,7 @@
 // Orchestration: go env → go list → build each test binary once with -race → run each `count`
 // times (or until the answer is known). Problems the user caused end up in `errors` with what was
 // done so far; nothing throws.
-import { mkdir, mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type {
   BuildResult,
@@ -14,8 +14,11 @@ import type {
   ShardInfo,
 } from '../model.js';
 import { focusOnChanges, type GitTool } from './changed.js';
+import { isNoSpace } from './disk.js';
+import { testEnvironment } from './environment.js';
 import { type GoEnv, GoError, type GoTool } from './go.js';
 import { confirmOverlaps, MIN_OVERLAP_BUDGET_MS } from './overlap.js';
+import { checkPatterns } from './patterns.js';
 import type { ProcessRunner } from './process.js';
 import {
   fileNames,
@@ -39,8 +42,17 @@ export interface EngineDeps {
   /** Scratch directory: test binaries go to `bin/`, run logs to `logs/`. */
   workDir: string;
   onRun?: RunDeps['onRun'];
-  /** Environment of the test runs; default process.env (the step's env, GORACE included). */
+  /**
+   * The step's environment (GORACE included); default process.env. Test runs get it without the
+   * action's inputs and the runner's tokens (see testEnvironment).
+   */
   env?: NodeJS.ProcessEnv;
+  /** Cancellation (SIGINT/SIGTERM): stops the builds and runs; what finished is kept. */
+  signal?: AbortSignal;
+  /** Keep run logs and test binaries in workDir (default: deleted once no longer needed). */
+  keepFiles?: boolean;
+  /** How messages name workDir's place, e.g. `RUNNER_TEMP` (default: its path). */
+  workDirLabel?: string;
   /** For `only-changed`: which files the pull request changed. */
   git?: GitTool;
 }
@@ -55,6 +67,10 @@ export interface EngineResult {
   notes: string[];
   /** `shard: I/N`: the share this job ran. */
   shard?: ShardInfo;
+  /** Processes that outlived their test run (left its process group) and were killed. */
+  escaped?: number;
+  /** Set when deps.signal was aborted: the runs that finished, of the runs planned. */
+  cancelled?: { signal: string; runsDone: number; runsPlanned: number };
   /** `only-changed`: the packages run and why. */
   focus?: FocusReport;
   /** Tests that failed while runs overlapped, rerun alone. */
@@ -67,6 +83,9 @@ export interface EngineResult {
  * for fast tests is most of the run (see the README's Performance section).
  */
 export const DEFAULT_GORACE = ['atexit_sleep_ms=0'];
+
+/** The most runs at once (see cappedParallel). */
+export const MAX_PARALLEL = 64;
 
 /** The largest history the race runtime keeps (GORACE history_size, 0–7). */
 export const MAX_HISTORY_SIZE = 7;
@@ -255,6 +274,13 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
     const builds = new Map<string, BuildResult>();
     let lastBuildEnd = started;
     const batch = batchBuilder(packages, settings, deps, goEnv, binDir);
+    const env = withGorace(testEnvironment(deps.env ?? process.env), DEFAULT_GORACE);
+    // tests-from chooses the tests itself: then only skip is the user's pattern.
+    const patterns = {
+      ...(failed === undefined && settings.run ? { run: settings.run } : {}),
+      ...(settings.skip ? { skip: settings.skip } : {}),
+    };
+    const patternsOk = patternGate(patterns, deps, env, result);
     const jobs: RunJob[] = packages.map((pkg, i) => {
       const job: RunJob = {
         package: pkg,
@@ -265,10 +291,17 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
           const build =
             (await batch?.())?.get(pkg.importPath) ??
             (await deps.go.buildTest(pkg, join(binDir, `${names[i]}.test`), settings.buildFlags, wd));
+          // A build stopped by cancellation is not a build failure: it is left out.
+          if (!build.ok && deps.signal?.aborted) return undefined;
+          if (!build.ok && isNoSpace(build.output)) {
+            noSpace(result, deps, 0, `the test binary of ${pkg.importPath} could not be written`);
+            return undefined;
+          }
           builds.set(pkg.importPath, build);
           lastBuildEnd = Date.now();
           if (!build.ok) deps.log(`Build failed: ${pkg.importPath}`);
-          return build.ok ? build.binary : undefined;
+          if (!build.ok || build.binary === undefined) return undefined;
+          return (await patternsOk(build.binary, pkg.dir)) ? build.binary : undefined;
         },
       };
       const args = argsOf.get(pkg.importPath);
@@ -276,12 +309,12 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
       return job;
     });
 
-    const env = withGorace(deps.env ?? process.env, DEFAULT_GORACE);
+    const parallel = cappedParallel(settings.parallel, result.notes);
     const until = settings.until ?? 'count';
     const precision = settings.precision ?? 0.1;
     deps.log(
       `Building ${plural(packages.length, 'test binary', 'test binaries')} with -race and running each ` +
-        `${untilText(settings)}, at most ${settings.parallel} at once (timeout ${settings.timeout} per run` +
+        `${untilText(settings)}, at most ${parallel} at once (timeout ${settings.timeout} per run` +
         `${settings.maxDuration ? `, ${settings.maxDuration} in all` : ''})`,
     );
     const sched = await schedule(
@@ -289,7 +322,7 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
       {
         count: share?.count ?? settings.count,
         ...(share ? { firstRun: share.firstRun } : {}),
-        parallel: settings.parallel,
+        parallel,
         timeout: settings.timeout,
         timeoutMs: settings.timeoutMs,
         testArgs,
@@ -299,6 +332,8 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
         until,
         precision,
         ...(deadline !== undefined ? { deadline } : {}),
+        ...(deps.signal ? { signal: deps.signal } : {}),
+        ...(deps.keepFiles ? { keepLogs: true } : {}),
       },
       { runner: deps.runner, parse: deps.parse, onRun: deps.onRun, log: deps.log },
     );
@@ -307,6 +342,10 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
       return b ? [b] : [];
     });
     result.runs = sched.records;
+    result.escaped = sched.escaped;
+    if (sched.diskFullAfter !== undefined) {
+      noSpace(result, deps, sched.diskFullAfter, "a run's output could not all be written");
+    }
     const builtCount = result.builds.filter((b) => b.ok).length;
     const failedBuilds = result.builds.length - builtCount;
     const killed = result.runs.filter((r) => r.killed).length;
@@ -316,6 +355,11 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
         (killed > 0 ? ` (${killed} killed after the timeout)` : ''),
     );
 
+    if (deps.signal?.aborted) {
+      cancelledNote(settings, sched, result, String(deps.signal.reason));
+      escapedNote(result);
+      return result;
+    }
     stopNotes(settings, sched, result, lastBuildEnd - started);
     lostIterationNotes(settings, result);
     const mainMs = Date.now() - started;
@@ -340,14 +384,47 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
       );
       return [];
     });
+    escapedNote(result);
   } catch (err) {
-    if (err instanceof GoError) result.errors.push(err.message);
+    // A go command killed by the cancellation fails: that is the cancellation, said below.
+    if (deps.signal?.aborted) cancelledNote(settings, undefined, result, String(deps.signal.reason));
+    else if (err instanceof GoError) result.errors.push(err.message);
     else {
       const message = err instanceof Error ? err.message : String(err);
       result.errors.push(`race-rerun failed unexpectedly: ${message}`);
     }
+  } finally {
+    // The report holds what it needs (each finding's first occurrence): logs and binaries go.
+    if (!deps.keepFiles) {
+      await rm(join(deps.workDir, 'bin'), { recursive: true, force: true }).catch(() => {});
+      await rm(join(deps.workDir, 'logs'), { recursive: true, force: true }).catch(() => {});
+      // The TMPDIRs of the history and alone reruns (each is removed after its run; this is their root).
+      await rm(join(deps.workDir, 'tmp'), { recursive: true, force: true }).catch(() => {});
+    }
   }
   return result;
+}
+
+/** The error for a full disk: said once, with how many runs had finished. */
+function noSpace(result: EngineResult, deps: EngineDeps, runs: number, what: string): void {
+  if (result.errors.some((e) => e.startsWith('No space left'))) return;
+  result.errors.push(
+    `No space left in ${deps.workDirLabel ?? deps.workDir} after ${plural(runs, 'run')}: ${what} (${deps.workDir}). ` +
+      'Free space there; the runs that ended on the full disk are not counted (their output may be cut).',
+  );
+}
+
+/** "2 processes outlived their test run", with what that means. */
+function escapedNote(result: EngineResult): void {
+  const escaped = result.escaped ?? 0;
+  if (escaped === 0) {
+    delete result.escaped;
+    return;
+  }
+  result.notes.push(
+    `${plural(escaped, 'process', 'processes')} outlived their test run and ${escaped === 1 ? 'was' : 'were'} killed: ` +
+      'they had left its process group (setsid, a daemon). A test should stop what it starts.',
+  );
 }
 
 /**
@@ -511,6 +588,64 @@ function stopNotes(settings: Settings, sched: ScheduleResult, result: EngineResu
   }
 }
 
+/**
+ * Checks run and skip with the first binary built (see patterns.ts), once for all packages: a bad
+ * pattern is an input error and nothing runs, instead of every run failing as a "test failure".
+ */
+function patternGate(
+  patterns: { run?: string; skip?: string },
+  deps: EngineDeps,
+  env: NodeJS.ProcessEnv,
+  result: EngineResult,
+): (binary: string, cwd: string) => Promise<boolean> {
+  let verdict: Promise<boolean> | undefined;
+  return (binary, cwd) => {
+    verdict ??= checkPatterns(
+      deps.runner,
+      { binary, cwd, env, ...(deps.signal ? { signal: deps.signal } : {}) },
+      patterns,
+    )
+      .catch(() => undefined) // could not ask: the runs will tell
+      .then((problem) => {
+        if (problem) result.errors.push(problem);
+        return problem === undefined;
+      });
+    return verdict;
+  };
+}
+
+/**
+ * Runs at once, at most MAX_PARALLEL: every race-enabled test process takes memory and a core of
+ * its own, and more at once than that slows each run rather than the whole.
+ */
+function cappedParallel(parallel: number, notes: string[]): number {
+  if (parallel <= MAX_PARALLEL) return parallel;
+  notes.push(
+    `parallel ${parallel} is more than race-rerun runs at once: ran at most ${MAX_PARALLEL} at a time (each race-enabled test process needs its own memory and core).`,
+  );
+  return MAX_PARALLEL;
+}
+
+/** The report's note and `cancelled` field: k of N runs finished before the signal. */
+function cancelledNote(
+  settings: Settings,
+  sched: ScheduleResult | undefined,
+  result: EngineResult,
+  signal: string,
+): void {
+  const failedBuilds = result.builds.filter((b) => !b.ok).length;
+  const runsPlanned = Math.max(0, result.packages.length - failedBuilds) * settings.count;
+  const runsDone = result.runs.length;
+  result.cancelled = { signal, runsDone, runsPlanned };
+  const stopped = sched?.packages.reduce((n, p) => n + p.stopped, 0) ?? 0;
+  result.notes.push(
+    `Cancelled (${signal}) after ${runsDone} of ${plural(runsPlanned, 'run')}: the report covers the runs that finished.` +
+      (stopped > 0
+        ? ` ${plural(stopped, 'run')} still running ${stopped === 1 ? 'was' : 'were'} stopped and not counted.`
+        : ''),
+  );
+}
+
 /** With -count=K (or a -cpu list) a panic ends the process, so the iterations after it never ran. */
 function lostIterationNotes(settings: Settings, result: EngineResult): void {
   const k = iterationsPerRun(settings.testFlags);
@@ -592,7 +727,8 @@ async function recoverStacks(
     const dir = dirs.get(g.pkg);
     let found: RawFinding | undefined;
     let tries = 0;
-    const outOfTime = () => deadline !== undefined && Date.now() >= deadline;
+    const outOfTime = () =>
+      (deadline !== undefined && Date.now() >= deadline) || deps.signal?.aborted === true;
     if (binary && dir && tried < MAX_HISTORY_GROUPS && !outOfTime()) {
       tried++;
       const base = (argsOf.get(g.pkg) ?? testArgs).filter((a) => !a.startsWith('-test.run='));
@@ -605,7 +741,7 @@ async function recoverStacks(
         const timeoutMs = hardTimeoutMs(settings.timeoutMs);
         const tmp = runTempDir(join(deps.workDir, 'tmp'), `history-${tried}-${tries}`);
         // Nothing else runs now: any run index is free.
-        await deps.runner
+        const rerun = await deps.runner
           .run({
             command: binary,
             args,
@@ -613,9 +749,13 @@ async function recoverStacks(
             env: runEnvironment(historyEnv, tmp.dir, result.runs.length + tries),
             logFile,
             ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+            ...(deps.signal ? { signal: deps.signal } : {}),
+            reap: true,
           })
           .finally(tmp.release);
+        result.escaped = (result.escaped ?? 0) + (rerun.escaped ?? 0);
         const parsed = await deps.parse(logFile, g.pkg).catch(() => undefined);
+        if (!deps.keepFiles) await rm(logFile, { force: true }).catch(() => {});
         found = parsed?.findings.find((f) => {
           if (f.kind !== 'race' || missingStack(f)) return false;
           const tops = new Set(accessTops(f));

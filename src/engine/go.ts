@@ -161,7 +161,7 @@ function raceBuildEnv(base: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 
 export function createGoTool(
   runner: ProcessRunner,
-  opts: { goBinary?: string; env?: NodeJS.ProcessEnv } = {},
+  opts: { goBinary?: string; env?: NodeJS.ProcessEnv; signal?: AbortSignal } = {},
 ): GoTool {
   const goBinary = opts.goBinary ?? 'go';
   const baseEnv = () => opts.env ?? process.env;
@@ -173,7 +173,13 @@ export function createGoTool(
         `Working directory ${cwd} does not exist. Set working-directory to the directory that holds go.mod.`,
       );
     }
-    const result = await runner.run({ command: goBinary, args, cwd, env: env ?? baseEnv() });
+    const result = await runner.run({
+      command: goBinary,
+      args,
+      cwd,
+      env: env ?? baseEnv(),
+      ...(opts.signal ? { signal: opts.signal } : {}),
+    });
     if (result.spawnError !== undefined) {
       if (/ENOENT/.test(result.spawnError)) {
         throw new GoError(

@@ -21,6 +21,8 @@ export interface OverlapDeps {
   parse: (logFile: string, pkg: string) => Promise<ParsedOutput>;
   log: (message: string) => void;
   workDir: string;
+  /** Cancellation: no alone run starts once it is aborted, a running one is stopped. */
+  signal?: AbortSignal;
 }
 
 export interface OverlapPlan {
@@ -99,7 +101,9 @@ export async function confirmOverlaps(
   await mkdir(logDir, { recursive: true });
   const started = Date.now();
   const outOfTime = () =>
-    Date.now() - started >= plan.budgetMs || (plan.deadline !== undefined && Date.now() >= plan.deadline);
+    Date.now() - started >= plan.budgetMs ||
+    (plan.deadline !== undefined && Date.now() >= plan.deadline) ||
+    deps.signal?.aborted === true;
   const checks: OverlapCheck[] = [];
   let run = plan.firstRun;
   for (const c of candidates) {
@@ -129,8 +133,12 @@ export async function confirmOverlaps(
           env: runEnvironment(plan.env, tmp.dir, run++),
           logFile,
           ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+          ...(deps.signal ? { signal: deps.signal } : {}),
+          reap: true,
         })
         .finally(tmp.release);
+      // Stopped by the cancellation: neither a pass nor a failure.
+      if (res.aborted) break;
       const parsed = await deps.parse(logFile, c.pkg).catch(() => undefined);
       if (aloneFailed(parsed, c.test, res.exitCode)) failed++;
     }

@@ -154,6 +154,8 @@ export async function runAndReport(
     ...(result.overlap.length > 0 ? { overlap: result.overlap } : {}),
   };
   const report = buildReport(input);
+  if (result.cancelled) report.cancelled = result.cancelled;
+  if (result.escaped) report.escapedProcesses = result.escaped;
   if (result.focus) report.focus = result.focus;
   // Even a shard that stopped before its share was known says which shard it is, for the merge.
   const shard = result.shard ?? (settings.shard && { ...settings.shard, split: 'packages', packages: [] });

@@ -3,6 +3,8 @@
 // `sleep 300` must not outlive its run.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { closeSync, existsSync, openSync } from 'node:fs';
+import { killEscapees, MARKER_VAR, newMarker, startTicks } from './escapees.js';
+import { type LongTimer, longTimeout } from './timers.js';
 
 export interface ProcessSpec {
   command: string;
@@ -14,6 +16,11 @@ export interface ProcessSpec {
   logFile?: string;
   /** Aborting kills the process group like a timeout, but the result says `aborted`, not `killed`. */
   signal?: AbortSignal;
+  /**
+   * After the process ends, find and kill the processes it started that left its group (setsid):
+   * they carry a marker variable (Linux only, see escapees.ts). Counted in `escaped`.
+   */
+  reap?: boolean;
 }
 
 export interface ProcessResult {
@@ -28,6 +35,8 @@ export interface ProcessResult {
   output: string;
   /** The process could not be started (ENOENT, EACCES, bad cwd ...): the error's message. */
   spawnError?: string;
+  /** With spec.reap: processes that had left the run's process group and were killed. */
+  escaped?: number;
   /** Without logFile only: stdout and stderr on their own (go list's JSON is on stdout). */
   stdout?: string;
   stderr?: string;
@@ -138,11 +147,13 @@ async function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
     }
   }
 
+  const marker = spec.reap ? newMarker() : undefined;
+  const env = spec.env ?? process.env;
   let child: ChildProcess;
   try {
     child = spawn(spec.command, spec.args, {
       cwd: spec.cwd,
-      env: spec.env ?? process.env,
+      env: marker ? { ...env, [MARKER_VAR]: marker } : env,
       // Own process group (setsid): kill(-pid) reaches the binary's children too.
       detached: true,
       stdio: fileHandle ? ['ignore', fileHandle.fd, fileHandle.fd] : ['ignore', 'pipe', 'pipe'],
@@ -171,6 +182,7 @@ async function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
 
     const pid = child.pid;
     if (pid !== undefined) track(pid);
+    const since = marker && pid !== undefined && process.platform === 'linux' ? startTicks(pid) : 0;
     let killed = false;
     let aborted = false;
     let exited = false;
@@ -181,9 +193,9 @@ async function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
     };
     if (spec.signal?.aborted) onAbort();
     else spec.signal?.addEventListener('abort', onAbort, { once: true });
-    let timer: NodeJS.Timeout | undefined;
+    let timer: LongTimer | undefined;
     if (pid !== undefined && spec.timeoutMs !== undefined && spec.timeoutMs > 0) {
-      timer = setTimeout(() => {
+      timer = longTimeout(() => {
         if (aborted) return;
         killed = true;
         killGroup(pid);
@@ -192,12 +204,13 @@ async function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
 
     let exitCode: number | null = null;
     let exitSignal: string | null = null;
+    let escaped = 0;
     let settled = false;
     let closeTimer: NodeJS.Timeout | undefined;
     const finish = (spawnError?: string) => {
       if (settled) return;
       settled = true;
-      if (timer) clearTimeout(timer);
+      timer?.clear();
       if (closeTimer) clearTimeout(closeTimer);
       if (pid !== undefined) untrack(pid);
       spec.signal?.removeEventListener('abort', onAbort);
@@ -214,6 +227,7 @@ async function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
       }
       if (spawnError !== undefined) result.spawnError = spawnError;
       if (aborted) result.aborted = true;
+      if (marker) result.escaped = escaped;
       resolve(result);
     };
 
@@ -228,10 +242,11 @@ async function runProcess(spec: ProcessSpec): Promise<ProcessResult> {
       exitSignal = signal;
       exited = true;
       // It ended before the timeout: a kill now would not be a timeout kill.
-      if (timer) clearTimeout(timer);
+      timer?.clear();
       // Leftovers in the group (a server the test started and never stopped) die with the run;
       // otherwise they would outlive it, hold our pipes open, and disturb the next run.
       killGroup(pid);
+      if (marker) escaped = killEscapees(marker, pid, since);
       // 'close' waits for the pipes; a process that escaped the group could hold them forever.
       closeTimer = setTimeout(() => {
         child.stdout?.destroy();

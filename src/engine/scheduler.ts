@@ -3,12 +3,16 @@
 // "fails in 3 of 30 runs". Builds share the same slots, so the first runs start while later
 // packages still build; runs of all packages interleave, and the runs can stop early (first
 // failure, stable rates, time budget).
+
+import { setMaxListeners } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { wilson } from '../analysis/stats.js';
 import type { GoPackage, ParsedOutput, RawFinding, RunRecord } from '../model.js';
+import { diskFull, isNoSpace } from './disk.js';
 import type { ProcessResult, ProcessRunner } from './process.js';
+import { type LongTimer, longTimeout } from './timers.js';
 
 export interface RunJob {
   package: GoPackage;
@@ -21,7 +25,7 @@ export interface RunJob {
 }
 
 export type Until = 'count' | 'first' | 'stable';
-export type StopReason = 'count' | 'first' | 'stable' | 'budget';
+export type StopReason = 'count' | 'first' | 'stable' | 'budget' | 'cancelled' | 'disk';
 
 export interface RunOptions {
   count: number;
@@ -45,6 +49,10 @@ export interface RunOptions {
   firstRun?: number;
   /** Where each run's TMPDIR is made (and removed after it). Default: `logDir/tmp`. */
   tmpRoot?: string;
+  /** Cancellation: once aborted no run starts, and running ones are stopped (not counted). */
+  signal?: AbortSignal;
+  /** Keep each run's log after it is parsed (default: deleted, only the parse is kept). */
+  keepLogs?: boolean;
 }
 
 export interface RunDeps {
@@ -53,6 +61,8 @@ export interface RunDeps {
   onRun?: (run: RunRecord, done: number, total: number) => void;
   /** Problems that do not stop the runs (a parse that threw). */
   log?: (message: string) => void;
+  /** Whether the log directory's file system is full (default: statfs, see disk.ts). */
+  diskFull?: (dir: string) => Promise<boolean>;
 }
 
 /** Go versions before 1.20 have no -test.v=test2json (and no -test.skip). */
@@ -120,6 +130,11 @@ export function hardTimeoutMs(timeoutMs: number, killGraceMs?: number): number |
   return timeoutMs + (killGraceMs ?? Math.max(30_000, Math.round(timeoutMs / 10)));
 }
 
+function spawnFailed(err: unknown): ProcessResult {
+  const spawnError = err instanceof Error ? err.message : String(err);
+  return { exitCode: null, signal: null, killed: false, durationMs: 0, output: '', spawnError };
+}
+
 const EMPTY_PARSE: ParsedOutput = { tests: [], findings: [], packages: [], sawGoOutput: false };
 
 export interface PackageOutcome {
@@ -144,6 +159,10 @@ export interface ScheduleResult {
   /** With `first`: the failing run. */
   firstFailure?: RunRecord;
   packages: PackageOutcome[];
+  /** Processes that had left their run's process group and were killed (see escapees.ts). */
+  escaped: number;
+  /** With `disk`: the runs that had finished when the disk was found full. */
+  diskFullAfter?: number;
 }
 
 /** A run failed: non-zero exit, killed, a finding, or a failed test. */
@@ -264,60 +283,97 @@ export async function schedule(jobs: RunJob[], opts: RunOptions, deps: RunDeps):
     abort.abort();
   }
 
-  let deadlineTimer: NodeJS.Timeout | undefined;
+  const cancel = () => halt('cancelled');
+  if (opts.signal?.aborted) cancel();
+  else opts.signal?.addEventListener('abort', cancel, { once: true });
+  // Every run listens to `abort`: more than Node's default of 10 at once is expected here.
+  setMaxListeners(Math.max(10, opts.parallel + 1), abort.signal);
+
+  let deadlineTimer: LongTimer | undefined;
   if (opts.deadline !== undefined) {
-    deadlineTimer = setTimeout(() => halt('budget'), Math.max(0, opts.deadline - Date.now()));
+    deadlineTimer = longTimeout(() => halt('budget'), Math.max(0, opts.deadline - Date.now()));
+  }
+
+  let escaped = 0;
+  let diskFullAfter: number | undefined;
+  let ended = 0; // runs that ended with room on the disk: all of them are counted
+  const isFull = deps.diskFull ?? diskFull;
+
+  async function launch(st: PkgState, logFile: string, env: NodeJS.ProcessEnv): Promise<ProcessResult> {
+    try {
+      return await deps.runner.run({
+        command: st.binary ?? '',
+        args: st.job.testArgs ?? opts.testArgs,
+        cwd: st.job.package.dir, // as go test does: tests open testdata/ relative to it
+        env,
+        timeoutMs,
+        logFile,
+        signal: abort.signal,
+        reap: true,
+      });
+    } catch (err) {
+      return spawnFailed(err);
+    }
+  }
+
+  /** One run's process with a TMPDIR of its own; notes whether another run overlapped it. */
+  async function launchIsolated(st: PkgState, logFile: string) {
+    const run = ++globalRun;
+    const me = { overlapped: running.size > 0 };
+    for (const other of running) other.overlapped = true;
+    running.add(me);
+    let tmp: ReturnType<typeof runTempDir> | undefined;
+    try {
+      // In the try: a directory that cannot be made (a full disk) is this run's spawn error.
+      tmp = runTempDir(tmpRoot, `run-${run}`);
+      const result = await launch(st, logFile, runEnvironment(opts.env, tmp.dir, run));
+      return { result, overlapped: me.overlapped };
+    } catch (err) {
+      return { result: spawnFailed(err), overlapped: me.overlapped };
+    } finally {
+      running.delete(me);
+      await tmp?.release();
+    }
+  }
+
+  /** A run that ended on a full disk: its output may be cut, so it is not counted and all stop. */
+  async function outOfSpace(st: PkgState, result: ProcessResult): Promise<boolean> {
+    if (!isNoSpace(result.spawnError) && !(await isFull(st.dir))) return false;
+    if (stop === undefined) diskFullAfter = ended;
+    halt('disk');
+    return true;
+  }
+
+  async function parseLog(logFile: string, importPath: string): Promise<ParsedOutput> {
+    try {
+      return await deps.parse(logFile, importPath);
+    } catch (err) {
+      deps.log?.(`Could not parse ${logFile}: ${err instanceof Error ? err.message : String(err)}`);
+      return structuredClone(EMPTY_PARSE);
+    }
   }
 
   /** `exited` is called once the process has ended, before its log is parsed. */
   async function runOne(st: PkgState, index: number, exited?: () => void): Promise<RunRecord | undefined> {
     const importPath = st.job.package.importPath;
     const logFile = join(st.dir, `run-${index}.log`);
-    const binary = st.binary ?? '';
-    const run = ++globalRun;
-    const me = { overlapped: running.size > 0 };
-    for (const other of running) other.overlapped = true;
-    running.add(me);
-    let result: ProcessResult;
-    let tmp: ReturnType<typeof runTempDir> | undefined;
-    try {
-      // In the try: a directory that cannot be made (a full disk) is this run's spawn error.
-      tmp = runTempDir(tmpRoot, `run-${run}`);
-      result = await deps.runner.run({
-        command: binary,
-        args: st.job.testArgs ?? opts.testArgs,
-        cwd: st.job.package.dir, // as go test does: tests open testdata/ relative to it
-        env: runEnvironment(opts.env, tmp.dir, run),
-        timeoutMs,
-        logFile,
-        signal: abort.signal,
-      });
-    } catch (err) {
-      result = {
-        exitCode: null,
-        signal: null,
-        killed: false,
-        durationMs: 0,
-        output: '',
-        spawnError: err instanceof Error ? err.message : String(err),
-      };
-    } finally {
-      running.delete(me);
-      await tmp?.release();
-    }
+    const { result, overlapped } = await launchIsolated(st, logFile);
+    escaped += result.escaped ?? 0;
+    const drop = () => (opts.keepLogs ? Promise.resolve() : rm(logFile, { force: true }).catch(() => {}));
     // Stopped half way: neither a pass nor a failure, so it is not counted.
-    if (result.aborted) return undefined;
+    if (result.aborted || (await outOfSpace(st, result))) {
+      await drop();
+      return undefined;
+    }
+    ended++;
     exited?.();
     if (result.spawnError !== undefined) {
-      await writeFile(logFile, `race-rerun: could not run ${binary}: ${result.spawnError}\n`).catch(() => {});
+      await writeFile(logFile, `race-rerun: could not run ${st.binary}: ${result.spawnError}\n`).catch(
+        () => {},
+      );
     }
-    let parsed: ParsedOutput;
-    try {
-      parsed = await deps.parse(logFile, importPath);
-    } catch (err) {
-      deps.log?.(`Could not parse ${logFile}: ${err instanceof Error ? err.message : String(err)}`);
-      parsed = structuredClone(EMPTY_PARSE);
-    }
+    const parsed = await parseLog(logFile, importPath);
+    await drop();
     return {
       package: importPath,
       index,
@@ -325,9 +381,10 @@ export async function schedule(jobs: RunJob[], opts: RunOptions, deps: RunDeps):
       signal: result.signal,
       killed: result.killed,
       durationMs: result.durationMs,
-      logFile,
+      ...(opts.keepLogs ? { logFile } : {}),
+      ...(result.escaped ? { escaped: result.escaped } : {}),
       parsed,
-      overlapped: me.overlapped,
+      overlapped,
     };
   }
 
@@ -439,7 +496,8 @@ export async function schedule(jobs: RunJob[], opts: RunOptions, deps: RunDeps):
     };
     pump();
   });
-  if (deadlineTimer) clearTimeout(deadlineTimer);
+  deadlineTimer?.clear();
+  opts.signal?.removeEventListener('abort', cancel);
 
   if (stop === undefined) {
     const ran = states.filter((st) => st.built === true);
@@ -460,8 +518,10 @@ export async function schedule(jobs: RunJob[], opts: RunOptions, deps: RunDeps):
       stable: st.stable,
       meanMs: st.done > 0 ? st.totalMs / st.done : 0,
     })),
+    escaped,
   };
   if (firstFailure) result.firstFailure = firstFailure;
+  if (diskFullAfter !== undefined) result.diskFullAfter = diskFullAfter;
   return result;
 }
 

@@ -97,7 +97,9 @@ export function deltaText(report: Report, label: (s: string) => string = escapeM
 }
 
 function icon(report: Report, parts: string[], onlyNew: boolean): string {
-  if (report.findings.length === 0) return parts.length > 0 ? '⚠️' : '✅';
+  // A cancelled job or a lost part (an error) measured less than asked: never a green tick.
+  const partial = report.cancelled !== undefined || report.errors.length > 0;
+  if (report.findings.length === 0) return parts.length > 0 || partial ? '⚠️' : '✅';
   // Collisions between race-rerun's own runs only: a warning, not a failure.
   if (report.findings.every((f) => f.kind === 'overlap')) return '⚠️';
   if (onlyNew && report.findings.every((f: Finding) => f.baseline === 'known')) return '⚠️';
@@ -127,7 +129,9 @@ export function headline(report: Report, opts: HeadlineOptions = {}): string {
   const at = sha ? ` at ${opts.commitUrl ? `[${sha}](${safeUrl(opts.commitUrl)})` : sha}` : '';
   const delta = deltaText(report);
   const jobs = jobsText(report);
-  return `${icon(report, parts, opts.onlyNew === true)} **${what}** — ${runsPhrase(report)}${jobs ? ` (${jobs})` : ''}${at}${delta ? ` (${delta})` : ''}${run}`;
+  const c = report.cancelled;
+  const cut = c ? ` · cancelled (${c.signal}) after ${c.runsDone} of ${plural(c.runsPlanned, 'run')}` : '';
+  return `${icon(report, parts, opts.onlyNew === true)} **${what}** — ${runsPhrase(report)}${jobs ? ` (${jobs})` : ''}${at}${delta ? ` (${delta})` : ''}${cut}${run}`;
 }
 
 /** `only-changed`: which packages ran and why, in one paragraph. */

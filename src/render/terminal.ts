@@ -150,7 +150,7 @@ export function renderTerminal(report: Report, opts: { color?: boolean } = {}): 
   const mark =
     report.verdict === 'findings' && !onlyOverlap
       ? paint.red('✗')
-      : report.verdict !== 'clean' || bad.length > 0
+      : report.verdict !== 'clean' || bad.length > 0 || report.cancelled
         ? paint.yellow('!')
         : paint.green('✓');
   const delta = deltaText(report, (s) => s);

@@ -122,10 +122,13 @@ const FLAGS: Record<string, FlagKind> = {
   parallel: test(true),
   short: test(false),
   shuffle: test(true),
-  // race-rerun sets these itself.
+  // race-rerun sets these itself: saying them is fine, turning them off cannot work.
   race: { to: 'ignore', takesValue: false },
   v: { to: 'ignore', takesValue: false },
-  json: { to: 'ignore', takesValue: false },
+  json: reject(
+    false,
+    'is not supported: race-rerun reads the test output itself and writes its own JSON report (the report output)',
+  ),
   msan: reject(false, 'cannot be combined with -race'),
   asan: reject(false, 'cannot be combined with -race'),
   C: reject(true, 'is not supported: use the working-directory input'),
@@ -144,6 +147,16 @@ const FLAGS: Record<string, FlagKind> = {
   mutexprofile: reject(true, PROFILE),
   trace: reject(true, PROFILE),
   outputdir: reject(true, PROFILE),
+};
+
+/** Go's strconv.ParseBool words. */
+const TRUE_WORDS = ['1', 't', 'T', 'TRUE', 'true', 'True'];
+const FALSE_WORDS = ['0', 'f', 'F', 'FALSE', 'false', 'False'];
+
+/** Flags race-rerun always sets: why they cannot be turned off. */
+const OFF_WHY: Record<string, string> = {
+  race: 'cannot work: race-rerun exists to run the tests with the race detector',
+  v: 'cannot work: race-rerun runs the tests verbosely (-test.v=test2json) to tell which test printed what',
 };
 
 /**
@@ -187,6 +200,14 @@ export function classifyGoTestFlags(words: string[]): { buildFlags: string[]; te
     if (name === 'count' && !/^[1-9]\d*$/.test(value ?? '')) {
       throw new GoFlagsError(
         `-count must be a whole number ≥ 1 (iterations per run; the count input sets the number of runs), got ${JSON.stringify(value)}`,
+      );
+    }
+    const off = OFF_WHY[name];
+    if (off && value !== undefined && !TRUE_WORDS.includes(value) && value !== 'test2json') {
+      throw new GoFlagsError(
+        FALSE_WORDS.includes(value)
+          ? `-${name}=${value} ${off}`
+          : `-${name} takes true or false, got ${JSON.stringify(value)}`,
       );
     }
     const flag = value === undefined ? name : `${name}=${value}`;

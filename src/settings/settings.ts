@@ -29,6 +29,9 @@ export interface SettingsDefaults {
 
 export const MAX_COUNT = 10_000;
 
+/** Go's longest time.Duration (2^63-1 ns), in milliseconds. */
+export const MAX_GO_DURATION_MS = 9_223_372_036_854.775;
+
 /** The words `fail-on` accepts besides `never`. `build` failures count under `failure`. */
 export const FAIL_ON_WORDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'overlap'] as const;
 
@@ -279,6 +282,11 @@ export function readSettings(input: InputReader, defaults: SettingsDefaults): Se
   if (!(timeoutMs > 0)) {
     problems.push(
       `Input "timeout" must be a Go duration greater than zero such as 90s, 10m or 1h30m, got ${JSON.stringify(timeout)}.`,
+    );
+  }
+  if (timeoutMs > MAX_GO_DURATION_MS) {
+    problems.push(
+      `Input "timeout" is longer than Go's longest duration (about 2562047h) and the test binary would refuse it, got ${JSON.stringify(timeout)}.`,
     );
   }
 

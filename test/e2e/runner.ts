@@ -1,6 +1,6 @@
 // Runs the bundled action (dist/index.js) as a subprocess with the environment a GitHub runner
 // gives an action, and collects what it printed and wrote.
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -28,6 +28,10 @@ export interface ActionResult {
   outputs: Record<string, string>;
   report?: Report;
   reportPath: string;
+  /** The GITHUB_OUTPUT file, for what is in it besides the outputs. */
+  outputFile: string;
+  /** The runner's temporary directory (RUNNER_TEMP) the action was given. */
+  runnerTemp: string;
   /** `::error file=…,line=…,title=…::message` commands, parsed. */
   commands: WorkflowCommand[];
 }
@@ -78,19 +82,33 @@ export function parseOutputFile(text: string): Record<string, string> {
   return out;
 }
 
+export interface ActionOptions {
+  event?: object;
+  /** The event file's bytes as they are (invalid JSON, binary), instead of `event`. */
+  eventText?: string | Buffer;
+  eventName?: string;
+  env?: Record<string, string>;
+  workspace?: string;
+  /** GITHUB_OUTPUT names a file that does not exist. */
+  noOutputFile?: boolean;
+}
+
 export async function runAction(
   inputs: Record<string, string>,
-  opts: {
-    event?: object;
-    /** The event file's bytes as they are (invalid JSON, binary), instead of `event`. */
-    eventText?: string | Buffer;
-    eventName?: string;
-    env?: Record<string, string>;
-    workspace?: string;
-    /** GITHUB_OUTPUT names a file that does not exist. */
-    noOutputFile?: boolean;
-  } = {},
+  opts: ActionOptions = {},
 ): Promise<ActionResult> {
+  return startAction(inputs, opts).result;
+}
+
+/** A started action: its process (to signal it) and what it leaves once it has exited. */
+export interface RunningAction {
+  child: ChildProcess;
+  /** RUNNER_TEMP as given to the action. */
+  runnerTemp: string;
+  result: Promise<ActionResult>;
+}
+
+export function startAction(inputs: Record<string, string>, opts: ActionOptions = {}): RunningAction {
   const temp = mkdtempSync(join(tmpdir(), 'race-rerun-e2e-'));
   const summaryFile = join(temp, 'summary.md');
   const outputFile = join(temp, 'output');
@@ -128,18 +146,24 @@ export async function runAction(
   child.stderr.on('data', (d: Buffer) => {
     stderr += d.toString();
   });
-  const status = await new Promise<number | null>((done) => child.on('close', (code) => done(code)));
-  const reportPath = join(temp, 'race-rerun', 'report.json');
-  return {
-    status,
-    stdout,
-    stderr,
-    summary: readFileSync(summaryFile, 'utf8'),
-    outputs: existsSync(outputFile) ? parseOutputFile(readFileSync(outputFile, 'utf8')) : {},
-    ...(existsSync(reportPath) ? { report: JSON.parse(readFileSync(reportPath, 'utf8')) as Report } : {}),
-    reportPath,
-    commands: parseCommands(stdout),
-  };
+  const runnerTemp = env.RUNNER_TEMP || temp;
+  const result = (async (): Promise<ActionResult> => {
+    const status = await new Promise<number | null>((done) => child.on('close', (code) => done(code)));
+    const reportPath = join(runnerTemp, 'race-rerun', 'report.json');
+    return {
+      status,
+      stdout,
+      stderr,
+      summary: readFileSync(summaryFile, 'utf8'),
+      outputs: existsSync(outputFile) ? parseOutputFile(readFileSync(outputFile, 'utf8')) : {},
+      ...(existsSync(reportPath) ? { report: JSON.parse(readFileSync(reportPath, 'utf8')) as Report } : {}),
+      reportPath,
+      outputFile,
+      runnerTemp,
+      commands: parseCommands(stdout),
+    };
+  })();
+  return { child, runnerTemp, result };
 }
 
 /** A `pull_request` event payload as GitHub writes it to GITHUB_EVENT_PATH (the fields we read). */

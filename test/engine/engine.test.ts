@@ -1,9 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EngineDeps, execute } from '../../src/engine/engine.js';
+import { type EngineDeps, execute, MAX_PARALLEL } from '../../src/engine/engine.js';
 import { createGoTool, type GoTool } from '../../src/engine/go.js';
 import { nodeProcessRunner, type ProcessRunner } from '../../src/engine/process.js';
 import type { Settings } from '../../src/model.js';
@@ -60,13 +60,25 @@ describe('execute', () => {
       'beta2:0',
       'beta3:0',
     ]);
-    expect(r.runs[0]?.logFile).toBe(join(tmp, 'multi', 'logs', 'example.com_rr_multi_alpha', 'run-1.log'));
-    expect(readFileSync(r.runs[0]?.logFile ?? '', 'utf8')).toMatch(/--- PASS: TestDouble/);
+    // Logs and binaries are deleted once parsed: only the parse (and the report) is kept.
+    expect(r.runs[0]?.logFile).toBeUndefined();
+    expect(r.runs[0]?.parsed.sawGoOutput).toBe(true);
+    expect(readdirSync(join(tmp, 'multi'))).toEqual([]);
     expect(progress).toHaveLength(6);
     expect(progress.at(-1)).toMatch(/ 6\/6$/);
     expect(messages.some((m) => /^Built 2 test binaries; ran 6 test processes in \d+\.\ds$/.test(m))).toBe(
       true,
     );
+  });
+
+  it('caps parallel at MAX_PARALLEL, with a note', async () => {
+    const { d, messages } = deps('capped');
+    const r = await execute(settings('clean', { count: 1, parallel: 500 }), d);
+    expect(r.errors).toEqual([]);
+    expect(r.notes).toContain(
+      `parallel 500 is more than race-rerun runs at once: ran at most ${MAX_PARALLEL} at a time (each race-enabled test process needs its own memory and core).`,
+    );
+    expect(messages.some((m) => m.includes(`at most ${MAX_PARALLEL} at once`))).toBe(true);
   });
 
   it('finds the race in every run of the race module', async () => {

@@ -44,6 +44,7 @@ function deps(name: string, over: Partial<EngineDeps> = {}) {
     log: (m) => messages.push(m),
     workDir: join(tmp, name),
     env: GO_ENV,
+    keepFiles: true, // the tests read the run logs
     ...over,
   };
   return { d, messages };

@@ -128,15 +128,18 @@ describe('nodeProcessRunner', () => {
 
   it('kills running process groups when Node gets SIGTERM, then exits as SIGTERM would', async () => {
     // Run the runner in a separate Node process (transpiled on the fly) and signal that process.
-    const source = await readFile(new URL('../../src/engine/process.ts', import.meta.url), 'utf8');
-    const js = ts.transpileModule(source, {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
-    }).outputText;
-    await writeFile(join(tmp, 'process.mjs'), js);
+    await writeFile(join(tmp, 'package.json'), '{"type":"module"}');
+    for (const name of ['process', 'escapees', 'timers']) {
+      const source = await readFile(new URL(`../../src/engine/${name}.ts`, import.meta.url), 'utf8');
+      const js = ts.transpileModule(source, {
+        compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+      }).outputText;
+      await writeFile(join(tmp, `${name}.js`), js);
+    }
     const pidFile = join(tmp, 'sigterm.pid');
     await writeFile(
       join(tmp, 'driver.mjs'),
-      `import { nodeProcessRunner } from './process.mjs';
+      `import { nodeProcessRunner } from './process.js';
       await nodeProcessRunner.run({ command: 'sh', args: ['-c', 'sleep 300 & echo $! > ${pidFile}; wait'], cwd: '${tmp}' });
       console.log('runner returned');`,
     );

@@ -109,7 +109,7 @@ describe('runAll with a fake runner', () => {
     const logDir = join(tmp, 'fake');
     const records = await runAll(
       jobs,
-      { count: 3, parallel: 2, timeout: '1m', timeoutMs: 60_000, testArgs: ['-x'], logDir },
+      { count: 3, parallel: 2, timeout: '1m', timeoutMs: 60_000, testArgs: ['-x'], logDir, keepLogs: true },
       {
         runner,
         parse: stubParse,
@@ -245,6 +245,7 @@ describe('runAll with real test binaries', () => {
         timeoutMs: 60_000,
         testArgs: testBinaryArgs({ timeout: '1m', testFlags: [] }),
         logDir,
+        keepLogs: true,
         env: GO_ENV,
       },
       { runner: nodeProcessRunner, parse: stubParse },
@@ -278,6 +279,7 @@ describe('runAll with real test binaries', () => {
         timeoutMs: 60_000,
         testArgs: testBinaryArgs({ timeout: '1m', testFlags: [] }),
         logDir: join(tmp, 'panic-logs'),
+        keepLogs: true,
         env: GO_ENV,
       },
       { runner: nodeProcessRunner, parse: stubParse },
@@ -306,6 +308,7 @@ describe('runAll with real test binaries', () => {
         timeoutMs: 2000,
         testArgs: testBinaryArgs({ timeout: '2s', testFlags: [] }),
         logDir: join(tmp, 'hang-logs'),
+        keepLogs: true,
         env: { ...GO_ENV, RR_HANG_PIDFILE: pidFile },
       },
       { runner: nodeProcessRunner, parse: stubParse },
@@ -337,6 +340,7 @@ describe('runAll with real test binaries', () => {
         killGraceMs: 500,
         testArgs: testBinaryArgs({ timeout: '0', testFlags: [] }), // the binary never gives up itself
         logDir: join(tmp, 'hang-hard-logs'),
+        keepLogs: true,
         env: { ...GO_ENV, RR_HANG_PIDFILE: pidFile },
       },
       { runner: nodeProcessRunner, parse: stubParse },

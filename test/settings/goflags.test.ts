@@ -95,8 +95,8 @@ describe('classifyGoTestFlags', () => {
     expect(classify('-test.count=5').testFlags).toEqual(['-test.count=5']);
   });
 
-  it('ignores flags race-rerun sets itself', () => {
-    expect(classify('-race -v -json -v=false')).toEqual({ buildFlags: [], testFlags: [] });
+  it('ignores flags race-rerun sets itself, when they are not turned off', () => {
+    expect(classify('-race -v -race=true -v=1 -test.v=true')).toEqual({ buildFlags: [], testFlags: [] });
   });
 
   it.each([
@@ -113,6 +113,13 @@ describe('classifyGoTestFlags', () => {
     ['-coverprofile=c.out', 'overwrite'],
     ['-cpuprofile cpu.out', 'overwrite'],
     ['-o x.test', 'chooses where the test binary goes'],
+    ['-c', 'builds the test binary itself'],
+    ['-race=false', '-race=false cannot work: race-rerun exists to run the tests with the race detector'],
+    ['-race=0', '-race=0 cannot work'],
+    ['-race=maybe', '-race takes true or false, got "maybe"'],
+    ['-v=false', '-v=false cannot work: race-rerun runs the tests verbosely (-test.v=test2json)'],
+    ['-test.v=false', '-v=false cannot work'],
+    ['-json', '-json is not supported: race-rerun reads the test output itself'],
     ['-bogus', 'unknown flag -bogus'],
     ['--bogus=1', 'unknown flag --bogus'],
     ['-test.tags=x', 'unknown flag -test.tags'],

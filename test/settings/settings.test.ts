@@ -165,6 +165,16 @@ describe('readSettings errors', () => {
     expect(problems({ 'fail-on': ' , ,' })[0]).toMatch(/^Input "fail-on" names no kinds/);
   });
 
+  it('takes timeouts and budgets longer than setTimeout holds, but not longer than Go can', () => {
+    expect(read({ timeout: '600h', 'max-duration': '1000h' })).toMatchObject({
+      timeoutMs: 600 * 3_600_000,
+      maxDurationMs: 1000 * 3_600_000,
+    });
+    expect(problems({ timeout: '3000000h' })).toEqual([
+      'Input "timeout" is longer than Go\'s longest duration (about 2562047h) and the test binary would refuse it, got "3000000h".',
+    ]);
+  });
+
   it.each(['10', '0s', '0', 'abc', '-5m', '10 m', 'm'])('rejects timeout %j', (timeout) => {
     expect(problems({ timeout })).toEqual([
       `Input "timeout" must be a Go duration greater than zero such as 90s, 10m or 1h30m, got "${timeout}".`,

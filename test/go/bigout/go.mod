@@ -1,0 +1,3 @@
+module example.com/rr/bigout
+
+go 1.21

@@ -1,0 +1,3 @@
+module example.com/rr/environ
+
+go 1.21

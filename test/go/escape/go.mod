@@ -1,0 +1,3 @@
+module example.com/rr/escape
+
+go 1.21
