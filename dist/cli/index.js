@@ -1636,6 +1636,9 @@ function mergeReports(named) {
     const pr = inputs.find((r) => r.pullRequest)?.pullRequest;
     if (pr)
         report.pullRequest = { ...pr };
+    const escaped = inputs.filter((r) => r.escapedProcesses !== undefined);
+    if (escaped.length > 0)
+        report.escapedProcesses = escaped.reduce((n, r) => n + (r.escapedProcesses ?? 0), 0);
     const cancelled = inputs.filter((r) => r.cancelled);
     if (cancelled.length > 0) {
         report.cancelled = {
@@ -8628,6 +8631,7 @@ const report = obj({
     job: [job, O],
     pullRequest: [obj({ number: [reports_int(1), R], headSha: [str(64), O] }), O],
     cancelled: [obj({ signal: [str(64), R], runsDone: [reports_int(), R], runsPlanned: [reports_int(), R] }), O],
+    escapedProcesses: [reports_int(), O],
     // A baseline comparison is not read: the merge job compares the merged report (its baseline input).
     focus: [reports_focus, O],
 }, (o, at) => {

@@ -345,6 +345,9 @@ export function mergeReports(named: NamedReport[]): MergeResult {
   if (base.focus) report.focus = structuredClone(base.focus);
   const pr = inputs.find((r) => r.pullRequest)?.pullRequest;
   if (pr) report.pullRequest = { ...pr };
+  const escaped = inputs.filter((r) => r.escapedProcesses !== undefined);
+  if (escaped.length > 0)
+    report.escapedProcesses = escaped.reduce((n, r) => n + (r.escapedProcesses ?? 0), 0);
   const cancelled = (inputs as WithCancelled[]).filter((r) => r.cancelled);
   if (cancelled.length > 0) {
     (report as WithCancelled).cancelled = {

@@ -256,6 +256,7 @@ const report = obj(
     job: [job, O],
     pullRequest: [obj({ number: [int(1), R], headSha: [str(64), O] }), O],
     cancelled: [obj({ signal: [str(64), R], runsDone: [int(), R], runsPlanned: [int(), R] }), O],
+    escapedProcesses: [int(), O],
     // A baseline comparison is not read: the merge job compares the merged report (its baseline input).
     focus: [focus, O],
   },
