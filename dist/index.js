@@ -35787,6 +35787,9 @@ function spawnFailed(err) {
     return { exitCode: null, signal: null, killed: false, durationMs: 0, output: '', spawnError };
 }
 const EMPTY_PARSE = { tests: [], findings: [], packages: [], sawGoOutput: false };
+/** A stopped run's log is read for what it already printed only up to this size (time is short). */
+const MAX_STOPPED_LOG = 8 * 1024 * 1024;
+const PRINTED_BEFORE_STOP = new Set(['race', 'panic', 'fatal']);
 /** A run failed: non-zero exit, killed, a finding, or a failed test. */
 function runFailed(run) {
     return (run.killed ||
@@ -35894,6 +35897,7 @@ async function schedule(jobs, opts, deps) {
         deadlineTimer = longTimeout(() => halt('budget'), Math.max(0, opts.deadline - Date.now()));
     }
     let escaped = 0;
+    const stoppedFindings = [];
     let diskFullAfter;
     let ended = 0; // runs that ended with room on the disk: all of them are counted
     const isFull = deps.diskFull ?? diskFull;
@@ -35954,6 +35958,14 @@ async function schedule(jobs, opts, deps) {
             return structuredClone(EMPTY_PARSE);
         }
     }
+    /** What a stopped run had already printed that the stop cannot have caused: a race, a panic. */
+    async function printedBeforeStop(logFile, importPath) {
+        const size = await (0,promises_namespaceObject.stat)(logFile).then((s) => s.size, () => 0);
+        if (size === 0 || size > MAX_STOPPED_LOG)
+            return [];
+        const parsed = await parseLog(logFile, importPath);
+        return parsed.findings.filter((f) => PRINTED_BEFORE_STOP.has(f.kind));
+    }
     /** `exited` is called once the process has ended, before its log is parsed. */
     async function runOne(st, index, exited) {
         const importPath = st.job.package.importPath;
@@ -35963,6 +35975,8 @@ async function schedule(jobs, opts, deps) {
         const drop = () => (opts.keepLogs ? Promise.resolve() : (0,promises_namespaceObject.rm)(logFile, { force: true }).catch(() => { }));
         // Stopped half way: neither a pass nor a failure, so it is not counted.
         if (result.aborted || (await outOfSpace(st, result))) {
+            if (result.aborted)
+                stoppedFindings.push(...(await printedBeforeStop(logFile, importPath)));
             await drop();
             return undefined;
         }
@@ -36128,6 +36142,7 @@ async function schedule(jobs, opts, deps) {
             meanMs: st.done > 0 ? st.totalMs / st.done : 0,
         })),
         escaped,
+        stoppedFindings,
     };
     if (firstFailure)
         result.firstFailure = firstFailure;
@@ -36694,10 +36709,12 @@ async function execute(settings, deps) {
             (killed > 0 ? ` (${killed} killed after the timeout)` : ''));
         if (deps.signal?.aborted) {
             cancelledNote(settings, sched, result, String(deps.signal.reason));
+            stoppedFindingsNote(sched, result);
             escapedNote(result);
             return result;
         }
         stopNotes(settings, sched, result, lastBuildEnd - started);
+        stoppedFindingsNote(sched, result);
         lostIterationNotes(settings, result);
         const mainMs = Date.now() - started;
         await recoverStacks(settings, deps, result, argsOf, testArgs, env, deadline);
@@ -36907,6 +36924,35 @@ function cappedParallel(parallel, notes) {
         return parallel;
     notes.push(`parallel ${parallel} is more than race-rerun runs at once: ran at most ${MAX_PARALLEL} at a time (each race-enabled test process needs its own memory and core).`);
     return MAX_PARALLEL;
+}
+/** `daemon.go:88 in (*Daemon).Shutdown`: where a raw finding's first stack starts. */
+function firstFrameText(f) {
+    const fr = f.stacks[0]?.frames[0];
+    if (!fr)
+        return '';
+    const file = fr.file.split(/[\\/]/).pop() ?? fr.file;
+    const fn = fr.func.slice(fr.func.lastIndexOf('/') + 1);
+    return ` at ${file}:${fr.line} in ${fn}`;
+}
+/**
+ * Runs stopped half way are not counted (the stop could have caused a failure), but a race or a
+ * panic they had already printed is real: said in a note, so that stopping never hides one.
+ */
+function stoppedFindingsNote(sched, result) {
+    const seen = new Set();
+    const items = [];
+    for (const f of sched.stoppedFindings) {
+        const text = `${f.kind === 'race' ? 'a data race' : f.kind === 'panic' ? 'a panic' : 'a fatal error'}${firstFrameText(f)} (${f.package})`;
+        if (seen.has(text))
+            continue;
+        seen.add(text);
+        items.push(text);
+    }
+    if (items.length === 0)
+        return;
+    const shown = items.slice(0, 5).join('; ');
+    const more = items.length > 5 ? ` and ${items.length - 5} more` : '';
+    result.notes.push(`Runs stopped before they finished had already printed ${shown}${more}: not counted, since a stopped run is neither a pass nor a failure.`);
 }
 /** The report's note and `cancelled` field: k of N runs finished before the signal. */
 function cancelledNote(settings, sched, result, signal) {

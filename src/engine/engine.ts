@@ -357,10 +357,12 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
 
     if (deps.signal?.aborted) {
       cancelledNote(settings, sched, result, String(deps.signal.reason));
+      stoppedFindingsNote(sched, result);
       escapedNote(result);
       return result;
     }
     stopNotes(settings, sched, result, lastBuildEnd - started);
+    stoppedFindingsNote(sched, result);
     lostIterationNotes(settings, result);
     const mainMs = Date.now() - started;
     await recoverStacks(settings, deps, result, argsOf, testArgs, env, deadline);
@@ -624,6 +626,36 @@ function cappedParallel(parallel: number, notes: string[]): number {
     `parallel ${parallel} is more than race-rerun runs at once: ran at most ${MAX_PARALLEL} at a time (each race-enabled test process needs its own memory and core).`,
   );
   return MAX_PARALLEL;
+}
+
+/** `daemon.go:88 in (*Daemon).Shutdown`: where a raw finding's first stack starts. */
+function firstFrameText(f: RawFinding): string {
+  const fr = f.stacks[0]?.frames[0];
+  if (!fr) return '';
+  const file = fr.file.split(/[\\/]/).pop() ?? fr.file;
+  const fn = fr.func.slice(fr.func.lastIndexOf('/') + 1);
+  return ` at ${file}:${fr.line} in ${fn}`;
+}
+
+/**
+ * Runs stopped half way are not counted (the stop could have caused a failure), but a race or a
+ * panic they had already printed is real: said in a note, so that stopping never hides one.
+ */
+function stoppedFindingsNote(sched: ScheduleResult, result: EngineResult): void {
+  const seen = new Set<string>();
+  const items: string[] = [];
+  for (const f of sched.stoppedFindings) {
+    const text = `${f.kind === 'race' ? 'a data race' : f.kind === 'panic' ? 'a panic' : 'a fatal error'}${firstFrameText(f)} (${f.package})`;
+    if (seen.has(text)) continue;
+    seen.add(text);
+    items.push(text);
+  }
+  if (items.length === 0) return;
+  const shown = items.slice(0, 5).join('; ');
+  const more = items.length > 5 ? ` and ${items.length - 5} more` : '';
+  result.notes.push(
+    `Runs stopped before they finished had already printed ${shown}${more}: not counted, since a stopped run is neither a pass nor a failure.`,
+  );
 }
 
 /** The report's note and `cancelled` field: k of N runs finished before the signal. */

@@ -6,7 +6,7 @@
 
 import { setMaxListeners } from 'node:events';
 import { mkdirSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { wilson } from '../analysis/stats.js';
 import type { GoPackage, ParsedOutput, RawFinding, RunRecord } from '../model.js';
@@ -163,7 +163,13 @@ export interface ScheduleResult {
   escaped: number;
   /** With `disk`: the runs that had finished when the disk was found full. */
   diskFullAfter?: number;
+  /** Races, panics and fatal errors that runs stopped half way had already printed (not counted). */
+  stoppedFindings: RawFinding[];
 }
+
+/** A stopped run's log is read for what it already printed only up to this size (time is short). */
+const MAX_STOPPED_LOG = 8 * 1024 * 1024;
+const PRINTED_BEFORE_STOP = new Set(['race', 'panic', 'fatal']);
 
 /** A run failed: non-zero exit, killed, a finding, or a failed test. */
 export function runFailed(run: RunRecord): boolean {
@@ -295,6 +301,7 @@ export async function schedule(jobs: RunJob[], opts: RunOptions, deps: RunDeps):
   }
 
   let escaped = 0;
+  const stoppedFindings: RawFinding[] = [];
   let diskFullAfter: number | undefined;
   let ended = 0; // runs that ended with room on the disk: all of them are counted
   const isFull = deps.diskFull ?? diskFull;
@@ -353,6 +360,17 @@ export async function schedule(jobs: RunJob[], opts: RunOptions, deps: RunDeps):
     }
   }
 
+  /** What a stopped run had already printed that the stop cannot have caused: a race, a panic. */
+  async function printedBeforeStop(logFile: string, importPath: string): Promise<RawFinding[]> {
+    const size = await stat(logFile).then(
+      (s) => s.size,
+      () => 0,
+    );
+    if (size === 0 || size > MAX_STOPPED_LOG) return [];
+    const parsed = await parseLog(logFile, importPath);
+    return parsed.findings.filter((f) => PRINTED_BEFORE_STOP.has(f.kind));
+  }
+
   /** `exited` is called once the process has ended, before its log is parsed. */
   async function runOne(st: PkgState, index: number, exited?: () => void): Promise<RunRecord | undefined> {
     const importPath = st.job.package.importPath;
@@ -362,6 +380,7 @@ export async function schedule(jobs: RunJob[], opts: RunOptions, deps: RunDeps):
     const drop = () => (opts.keepLogs ? Promise.resolve() : rm(logFile, { force: true }).catch(() => {}));
     // Stopped half way: neither a pass nor a failure, so it is not counted.
     if (result.aborted || (await outOfSpace(st, result))) {
+      if (result.aborted) stoppedFindings.push(...(await printedBeforeStop(logFile, importPath)));
       await drop();
       return undefined;
     }
@@ -519,6 +538,7 @@ export async function schedule(jobs: RunJob[], opts: RunOptions, deps: RunDeps):
       meanMs: st.done > 0 ? st.totalMs / st.done : 0,
     })),
     escaped,
+    stoppedFindings,
   };
   if (firstFailure) result.firstFailure = firstFailure;
   if (diskFullAfter !== undefined) result.diskFullAfter = diskFullAfter;

@@ -114,9 +114,12 @@ describe('an API that does not work: the step ends within the deadline, with one
     const w = warnings(r);
     expect(w).toHaveLength(1);
     expect(w[0]?.message).toMatch(
-      /^race-rerun could not comment on pull request #12: GET \/repos\/octo\/app\/issues\/12\/comments\?per_page=100: (timeout: no answer within 20 s|deadline reached: 60 s for all requests) \(after 3 attempts\)\./,
+      /^race-rerun could not comment on pull request #12: GET \/repos\/octo\/app\/issues\/12\/comments\?per_page=100: (timeout: no answer within 20 s|deadline reached: 60 s for all requests) \(after ([23]) attempts\)\./,
     );
-    expect(seen()).toEqual([LIST, LIST, LIST]);
+    // 20 s, 1 s backoff, 20 s, 4 s backoff, then the rest of the minute: whether a third attempt
+    // still fits depends on the machine's load; a fourth never does.
+    const attempts = Number(w[0]?.message.match(/after (\d) attempts/)?.[1]);
+    expect(seen()).toEqual(Array(attempts).fill(LIST));
     expect(r.report?.verdict).toBe('clean');
     expect(r.summary).toContain('## race-rerun');
     expect(r.outputs.runs).toBe('1');
