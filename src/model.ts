@@ -90,6 +90,17 @@ export interface RawFinding {
    * text are used here), `unrecovered` when it did not (the text then says so).
    */
   stackRecovery?: 'recovered' | 'unrecovered';
+  /**
+   * The report was cut: its start (a paste without the `WARNING: DATA RACE` or `panic:` line) or
+   * its end (a crash, a log or paste that stops mid-report) is missing. What was there is parsed.
+   */
+  truncated?: boolean;
+  /**
+   * Set (from 0) on a report kept past the per-run findings cap because it was distinct: how many
+   * more times the same report was printed in this run (counted, not kept). Also counted on a
+   * report kept before the cap when later copies of it were dropped.
+   */
+  repeats?: number;
 }
 
 export type TestAction = 'pass' | 'fail' | 'skip' | 'interrupted';
@@ -112,6 +123,11 @@ export interface ParsedOutput {
   packages: { name: string; action: 'pass' | 'fail' | 'skip' }[];
   /** False when nothing in the input looked like Go test output at all. */
   sawGoOutput: boolean;
+  /**
+   * The input printed more reports than the findings cap (1,000): `repeats` copies of kept
+   * reports were counted, not kept; `dropped` distinct ones were lost past the 5,000 bound.
+   */
+  beyondCap?: { repeats: number; dropped: number };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -177,8 +193,12 @@ export interface OverlapCheck {
 // ---------------------------------------------------------------------------------------------
 // Locations (analysis maps printed file names to repository paths)
 
-/** Where a printed file lives. Only `repo` files are annotated. */
-export type FileOrigin = 'repo' | 'vendor' | 'goroot' | 'modcache' | 'generated' | 'unknown';
+/**
+ * Where a printed file lives. Only `repo` files are annotated. `outside`: not in this checkout
+ * and not the toolchain's or a dependency's (a log from another machine whose file could not be
+ * found here): the path is as printed.
+ */
+export type FileOrigin = 'repo' | 'vendor' | 'goroot' | 'modcache' | 'generated' | 'outside' | 'unknown';
 
 export interface MappedFile {
   /** Repo-relative with `/` separators when origin is `repo` or `vendor`; else the file as printed. */
@@ -218,8 +238,13 @@ export const LOCATION_ROLES: readonly LocationRole[] = [
 ];
 
 export interface Location {
-  /** Repo-relative path, `/` separated. */
+  /** Repo-relative path, `/` separated; as printed when `origin` is `outside`. */
   file: string;
+  /**
+   * Set (to `outside`) only when the file is not in this checkout: a log from another machine
+   * whose frame could not be mapped here. Such locations are shown but never annotated.
+   */
+  origin?: 'outside';
   line: number;
   /** Short function name (`daemon.(*Daemon).Shutdown`); empty for failure/build. */
   function: string;
@@ -284,6 +309,13 @@ export interface Finding {
   cooccurringRaces?: { id: string; runs: number }[];
   /** Races whose stack was `[failed to restore the stack]`: whether a history_size rerun restored it. */
   stackRecovery?: 'recovered' | 'unrecovered';
+  /** Every occurrence of this report was cut (start or end missing): parsed from what was there. */
+  truncated?: true;
+  /**
+   * Copies of this report past a run's findings cap (1,000 reports) that were counted, not kept
+   * (e.g. GORACE=suppress_equal_stacks=0). Absent when none.
+   */
+  repeats?: number;
   /**
    * The tests (with their parents) that failed only because of this finding ("race detected
    * during execution of test", the test that panicked, its parents). Computed in analysis.

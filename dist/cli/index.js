@@ -94,6 +94,393 @@ const LOCATION_ROLES = [
     'build',
 ];
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/parse/util.ts
+// Small helpers shared by the parsers: line cleaning, frame lines, test names, caps.
+
+/** Cap on a finding's `raw` text. */
+const MAX_RAW = 64 * 1024;
+/** Cap on the frames kept per stack (a marker frame is added after it). */
+const MAX_FRAMES = 100;
+/** Cap on one input line; longer lines are cut (binary junk without newlines must not grow memory). */
+const MAX_LINE = 1024 * 1024;
+/** A flood of reports (e.g. GORACE=suppress_equal_stacks=0 in a loop) must not exhaust memory. */
+const MAX_FINDINGS = 1000;
+/**
+ * Past MAX_FINDINGS, a report is kept only when it is distinct (by `reportKey`) from every one
+ * kept before, its repeats counted on the one kept; at most this many such distinct reports.
+ */
+const MAX_DISTINCT_FINDINGS = 5000;
+/** Text kept of a report past MAX_FINDINGS: its stacks are whole, its sample short. */
+const MAX_EXTRA_RAW = 4096;
+/** Lines of a report past the cap held until it is known to be a repeat: longer ones are dropped. */
+const MAX_REPORT_LINES = 5000;
+/** Longest report text used as its own key (at most this × MAX_DISTINCT_FINDINGS kept). */
+const MAX_PLAIN_KEY = 2048;
+/** What varies between occurrences of one report's header line (addresses, goroutine ids). */
+const VARYING_RE = /0x[0-9a-fA-F]+\??|oroutine \d+|\d+ minutes/g;
+/**
+ * What tells two reports apart for the findings cap: their frames' `file:line +0xOFF` lines (the
+ * same code gives the same pc in one binary; addresses, goroutine ids and arguments are on other
+ * lines) and the panic line without addresses. Finer than the analysis signature, so distinct
+ * findings never share a key. Long keys are hashed (SHA-1, native) to stay small.
+ */
+function reportKey(kind, lines) {
+    const parts = [kind];
+    for (const l of lines) {
+        if (l.indexOf(' +0x') >= 0)
+            parts.push(l);
+        else if (l.startsWith('panic: ') || l.startsWith('fatal error: '))
+            parts.push(l.replace(VARYING_RE, ''));
+    }
+    const text = parts.join('\n');
+    // Short texts are keys themselves (a Map hashes them natively); long ones are hashed.
+    if (text.length <= MAX_PLAIN_KEY)
+        return text;
+    return `${kind}#${(0,external_node_crypto_namespaceObject.createHash)('sha1').update(text).digest('base64')}`;
+}
+/** The key of a kept finding, from its text (undefined for failures and build errors). */
+function findingKey(f) {
+    if (f.kind === 'failure' || f.kind === 'build')
+        return undefined;
+    return reportKey(f.kind === 'race' ? 'race' : 'traceback', f.raw.split('\n'));
+}
+/** `==================`: opens and closes a race report. */
+const RACE_SEP = '==================';
+const ANSI_RE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[ -/]*[@-~]`, 'g');
+const GH_TIMESTAMP_RE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z(?: |$)/;
+/** A line number before a timestamp, as copied from GitHub's web log view: `12  2024-…Z `. */
+const LINE_NUMBER_TIMESTAMP_RE = /^ *\d{1,7}\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/;
+/** syslog / journalctl: `Mar 01 12:00:00 host app[123]: `, and `-o short-iso` timestamps. */
+const SYSLOG_RE = /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:[+-]\d\d:?\d\d|Z)) \S+ [^\s:]+: /;
+/** A `name[id]: ` tag before each line (container and process loggers). */
+const TAG_RE = /^[\w.\-/@]*\[[\w.\-/@:]*\]$/;
+/**
+ * Strips what people's copies of a log add around Go's text: `\r` and literal `^M` line ends,
+ * trailing padding, GitHub's downloaded-log timestamp (or the web view's line number and
+ * timestamp), syslog / journalctl prefixes, a `name[id]: ` tag, and ANSI colour escapes.
+ */
+function cleanLine(input) {
+    let s = input;
+    const last = s.charCodeAt(s.length - 1);
+    // Trailing `\r`, spaces, tabs, `^M`: cheap checks on the last character first.
+    if (last === 13 || last === 32 || last === 9 || (last === 77 && s.endsWith('^M'))) {
+        s = s.replace(/(?:\r|\^M|[ \t])+$/, '');
+    }
+    // Prefixes can stack (a tag inside a journal line, a timestamp before both): a few rounds.
+    for (let round = 0; round < 3; round++) {
+        const stripped = stripPrefix(s);
+        if (stripped === s)
+            break;
+        s = stripped;
+    }
+    if (s.indexOf('\x1b') >= 0) {
+        s = s.replace(ANSI_RE, '');
+        if (s.length > 0 && s.charCodeAt(s.length - 1) === 13)
+            s = s.slice(0, -1);
+    }
+    return s;
+}
+/** One log-viewer prefix off the line, or the line as it was. */
+function stripPrefix(s) {
+    const c0 = s.charCodeAt(0);
+    // Cheap shape checks (`YYYY-`, a digit, `Mmm `) before the regexes.
+    if (c0 >= 48 && c0 <= 57) {
+        if (s.length >= 20 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(10) === 84) {
+            const m = GH_TIMESTAMP_RE.exec(s) ?? SYSLOG_RE.exec(s);
+            if (m)
+                return s.slice(m[0].length);
+        }
+        else {
+            const m = LINE_NUMBER_TIMESTAMP_RE.exec(s);
+            if (m)
+                return s.slice(m[0].length);
+        }
+    }
+    else if (c0 === 32) {
+        // The web view right-aligns its line numbers: ` 13043 2024-08-09T01:45:13.2083163Z `.
+        let i = 1;
+        while (s.charCodeAt(i) === 32)
+            i++;
+        const c = s.charCodeAt(i);
+        if (c >= 48 && c <= 57 && i < 8) {
+            const m = LINE_NUMBER_TIMESTAMP_RE.exec(s);
+            if (m)
+                return s.slice(m[0].length);
+        }
+    }
+    else if (c0 >= 65 && c0 <= 90 && s.charCodeAt(3) === 32 && s.charCodeAt(9) === 58) {
+        const m = SYSLOG_RE.exec(s);
+        if (m)
+            return s.slice(m[0].length);
+    }
+    // `name[id]: `: only lines starting with a letter (not frames, JSON, framing or `[signal`).
+    const l = c0 | 32;
+    if (l >= 97 && l <= 122) {
+        // Searching back from column 40 looks at 40 characters at most.
+        const tag = s.lastIndexOf(']: ', 40);
+        if (tag > 0 && TAG_RE.test(s.slice(0, tag + 1)))
+            return s.slice(tag + 3);
+    }
+    return s;
+}
+/**
+ * `FILE:LINE +0xOFF`, `FILE:LINE` (inlined) or `FILE:LINE +0xOFF fp=… sp=… pc=…`, already without
+ * the leading whitespace. Splits on the LAST colon before the offset: Windows paths are `C:/…`.
+ */
+function parseFileLine(s) {
+    let end = s.indexOf(' +0x');
+    if (end < 0)
+        end = s.indexOf(' fp=');
+    if (end < 0)
+        end = s.length;
+    const colon = s.lastIndexOf(':', end - 1);
+    if (colon <= 0 || colon === end - 1)
+        return undefined;
+    let line = 0;
+    for (let i = colon + 1; i < end; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 48 || c > 57)
+            return undefined;
+        line = line * 10 + (c - 48);
+    }
+    return { file: s.slice(0, colon), line };
+}
+/** `pkg.F(0x1, {0x2, 0x3})` → `pkg.F`; arguments never hold `(`, so the last `(` starts them. */
+function splitFuncArgs(s) {
+    const open = s.lastIndexOf('(');
+    if (open <= 0 || !s.endsWith(')'))
+        return { func: s, args: '' };
+    return { func: s.slice(0, open), args: s.slice(open + 1, -1) };
+}
+/** Go's rule for test function names (`Test`, `TestX`, `Test_x`, not `Testx`), minus TestMain. */
+function isTestFuncName(name) {
+    for (const prefix of ['Test', 'Benchmark', 'Fuzz', 'Example']) {
+        if (!name.startsWith(prefix))
+            continue;
+        if (name === 'TestMain')
+            return false;
+        if (name.length === prefix.length)
+            return true;
+        const c = name.charCodeAt(prefix.length);
+        return c < 97 || c > 122;
+    }
+    return false;
+}
+/**
+ * The test a stack frame belongs to: `example.com/m/pkg.TestX.func2.1` → `TestX`. Dots in an import
+ * path's last element are printed as `%2e`, so the first dot after the last slash ends the package.
+ * Test functions live only in the test binary's own package (or its _test twin), so no package
+ * check is needed.
+ */
+function testNameFromFunc(fn) {
+    const slash = fn.lastIndexOf('/');
+    const dot = fn.indexOf('.', slash + 1);
+    if (dot < 0)
+        return undefined;
+    let end = fn.indexOf('.', dot + 1);
+    if (end < 0)
+        end = fn.length;
+    const name = fn.slice(dot + 1, end);
+    return isTestFuncName(name) ? name : undefined;
+}
+/** First test function in the frames of the given stacks, in order. */
+function testFromStacks(stacks) {
+    for (const s of stacks) {
+        for (const f of s.frames) {
+            const t = testNameFromFunc(f.func);
+            if (t)
+                return t;
+        }
+    }
+    return undefined;
+}
+/**
+ * A stack names the top-level test (`TestParent`); the positional context may know the subtest
+ * (`TestParent/racy_sub`). Keep the positional name when it is that test or one of its subtests.
+ */
+function combineTest(stackTest, positional) {
+    if (!stackTest)
+        return positional;
+    if (positional && (positional === stackTest || positional.startsWith(`${stackTest}/`)))
+        return positional;
+    return stackTest;
+}
+/**
+ * `line.trimStart().startsWith('--- ')` without building the trimmed copy (it ran for every frame
+ * line of a report). Spaces and tabs are skipped here; any other leading character that is not
+ * plainly visible ASCII (other whitespace trimStart knows) takes the exact slow way.
+ */
+/** Lines the go command or the test binary print at column 0 after a package's output. */
+function isGoCommandLine(line) {
+    return (line.startsWith('ok  ') ||
+        line.startsWith('FAIL\t') ||
+        line === 'FAIL' ||
+        line === 'PASS' ||
+        line.startsWith('?   \t') ||
+        line.startsWith('exit status '));
+}
+function isResultAfterIndent(line) {
+    let i = 0;
+    let c = line.charCodeAt(0);
+    while (c === 32 || c === 9)
+        c = line.charCodeAt(++i);
+    if (c > 32 && c < 127) {
+        return (c === 45 &&
+            line.charCodeAt(i + 1) === 45 &&
+            line.charCodeAt(i + 2) === 45 &&
+            line.charCodeAt(i + 3) === 32);
+    }
+    return i < line.length && line.trimStart().startsWith('--- ');
+}
+/** A frame marking where frames were dropped (by us or by Go). */
+function elidedFrame(text) {
+    return { func: text, file: '', line: 0 };
+}
+/** Appends a frame, keeping at most `limit` frames plus one marker. */
+function pushFrame(frames, frame, limit = MAX_FRAMES) {
+    if (frames.length < limit)
+        frames.push(frame);
+    else if (frames.length === limit)
+        frames.push(elidedFrame('...additional frames elided...'));
+}
+/** `text` as a RawText of that cap would have kept it line by line. */
+function capText(text, max) {
+    if (text.length < max)
+        return text;
+    const r = new RawText(false, max);
+    for (const line of text.split('\n'))
+        r.add(line);
+    return r.text();
+}
+/** A report's text as printed, capped at MAX_RAW. */
+class RawText {
+    max;
+    parts = [];
+    len = 0;
+    truncated;
+    /** `off`: keeps nothing (the report is over the findings cap and will be dropped). */
+    constructor(off = false, max = MAX_RAW) {
+        this.max = max;
+        this.truncated = off;
+    }
+    add(line) {
+        if (this.truncated)
+            return;
+        if (this.len + line.length + 1 > this.max) {
+            this.truncated = true;
+            const room = this.max - this.len;
+            if (room > 0)
+                this.parts.push(line.slice(0, room));
+            this.parts.push('... (truncated)');
+            return;
+        }
+        this.parts.push(line);
+        this.len += line.length + 1;
+    }
+    text() {
+        return this.parts.join('\n');
+    }
+}
+/** Function names that are not the user's: the Go runtime, testing, stdlib (no dot in the first path element). */
+function isUserFrame(f) {
+    if (f.file.endsWith('_testmain.go') || f.file === '')
+        return false;
+    const slash = f.func.indexOf('/');
+    const firstElem = f.func.slice(0, slash >= 0 ? slash : f.func.indexOf('.'));
+    if (firstElem === 'main')
+        return true;
+    return slash >= 0 && firstElem.includes('.');
+}
+/**
+ * Makes a finding that is kept hold copies of its strings, not substrings of input chunks (see
+ * `detach`). Done only for findings that are stored: most of a huge log's are over the cap.
+ */
+function detachFinding(f) {
+    f.message = detach(f.message);
+    f.raw = detach(f.raw);
+    if (f.test !== undefined)
+        f.test = intern(f.test);
+    if (f.runningTests)
+        f.runningTests = f.runningTests.map(intern);
+    for (const s of f.stacks) {
+        s.header = detach(s.header);
+        for (const fr of s.frames) {
+            fr.func = intern(fr.func);
+            fr.file = intern(fr.file);
+        }
+    }
+}
+/** Test outcomes kept verbatim per parse; past it only outcomes not seen yet (name and action). */
+const MAX_OUTCOMES = 10_000;
+/** Distinct strings kept by `intern` and distinct outcomes past MAX_OUTCOMES. */
+const MAX_DISTINCT = 100_000;
+/**
+ * A copy of `s` that holds no reference to the chunk it was cut from. V8 keeps a whole input
+ * chunk alive for any substring of it that is stored; names and frames are stored for the whole
+ * parse, so without this the chunks they came from would pile up with the log's size.
+ */
+function detach(s) {
+    return s.length === 0 ? '' : Buffer.from(s, 'utf8').toString('utf8');
+}
+const interned = new Map();
+const RECENT_SLOTS = 512;
+const recent = new Array(RECENT_SLOTS).fill(undefined);
+/**
+ * `detach`, sharing one copy of strings that repeat (test, package, function and file names):
+ * a log of a thousand runs names the same few hundred things a thousand times.
+ */
+function intern(s) {
+    // A small direct-mapped cache in front of the map: comparing with one candidate is cheaper than
+    // hashing `s` (a fresh slice each time), and the same few names come again and again.
+    const n = s.length;
+    const slot = (n * 31 + s.charCodeAt(n - 1) * 7 + s.charCodeAt(n >> 1)) & (RECENT_SLOTS - 1);
+    const hit = recent[slot];
+    if (hit === s)
+        return hit;
+    let copy = interned.get(s);
+    if (copy === undefined) {
+        copy = detach(s);
+        if (interned.size < MAX_DISTINCT && n <= 1024)
+            interned.set(copy, copy);
+    }
+    if (n <= 1024)
+        recent[slot] = copy;
+    return copy;
+}
+/**
+ * Items appended for the whole parse (test outcomes, package results): the first `verbatim` as
+ * they come, then only those whose key was not seen, so memory stays bounded on huge logs while
+ * every test and result still shows up (the report counts runs, not repeats within a run).
+ */
+class BoundedList {
+    key;
+    verbatim;
+    items = [];
+    keys;
+    constructor(key, verbatim = MAX_OUTCOMES) {
+        this.key = key;
+        this.verbatim = verbatim;
+    }
+    push(item) {
+        if (this.items.length < this.verbatim) {
+            this.items.push(item);
+            return;
+        }
+        if (!this.keys)
+            this.keys = new Set(this.items.map(this.key));
+        const k = this.key(item);
+        if (this.keys.has(k) || this.keys.size >= MAX_DISTINCT)
+            return;
+        this.keys.add(k);
+        this.items.push(item);
+    }
+    get length() {
+        return this.items.length;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/attribution.ts
 const attribution_top = (name) => name.split('/')[0] ?? name;
 /** `example.com/m/pkg.TestA.func1` → `TestA` when the function belongs to package `pkg`. */
@@ -299,9 +686,11 @@ function shQuote(word) {
 const posix_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path/posix");
 var posix_default = /*#__PURE__*/__nccwpck_require__.n(posix_namespaceObject);
 ;// CONCATENATED MODULE: ./src/analysis/paths.ts
-// Maps file names as Go printed them to repository paths, so findings can be annotated.
-// Pure string logic: nothing here touches the file system, so it behaves the same on every OS
-// and for logs captured elsewhere (parse mode).
+// Maps file names as Go printed them to repository paths, so findings can be annotated. The one
+// place for path and site logic: the mapping is pure; what it needs to know of the disk (does this
+// file exist here, what does this directory resolve to) comes through the small `PathDisk`
+// interface the caller passes in, so it behaves the same on every OS and for logs captured on
+// other machines (parse mode), and tests can give a fake disk.
 
 const DRIVE = /^[A-Za-z]:\//;
 /** `\` → `/`, drive letter upper-cased, `.`/`..`/`//` collapsed, no trailing `/`. */
@@ -341,11 +730,13 @@ function relativeTo(child, parent) {
         return child.slice(prefix.length);
     return undefined;
 }
-// Where Go toolchains commonly live when GOROOT was not passed in (setup-go, brew, distro packages).
+// Where Go toolchains live when GOROOT was not passed in (setup-go on every OS, brew, distro
+// packages, Windows installs such as D:/Go/src): any `…/src/<std package>/` under a go-ish root.
 const GOROOT_HINTS = [
-    /\/hostedtoolcache\/go\/[^/]+\/[^/]+\/src\//i,
-    /\/(?:go|go-\d[\d.]*|golang|golang-\d[\d.]*|libexec)\/src\/(?:runtime|testing|internal|sync|time|os|reflect|fmt|net|syscall|io)\//,
+    /\/hostedtoolcache\/(?:windows\/)?go\/[^/]+\/[^/]+\/src\//i,
+    /(?:^|\/)(?:go|go-?\d[\w.-]*|golang|golang-\d[\d.]*|libexec|goroot)\/src\/(?:pkg\/)?(?:runtime|testing|internal|sync|time|os|reflect|fmt|net|syscall|io|context|encoding|strings|bytes|sort|errors|log|math|bufio|crypto|database|regexp|strconv|unicode|path|iter|slices|maps|container)\//i,
     /\/sdk\/go[\d.]+\/src\//,
+    /\/Cellar\/go\/[^/]+\/libexec\/src\//,
 ];
 const MODCACHE_HINT = /\/pkg\/mod\/.*@v/;
 // Top-level directories of the standard library: `-trimpath` prints its files as `testing/testing.go`.
@@ -353,6 +744,35 @@ const STD_TOP = new Set(('archive bufio builtin bytes cmd cmp compress container
     'errors expvar flag fmt go hash html image index internal io iter log maps math mime net os path ' +
     'plugin reflect regexp runtime slices sort strconv strings structs sync syscall testing text time ' +
     'unicode unique unsafe vendor weak').split(' '));
+/** Everything before the first `(` or `[`: receivers and type arguments may hold `/` or `.`. */
+function paths_headEnd(func) {
+    const m = /[([]/.exec(func);
+    return m ? m.index : func.length;
+}
+/**
+ * The import path of a frame's function: `example.com/m/pkg.(*T).M` → `example.com/m/pkg`,
+ * `runtime.closechan` → `runtime`. Dots in the last element print as `%2e`.
+ */
+function funcImportPath(func) {
+    const slash = func.lastIndexOf('/', paths_headEnd(func));
+    const dot = func.indexOf('.', slash + 1);
+    const path = dot < 0 ? func : func.slice(0, dot);
+    return path.replace(/%2e/gi, '.');
+}
+/**
+ * The standard library by the function's package: no dot in the first element and a known
+ * top-level package (`runtime.closechan`, `testing.(*common).FailNow`, `internal/race.Read`),
+ * whatever GOROOT the file was under. `github.com/org/x/runtime` is user code.
+ */
+function isStdFunc(func) {
+    // `panic(…)`: the runtime's frame for a panic in progress, printed without a package.
+    if (func === 'panic')
+        return true;
+    const path = funcImportPath(func);
+    const slash = path.indexOf('/');
+    const first = slash < 0 ? path : path.slice(0, slash);
+    return first !== '' && !first.includes('.') && STD_TOP.has(first);
+}
 function isGenerated(file) {
     const base = file.replace(/\\/g, '/').split('/').pop() ?? '';
     return file.startsWith('<') || base === '_testmain.go' || /\/go-build\d+\//.test(file);
@@ -361,7 +781,11 @@ function hasVendorDir(rel) {
     const segs = rel.split('/');
     return segs.slice(0, -1).includes('vendor');
 }
-function createPathMapper(ctx) {
+/** A file printed with a suffix shorter than this is not matched by suffix (`x.go` is everywhere). */
+const MIN_SUFFIX_SEGMENTS = 2;
+/** Lookups remembered per mapper: a report's stacks name a bounded set of files. */
+const MAX_CACHED = 10_000;
+function createPathMapper(ctx, disk) {
     const repoRoot = normalizePath(ctx.repoRoot);
     const goroot = ctx.goroot ? normalizePath(ctx.goroot) : undefined;
     const gomodcache = ctx.gomodcache ? normalizePath(ctx.gomodcache) : undefined;
@@ -371,16 +795,13 @@ function createPathMapper(ctx) {
         .filter((m) => m.path !== '')
         .sort((a, b) => b.path.length - a.path.length);
     const guessBase = modules.length === 1 && modules[0] ? modules[0].dir : repoRoot;
-    // Longest first, so the most specific spelling wins.
-    const aliases = (ctx.aliases ?? [])
-        .map((a) => ({ from: normalizePath(a.from), to: normalizePath(a.to) }))
-        .filter((a) => a.from !== '' && a.to !== '' && a.from !== a.to)
-        .sort((a, b) => b.from.length - a.from.length);
+    const aliases = staticAliases(ctx, disk);
+    const cache = new Map();
+    const realRoot = disk ? normalizeOr(disk.realpath(repoRoot), repoRoot) : repoRoot;
     const result = (path, origin) => ({ path, origin });
-    function classifyAbsolute(abs, viaAlias = false) {
-        if (isGenerated(abs))
-            return result(abs, 'generated');
-        // Toolchain and module cache first: either may sit inside the workspace (e.g. a cached GOPATH).
+    const isFile = (p) => (disk ? disk.isFile(p) : true);
+    /** Inside the repository (or a known alias of a part of it), else undefined. */
+    function inRepo(abs, viaAlias) {
         if (goroot && relativeTo(abs, goroot) !== undefined)
             return result(abs, 'goroot');
         if (gomodcache && relativeTo(abs, gomodcache) !== undefined)
@@ -393,56 +814,203 @@ function createPathMapper(ctx) {
                 return result('.', 'repo');
             return result(rel, hasVendorDir(rel) ? 'vendor' : 'repo');
         }
-        if (!viaAlias) {
-            for (const a of aliases) {
-                const rest = relativeTo(abs, a.from);
-                if (rest === undefined)
-                    continue;
-                const mapped = classifyAbsolute(rest === '' ? a.to : normalizePath(`${a.to}/${rest}`), true);
-                if (mapped.origin !== 'unknown')
-                    return mapped;
-            }
+        if (viaAlias)
+            return undefined;
+        for (const a of aliases) {
+            const rest = relativeTo(abs, a.from);
+            if (rest === undefined)
+                continue;
+            const mapped = inRepo(rest === '' ? a.to : normalizePath(`${a.to}/${rest}`), true);
+            if (mapped)
+                return mapped;
         }
-        if (GOROOT_HINTS.some((re) => re.test(abs)))
-            return result(abs, 'goroot');
-        return result(abs, 'unknown');
+        return viaSymlink(abs);
     }
-    function map(file, baseDir) {
-        const printed = file.trim();
+    /** A symlinked checkout: the printed directory resolves, on this disk, into the repository. */
+    function viaSymlink(abs) {
+        if (!disk)
+            return undefined;
+        const slash = abs.lastIndexOf('/');
+        if (slash <= 0)
+            return undefined;
+        const real = disk.realpath(abs.slice(0, slash));
+        if (!real)
+            return undefined;
+        const rel = relativeTo(normalizePath(real), realRoot);
+        if (rel === undefined)
+            return undefined;
+        const to = rel === '' ? repoRoot : `${repoRoot}/${rel}`;
+        return inRepo(`${to}/${abs.slice(slash + 1)}`, true);
+    }
+    const inModule = (pkg) => modules.some((m) => pkg === m.path || pkg.startsWith(`${m.path}/`));
+    /** A frame of the main module(s) by its function's import path: `example.com/m/pkg.F` → `pkg/`. */
+    function byImportPath(file, func) {
+        if (!func)
+            return undefined;
+        let pkg = funcImportPath(func);
+        if (pkg.endsWith('_test'))
+            pkg = pkg.slice(0, -5);
+        const base = file.slice(file.lastIndexOf('/') + 1);
+        for (const m of modules) {
+            if (pkg !== m.path && !pkg.startsWith(`${m.path}/`))
+                continue;
+            const candidate = `${m.dir}${pkg.slice(m.path.length)}/${base}`;
+            if (!isFile(candidate))
+                return undefined;
+            return inRepo(candidate, true);
+        }
+        return undefined;
+    }
+    /** The longest suffix of the printed path that is a file of the checkout (needs the disk). */
+    function bySuffix(file) {
+        if (!disk)
+            return undefined;
+        const segs = file.split('/').filter((s) => s !== '');
+        for (let i = 1; i <= segs.length - MIN_SUFFIX_SEGMENTS; i++) {
+            const candidate = `${repoRoot}/${segs.slice(i).join('/')}`;
+            if (disk.isFile(candidate))
+                return inRepo(candidate, true);
+        }
+        return undefined;
+    }
+    /** Not in the checkout as printed: find it here, else say where it is from. */
+    function elsewhere(file, func) {
+        if (func && isStdFunc(func) && !inModule(funcImportPath(func)))
+            return result(file, 'goroot');
+        if (GOROOT_HINTS.some((re) => re.test(file)))
+            return result(file, 'goroot');
+        const found = byImportPath(file, func) ?? bySuffix(file);
+        if (found)
+            return found;
+        return result(file, 'outside');
+    }
+    function classifyAbsolute(abs, func) {
+        if (isGenerated(abs))
+            return result(abs, 'generated');
+        return inRepo(abs, false) ?? elsewhere(abs, func);
+    }
+    function mapUncached(printed, baseDir, func) {
         if (printed === '')
             return result('', 'unknown');
         if (isGenerated(printed))
             return result(printed, 'generated');
         const s = normalizePath(printed);
         if (isAbsolutePath(s))
-            return classifyAbsolute(s);
+            return classifyAbsolute(s, func);
         const slashed = printed.replace(/\\/g, '/');
         // `./pkg/x.go`, `../x.go` and bare `x_test.go` are relative to where go ran or to the package.
         const explicit = slashed.startsWith('./') || slashed.startsWith('../') || !s.includes('/');
         if (explicit) {
             if (baseDir)
-                return map(`${baseDir.replace(/\\/g, '/').replace(/\/+$/, '')}/${s}`);
-            return result(s, 'unknown');
+                return map(`${baseDir.replace(/\\/g, '/').replace(/\/+$/, '')}/${s}`, undefined, func);
+            // A frame's bare file (`decoder.go:129`, printed relative by some builds): not findable here.
+            const found = byImportPath(s, func);
+            if (found)
+                return found;
+            return result(s, func && !isStdFunc(func) ? 'outside' : 'unknown');
         }
         for (const m of modules) {
             if (s.startsWith(`${m.path}/`))
-                return classifyAbsolute(normalizePath(`${m.dir}/${s.slice(m.path.length + 1)}`));
+                return classifyAbsolute(normalizePath(`${m.dir}/${s.slice(m.path.length + 1)}`), func);
         }
         const first = s.split('/')[0] ?? '';
         // Compiler messages name files relative to the module dir without `./` (`pkg/x.go`).
         if (baseDir && !first.includes('.'))
-            return map(`${baseDir.replace(/\\/g, '/').replace(/\/+$/, '')}/${s}`);
+            return map(`${baseDir.replace(/\\/g, '/').replace(/\/+$/, '')}/${s}`, undefined, func);
         // `-trimpath`: dependencies print as `module@version/file`, the standard library as `pkg/file`.
         if (/^[^@]+@v[^/]*\//.test(s))
             return result(s, 'modcache');
         if (STD_TOP.has(first))
             return result(s, 'goroot');
         // `GORACE=strip_path_prefix=<module dir>/` leaves `pkg/x.go`: relative to the module, best guess.
-        if (!first.includes('.'))
-            return classifyAbsolute(normalizePath(`${guessBase}/${s}`));
-        return result(s, 'unknown');
+        if (!first.includes('.')) {
+            // With the disk, only when the file is there: a log from elsewhere names its own layout.
+            const guess = normalizePath(`${guessBase}/${s}`);
+            if (!disk || disk.isFile(guess))
+                return classifyAbsolute(guess, func);
+            if (func && isStdFunc(func))
+                return result(s, 'goroot');
+        }
+        return byImportPath(s, func) ?? bySuffix(s) ?? result(s, 'outside');
+    }
+    function map(file, baseDir, func) {
+        const printed = file.trim();
+        const key = `${printed}\u0000${baseDir ?? ''}\u0000${func ? funcImportPath(func) : ''}`;
+        const hit = cache.get(key);
+        if (hit)
+            return { ...hit };
+        const mapped = mapUncached(printed, baseDir, func);
+        if (cache.size < MAX_CACHED)
+            cache.set(key, mapped);
+        return { ...mapped };
     }
     return { map };
+}
+function normalizeOr(p, fallback) {
+    return p ? normalizePath(p) : fallback;
+}
+/** The caller's aliases plus, with a disk, the resolved spellings of the root and module dirs. */
+function staticAliases(ctx, disk) {
+    const out = [...(ctx.aliases ?? [])];
+    if (disk) {
+        for (const dir of [ctx.repoRoot, ...(ctx.modules ?? []).map((m) => m.dir)]) {
+            const real = disk.realpath(dir);
+            if (real)
+                out.push({ from: real, to: dir });
+        }
+    }
+    // Longest first, so the most specific spelling wins.
+    return out
+        .map((a) => ({ from: normalizePath(a.from), to: normalizePath(a.to) }))
+        .filter((a) => a.from !== '' && a.to !== '' && a.from !== a.to)
+        .sort((a, b) => b.from.length - a.from.length);
+}
+/** `module example.com/m` of a go.mod text. */
+function goModModule(text) {
+    return /^\s*module\s+"?([^\s"]+)"?/m.exec(text)?.[1];
+}
+/** The `use` directories of a go.work text (single lines and `use ( … )` blocks). */
+function goWorkUses(text) {
+    const out = [];
+    const noComments = text.replace(/\/\/.*$/gm, '');
+    for (const m of noComments.matchAll(/^\s*use\s*\(([^)]*)\)/gm)) {
+        for (const w of (m[1] ?? '').split(/\s+/))
+            if (w)
+                out.push(w.replace(/^"|"$/g, ''));
+    }
+    for (const m of noComments.matchAll(/^\s*use\s+([^\s(]+)/gm))
+        if (m[1])
+            out.push(m[1].replace(/^"|"$/g, ''));
+    return out;
+}
+/**
+ * The modules of a checkout read from the nearest go.work (else go.mod) at `dir` or above it, up
+ * to `root`, for when `go list -m` cannot be asked (no Go here). `read` gives a file's text.
+ */
+function modulesFromFiles(dir, root, read) {
+    const top = normalizePath(root);
+    const ups = [];
+    for (let d = normalizePath(dir);; d = posix_default().dirname(d)) {
+        ups.push(d);
+        if (relativeTo(d, top) === '' || relativeTo(d, top) === undefined || d === posix_default().dirname(d))
+            break;
+    }
+    const modOf = (d) => {
+        const text = read(`${d}/go.mod`);
+        const path = text ? goModModule(text) : undefined;
+        return path ? [{ path, dir: d }] : [];
+    };
+    for (const d of ups) {
+        const work = read(`${d}/go.work`);
+        if (work)
+            return goWorkUses(work).flatMap((u) => modOf(normalizePath(isAbsolutePath(u) ? u : `${d}/${u}`)));
+    }
+    for (const d of ups) {
+        const found = modOf(d);
+        if (found.length > 0)
+            return found;
+    }
+    return [];
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/reproduce.ts
@@ -532,30 +1100,47 @@ function rerunCount(report) {
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/signature.ts
+
 /** Stacks whose relative file names are relative to a directory (the package's or the module's). */
 function usesBaseDir(role) {
     return role === 'failure' || role === 'build';
 }
 function mapFrame(frame, role, mapper, baseDir) {
-    return { frame, mapped: mapper.map(frame.file, usesBaseDir(role) ? baseDir : undefined) };
+    return { frame, mapped: mapper.map(frame.file, usesBaseDir(role) ? baseDir : undefined, frame.func) };
+}
+/**
+ * User code: a repository file, or a file outside this checkout (a log from another machine)
+ * whose function is not the standard library's and whose path is not vendored. Never the toolchain,
+ * the module cache, `<autogenerated>` or `_testmain.go`.
+ */
+function isUserSite(k) {
+    if (k.mapped.origin === 'repo')
+        return true;
+    if (k.mapped.origin !== 'outside')
+        return false;
+    return !isStdFunc(k.frame.func) && !/(?:^|\/)vendor\//.test(k.mapped.path);
 }
 function findStack(f, role) {
     return f.stacks.find((s) => s.role === role);
 }
-/** First frame in the repository (not vendored: vendored code is someone else's bug site). */
+/** First user-code frame (not vendored: vendored code is someone else's bug site). */
 function firstUserFrame(stack, mapper, baseDir) {
     if (!stack)
         return undefined;
     for (const frame of stack.frames) {
         const k = mapFrame(frame, stack.role, mapper, baseDir);
-        if (k.mapped.origin === 'repo')
+        if (isUserSite(k))
             return k;
     }
     return undefined;
 }
-/** `func@file:line`; outside the repo only the base name, since GOROOT differs between machines. */
+/**
+ * `func@file:line` with the file's base name only: checkouts and GOROOTs differ between machines
+ * (a CI log parsed locally, a pasted report), and the function already names the package, so the
+ * same finding gets the same signature whether or not its file could be found here.
+ */
 function frameKey(k) {
-    const file = k.mapped.origin === 'repo' ? k.mapped.path : (k.mapped.path.split('/').pop() ?? '');
+    const file = k.mapped.path.replace(/\\/g, '/').split('/').pop() ?? '';
     return `${k.frame.func}@${file}:${k.frame.line}`;
 }
 /** A race side: its first repository frame, else its creator's, else its first frame at all. */
@@ -574,10 +1159,17 @@ function raceSide(f, which, mapper) {
     const creator = firstUserFrame(creation, mapper);
     if (creator)
         return { ...side, role: creationRole, key: creator };
-    const any = access?.frames[0] ?? creation?.frames[0];
+    const any = firstShown(access, mapper) ?? firstShown(creation, mapper);
     if (any)
-        return { ...side, key: mapFrame(any, which, mapper) };
+        return { ...side, key: any };
     return side;
+}
+/** No user frame at all: the first frame that is not generated code, else the first frame. */
+function firstShown(stack, mapper) {
+    if (!stack)
+        return undefined;
+    const keys = stack.frames.filter((fr) => fr.file !== '').map((fr) => mapFrame(fr, stack.role, mapper));
+    return keys.find((k) => k.mapped.origin !== 'generated') ?? keys[0];
 }
 // Frames that only say "a panic is being handled" and never locate the bug.
 const NOISE_FUNC = /^(?:panic|runtime\..*|internal\/runtime\/.*|testing\.tRunner\.func1(?:\.\d+)?|main\.main)$/;
@@ -698,6 +1290,7 @@ function wilson(k, n, z = Z95) {
 
 
 
+
 /** Lines of the first occurrence kept in `Finding.sample`. */
 const SAMPLE_LINES = 60;
 const KIND_ORDER = Object.fromEntries(model_FINDING_KINDS.map((k, i) => [k, i]));
@@ -776,14 +1369,25 @@ function truncate(s, max) {
     return one.length <= max ? one : `${one.slice(0, max - 1).trimEnd()}…`;
 }
 function report_location(k, role, withFunction = true) {
-    if (k?.mapped.origin !== 'repo')
+    if (!k || (k.mapped.origin !== 'repo' && !(withFunction && (isUserSite(k) || isLastResort(k)))))
         return undefined;
-    return {
+    const loc = {
         file: k.mapped.path,
         line: k.frame.line,
         function: withFunction ? names_shortFunc(k.frame.func) : '',
         role,
     };
+    // Another machine's file that is not in this checkout: shown as printed, never annotated.
+    if (k.mapped.origin !== 'repo')
+        loc.origin = 'outside';
+    return loc;
+}
+/**
+ * A stack with no user frame at all, only a dependency's (a tool run from the module cache): its
+ * first such frame is still where the report points, shown as printed.
+ */
+function isLastResort(k) {
+    return k.mapped.origin === 'modcache' && !isStdFunc(k.frame.func);
 }
 function sideLocation(side) {
     const loc = report_location(side.key, side.role);
@@ -1163,6 +1767,11 @@ function buildReport(input) {
         };
         if (recovery)
             finding.stackRecovery = recovery;
+        if (g.occurrences.every((o) => o.raw.truncated))
+            finding.truncated = true;
+        const repeats = g.occurrences.reduce((n, o) => n + (o.raw.repeats ?? 0), 0);
+        if (repeats > 0)
+            finding.repeats = repeats;
         if (outlived)
             finding.goroutineOf = outlived.owner;
         if (g.kind === 'overlap') {
@@ -1205,7 +1814,7 @@ function buildReport(input) {
         verdict,
         summary: summarize(input, findings, tests, verdict, totalRuns, ranCounts),
         errors: [...input.errors],
-        notes: [...input.notes],
+        notes: [...input.notes, ...capNotes(runs)],
         context: input.context,
     };
 }
@@ -1225,6 +1834,21 @@ function assignIds(findings) {
         f.id = fnv1a32((sigCount.get(f.signature) ?? 0) > 1 ? `${f.package}\n${f.signature}` : f.signature);
     }
 }
+/** Says when a run printed more reports than are kept one by one, and what became of them. */
+function capNotes(runs) {
+    const over = runs.filter((r) => r.parsed.beyondCap);
+    if (over.length === 0)
+        return [];
+    const repeats = over.reduce((n, r) => n + (r.parsed.beyondCap?.repeats ?? 0), 0);
+    const dropped = over.reduce((n, r) => n + (r.parsed.beyondCap?.dropped ?? 0), 0);
+    const which = over.length === 1 ? '1 run' : `${over.length} runs`;
+    let text = `${which} printed more than ${MAX_FINDINGS_SHOWN} reports: past that, each distinct report was kept once and ${repeats} repeated ${repeats === 1 ? 'copy was' : 'copies were'} counted, not kept`;
+    if (dropped > 0)
+        text += `; ${dropped} distinct ${dropped === 1 ? 'report was' : 'reports were'} dropped (more than ${MAX_DISTINCT_SHOWN} distinct reports in a run)`;
+    return [`${text}.`];
+}
+const MAX_FINDINGS_SHOWN = MAX_FINDINGS.toLocaleString('en-US');
+const MAX_DISTINCT_SHOWN = MAX_DISTINCT_FINDINGS.toLocaleString('en-US');
 /** Races listed as a symptom's likely cause at most. */
 const MAX_CAUSES = 5;
 /**
@@ -1426,7 +2050,7 @@ function mergePackages(inputs) {
     }
     return [...byPath.values()].sort((a, b) => (a.importPath < b.importPath ? -1 : 1));
 }
-function findingKey(f) {
+function merge_findingKey(f) {
     return `${f.kind === 'build' ? 'build' : 'run'}\u0000${f.package}\u0000${f.signature}`;
 }
 function union(lists) {
@@ -1475,7 +2099,7 @@ function mergeFindings(inputs, packages) {
     const keyOfOld = new Map();
     for (const r of inputs) {
         for (const f of r.findings) {
-            const key = findingKey(f);
+            const key = merge_findingKey(f);
             keyOfOld.set(f.id, key);
             groups.set(key, [...(groups.get(key) ?? []), f]);
         }
@@ -1490,7 +2114,7 @@ function mergeFindings(inputs, packages) {
     findings.sort(compareFindings);
     assignIds(findings);
     addCooccurrence(findings);
-    const idOfKey = new Map(findings.map((f) => [findingKey(f), f.id]));
+    const idOfKey = new Map(findings.map((f) => [merge_findingKey(f), f.id]));
     const idOf = new Map();
     for (const [old, key] of keyOfOld) {
         const id = idOfKey.get(key);
@@ -2299,282 +2923,6 @@ function createGoTool(runner, opts = {}) {
             }
         },
     };
-}
-
-;// CONCATENATED MODULE: ./src/parse/util.ts
-/** Cap on a finding's `raw` text. */
-const MAX_RAW = 64 * 1024;
-/** Cap on the frames kept per stack (a marker frame is added after it). */
-const MAX_FRAMES = 100;
-/** Cap on one input line; longer lines are cut (binary junk without newlines must not grow memory). */
-const MAX_LINE = 1024 * 1024;
-/** A flood of reports (e.g. GORACE=suppress_equal_stacks=0 in a loop) must not exhaust memory. */
-const MAX_FINDINGS = 1000;
-/** `==================`: opens and closes a race report. */
-const RACE_SEP = '==================';
-const ANSI_RE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[ -/]*[@-~]`, 'g');
-const GH_TIMESTAMP_RE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z /;
-/** Strips `\r`, GitHub's downloaded-log timestamp prefix and ANSI colour escapes. */
-function cleanLine(input) {
-    let s = input;
-    if (s.length > 0 && s.charCodeAt(s.length - 1) === 13)
-        s = s.slice(0, -1);
-    // Cheap shape check (`YYYY-MM-DDT`) before the regex.
-    if (s.length >= 21 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(10) === 84) {
-        const m = GH_TIMESTAMP_RE.exec(s);
-        if (m)
-            s = s.slice(m[0].length);
-    }
-    if (s.indexOf('\x1b') >= 0) {
-        s = s.replace(ANSI_RE, '');
-        if (s.length > 0 && s.charCodeAt(s.length - 1) === 13)
-            s = s.slice(0, -1);
-    }
-    return s;
-}
-/**
- * `FILE:LINE +0xOFF`, `FILE:LINE` (inlined) or `FILE:LINE +0xOFF fp=… sp=… pc=…`, already without
- * the leading whitespace. Splits on the LAST colon before the offset: Windows paths are `C:/…`.
- */
-function parseFileLine(s) {
-    let end = s.indexOf(' +0x');
-    if (end < 0)
-        end = s.indexOf(' fp=');
-    if (end < 0)
-        end = s.length;
-    const colon = s.lastIndexOf(':', end - 1);
-    if (colon <= 0 || colon === end - 1)
-        return undefined;
-    let line = 0;
-    for (let i = colon + 1; i < end; i++) {
-        const c = s.charCodeAt(i);
-        if (c < 48 || c > 57)
-            return undefined;
-        line = line * 10 + (c - 48);
-    }
-    return { file: s.slice(0, colon), line };
-}
-/** `pkg.F(0x1, {0x2, 0x3})` → `pkg.F`; arguments never hold `(`, so the last `(` starts them. */
-function splitFuncArgs(s) {
-    const open = s.lastIndexOf('(');
-    if (open <= 0 || !s.endsWith(')'))
-        return { func: s, args: '' };
-    return { func: s.slice(0, open), args: s.slice(open + 1, -1) };
-}
-/** Go's rule for test function names (`Test`, `TestX`, `Test_x`, not `Testx`), minus TestMain. */
-function isTestFuncName(name) {
-    for (const prefix of ['Test', 'Benchmark', 'Fuzz', 'Example']) {
-        if (!name.startsWith(prefix))
-            continue;
-        if (name === 'TestMain')
-            return false;
-        if (name.length === prefix.length)
-            return true;
-        const c = name.charCodeAt(prefix.length);
-        return c < 97 || c > 122;
-    }
-    return false;
-}
-/**
- * The test a stack frame belongs to: `example.com/m/pkg.TestX.func2.1` → `TestX`. Dots in an import
- * path's last element are printed as `%2e`, so the first dot after the last slash ends the package.
- * Test functions live only in the test binary's own package (or its _test twin), so no package
- * check is needed.
- */
-function testNameFromFunc(fn) {
-    const slash = fn.lastIndexOf('/');
-    const dot = fn.indexOf('.', slash + 1);
-    if (dot < 0)
-        return undefined;
-    let end = fn.indexOf('.', dot + 1);
-    if (end < 0)
-        end = fn.length;
-    const name = fn.slice(dot + 1, end);
-    return isTestFuncName(name) ? name : undefined;
-}
-/** First test function in the frames of the given stacks, in order. */
-function testFromStacks(stacks) {
-    for (const s of stacks) {
-        for (const f of s.frames) {
-            const t = testNameFromFunc(f.func);
-            if (t)
-                return t;
-        }
-    }
-    return undefined;
-}
-/**
- * A stack names the top-level test (`TestParent`); the positional context may know the subtest
- * (`TestParent/racy_sub`). Keep the positional name when it is that test or one of its subtests.
- */
-function combineTest(stackTest, positional) {
-    if (!stackTest)
-        return positional;
-    if (positional && (positional === stackTest || positional.startsWith(`${stackTest}/`)))
-        return positional;
-    return stackTest;
-}
-/**
- * `line.trimStart().startsWith('--- ')` without building the trimmed copy (it ran for every frame
- * line of a report). Spaces and tabs are skipped here; any other leading character that is not
- * plainly visible ASCII (other whitespace trimStart knows) takes the exact slow way.
- */
-/** Lines the go command or the test binary print at column 0 after a package's output. */
-function isGoCommandLine(line) {
-    return (line.startsWith('ok  ') ||
-        line.startsWith('FAIL\t') ||
-        line === 'FAIL' ||
-        line === 'PASS' ||
-        line.startsWith('?   \t') ||
-        line.startsWith('exit status '));
-}
-function isResultAfterIndent(line) {
-    let i = 0;
-    let c = line.charCodeAt(0);
-    while (c === 32 || c === 9)
-        c = line.charCodeAt(++i);
-    if (c > 32 && c < 127) {
-        return (c === 45 &&
-            line.charCodeAt(i + 1) === 45 &&
-            line.charCodeAt(i + 2) === 45 &&
-            line.charCodeAt(i + 3) === 32);
-    }
-    return i < line.length && line.trimStart().startsWith('--- ');
-}
-/** A frame marking where frames were dropped (by us or by Go). */
-function elidedFrame(text) {
-    return { func: text, file: '', line: 0 };
-}
-/** Appends a frame, keeping at most `limit` frames plus one marker. */
-function pushFrame(frames, frame, limit = MAX_FRAMES) {
-    if (frames.length < limit)
-        frames.push(frame);
-    else if (frames.length === limit)
-        frames.push(elidedFrame('...additional frames elided...'));
-}
-/** A report's text as printed, capped at MAX_RAW. */
-class RawText {
-    parts = [];
-    len = 0;
-    truncated;
-    /** `off`: keeps nothing (the report is over the findings cap and will be dropped). */
-    constructor(off = false) {
-        this.truncated = off;
-    }
-    add(line) {
-        if (this.truncated)
-            return;
-        if (this.len + line.length + 1 > MAX_RAW) {
-            this.truncated = true;
-            const room = MAX_RAW - this.len;
-            if (room > 0)
-                this.parts.push(line.slice(0, room));
-            this.parts.push('... (truncated)');
-            return;
-        }
-        this.parts.push(line);
-        this.len += line.length + 1;
-    }
-    text() {
-        return this.parts.join('\n');
-    }
-}
-/** Function names that are not the user's: the Go runtime, testing, stdlib (no dot in the first path element). */
-function isUserFrame(f) {
-    if (f.file.endsWith('_testmain.go') || f.file === '')
-        return false;
-    const slash = f.func.indexOf('/');
-    const firstElem = f.func.slice(0, slash >= 0 ? slash : f.func.indexOf('.'));
-    if (firstElem === 'main')
-        return true;
-    return slash >= 0 && firstElem.includes('.');
-}
-/**
- * Makes a finding that is kept hold copies of its strings, not substrings of input chunks (see
- * `detach`). Done only for findings that are stored: most of a huge log's are over the cap.
- */
-function detachFinding(f) {
-    f.message = detach(f.message);
-    f.raw = detach(f.raw);
-    if (f.test !== undefined)
-        f.test = intern(f.test);
-    if (f.runningTests)
-        f.runningTests = f.runningTests.map(intern);
-    for (const s of f.stacks) {
-        s.header = detach(s.header);
-        for (const fr of s.frames) {
-            fr.func = intern(fr.func);
-            fr.file = intern(fr.file);
-        }
-    }
-}
-/** Test outcomes kept verbatim per parse; past it only outcomes not seen yet (name and action). */
-const MAX_OUTCOMES = 10_000;
-/** Distinct strings kept by `intern` and distinct outcomes past MAX_OUTCOMES. */
-const MAX_DISTINCT = 100_000;
-/**
- * A copy of `s` that holds no reference to the chunk it was cut from. V8 keeps a whole input
- * chunk alive for any substring of it that is stored; names and frames are stored for the whole
- * parse, so without this the chunks they came from would pile up with the log's size.
- */
-function detach(s) {
-    return s.length === 0 ? '' : Buffer.from(s, 'utf8').toString('utf8');
-}
-const interned = new Map();
-const RECENT_SLOTS = 512;
-const recent = new Array(RECENT_SLOTS).fill(undefined);
-/**
- * `detach`, sharing one copy of strings that repeat (test, package, function and file names):
- * a log of a thousand runs names the same few hundred things a thousand times.
- */
-function intern(s) {
-    // A small direct-mapped cache in front of the map: comparing with one candidate is cheaper than
-    // hashing `s` (a fresh slice each time), and the same few names come again and again.
-    const n = s.length;
-    const slot = (n * 31 + s.charCodeAt(n - 1) * 7 + s.charCodeAt(n >> 1)) & (RECENT_SLOTS - 1);
-    const hit = recent[slot];
-    if (hit === s)
-        return hit;
-    let copy = interned.get(s);
-    if (copy === undefined) {
-        copy = detach(s);
-        if (interned.size < MAX_DISTINCT && n <= 1024)
-            interned.set(copy, copy);
-    }
-    if (n <= 1024)
-        recent[slot] = copy;
-    return copy;
-}
-/**
- * Items appended for the whole parse (test outcomes, package results): the first `verbatim` as
- * they come, then only those whose key was not seen, so memory stays bounded on huge logs while
- * every test and result still shows up (the report counts runs, not repeats within a run).
- */
-class BoundedList {
-    key;
-    verbatim;
-    items = [];
-    keys;
-    constructor(key, verbatim = MAX_OUTCOMES) {
-        this.key = key;
-        this.verbatim = verbatim;
-    }
-    push(item) {
-        if (this.items.length < this.verbatim) {
-            this.items.push(item);
-            return;
-        }
-        if (!this.keys)
-            this.keys = new Set(this.items.map(this.key));
-        const k = this.key(item);
-        if (this.keys.has(k) || this.keys.size >= MAX_DISTINCT)
-            return;
-        this.keys.add(k);
-        this.items.push(item);
-    }
-    get length() {
-        return this.items.length;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/parse/build.ts
@@ -4273,16 +4621,17 @@ function mergeChunks(chunks) {
         return chunks[0].output;
     const tests = newTestList();
     const packages = newPackageList();
-    const findings = [];
+    const findings = new KeptFindings();
     const reported = new Set();
     let sawGoOutput = false;
     for (const { output, buildReported } of chunks) {
         for (const f of output.findings) {
             if (f.kind === 'build' && reported.has(f.package))
                 continue;
-            if (findings.length < MAX_FINDINGS)
-                findings.push(f);
+            findings.add(f);
         }
+        if (output.beyondCap)
+            findings.beyond(output.beyondCap);
         for (const t of output.tests)
             tests.push(t);
         for (const p of output.packages)
@@ -4291,7 +4640,73 @@ function mergeChunks(chunks) {
             reported.add(r);
         sawGoOutput ||= output.sawGoOutput;
     }
-    return { tests: tests.items, findings, packages: packages.items, sawGoOutput };
+    const out = {
+        tests: tests.items,
+        findings: findings.items,
+        packages: packages.items,
+        sawGoOutput,
+    };
+    if (findings.beyondCap)
+        out.beyondCap = findings.beyondCap;
+    return out;
+}
+/**
+ * The findings of consecutive chunks kept as one parser keeps them: the first MAX_FINDINGS as
+ * they come, then only reports distinct from every one kept (by `findingKey`), their repeats
+ * counted on the one kept, at most MAX_DISTINCT_FINDINGS of them.
+ */
+class KeptFindings {
+    items = [];
+    beyondCap;
+    keys = new Map();
+    extras = 0;
+    add(f) {
+        const extra = f.repeats !== undefined && this.items.length >= MAX_FINDINGS;
+        if (this.items.length < MAX_FINDINGS && !extra) {
+            this.items.push(f);
+            const k = findingKey(f);
+            if (k === undefined)
+                return;
+            const holder = this.keys.get(k);
+            if (!holder)
+                this.keys.set(k, f);
+            else if (f.repeats) {
+                // Later copies that f's part counted on f are, for one parser, repeats of the first one.
+                holder.repeats = (holder.repeats ?? 0) + f.repeats;
+                delete f.repeats;
+            }
+            return;
+        }
+        const k = findingKey(f);
+        if (k === undefined)
+            return;
+        this.beyondCap ??= { repeats: 0, dropped: 0 };
+        const beyond = this.beyondCap;
+        const copies = 1 + (f.repeats ?? 0);
+        const holder = this.keys.get(k);
+        if (holder) {
+            holder.repeats = (holder.repeats ?? 0) + copies;
+            beyond.repeats++;
+        }
+        else if (this.extras < MAX_DISTINCT_FINDINGS) {
+            this.extras++;
+            if (f.repeats === undefined) {
+                // Kept in full by its part; one parser keeps a report past the cap with a short text.
+                f.repeats = 0;
+                f.raw = capText(f.raw, MAX_EXTRA_RAW);
+            }
+            this.keys.set(k, f);
+            this.items.push(f);
+        }
+        else
+            beyond.dropped += copies;
+    }
+    beyond(b) {
+        this.beyondCap ??= { repeats: 0, dropped: 0 };
+        const mine = this.beyondCap;
+        mine.repeats += b.repeats;
+        mine.dropped += b.dropped;
+    }
 }
 /**
  * Joins the parts of a log parsed side by side (in order; the first from the log's start, the
@@ -4364,7 +4779,7 @@ const CREATION_RE = /^Goroutine (\d+) \((?:running|finished)\) created at:$/;
 /** Lines that cannot be inside a race report: the report was cut off (crash, interleaving). */
 function endsRaceReport(line) {
     const c = line.charCodeAt(0);
-    if (c === 32)
+    if (c === 32 || c === 9)
         return line.includes('race detected during execution of');
     return (line.startsWith('panic: ') ||
         line.startsWith('fatal error: ') ||
@@ -4375,7 +4790,9 @@ function endsRaceReport(line) {
 const NO_RAW = new RawText(true);
 const NO_STACKS = [];
 class RaceAssembler {
+    withSep;
     lite;
+    cutAtStart;
     raw;
     stacks;
     cur;
@@ -4383,21 +4800,31 @@ class RaceAssembler {
     currentId;
     previousId;
     sawWarning = false;
+    /** Ended by its closing separator (else cut: a crash, the end of a paste). */
+    complete = false;
     /**
      * `lite`: the report is over the findings cap, so only where it ends matters (same feed results),
      * not its stacks or text: most reports of a huge log are dropped.
      */
-    constructor(withSep, lite = false) {
+    constructor(withSep, lite = false, 
+    /** Started at an access line: the paste began after `WARNING: DATA RACE`. */
+    cutAtStart = false, rawMax) {
+        this.withSep = withSep;
         this.lite = lite;
-        this.raw = lite ? NO_RAW : new RawText();
+        this.cutAtStart = cutAtStart;
+        this.raw = lite ? NO_RAW : new RawText(false, rawMax);
         this.stacks = lite ? NO_STACKS : [];
         if (withSep)
             this.raw.add(RACE_SEP);
     }
     feed(line) {
+        if (this.cutAtStart && !this.sawWarning)
+            this.sawWarning = true;
         if (line === RACE_SEP) {
             // A separator before the WARNING line belongs to the opening; after it, it closes.
             this.raw.add(line);
+            if (this.sawWarning)
+                this.complete = true;
             return this.sawWarning ? 'done' : 'more';
         }
         if (line === 'WARNING: DATA RACE' && !this.sawWarning) {
@@ -4417,29 +4844,37 @@ class RaceAssembler {
             this.endStack();
             return 'more';
         }
+        // Told by content, not indentation: pasted reports have frames indented with tabs, other
+        // widths or not at all. Frames: `  FUNC()` then `      FILE:LINE +0xOFF`.
         const c0 = line.charCodeAt(0);
-        if (c0 === 32) {
-            if (!this.cur)
-                return 'more';
-            // Frames: `  FUNC()` (2 spaces) then `      FILE:LINE +0xOFF` (6 spaces).
-            if (line.charCodeAt(1) === 32 && line.charCodeAt(2) === 32) {
-                const loc = parseFileLine(line.trimStart());
-                if (loc && this.pendingFunc !== undefined) {
+        const t = c0 === 32 || c0 === 9 ? line.trim() : line;
+        if (this.cur) {
+            const loc = t.endsWith(')') ? undefined : parseFileLine(t);
+            if (loc) {
+                if (this.pendingFunc !== undefined) {
                     pushFrame(this.cur.frames, { func: this.pendingFunc, file: loc.file, line: loc.line });
                 }
                 this.pendingFunc = undefined;
+                return 'more';
             }
-            else {
-                const t = line.trim();
+            if (t.startsWith('[')) {
                 // `[failed to restore the stack]` leaves the stack empty.
-                this.pendingFunc = t.startsWith('[') ? undefined : splitFuncArgs(t).func;
+                this.pendingFunc = undefined;
+                return 'more';
             }
-            return 'more';
+            if (t.endsWith(')') && !t.endsWith(':')) {
+                this.pendingFunc = splitFuncArgs(t).func;
+                return 'more';
+            }
+        }
+        else if (c0 === 32 || c0 === 9) {
+            if (!ACCESS_RE.test(t) && !CREATION_RE.test(t))
+                return 'more';
         }
         this.endStack();
         if (this.stacks.length >= MAX_STACKS)
             return 'more';
-        const access = ACCESS_RE.exec(line);
+        const access = ACCESS_RE.exec(t);
         if (access) {
             const previous = access[1] !== undefined;
             const id = access[5] ? 'main' : Number(access[4] ?? 0);
@@ -4449,7 +4884,7 @@ class RaceAssembler {
                 this.currentId = id;
             this.cur = {
                 role: previous ? 'previous' : 'current',
-                header: line.slice(0, -1).trimEnd(),
+                header: t.slice(0, -1).trimEnd(),
                 access: access[2]?.toLowerCase() === 'write' ? 'write' : 'read',
                 goroutine: id,
                 frames: [],
@@ -4457,11 +4892,11 @@ class RaceAssembler {
             this.stacks.push(this.cur);
             return 'more';
         }
-        const creation = CREATION_RE.exec(line);
+        const creation = CREATION_RE.exec(t);
         if (creation) {
             this.cur = {
                 role: 'creation',
-                header: line.slice(0, -1),
+                header: t.slice(0, -1),
                 goroutine: Number(creation[1]),
                 frames: [],
             };
@@ -4518,6 +4953,33 @@ function parseGoroutineHeader(line) {
         return undefined;
     return id;
 }
+/**
+ * What a line inside a goroutine block is, by content, whatever its indentation (pastes turn the
+ * tab before file lines into spaces, or drop it): `FILE:LINE +0xOFF`, `created by …`, Go's
+ * `...N frames elided...`, a function call `pkg.F(…)`, or anything else (which ends the report).
+ */
+function blockLine(line) {
+    const c0 = line.charCodeAt(0);
+    if (c0 === 9)
+        return 'file';
+    const indented = c0 === 32;
+    const t = indented ? line.trimStart() : line;
+    if (t.startsWith('created by '))
+        return 'created';
+    if (t.startsWith('...') && t.endsWith('...') && t.includes('elided'))
+        return 'elided';
+    if (t.endsWith(')')) {
+        // `--- FAIL: TestX (0.00s)` and `=== RUN` are test framing, not calls; indented calls are
+        // a t.Log's text (a uniformly indented paste is unindented before it gets here).
+        if (indented || t.startsWith('--- ') || t.startsWith('=== ') || t.indexOf('(') <= 0)
+            return 'other';
+        return 'func';
+    }
+    // `.go:`, and the runtime's `.s:`, `.c:` and `.goc:` files of old toolchains.
+    if (t.indexOf(':') > 0 && parseFileLine(t))
+        return 'file';
+    return 'other';
+}
 /** Column-0 lines that end a traceback's header part: Go framing, package lines, the go command. */
 function endsTracebackHeader(line) {
     return (line.startsWith('=== ') ||
@@ -4542,6 +5004,7 @@ const NO_BLOCKS = [];
 const traceback_NO_RAW = new RawText(true);
 class TracebackAssembler {
     lite;
+    cutAtStart;
     raw;
     header;
     headerCount = 0;
@@ -4556,9 +5019,12 @@ class TracebackAssembler {
      * `lite`: the report is over the findings cap, so only where it ends matters (same feed results),
      * not its blocks or text: most reports of a huge log are dropped.
      */
-    constructor(lite = false) {
+    constructor(lite = false, 
+    /** Started at a goroutine header: the paste began after the `panic:` line. */
+    cutAtStart = false, rawMax) {
         this.lite = lite;
-        this.raw = lite ? traceback_NO_RAW : new RawText();
+        this.cutAtStart = cutAtStart;
+        this.raw = lite ? traceback_NO_RAW : new RawText(false, rawMax);
         this.header = lite ? NO_LINES : [];
         this.candidates = lite ? NO_BLOCKS : [];
         this.others = lite ? NO_BLOCKS : [];
@@ -4592,10 +5058,13 @@ class TracebackAssembler {
         const b = this.cur;
         if (!b)
             return 'reject';
-        const c0 = line.charCodeAt(0);
+        const kind = blockLine(line);
+        if (kind === 'other')
+            return 'reject';
         if (this.lite)
-            return c0 === 9 || this.liteLine(line, c0) ? 'more' : 'reject';
-        if (c0 === 9) {
+            return 'more';
+        this.raw.add(line);
+        if (kind === 'file') {
             const loc = parseFileLine(line.trim());
             if (loc) {
                 if (this.pendingCreated !== undefined) {
@@ -4611,42 +5080,28 @@ class TracebackAssembler {
             }
             this.pendingFunc = undefined;
             this.pendingCreated = undefined;
-            this.raw.add(line);
             return 'more';
         }
-        if (line.startsWith('created by ')) {
-            b.createdHeader = line;
-            const rest = line.slice(11);
+        const t = line.trimStart();
+        if (kind === 'created') {
+            b.createdHeader = t;
+            const rest = t.slice(11);
             const inG = rest.indexOf(' in goroutine ');
             this.pendingCreated = inG >= 0 ? rest.slice(0, inG) : rest;
             this.pendingFunc = undefined;
-            this.raw.add(line);
             return 'more';
         }
-        if (line.startsWith('...') && line.endsWith('...') && line.includes('elided')) {
+        if (kind === 'elided') {
             if (b.frames.length < MAX_FRAMES + b.goMarkers) {
-                b.frames.push(elidedFrame(line));
+                b.frames.push(elidedFrame(t));
                 b.goMarkers++;
             }
-            this.raw.add(line);
             return 'more';
         }
-        if (c0 !== 32 && line.endsWith(')') && line.indexOf('(') > 0) {
-            const { func, args } = splitFuncArgs(line);
-            this.pendingFunc = { func, inlined: args === '...' };
-            this.pendingCreated = undefined;
-            this.raw.add(line);
-            return 'more';
-        }
-        return 'reject';
-    }
-    /** The non-tab lines `feed` keeps in a block (`created by`, elided marker, function). */
-    liteLine(line, c0) {
-        if (c0 === 99 && line.startsWith('created by '))
-            return true;
-        if (c0 === 46 && line.startsWith('...') && line.endsWith('...') && line.includes('elided'))
-            return true;
-        return c0 !== 32 && line.endsWith(')') && line.indexOf('(') > 0;
+        const { func, args } = splitFuncArgs(t);
+        this.pendingFunc = { func, inlined: args === '...' };
+        this.pendingCreated = undefined;
+        return 'more';
     }
     startBlock(line) {
         if (this.lite) {
@@ -4709,6 +5164,11 @@ class TracebackAssembler {
             // The first goroutine is the alarm (or main for a deadlock): pick the test's own goroutine.
             chosen = pickTestBlock(all, h.running[0]?.split('/')[0]) ?? this.first;
         }
+        else if (kind === 'panic' && h.message.startsWith('deadlock: ')) {
+            // testing/synctest: the panic is raised in synctest.Test's caller; the bug is where a
+            // goroutine of the bubble is blocked (`[chan receive (durable), synctest bubble 1]`).
+            chosen = all.find((b) => b.hasUserFrame && b.header.includes('synctest bubble')) ?? this.first;
+        }
         const stacks = [];
         if (chosen) {
             stacks.push({
@@ -4735,6 +5195,8 @@ class TracebackAssembler {
             }
         }
         const out = { kind, message: h.message, stacks, raw: this.raw.text() };
+        if (this.cutAtStart || !this.first)
+            out.truncated = true;
         if (stackTest)
             out.stackTest = stackTest;
         if (kind === 'timeout')
@@ -4817,6 +5279,64 @@ function parentOf(name) {
     const slash = name.lastIndexOf('/');
     return slash > 0 ? name.slice(0, slash) : undefined;
 }
+const ACCESS_START_RE = /^(?:Previous )?(?:[Aa]tomic )?(?:[Rr]ead|[Ww]rite)(?: of size \d+)?(?: at 0x[0-9a-fA-F]+)? by (?:goroutine \d+|main goroutine)\s*:$/;
+/**
+ * Where a report header starts in a line that is not Go output at column 0, or -1: after a
+ * prefix that is only whitespace, markdown quoting or punctuation (no letter or digit: progress
+ * dots, a backtick), or that ends like a shell prompt (`$ `, `# `, `% `, `> `). Also an access
+ * line (a paste cut before `WARNING: DATA RACE`), at any indentation.
+ */
+function headerAt(line) {
+    // Past an indent or quoting, a letter or digit: the header can only start right there (a
+    // t.Log line `    x_test.go:12: panic: …` is not one), so no search through the line.
+    let i = 0;
+    let c = line.charCodeAt(0);
+    while (c === 32 || c === 9 || c === 62)
+        c = line.charCodeAt(++i);
+    const lower = c | 32;
+    if ((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57)) {
+        if (i === 0 && !line.endsWith(':'))
+            return -1;
+        if (i > 0 &&
+            (line.startsWith('panic: ', i) ||
+                line.startsWith('fatal error: ', i) ||
+                (line.startsWith('WARNING: DATA RACE', i) && line.length === i + 18)))
+            return i;
+        if (!line.endsWith(':'))
+            return -1;
+        const t = line.slice(i);
+        return ACCESS_START_RE.test(t) || parseGoroutineHeader(t) !== undefined ? i : -1;
+    }
+    const colon = line.indexOf(': ');
+    let at = -1;
+    if (colon >= 0) {
+        const w = line.indexOf('WARNING: DATA RACE');
+        if (w >= 0 && line.length === w + 18)
+            at = w;
+        else {
+            const p = line.indexOf('panic: ');
+            const f = line.indexOf('fatal error: ');
+            at = p >= 0 && (f < 0 || p < f) ? p : f;
+        }
+    }
+    else if (line.endsWith(RACE_SEP)) {
+        at = line.indexOf(RACE_SEP);
+        if (line.length !== at + RACE_SEP.length)
+            at = -1;
+    }
+    else if (line.endsWith(':')) {
+        // Only an indent or markdown quoting before it: an access line is recognised by its shape.
+        const t = line.replace(/^[\s>]+/, '');
+        if (ACCESS_START_RE.test(t) || parseGoroutineHeader(t) !== undefined)
+            return line.length - t.length;
+    }
+    if (at <= 0)
+        return -1;
+    const prefix = line.slice(0, at);
+    if (!/[\p{L}\p{N}]/u.test(prefix) || /[$#%>] ?$/.test(prefix))
+        return at;
+    return -1;
+}
 class LineStream {
     sink;
     json;
@@ -4826,6 +5346,20 @@ class LineStream {
     reportPositional;
     reportLastFail;
     pendingSep = false;
+    /**
+     * What stood before the header of the report being assembled (a uniform indent, a markdown
+     * `> `): taken off its later lines too. Undefined for reports at column 0.
+     */
+    reportPrefix;
+    sepPrefix;
+    /** A report just ended: a goroutine block right after it is more of its dump, not a new report. */
+    afterReport = false;
+    /** The lines a lite assembler took, to tell a repeat from a new report (then replayed). */
+    liteLines = [];
+    /** This stream's pending findings were given to the sink's `remember` (once over the cap). */
+    registered = false;
+    /** The key of the report being replayed: its finding is kept past the cap. */
+    replayKey;
     /** Test named by the last `=== RUN/CONT/NAME` (or the JSON `Test`). */
     current;
     /** Last `--- FAIL` since the last other framing line: a panic right after it is that test's. */
@@ -4868,8 +5402,17 @@ class LineStream {
         }
         if (this.json)
             this.current = test;
+        const p = this.reportPrefix;
+        if (p !== undefined && (this.race || this.traceback)) {
+            if (line.startsWith(p))
+                line = line.slice(p.length);
+            else if (line === p.trimEnd())
+                line = ''; // a quoted blank line: `>`
+        }
         if (this.race) {
             const r = this.race.feed(line);
+            if (this.race.lite && (r === 'more' || r === 'done'))
+                this.keepLiteLine(line);
             if (r === 'more')
                 return;
             if (r === 'pass') {
@@ -4884,11 +5427,18 @@ class LineStream {
         }
         else if (this.traceback) {
             const r = this.traceback.feed(line);
-            if (r === 'more')
+            if (r === 'more') {
+                if (this.traceback.lite)
+                    this.keepLiteLine(line);
                 return;
+            }
             this.finishReport(this.endsProcess(line));
         }
         this.idle(line, outputType);
+    }
+    keepLiteLine(line) {
+        if (this.liteLines.length <= MAX_REPORT_LINES)
+            this.liteLines.push(line);
     }
     endsProcess(line) {
         return line.startsWith('exit status ') || line.startsWith('FAIL\t') || line.startsWith('ok  \t');
@@ -4902,12 +5452,16 @@ class LineStream {
         }
         if (this.pendingSep) {
             this.pendingSep = false;
-            if (line === 'WARNING: DATA RACE') {
-                this.startRace(true, line);
+            const sp = this.sepPrefix ?? '';
+            if (line.length === sp.length + 18 && line.startsWith(sp) && line.endsWith('WARNING: DATA RACE')) {
+                this.startRace(true, line.slice(sp.length), sp || undefined);
                 return;
             }
         }
+        this.sepPrefix = undefined;
         if (!this.recognise(line, outputType)) {
+            if (this.shiftedHeader(line))
+                return;
             // Not Go test output: maybe compiler output, or an error message's continuation line.
             const c = line.charCodeAt(0);
             if (this.buildKey !== undefined && !this.json) {
@@ -5008,6 +5562,9 @@ class LineStream {
             case 103: // 'g'
                 if (parseGoroutineHeader(line) !== undefined) {
                     this.sink.sawGo();
+                    // A paste that starts at the goroutine dump: the `panic:` line was cut off.
+                    if (!this.afterReport)
+                        this.startTraceback(line, undefined, true);
                     return true;
                 }
                 return false;
@@ -5027,6 +5584,7 @@ class LineStream {
     }
     framing(line) {
         this.sink.sawGo();
+        this.afterReport = false;
         const rest = line.slice(4);
         const sp = rest.indexOf(' ');
         const verb = sp >= 0 ? rest.slice(0, sp) : rest;
@@ -5170,19 +5728,57 @@ class LineStream {
         if (!this.json)
             this.sink.packageEnded(pkg);
     }
-    startRace(withSep, line) {
+    startRace(withSep, line, prefix, cutAtStart = false) {
         this.sink.sawGo();
-        this.race = new RaceAssembler(withSep, this.overCap());
-        this.race.feed(line);
+        this.race = new RaceAssembler(withSep, this.overCap(), cutAtStart);
+        this.liteLines = [];
+        if (this.race.feed(line) !== 'reject' && this.race.lite)
+            this.keepLiteLine(line);
+        this.reportPrefix = prefix;
         this.reportPositional = this.current;
         this.reportLastFail = this.lastFail;
     }
-    startTraceback(line) {
+    startTraceback(line, prefix, cutAtStart = false) {
         this.sink.sawGo();
-        this.traceback = new TracebackAssembler(this.overCap());
-        this.traceback.feed(line);
+        this.traceback = new TracebackAssembler(this.overCap(), cutAtStart);
+        this.liteLines = [];
+        if (this.traceback.feed(line) === 'more' && this.traceback.lite)
+            this.keepLiteLine(line);
+        this.reportPrefix = prefix;
         this.reportPositional = this.current;
         this.reportLastFail = this.lastFail;
+    }
+    /**
+     * A report header that does not start at column 0: a uniformly indented or quoted report
+     * (markdown `> `, t.Log's indent), junk glued before it (progress dots, a fence's backtick, a
+     * shell prompt), or a paste that starts at an access stack (`Read at 0x… by goroutine 7:`).
+     */
+    shiftedHeader(line) {
+        const at = headerAt(line);
+        if (at < 0)
+            return false;
+        const prefix = line.slice(0, at);
+        const rest = line.slice(at);
+        // The indent or quoting part of the prefix is on every line of the report; junk is not.
+        const lead = /^[\s>]*/.exec(prefix)?.[0] ?? '';
+        const whole = lead === '' ? undefined : lead;
+        if (rest === RACE_SEP) {
+            this.pendingSep = true;
+            this.sepPrefix = prefix;
+            this.sink.sawGo();
+        }
+        else if (rest === 'WARNING: DATA RACE')
+            this.startRace(false, rest, whole);
+        else if (rest.startsWith('panic: ') || rest.startsWith('fatal error: '))
+            this.startTraceback(rest, whole);
+        else if (rest.startsWith('goroutine ')) {
+            if (this.afterReport)
+                return false;
+            this.startTraceback(rest, whole, true);
+        }
+        else
+            this.startRace(false, rest, whole, true);
+        return true;
     }
     /**
      * A finding made now would be dropped: this stream's findings go out after those kept so far,
@@ -5194,10 +5790,15 @@ class LineStream {
     }
     /** Ends the report being assembled (cut off or complete) and records its finding. */
     finishReport(processEnded) {
+        this.reportPrefix = undefined;
+        if (this.race || this.traceback)
+            this.afterReport = true;
         if (this.race?.lite || this.traceback?.lite) {
-            this.race = undefined;
-            this.traceback = undefined;
-            return;
+            if (!this.replay()) {
+                this.race = undefined;
+                this.traceback = undefined;
+                return;
+            }
         }
         if (this.race) {
             const race = this.race;
@@ -5206,7 +5807,10 @@ class LineStream {
             const order = ['current', 'previous', 'current-creation', 'previous-creation', 'creation'];
             const sorted = [...stacks].sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
             const test = combineTest(testFromStacks(sorted), this.reportPositional);
-            this.addFinding({ kind: 'race', package: '', message: '', stacks, raw: race.raw.text() }, test);
+            const f = { kind: 'race', package: '', message: '', stacks, raw: race.raw.text() };
+            if (race.cutAtStart || !race.complete)
+                f.truncated = true;
+            this.addFinding(f, test);
         }
         else if (this.traceback) {
             const tb = this.traceback.finish(processEnded);
@@ -5227,13 +5831,64 @@ class LineStream {
             };
             if (tb.runningTests)
                 f.runningTests = tb.runningTests;
+            if (tb.truncated)
+                f.truncated = true;
             this.addFinding(f, test);
         }
+        this.replayKey = undefined;
+    }
+    /**
+     * A report past the cap just ended (assembled lite): a repeat is counted on the one kept; a
+     * distinct one is assembled again in full from its lines (true: finish it as usual).
+     */
+    replay() {
+        const lines = this.liteLines;
+        this.liteLines = [];
+        if (lines.length > MAX_REPORT_LINES)
+            return false;
+        if (!this.registered) {
+            this.registered = true;
+            for (const f of this.findings) {
+                const k = findingKey(f);
+                if (k)
+                    this.sink.remember(k, f);
+            }
+        }
+        const race = this.race;
+        const tb = this.traceback;
+        const key = reportKey(race ? 'race' : 'traceback', lines);
+        this.replayKey = key;
+        if (this.sink.seen(key) !== 'new')
+            return false;
+        if (race) {
+            const full = new RaceAssembler(race.withSep, false, race.cutAtStart, MAX_EXTRA_RAW);
+            for (const l of lines)
+                full.feed(l);
+            if (race.complete)
+                full.complete = true;
+            this.race = full;
+        }
+        else if (tb) {
+            const full = new TracebackAssembler(false, tb.cutAtStart, MAX_EXTRA_RAW);
+            for (const l of lines)
+                full.feed(l);
+            this.traceback = full;
+        }
+        return true;
     }
     addFinding(f, test) {
         if (test) {
             f.test = intern(test);
             this.withFinding.add(f.test);
+        }
+        const key = this.replayKey;
+        this.replayKey = undefined;
+        if (key !== undefined) {
+            f.repeats = 0;
+            detachFinding(f);
+            this.findings.push(f);
+            this.sink.remember(key, f);
+            return;
         }
         if (this.findings.length >= MAX_FINDINGS)
             return;
@@ -5315,6 +5970,8 @@ class LineStream {
         this.lastWasResult = false;
         this.lastError = undefined;
         this.pendingSep = false;
+        this.afterReport = false;
+        this.registered = false;
         // Framing is per test process: the next package's output says again whether it is framed.
         this.framed = false;
     }
@@ -5357,6 +6014,8 @@ class LineStream {
 
 
 const MAX_BUILD_TEXT = MAX_RAW;
+/** Nothing but line-end debris: `\r`, a literal `^M`, padding. */
+const LINE_END_RE = /^(?:\r|\^M|[ \t])*$/;
 const TIME_PREFIX = '{"Time":"';
 const ACTION_OUTPUT = '","Action":"output","Package":"';
 const TEST_KEY = '","Test":"';
@@ -5381,6 +6040,10 @@ class Parser {
         sawGoOutput: false,
     };
     buildReported = new Set();
+    /** Past the findings cap: the kept reports by `reportKey`. */
+    keys = new Map();
+    /** Distinct reports kept past the cap (bounded by MAX_DISTINCT_FINDINGS). */
+    extras = 0;
     quietListener;
     maybeQuiet = false;
     partial = '';
@@ -5395,6 +6058,8 @@ class Parser {
     buildOutputs = new Map();
     lastBuildKey;
     ended = false;
+    crInChunk = true;
+    partialCR = false;
     constructor(opts) {
         this.opts = opts;
         this.plain = new LineStream(this, false);
@@ -5416,6 +6081,8 @@ class Parser {
             }
         }
         let start = 0;
+        // Lone `\r` line ends are looked for per line only in chunks that hold a `\r` at all.
+        this.crInChunk = this.partialCR || text.indexOf('\r') >= 0;
         for (;;) {
             const nl = text.indexOf('\n', start);
             if (nl < 0)
@@ -5434,8 +6101,10 @@ class Parser {
                     this.quietListener(start);
             }
         }
+        this.partialCR = false;
         if (start < text.length && !this.dropping) {
             this.partial += text.slice(start);
+            this.partialCR = this.crInChunk;
             if (this.partial.length > MAX_LINE) {
                 // An endless line (binary junk): handle what fits and skip the rest of it.
                 this.rawLine(this.partial.slice(0, MAX_LINE));
@@ -5473,6 +6142,8 @@ class Parser {
             sawGoOutput: false,
         };
         this.buildReported = new Set();
+        this.keys = new Map();
+        this.extras = 0;
         return chunk;
     }
     isQuiet() {
@@ -5488,6 +6159,17 @@ class Parser {
         return true;
     }
     rawLine(input) {
+        // `\r` alone as the line end (old Mac pastes, progress output): each part is a line.
+        const cr = this.crInChunk ? input.indexOf('\r') : -1;
+        if (cr >= 0 &&
+            cr < input.length - 1 &&
+            input.charCodeAt(0) !== 123 &&
+            !LINE_END_RE.test(input.slice(cr))) {
+            for (const part of input.split('\r'))
+                if (!LINE_END_RE.test(part))
+                    this.rawLine(part);
+            return;
+        }
         const line = cleanLine(input);
         if (line.charCodeAt(0) === 123 && line.charCodeAt(line.length - 1) === 125) {
             if (this.outputEvent(line))
@@ -5712,8 +6394,40 @@ class Parser {
             this.pushFinding(f);
     }
     pushFinding(f) {
-        if (this.result.findings.length < MAX_FINDINGS)
+        const n = this.result.findings.length;
+        // Past the cap only the distinct reports the streams chose to keep (they carry `repeats`).
+        if (n < MAX_FINDINGS || (f.repeats !== undefined && n < MAX_FINDINGS + MAX_DISTINCT_FINDINGS))
             this.result.findings.push(f);
+    }
+    seen(key) {
+        if (this.keys.size === 0) {
+            // First report past the cap: the findings already handed over are what repeats would be of.
+            for (const f of this.result.findings) {
+                const k = findingKey(f);
+                if (k)
+                    this.remember(k, f);
+            }
+        }
+        const kept = this.keys.get(key);
+        this.result.beyondCap ??= { repeats: 0, dropped: 0 };
+        const beyond = this.result.beyondCap;
+        if (kept) {
+            kept.repeats = (kept.repeats ?? 0) + 1;
+            beyond.repeats++;
+            return 'repeat';
+        }
+        if (this.extras >= MAX_DISTINCT_FINDINGS) {
+            beyond.dropped++;
+            return 'full';
+        }
+        return 'new';
+    }
+    remember(key, f) {
+        if (this.keys.has(key))
+            return;
+        this.keys.set(key, f);
+        if (f.repeats === 0)
+            this.extras++;
     }
     packageEnded(pkg) {
         // Its result line: its own compiler output (reported with its build failure, or warnings of a
@@ -6095,74 +6809,36 @@ function textEnd(buf, from, end) {
 
 
 
-/** Directories that frame paths may name: bounded, a report's stacks are bounded too. */
-const MAX_ALIAS_DIRS = 1000;
-/** Absolute directories of the frames the runs printed, as printed. */
-function frameDirs(runs) {
-    const dirs = new Set();
-    for (const run of runs) {
-        for (const f of run.parsed.findings) {
-            for (const s of f.stacks) {
-                for (const fr of s.frames) {
-                    if (!isAbsolutePath(fr.file))
-                        continue;
-                    const file = normalizePath(fr.file);
-                    const slash = file.lastIndexOf('/');
-                    if (slash > 0)
-                        dirs.add(file.slice(0, slash));
-                    if (dirs.size >= MAX_ALIAS_DIRS)
-                        return [...dirs];
-                }
-            }
+/** This machine's file system, for the path mapper: symlinked checkouts, files of other machines' logs. */
+const nodePathDisk = {
+    realpath(p) {
+        try {
+            return (0,external_node_fs_namespaceObject.realpathSync)(p);
         }
-    }
-    return [...dirs];
-}
-function tryRealpath(realpath, p) {
+        catch {
+            return undefined;
+        }
+    },
+    isFile(p) {
+        try {
+            return (0,external_node_fs_namespaceObject.statSync)(p).isFile();
+        }
+        catch {
+            return false;
+        }
+    },
+};
+function readText(p) {
     try {
-        return normalizePath(realpath(p));
+        return (0,external_node_fs_namespaceObject.readFileSync)(p, 'utf8');
     }
     catch {
         return undefined;
     }
 }
-/**
- * Symlinked checkouts: Go prints the path it ran under (the link, when $PWD is one), while the
- * repository root may be the resolved path (`git rev-parse --show-toplevel` resolves links), or
- * the other way round. Finds, on disk, which printed directories are the repository under another
- * name, so the pure path mapper can take them as aliases. Directories that do not exist here (a
- * log from another machine) are left alone.
- */
-function findPathAliases(ctx, dirs, realpath = external_node_fs_namespaceObject.realpathSync) {
-    const repoRoot = normalizePath(ctx.repoRoot);
-    const aliases = [];
-    const realRoot = tryRealpath(realpath, repoRoot) ?? repoRoot;
-    if (realRoot !== repoRoot)
-        aliases.push({ from: realRoot, to: repoRoot });
-    for (const m of ctx.modules ?? []) {
-        const dir = normalizePath(m.dir);
-        const real = tryRealpath(realpath, dir);
-        if (real && real !== dir)
-            aliases.push({ from: real, to: dir });
-    }
-    const mapper = createPathMapper({ ...ctx, aliases });
-    for (const dir of dirs.slice(0, MAX_ALIAS_DIRS)) {
-        if (mapper.map(`${dir}/x.go`).origin !== 'unknown')
-            continue;
-        const real = tryRealpath(realpath, dir);
-        if (!real || real === dir)
-            continue;
-        const rel = relativeTo(real, realRoot);
-        if (rel === undefined)
-            continue;
-        aliases.push({ from: dir, to: rel === '' ? repoRoot : `${repoRoot}/${rel}` });
-    }
-    return aliases;
-}
-/** The path mapper for these runs, with the symlink aliases found on disk. */
-function mapperFor(ctx, runs) {
-    const found = findPathAliases(ctx, frameDirs(runs));
-    return createPathMapper({ ...ctx, aliases: [...(ctx.aliases ?? []), ...found] });
+/** The path mapper for these runs, looking things up on this machine's disk. */
+function mapperFor(ctx, disk = nodePathDisk) {
+    return createPathMapper(ctx, disk);
 }
 function repoRelative(repoRoot, dir) {
     const rel = relativeTo(normalizePath(dir), normalizePath(repoRoot));
@@ -6198,7 +6874,7 @@ async function runAndReport(settings, deps, commit) {
         repoRoot: settings.repoRoot,
         ...(result.goEnv ? { goroot: result.goEnv.goroot, gomodcache: result.goEnv.gomodcache } : {}),
         modules: result.modules,
-    }, result.runs);
+    });
     const built = new Set(result.builds.filter((b) => b.ok).map((b) => b.package.importPath));
     const input = {
         mode: 'run',
@@ -6289,6 +6965,28 @@ function runsOfLog(parsed, index) {
         };
     });
 }
+/**
+ * Plain (non `-v`) logs print nothing for a package that passed: such a log is a passing run of
+ * every test the other logs name in that package, so 2 failures in 5 logs read 2/5, not 2/2.
+ * Only runs with no test lines at all for a passed package: a `-v` log names what it ran.
+ */
+function addImpliedPasses(runs) {
+    const testsOf = new Map();
+    for (const r of runs) {
+        for (const t of r.parsed.tests) {
+            const set = testsOf.get(t.package) ?? new Set();
+            testsOf.set(t.package, set);
+            set.add(t.name);
+        }
+    }
+    for (const r of runs) {
+        const passed = r.parsed.packages.some((p) => p.name === r.package && p.action === 'pass');
+        if (!passed || r.parsed.findings.length > 0 || r.parsed.tests.some((t) => t.package === r.package))
+            continue;
+        for (const name of testsOf.get(r.package) ?? [])
+            r.parsed.tests.push({ package: r.package, name, action: 'pass' });
+    }
+}
 /** A package's directory from the module it belongs to (longest module path prefix). */
 function packageDir(importPath, modules, fallback) {
     let best;
@@ -6333,15 +7031,19 @@ async function parseLogsToReport(logs, opts) {
             ? `${logs[0]?.name} is not Go test output: give the output of go test (plain or -json).`
             : 'None of the logs holds Go test output: give the output of go test (plain or -json).');
     }
+    addImpliedPasses(runs);
     const packages = [...new Set(runs.map((r) => r.package))].sort();
-    const modules = opts.modules ?? [];
+    // Without Go here (`go list -m` gave nothing), the checkout's go.work / go.mod still name the modules.
+    const modules = opts.modules && opts.modules.length > 0
+        ? opts.modules
+        : modulesFromFiles(opts.moduleDir ?? opts.repoRoot, opts.repoRoot, readText);
     const mapper = mapperFor({
         repoRoot: opts.repoRoot,
         ...(opts.goroot ? { goroot: opts.goroot } : {}),
         ...(opts.gomodcache ? { gomodcache: opts.gomodcache } : {}),
         modules,
         ...(opts.aliases ? { aliases: opts.aliases } : {}),
-    }, runs);
+    }, opts.disk);
     const report = buildReport({
         mode: 'parse',
         version: VERSION,
@@ -6365,8 +7067,6 @@ async function parseLogsToReport(logs, opts) {
 
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/engine/escapees.ts
 // Processes that outlive their test run by leaving its process group (setsid, a daemon's double
 // fork): the group kill misses them. Each run's processes inherit a marker variable; on Linux,

@@ -7,7 +7,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(919);
 /* harmony import */ var node_worker_threads__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_worker_threads__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _logs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(216);
+/* harmony import */ var _logs_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(880);
 // A thread that parses one part of a huge log file (see parseLogFile in logs.ts). The first part's
 // thread then waits: asked for the `rest`, its parser reads on to the end of the file.
 
@@ -32,7 +32,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 216:
+/***/ 880:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -57,7 +57,11 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 // EXTERNAL MODULE: external "node:worker_threads"
 var external_node_worker_threads_ = __nccwpck_require__(919);
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/parse/util.ts
+// Small helpers shared by the parsers: line cleaning, frame lines, test names, caps.
+
 /** Cap on a finding's `raw` text. */
 const MAX_RAW = 64 * 1024;
 /** Cap on the frames kept per stack (a marker frame is added after it). */
@@ -66,25 +70,121 @@ const MAX_FRAMES = 100;
 const MAX_LINE = 1024 * 1024;
 /** A flood of reports (e.g. GORACE=suppress_equal_stacks=0 in a loop) must not exhaust memory. */
 const util_MAX_FINDINGS = 1000;
+/**
+ * Past MAX_FINDINGS, a report is kept only when it is distinct (by `reportKey`) from every one
+ * kept before, its repeats counted on the one kept; at most this many such distinct reports.
+ */
+const util_MAX_DISTINCT_FINDINGS = 5000;
+/** Text kept of a report past MAX_FINDINGS: its stacks are whole, its sample short. */
+const util_MAX_EXTRA_RAW = 4096;
+/** Lines of a report past the cap held until it is known to be a repeat: longer ones are dropped. */
+const MAX_REPORT_LINES = 5000;
+/** Longest report text used as its own key (at most this × MAX_DISTINCT_FINDINGS kept). */
+const MAX_PLAIN_KEY = 2048;
+/** What varies between occurrences of one report's header line (addresses, goroutine ids). */
+const VARYING_RE = /0x[0-9a-fA-F]+\??|oroutine \d+|\d+ minutes/g;
+/**
+ * What tells two reports apart for the findings cap: their frames' `file:line +0xOFF` lines (the
+ * same code gives the same pc in one binary; addresses, goroutine ids and arguments are on other
+ * lines) and the panic line without addresses. Finer than the analysis signature, so distinct
+ * findings never share a key. Long keys are hashed (SHA-1, native) to stay small.
+ */
+function reportKey(kind, lines) {
+    const parts = [kind];
+    for (const l of lines) {
+        if (l.indexOf(' +0x') >= 0)
+            parts.push(l);
+        else if (l.startsWith('panic: ') || l.startsWith('fatal error: '))
+            parts.push(l.replace(VARYING_RE, ''));
+    }
+    const text = parts.join('\n');
+    // Short texts are keys themselves (a Map hashes them natively); long ones are hashed.
+    if (text.length <= MAX_PLAIN_KEY)
+        return text;
+    return `${kind}#${(0,external_node_crypto_namespaceObject.createHash)('sha1').update(text).digest('base64')}`;
+}
+/** The key of a kept finding, from its text (undefined for failures and build errors). */
+function util_findingKey(f) {
+    if (f.kind === 'failure' || f.kind === 'build')
+        return undefined;
+    return reportKey(f.kind === 'race' ? 'race' : 'traceback', f.raw.split('\n'));
+}
 /** `==================`: opens and closes a race report. */
 const RACE_SEP = '==================';
 const ANSI_RE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[ -/]*[@-~]`, 'g');
-const GH_TIMESTAMP_RE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z /;
-/** Strips `\r`, GitHub's downloaded-log timestamp prefix and ANSI colour escapes. */
+const GH_TIMESTAMP_RE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z(?: |$)/;
+/** A line number before a timestamp, as copied from GitHub's web log view: `12  2024-…Z `. */
+const LINE_NUMBER_TIMESTAMP_RE = /^ *\d{1,7}\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/;
+/** syslog / journalctl: `Mar 01 12:00:00 host app[123]: `, and `-o short-iso` timestamps. */
+const SYSLOG_RE = /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:[+-]\d\d:?\d\d|Z)) \S+ [^\s:]+: /;
+/** A `name[id]: ` tag before each line (container and process loggers). */
+const TAG_RE = /^[\w.\-/@]*\[[\w.\-/@:]*\]$/;
+/**
+ * Strips what people's copies of a log add around Go's text: `\r` and literal `^M` line ends,
+ * trailing padding, GitHub's downloaded-log timestamp (or the web view's line number and
+ * timestamp), syslog / journalctl prefixes, a `name[id]: ` tag, and ANSI colour escapes.
+ */
 function cleanLine(input) {
     let s = input;
-    if (s.length > 0 && s.charCodeAt(s.length - 1) === 13)
-        s = s.slice(0, -1);
-    // Cheap shape check (`YYYY-MM-DDT`) before the regex.
-    if (s.length >= 21 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(10) === 84) {
-        const m = GH_TIMESTAMP_RE.exec(s);
-        if (m)
-            s = s.slice(m[0].length);
+    const last = s.charCodeAt(s.length - 1);
+    // Trailing `\r`, spaces, tabs, `^M`: cheap checks on the last character first.
+    if (last === 13 || last === 32 || last === 9 || (last === 77 && s.endsWith('^M'))) {
+        s = s.replace(/(?:\r|\^M|[ \t])+$/, '');
+    }
+    // Prefixes can stack (a tag inside a journal line, a timestamp before both): a few rounds.
+    for (let round = 0; round < 3; round++) {
+        const stripped = stripPrefix(s);
+        if (stripped === s)
+            break;
+        s = stripped;
     }
     if (s.indexOf('\x1b') >= 0) {
         s = s.replace(ANSI_RE, '');
         if (s.length > 0 && s.charCodeAt(s.length - 1) === 13)
             s = s.slice(0, -1);
+    }
+    return s;
+}
+/** One log-viewer prefix off the line, or the line as it was. */
+function stripPrefix(s) {
+    const c0 = s.charCodeAt(0);
+    // Cheap shape checks (`YYYY-`, a digit, `Mmm `) before the regexes.
+    if (c0 >= 48 && c0 <= 57) {
+        if (s.length >= 20 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(10) === 84) {
+            const m = GH_TIMESTAMP_RE.exec(s) ?? SYSLOG_RE.exec(s);
+            if (m)
+                return s.slice(m[0].length);
+        }
+        else {
+            const m = LINE_NUMBER_TIMESTAMP_RE.exec(s);
+            if (m)
+                return s.slice(m[0].length);
+        }
+    }
+    else if (c0 === 32) {
+        // The web view right-aligns its line numbers: ` 13043 2024-08-09T01:45:13.2083163Z `.
+        let i = 1;
+        while (s.charCodeAt(i) === 32)
+            i++;
+        const c = s.charCodeAt(i);
+        if (c >= 48 && c <= 57 && i < 8) {
+            const m = LINE_NUMBER_TIMESTAMP_RE.exec(s);
+            if (m)
+                return s.slice(m[0].length);
+        }
+    }
+    else if (c0 >= 65 && c0 <= 90 && s.charCodeAt(3) === 32 && s.charCodeAt(9) === 58) {
+        const m = SYSLOG_RE.exec(s);
+        if (m)
+            return s.slice(m[0].length);
+    }
+    // `name[id]: `: only lines starting with a letter (not frames, JSON, framing or `[signal`).
+    const l = c0 | 32;
+    if (l >= 97 && l <= 122) {
+        // Searching back from column 40 looks at 40 characters at most.
+        const tag = s.lastIndexOf(']: ', 40);
+        if (tag > 0 && TAG_RE.test(s.slice(0, tag + 1)))
+            return s.slice(tag + 3);
     }
     return s;
 }
@@ -208,21 +308,32 @@ function pushFrame(frames, frame, limit = MAX_FRAMES) {
     else if (frames.length === limit)
         frames.push(elidedFrame('...additional frames elided...'));
 }
+/** `text` as a RawText of that cap would have kept it line by line. */
+function util_capText(text, max) {
+    if (text.length < max)
+        return text;
+    const r = new RawText(false, max);
+    for (const line of text.split('\n'))
+        r.add(line);
+    return r.text();
+}
 /** A report's text as printed, capped at MAX_RAW. */
 class RawText {
+    max;
     parts = [];
     len = 0;
     truncated;
     /** `off`: keeps nothing (the report is over the findings cap and will be dropped). */
-    constructor(off = false) {
+    constructor(off = false, max = MAX_RAW) {
+        this.max = max;
         this.truncated = off;
     }
     add(line) {
         if (this.truncated)
             return;
-        if (this.len + line.length + 1 > MAX_RAW) {
+        if (this.len + line.length + 1 > this.max) {
             this.truncated = true;
-            const room = MAX_RAW - this.len;
+            const room = this.max - this.len;
             if (room > 0)
                 this.parts.push(line.slice(0, room));
             this.parts.push('... (truncated)');
@@ -351,16 +462,17 @@ function merge_mergeChunks(chunks) {
         return chunks[0].output;
     const tests = newTestList();
     const packages = newPackageList();
-    const findings = [];
+    const findings = new KeptFindings();
     const reported = new Set();
     let sawGoOutput = false;
     for (const { output, buildReported } of chunks) {
         for (const f of output.findings) {
             if (f.kind === 'build' && reported.has(f.package))
                 continue;
-            if (findings.length < MAX_FINDINGS)
-                findings.push(f);
+            findings.add(f);
         }
+        if (output.beyondCap)
+            findings.beyond(output.beyondCap);
         for (const t of output.tests)
             tests.push(t);
         for (const p of output.packages)
@@ -369,7 +481,73 @@ function merge_mergeChunks(chunks) {
             reported.add(r);
         sawGoOutput ||= output.sawGoOutput;
     }
-    return { tests: tests.items, findings, packages: packages.items, sawGoOutput };
+    const out = {
+        tests: tests.items,
+        findings: findings.items,
+        packages: packages.items,
+        sawGoOutput,
+    };
+    if (findings.beyondCap)
+        out.beyondCap = findings.beyondCap;
+    return out;
+}
+/**
+ * The findings of consecutive chunks kept as one parser keeps them: the first MAX_FINDINGS as
+ * they come, then only reports distinct from every one kept (by `findingKey`), their repeats
+ * counted on the one kept, at most MAX_DISTINCT_FINDINGS of them.
+ */
+class KeptFindings {
+    items = [];
+    beyondCap;
+    keys = new Map();
+    extras = 0;
+    add(f) {
+        const extra = f.repeats !== undefined && this.items.length >= MAX_FINDINGS;
+        if (this.items.length < MAX_FINDINGS && !extra) {
+            this.items.push(f);
+            const k = findingKey(f);
+            if (k === undefined)
+                return;
+            const holder = this.keys.get(k);
+            if (!holder)
+                this.keys.set(k, f);
+            else if (f.repeats) {
+                // Later copies that f's part counted on f are, for one parser, repeats of the first one.
+                holder.repeats = (holder.repeats ?? 0) + f.repeats;
+                delete f.repeats;
+            }
+            return;
+        }
+        const k = findingKey(f);
+        if (k === undefined)
+            return;
+        this.beyondCap ??= { repeats: 0, dropped: 0 };
+        const beyond = this.beyondCap;
+        const copies = 1 + (f.repeats ?? 0);
+        const holder = this.keys.get(k);
+        if (holder) {
+            holder.repeats = (holder.repeats ?? 0) + copies;
+            beyond.repeats++;
+        }
+        else if (this.extras < MAX_DISTINCT_FINDINGS) {
+            this.extras++;
+            if (f.repeats === undefined) {
+                // Kept in full by its part; one parser keeps a report past the cap with a short text.
+                f.repeats = 0;
+                f.raw = capText(f.raw, MAX_EXTRA_RAW);
+            }
+            this.keys.set(k, f);
+            this.items.push(f);
+        }
+        else
+            beyond.dropped += copies;
+    }
+    beyond(b) {
+        this.beyondCap ??= { repeats: 0, dropped: 0 };
+        const mine = this.beyondCap;
+        mine.repeats += b.repeats;
+        mine.dropped += b.dropped;
+    }
 }
 /**
  * Joins the parts of a log parsed side by side (in order; the first from the log's start, the
@@ -539,7 +717,7 @@ const CREATION_RE = /^Goroutine (\d+) \((?:running|finished)\) created at:$/;
 /** Lines that cannot be inside a race report: the report was cut off (crash, interleaving). */
 function endsRaceReport(line) {
     const c = line.charCodeAt(0);
-    if (c === 32)
+    if (c === 32 || c === 9)
         return line.includes('race detected during execution of');
     return (line.startsWith('panic: ') ||
         line.startsWith('fatal error: ') ||
@@ -550,7 +728,9 @@ function endsRaceReport(line) {
 const NO_RAW = new RawText(true);
 const NO_STACKS = [];
 class RaceAssembler {
+    withSep;
     lite;
+    cutAtStart;
     raw;
     stacks;
     cur;
@@ -558,21 +738,31 @@ class RaceAssembler {
     currentId;
     previousId;
     sawWarning = false;
+    /** Ended by its closing separator (else cut: a crash, the end of a paste). */
+    complete = false;
     /**
      * `lite`: the report is over the findings cap, so only where it ends matters (same feed results),
      * not its stacks or text: most reports of a huge log are dropped.
      */
-    constructor(withSep, lite = false) {
+    constructor(withSep, lite = false, 
+    /** Started at an access line: the paste began after `WARNING: DATA RACE`. */
+    cutAtStart = false, rawMax) {
+        this.withSep = withSep;
         this.lite = lite;
-        this.raw = lite ? NO_RAW : new RawText();
+        this.cutAtStart = cutAtStart;
+        this.raw = lite ? NO_RAW : new RawText(false, rawMax);
         this.stacks = lite ? NO_STACKS : [];
         if (withSep)
             this.raw.add(RACE_SEP);
     }
     feed(line) {
+        if (this.cutAtStart && !this.sawWarning)
+            this.sawWarning = true;
         if (line === RACE_SEP) {
             // A separator before the WARNING line belongs to the opening; after it, it closes.
             this.raw.add(line);
+            if (this.sawWarning)
+                this.complete = true;
             return this.sawWarning ? 'done' : 'more';
         }
         if (line === 'WARNING: DATA RACE' && !this.sawWarning) {
@@ -592,29 +782,37 @@ class RaceAssembler {
             this.endStack();
             return 'more';
         }
+        // Told by content, not indentation: pasted reports have frames indented with tabs, other
+        // widths or not at all. Frames: `  FUNC()` then `      FILE:LINE +0xOFF`.
         const c0 = line.charCodeAt(0);
-        if (c0 === 32) {
-            if (!this.cur)
-                return 'more';
-            // Frames: `  FUNC()` (2 spaces) then `      FILE:LINE +0xOFF` (6 spaces).
-            if (line.charCodeAt(1) === 32 && line.charCodeAt(2) === 32) {
-                const loc = parseFileLine(line.trimStart());
-                if (loc && this.pendingFunc !== undefined) {
+        const t = c0 === 32 || c0 === 9 ? line.trim() : line;
+        if (this.cur) {
+            const loc = t.endsWith(')') ? undefined : parseFileLine(t);
+            if (loc) {
+                if (this.pendingFunc !== undefined) {
                     pushFrame(this.cur.frames, { func: this.pendingFunc, file: loc.file, line: loc.line });
                 }
                 this.pendingFunc = undefined;
+                return 'more';
             }
-            else {
-                const t = line.trim();
+            if (t.startsWith('[')) {
                 // `[failed to restore the stack]` leaves the stack empty.
-                this.pendingFunc = t.startsWith('[') ? undefined : splitFuncArgs(t).func;
+                this.pendingFunc = undefined;
+                return 'more';
             }
-            return 'more';
+            if (t.endsWith(')') && !t.endsWith(':')) {
+                this.pendingFunc = splitFuncArgs(t).func;
+                return 'more';
+            }
+        }
+        else if (c0 === 32 || c0 === 9) {
+            if (!ACCESS_RE.test(t) && !CREATION_RE.test(t))
+                return 'more';
         }
         this.endStack();
         if (this.stacks.length >= MAX_STACKS)
             return 'more';
-        const access = ACCESS_RE.exec(line);
+        const access = ACCESS_RE.exec(t);
         if (access) {
             const previous = access[1] !== undefined;
             const id = access[5] ? 'main' : Number(access[4] ?? 0);
@@ -624,7 +822,7 @@ class RaceAssembler {
                 this.currentId = id;
             this.cur = {
                 role: previous ? 'previous' : 'current',
-                header: line.slice(0, -1).trimEnd(),
+                header: t.slice(0, -1).trimEnd(),
                 access: access[2]?.toLowerCase() === 'write' ? 'write' : 'read',
                 goroutine: id,
                 frames: [],
@@ -632,11 +830,11 @@ class RaceAssembler {
             this.stacks.push(this.cur);
             return 'more';
         }
-        const creation = CREATION_RE.exec(line);
+        const creation = CREATION_RE.exec(t);
         if (creation) {
             this.cur = {
                 role: 'creation',
-                header: line.slice(0, -1),
+                header: t.slice(0, -1),
                 goroutine: Number(creation[1]),
                 frames: [],
             };
@@ -693,6 +891,33 @@ function parseGoroutineHeader(line) {
         return undefined;
     return id;
 }
+/**
+ * What a line inside a goroutine block is, by content, whatever its indentation (pastes turn the
+ * tab before file lines into spaces, or drop it): `FILE:LINE +0xOFF`, `created by …`, Go's
+ * `...N frames elided...`, a function call `pkg.F(…)`, or anything else (which ends the report).
+ */
+function blockLine(line) {
+    const c0 = line.charCodeAt(0);
+    if (c0 === 9)
+        return 'file';
+    const indented = c0 === 32;
+    const t = indented ? line.trimStart() : line;
+    if (t.startsWith('created by '))
+        return 'created';
+    if (t.startsWith('...') && t.endsWith('...') && t.includes('elided'))
+        return 'elided';
+    if (t.endsWith(')')) {
+        // `--- FAIL: TestX (0.00s)` and `=== RUN` are test framing, not calls; indented calls are
+        // a t.Log's text (a uniformly indented paste is unindented before it gets here).
+        if (indented || t.startsWith('--- ') || t.startsWith('=== ') || t.indexOf('(') <= 0)
+            return 'other';
+        return 'func';
+    }
+    // `.go:`, and the runtime's `.s:`, `.c:` and `.goc:` files of old toolchains.
+    if (t.indexOf(':') > 0 && parseFileLine(t))
+        return 'file';
+    return 'other';
+}
 /** Column-0 lines that end a traceback's header part: Go framing, package lines, the go command. */
 function endsTracebackHeader(line) {
     return (line.startsWith('=== ') ||
@@ -717,6 +942,7 @@ const NO_BLOCKS = [];
 const traceback_NO_RAW = new RawText(true);
 class TracebackAssembler {
     lite;
+    cutAtStart;
     raw;
     header;
     headerCount = 0;
@@ -731,9 +957,12 @@ class TracebackAssembler {
      * `lite`: the report is over the findings cap, so only where it ends matters (same feed results),
      * not its blocks or text: most reports of a huge log are dropped.
      */
-    constructor(lite = false) {
+    constructor(lite = false, 
+    /** Started at a goroutine header: the paste began after the `panic:` line. */
+    cutAtStart = false, rawMax) {
         this.lite = lite;
-        this.raw = lite ? traceback_NO_RAW : new RawText();
+        this.cutAtStart = cutAtStart;
+        this.raw = lite ? traceback_NO_RAW : new RawText(false, rawMax);
         this.header = lite ? NO_LINES : [];
         this.candidates = lite ? NO_BLOCKS : [];
         this.others = lite ? NO_BLOCKS : [];
@@ -767,10 +996,13 @@ class TracebackAssembler {
         const b = this.cur;
         if (!b)
             return 'reject';
-        const c0 = line.charCodeAt(0);
+        const kind = blockLine(line);
+        if (kind === 'other')
+            return 'reject';
         if (this.lite)
-            return c0 === 9 || this.liteLine(line, c0) ? 'more' : 'reject';
-        if (c0 === 9) {
+            return 'more';
+        this.raw.add(line);
+        if (kind === 'file') {
             const loc = parseFileLine(line.trim());
             if (loc) {
                 if (this.pendingCreated !== undefined) {
@@ -786,42 +1018,28 @@ class TracebackAssembler {
             }
             this.pendingFunc = undefined;
             this.pendingCreated = undefined;
-            this.raw.add(line);
             return 'more';
         }
-        if (line.startsWith('created by ')) {
-            b.createdHeader = line;
-            const rest = line.slice(11);
+        const t = line.trimStart();
+        if (kind === 'created') {
+            b.createdHeader = t;
+            const rest = t.slice(11);
             const inG = rest.indexOf(' in goroutine ');
             this.pendingCreated = inG >= 0 ? rest.slice(0, inG) : rest;
             this.pendingFunc = undefined;
-            this.raw.add(line);
             return 'more';
         }
-        if (line.startsWith('...') && line.endsWith('...') && line.includes('elided')) {
+        if (kind === 'elided') {
             if (b.frames.length < MAX_FRAMES + b.goMarkers) {
-                b.frames.push(elidedFrame(line));
+                b.frames.push(elidedFrame(t));
                 b.goMarkers++;
             }
-            this.raw.add(line);
             return 'more';
         }
-        if (c0 !== 32 && line.endsWith(')') && line.indexOf('(') > 0) {
-            const { func, args } = splitFuncArgs(line);
-            this.pendingFunc = { func, inlined: args === '...' };
-            this.pendingCreated = undefined;
-            this.raw.add(line);
-            return 'more';
-        }
-        return 'reject';
-    }
-    /** The non-tab lines `feed` keeps in a block (`created by`, elided marker, function). */
-    liteLine(line, c0) {
-        if (c0 === 99 && line.startsWith('created by '))
-            return true;
-        if (c0 === 46 && line.startsWith('...') && line.endsWith('...') && line.includes('elided'))
-            return true;
-        return c0 !== 32 && line.endsWith(')') && line.indexOf('(') > 0;
+        const { func, args } = splitFuncArgs(t);
+        this.pendingFunc = { func, inlined: args === '...' };
+        this.pendingCreated = undefined;
+        return 'more';
     }
     startBlock(line) {
         if (this.lite) {
@@ -884,6 +1102,11 @@ class TracebackAssembler {
             // The first goroutine is the alarm (or main for a deadlock): pick the test's own goroutine.
             chosen = pickTestBlock(all, h.running[0]?.split('/')[0]) ?? this.first;
         }
+        else if (kind === 'panic' && h.message.startsWith('deadlock: ')) {
+            // testing/synctest: the panic is raised in synctest.Test's caller; the bug is where a
+            // goroutine of the bubble is blocked (`[chan receive (durable), synctest bubble 1]`).
+            chosen = all.find((b) => b.hasUserFrame && b.header.includes('synctest bubble')) ?? this.first;
+        }
         const stacks = [];
         if (chosen) {
             stacks.push({
@@ -910,6 +1133,8 @@ class TracebackAssembler {
             }
         }
         const out = { kind, message: h.message, stacks, raw: this.raw.text() };
+        if (this.cutAtStart || !this.first)
+            out.truncated = true;
         if (stackTest)
             out.stackTest = stackTest;
         if (kind === 'timeout')
@@ -992,6 +1217,64 @@ function parentOf(name) {
     const slash = name.lastIndexOf('/');
     return slash > 0 ? name.slice(0, slash) : undefined;
 }
+const ACCESS_START_RE = /^(?:Previous )?(?:[Aa]tomic )?(?:[Rr]ead|[Ww]rite)(?: of size \d+)?(?: at 0x[0-9a-fA-F]+)? by (?:goroutine \d+|main goroutine)\s*:$/;
+/**
+ * Where a report header starts in a line that is not Go output at column 0, or -1: after a
+ * prefix that is only whitespace, markdown quoting or punctuation (no letter or digit: progress
+ * dots, a backtick), or that ends like a shell prompt (`$ `, `# `, `% `, `> `). Also an access
+ * line (a paste cut before `WARNING: DATA RACE`), at any indentation.
+ */
+function headerAt(line) {
+    // Past an indent or quoting, a letter or digit: the header can only start right there (a
+    // t.Log line `    x_test.go:12: panic: …` is not one), so no search through the line.
+    let i = 0;
+    let c = line.charCodeAt(0);
+    while (c === 32 || c === 9 || c === 62)
+        c = line.charCodeAt(++i);
+    const lower = c | 32;
+    if ((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57)) {
+        if (i === 0 && !line.endsWith(':'))
+            return -1;
+        if (i > 0 &&
+            (line.startsWith('panic: ', i) ||
+                line.startsWith('fatal error: ', i) ||
+                (line.startsWith('WARNING: DATA RACE', i) && line.length === i + 18)))
+            return i;
+        if (!line.endsWith(':'))
+            return -1;
+        const t = line.slice(i);
+        return ACCESS_START_RE.test(t) || parseGoroutineHeader(t) !== undefined ? i : -1;
+    }
+    const colon = line.indexOf(': ');
+    let at = -1;
+    if (colon >= 0) {
+        const w = line.indexOf('WARNING: DATA RACE');
+        if (w >= 0 && line.length === w + 18)
+            at = w;
+        else {
+            const p = line.indexOf('panic: ');
+            const f = line.indexOf('fatal error: ');
+            at = p >= 0 && (f < 0 || p < f) ? p : f;
+        }
+    }
+    else if (line.endsWith(RACE_SEP)) {
+        at = line.indexOf(RACE_SEP);
+        if (line.length !== at + RACE_SEP.length)
+            at = -1;
+    }
+    else if (line.endsWith(':')) {
+        // Only an indent or markdown quoting before it: an access line is recognised by its shape.
+        const t = line.replace(/^[\s>]+/, '');
+        if (ACCESS_START_RE.test(t) || parseGoroutineHeader(t) !== undefined)
+            return line.length - t.length;
+    }
+    if (at <= 0)
+        return -1;
+    const prefix = line.slice(0, at);
+    if (!/[\p{L}\p{N}]/u.test(prefix) || /[$#%>] ?$/.test(prefix))
+        return at;
+    return -1;
+}
 class LineStream {
     sink;
     json;
@@ -1001,6 +1284,20 @@ class LineStream {
     reportPositional;
     reportLastFail;
     pendingSep = false;
+    /**
+     * What stood before the header of the report being assembled (a uniform indent, a markdown
+     * `> `): taken off its later lines too. Undefined for reports at column 0.
+     */
+    reportPrefix;
+    sepPrefix;
+    /** A report just ended: a goroutine block right after it is more of its dump, not a new report. */
+    afterReport = false;
+    /** The lines a lite assembler took, to tell a repeat from a new report (then replayed). */
+    liteLines = [];
+    /** This stream's pending findings were given to the sink's `remember` (once over the cap). */
+    registered = false;
+    /** The key of the report being replayed: its finding is kept past the cap. */
+    replayKey;
     /** Test named by the last `=== RUN/CONT/NAME` (or the JSON `Test`). */
     current;
     /** Last `--- FAIL` since the last other framing line: a panic right after it is that test's. */
@@ -1043,8 +1340,17 @@ class LineStream {
         }
         if (this.json)
             this.current = test;
+        const p = this.reportPrefix;
+        if (p !== undefined && (this.race || this.traceback)) {
+            if (line.startsWith(p))
+                line = line.slice(p.length);
+            else if (line === p.trimEnd())
+                line = ''; // a quoted blank line: `>`
+        }
         if (this.race) {
             const r = this.race.feed(line);
+            if (this.race.lite && (r === 'more' || r === 'done'))
+                this.keepLiteLine(line);
             if (r === 'more')
                 return;
             if (r === 'pass') {
@@ -1059,11 +1365,18 @@ class LineStream {
         }
         else if (this.traceback) {
             const r = this.traceback.feed(line);
-            if (r === 'more')
+            if (r === 'more') {
+                if (this.traceback.lite)
+                    this.keepLiteLine(line);
                 return;
+            }
             this.finishReport(this.endsProcess(line));
         }
         this.idle(line, outputType);
+    }
+    keepLiteLine(line) {
+        if (this.liteLines.length <= MAX_REPORT_LINES)
+            this.liteLines.push(line);
     }
     endsProcess(line) {
         return line.startsWith('exit status ') || line.startsWith('FAIL\t') || line.startsWith('ok  \t');
@@ -1077,12 +1390,16 @@ class LineStream {
         }
         if (this.pendingSep) {
             this.pendingSep = false;
-            if (line === 'WARNING: DATA RACE') {
-                this.startRace(true, line);
+            const sp = this.sepPrefix ?? '';
+            if (line.length === sp.length + 18 && line.startsWith(sp) && line.endsWith('WARNING: DATA RACE')) {
+                this.startRace(true, line.slice(sp.length), sp || undefined);
                 return;
             }
         }
+        this.sepPrefix = undefined;
         if (!this.recognise(line, outputType)) {
+            if (this.shiftedHeader(line))
+                return;
             // Not Go test output: maybe compiler output, or an error message's continuation line.
             const c = line.charCodeAt(0);
             if (this.buildKey !== undefined && !this.json) {
@@ -1183,6 +1500,9 @@ class LineStream {
             case 103: // 'g'
                 if (parseGoroutineHeader(line) !== undefined) {
                     this.sink.sawGo();
+                    // A paste that starts at the goroutine dump: the `panic:` line was cut off.
+                    if (!this.afterReport)
+                        this.startTraceback(line, undefined, true);
                     return true;
                 }
                 return false;
@@ -1202,6 +1522,7 @@ class LineStream {
     }
     framing(line) {
         this.sink.sawGo();
+        this.afterReport = false;
         const rest = line.slice(4);
         const sp = rest.indexOf(' ');
         const verb = sp >= 0 ? rest.slice(0, sp) : rest;
@@ -1345,19 +1666,57 @@ class LineStream {
         if (!this.json)
             this.sink.packageEnded(pkg);
     }
-    startRace(withSep, line) {
+    startRace(withSep, line, prefix, cutAtStart = false) {
         this.sink.sawGo();
-        this.race = new RaceAssembler(withSep, this.overCap());
-        this.race.feed(line);
+        this.race = new RaceAssembler(withSep, this.overCap(), cutAtStart);
+        this.liteLines = [];
+        if (this.race.feed(line) !== 'reject' && this.race.lite)
+            this.keepLiteLine(line);
+        this.reportPrefix = prefix;
         this.reportPositional = this.current;
         this.reportLastFail = this.lastFail;
     }
-    startTraceback(line) {
+    startTraceback(line, prefix, cutAtStart = false) {
         this.sink.sawGo();
-        this.traceback = new TracebackAssembler(this.overCap());
-        this.traceback.feed(line);
+        this.traceback = new TracebackAssembler(this.overCap(), cutAtStart);
+        this.liteLines = [];
+        if (this.traceback.feed(line) === 'more' && this.traceback.lite)
+            this.keepLiteLine(line);
+        this.reportPrefix = prefix;
         this.reportPositional = this.current;
         this.reportLastFail = this.lastFail;
+    }
+    /**
+     * A report header that does not start at column 0: a uniformly indented or quoted report
+     * (markdown `> `, t.Log's indent), junk glued before it (progress dots, a fence's backtick, a
+     * shell prompt), or a paste that starts at an access stack (`Read at 0x… by goroutine 7:`).
+     */
+    shiftedHeader(line) {
+        const at = headerAt(line);
+        if (at < 0)
+            return false;
+        const prefix = line.slice(0, at);
+        const rest = line.slice(at);
+        // The indent or quoting part of the prefix is on every line of the report; junk is not.
+        const lead = /^[\s>]*/.exec(prefix)?.[0] ?? '';
+        const whole = lead === '' ? undefined : lead;
+        if (rest === RACE_SEP) {
+            this.pendingSep = true;
+            this.sepPrefix = prefix;
+            this.sink.sawGo();
+        }
+        else if (rest === 'WARNING: DATA RACE')
+            this.startRace(false, rest, whole);
+        else if (rest.startsWith('panic: ') || rest.startsWith('fatal error: '))
+            this.startTraceback(rest, whole);
+        else if (rest.startsWith('goroutine ')) {
+            if (this.afterReport)
+                return false;
+            this.startTraceback(rest, whole, true);
+        }
+        else
+            this.startRace(false, rest, whole, true);
+        return true;
     }
     /**
      * A finding made now would be dropped: this stream's findings go out after those kept so far,
@@ -1369,10 +1728,15 @@ class LineStream {
     }
     /** Ends the report being assembled (cut off or complete) and records its finding. */
     finishReport(processEnded) {
+        this.reportPrefix = undefined;
+        if (this.race || this.traceback)
+            this.afterReport = true;
         if (this.race?.lite || this.traceback?.lite) {
-            this.race = undefined;
-            this.traceback = undefined;
-            return;
+            if (!this.replay()) {
+                this.race = undefined;
+                this.traceback = undefined;
+                return;
+            }
         }
         if (this.race) {
             const race = this.race;
@@ -1381,7 +1745,10 @@ class LineStream {
             const order = ['current', 'previous', 'current-creation', 'previous-creation', 'creation'];
             const sorted = [...stacks].sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
             const test = combineTest(testFromStacks(sorted), this.reportPositional);
-            this.addFinding({ kind: 'race', package: '', message: '', stacks, raw: race.raw.text() }, test);
+            const f = { kind: 'race', package: '', message: '', stacks, raw: race.raw.text() };
+            if (race.cutAtStart || !race.complete)
+                f.truncated = true;
+            this.addFinding(f, test);
         }
         else if (this.traceback) {
             const tb = this.traceback.finish(processEnded);
@@ -1402,13 +1769,64 @@ class LineStream {
             };
             if (tb.runningTests)
                 f.runningTests = tb.runningTests;
+            if (tb.truncated)
+                f.truncated = true;
             this.addFinding(f, test);
         }
+        this.replayKey = undefined;
+    }
+    /**
+     * A report past the cap just ended (assembled lite): a repeat is counted on the one kept; a
+     * distinct one is assembled again in full from its lines (true: finish it as usual).
+     */
+    replay() {
+        const lines = this.liteLines;
+        this.liteLines = [];
+        if (lines.length > MAX_REPORT_LINES)
+            return false;
+        if (!this.registered) {
+            this.registered = true;
+            for (const f of this.findings) {
+                const k = util_findingKey(f);
+                if (k)
+                    this.sink.remember(k, f);
+            }
+        }
+        const race = this.race;
+        const tb = this.traceback;
+        const key = reportKey(race ? 'race' : 'traceback', lines);
+        this.replayKey = key;
+        if (this.sink.seen(key) !== 'new')
+            return false;
+        if (race) {
+            const full = new RaceAssembler(race.withSep, false, race.cutAtStart, util_MAX_EXTRA_RAW);
+            for (const l of lines)
+                full.feed(l);
+            if (race.complete)
+                full.complete = true;
+            this.race = full;
+        }
+        else if (tb) {
+            const full = new TracebackAssembler(false, tb.cutAtStart, util_MAX_EXTRA_RAW);
+            for (const l of lines)
+                full.feed(l);
+            this.traceback = full;
+        }
+        return true;
     }
     addFinding(f, test) {
         if (test) {
             f.test = intern(test);
             this.withFinding.add(f.test);
+        }
+        const key = this.replayKey;
+        this.replayKey = undefined;
+        if (key !== undefined) {
+            f.repeats = 0;
+            detachFinding(f);
+            this.findings.push(f);
+            this.sink.remember(key, f);
+            return;
         }
         if (this.findings.length >= util_MAX_FINDINGS)
             return;
@@ -1490,6 +1908,8 @@ class LineStream {
         this.lastWasResult = false;
         this.lastError = undefined;
         this.pendingSep = false;
+        this.afterReport = false;
+        this.registered = false;
         // Framing is per test process: the next package's output says again whether it is framed.
         this.framed = false;
     }
@@ -1532,6 +1952,8 @@ class LineStream {
 
 
 const MAX_BUILD_TEXT = MAX_RAW;
+/** Nothing but line-end debris: `\r`, a literal `^M`, padding. */
+const LINE_END_RE = /^(?:\r|\^M|[ \t])*$/;
 const TIME_PREFIX = '{"Time":"';
 const ACTION_OUTPUT = '","Action":"output","Package":"';
 const TEST_KEY = '","Test":"';
@@ -1556,6 +1978,10 @@ class Parser {
         sawGoOutput: false,
     };
     buildReported = new Set();
+    /** Past the findings cap: the kept reports by `reportKey`. */
+    keys = new Map();
+    /** Distinct reports kept past the cap (bounded by MAX_DISTINCT_FINDINGS). */
+    extras = 0;
     quietListener;
     maybeQuiet = false;
     partial = '';
@@ -1570,6 +1996,8 @@ class Parser {
     buildOutputs = new Map();
     lastBuildKey;
     ended = false;
+    crInChunk = true;
+    partialCR = false;
     constructor(opts) {
         this.opts = opts;
         this.plain = new LineStream(this, false);
@@ -1591,6 +2019,8 @@ class Parser {
             }
         }
         let start = 0;
+        // Lone `\r` line ends are looked for per line only in chunks that hold a `\r` at all.
+        this.crInChunk = this.partialCR || text.indexOf('\r') >= 0;
         for (;;) {
             const nl = text.indexOf('\n', start);
             if (nl < 0)
@@ -1609,8 +2039,10 @@ class Parser {
                     this.quietListener(start);
             }
         }
+        this.partialCR = false;
         if (start < text.length && !this.dropping) {
             this.partial += text.slice(start);
+            this.partialCR = this.crInChunk;
             if (this.partial.length > MAX_LINE) {
                 // An endless line (binary junk): handle what fits and skip the rest of it.
                 this.rawLine(this.partial.slice(0, MAX_LINE));
@@ -1648,6 +2080,8 @@ class Parser {
             sawGoOutput: false,
         };
         this.buildReported = new Set();
+        this.keys = new Map();
+        this.extras = 0;
         return chunk;
     }
     isQuiet() {
@@ -1663,6 +2097,17 @@ class Parser {
         return true;
     }
     rawLine(input) {
+        // `\r` alone as the line end (old Mac pastes, progress output): each part is a line.
+        const cr = this.crInChunk ? input.indexOf('\r') : -1;
+        if (cr >= 0 &&
+            cr < input.length - 1 &&
+            input.charCodeAt(0) !== 123 &&
+            !LINE_END_RE.test(input.slice(cr))) {
+            for (const part of input.split('\r'))
+                if (!LINE_END_RE.test(part))
+                    this.rawLine(part);
+            return;
+        }
         const line = cleanLine(input);
         if (line.charCodeAt(0) === 123 && line.charCodeAt(line.length - 1) === 125) {
             if (this.outputEvent(line))
@@ -1887,8 +2332,40 @@ class Parser {
             this.pushFinding(f);
     }
     pushFinding(f) {
-        if (this.result.findings.length < util_MAX_FINDINGS)
+        const n = this.result.findings.length;
+        // Past the cap only the distinct reports the streams chose to keep (they carry `repeats`).
+        if (n < util_MAX_FINDINGS || (f.repeats !== undefined && n < util_MAX_FINDINGS + util_MAX_DISTINCT_FINDINGS))
             this.result.findings.push(f);
+    }
+    seen(key) {
+        if (this.keys.size === 0) {
+            // First report past the cap: the findings already handed over are what repeats would be of.
+            for (const f of this.result.findings) {
+                const k = util_findingKey(f);
+                if (k)
+                    this.remember(k, f);
+            }
+        }
+        const kept = this.keys.get(key);
+        this.result.beyondCap ??= { repeats: 0, dropped: 0 };
+        const beyond = this.result.beyondCap;
+        if (kept) {
+            kept.repeats = (kept.repeats ?? 0) + 1;
+            beyond.repeats++;
+            return 'repeat';
+        }
+        if (this.extras >= util_MAX_DISTINCT_FINDINGS) {
+            beyond.dropped++;
+            return 'full';
+        }
+        return 'new';
+    }
+    remember(key, f) {
+        if (this.keys.has(key))
+            return;
+        this.keys.set(key, f);
+        if (f.repeats === 0)
+            this.extras++;
     }
     packageEnded(pkg) {
         // Its result line: its own compiler output (reported with its build failure, or warnings of a

@@ -1,6 +1,8 @@
-// Maps file names as Go printed them to repository paths, so findings can be annotated.
-// Pure string logic: nothing here touches the file system, so it behaves the same on every OS
-// and for logs captured elsewhere (parse mode).
+// Maps file names as Go printed them to repository paths, so findings can be annotated. The one
+// place for path and site logic: the mapping is pure; what it needs to know of the disk (does this
+// file exist here, what does this directory resolve to) comes through the small `PathDisk`
+// interface the caller passes in, so it behaves the same on every OS and for logs captured on
+// other machines (parse mode), and tests can give a fake disk.
 import posix from 'node:path/posix';
 import type { FileOrigin, MappedFile } from '../model.js';
 
@@ -9,19 +11,30 @@ export interface PathContext {
   repoRoot: string;
   goroot?: string;
   gomodcache?: string;
-  /** Modules of the workspace: `-trimpath` frames print `<module path>/<file>`. */
+  /** Modules of the workspace (go.work): `-trimpath` frames print `<module path>/<file>`. */
   modules?: { path: string; dir: string }[];
   /**
-   * Other spellings of the same directories, found by the caller on disk (this module stays pure):
-   * a symlinked checkout prints `/link/x.go` for `/real/x.go`. A file under `from` is read as the
-   * same file under `to`.
+   * Other spellings of the same directories known in advance: a file under `from` is read as the
+   * same file under `to`. Symlinks on this machine are found through `PathDisk.realpath`.
    */
   aliases?: { from: string; to: string }[];
 }
 
+/** The disk lookups the mapper may make; without one it maps by the names alone. */
+export interface PathDisk {
+  /** The resolved path (symlinks followed), or undefined when nothing is there. */
+  realpath(p: string): string | undefined;
+  /** Whether a regular file is there. */
+  isFile(p: string): boolean;
+}
+
 export interface PathMapper {
-  /** `baseDir` (absolute, or an import path) resolves relative names such as `x_test.go` or `./pkg/x.go`. */
-  map(file: string, baseDir?: string): MappedFile;
+  /**
+   * `baseDir` (absolute, or an import path) resolves relative names such as `x_test.go` or
+   * `./pkg/x.go`. `func`, the frame's function, lets a frame from another machine be found by its
+   * import path and the standard library be told by its package whatever GOROOT printed.
+   */
+  map(file: string, baseDir?: string, func?: string): MappedFile;
 }
 
 const DRIVE = /^[A-Za-z]:\//;
@@ -58,11 +71,13 @@ export function relativeTo(child: string, parent: string): string | undefined {
   return undefined;
 }
 
-// Where Go toolchains commonly live when GOROOT was not passed in (setup-go, brew, distro packages).
+// Where Go toolchains live when GOROOT was not passed in (setup-go on every OS, brew, distro
+// packages, Windows installs such as D:/Go/src): any `…/src/<std package>/` under a go-ish root.
 const GOROOT_HINTS = [
-  /\/hostedtoolcache\/go\/[^/]+\/[^/]+\/src\//i,
-  /\/(?:go|go-\d[\d.]*|golang|golang-\d[\d.]*|libexec)\/src\/(?:runtime|testing|internal|sync|time|os|reflect|fmt|net|syscall|io)\//,
+  /\/hostedtoolcache\/(?:windows\/)?go\/[^/]+\/[^/]+\/src\//i,
+  /(?:^|\/)(?:go|go-?\d[\w.-]*|golang|golang-\d[\d.]*|libexec|goroot)\/src\/(?:pkg\/)?(?:runtime|testing|internal|sync|time|os|reflect|fmt|net|syscall|io|context|encoding|strings|bytes|sort|errors|log|math|bufio|crypto|database|regexp|strconv|unicode|path|iter|slices|maps|container)\//i,
   /\/sdk\/go[\d.]+\/src\//,
+  /\/Cellar\/go\/[^/]+\/libexec\/src\//,
 ];
 
 const MODCACHE_HINT = /\/pkg\/mod\/.*@v/;
@@ -77,6 +92,37 @@ const STD_TOP = new Set(
   ).split(' '),
 );
 
+/** Everything before the first `(` or `[`: receivers and type arguments may hold `/` or `.`. */
+function headEnd(func: string): number {
+  const m = /[([]/.exec(func);
+  return m ? m.index : func.length;
+}
+
+/**
+ * The import path of a frame's function: `example.com/m/pkg.(*T).M` → `example.com/m/pkg`,
+ * `runtime.closechan` → `runtime`. Dots in the last element print as `%2e`.
+ */
+export function funcImportPath(func: string): string {
+  const slash = func.lastIndexOf('/', headEnd(func));
+  const dot = func.indexOf('.', slash + 1);
+  const path = dot < 0 ? func : func.slice(0, dot);
+  return path.replace(/%2e/gi, '.');
+}
+
+/**
+ * The standard library by the function's package: no dot in the first element and a known
+ * top-level package (`runtime.closechan`, `testing.(*common).FailNow`, `internal/race.Read`),
+ * whatever GOROOT the file was under. `github.com/org/x/runtime` is user code.
+ */
+export function isStdFunc(func: string): boolean {
+  // `panic(…)`: the runtime's frame for a panic in progress, printed without a package.
+  if (func === 'panic') return true;
+  const path = funcImportPath(func);
+  const slash = path.indexOf('/');
+  const first = slash < 0 ? path : path.slice(0, slash);
+  return first !== '' && !first.includes('.') && STD_TOP.has(first);
+}
+
 function isGenerated(file: string): boolean {
   const base = file.replace(/\\/g, '/').split('/').pop() ?? '';
   return file.startsWith('<') || base === '_testmain.go' || /\/go-build\d+\//.test(file);
@@ -87,7 +133,12 @@ function hasVendorDir(rel: string): boolean {
   return segs.slice(0, -1).includes('vendor');
 }
 
-export function createPathMapper(ctx: PathContext): PathMapper {
+/** A file printed with a suffix shorter than this is not matched by suffix (`x.go` is everywhere). */
+const MIN_SUFFIX_SEGMENTS = 2;
+/** Lookups remembered per mapper: a report's stacks name a bounded set of files. */
+const MAX_CACHED = 10_000;
+
+export function createPathMapper(ctx: PathContext, disk?: PathDisk): PathMapper {
   const repoRoot = normalizePath(ctx.repoRoot);
   const goroot = ctx.goroot ? normalizePath(ctx.goroot) : undefined;
   const gomodcache = ctx.gomodcache ? normalizePath(ctx.gomodcache) : undefined;
@@ -98,16 +149,14 @@ export function createPathMapper(ctx: PathContext): PathMapper {
     .sort((a, b) => b.path.length - a.path.length);
 
   const guessBase = modules.length === 1 && modules[0] ? modules[0].dir : repoRoot;
-  // Longest first, so the most specific spelling wins.
-  const aliases = (ctx.aliases ?? [])
-    .map((a) => ({ from: normalizePath(a.from), to: normalizePath(a.to) }))
-    .filter((a) => a.from !== '' && a.to !== '' && a.from !== a.to)
-    .sort((a, b) => b.from.length - a.from.length);
+  const aliases = staticAliases(ctx, disk);
+  const cache = new Map<string, MappedFile>();
+  const realRoot = disk ? normalizeOr(disk.realpath(repoRoot), repoRoot) : repoRoot;
   const result = (path: string, origin: FileOrigin): MappedFile => ({ path, origin });
+  const isFile = (p: string): boolean => (disk ? disk.isFile(p) : true);
 
-  function classifyAbsolute(abs: string, viaAlias = false): MappedFile {
-    if (isGenerated(abs)) return result(abs, 'generated');
-    // Toolchain and module cache first: either may sit inside the workspace (e.g. a cached GOPATH).
+  /** Inside the repository (or a known alias of a part of it), else undefined. */
+  function inRepo(abs: string, viaAlias: boolean): MappedFile | undefined {
     if (goroot && relativeTo(abs, goroot) !== undefined) return result(abs, 'goroot');
     if (gomodcache && relativeTo(abs, gomodcache) !== undefined) return result(abs, 'modcache');
     if (MODCACHE_HINT.test(abs)) return result(abs, 'modcache');
@@ -116,47 +165,187 @@ export function createPathMapper(ctx: PathContext): PathMapper {
       if (rel === '') return result('.', 'repo');
       return result(rel, hasVendorDir(rel) ? 'vendor' : 'repo');
     }
-    if (!viaAlias) {
-      for (const a of aliases) {
-        const rest = relativeTo(abs, a.from);
-        if (rest === undefined) continue;
-        const mapped = classifyAbsolute(rest === '' ? a.to : normalizePath(`${a.to}/${rest}`), true);
-        if (mapped.origin !== 'unknown') return mapped;
-      }
+    if (viaAlias) return undefined;
+    for (const a of aliases) {
+      const rest = relativeTo(abs, a.from);
+      if (rest === undefined) continue;
+      const mapped = inRepo(rest === '' ? a.to : normalizePath(`${a.to}/${rest}`), true);
+      if (mapped) return mapped;
     }
-    if (GOROOT_HINTS.some((re) => re.test(abs))) return result(abs, 'goroot');
-    return result(abs, 'unknown');
+    return viaSymlink(abs);
   }
 
-  function map(file: string, baseDir?: string): MappedFile {
-    const printed = file.trim();
+  /** A symlinked checkout: the printed directory resolves, on this disk, into the repository. */
+  function viaSymlink(abs: string): MappedFile | undefined {
+    if (!disk) return undefined;
+    const slash = abs.lastIndexOf('/');
+    if (slash <= 0) return undefined;
+    const real = disk.realpath(abs.slice(0, slash));
+    if (!real) return undefined;
+    const rel = relativeTo(normalizePath(real), realRoot);
+    if (rel === undefined) return undefined;
+    const to = rel === '' ? repoRoot : `${repoRoot}/${rel}`;
+    return inRepo(`${to}/${abs.slice(slash + 1)}`, true);
+  }
+
+  const inModule = (pkg: string): boolean =>
+    modules.some((m) => pkg === m.path || pkg.startsWith(`${m.path}/`));
+
+  /** A frame of the main module(s) by its function's import path: `example.com/m/pkg.F` → `pkg/`. */
+  function byImportPath(file: string, func: string | undefined): MappedFile | undefined {
+    if (!func) return undefined;
+    let pkg = funcImportPath(func);
+    if (pkg.endsWith('_test')) pkg = pkg.slice(0, -5);
+    const base = file.slice(file.lastIndexOf('/') + 1);
+    for (const m of modules) {
+      if (pkg !== m.path && !pkg.startsWith(`${m.path}/`)) continue;
+      const candidate = `${m.dir}${pkg.slice(m.path.length)}/${base}`;
+      if (!isFile(candidate)) return undefined;
+      return inRepo(candidate, true);
+    }
+    return undefined;
+  }
+
+  /** The longest suffix of the printed path that is a file of the checkout (needs the disk). */
+  function bySuffix(file: string): MappedFile | undefined {
+    if (!disk) return undefined;
+    const segs = file.split('/').filter((s) => s !== '');
+    for (let i = 1; i <= segs.length - MIN_SUFFIX_SEGMENTS; i++) {
+      const candidate = `${repoRoot}/${segs.slice(i).join('/')}`;
+      if (disk.isFile(candidate)) return inRepo(candidate, true);
+    }
+    return undefined;
+  }
+
+  /** Not in the checkout as printed: find it here, else say where it is from. */
+  function elsewhere(file: string, func: string | undefined): MappedFile {
+    if (func && isStdFunc(func) && !inModule(funcImportPath(func))) return result(file, 'goroot');
+    if (GOROOT_HINTS.some((re) => re.test(file))) return result(file, 'goroot');
+    const found = byImportPath(file, func) ?? bySuffix(file);
+    if (found) return found;
+    return result(file, 'outside');
+  }
+
+  function classifyAbsolute(abs: string, func: string | undefined): MappedFile {
+    if (isGenerated(abs)) return result(abs, 'generated');
+    return inRepo(abs, false) ?? elsewhere(abs, func);
+  }
+
+  function mapUncached(printed: string, baseDir: string | undefined, func: string | undefined): MappedFile {
     if (printed === '') return result('', 'unknown');
     if (isGenerated(printed)) return result(printed, 'generated');
     const s = normalizePath(printed);
-    if (isAbsolutePath(s)) return classifyAbsolute(s);
+    if (isAbsolutePath(s)) return classifyAbsolute(s, func);
 
     const slashed = printed.replace(/\\/g, '/');
     // `./pkg/x.go`, `../x.go` and bare `x_test.go` are relative to where go ran or to the package.
     const explicit = slashed.startsWith('./') || slashed.startsWith('../') || !s.includes('/');
     if (explicit) {
-      if (baseDir) return map(`${baseDir.replace(/\\/g, '/').replace(/\/+$/, '')}/${s}`);
-      return result(s, 'unknown');
+      if (baseDir) return map(`${baseDir.replace(/\\/g, '/').replace(/\/+$/, '')}/${s}`, undefined, func);
+      // A frame's bare file (`decoder.go:129`, printed relative by some builds): not findable here.
+      const found = byImportPath(s, func);
+      if (found) return found;
+      return result(s, func && !isStdFunc(func) ? 'outside' : 'unknown');
     }
     for (const m of modules) {
       if (s.startsWith(`${m.path}/`))
-        return classifyAbsolute(normalizePath(`${m.dir}/${s.slice(m.path.length + 1)}`));
+        return classifyAbsolute(normalizePath(`${m.dir}/${s.slice(m.path.length + 1)}`), func);
     }
     const first = s.split('/')[0] ?? '';
     // Compiler messages name files relative to the module dir without `./` (`pkg/x.go`).
     if (baseDir && !first.includes('.'))
-      return map(`${baseDir.replace(/\\/g, '/').replace(/\/+$/, '')}/${s}`);
+      return map(`${baseDir.replace(/\\/g, '/').replace(/\/+$/, '')}/${s}`, undefined, func);
     // `-trimpath`: dependencies print as `module@version/file`, the standard library as `pkg/file`.
     if (/^[^@]+@v[^/]*\//.test(s)) return result(s, 'modcache');
     if (STD_TOP.has(first)) return result(s, 'goroot');
     // `GORACE=strip_path_prefix=<module dir>/` leaves `pkg/x.go`: relative to the module, best guess.
-    if (!first.includes('.')) return classifyAbsolute(normalizePath(`${guessBase}/${s}`));
-    return result(s, 'unknown');
+    if (!first.includes('.')) {
+      // With the disk, only when the file is there: a log from elsewhere names its own layout.
+      const guess = normalizePath(`${guessBase}/${s}`);
+      if (!disk || disk.isFile(guess)) return classifyAbsolute(guess, func);
+      if (func && isStdFunc(func)) return result(s, 'goroot');
+    }
+    return byImportPath(s, func) ?? bySuffix(s) ?? result(s, 'outside');
+  }
+
+  function map(file: string, baseDir?: string, func?: string): MappedFile {
+    const printed = file.trim();
+    const key = `${printed}\u0000${baseDir ?? ''}\u0000${func ? funcImportPath(func) : ''}`;
+    const hit = cache.get(key);
+    if (hit) return { ...hit };
+    const mapped = mapUncached(printed, baseDir, func);
+    if (cache.size < MAX_CACHED) cache.set(key, mapped);
+    return { ...mapped };
   }
 
   return { map };
+}
+
+function normalizeOr(p: string | undefined, fallback: string): string {
+  return p ? normalizePath(p) : fallback;
+}
+
+/** The caller's aliases plus, with a disk, the resolved spellings of the root and module dirs. */
+function staticAliases(ctx: PathContext, disk: PathDisk | undefined): { from: string; to: string }[] {
+  const out = [...(ctx.aliases ?? [])];
+  if (disk) {
+    for (const dir of [ctx.repoRoot, ...(ctx.modules ?? []).map((m) => m.dir)]) {
+      const real = disk.realpath(dir);
+      if (real) out.push({ from: real, to: dir });
+    }
+  }
+  // Longest first, so the most specific spelling wins.
+  return out
+    .map((a) => ({ from: normalizePath(a.from), to: normalizePath(a.to) }))
+    .filter((a) => a.from !== '' && a.to !== '' && a.from !== a.to)
+    .sort((a, b) => b.from.length - a.from.length);
+}
+
+/** `module example.com/m` of a go.mod text. */
+export function goModModule(text: string): string | undefined {
+  return /^\s*module\s+"?([^\s"]+)"?/m.exec(text)?.[1];
+}
+
+/** The `use` directories of a go.work text (single lines and `use ( … )` blocks). */
+export function goWorkUses(text: string): string[] {
+  const out: string[] = [];
+  const noComments = text.replace(/\/\/.*$/gm, '');
+  for (const m of noComments.matchAll(/^\s*use\s*\(([^)]*)\)/gm)) {
+    for (const w of (m[1] ?? '').split(/\s+/)) if (w) out.push(w.replace(/^"|"$/g, ''));
+  }
+  for (const m of noComments.matchAll(/^\s*use\s+([^\s(]+)/gm))
+    if (m[1]) out.push(m[1].replace(/^"|"$/g, ''));
+  return out;
+}
+
+/**
+ * The modules of a checkout read from the nearest go.work (else go.mod) at `dir` or above it, up
+ * to `root`, for when `go list -m` cannot be asked (no Go here). `read` gives a file's text.
+ */
+export function modulesFromFiles(
+  dir: string,
+  root: string,
+  read: (p: string) => string | undefined,
+): { path: string; dir: string }[] {
+  const top = normalizePath(root);
+  const ups: string[] = [];
+  for (let d = normalizePath(dir); ; d = posix.dirname(d)) {
+    ups.push(d);
+    if (relativeTo(d, top) === '' || relativeTo(d, top) === undefined || d === posix.dirname(d)) break;
+  }
+  const modOf = (d: string): { path: string; dir: string }[] => {
+    const text = read(`${d}/go.mod`);
+    const path = text ? goModModule(text) : undefined;
+    return path ? [{ path, dir: d }] : [];
+  };
+  for (const d of ups) {
+    const work = read(`${d}/go.work`);
+    if (work)
+      return goWorkUses(work).flatMap((u) => modOf(normalizePath(isAbsolutePath(u) ? u : `${d}/${u}`)));
+  }
+  for (const d of ups) {
+    const found = modOf(d);
+    if (found.length > 0) return found;
+  }
+  return [];
 }

@@ -16,6 +16,7 @@ import type {
   Verdict,
 } from '../model.js';
 import { FINDING_KINDS } from '../model.js';
+import { MAX_DISTINCT_FINDINGS, MAX_FINDINGS } from '../parse/util.js';
 import {
   evidencePhrase,
   foldFailedTests,
@@ -27,10 +28,11 @@ import {
 } from './attribution.js';
 import { fnv1a32 } from './hash.js';
 import { shortFunc, titleFunc } from './names.js';
-import { normalizePath, type PathMapper } from './paths.js';
+import { isStdFunc, normalizePath, type PathMapper } from './paths.js';
 import { packageArg, type ReproduceInput, reproduceCommand } from './reproduce.js';
 import {
   findingSignature,
+  isUserSite,
   type KeyFrame,
   mapFrame,
   pointFrame,
@@ -163,13 +165,25 @@ function location(
   role: Location['role'],
   withFunction = true,
 ): Location | undefined {
-  if (k?.mapped.origin !== 'repo') return undefined;
-  return {
+  if (!k || (k.mapped.origin !== 'repo' && !(withFunction && (isUserSite(k) || isLastResort(k)))))
+    return undefined;
+  const loc: Location = {
     file: k.mapped.path,
     line: k.frame.line,
     function: withFunction ? shortFunc(k.frame.func) : '',
     role,
   };
+  // Another machine's file that is not in this checkout: shown as printed, never annotated.
+  if (k.mapped.origin !== 'repo') loc.origin = 'outside';
+  return loc;
+}
+
+/**
+ * A stack with no user frame at all, only a dependency's (a tool run from the module cache): its
+ * first such frame is still where the report points, shown as printed.
+ */
+function isLastResort(k: KeyFrame): boolean {
+  return k.mapped.origin === 'modcache' && !isStdFunc(k.frame.func);
 }
 
 function sideLocation(side: RaceSide): Location | undefined {
@@ -574,6 +588,9 @@ export function buildReport(input: ReportInput): Report {
       reproduce: reproduceCommand(repro),
     };
     if (recovery) finding.stackRecovery = recovery;
+    if (g.occurrences.every((o) => o.raw.truncated)) finding.truncated = true;
+    const repeats = g.occurrences.reduce((n, o) => n + (o.raw.repeats ?? 0), 0);
+    if (repeats > 0) finding.repeats = repeats;
     if (outlived) finding.goroutineOf = outlived.owner;
     if (g.kind === 'overlap') {
       const c = confirmed.get(`${g.pkg}\u0000${first.raw.test ?? ''}`);
@@ -618,7 +635,7 @@ export function buildReport(input: ReportInput): Report {
     verdict,
     summary: summarize(input, findings, tests, verdict, totalRuns, ranCounts),
     errors: [...input.errors],
-    notes: [...input.notes],
+    notes: [...input.notes, ...capNotes(runs)],
     context: input.context,
   };
 }
@@ -641,6 +658,22 @@ export function assignIds(findings: Finding[]): void {
     f.id = fnv1a32((sigCount.get(f.signature) ?? 0) > 1 ? `${f.package}\n${f.signature}` : f.signature);
   }
 }
+
+/** Says when a run printed more reports than are kept one by one, and what became of them. */
+function capNotes(runs: readonly RunRecord[]): string[] {
+  const over = runs.filter((r) => r.parsed.beyondCap);
+  if (over.length === 0) return [];
+  const repeats = over.reduce((n, r) => n + (r.parsed.beyondCap?.repeats ?? 0), 0);
+  const dropped = over.reduce((n, r) => n + (r.parsed.beyondCap?.dropped ?? 0), 0);
+  const which = over.length === 1 ? '1 run' : `${over.length} runs`;
+  let text = `${which} printed more than ${MAX_FINDINGS_SHOWN} reports: past that, each distinct report was kept once and ${repeats} repeated ${repeats === 1 ? 'copy was' : 'copies were'} counted, not kept`;
+  if (dropped > 0)
+    text += `; ${dropped} distinct ${dropped === 1 ? 'report was' : 'reports were'} dropped (more than ${MAX_DISTINCT_SHOWN} distinct reports in a run)`;
+  return [`${text}.`];
+}
+
+const MAX_FINDINGS_SHOWN = MAX_FINDINGS.toLocaleString('en-US');
+const MAX_DISTINCT_SHOWN = MAX_DISTINCT_FINDINGS.toLocaleString('en-US');
 
 /** Races listed as a symptom's likely cause at most. */
 const MAX_CAUSES = 5;

@@ -1,13 +1,14 @@
 // Wires engine → parser → analysis into a Report. Shared by the action and the CLI, which only
 // differ in where settings come from and how the report is shown.
-import { realpathSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { shardSummary } from '../analysis/merge.js';
 import {
   createPathMapper,
-  isAbsolutePath,
+  modulesFromFiles,
   normalizePath,
   type PathContext,
+  type PathDisk,
   relativeTo,
 } from '../analysis/paths.js';
 import { buildReport, type ReportInput } from '../analysis/report.js';
@@ -21,73 +22,35 @@ export type RunPipelineDeps = Omit<EngineDeps, 'parse'>;
 
 type PathAlias = NonNullable<PathContext['aliases']>[number];
 
-/** Directories that frame paths may name: bounded, a report's stacks are bounded too. */
-const MAX_ALIAS_DIRS = 1000;
-
-/** Absolute directories of the frames the runs printed, as printed. */
-function frameDirs(runs: readonly RunRecord[]): string[] {
-  const dirs = new Set<string>();
-  for (const run of runs) {
-    for (const f of run.parsed.findings) {
-      for (const s of f.stacks) {
-        for (const fr of s.frames) {
-          if (!isAbsolutePath(fr.file)) continue;
-          const file = normalizePath(fr.file);
-          const slash = file.lastIndexOf('/');
-          if (slash > 0) dirs.add(file.slice(0, slash));
-          if (dirs.size >= MAX_ALIAS_DIRS) return [...dirs];
-        }
-      }
+/** This machine's file system, for the path mapper: symlinked checkouts, files of other machines' logs. */
+export const nodePathDisk: PathDisk = {
+  realpath(p) {
+    try {
+      return realpathSync(p);
+    } catch {
+      return undefined;
     }
-  }
-  return [...dirs];
-}
+  },
+  isFile(p) {
+    try {
+      return statSync(p).isFile();
+    } catch {
+      return false;
+    }
+  },
+};
 
-function tryRealpath(realpath: (p: string) => string, p: string): string | undefined {
+function readText(p: string): string | undefined {
   try {
-    return normalizePath(realpath(p));
+    return readFileSync(p, 'utf8');
   } catch {
     return undefined;
   }
 }
 
-/**
- * Symlinked checkouts: Go prints the path it ran under (the link, when $PWD is one), while the
- * repository root may be the resolved path (`git rev-parse --show-toplevel` resolves links), or
- * the other way round. Finds, on disk, which printed directories are the repository under another
- * name, so the pure path mapper can take them as aliases. Directories that do not exist here (a
- * log from another machine) are left alone.
- */
-export function findPathAliases(
-  ctx: Omit<PathContext, 'aliases'>,
-  dirs: readonly string[],
-  realpath: (p: string) => string = realpathSync,
-): PathAlias[] {
-  const repoRoot = normalizePath(ctx.repoRoot);
-  const aliases: PathAlias[] = [];
-  const realRoot = tryRealpath(realpath, repoRoot) ?? repoRoot;
-  if (realRoot !== repoRoot) aliases.push({ from: realRoot, to: repoRoot });
-  for (const m of ctx.modules ?? []) {
-    const dir = normalizePath(m.dir);
-    const real = tryRealpath(realpath, dir);
-    if (real && real !== dir) aliases.push({ from: real, to: dir });
-  }
-  const mapper = createPathMapper({ ...ctx, aliases });
-  for (const dir of dirs.slice(0, MAX_ALIAS_DIRS)) {
-    if (mapper.map(`${dir}/x.go`).origin !== 'unknown') continue;
-    const real = tryRealpath(realpath, dir);
-    if (!real || real === dir) continue;
-    const rel = relativeTo(real, realRoot);
-    if (rel === undefined) continue;
-    aliases.push({ from: dir, to: rel === '' ? repoRoot : `${repoRoot}/${rel}` });
-  }
-  return aliases;
-}
-
-/** The path mapper for these runs, with the symlink aliases found on disk. */
-function mapperFor(ctx: PathContext, runs: readonly RunRecord[]) {
-  const found = findPathAliases(ctx, frameDirs(runs));
-  return createPathMapper({ ...ctx, aliases: [...(ctx.aliases ?? []), ...found] });
+/** The path mapper for these runs, looking things up on this machine's disk. */
+function mapperFor(ctx: PathContext, disk: PathDisk = nodePathDisk) {
+  return createPathMapper(ctx, disk);
 }
 
 function repoRelative(repoRoot: string, dir: string): string {
@@ -125,14 +88,11 @@ export async function runAndReport(
   const buildFindings = result.builds
     .filter((b) => !b.ok)
     .flatMap((b) => parseBuildOutput(b.output, b.package.importPath));
-  const mapper = mapperFor(
-    {
-      repoRoot: settings.repoRoot,
-      ...(result.goEnv ? { goroot: result.goEnv.goroot, gomodcache: result.goEnv.gomodcache } : {}),
-      modules: result.modules,
-    },
-    result.runs,
-  );
+  const mapper = mapperFor({
+    repoRoot: settings.repoRoot,
+    ...(result.goEnv ? { goroot: result.goEnv.goroot, gomodcache: result.goEnv.gomodcache } : {}),
+    modules: result.modules,
+  });
   const built = new Set(result.builds.filter((b) => b.ok).map((b) => b.package.importPath));
   const input: ReportInput = {
     mode: 'run',
@@ -206,6 +166,8 @@ export interface ParseOptions {
   gomodcache?: string;
   /** Known other spellings of directories (tests; symlinks on this machine are found on disk). */
   aliases?: PathAlias[];
+  /** The disk lookups of the path mapper (tests); this machine's file system by default. */
+  disk?: PathDisk;
 }
 
 /** Splits one log's parse into one run per package, so k/N is counted per package as in run mode. */
@@ -237,6 +199,29 @@ function runsOfLog(parsed: ParsedOutput, index: number): RunRecord[] {
       parsed: out,
     };
   });
+}
+
+/**
+ * Plain (non `-v`) logs print nothing for a package that passed: such a log is a passing run of
+ * every test the other logs name in that package, so 2 failures in 5 logs read 2/5, not 2/2.
+ * Only runs with no test lines at all for a passed package: a `-v` log names what it ran.
+ */
+export function addImpliedPasses(runs: RunRecord[]): void {
+  const testsOf = new Map<string, Set<string>>();
+  for (const r of runs) {
+    for (const t of r.parsed.tests) {
+      const set = testsOf.get(t.package) ?? new Set<string>();
+      testsOf.set(t.package, set);
+      set.add(t.name);
+    }
+  }
+  for (const r of runs) {
+    const passed = r.parsed.packages.some((p) => p.name === r.package && p.action === 'pass');
+    if (!passed || r.parsed.findings.length > 0 || r.parsed.tests.some((t) => t.package === r.package))
+      continue;
+    for (const name of testsOf.get(r.package) ?? [])
+      r.parsed.tests.push({ package: r.package, name, action: 'pass' });
+  }
 }
 
 /** A package's directory from the module it belongs to (longest module path prefix). */
@@ -295,8 +280,13 @@ export async function parseLogsToReport(logs: LogSource[], opts: ParseOptions): 
         : 'None of the logs holds Go test output: give the output of go test (plain or -json).',
     );
   }
+  addImpliedPasses(runs);
   const packages = [...new Set(runs.map((r) => r.package))].sort();
-  const modules = opts.modules ?? [];
+  // Without Go here (`go list -m` gave nothing), the checkout's go.work / go.mod still name the modules.
+  const modules =
+    opts.modules && opts.modules.length > 0
+      ? opts.modules
+      : modulesFromFiles(opts.moduleDir ?? opts.repoRoot, opts.repoRoot, readText);
   const mapper = mapperFor(
     {
       repoRoot: opts.repoRoot,
@@ -305,7 +295,7 @@ export async function parseLogsToReport(logs: LogSource[], opts: ParseOptions): 
       modules,
       ...(opts.aliases ? { aliases: opts.aliases } : {}),
     },
-    runs,
+    opts.disk,
   );
   const report = buildReport({
     mode: 'parse',

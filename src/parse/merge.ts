@@ -1,7 +1,14 @@
 // Joining parses of parts of one log (the parallel parse of a huge file) into the result one
 // parser would have given for the whole log. Pure: the reading and the threads are in logs.ts.
-import type { ParsedOutput, TestOutcome } from '../model.js';
-import { BoundedList, MAX_FINDINGS } from './util.js';
+import type { ParsedOutput, RawFinding, TestOutcome } from '../model.js';
+import {
+  BoundedList,
+  capText,
+  findingKey,
+  MAX_DISTINCT_FINDINGS,
+  MAX_EXTRA_RAW,
+  MAX_FINDINGS,
+} from './util.js';
 
 /** What a parser handed over at a quiet point (see OutputParser.takeChunk). */
 export interface ParsedChunk {
@@ -40,20 +47,83 @@ export function mergeChunks(chunks: readonly ParsedChunk[]): ParsedOutput {
   if (chunks.length === 1 && chunks[0]) return chunks[0].output;
   const tests = newTestList();
   const packages = newPackageList();
-  const findings: ParsedOutput['findings'] = [];
+  const findings = new KeptFindings();
   const reported = new Set<string>();
   let sawGoOutput = false;
   for (const { output, buildReported } of chunks) {
     for (const f of output.findings) {
       if (f.kind === 'build' && reported.has(f.package)) continue;
-      if (findings.length < MAX_FINDINGS) findings.push(f);
+      findings.add(f);
     }
+    if (output.beyondCap) findings.beyond(output.beyondCap);
     for (const t of output.tests) tests.push(t);
     for (const p of output.packages) packages.push(p);
     for (const r of buildReported) reported.add(r);
     sawGoOutput ||= output.sawGoOutput;
   }
-  return { tests: tests.items, findings, packages: packages.items, sawGoOutput };
+  const out: ParsedOutput = {
+    tests: tests.items,
+    findings: findings.items,
+    packages: packages.items,
+    sawGoOutput,
+  };
+  if (findings.beyondCap) out.beyondCap = findings.beyondCap;
+  return out;
+}
+
+/**
+ * The findings of consecutive chunks kept as one parser keeps them: the first MAX_FINDINGS as
+ * they come, then only reports distinct from every one kept (by `findingKey`), their repeats
+ * counted on the one kept, at most MAX_DISTINCT_FINDINGS of them.
+ */
+class KeptFindings {
+  readonly items: RawFinding[] = [];
+  beyondCap: { repeats: number; dropped: number } | undefined;
+  private readonly keys = new Map<string, RawFinding>();
+  private extras = 0;
+
+  add(f: RawFinding): void {
+    const extra = f.repeats !== undefined && this.items.length >= MAX_FINDINGS;
+    if (this.items.length < MAX_FINDINGS && !extra) {
+      this.items.push(f);
+      const k = findingKey(f);
+      if (k === undefined) return;
+      const holder = this.keys.get(k);
+      if (!holder) this.keys.set(k, f);
+      else if (f.repeats) {
+        // Later copies that f's part counted on f are, for one parser, repeats of the first one.
+        holder.repeats = (holder.repeats ?? 0) + f.repeats;
+        delete f.repeats;
+      }
+      return;
+    }
+    const k = findingKey(f);
+    if (k === undefined) return;
+    this.beyondCap ??= { repeats: 0, dropped: 0 };
+    const beyond = this.beyondCap;
+    const copies = 1 + (f.repeats ?? 0);
+    const holder = this.keys.get(k);
+    if (holder) {
+      holder.repeats = (holder.repeats ?? 0) + copies;
+      beyond.repeats++;
+    } else if (this.extras < MAX_DISTINCT_FINDINGS) {
+      this.extras++;
+      if (f.repeats === undefined) {
+        // Kept in full by its part; one parser keeps a report past the cap with a short text.
+        f.repeats = 0;
+        f.raw = capText(f.raw, MAX_EXTRA_RAW);
+      }
+      this.keys.set(k, f);
+      this.items.push(f);
+    } else beyond.dropped += copies;
+  }
+
+  beyond(b: { repeats: number; dropped: number }): void {
+    this.beyondCap ??= { repeats: 0, dropped: 0 };
+    const mine = this.beyondCap;
+    mine.repeats += b.repeats;
+    mine.dropped += b.dropped;
+  }
 }
 
 /**

@@ -6,7 +6,16 @@ import { buildPackageKey, parseBuildOutput } from './build.js';
 import { type JsonEvent, parseEvent } from './event.js';
 import { newPackageList, newTestList, type ParsedChunk } from './merge.js';
 import { LineStream, type StreamSink } from './stream.js';
-import { cleanLine, detach, intern, MAX_FINDINGS, MAX_LINE, MAX_RAW } from './util.js';
+import {
+  cleanLine,
+  detach,
+  findingKey,
+  intern,
+  MAX_DISTINCT_FINDINGS,
+  MAX_FINDINGS,
+  MAX_LINE,
+  MAX_RAW,
+} from './util.js';
 
 export interface OutputParserOptions {
   /** Package to use when the text names none (the run's import path). */
@@ -34,6 +43,8 @@ interface JsonPackage {
 }
 
 const MAX_BUILD_TEXT = MAX_RAW;
+/** Nothing but line-end debris: `\r`, a literal `^M`, padding. */
+const LINE_END_RE = /^(?:\r|\^M|[ \t])*$/;
 
 const TIME_PREFIX = '{"Time":"';
 const ACTION_OUTPUT = '","Action":"output","Package":"';
@@ -60,6 +71,10 @@ class Parser implements OutputParser, StreamSink {
     sawGoOutput: false,
   };
   private buildReported = new Set<string>();
+  /** Past the findings cap: the kept reports by `reportKey`. */
+  private keys = new Map<string, RawFinding>();
+  /** Distinct reports kept past the cap (bounded by MAX_DISTINCT_FINDINGS). */
+  private extras = 0;
   private quietListener: ((index: number) => void) | undefined;
   private maybeQuiet = false;
   private partial = '';
@@ -74,6 +89,8 @@ class Parser implements OutputParser, StreamSink {
   private readonly buildOutputs = new Map<string, string>();
   private lastBuildKey: string | undefined;
   private ended = false;
+  private crInChunk = true;
+  private partialCR = false;
 
   constructor(private readonly opts: OutputParserOptions) {
     this.plain = new LineStream(this, false);
@@ -93,6 +110,8 @@ class Parser implements OutputParser, StreamSink {
       }
     }
     let start = 0;
+    // Lone `\r` line ends are looked for per line only in chunks that hold a `\r` at all.
+    this.crInChunk = this.partialCR || text.indexOf('\r') >= 0;
     for (;;) {
       const nl = text.indexOf('\n', start);
       if (nl < 0) break;
@@ -107,8 +126,10 @@ class Parser implements OutputParser, StreamSink {
         if (this.quietListener && this.isQuiet()) this.quietListener(start);
       }
     }
+    this.partialCR = false;
     if (start < text.length && !this.dropping) {
       this.partial += text.slice(start);
+      this.partialCR = this.crInChunk;
       if (this.partial.length > MAX_LINE) {
         // An endless line (binary junk): handle what fits and skip the rest of it.
         this.rawLine(this.partial.slice(0, MAX_LINE));
@@ -145,6 +166,8 @@ class Parser implements OutputParser, StreamSink {
       sawGoOutput: false,
     };
     this.buildReported = new Set();
+    this.keys = new Map();
+    this.extras = 0;
     return chunk;
   }
 
@@ -160,6 +183,17 @@ class Parser implements OutputParser, StreamSink {
   }
 
   private rawLine(input: string): void {
+    // `\r` alone as the line end (old Mac pastes, progress output): each part is a line.
+    const cr = this.crInChunk ? input.indexOf('\r') : -1;
+    if (
+      cr >= 0 &&
+      cr < input.length - 1 &&
+      input.charCodeAt(0) !== 123 &&
+      !LINE_END_RE.test(input.slice(cr))
+    ) {
+      for (const part of input.split('\r')) if (!LINE_END_RE.test(part)) this.rawLine(part);
+      return;
+    }
     const line = cleanLine(input);
     if (line.charCodeAt(0) === 123 && line.charCodeAt(line.length - 1) === 125) {
       if (this.outputEvent(line)) return;
@@ -396,7 +430,39 @@ class Parser implements OutputParser, StreamSink {
   }
 
   private pushFinding(f: RawFinding): void {
-    if (this.result.findings.length < MAX_FINDINGS) this.result.findings.push(f);
+    const n = this.result.findings.length;
+    // Past the cap only the distinct reports the streams chose to keep (they carry `repeats`).
+    if (n < MAX_FINDINGS || (f.repeats !== undefined && n < MAX_FINDINGS + MAX_DISTINCT_FINDINGS))
+      this.result.findings.push(f);
+  }
+
+  seen(key: string): 'repeat' | 'new' | 'full' {
+    if (this.keys.size === 0) {
+      // First report past the cap: the findings already handed over are what repeats would be of.
+      for (const f of this.result.findings) {
+        const k = findingKey(f);
+        if (k) this.remember(k, f);
+      }
+    }
+    const kept = this.keys.get(key);
+    this.result.beyondCap ??= { repeats: 0, dropped: 0 };
+    const beyond = this.result.beyondCap;
+    if (kept) {
+      kept.repeats = (kept.repeats ?? 0) + 1;
+      beyond.repeats++;
+      return 'repeat';
+    }
+    if (this.extras >= MAX_DISTINCT_FINDINGS) {
+      beyond.dropped++;
+      return 'full';
+    }
+    return 'new';
+  }
+
+  remember(key: string, f: RawFinding): void {
+    if (this.keys.has(key)) return;
+    this.keys.set(key, f);
+    if (f.repeats === 0) this.extras++;
   }
 
   packageEnded(pkg: string): void {

@@ -27,7 +27,7 @@ export type FeedResult = 'more' | 'done' | 'reject' | 'pass';
 /** Lines that cannot be inside a race report: the report was cut off (crash, interleaving). */
 export function endsRaceReport(line: string): boolean {
   const c = line.charCodeAt(0);
-  if (c === 32) return line.includes('race detected during execution of');
+  if (c === 32 || c === 9) return line.includes('race detected during execution of');
   return (
     line.startsWith('panic: ') ||
     line.startsWith('fatal error: ') ||
@@ -48,24 +48,31 @@ export class RaceAssembler {
   private currentId: number | 'main' | undefined;
   private previousId: number | 'main' | undefined;
   private sawWarning = false;
+  /** Ended by its closing separator (else cut: a crash, the end of a paste). */
+  complete = false;
 
   /**
    * `lite`: the report is over the findings cap, so only where it ends matters (same feed results),
    * not its stacks or text: most reports of a huge log are dropped.
    */
   constructor(
-    withSep: boolean,
+    readonly withSep: boolean,
     readonly lite = false,
+    /** Started at an access line: the paste began after `WARNING: DATA RACE`. */
+    readonly cutAtStart = false,
+    rawMax?: number,
   ) {
-    this.raw = lite ? NO_RAW : new RawText();
+    this.raw = lite ? NO_RAW : new RawText(false, rawMax);
     this.stacks = lite ? NO_STACKS : [];
     if (withSep) this.raw.add(RACE_SEP);
   }
 
   feed(line: string): FeedResult {
+    if (this.cutAtStart && !this.sawWarning) this.sawWarning = true;
     if (line === RACE_SEP) {
       // A separator before the WARNING line belongs to the opening; after it, it closes.
       this.raw.add(line);
+      if (this.sawWarning) this.complete = true;
       return this.sawWarning ? 'done' : 'more';
     }
     if (line === 'WARNING: DATA RACE' && !this.sawWarning) {
@@ -82,26 +89,34 @@ export class RaceAssembler {
       this.endStack();
       return 'more';
     }
+    // Told by content, not indentation: pasted reports have frames indented with tabs, other
+    // widths or not at all. Frames: `  FUNC()` then `      FILE:LINE +0xOFF`.
     const c0 = line.charCodeAt(0);
-    if (c0 === 32) {
-      if (!this.cur) return 'more';
-      // Frames: `  FUNC()` (2 spaces) then `      FILE:LINE +0xOFF` (6 spaces).
-      if (line.charCodeAt(1) === 32 && line.charCodeAt(2) === 32) {
-        const loc = parseFileLine(line.trimStart());
-        if (loc && this.pendingFunc !== undefined) {
+    const t = c0 === 32 || c0 === 9 ? line.trim() : line;
+    if (this.cur) {
+      const loc = t.endsWith(')') ? undefined : parseFileLine(t);
+      if (loc) {
+        if (this.pendingFunc !== undefined) {
           pushFrame(this.cur.frames, { func: this.pendingFunc, file: loc.file, line: loc.line });
         }
         this.pendingFunc = undefined;
-      } else {
-        const t = line.trim();
-        // `[failed to restore the stack]` leaves the stack empty.
-        this.pendingFunc = t.startsWith('[') ? undefined : splitFuncArgs(t).func;
+        return 'more';
       }
-      return 'more';
+      if (t.startsWith('[')) {
+        // `[failed to restore the stack]` leaves the stack empty.
+        this.pendingFunc = undefined;
+        return 'more';
+      }
+      if (t.endsWith(')') && !t.endsWith(':')) {
+        this.pendingFunc = splitFuncArgs(t).func;
+        return 'more';
+      }
+    } else if (c0 === 32 || c0 === 9) {
+      if (!ACCESS_RE.test(t) && !CREATION_RE.test(t)) return 'more';
     }
     this.endStack();
     if (this.stacks.length >= MAX_STACKS) return 'more';
-    const access = ACCESS_RE.exec(line);
+    const access = ACCESS_RE.exec(t);
     if (access) {
       const previous = access[1] !== undefined;
       const id: number | 'main' = access[5] ? 'main' : Number(access[4] ?? 0);
@@ -109,7 +124,7 @@ export class RaceAssembler {
       else this.currentId = id;
       this.cur = {
         role: previous ? 'previous' : 'current',
-        header: line.slice(0, -1).trimEnd(),
+        header: t.slice(0, -1).trimEnd(),
         access: access[2]?.toLowerCase() === 'write' ? 'write' : 'read',
         goroutine: id,
         frames: [],
@@ -117,11 +132,11 @@ export class RaceAssembler {
       this.stacks.push(this.cur);
       return 'more';
     }
-    const creation = CREATION_RE.exec(line);
+    const creation = CREATION_RE.exec(t);
     if (creation) {
       this.cur = {
         role: 'creation',
-        header: line.slice(0, -1),
+        header: t.slice(0, -1),
         goroutine: Number(creation[1]),
         frames: [],
       };

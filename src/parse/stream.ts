@@ -9,18 +9,28 @@ import {
   combineTest,
   detach,
   detachFinding,
+  findingKey,
   intern,
+  MAX_EXTRA_RAW,
   MAX_FINDINGS,
   MAX_RAW,
+  MAX_REPORT_LINES,
   RACE_SEP,
+  reportKey,
   testFromStacks,
 } from './util.js';
 
 /** What the stream hands to the parser that owns it. */
 export interface StreamSink {
   sawGo(): void;
-  /** Findings kept so far: past MAX_FINDINGS every later one is dropped. */
+  /** Findings kept so far: past MAX_FINDINGS only distinct reports are kept (see `seen`). */
   findingCount(): number;
+  /**
+   * A report past the cap, by `reportKey`: `repeat` (counted on the one kept), `new` (keep it,
+   * then `remember` it) or `full` (distinct, but the bound of distinct reports is reached).
+   */
+  seen(key: string): 'repeat' | 'new' | 'full';
+  remember(key: string, f: RawFinding): void;
   /** Findings and outcomes of one finished package (package already filled in). */
   emit(findings: RawFinding[], tests: TestOutcome[]): void;
   addPackage(name: string, action: 'pass' | 'fail' | 'skip'): void;
@@ -53,6 +63,59 @@ function parentOf(name: string): string | undefined {
   return slash > 0 ? name.slice(0, slash) : undefined;
 }
 
+const ACCESS_START_RE =
+  /^(?:Previous )?(?:[Aa]tomic )?(?:[Rr]ead|[Ww]rite)(?: of size \d+)?(?: at 0x[0-9a-fA-F]+)? by (?:goroutine \d+|main goroutine)\s*:$/;
+
+/**
+ * Where a report header starts in a line that is not Go output at column 0, or -1: after a
+ * prefix that is only whitespace, markdown quoting or punctuation (no letter or digit: progress
+ * dots, a backtick), or that ends like a shell prompt (`$ `, `# `, `% `, `> `). Also an access
+ * line (a paste cut before `WARNING: DATA RACE`), at any indentation.
+ */
+export function headerAt(line: string): number {
+  // Past an indent or quoting, a letter or digit: the header can only start right there (a
+  // t.Log line `    x_test.go:12: panic: …` is not one), so no search through the line.
+  let i = 0;
+  let c = line.charCodeAt(0);
+  while (c === 32 || c === 9 || c === 62) c = line.charCodeAt(++i);
+  const lower = c | 32;
+  if ((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57)) {
+    if (i === 0 && !line.endsWith(':')) return -1;
+    if (
+      i > 0 &&
+      (line.startsWith('panic: ', i) ||
+        line.startsWith('fatal error: ', i) ||
+        (line.startsWith('WARNING: DATA RACE', i) && line.length === i + 18))
+    )
+      return i;
+    if (!line.endsWith(':')) return -1;
+    const t = line.slice(i);
+    return ACCESS_START_RE.test(t) || parseGoroutineHeader(t) !== undefined ? i : -1;
+  }
+  const colon = line.indexOf(': ');
+  let at = -1;
+  if (colon >= 0) {
+    const w = line.indexOf('WARNING: DATA RACE');
+    if (w >= 0 && line.length === w + 18) at = w;
+    else {
+      const p = line.indexOf('panic: ');
+      const f = line.indexOf('fatal error: ');
+      at = p >= 0 && (f < 0 || p < f) ? p : f;
+    }
+  } else if (line.endsWith(RACE_SEP)) {
+    at = line.indexOf(RACE_SEP);
+    if (line.length !== at + RACE_SEP.length) at = -1;
+  } else if (line.endsWith(':')) {
+    // Only an indent or markdown quoting before it: an access line is recognised by its shape.
+    const t = line.replace(/^[\s>]+/, '');
+    if (ACCESS_START_RE.test(t) || parseGoroutineHeader(t) !== undefined) return line.length - t.length;
+  }
+  if (at <= 0) return -1;
+  const prefix = line.slice(0, at);
+  if (!/[\p{L}\p{N}]/u.test(prefix) || /[$#%>] ?$/.test(prefix)) return at;
+  return -1;
+}
+
 export class LineStream {
   private race: RaceAssembler | undefined;
   private traceback: TracebackAssembler | undefined;
@@ -60,6 +123,20 @@ export class LineStream {
   private reportPositional: string | undefined;
   private reportLastFail: string | undefined;
   private pendingSep = false;
+  /**
+   * What stood before the header of the report being assembled (a uniform indent, a markdown
+   * `> `): taken off its later lines too. Undefined for reports at column 0.
+   */
+  private reportPrefix: string | undefined;
+  private sepPrefix: string | undefined;
+  /** A report just ended: a goroutine block right after it is more of its dump, not a new report. */
+  private afterReport = false;
+  /** The lines a lite assembler took, to tell a repeat from a new report (then replayed). */
+  private liteLines: string[] = [];
+  /** This stream's pending findings were given to the sink's `remember` (once over the cap). */
+  private registered = false;
+  /** The key of the report being replayed: its finding is kept past the cap. */
+  private replayKey: string | undefined;
 
   /** Test named by the last `=== RUN/CONT/NAME` (or the JSON `Test`). */
   private current: string | undefined;
@@ -104,9 +181,15 @@ export class LineStream {
       this.framed = true;
     }
     if (this.json) this.current = test;
+    const p = this.reportPrefix;
+    if (p !== undefined && (this.race || this.traceback)) {
+      if (line.startsWith(p)) line = line.slice(p.length);
+      else if (line === p.trimEnd()) line = ''; // a quoted blank line: `>`
+    }
 
     if (this.race) {
       const r = this.race.feed(line);
+      if (this.race.lite && (r === 'more' || r === 'done')) this.keepLiteLine(line);
       if (r === 'more') return;
       if (r === 'pass') {
         this.recognise(line, outputType);
@@ -119,10 +202,17 @@ export class LineStream {
       this.finishReport(false);
     } else if (this.traceback) {
       const r = this.traceback.feed(line);
-      if (r === 'more') return;
+      if (r === 'more') {
+        if (this.traceback.lite) this.keepLiteLine(line);
+        return;
+      }
       this.finishReport(this.endsProcess(line));
     }
     this.idle(line, outputType);
+  }
+
+  private keepLiteLine(line: string): void {
+    if (this.liteLines.length <= MAX_REPORT_LINES) this.liteLines.push(line);
   }
 
   private endsProcess(line: string): boolean {
@@ -138,12 +228,15 @@ export class LineStream {
     }
     if (this.pendingSep) {
       this.pendingSep = false;
-      if (line === 'WARNING: DATA RACE') {
-        this.startRace(true, line);
+      const sp = this.sepPrefix ?? '';
+      if (line.length === sp.length + 18 && line.startsWith(sp) && line.endsWith('WARNING: DATA RACE')) {
+        this.startRace(true, line.slice(sp.length), sp || undefined);
         return;
       }
     }
+    this.sepPrefix = undefined;
     if (!this.recognise(line, outputType)) {
+      if (this.shiftedHeader(line)) return;
       // Not Go test output: maybe compiler output, or an error message's continuation line.
       const c = line.charCodeAt(0);
       if (this.buildKey !== undefined && !this.json) {
@@ -243,6 +336,8 @@ export class LineStream {
       case 103: // 'g'
         if (parseGoroutineHeader(line) !== undefined) {
           this.sink.sawGo();
+          // A paste that starts at the goroutine dump: the `panic:` line was cut off.
+          if (!this.afterReport) this.startTraceback(line, undefined, true);
           return true;
         }
         return false;
@@ -262,6 +357,7 @@ export class LineStream {
 
   private framing(line: string): void {
     this.sink.sawGo();
+    this.afterReport = false;
     const rest = line.slice(4);
     const sp = rest.indexOf(' ');
     const verb = sp >= 0 ? rest.slice(0, sp) : rest;
@@ -384,20 +480,50 @@ export class LineStream {
     if (!this.json) this.sink.packageEnded(pkg);
   }
 
-  private startRace(withSep: boolean, line: string): void {
+  private startRace(withSep: boolean, line: string, prefix?: string, cutAtStart = false): void {
     this.sink.sawGo();
-    this.race = new RaceAssembler(withSep, this.overCap());
-    this.race.feed(line);
+    this.race = new RaceAssembler(withSep, this.overCap(), cutAtStart);
+    this.liteLines = [];
+    if (this.race.feed(line) !== 'reject' && this.race.lite) this.keepLiteLine(line);
+    this.reportPrefix = prefix;
     this.reportPositional = this.current;
     this.reportLastFail = this.lastFail;
   }
 
-  private startTraceback(line: string): void {
+  private startTraceback(line: string, prefix?: string, cutAtStart = false): void {
     this.sink.sawGo();
-    this.traceback = new TracebackAssembler(this.overCap());
-    this.traceback.feed(line);
+    this.traceback = new TracebackAssembler(this.overCap(), cutAtStart);
+    this.liteLines = [];
+    if (this.traceback.feed(line) === 'more' && this.traceback.lite) this.keepLiteLine(line);
+    this.reportPrefix = prefix;
     this.reportPositional = this.current;
     this.reportLastFail = this.lastFail;
+  }
+
+  /**
+   * A report header that does not start at column 0: a uniformly indented or quoted report
+   * (markdown `> `, t.Log's indent), junk glued before it (progress dots, a fence's backtick, a
+   * shell prompt), or a paste that starts at an access stack (`Read at 0x… by goroutine 7:`).
+   */
+  private shiftedHeader(line: string): boolean {
+    const at = headerAt(line);
+    if (at < 0) return false;
+    const prefix = line.slice(0, at);
+    const rest = line.slice(at);
+    // The indent or quoting part of the prefix is on every line of the report; junk is not.
+    const lead = /^[\s>]*/.exec(prefix)?.[0] ?? '';
+    const whole = lead === '' ? undefined : lead;
+    if (rest === RACE_SEP) {
+      this.pendingSep = true;
+      this.sepPrefix = prefix;
+      this.sink.sawGo();
+    } else if (rest === 'WARNING: DATA RACE') this.startRace(false, rest, whole);
+    else if (rest.startsWith('panic: ') || rest.startsWith('fatal error: ')) this.startTraceback(rest, whole);
+    else if (rest.startsWith('goroutine ')) {
+      if (this.afterReport) return false;
+      this.startTraceback(rest, whole, true);
+    } else this.startRace(false, rest, whole, true);
+    return true;
   }
 
   /**
@@ -411,10 +537,14 @@ export class LineStream {
 
   /** Ends the report being assembled (cut off or complete) and records its finding. */
   finishReport(processEnded: boolean): void {
+    this.reportPrefix = undefined;
+    if (this.race || this.traceback) this.afterReport = true;
     if (this.race?.lite || this.traceback?.lite) {
-      this.race = undefined;
-      this.traceback = undefined;
-      return;
+      if (!this.replay()) {
+        this.race = undefined;
+        this.traceback = undefined;
+        return;
+      }
     }
     if (this.race) {
       const race = this.race;
@@ -423,7 +553,9 @@ export class LineStream {
       const order = ['current', 'previous', 'current-creation', 'previous-creation', 'creation'];
       const sorted = [...stacks].sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role));
       const test = combineTest(testFromStacks(sorted), this.reportPositional);
-      this.addFinding({ kind: 'race', package: '', message: '', stacks, raw: race.raw.text() }, test);
+      const f: RawFinding = { kind: 'race', package: '', message: '', stacks, raw: race.raw.text() };
+      if (race.cutAtStart || !race.complete) f.truncated = true;
+      this.addFinding(f, test);
     } else if (this.traceback) {
       const tb = this.traceback.finish(processEnded);
       this.traceback = undefined;
@@ -439,14 +571,58 @@ export class LineStream {
         raw: tb.raw,
       };
       if (tb.runningTests) f.runningTests = tb.runningTests;
+      if (tb.truncated) f.truncated = true;
       this.addFinding(f, test);
     }
+    this.replayKey = undefined;
+  }
+
+  /**
+   * A report past the cap just ended (assembled lite): a repeat is counted on the one kept; a
+   * distinct one is assembled again in full from its lines (true: finish it as usual).
+   */
+  private replay(): boolean {
+    const lines = this.liteLines;
+    this.liteLines = [];
+    if (lines.length > MAX_REPORT_LINES) return false;
+    if (!this.registered) {
+      this.registered = true;
+      for (const f of this.findings) {
+        const k = findingKey(f);
+        if (k) this.sink.remember(k, f);
+      }
+    }
+    const race = this.race;
+    const tb = this.traceback;
+    const key = reportKey(race ? 'race' : 'traceback', lines);
+    this.replayKey = key;
+    if (this.sink.seen(key) !== 'new') return false;
+    if (race) {
+      const full = new RaceAssembler(race.withSep, false, race.cutAtStart, MAX_EXTRA_RAW);
+      for (const l of lines) full.feed(l);
+      if (race.complete) full.complete = true;
+      this.race = full;
+    } else if (tb) {
+      const full = new TracebackAssembler(false, tb.cutAtStart, MAX_EXTRA_RAW);
+      for (const l of lines) full.feed(l);
+      this.traceback = full;
+    }
+    return true;
   }
 
   private addFinding(f: RawFinding, test: string | undefined): void {
     if (test) {
       f.test = intern(test);
       this.withFinding.add(f.test);
+    }
+    const key = this.replayKey;
+    this.replayKey = undefined;
+    if (key !== undefined) {
+      f.repeats = 0;
+      detachFinding(f);
+      this.findings.push(f);
+      this.sink.remember(key, f);
+      return;
     }
     if (this.findings.length >= MAX_FINDINGS) return;
     detachFinding(f);
@@ -517,6 +693,8 @@ export class LineStream {
     this.lastWasResult = false;
     this.lastError = undefined;
     this.pendingSep = false;
+    this.afterReport = false;
+    this.registered = false;
     // Framing is per test process: the next package's output says again whether it is framed.
     this.framed = false;
   }

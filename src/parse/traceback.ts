@@ -44,6 +44,8 @@ export interface Traceback {
   raw: string;
   /** Test named by the chosen goroutine's frames (or its `created by`). */
   stackTest?: string;
+  /** Cut at the start (no `panic:` line) or before the first goroutine block. */
+  truncated?: boolean;
 }
 
 /** `goroutine 8 [running]:`, `goroutine 1 gp=0x… m=0 mp=0x… [running]:`, `… [running] {labels}:`. */
@@ -59,6 +61,29 @@ export function parseGoroutineHeader(line: string): number | undefined {
   }
   if (i === 10 || line.charCodeAt(i) !== 32 || line.indexOf('[', i) < 0) return undefined;
   return id;
+}
+
+/**
+ * What a line inside a goroutine block is, by content, whatever its indentation (pastes turn the
+ * tab before file lines into spaces, or drop it): `FILE:LINE +0xOFF`, `created by …`, Go's
+ * `...N frames elided...`, a function call `pkg.F(…)`, or anything else (which ends the report).
+ */
+function blockLine(line: string): 'file' | 'created' | 'elided' | 'func' | 'other' {
+  const c0 = line.charCodeAt(0);
+  if (c0 === 9) return 'file';
+  const indented = c0 === 32;
+  const t = indented ? line.trimStart() : line;
+  if (t.startsWith('created by ')) return 'created';
+  if (t.startsWith('...') && t.endsWith('...') && t.includes('elided')) return 'elided';
+  if (t.endsWith(')')) {
+    // `--- FAIL: TestX (0.00s)` and `=== RUN` are test framing, not calls; indented calls are
+    // a t.Log's text (a uniformly indented paste is unindented before it gets here).
+    if (indented || t.startsWith('--- ') || t.startsWith('=== ') || t.indexOf('(') <= 0) return 'other';
+    return 'func';
+  }
+  // `.go:`, and the runtime's `.s:`, `.c:` and `.goc:` files of old toolchains.
+  if (t.indexOf(':') > 0 && parseFileLine(t)) return 'file';
+  return 'other';
 }
 
 /** Column-0 lines that end a traceback's header part: Go framing, package lines, the go command. */
@@ -104,8 +129,13 @@ export class TracebackAssembler {
    * `lite`: the report is over the findings cap, so only where it ends matters (same feed results),
    * not its blocks or text: most reports of a huge log are dropped.
    */
-  constructor(readonly lite = false) {
-    this.raw = lite ? NO_RAW : new RawText();
+  constructor(
+    readonly lite = false,
+    /** Started at a goroutine header: the paste began after the `panic:` line. */
+    readonly cutAtStart = false,
+    rawMax?: number,
+  ) {
+    this.raw = lite ? NO_RAW : new RawText(false, rawMax);
     this.header = lite ? NO_LINES : [];
     this.candidates = lite ? NO_BLOCKS : [];
     this.others = lite ? NO_BLOCKS : [];
@@ -137,9 +167,11 @@ export class TracebackAssembler {
     }
     const b = this.cur;
     if (!b) return 'reject';
-    const c0 = line.charCodeAt(0);
-    if (this.lite) return c0 === 9 || this.liteLine(line, c0) ? 'more' : 'reject';
-    if (c0 === 9) {
+    const kind = blockLine(line);
+    if (kind === 'other') return 'reject';
+    if (this.lite) return 'more';
+    this.raw.add(line);
+    if (kind === 'file') {
       const loc = parseFileLine(line.trim());
       if (loc) {
         if (this.pendingCreated !== undefined) {
@@ -153,41 +185,28 @@ export class TracebackAssembler {
       }
       this.pendingFunc = undefined;
       this.pendingCreated = undefined;
-      this.raw.add(line);
       return 'more';
     }
-    if (line.startsWith('created by ')) {
-      b.createdHeader = line;
-      const rest = line.slice(11);
+    const t = line.trimStart();
+    if (kind === 'created') {
+      b.createdHeader = t;
+      const rest = t.slice(11);
       const inG = rest.indexOf(' in goroutine ');
       this.pendingCreated = inG >= 0 ? rest.slice(0, inG) : rest;
       this.pendingFunc = undefined;
-      this.raw.add(line);
       return 'more';
     }
-    if (line.startsWith('...') && line.endsWith('...') && line.includes('elided')) {
+    if (kind === 'elided') {
       if (b.frames.length < MAX_FRAMES + b.goMarkers) {
-        b.frames.push(elidedFrame(line));
+        b.frames.push(elidedFrame(t));
         b.goMarkers++;
       }
-      this.raw.add(line);
       return 'more';
     }
-    if (c0 !== 32 && line.endsWith(')') && line.indexOf('(') > 0) {
-      const { func, args } = splitFuncArgs(line);
-      this.pendingFunc = { func, inlined: args === '...' };
-      this.pendingCreated = undefined;
-      this.raw.add(line);
-      return 'more';
-    }
-    return 'reject';
-  }
-
-  /** The non-tab lines `feed` keeps in a block (`created by`, elided marker, function). */
-  private liteLine(line: string, c0: number): boolean {
-    if (c0 === 99 && line.startsWith('created by ')) return true;
-    if (c0 === 46 && line.startsWith('...') && line.endsWith('...') && line.includes('elided')) return true;
-    return c0 !== 32 && line.endsWith(')') && line.indexOf('(') > 0;
+    const { func, args } = splitFuncArgs(t);
+    this.pendingFunc = { func, inlined: args === '...' };
+    this.pendingCreated = undefined;
+    return 'more';
   }
 
   private startBlock(line: string): void {
@@ -245,6 +264,10 @@ export class TracebackAssembler {
     if (kind === 'timeout' || (kind === 'fatal' && h.message.startsWith('all goroutines are asleep'))) {
       // The first goroutine is the alarm (or main for a deadlock): pick the test's own goroutine.
       chosen = pickTestBlock(all, h.running[0]?.split('/')[0]) ?? this.first;
+    } else if (kind === 'panic' && h.message.startsWith('deadlock: ')) {
+      // testing/synctest: the panic is raised in synctest.Test's caller; the bug is where a
+      // goroutine of the bubble is blocked (`[chan receive (durable), synctest bubble 1]`).
+      chosen = all.find((b) => b.hasUserFrame && b.header.includes('synctest bubble')) ?? this.first;
     }
 
     const stacks: Stack[] = [];
@@ -272,6 +295,7 @@ export class TracebackAssembler {
       }
     }
     const out: Traceback = { kind, message: h.message, stacks, raw: this.raw.text() };
+    if (this.cutAtStart || !this.first) out.truncated = true;
     if (stackTest) out.stackTest = stackTest;
     if (kind === 'timeout') out.runningTests = h.running;
     return out;

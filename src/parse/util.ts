@@ -1,4 +1,5 @@
 // Small helpers shared by the parsers: line cleaning, frame lines, test names, caps.
+import { createHash } from 'node:crypto';
 import type { Frame, RawFinding, Stack } from '../model.js';
 
 /** Cap on a finding's `raw` text. */
@@ -10,25 +11,115 @@ export const MAX_LINE = 1024 * 1024;
 
 /** A flood of reports (e.g. GORACE=suppress_equal_stacks=0 in a loop) must not exhaust memory. */
 export const MAX_FINDINGS = 1000;
+/**
+ * Past MAX_FINDINGS, a report is kept only when it is distinct (by `reportKey`) from every one
+ * kept before, its repeats counted on the one kept; at most this many such distinct reports.
+ */
+export const MAX_DISTINCT_FINDINGS = 5000;
+/** Text kept of a report past MAX_FINDINGS: its stacks are whole, its sample short. */
+export const MAX_EXTRA_RAW = 4096;
+/** Lines of a report past the cap held until it is known to be a repeat: longer ones are dropped. */
+export const MAX_REPORT_LINES = 5000;
+
+/** Longest report text used as its own key (at most this × MAX_DISTINCT_FINDINGS kept). */
+const MAX_PLAIN_KEY = 2048;
+
+/** What varies between occurrences of one report's header line (addresses, goroutine ids). */
+const VARYING_RE = /0x[0-9a-fA-F]+\??|oroutine \d+|\d+ minutes/g;
+
+/**
+ * What tells two reports apart for the findings cap: their frames' `file:line +0xOFF` lines (the
+ * same code gives the same pc in one binary; addresses, goroutine ids and arguments are on other
+ * lines) and the panic line without addresses. Finer than the analysis signature, so distinct
+ * findings never share a key. Long keys are hashed (SHA-1, native) to stay small.
+ */
+export function reportKey(kind: string, lines: readonly string[]): string {
+  const parts: string[] = [kind];
+  for (const l of lines) {
+    if (l.indexOf(' +0x') >= 0) parts.push(l);
+    else if (l.startsWith('panic: ') || l.startsWith('fatal error: ')) parts.push(l.replace(VARYING_RE, ''));
+  }
+  const text = parts.join('\n');
+  // Short texts are keys themselves (a Map hashes them natively); long ones are hashed.
+  if (text.length <= MAX_PLAIN_KEY) return text;
+  return `${kind}#${createHash('sha1').update(text).digest('base64')}`;
+}
+
+/** The key of a kept finding, from its text (undefined for failures and build errors). */
+export function findingKey(f: RawFinding): string | undefined {
+  if (f.kind === 'failure' || f.kind === 'build') return undefined;
+  return reportKey(f.kind === 'race' ? 'race' : 'traceback', f.raw.split('\n'));
+}
 
 /** `==================`: opens and closes a race report. */
 export const RACE_SEP = '==================';
 
 const ANSI_RE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[ -/]*[@-~]`, 'g');
-const GH_TIMESTAMP_RE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z /;
+const GH_TIMESTAMP_RE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z(?: |$)/;
+/** A line number before a timestamp, as copied from GitHub's web log view: `12  2024-…Z `. */
+const LINE_NUMBER_TIMESTAMP_RE = /^ *\d{1,7}\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/;
+/** syslog / journalctl: `Mar 01 12:00:00 host app[123]: `, and `-o short-iso` timestamps. */
+const SYSLOG_RE =
+  /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:[+-]\d\d:?\d\d|Z)) \S+ [^\s:]+: /;
+/** A `name[id]: ` tag before each line (container and process loggers). */
+const TAG_RE = /^[\w.\-/@]*\[[\w.\-/@:]*\]$/;
 
-/** Strips `\r`, GitHub's downloaded-log timestamp prefix and ANSI colour escapes. */
+/**
+ * Strips what people's copies of a log add around Go's text: `\r` and literal `^M` line ends,
+ * trailing padding, GitHub's downloaded-log timestamp (or the web view's line number and
+ * timestamp), syslog / journalctl prefixes, a `name[id]: ` tag, and ANSI colour escapes.
+ */
 export function cleanLine(input: string): string {
   let s = input;
-  if (s.length > 0 && s.charCodeAt(s.length - 1) === 13) s = s.slice(0, -1);
-  // Cheap shape check (`YYYY-MM-DDT`) before the regex.
-  if (s.length >= 21 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(10) === 84) {
-    const m = GH_TIMESTAMP_RE.exec(s);
-    if (m) s = s.slice(m[0].length);
+  const last = s.charCodeAt(s.length - 1);
+  // Trailing `\r`, spaces, tabs, `^M`: cheap checks on the last character first.
+  if (last === 13 || last === 32 || last === 9 || (last === 77 && s.endsWith('^M'))) {
+    s = s.replace(/(?:\r|\^M|[ \t])+$/, '');
+  }
+  // Prefixes can stack (a tag inside a journal line, a timestamp before both): a few rounds.
+  for (let round = 0; round < 3; round++) {
+    const stripped = stripPrefix(s);
+    if (stripped === s) break;
+    s = stripped;
   }
   if (s.indexOf('\x1b') >= 0) {
     s = s.replace(ANSI_RE, '');
     if (s.length > 0 && s.charCodeAt(s.length - 1) === 13) s = s.slice(0, -1);
+  }
+  return s;
+}
+
+/** One log-viewer prefix off the line, or the line as it was. */
+function stripPrefix(s: string): string {
+  const c0 = s.charCodeAt(0);
+  // Cheap shape checks (`YYYY-`, a digit, `Mmm `) before the regexes.
+  if (c0 >= 48 && c0 <= 57) {
+    if (s.length >= 20 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(10) === 84) {
+      const m = GH_TIMESTAMP_RE.exec(s) ?? SYSLOG_RE.exec(s);
+      if (m) return s.slice(m[0].length);
+    } else {
+      const m = LINE_NUMBER_TIMESTAMP_RE.exec(s);
+      if (m) return s.slice(m[0].length);
+    }
+  } else if (c0 === 32) {
+    // The web view right-aligns its line numbers: ` 13043 2024-08-09T01:45:13.2083163Z `.
+    let i = 1;
+    while (s.charCodeAt(i) === 32) i++;
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57 && i < 8) {
+      const m = LINE_NUMBER_TIMESTAMP_RE.exec(s);
+      if (m) return s.slice(m[0].length);
+    }
+  } else if (c0 >= 65 && c0 <= 90 && s.charCodeAt(3) === 32 && s.charCodeAt(9) === 58) {
+    const m = SYSLOG_RE.exec(s);
+    if (m) return s.slice(m[0].length);
+  }
+  // `name[id]: `: only lines starting with a letter (not frames, JSON, framing or `[signal`).
+  const l = c0 | 32;
+  if (l >= 97 && l <= 122) {
+    // Searching back from column 40 looks at 40 characters at most.
+    const tag = s.lastIndexOf(']: ', 40);
+    if (tag > 0 && TAG_RE.test(s.slice(0, tag + 1))) return s.slice(tag + 3);
   }
   return s;
 }
@@ -154,6 +245,14 @@ export function pushFrame(frames: Frame[], frame: Frame, limit = MAX_FRAMES): vo
   else if (frames.length === limit) frames.push(elidedFrame('...additional frames elided...'));
 }
 
+/** `text` as a RawText of that cap would have kept it line by line. */
+export function capText(text: string, max: number): string {
+  if (text.length < max) return text;
+  const r = new RawText(false, max);
+  for (const line of text.split('\n')) r.add(line);
+  return r.text();
+}
+
 /** A report's text as printed, capped at MAX_RAW. */
 export class RawText {
   private parts: string[] = [];
@@ -161,15 +260,18 @@ export class RawText {
   private truncated: boolean;
 
   /** `off`: keeps nothing (the report is over the findings cap and will be dropped). */
-  constructor(off = false) {
+  constructor(
+    off = false,
+    private readonly max = MAX_RAW,
+  ) {
     this.truncated = off;
   }
 
   add(line: string): void {
     if (this.truncated) return;
-    if (this.len + line.length + 1 > MAX_RAW) {
+    if (this.len + line.length + 1 > this.max) {
       this.truncated = true;
-      const room = MAX_RAW - this.len;
+      const room = this.max - this.len;
       if (room > 0) this.parts.push(line.slice(0, room));
       this.parts.push('... (truncated)');
       return;

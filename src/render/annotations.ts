@@ -128,11 +128,13 @@ interface Site {
 
 /** Where a finding is annotated: its first location, and for a race the other side too. */
 function sitesOf(report: Report, f: Finding): { at: Location; title: string; message: string }[] {
-  const first = f.locations[0];
+  // Only files of this checkout are annotated (not another machine's paths).
+  const inRepo = f.locations.filter((l) => l.origin === undefined);
+  const first = inRepo[0];
   if (!first) return [];
   const out = [{ at: first, title: clean(countedTitle(f)), message: message(report, f, first) }];
   if (f.kind !== 'race') return out;
-  const { current, previous } = raceSides(f);
+  const { current, previous } = raceSides({ ...f, locations: inRepo });
   const other = first === current ? previous : first === previous ? current : undefined;
   if (other && !(other.file === first.file && other.line === first.line)) {
     out.push({

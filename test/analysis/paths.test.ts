@@ -2,8 +2,15 @@ import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createPathMapper, normalizePath, relativeTo } from '../../src/analysis/paths.js';
-import { findPathAliases } from '../../src/engine/pipeline.js';
+import {
+  createPathMapper,
+  isStdFunc,
+  modulesFromFiles,
+  normalizePath,
+  type PathDisk,
+  relativeTo,
+} from '../../src/analysis/paths.js';
+import { nodePathDisk } from '../../src/engine/pipeline.js';
 import { GOROOT, MODULE_DIR, mapper, PKG_DIR, REPO } from './fixtures.js';
 
 describe('createPathMapper', () => {
@@ -35,7 +42,7 @@ describe('createPathMapper', () => {
     );
     expect(bare.map('/usr/local/go/src/runtime/panic.go').origin).toBe('goroot');
     expect(bare.map('/opt/hostedtoolcache/go/1.22.5/x64/src/sync/mutex.go').origin).toBe('goroot');
-    expect(bare.map('/somewhere/else/x.go')).toEqual({ path: '/somewhere/else/x.go', origin: 'unknown' });
+    expect(bare.map('/somewhere/else/x.go')).toEqual({ path: '/somewhere/else/x.go', origin: 'outside' });
   });
 
   it('prefers the module cache over the repo when the cache sits inside the workspace', () => {
@@ -86,7 +93,7 @@ describe('createPathMapper', () => {
     expect(mapper.map('testing/testing.go')).toEqual({ path: 'testing/testing.go', origin: 'goroot' });
     expect(mapper.map('internal/runtime/maps/runtime_faststr.go').origin).toBe('goroot');
     expect(mapper.map('golang.org/x/sync@v0.7.0/errgroup/errgroup.go').origin).toBe('modcache');
-    expect(mapper.map('github.com/other/thing/x.go').origin).toBe('unknown');
+    expect(mapper.map('github.com/other/thing/x.go').origin).toBe('outside');
   });
 
   it('guesses GORACE=strip_path_prefix paths are relative to the module', () => {
@@ -121,7 +128,7 @@ describe('createPathMapper', () => {
   });
 
   it('does not mistake a sibling directory with the same prefix for the repo', () => {
-    expect(mapper.map(`${REPO}-other/x.go`).origin).toBe('unknown');
+    expect(mapper.map(`${REPO}-other/x.go`).origin).toBe('outside');
   });
 });
 
@@ -146,7 +153,7 @@ describe('layouts: symlinks, go.work, -trimpath, vendor', () => {
     });
     expect(m.map('/home/me/link/pkg/x.go')).toEqual({ path: 'pkg/x.go', origin: 'repo' });
     expect(m.map('/home/me/link')).toEqual({ path: '.', origin: 'repo' });
-    expect(m.map('/home/me/linked/x.go').origin).toBe('unknown');
+    expect(m.map('/home/me/linked/x.go').origin).toBe('outside');
     // An alias never turns the toolchain into the user's code.
     const g = createPathMapper({
       repoRoot: '/real/repo',
@@ -183,26 +190,131 @@ describe('layouts: symlinks, go.work, -trimpath, vendor', () => {
   });
 });
 
-describe('findPathAliases (pipeline.ts: the file-system part)', () => {
-  it('finds a symlinked checkout both ways: frames under the link, or a root given as the link', () => {
+describe('the disk part: symlinked checkouts on this machine (nodePathDisk)', () => {
+  it('maps frames under a link to a resolved root, and resolved frames to a root given as the link', () => {
     const base = realpathSync(mkdtempSync(join(tmpdir(), 'race-rerun-alias-')));
     try {
       const real = join(base, 'real');
       mkdirSync(join(real, 'pkg'), { recursive: true });
       symlinkSync(real, join(base, 'link'));
       // Root resolved (git rev-parse), frames printed under the link ($PWD was the link).
-      const a = findPathAliases({ repoRoot: real }, [join(base, 'link', 'pkg'), '/nowhere/at/all']);
-      expect(a).toEqual([{ from: join(base, 'link', 'pkg'), to: join(real, 'pkg') }]);
-      const m = createPathMapper({ repoRoot: real, aliases: a });
+      const m = createPathMapper({ repoRoot: real }, nodePathDisk);
       expect(m.map(join(base, 'link', 'pkg', 'x.go'))).toEqual({ path: 'pkg/x.go', origin: 'repo' });
+      expect(m.map('/nowhere/at/all/x.go').origin).toBe('outside');
       // Root given as the link, frames printed with the real path.
-      const b = findPathAliases({ repoRoot: join(base, 'link') }, [join(real, 'pkg')]);
-      expect(b).toEqual([{ from: real, to: join(base, 'link') }]);
-      expect(
-        createPathMapper({ repoRoot: join(base, 'link'), aliases: b }).map(join(real, 'pkg', 'x.go')),
-      ).toEqual({ path: 'pkg/x.go', origin: 'repo' });
+      const b = createPathMapper({ repoRoot: join(base, 'link') }, nodePathDisk);
+      expect(b.map(join(real, 'pkg', 'x.go'))).toEqual({ path: 'pkg/x.go', origin: 'repo' });
     } finally {
       rmSync(base, { recursive: true, force: true });
     }
+  });
+});
+
+/** A fake disk holding the given files (and their directories) under /checkout. */
+function fakeDisk(files: string[]): PathDisk {
+  const set = new Set(files);
+  return {
+    realpath: (p) => (set.has(p) || files.some((f) => f.startsWith(`${p}/`)) ? p : undefined),
+    isFile: (p) => set.has(p),
+  };
+}
+
+describe('frames from another machine, mapped onto this checkout', () => {
+  const disk = fakeDisk(['/checkout/pkg/store/store.go', '/checkout/main.go', '/checkout/lib/util.go']);
+  const ctx = { repoRoot: '/checkout', modules: [{ path: 'github.com/org/app', dir: '/checkout' }] };
+  const m = createPathMapper(ctx, disk);
+
+  it("by the main module's import path: the function names the package, go.mod the module", () => {
+    expect(
+      m.map(
+        '/home/runner/work/app/app/pkg/store/store.go',
+        undefined,
+        'github.com/org/app/pkg/store.(*S).Put',
+      ),
+    ).toEqual({ path: 'pkg/store/store.go', origin: 'repo' });
+    // The module's root package, with a function of its _test twin.
+    expect(m.map('C:/build/main.go', undefined, 'github.com/org/app_test.TestX')).toEqual({
+      path: 'main.go',
+      origin: 'repo',
+    });
+  });
+
+  it('by the longest suffix of the printed path that is a file here', () => {
+    const bare = createPathMapper({ repoRoot: '/checkout' }, disk);
+    expect(bare.map('/Users/dev/src/app/pkg/store/store.go', undefined, 'example.com/other/store.F')).toEqual(
+      {
+        path: 'pkg/store/store.go',
+        origin: 'repo',
+      },
+    );
+    expect(bare.map('D:\\a\\app\\app\\lib\\util.go').path).toBe('lib/util.go');
+    // A bare file name is no evidence: every repository has a main.go.
+    expect(bare.map('/elsewhere/main.go').origin).toBe('outside');
+  });
+
+  it('through go.work modules', () => {
+    const w = createPathMapper(
+      {
+        repoRoot: '/checkout',
+        modules: [
+          { path: 'example.com/w/lib', dir: '/checkout/lib' },
+          { path: 'example.com/w/svc', dir: '/checkout/svc' },
+        ],
+      },
+      disk,
+    );
+    expect(w.map('/ci/w/lib/util.go', undefined, 'example.com/w/lib.Add')).toEqual({
+      path: 'lib/util.go',
+      origin: 'repo',
+    });
+  });
+
+  it('unmapped frames keep the printed path, origin outside; the toolchain is told by function', () => {
+    expect(m.map('/home/runner/work/x/x/gone.go', undefined, 'github.com/org/app/gone.F')).toEqual({
+      path: '/home/runner/work/x/x/gone.go',
+      origin: 'outside',
+    });
+    for (const [file, func] of [
+      ['D:/Go/src/runtime/chan.go', 'runtime.closechan'],
+      ['c:/hostedtoolcache/windows/go/1.22.1/x64/src/testing/testing.go', 'testing.tRunner'],
+      ['/usr/lib/go-1.21/src/sync/mutex.go', 'sync.(*Mutex).Lock'],
+      ['/usr/local/Cellar/go/1.21.5/libexec/src/fmt/print.go', 'fmt.Sprintf'],
+      ['/opt/weird/toolchain/src/internal/race/race.go', 'internal/race.Read'],
+      ['/x/y/os/exec/exec.go', 'os/exec.(*Cmd).Start'],
+    ] as const) {
+      expect(m.map(file, undefined, func).origin, file).toBe('goroot');
+    }
+    // A user package that happens to be named runtime is user code.
+    expect(m.map('/ci/x/runtime/rt.go', undefined, 'github.com/org/x/runtime.Start').origin).toBe('outside');
+  });
+});
+
+describe('modulesFromFiles: go.work and go.mod read without Go', () => {
+  it('reads go.work use lines and each go.mod', () => {
+    const files: Record<string, string> = {
+      '/r/go.work': 'go 1.22\n\nuse (\n\t./lib // the library\n\t./svc\n)\nuse ./tools\n',
+      '/r/lib/go.mod': 'module example.com/w/lib\n',
+      '/r/svc/go.mod': 'module "example.com/w/svc"\n\ngo 1.22\n',
+      '/r/tools/go.mod': 'module example.com/w/tools\n',
+    };
+    expect(modulesFromFiles('/r/svc', '/r', (p) => files[p])).toEqual([
+      { path: 'example.com/w/lib', dir: '/r/lib' },
+      { path: 'example.com/w/svc', dir: '/r/svc' },
+      { path: 'example.com/w/tools', dir: '/r/tools' },
+    ]);
+    expect(modulesFromFiles('/q/a/b', '/q', (p) => (p === '/q/go.mod' ? 'module m\n' : undefined))).toEqual([
+      { path: 'm', dir: '/q' },
+    ]);
+  });
+});
+
+describe('isStdFunc', () => {
+  it('knows the standard library by the import path of the function', () => {
+    expect(isStdFunc('runtime.closechan')).toBe(true);
+    expect(isStdFunc('testing.(*common).FailNow')).toBe(true);
+    expect(isStdFunc('internal/race.Read')).toBe(true);
+    expect(isStdFunc('github.com/org/x/runtime.Start')).toBe(false);
+    expect(isStdFunc('main.main')).toBe(false);
+    expect(isStdFunc('myservice/pkg.F')).toBe(false);
   });
 });

@@ -32,8 +32,8 @@ describe('findingSignature', () => {
     expect(sa).toBe(findingSignature(b, mapper));
     expect(sa).toBe(
       'race|' +
-        'example.com/flaky-daemon/daemon.(*Daemon).Shutdown@examples/flaky-daemon/daemon/daemon.go:51|' +
-        'example.com/flaky-daemon/daemon.(*Daemon).write@examples/flaky-daemon/daemon/daemon.go:31',
+        'example.com/flaky-daemon/daemon.(*Daemon).Shutdown@daemon.go:51|' +
+        'example.com/flaky-daemon/daemon.(*Daemon).write@daemon.go:31',
     );
     expect(sa).not.toMatch(/0x|\+0x|goroutine/);
   });
@@ -56,14 +56,14 @@ describe('findingSignature', () => {
       },
     ];
     expect(findingSignature(f, mapper)).toContain(
-      'example.com/flaky-daemon/daemon.TestWriter@examples/flaky-daemon/daemon/daemon_test.go:25',
+      'example.com/flaky-daemon/daemon.TestWriter@daemon_test.go:25',
     );
   });
 
   it('normalises panic values and locates at the first repository frame', () => {
     expect(findingSignature(daemonPanic(0), mapper)).toBe(
       'panic|runtime error: invalid memory address or nil pointer dereference|' +
-        'example.com/flaky-daemon/daemon.(*Daemon).Reload@examples/flaky-daemon/daemon/config.go:22',
+        'example.com/flaky-daemon/daemon.(*Daemon).Reload@config.go:22',
     );
     expect(findingSignature(daemonPanic(3), mapper)).toBe(findingSignature(daemonPanic(0), mapper));
     expect(findingSignature(indexPanic(5, 3), mapper)).toBe(findingSignature(indexPanic(7, 4), mapper));
@@ -74,7 +74,7 @@ describe('findingSignature', () => {
 
   it('builds fatal, timeout, failure and build signatures', () => {
     expect(findingSignature(mapFatal(), mapper)).toBe(
-      'fatal|concurrent map writes|example.com/flaky-daemon/daemon.(*Cache).Put@examples/flaky-daemon/daemon/cache.go:16',
+      'fatal|concurrent map writes|example.com/flaky-daemon/daemon.(*Cache).Put@cache.go:16',
     );
     expect(findingSignature(goTimeout(), mapper)).toBe(`timeout|${PKG}|TestSlow,TestSlow/slow_sub`);
     expect(

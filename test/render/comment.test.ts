@@ -87,8 +87,8 @@ describe('renderComment', () => {
         runs: 30,
         findings: 2,
         seen: [
-          { id: '556f0cab', kind: 'race', k: 9, n: 30, where: 'daemon.go:51' },
-          { id: 'e3a7e1b2', kind: 'panic', k: 2, n: 30, where: 'config.go:22' },
+          { id: '63974cc5', kind: 'race', k: 9, n: 30, where: 'daemon.go:51' },
+          { id: '4af7647c', kind: 'panic', k: 2, n: 30, where: 'config.go:22' },
         ],
       },
     ]);

@@ -27,7 +27,7 @@ describe('renderTerminal', () => {
     );
     expect(lines).toContain('  examples/flaky-daemon/daemon/config.go:22  (*Daemon).Reload  [panic]');
     expect(lines).toContain(
-      '  FLAKY    7/30  example.com/flaky-daemon/daemon  TestWriter  (fails because of the data race 556f0cab)',
+      '  FLAKY    7/30  example.com/flaky-daemon/daemon  TestWriter  (fails because of the data race 63974cc5)',
     );
     expect(lines.at(-2)).toBe(
       '✗ 1 data race (fails TestWriter) and 1 panic (fails TestReload) in 30 runs of 1 package',

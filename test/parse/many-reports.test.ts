@@ -1,0 +1,63 @@
+// Many reports in one run (issue 11): past the 1,000-report cap distinct races are still kept,
+// repeats are counted on the one kept, and the report says a bound was hit.
+import { describe, expect, it } from 'vitest';
+import { createPathMapper } from '../../src/analysis/paths.js';
+import { buildReport } from '../../src/analysis/report.js';
+import type { ParsedOutput } from '../../src/model.js';
+import { parseOutput } from '../../src/parse/output.js';
+import { MAX_FINDINGS } from '../../src/parse/util.js';
+import { fixture } from './helpers.js';
+
+// The real race of race-basic-go1.26.txt; a distinct race is the same report at other lines.
+const one = `${fixture('race-basic-go1.26.txt').split('--- FAIL')[0]}`;
+const at = (n: number) =>
+  one
+    .replaceAll('racebasic_test.go:13', `racebasic_test.go:${1000 + n}`)
+    .replaceAll('racebasic_test.go:24', `racebasic_test.go:${3000 + n}`);
+
+function report(p: ParsedOutput) {
+  return buildReport({
+    mode: 'parse',
+    version: 'test',
+    context: { workingDirectory: '.', packages: [], count: 1, timeout: '', goTestFlags: [] },
+    count: 1,
+    packages: [],
+    moduleDir: '/r',
+    builds: [],
+    runs: [{ package: 'p', index: 1, exitCode: 1, signal: null, killed: false, durationMs: 0, parsed: p }],
+    mapper: createPathMapper({ repoRoot: '/r' }),
+    errors: [],
+    notes: [],
+  });
+}
+
+describe('past the findings cap', () => {
+  it('keeps every distinct race after the 1,000th report and counts the repeats', () => {
+    const text = `${one.repeat(1500)}${Array.from({ length: 300 }, (_, i) => at(i)).join('')}${one.repeat(7)}`;
+    const p = parseOutput(text);
+    expect(p.findings).toHaveLength(MAX_FINDINGS + 300);
+    expect(p.beyondCap).toEqual({ repeats: 507, dropped: 0 });
+    expect(p.findings[0]?.repeats).toBe(507);
+    const extra = p.findings.at(-1);
+    expect(extra?.repeats).toBe(0);
+    expect(extra?.stacks.find((s) => s.role === 'current')?.frames[0]?.line).toBe(1299);
+    const r = report(p);
+    expect(r.findings.filter((f) => f.kind === 'race')).toHaveLength(301);
+    expect(r.findings.find((f) => f.runsSeen === 1 && f.repeats === 507)).toBeDefined();
+    expect(r.notes.join('\n')).toContain('more than 1,000 reports');
+  });
+
+  it('a repeat of a distinct report kept past the cap is counted on it', () => {
+    const p = parseOutput(`${one.repeat(1000)}${at(1)}${at(1)}${at(1)}`);
+    expect(p.findings).toHaveLength(1001);
+    expect(p.findings.at(-1)?.repeats).toBe(2);
+  });
+
+  it('memory stays bounded by distinct reports: past 5,000 more the rest is dropped and said', () => {
+    const text = `${one.repeat(1000)}${Array.from({ length: 5010 }, (_, i) => at(i)).join('')}`;
+    const p = parseOutput(text);
+    expect(p.findings.length).toBeLessThanOrEqual(MAX_FINDINGS + 5000);
+    expect(p.beyondCap?.dropped).toBeGreaterThan(0);
+    expect(report(p).notes.join('\n')).toMatch(/distinct reports? (?:was|were) dropped/);
+  }, 60_000);
+});
