@@ -29904,7 +29904,7 @@ module.exports = {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3928);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7202);
 // The action's entry point: all work is in run(), so tests can call it with fakes.
 
 const outcome = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .eF)();
@@ -29917,7 +29917,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3928:
+/***/ 7202:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -32881,6 +32881,2250 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/analysis/hash.ts
+// A small stable hash for finding ids: same signature → same id on every machine and version.
+/** 32-bit FNV-1a over the UTF-8 bytes, as 8 lower-case hex digits. */
+function fnv1a32(text) {
+    let h = 0x811c9dc5;
+    for (const byte of new TextEncoder().encode(text)) {
+        h ^= byte;
+        h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h.toString(16).padStart(8, '0');
+}
+/** The value with every object's keys sorted, so equal values give equal JSON. */
+function sortKeys(value) {
+    if (Array.isArray(value))
+        return value.map(sortKeys);
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.keys(value)
+            .sort()
+            .map((k) => [k, sortKeys(value[k])]));
+    }
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/model.ts
+// The shared data model. Everything between the parts of race-rerun is one of these plain types:
+// settings → plan → runs (RunRecord) → Report → renderers. No I/O here.
+/**
+ * The kinds of finding, also the words accepted by `fail-on` (plus `never`). `overlap`: a test
+ * that failed only while other runs overlapped it and passed every time alone.
+ */
+const FINDING_KINDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'build', 'overlap'];
+/** Every StackRole, for validating reports read from files. */
+const STACK_ROLES = [
+    'current',
+    'previous',
+    'current-creation',
+    'previous-creation',
+    'panic',
+    'creation',
+    'goroutine',
+    'failure',
+    'build',
+];
+/** Every LocationRole, for validating reports read from files. */
+const LOCATION_ROLES = [
+    'current',
+    'previous',
+    'current-creation',
+    'previous-creation',
+    'panic',
+    'fatal',
+    'timeout',
+    'failure',
+    'build',
+];
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/parse/util.ts
+// Small helpers shared by the parsers: line cleaning, frame lines, test names, caps.
+
+/** Cap on a finding's `raw` text. */
+const MAX_RAW = 64 * 1024;
+/** Cap on the frames kept per stack (a marker frame is added after it). */
+const MAX_FRAMES = 100;
+/** Cap on one input line; longer lines are cut (binary junk without newlines must not grow memory). */
+const MAX_LINE = 1024 * 1024;
+/** A flood of reports (e.g. GORACE=suppress_equal_stacks=0 in a loop) must not exhaust memory. */
+const MAX_FINDINGS = 1000;
+/**
+ * Past MAX_FINDINGS, a report is kept only when it is distinct (by `reportKey`) from every one
+ * kept before, its repeats counted on the one kept; at most this many such distinct reports.
+ */
+const MAX_DISTINCT_FINDINGS = 5000;
+/** Text kept of a report past MAX_FINDINGS: its stacks are whole, its sample short. */
+const MAX_EXTRA_RAW = 4096;
+/** Lines of a report past the cap held until it is known to be a repeat: longer ones are dropped. */
+const MAX_REPORT_LINES = 5000;
+/** Longest report text used as its own key (at most this × MAX_DISTINCT_FINDINGS kept). */
+const MAX_PLAIN_KEY = 2048;
+/** What varies between occurrences of one report's header line (addresses, goroutine ids). */
+const VARYING_RE = /0x[0-9a-fA-F]+\??|oroutine \d+|\d+ minutes/g;
+/**
+ * What tells two reports apart for the findings cap: their frames' `file:line +0xOFF` lines (the
+ * same code gives the same pc in one binary; addresses, goroutine ids and arguments are on other
+ * lines) and the panic line without addresses. Finer than the analysis signature, so distinct
+ * findings never share a key. Long keys are hashed (SHA-1, native) to stay small.
+ */
+function reportKey(kind, lines) {
+    const parts = [kind];
+    for (const l of lines) {
+        if (l.indexOf(' +0x') >= 0)
+            parts.push(l);
+        else if (l.startsWith('panic: ') || l.startsWith('fatal error: '))
+            parts.push(l.replace(VARYING_RE, ''));
+    }
+    const text = parts.join('\n');
+    // Short texts are keys themselves (a Map hashes them natively); long ones are hashed.
+    if (text.length <= MAX_PLAIN_KEY)
+        return text;
+    return `${kind}#${(0,external_node_crypto_.createHash)('sha1').update(text).digest('base64')}`;
+}
+/** The key of a kept finding, from its text (undefined for failures and build errors). */
+function findingKey(f) {
+    if (f.kind === 'failure' || f.kind === 'build')
+        return undefined;
+    return reportKey(f.kind === 'race' ? 'race' : 'traceback', f.raw.split('\n'));
+}
+/** `==================`: opens and closes a race report. */
+const RACE_SEP = '==================';
+const ANSI_RE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[ -/]*[@-~]`, 'g');
+const GH_TIMESTAMP_RE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z(?: |$)/;
+/** A line number before a timestamp, as copied from GitHub's web log view: `12  2024-…Z `. */
+const LINE_NUMBER_TIMESTAMP_RE = /^ *\d{1,7}\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/;
+/** syslog / journalctl: `Mar 01 12:00:00 host app[123]: `, and `-o short-iso` timestamps. */
+const SYSLOG_RE = /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:[+-]\d\d:?\d\d|Z)) \S+ [^\s:]+: /;
+/** A `name[id]: ` tag before each line (container and process loggers). */
+const TAG_RE = /^[\w.\-/@]*\[[\w.\-/@:]*\]$/;
+/**
+ * Strips what people's copies of a log add around Go's text: `\r` and literal `^M` line ends,
+ * trailing padding, GitHub's downloaded-log timestamp (or the web view's line number and
+ * timestamp), syslog / journalctl prefixes, a `name[id]: ` tag, and ANSI colour escapes.
+ */
+function cleanLine(input) {
+    let s = input;
+    const last = s.charCodeAt(s.length - 1);
+    // Trailing `\r`, spaces, tabs, `^M`: cheap checks on the last character first.
+    if (last === 13 || last === 32 || last === 9 || (last === 77 && s.endsWith('^M'))) {
+        s = s.replace(/(?:\r|\^M|[ \t])+$/, '');
+    }
+    // Prefixes can stack (a tag inside a journal line, a timestamp before both): a few rounds.
+    for (let round = 0; round < 3; round++) {
+        const stripped = stripPrefix(s);
+        if (stripped === s)
+            break;
+        s = stripped;
+    }
+    if (s.indexOf('\x1b') >= 0) {
+        s = s.replace(ANSI_RE, '');
+        if (s.length > 0 && s.charCodeAt(s.length - 1) === 13)
+            s = s.slice(0, -1);
+    }
+    return s;
+}
+/** One log-viewer prefix off the line, or the line as it was. */
+function stripPrefix(s) {
+    const c0 = s.charCodeAt(0);
+    // Cheap shape checks (`YYYY-`, a digit, `Mmm `) before the regexes.
+    if (c0 >= 48 && c0 <= 57) {
+        if (s.length >= 20 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(10) === 84) {
+            const m = GH_TIMESTAMP_RE.exec(s) ?? SYSLOG_RE.exec(s);
+            if (m)
+                return s.slice(m[0].length);
+        }
+        else {
+            const m = LINE_NUMBER_TIMESTAMP_RE.exec(s);
+            if (m)
+                return s.slice(m[0].length);
+        }
+    }
+    else if (c0 === 32) {
+        // The web view right-aligns its line numbers: ` 13043 2024-08-09T01:45:13.2083163Z `.
+        let i = 1;
+        while (s.charCodeAt(i) === 32)
+            i++;
+        const c = s.charCodeAt(i);
+        if (c >= 48 && c <= 57 && i < 8) {
+            const m = LINE_NUMBER_TIMESTAMP_RE.exec(s);
+            if (m)
+                return s.slice(m[0].length);
+        }
+    }
+    else if (c0 >= 65 && c0 <= 90 && s.charCodeAt(3) === 32 && s.charCodeAt(9) === 58) {
+        const m = SYSLOG_RE.exec(s);
+        if (m)
+            return s.slice(m[0].length);
+    }
+    // `name[id]: `: only lines starting with a letter (not frames, JSON, framing or `[signal`).
+    const l = c0 | 32;
+    if (l >= 97 && l <= 122) {
+        // Searching back from column 40 looks at 40 characters at most.
+        const tag = s.lastIndexOf(']: ', 40);
+        if (tag > 0 && TAG_RE.test(s.slice(0, tag + 1)))
+            return s.slice(tag + 3);
+    }
+    return s;
+}
+/**
+ * `FILE:LINE +0xOFF`, `FILE:LINE` (inlined) or `FILE:LINE +0xOFF fp=… sp=… pc=…`, already without
+ * the leading whitespace. Splits on the LAST colon before the offset: Windows paths are `C:/…`.
+ */
+function parseFileLine(s) {
+    let end = s.indexOf(' +0x');
+    if (end < 0)
+        end = s.indexOf(' fp=');
+    if (end < 0)
+        end = s.length;
+    const colon = s.lastIndexOf(':', end - 1);
+    if (colon <= 0 || colon === end - 1)
+        return undefined;
+    let line = 0;
+    for (let i = colon + 1; i < end; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 48 || c > 57)
+            return undefined;
+        line = line * 10 + (c - 48);
+    }
+    return { file: s.slice(0, colon), line };
+}
+/** `pkg.F(0x1, {0x2, 0x3})` → `pkg.F`; arguments never hold `(`, so the last `(` starts them. */
+function splitFuncArgs(s) {
+    const open = s.lastIndexOf('(');
+    if (open <= 0 || !s.endsWith(')'))
+        return { func: s, args: '' };
+    return { func: s.slice(0, open), args: s.slice(open + 1, -1) };
+}
+/** Go's rule for test function names (`Test`, `TestX`, `Test_x`, not `Testx`), minus TestMain. */
+function isTestFuncName(name) {
+    for (const prefix of ['Test', 'Benchmark', 'Fuzz', 'Example']) {
+        if (!name.startsWith(prefix))
+            continue;
+        if (name === 'TestMain')
+            return false;
+        if (name.length === prefix.length)
+            return true;
+        const c = name.charCodeAt(prefix.length);
+        return c < 97 || c > 122;
+    }
+    return false;
+}
+/**
+ * The test a stack frame belongs to: `example.com/m/pkg.TestX.func2.1` → `TestX`. Dots in an import
+ * path's last element are printed as `%2e`, so the first dot after the last slash ends the package.
+ * Test functions live only in the test binary's own package (or its _test twin), so no package
+ * check is needed.
+ */
+function testNameFromFunc(fn) {
+    const slash = fn.lastIndexOf('/');
+    const dot = fn.indexOf('.', slash + 1);
+    if (dot < 0)
+        return undefined;
+    let end = fn.indexOf('.', dot + 1);
+    if (end < 0)
+        end = fn.length;
+    const name = fn.slice(dot + 1, end);
+    return isTestFuncName(name) ? name : undefined;
+}
+/** First test function in the frames of the given stacks, in order. */
+function testFromStacks(stacks) {
+    for (const s of stacks) {
+        for (const f of s.frames) {
+            const t = testNameFromFunc(f.func);
+            if (t)
+                return t;
+        }
+    }
+    return undefined;
+}
+/**
+ * A stack names the top-level test (`TestParent`); the positional context may know the subtest
+ * (`TestParent/racy_sub`). Keep the positional name when it is that test or one of its subtests.
+ */
+function combineTest(stackTest, positional) {
+    if (!stackTest)
+        return positional;
+    if (positional && (positional === stackTest || positional.startsWith(`${stackTest}/`)))
+        return positional;
+    return stackTest;
+}
+/**
+ * `line.trimStart().startsWith('--- ')` without building the trimmed copy (it ran for every frame
+ * line of a report). Spaces and tabs are skipped here; any other leading character that is not
+ * plainly visible ASCII (other whitespace trimStart knows) takes the exact slow way.
+ */
+/** Lines the go command or the test binary print at column 0 after a package's output. */
+function isGoCommandLine(line) {
+    return (line.startsWith('ok  ') ||
+        line.startsWith('FAIL\t') ||
+        line === 'FAIL' ||
+        line === 'PASS' ||
+        line.startsWith('?   \t') ||
+        line.startsWith('exit status '));
+}
+function isResultAfterIndent(line) {
+    let i = 0;
+    let c = line.charCodeAt(0);
+    while (c === 32 || c === 9)
+        c = line.charCodeAt(++i);
+    if (c > 32 && c < 127) {
+        return (c === 45 &&
+            line.charCodeAt(i + 1) === 45 &&
+            line.charCodeAt(i + 2) === 45 &&
+            line.charCodeAt(i + 3) === 32);
+    }
+    return i < line.length && line.trimStart().startsWith('--- ');
+}
+/** A frame marking where frames were dropped (by us or by Go). */
+function elidedFrame(text) {
+    return { func: text, file: '', line: 0 };
+}
+/** Appends a frame, keeping at most `limit` frames plus one marker. */
+function pushFrame(frames, frame, limit = MAX_FRAMES) {
+    if (frames.length < limit)
+        frames.push(frame);
+    else if (frames.length === limit)
+        frames.push(elidedFrame('...additional frames elided...'));
+}
+/** `text` as a RawText of that cap would have kept it line by line. */
+function capText(text, max) {
+    if (text.length < max)
+        return text;
+    const r = new RawText(false, max);
+    for (const line of text.split('\n'))
+        r.add(line);
+    return r.text();
+}
+/** A report's text as printed, capped at MAX_RAW. */
+class RawText {
+    max;
+    parts = [];
+    len = 0;
+    truncated;
+    /** `off`: keeps nothing (the report is over the findings cap and will be dropped). */
+    constructor(off = false, max = MAX_RAW) {
+        this.max = max;
+        this.truncated = off;
+    }
+    add(line) {
+        if (this.truncated)
+            return;
+        if (this.len + line.length + 1 > this.max) {
+            this.truncated = true;
+            const room = this.max - this.len;
+            if (room > 0)
+                this.parts.push(line.slice(0, room));
+            this.parts.push('... (truncated)');
+            return;
+        }
+        this.parts.push(line);
+        this.len += line.length + 1;
+    }
+    text() {
+        return this.parts.join('\n');
+    }
+}
+/** Function names that are not the user's: the Go runtime, testing, stdlib (no dot in the first path element). */
+function isUserFrame(f) {
+    if (f.file.endsWith('_testmain.go') || f.file === '')
+        return false;
+    const slash = f.func.indexOf('/');
+    const firstElem = f.func.slice(0, slash >= 0 ? slash : f.func.indexOf('.'));
+    if (firstElem === 'main')
+        return true;
+    return slash >= 0 && firstElem.includes('.');
+}
+/**
+ * Makes a finding that is kept hold copies of its strings, not substrings of input chunks (see
+ * `detach`). Done only for findings that are stored: most of a huge log's are over the cap.
+ */
+function detachFinding(f) {
+    f.message = detach(f.message);
+    f.raw = detach(f.raw);
+    if (f.test !== undefined)
+        f.test = intern(f.test);
+    if (f.runningTests)
+        f.runningTests = f.runningTests.map(intern);
+    for (const s of f.stacks) {
+        s.header = detach(s.header);
+        for (const fr of s.frames) {
+            fr.func = intern(fr.func);
+            fr.file = intern(fr.file);
+        }
+    }
+}
+/** Test outcomes kept verbatim per parse; past it only outcomes not seen yet (name and action). */
+const MAX_OUTCOMES = 10_000;
+/** Distinct strings kept by `intern` and distinct outcomes past MAX_OUTCOMES. */
+const MAX_DISTINCT = 100_000;
+/**
+ * A copy of `s` that holds no reference to the chunk it was cut from. V8 keeps a whole input
+ * chunk alive for any substring of it that is stored; names and frames are stored for the whole
+ * parse, so without this the chunks they came from would pile up with the log's size.
+ */
+function detach(s) {
+    return s.length === 0 ? '' : Buffer.from(s, 'utf8').toString('utf8');
+}
+const interned = new Map();
+const RECENT_SLOTS = 512;
+const recent = new Array(RECENT_SLOTS).fill(undefined);
+/**
+ * `detach`, sharing one copy of strings that repeat (test, package, function and file names):
+ * a log of a thousand runs names the same few hundred things a thousand times.
+ */
+function intern(s) {
+    // A small direct-mapped cache in front of the map: comparing with one candidate is cheaper than
+    // hashing `s` (a fresh slice each time), and the same few names come again and again.
+    const n = s.length;
+    const slot = (n * 31 + s.charCodeAt(n - 1) * 7 + s.charCodeAt(n >> 1)) & (RECENT_SLOTS - 1);
+    const hit = recent[slot];
+    if (hit === s)
+        return hit;
+    let copy = interned.get(s);
+    if (copy === undefined) {
+        copy = detach(s);
+        if (interned.size < MAX_DISTINCT && n <= 1024)
+            interned.set(copy, copy);
+    }
+    if (n <= 1024)
+        recent[slot] = copy;
+    return copy;
+}
+/**
+ * Items appended for the whole parse (test outcomes, package results): the first `verbatim` as
+ * they come, then only those whose key was not seen, so memory stays bounded on huge logs while
+ * every test and result still shows up (the report counts runs, not repeats within a run).
+ */
+class BoundedList {
+    key;
+    verbatim;
+    items = [];
+    keys;
+    constructor(key, verbatim = MAX_OUTCOMES) {
+        this.key = key;
+        this.verbatim = verbatim;
+    }
+    push(item) {
+        if (this.items.length < this.verbatim) {
+            this.items.push(item);
+            return;
+        }
+        if (!this.keys)
+            this.keys = new Set(this.items.map(this.key));
+        const k = this.key(item);
+        if (this.keys.has(k) || this.keys.size >= MAX_DISTINCT)
+            return;
+        this.keys.add(k);
+        this.items.push(item);
+    }
+    get length() {
+        return this.items.length;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/attribution.ts
+const attribution_top = (name) => name.split('/')[0] ?? name;
+/** `example.com/m/pkg.TestA.func1` → `TestA` when the function belongs to package `pkg`. */
+function testOfFunc(func, pkg) {
+    for (const prefix of [`${pkg}.`, `${pkg}_test.`]) {
+        if (!func.startsWith(prefix))
+            continue;
+        const name = /^((?:Test|Fuzz|Example)[^.(]*)/.exec(func.slice(prefix.length))?.[1];
+        if (name && name !== 'TestMain')
+            return name;
+    }
+    return undefined;
+}
+// `testing` prints this as a t.Error-style line of the test the race was detected in.
+const RACE_NOTICE = /^(?:testing: )?race detected (?:during execution of (?:test|benchmark)|outside of test execution)/;
+/**
+ * A race printed during test B whose stacks only show test A (a goroutine A started and did not
+ * wait for): A. Undefined when the stacks name B itself, or no test.
+ */
+function testsInStacks(f, pkg) {
+    const named = new Set();
+    for (const s of f.stacks) {
+        for (const fr of s.frames) {
+            const t = testOfFunc(fr.func, pkg);
+            if (t)
+                named.add(t);
+        }
+    }
+    return named;
+}
+function stackOwner(f, pkg) {
+    if (f.kind !== 'race' || !f.test)
+        return undefined;
+    const named = testsInStacks(f, pkg);
+    if (named.size === 0 || named.has(attribution_top(f.test)))
+        return undefined;
+    return [...named].sort()[0];
+}
+/**
+ * Races of one run made by a goroutine that outlived its test A and reported during a later
+ * test B, which it fails. Two shapes: the race is attributed to B and its stacks only name A;
+ * or it is attributed to A (from its stacks), A passed, and B failed with no finding of its own
+ * (`race detected during execution of test` is all B printed). B is then one the stacks name,
+ * or the only such failed test of the run.
+ */
+function outlivingRaces(run) {
+    const out = new Map();
+    const pkg = run.package;
+    const raws = run.parsed.findings;
+    const races = raws.filter((f) => f.kind === 'race');
+    const own = (test) => raws.some((f) => !(f.kind === 'failure' && RACE_NOTICE.test(f.message.trim())) &&
+        [...(f.test ? [f.test] : []), ...(f.runningTests ?? [])].some((n) => covers(test, n) || covers(n, test)));
+    const outcome = (name) => run.parsed.tests.find((t) => t.name === name && (t.package === pkg || !t.package));
+    const unexplained = run.parsed.tests
+        .filter((t) => t.action === 'fail' && !t.name.includes('/') && !own(t.name))
+        .map((t) => t.name)
+        .sort();
+    for (const r of races) {
+        const owner = stackOwner(r, pkg);
+        if (owner && r.test) {
+            out.set(r, { owner, during: r.test });
+            continue;
+        }
+        if (!r.test || outcome(attribution_top(r.test))?.action !== 'pass')
+            continue;
+        const named = testsInStacks(r, pkg);
+        const during = unexplained.find((t) => named.has(t)) ?? (unexplained.length === 1 ? unexplained[0] : undefined);
+        if (during && during !== attribution_top(r.test))
+            out.set(r, { owner: attribution_top(r.test), during });
+    }
+    return out;
+}
+/** `TestA` is `TestA/sub` or a parent of it. */
+function covers(parent, test) {
+    return test === parent || test.startsWith(`${parent}/`);
+}
+/** The tests a raw finding names: its test and, for a timeout, the tests that were running. */
+function namedTests(f) {
+    return [...(f.test ? [f.test] : []), ...(f.runningTests ?? [])];
+}
+/**
+ * A test fails only because of findings when, in every run it failed, a race, panic, fatal error
+ * or timeout named it or one of its subtests, and no t.Error/t.Fatal of its own did. Sets
+ * `TestReport.failedBy` and `Finding.failsTests`.
+ */
+function foldFailedTests(runs, tests, findings) {
+    const byTest = new Map();
+    for (const { run, findings: raws } of runs) {
+        for (const t of run.parsed.tests) {
+            if (t.action !== 'fail' && t.action !== 'interrupted')
+                continue;
+            const key = `${t.package}\u0000${t.name}`;
+            const e = byTest.get(key) ?? { ids: new Set(), alone: false };
+            byTest.set(key, e);
+            const mine = raws.filter((r) => (r.raw.package || run.package) === t.package &&
+                [...namedTests(r.raw), ...(r.during ? [r.during] : [])].some((n) => covers(t.name, n)));
+            // Its own t.Error (or a collision with other runs) is its own failure, not a finding's.
+            const own = (r) => r.raw.kind === 'failure' || r.raw.kind === 'overlap';
+            const causes = mine.filter((r) => !own(r) && r.raw.kind !== 'build');
+            if (causes.length === 0 || mine.some(own))
+                e.alone = true;
+            for (const c of causes)
+                e.ids.add(c.id);
+        }
+    }
+    const byId = new Map(findings.map((f) => [f.id, f]));
+    for (const t of tests) {
+        const e = byTest.get(`${t.package}\u0000${t.name}`);
+        if (!e || e.alone || e.ids.size === 0)
+            continue;
+        t.failedBy = [...e.ids].sort();
+        for (const id of t.failedBy) {
+            const f = byId.get(id);
+            if (f)
+                f.failsTests = [...(f.failsTests ?? []), t.name].sort();
+        }
+    }
+}
+/** Error text that names a resource two processes can fight over. */
+const EVIDENCE = /address already in use|database is locked|text file busy|device or resource busy|resource temporarily unavailable|file exists|too many open files|only one usage of each socket address|lock(?:ed)? by another process|already locked/i;
+/** The first line of a test's failing output that names a shared resource. */
+function evidenceLine(findings) {
+    for (const f of findings) {
+        for (const line of `${f.message}\n${f.raw}`.split('\n')) {
+            if (EVIDENCE.test(line)) {
+                const text = line.trim();
+                return text.length > 200 ? `${text.slice(0, 199)}…` : text;
+            }
+        }
+    }
+    return undefined;
+}
+/** `bind: address already in use` → `address already in use`. */
+function evidencePhrase(line) {
+    return EVIDENCE.exec(line)?.[0].toLowerCase();
+}
+/** Only the innermost of `TestA`, `TestA/sub`, for short lists: the parents fail with them. */
+function innermost(tests) {
+    return tests.filter((t) => !tests.some((o) => o !== t && o.startsWith(`${t}/`)));
+}
+/** `TestA`, `TestA, TestB and 2 more`. */
+function shortTestList(tests, max = 3) {
+    const shown = innermost(tests);
+    const head = shown.slice(0, max).join(', ');
+    return shown.length > max ? `${head} and ${shown.length - max} more` : head;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/names.ts
+// Go function names, test names and shell words, shortened or quoted for humans.
+/** Everything before the first `(` or `[`: receivers and type arguments may contain `/` or `.`. */
+function headEnd(func) {
+    const m = /[([]/.exec(func);
+    return m ? m.index : func.length;
+}
+/** Last import-path element: `example.com/m/daemon.(*Daemon).Shutdown` → `daemon.(*Daemon).Shutdown`. */
+function shortFunc(func) {
+    const slash = func.lastIndexOf('/', headEnd(func));
+    return func.slice(slash + 1);
+}
+/** Without the package: `(*Daemon).Shutdown`, `TestRace.func1`. Dots in import paths print as %2e. */
+function funcWithoutPackage(func) {
+    const short = shortFunc(func);
+    const dot = short.indexOf('.');
+    return dot < 0 ? short : short.slice(dot + 1);
+}
+/** For titles: the method name alone (`Shutdown`), else the function without package. */
+function titleFunc(func) {
+    const name = funcWithoutPackage(func);
+    const m = /^\(\*?[^)]*\)\.(.+)$/.exec(name);
+    return m?.[1] ?? name;
+}
+/** RE2 metacharacters in a test name, escaped so `-run` matches it literally. */
+function quoteMeta(s) {
+    return s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
+}
+/**
+ * A `-run` pattern for the given tests: `^TestA$` or `^TestA$/^sub$` for one test, the top-level
+ * tests (`^(TestA|TestB)$`) for several. Undefined when there are none.
+ */
+function testPattern(tests) {
+    const unique = [...new Set(tests.filter((t) => t !== ''))].sort();
+    if (unique.length === 0)
+        return undefined;
+    if (unique.length === 1) {
+        return (unique[0] ?? '')
+            .split('/')
+            .map((part) => `^${quoteMeta(part)}$`)
+            .join('/');
+    }
+    const tops = [...new Set(unique.map((t) => t.split('/')[0] ?? t))];
+    if (tops.length === 1)
+        return `^${quoteMeta(tops[0] ?? '')}$`;
+    return `^(${tops.map(quoteMeta).join('|')})$`;
+}
+/** A word safe to paste into sh. */
+function shQuote(word) {
+    if (word !== '' && /^[A-Za-z0-9_\-.,/:=@+%]+$/.test(word))
+        return word;
+    return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+;// CONCATENATED MODULE: external "node:path/posix"
+const posix_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path/posix");
+var posix_default = /*#__PURE__*/__nccwpck_require__.n(posix_namespaceObject);
+;// CONCATENATED MODULE: ./src/analysis/paths.ts
+// Maps file names as Go printed them to repository paths, so findings can be annotated. The one
+// place for path and site logic: the mapping is pure; what it needs to know of the disk (does this
+// file exist here, what does this directory resolve to) comes through the small `PathDisk`
+// interface the caller passes in, so it behaves the same on every OS and for logs captured on
+// other machines (parse mode), and tests can give a fake disk.
+
+const DRIVE = /^[A-Za-z]:\//;
+/** `\` → `/`, drive letter upper-cased, `.`/`..`/`//` collapsed, no trailing `/`. */
+function normalizePath(p) {
+    let s = p.trim().replace(/\\/g, '/');
+    if (s === '')
+        return s;
+    if (/^[A-Za-z]:/.test(s))
+        s = `${s.charAt(0).toUpperCase()}:${s.slice(2)}`;
+    if (/^[A-Z]:$/.test(s))
+        return `${s}/`;
+    let out;
+    if (DRIVE.test(s))
+        out = s.slice(0, 2) + posix_default().normalize(s.slice(2));
+    else
+        out = posix_default().normalize(s);
+    if (out.length > 1 && out.endsWith('/') && !/^[A-Z]:\/$/.test(out))
+        out = out.slice(0, -1);
+    return out;
+}
+function isAbsolutePath(p) {
+    const s = p.replace(/\\/g, '/');
+    return s.startsWith('/') || /^[A-Za-z]:\//.test(s);
+}
+/**
+ * Path of `child` relative to `parent` (both normalised), `''` when equal, undefined when not
+ * inside. Windows paths compare case-insensitively: the file system does.
+ */
+function relativeTo(child, parent) {
+    const windows = DRIVE.test(parent);
+    const c = windows ? child.toLowerCase() : child;
+    const p = windows ? parent.toLowerCase() : parent;
+    if (c === p)
+        return '';
+    const prefix = p.endsWith('/') ? p : `${p}/`;
+    if (c.startsWith(prefix))
+        return child.slice(prefix.length);
+    return undefined;
+}
+// Where Go toolchains live when GOROOT was not passed in (setup-go on every OS, brew, distro
+// packages, Windows installs such as D:/Go/src): any `…/src/<std package>/` under a go-ish root.
+const GOROOT_HINTS = [
+    /\/hostedtoolcache\/(?:windows\/)?go\/[^/]+\/[^/]+\/src\//i,
+    /(?:^|\/)(?:go|go-?\d[\w.-]*|golang|golang-\d[\d.]*|libexec|goroot)\/src\/(?:pkg\/)?(?:runtime|testing|internal|sync|time|os|reflect|fmt|net|syscall|io|context|encoding|strings|bytes|sort|errors|log|math|bufio|crypto|database|regexp|strconv|unicode|path|iter|slices|maps|container)\//i,
+    /\/sdk\/go[\d.]+\/src\//,
+    /\/Cellar\/go\/[^/]+\/libexec\/src\//,
+];
+const MODCACHE_HINT = /\/pkg\/mod\/.*@v/;
+// Top-level directories of the standard library: `-trimpath` prints its files as `testing/testing.go`.
+const STD_TOP = new Set(('archive bufio builtin bytes cmd cmp compress container context crypto database debug embed encoding ' +
+    'errors expvar flag fmt go hash html image index internal io iter log maps math mime net os path ' +
+    'plugin reflect regexp runtime slices sort strconv strings structs sync syscall testing text time ' +
+    'unicode unique unsafe vendor weak').split(' '));
+/** Everything before the first `(` or `[`: receivers and type arguments may hold `/` or `.`. */
+function paths_headEnd(func) {
+    const m = /[([]/.exec(func);
+    return m ? m.index : func.length;
+}
+/**
+ * The import path of a frame's function: `example.com/m/pkg.(*T).M` → `example.com/m/pkg`,
+ * `runtime.closechan` → `runtime`. Dots in the last element print as `%2e`.
+ */
+function funcImportPath(func) {
+    const slash = func.lastIndexOf('/', paths_headEnd(func));
+    const dot = func.indexOf('.', slash + 1);
+    const path = dot < 0 ? func : func.slice(0, dot);
+    return path.replace(/%2e/gi, '.');
+}
+/**
+ * The standard library by the function's package: no dot in the first element and a known
+ * top-level package (`runtime.closechan`, `testing.(*common).FailNow`, `internal/race.Read`),
+ * whatever GOROOT the file was under. `github.com/org/x/runtime` is user code.
+ */
+function isStdFunc(func) {
+    // `panic(…)`: the runtime's frame for a panic in progress, printed without a package.
+    if (func === 'panic')
+        return true;
+    const path = funcImportPath(func);
+    const slash = path.indexOf('/');
+    const first = slash < 0 ? path : path.slice(0, slash);
+    return first !== '' && !first.includes('.') && STD_TOP.has(first);
+}
+function isGenerated(file) {
+    const base = file.replace(/\\/g, '/').split('/').pop() ?? '';
+    return file.startsWith('<') || base === '_testmain.go' || /\/go-build\d+\//.test(file);
+}
+function hasVendorDir(rel) {
+    const segs = rel.split('/');
+    return segs.slice(0, -1).includes('vendor');
+}
+/** A file printed with a suffix shorter than this is not matched by suffix (`x.go` is everywhere). */
+const MIN_SUFFIX_SEGMENTS = 2;
+/** Lookups remembered per mapper: a report's stacks name a bounded set of files. */
+const MAX_CACHED = 10_000;
+function createPathMapper(ctx, disk) {
+    const repoRoot = normalizePath(ctx.repoRoot);
+    const goroot = ctx.goroot ? normalizePath(ctx.goroot) : undefined;
+    const gomodcache = ctx.gomodcache ? normalizePath(ctx.gomodcache) : undefined;
+    // Longest module path first, so `example.com/m/sub` wins over `example.com/m`.
+    const modules = (ctx.modules ?? [])
+        .map((m) => ({ path: m.path.replace(/\/+$/, ''), dir: normalizePath(m.dir) }))
+        .filter((m) => m.path !== '')
+        .sort((a, b) => b.path.length - a.path.length);
+    const guessBase = modules.length === 1 && modules[0] ? modules[0].dir : repoRoot;
+    const aliases = staticAliases(ctx, disk);
+    const cache = new Map();
+    const realRoot = disk ? normalizeOr(disk.realpath(repoRoot), repoRoot) : repoRoot;
+    const result = (path, origin) => ({ path, origin });
+    const isFile = (p) => (disk ? disk.isFile(p) : true);
+    /** Inside the repository (or a known alias of a part of it), else undefined. */
+    function inRepo(abs, viaAlias) {
+        if (goroot && relativeTo(abs, goroot) !== undefined)
+            return result(abs, 'goroot');
+        if (gomodcache && relativeTo(abs, gomodcache) !== undefined)
+            return result(abs, 'modcache');
+        if (MODCACHE_HINT.test(abs))
+            return result(abs, 'modcache');
+        const rel = relativeTo(abs, repoRoot);
+        if (rel !== undefined) {
+            if (rel === '')
+                return result('.', 'repo');
+            return result(rel, hasVendorDir(rel) ? 'vendor' : 'repo');
+        }
+        if (viaAlias)
+            return undefined;
+        for (const a of aliases) {
+            const rest = relativeTo(abs, a.from);
+            if (rest === undefined)
+                continue;
+            const mapped = inRepo(rest === '' ? a.to : normalizePath(`${a.to}/${rest}`), true);
+            if (mapped)
+                return mapped;
+        }
+        return viaSymlink(abs);
+    }
+    /** A symlinked checkout: the printed directory resolves, on this disk, into the repository. */
+    function viaSymlink(abs) {
+        if (!disk)
+            return undefined;
+        const slash = abs.lastIndexOf('/');
+        if (slash <= 0)
+            return undefined;
+        const real = disk.realpath(abs.slice(0, slash));
+        if (!real)
+            return undefined;
+        const rel = relativeTo(normalizePath(real), realRoot);
+        if (rel === undefined)
+            return undefined;
+        const to = rel === '' ? repoRoot : `${repoRoot}/${rel}`;
+        return inRepo(`${to}/${abs.slice(slash + 1)}`, true);
+    }
+    const inModule = (pkg) => modules.some((m) => pkg === m.path || pkg.startsWith(`${m.path}/`));
+    /** A frame of the main module(s) by its function's import path: `example.com/m/pkg.F` → `pkg/`. */
+    function byImportPath(file, func) {
+        if (!func)
+            return undefined;
+        let pkg = funcImportPath(func);
+        if (pkg.endsWith('_test'))
+            pkg = pkg.slice(0, -5);
+        const base = file.slice(file.lastIndexOf('/') + 1);
+        for (const m of modules) {
+            if (pkg !== m.path && !pkg.startsWith(`${m.path}/`))
+                continue;
+            const candidate = `${m.dir}${pkg.slice(m.path.length)}/${base}`;
+            if (!isFile(candidate))
+                return undefined;
+            return inRepo(candidate, true);
+        }
+        return undefined;
+    }
+    /** The longest suffix of the printed path that is a file of the checkout (needs the disk). */
+    function bySuffix(file) {
+        if (!disk)
+            return undefined;
+        const segs = file.split('/').filter((s) => s !== '');
+        for (let i = 1; i <= segs.length - MIN_SUFFIX_SEGMENTS; i++) {
+            const candidate = `${repoRoot}/${segs.slice(i).join('/')}`;
+            if (disk.isFile(candidate))
+                return inRepo(candidate, true);
+        }
+        return undefined;
+    }
+    /** Not in the checkout as printed: find it here, else say where it is from. */
+    function elsewhere(file, func) {
+        if (func && isStdFunc(func) && !inModule(funcImportPath(func)))
+            return result(file, 'goroot');
+        if (GOROOT_HINTS.some((re) => re.test(file)))
+            return result(file, 'goroot');
+        const found = byImportPath(file, func) ?? bySuffix(file);
+        if (found)
+            return found;
+        return result(file, 'outside');
+    }
+    function classifyAbsolute(abs, func) {
+        if (isGenerated(abs))
+            return result(abs, 'generated');
+        return inRepo(abs, false) ?? elsewhere(abs, func);
+    }
+    function mapUncached(printed, baseDir, func) {
+        if (printed === '')
+            return result('', 'unknown');
+        if (isGenerated(printed))
+            return result(printed, 'generated');
+        const s = normalizePath(printed);
+        if (isAbsolutePath(s))
+            return classifyAbsolute(s, func);
+        const slashed = printed.replace(/\\/g, '/');
+        // `./pkg/x.go`, `../x.go` and bare `x_test.go` are relative to where go ran or to the package.
+        const explicit = slashed.startsWith('./') || slashed.startsWith('../') || !s.includes('/');
+        if (explicit) {
+            if (baseDir)
+                return map(`${baseDir.replace(/\\/g, '/').replace(/\/+$/, '')}/${s}`, undefined, func);
+            // A frame's bare file (`decoder.go:129`, printed relative by some builds): not findable here.
+            const found = byImportPath(s, func);
+            if (found)
+                return found;
+            return result(s, func && !isStdFunc(func) ? 'outside' : 'unknown');
+        }
+        for (const m of modules) {
+            if (s.startsWith(`${m.path}/`))
+                return classifyAbsolute(normalizePath(`${m.dir}/${s.slice(m.path.length + 1)}`), func);
+        }
+        const first = s.split('/')[0] ?? '';
+        // Compiler messages name files relative to the module dir without `./` (`pkg/x.go`).
+        if (baseDir && !first.includes('.'))
+            return map(`${baseDir.replace(/\\/g, '/').replace(/\/+$/, '')}/${s}`, undefined, func);
+        // `-trimpath`: dependencies print as `module@version/file`, the standard library as `pkg/file`.
+        if (/^[^@]+@v[^/]*\//.test(s))
+            return result(s, 'modcache');
+        if (STD_TOP.has(first))
+            return result(s, 'goroot');
+        // `GORACE=strip_path_prefix=<module dir>/` leaves `pkg/x.go`: relative to the module, best guess.
+        if (!first.includes('.')) {
+            // With the disk, only when the file is there: a log from elsewhere names its own layout.
+            const guess = normalizePath(`${guessBase}/${s}`);
+            if (!disk || disk.isFile(guess))
+                return classifyAbsolute(guess, func);
+            if (func && isStdFunc(func))
+                return result(s, 'goroot');
+        }
+        return byImportPath(s, func) ?? bySuffix(s) ?? result(s, 'outside');
+    }
+    function map(file, baseDir, func) {
+        const printed = file.trim();
+        const key = `${printed}\u0000${baseDir ?? ''}\u0000${func ? funcImportPath(func) : ''}`;
+        const hit = cache.get(key);
+        if (hit)
+            return { ...hit };
+        const mapped = mapUncached(printed, baseDir, func);
+        if (cache.size < MAX_CACHED)
+            cache.set(key, mapped);
+        return { ...mapped };
+    }
+    return { map };
+}
+function normalizeOr(p, fallback) {
+    return p ? normalizePath(p) : fallback;
+}
+/** The caller's aliases plus, with a disk, the resolved spellings of the root and module dirs. */
+function staticAliases(ctx, disk) {
+    const out = [...(ctx.aliases ?? [])];
+    if (disk) {
+        for (const dir of [ctx.repoRoot, ...(ctx.modules ?? []).map((m) => m.dir)]) {
+            const real = disk.realpath(dir);
+            if (real)
+                out.push({ from: real, to: dir });
+        }
+    }
+    // Longest first, so the most specific spelling wins.
+    return out
+        .map((a) => ({ from: normalizePath(a.from), to: normalizePath(a.to) }))
+        .filter((a) => a.from !== '' && a.to !== '' && a.from !== a.to)
+        .sort((a, b) => b.from.length - a.from.length);
+}
+/** `module example.com/m` of a go.mod text. */
+function goModModule(text) {
+    return /^\s*module\s+"?([^\s"]+)"?/m.exec(text)?.[1];
+}
+/** The `use` directories of a go.work text (single lines and `use ( … )` blocks). */
+function goWorkUses(text) {
+    const out = [];
+    const noComments = text.replace(/\/\/.*$/gm, '');
+    for (const m of noComments.matchAll(/^\s*use\s*\(([^)]*)\)/gm)) {
+        for (const w of (m[1] ?? '').split(/\s+/))
+            if (w)
+                out.push(w.replace(/^"|"$/g, ''));
+    }
+    for (const m of noComments.matchAll(/^\s*use\s+([^\s(]+)/gm))
+        if (m[1])
+            out.push(m[1].replace(/^"|"$/g, ''));
+    return out;
+}
+/**
+ * The modules of a checkout read from the nearest go.work (else go.mod) at `dir` or above it, up
+ * to `root`, for when `go list -m` cannot be asked (no Go here). `read` gives a file's text.
+ */
+function paths_modulesFromFiles(dir, root, read) {
+    const top = normalizePath(root);
+    const ups = [];
+    for (let d = normalizePath(dir);; d = posix.dirname(d)) {
+        ups.push(d);
+        if (relativeTo(d, top) === '' || relativeTo(d, top) === undefined || d === posix.dirname(d))
+            break;
+    }
+    const modOf = (d) => {
+        const text = read(`${d}/go.mod`);
+        const path = text ? goModModule(text) : undefined;
+        return path ? [{ path, dir: d }] : [];
+    };
+    for (const d of ups) {
+        const work = read(`${d}/go.work`);
+        if (work)
+            return goWorkUses(work).flatMap((u) => modOf(normalizePath(isAbsolutePath(u) ? u : `${d}/${u}`)));
+    }
+    for (const d of ups) {
+        const found = modOf(d);
+        if (found.length > 0)
+            return found;
+    }
+    return [];
+}
+
+;// CONCATENATED MODULE: ./src/analysis/reproduce.ts
+
+
+/** `./daemon` for a package in `examples/m/daemon` when the module is `examples/m`. */
+function packageArg(pkgDir, workingDirectory, importPath) {
+    if (pkgDir === undefined || pkgDir === '')
+        return importPath;
+    const wd = workingDirectory === '' || workingDirectory === '.' ? undefined : workingDirectory;
+    const rel = wd === undefined ? (pkgDir === '.' ? '' : pkgDir) : relativeTo(pkgDir, wd);
+    if (rel === undefined)
+        return importPath;
+    return rel === '' ? '.' : `./${rel}`;
+}
+function cdPrefix(workingDirectory) {
+    return workingDirectory === '' || workingDirectory === '.' ? '' : `cd ${shQuote(workingDirectory)} && `;
+}
+// Flags the reproduce command sets itself, or that would change the output format.
+const OWN_FLAG = /^--?(?:count|race|json|run|v)(?:=|$)/;
+function runPattern(i) {
+    if (i.kind === 'build')
+        return '^$';
+    return testPattern(i.tests) ?? i.run;
+}
+/**
+ * `cd examples/m && go test -race -count=1 -run '^TestWriter$' ./daemon`. An `overlap` finding
+ * passes alone: its command starts two at once, as race-rerun's parallel runs did.
+ */
+function reproduceCommand(i) {
+    if (i.kind === 'overlap') {
+        const one = reproduceCommand({ ...i, kind: 'failure', workingDirectory: '.' });
+        return `${cdPrefix(i.workingDirectory)}for i in 1 2; do ${one} & done; wait`;
+    }
+    const words = ['go', 'test', '-race', '-count=1'];
+    words.push(...i.goTestFlags.filter((f) => !OWN_FLAG.test(f)).map(shQuote));
+    if (i.kind === 'timeout' && i.timeout)
+        words.push(`-timeout=${shQuote(i.timeout)}`);
+    const pattern = runPattern(i);
+    if (pattern !== undefined)
+        words.push('-run', shQuote(pattern));
+    words.push(shQuote(i.packageArg));
+    return cdPrefix(i.workingDirectory) + words.join(' ');
+}
+/**
+ * How the CLI runs without installing it: the package is not on npm, so from its repository
+ * (the README's placeholder; the README says how to install it for good).
+ */
+const CLI_COMMAND = 'npx --yes github:org/race-rerun';
+// Flags the rerun command sets itself or that race-rerun adds to every run.
+const RERUN_OWN_FLAG = /^--?(?:race|json|run|v)(?:=|$)/;
+/** The better way to check a fix: race-rerun itself, many runs. Undefined for build errors. */
+function rerunCommand(i, count) {
+    // A count of an overlap would only say again that the runs collide.
+    if (i.kind === 'build' || i.kind === 'overlap')
+        return undefined;
+    const words = [CLI_COMMAND, 'run', '--count', String(count)];
+    // The user's flags, as the go test line keeps them (-short, -tags=…).
+    const flags = i.goTestFlags.filter((f) => !RERUN_OWN_FLAG.test(f));
+    // With '=': parseArgs takes a value that starts with '-' only so.
+    if (flags.length > 0)
+        words.push(`--go-test-flags=${shQuote(flags.join(' '))}`);
+    const pattern = runPattern(i);
+    if (pattern !== undefined)
+        words.push('--run', shQuote(pattern));
+    words.push(shQuote(i.packageArg));
+    return cdPrefix(i.workingDirectory) + words.join(' ');
+}
+/** The inputs above for a finding of a finished report (renderers use this). */
+function reproduceInputFor(report, finding) {
+    const pkg = report.packages.find((p) => p.importPath === finding.package);
+    const input = {
+        kind: finding.kind,
+        workingDirectory: report.context.workingDirectory,
+        packageArg: packageArg(pkg?.dir, report.context.workingDirectory, finding.package),
+        tests: finding.tests,
+        goTestFlags: report.context.goTestFlags,
+        timeout: report.context.timeout,
+    };
+    if (report.context.run !== undefined)
+        input.run = report.context.run;
+    return input;
+}
+/** Runs worth asking for when re-running: at least 30, or as many as this report used. */
+function rerunCount(report) {
+    return Math.max(30, report.runs);
+}
+
+;// CONCATENATED MODULE: ./src/analysis/signature.ts
+
+/** Stacks whose relative file names are relative to a directory (the package's or the module's). */
+function usesBaseDir(role) {
+    return role === 'failure' || role === 'build';
+}
+function mapFrame(frame, role, mapper, baseDir) {
+    return { frame, mapped: mapper.map(frame.file, usesBaseDir(role) ? baseDir : undefined, frame.func) };
+}
+/**
+ * User code: a repository file, or a file outside this checkout (a log from another machine)
+ * whose function is not the standard library's and whose path is not vendored. Never the toolchain,
+ * the module cache, `<autogenerated>` or `_testmain.go`.
+ */
+function isUserSite(k) {
+    if (k.mapped.origin === 'repo')
+        return true;
+    if (k.mapped.origin !== 'outside')
+        return false;
+    return !isStdFunc(k.frame.func) && !/(?:^|\/)vendor\//.test(k.mapped.path);
+}
+function findStack(f, role) {
+    return f.stacks.find((s) => s.role === role);
+}
+/** First user-code frame (not vendored: vendored code is someone else's bug site). */
+function firstUserFrame(stack, mapper, baseDir) {
+    if (!stack)
+        return undefined;
+    for (const frame of stack.frames) {
+        const k = mapFrame(frame, stack.role, mapper, baseDir);
+        if (isUserSite(k))
+            return k;
+    }
+    return undefined;
+}
+/**
+ * `func@file:line` with the file's base name only: checkouts and GOROOTs differ between machines
+ * (a CI log parsed locally, a pasted report), and the function already names the package, so the
+ * same finding gets the same signature whether or not its file could be found here.
+ */
+function frameKey(k) {
+    const file = k.mapped.path.replace(/\\/g, '/').split('/').pop() ?? '';
+    return `${k.frame.func}@${file}:${k.frame.line}`;
+}
+/** A race side: its first repository frame, else its creator's, else its first frame at all. */
+function raceSide(f, which, mapper) {
+    const access = findStack(f, which);
+    const creationRole = which === 'current' ? 'current-creation' : 'previous-creation';
+    const creation = findStack(f, creationRole);
+    const side = { which, role: which };
+    if (access?.access)
+        side.access = access.access;
+    if (access?.goroutine !== undefined)
+        side.goroutine = access.goroutine;
+    const user = firstUserFrame(access, mapper);
+    if (user)
+        return { ...side, key: user };
+    const creator = firstUserFrame(creation, mapper);
+    if (creator)
+        return { ...side, role: creationRole, key: creator };
+    const any = firstShown(access, mapper) ?? firstShown(creation, mapper);
+    if (any)
+        return { ...side, key: any };
+    return side;
+}
+/** No user frame at all: the first frame that is not generated code, else the first frame. */
+function firstShown(stack, mapper) {
+    if (!stack)
+        return undefined;
+    const keys = stack.frames.filter((fr) => fr.file !== '').map((fr) => mapFrame(fr, stack.role, mapper));
+    return keys.find((k) => k.mapped.origin !== 'generated') ?? keys[0];
+}
+// Frames that only say "a panic is being handled" and never locate the bug.
+const NOISE_FUNC = /^(?:panic|runtime\..*|internal\/runtime\/.*|testing\.tRunner\.func1(?:\.\d+)?|main\.main)$/;
+/** The frame a panic, fatal error or timeout is located at. */
+function primaryFrame(f, mapper) {
+    const panicStack = findStack(f, 'panic');
+    const user = firstUserFrame(panicStack, mapper) ?? firstUserFrame(findStack(f, 'creation'), mapper);
+    if (user)
+        return user;
+    if (f.kind === 'timeout') {
+        // The stuck test's goroutine is one of the others; find the one running a listed test.
+        const tops = new Set((f.runningTests ?? (f.test ? [f.test] : [])).map((t) => t.split('/')[0] ?? t));
+        for (const s of f.stacks) {
+            if (s.role !== 'goroutine')
+                continue;
+            const runsTest = s.frames.some((fr) => {
+                const m = /\.(Test[^.]*|Benchmark[^.]*|Fuzz[^.]*|Example[^.]*)(?:\.|$)/.exec(fr.func);
+                return m?.[1] !== undefined && tops.has(m[1]);
+            });
+            if (runsTest) {
+                const k = firstUserFrame(s, mapper);
+                if (k)
+                    return k;
+            }
+        }
+    }
+    const frame = panicStack?.frames.find((fr) => !NOISE_FUNC.test(fr.func)) ?? panicStack?.frames[0];
+    return frame ? mapFrame(frame, 'panic', mapper) : undefined;
+}
+/** The single frame of a failure (`x_test.go:12`) or build error (`./pkg/x.go:3`). */
+function pointFrame(f, mapper, baseDir) {
+    const stack = findStack(f, f.kind === 'build' ? 'build' : 'failure');
+    const frame = stack?.frames[0];
+    return frame && stack ? mapFrame(frame, stack.role, mapper, baseDir) : undefined;
+}
+/**
+ * The kind of a panic or fatal message, without the values that vary between runs:
+ * `index out of range [5] with length 3` → `index out of range [#] with length #`.
+ */
+function normalizeMessage(message) {
+    const first = message.split('\n').find((l) => l.trim() !== '') ?? '';
+    return first
+        .replace(/\s*\[recovered(?:, repanicked)?\]\s*$/, '')
+        .replace(/0x[0-9a-fA-F]+/g, '#')
+        .replace(/\d+/g, '#')
+        .replace(/\s+/g, ' ')
+        .trim();
+}
+/** Test names listed under `running tests:`, without their `(2s)` durations, sorted. */
+function runningTests(f) {
+    const names = (f.runningTests ?? []).map((t) => t.replace(/\s*\([^)]*\)\s*$/, '').trim()).filter(Boolean);
+    return [...new Set(names)].sort();
+}
+/**
+ * `baseDir`: the package directory for failures (whose file is a bare `x_test.go`), the module
+ * directory for build errors (whose file is relative to where go ran). Absolute, or an import path.
+ */
+function findingSignature(f, mapper, pkgDir) {
+    switch (f.kind) {
+        case 'race': {
+            const sides = [raceSide(f, 'current', mapper), raceSide(f, 'previous', mapper)]
+                .map((s) => (s.key ? frameKey(s.key) : '?'))
+                .sort();
+            return `race|${sides.join('|')}`;
+        }
+        case 'panic':
+        case 'fatal': {
+            const k = primaryFrame(f, mapper);
+            return `${f.kind}|${normalizeMessage(f.message)}|${k ? frameKey(k) : ''}`;
+        }
+        case 'timeout': {
+            const tests = runningTests(f);
+            const listed = tests.length > 0 ? tests : f.test ? [f.test] : [];
+            return `timeout|${f.package}|${listed.join(',')}`;
+        }
+        case 'failure': {
+            const k = pointFrame(f, mapper, pkgDir);
+            return `failure|${f.package}|${f.test ?? ''}|${k ? `${k.mapped.path}:${k.frame.line}` : ''}`;
+        }
+        case 'build': {
+            const k = pointFrame(f, mapper, pkgDir);
+            return `build|${f.package}|${k ? `${k.mapped.path}:${k.frame.line}` : ''}|${f.message.trim()}`;
+        }
+        case 'overlap':
+            return `overlap|${f.package}|${f.test ?? ''}`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/analysis/stats.ts
+/** z for a two-sided 95% interval. */
+const Z95 = 1.959963984540054;
+/**
+ * Wilson score interval for k successes in n trials. Unlike the normal approximation it stays
+ * inside [0, 1] and is sensible at k = 0 and k = n, which is the common case here (a race seen in
+ * 0 or all runs).
+ */
+function wilson(k, n, z = Z95) {
+    if (!(n > 0))
+        return { low: 0, high: 1 };
+    const kk = Math.min(Math.max(k, 0), n);
+    const p = kk / n;
+    const z2 = z * z;
+    const denom = 1 + z2 / n;
+    const center = (p + z2 / (2 * n)) / denom;
+    const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
+    // Exact bounds at the ends avoid 1e-17 noise in the JSON report.
+    const low = kk === 0 ? 0 : Math.max(0, center - half);
+    const high = kk === n ? 1 : Math.min(1, center + half);
+    return { low, high };
+}
+
+;// CONCATENATED MODULE: ./src/analysis/report.ts
+
+
+
+
+
+
+
+
+
+/** Lines of the first occurrence kept in `Finding.sample`. */
+const SAMPLE_LINES = 60;
+const KIND_ORDER = Object.fromEntries(FINDING_KINDS.map((k, i) => [k, i]));
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** Every package a run printed something for: one in run mode, maybe several in a parsed log. */
+function packagesOfRun(run) {
+    const out = new Set();
+    if (run.package)
+        out.add(run.package);
+    for (const p of run.parsed.packages)
+        out.add(p.name);
+    for (const t of run.parsed.tests)
+        out.add(t.package);
+    for (const f of run.parsed.findings)
+        out.add(f.package || run.package);
+    return out;
+}
+function syntheticTimeout(run, timeout) {
+    const pkg = run.package;
+    const stuck = run.parsed.tests
+        .filter((t) => t.package === pkg && t.action === 'interrupted')
+        .map((t) => t.name)
+        .sort();
+    const message = `run killed after ${timeout}`;
+    const f = {
+        kind: 'timeout',
+        package: pkg,
+        message,
+        stacks: [],
+        raw: `race-rerun: ${message}: the test binary did not stop on its own -test.timeout (run ${run.index}, ${pkg}).`,
+        runningTests: stuck,
+    };
+    if (stuck.length === 1 && stuck[0] !== undefined)
+        f.test = stuck[0];
+    return f;
+}
+/**
+ * A run that failed with nothing to show for it (log.Fatal, os.Exit(1), t.FailNow without a
+ * message, a crash the parser did not recognise) still gets a finding, so `fail-on` sees it.
+ */
+function syntheticFailure(run, failedTests) {
+    const pkg = run.package;
+    const leaves = leafTests([...new Set(failedTests)].sort());
+    const how = run.signal
+        ? `was killed by ${run.signal}`
+        : run.exitCode !== null && run.exitCode !== 0
+            ? `exited with status ${run.exitCode}`
+            : 'failed';
+    const message = leaves.length > 0
+        ? `${leaves.join(', ')} failed without a message (the test binary ${how})`
+        : `the test binary ${how} without reporting a failed test (log.Fatal or os.Exit in a test?)`;
+    const f = { kind: 'failure', package: pkg, message, stacks: [], raw: `race-rerun: ${message}` };
+    if (leaves.length === 1 && leaves[0] !== undefined)
+        f.test = leaves[0];
+    // Several silent failures: named through runningTests, which the finding's test list includes.
+    else if (leaves.length > 1)
+        f.runningTests = leaves;
+    return f;
+}
+/** Only the innermost of `TestA`, `TestA/sub`: the parent is just waiting for it. */
+function leafTests(tests) {
+    return tests.filter((t) => !tests.some((o) => o !== t && o.startsWith(`${t}/`)));
+}
+function trimSample(raw) {
+    const lines = raw.replace(/\s+$/, '').split('\n');
+    while (lines.length > 0 && lines[0]?.trim() === '')
+        lines.shift();
+    if (lines.length <= SAMPLE_LINES)
+        return lines.join('\n');
+    return [...lines.slice(0, SAMPLE_LINES), `… (${lines.length - SAMPLE_LINES} more lines)`].join('\n');
+}
+function truncate(s, max) {
+    const one = s.replace(/\s+/g, ' ').trim();
+    return one.length <= max ? one : `${one.slice(0, max - 1).trimEnd()}…`;
+}
+function report_location(k, role, withFunction = true) {
+    if (!k || (k.mapped.origin !== 'repo' && !(withFunction && (isUserSite(k) || isLastResort(k)))))
+        return undefined;
+    const loc = {
+        file: k.mapped.path,
+        line: k.frame.line,
+        function: withFunction ? shortFunc(k.frame.func) : '',
+        role,
+    };
+    // Another machine's file that is not in this checkout: shown as printed, never annotated.
+    if (k.mapped.origin !== 'repo')
+        loc.origin = 'outside';
+    return loc;
+}
+/**
+ * A stack with no user frame at all, only a dependency's (a tool run from the module cache): its
+ * first such frame is still where the report points, shown as printed.
+ */
+function isLastResort(k) {
+    return k.mapped.origin === 'modcache' && !isStdFunc(k.frame.func);
+}
+function sideLocation(side) {
+    const loc = report_location(side.key, side.role);
+    if (loc && side.access)
+        loc.access = side.access;
+    return loc;
+}
+function sideTitle(side) {
+    const access = side.access ?? 'access';
+    if (!side.key)
+        return `${access} in unknown code`;
+    const name = titleFunc(side.key.frame.func);
+    return side.role === side.which ? `${access} in ${name}` : `${access} in goroutine started by ${name}`;
+}
+function sideText(side) {
+    const access = side.access ?? 'access';
+    if (!side.key)
+        return `${access} (no stack)`;
+    const where = `${side.key.mapped.path}:${side.key.frame.line} in ${shortFunc(side.key.frame.func)}`;
+    // No repository frame in the access stack: the location is where its goroutine was created.
+    if (side.role !== side.which)
+        return `${access} (stack outside the repository) by a goroutine created at ${where}`;
+    return `${access} at ${where}`;
+}
+function timeoutDuration(message) {
+    return /\bafter\s+(\S+)/.exec(message)?.[1];
+}
+function describe(f, mapper, baseDir, tests) {
+    switch (f.kind) {
+        case 'race': {
+            const cur = raceSide(f, 'current', mapper);
+            const prev = raceSide(f, 'previous', mapper);
+            const locations = [sideLocation(cur), sideLocation(prev)].filter((l) => l !== undefined);
+            return {
+                title: `Data race: ${sideTitle(cur)} vs ${sideTitle(prev)}`,
+                message: `${sideText(cur)} races with ${sideText(prev)}`.replace(/^./, (c) => c.toUpperCase()),
+                locations,
+            };
+        }
+        case 'panic':
+        case 'fatal': {
+            const message = f.message.replace(/\s*\[recovered(?:, repanicked)?\]\s*$/, '').trim();
+            const loc = report_location(primaryFrame(f, mapper), f.kind);
+            const head = f.kind === 'panic' ? 'Panic' : 'Fatal error';
+            return {
+                title: `${head}: ${truncate(message || 'unknown', 80)}`,
+                message,
+                locations: loc ? [loc] : [],
+            };
+        }
+        case 'timeout': {
+            const loc = report_location(primaryFrame(f, mapper), 'timeout');
+            const listed = leafTests(tests);
+            const who = listed.length > 0 ? listed.join(', ') : f.package || 'the test binary';
+            const after = timeoutDuration(f.message);
+            return {
+                title: `Timeout: ${truncate(who, 80)} did not finish${after ? ` in ${after}` : ''}`,
+                message: f.message,
+                locations: loc ? [loc] : [],
+            };
+        }
+        case 'failure': {
+            const loc = report_location(pointFrame(f, mapper, baseDir), 'failure', false);
+            const name = f.test ?? (tests.length > 0 ? truncate(tests.join(', '), 80) : f.package);
+            return { title: `Test failure: ${name}`, message: failureMessage(f), locations: loc ? [loc] : [] };
+        }
+        case 'build': {
+            const loc = report_location(pointFrame(f, mapper, baseDir), 'build', false);
+            return { title: `Build failed: ${f.package}`, message: f.message, locations: loc ? [loc] : [] };
+        }
+        case 'overlap': {
+            const loc = report_location(pointFrame({ ...f, kind: 'failure' }, mapper, baseDir), 'failure', false);
+            const phrase = evidencePhrase(f.message);
+            return {
+                title: `Fails only when runs overlap: ${f.test ?? f.package}${phrase ? ` (${phrase})` : ''}`,
+                message: f.message,
+                locations: loc ? [loc] : [],
+            };
+        }
+    }
+}
+/** Lines and characters of a failure message kept (testify's block is 5 to 10 lines). */
+const MESSAGE_LINES = 20;
+const MESSAGE_CHARS = 2000;
+/**
+ * The whole t.Error message, not only its first line: testify prints `file:line: ` and then an
+ * `Error Trace:` / `Error:` / `Messages:` block on the lines below. Indentation Go adds is removed.
+ */
+function failureMessage(f) {
+    const first = f.message.trim();
+    const lines = f.raw.replace(/\s+$/, '').split('\n');
+    const head = lines.findIndex((l) => /^\s*[\w.-]+\.go:\d+: ?/.test(l));
+    if (head < 0)
+        return f.message;
+    const body = [lines[head]?.replace(/^\s*[\w.-]+\.go:\d+: ?/, '') ?? ''];
+    const indent = /^\s*/.exec(lines[head] ?? '')?.[0].length ?? 0;
+    // Continuation lines are indented deeper than the `file:line:` line; the next report is not.
+    for (const l of lines.slice(head + 1)) {
+        if (l.trim() !== '' && (/^\s*/.exec(l)?.[0].length ?? 0) <= indent)
+            break;
+        body.push(l);
+    }
+    const deeper = body.slice(1).filter((l) => l.trim() !== '');
+    const strip = Math.min(...deeper.map((l) => /^ */.exec(l)?.[0].length ?? 0));
+    const text = body
+        .map((l, i) => (i === 0 ? l : l.slice(Number.isFinite(strip) ? strip : 0)))
+        .join('\n')
+        .replace(/^\s*\n/, '')
+        .replace(/\s+$/, '');
+    if (text === '' || !text.includes(first))
+        return f.message;
+    let kept = text.split('\n');
+    if (kept.length > MESSAGE_LINES)
+        kept = [...kept.slice(0, MESSAGE_LINES), `… (${kept.length - MESSAGE_LINES} more lines)`];
+    const out = kept.join('\n');
+    return out.length > MESSAGE_CHARS ? `${out.slice(0, MESSAGE_CHARS - 1)}…` : out;
+}
+/** What to do about a test that collides with other runs of itself. */
+const OVERLAP_FIX = 'parallel 1, or ports from RACE_RERUN_RUN or :0, files in t.TempDir()';
+const topTest = (name) => name.split('/')[0] ?? name;
+/**
+ * A failure in an overlapped run of a test that then passed every time alone becomes an
+ * `overlap` finding of that test (one per test, whatever each run's message was).
+ */
+function asOverlap(f, pkg, confirmed) {
+    if (f.kind !== 'failure')
+        return undefined;
+    const tests = [...(f.test ? [f.test] : []), ...(f.runningTests ?? [])].map(topTest);
+    const check = tests.length > 0 ? confirmed.get(`${pkg}\u0000${tests[0]}`) : undefined;
+    if (!check || tests.some((t) => t !== check.test))
+        return undefined;
+    const why = check.evidence ?? 'no line of its output names the shared resource';
+    const raw = `${f.raw.replace(/\s+$/, '')}\n(race-rerun: ${check.test} failed in ${plural(check.overlappedFailedIn.length, 'run')} that overlapped other runs and passed alone ${check.aloneRuns} of ${check.aloneRuns} times.)\n`;
+    const { runningTests: _, ...rest } = f;
+    return {
+        ...rest,
+        kind: 'overlap',
+        test: check.test,
+        message: `${why}; passed alone ${check.aloneRuns} of ${check.aloneRuns} times; fix: ${OVERLAP_FIX}`,
+        raw,
+    };
+}
+function confirmedOverlaps(checks) {
+    return new Map((checks ?? [])
+        .filter((c) => c.aloneRuns > 0 && c.aloneFailed === 0)
+        .map((c) => [`${c.package}\u0000${c.test}`, c]));
+}
+/** Tests rerun alone: `overlap` when they passed every time, else the alone runs beside the others. */
+function markAloneRuns(tests, checks) {
+    for (const c of checks ?? []) {
+        for (const t of tests) {
+            if (t.package !== c.package || topTest(t.name) !== c.test)
+                continue;
+            if (t.name === c.test)
+                t.alone = { runs: c.aloneRuns, failed: c.aloneFailed };
+            if (c.aloneFailed === 0 && t.failed > 0)
+                t.status = 'overlap';
+        }
+    }
+}
+function mapStacks(f, mapper, baseDir) {
+    return f.stacks.map((s) => ({
+        role: s.role,
+        header: s.header,
+        frames: s.frames.map((fr) => {
+            const k = mapFrame(fr, s.role, mapper, baseDir);
+            return { function: fr.func, file: k.mapped.path, line: fr.line, origin: k.mapped.origin };
+        }),
+    }));
+}
+/** First meaningful line of compiler output, for a failed build the parser found nothing in. */
+function buildMessage(output) {
+    const line = output
+        .split('\n')
+        .map((l) => l.trim())
+        .find((l) => l !== '' && !l.startsWith('#') && !/^FAIL\b/.test(l) && !/^ok\b/.test(l));
+    return line ?? 'build failed';
+}
+function plural(n, noun) {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+function joinList(parts) {
+    if (parts.length <= 1)
+        return parts.join('');
+    return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+const KIND_NOUN = {
+    race: 'data race',
+    panic: 'panic',
+    fatal: 'fatal error',
+    timeout: 'timeout',
+    failure: 'test failure',
+    build: 'build failure',
+    overlap: 'test failing only when runs overlap',
+};
+function report_buildReport(input) {
+    const { mapper } = input;
+    const moduleDir = normalizePath(input.moduleDir);
+    const info = new Map(input.packages.map((p) => [p.importPath, p]));
+    // Oldest first, so "first occurrence" does not depend on which run finished first.
+    const runs = [...input.runs].sort((a, b) => a.index - b.index || compare(a.package, b.package));
+    const confirmed = confirmedOverlaps(input.overlap);
+    const findingsOf = new Map();
+    const owners = new Map();
+    for (const run of runs) {
+        // Before the race notices are dropped: they name the test a race was reported during.
+        for (const [raw, o] of outlivingRaces(run))
+            owners.set(raw, o);
+        const list = run.parsed.findings.filter((f) => !(f.kind === 'failure' && RACE_NOTICE.test(f.message.trim())));
+        if (run.killed && !list.some((f) => f.kind === 'timeout'))
+            list.push(syntheticTimeout(run, input.context.timeout));
+        const pkg = run.package;
+        const own = list.filter((f) => (f.package || pkg) === pkg);
+        const failedTests = run.parsed.tests
+            .filter((t) => t.package === pkg && (t.action === 'fail' || t.action === 'interrupted'))
+            .map((t) => t.name);
+        const failed = (run.exitCode !== null && run.exitCode !== 0) ||
+            run.signal !== null ||
+            run.parsed.packages.some((p) => p.name === pkg && p.action === 'fail') ||
+            failedTests.length > 0;
+        if (own.length === 0 && failed)
+            list.push(syntheticFailure(run, failedTests));
+        findingsOf.set(run, run.overlapped ? list.map((f) => asOverlap(f, f.package || pkg, confirmed) ?? f) : list);
+    }
+    const runsOf = new Map();
+    for (const run of runs) {
+        for (const pkg of packagesOfRun(run)) {
+            const list = runsOf.get(pkg) ?? [];
+            list.push(run);
+            runsOf.set(pkg, list);
+        }
+    }
+    /** Failures print bare file names, relative to the package directory (absolute, or the import path). */
+    const pkgDir = (pkg) => info.get(pkg)?.dir ?? (pkg === '' ? undefined : pkg);
+    const baseDirFor = (f, pkg) => f.kind === 'build' ? moduleDir : f.kind === 'failure' || f.kind === 'overlap' ? pkgDir(pkg) : undefined;
+    const groups = new Map();
+    const groupOf = new Map();
+    const add = (raw, pkg, runIndex, runCount, scope) => {
+        const baseDir = baseDirFor(raw, pkg);
+        const signature = findingSignature(raw, mapper, baseDir);
+        const key = `${scope}\u0000${pkg}\u0000${signature}`;
+        let g = groups.get(key);
+        if (!g) {
+            g = { kind: raw.kind, pkg, signature, baseDir, runs: runCount, occurrences: [], seenIn: new Set() };
+            groups.set(key, g);
+        }
+        g.occurrences.push({ raw, runIndex });
+        groupOf.set(raw, g);
+        g.seenIn.add(runIndex);
+    };
+    for (const run of runs) {
+        for (const raw of findingsOf.get(run) ?? []) {
+            const pkg = raw.package || run.package;
+            add(raw, pkg, run.index, runsOf.get(pkg)?.length ?? 1, 'run');
+        }
+    }
+    // A failed build is one finding per compiler error, counted as 1 of 1.
+    const buildFindings = [...(input.buildFindings ?? [])];
+    for (const b of input.builds) {
+        if (b.ok || buildFindings.some((f) => f.package === b.package.importPath))
+            continue;
+        buildFindings.push({
+            kind: 'build',
+            package: b.package.importPath,
+            message: buildMessage(b.output),
+            stacks: [],
+            raw: b.output,
+        });
+    }
+    for (const raw of buildFindings)
+        add({ ...raw, kind: 'build' }, raw.package, 1, 1, 'build');
+    /** Repo-relative directory of a package known only by import path, through the module list. */
+    const dirOfImportPath = (pkg) => {
+        if (pkg === '')
+            return undefined;
+        const mapped = mapper.map(`${pkg}/_`);
+        return mapped.origin === 'repo' ? mapped.path.replace(/\/?_$/, '') || '.' : undefined;
+    };
+    // Package reports, needed for the reproduce commands' package arguments.
+    const relDir = (abs) => mapper.map(abs).path;
+    const testsOfRun = (run, pkg) => run.parsed.tests.filter((t) => t.package === pkg);
+    const runFailedFor = (run, pkg) => run.killed ||
+        (run.package === pkg && ((run.exitCode !== null && run.exitCode !== 0) || run.signal !== null)) ||
+        run.parsed.packages.some((p) => p.name === pkg && p.action === 'fail') ||
+        (findingsOf.get(run) ?? []).some((f) => (f.package || run.package) === pkg) ||
+        testsOfRun(run, pkg).some((t) => t.action === 'fail' || t.action === 'interrupted');
+    const runFailed = (run) => run.killed ||
+        (run.exitCode !== null && run.exitCode !== 0) ||
+        run.signal !== null ||
+        (findingsOf.get(run) ?? []).length > 0 ||
+        run.parsed.packages.some((p) => p.action === 'fail') ||
+        run.parsed.tests.some((t) => t.action === 'fail' || t.action === 'interrupted');
+    const packages = input.packages.map((p) => {
+        const pr = runsOf.get(p.importPath) ?? [];
+        return {
+            importPath: p.importPath,
+            dir: relDir(p.dir),
+            built: p.built,
+            runs: pr.length,
+            failedRuns: pr.filter((r) => runFailedFor(r, p.importPath)).length,
+        };
+    });
+    // Parse mode: packages only the logs know about. Their directory comes from the module list.
+    for (const [pkg, pr] of [...runsOf].sort((a, b) => compare(a[0], b[0]))) {
+        if (info.has(pkg))
+            continue;
+        const dir = dirOfImportPath(pkg) ?? '';
+        packages.push({
+            importPath: pkg,
+            dir,
+            built: true,
+            runs: pr.length,
+            failedRuns: pr.filter((r) => runFailedFor(r, pkg)).length,
+        });
+    }
+    const ctx = input.context;
+    const findings = [];
+    const findingOf = new Map();
+    for (const g of groups.values()) {
+        const first = g.occurrences[0];
+        if (!first)
+            continue;
+        const tests = new Set();
+        let outlived;
+        for (const o of g.occurrences) {
+            if (o.raw.test)
+                tests.add(o.raw.test);
+            for (const t of runningTests(o.raw))
+                tests.add(t);
+            const who = owners.get(o.raw);
+            outlived ??= who;
+            // Both tests: with the exit sleep off, the owner alone exits before its goroutine races.
+            if (who)
+                for (const t of [who.owner, who.during])
+                    tests.add(t);
+        }
+        // A timeout lists the parents of the stuck test too; the stuck one is what matters.
+        const testList = (g.kind === 'timeout' ? leafTests([...tests]) : [...tests]).sort(compare);
+        const d = describe(first.raw, mapper, g.baseDir, testList);
+        if (outlived) {
+            d.message += `; made by a goroutine of ${outlived.owner}, reported during ${outlived.during}, which it fails`;
+        }
+        const pr = packages.find((p) => p.importPath === g.pkg);
+        const repro = {
+            kind: g.kind,
+            workingDirectory: ctx.workingDirectory,
+            packageArg: packageArg(pr?.dir ?? dirOfImportPath(g.pkg), ctx.workingDirectory, g.pkg),
+            tests: testList,
+            goTestFlags: ctx.goTestFlags,
+            timeout: ctx.timeout,
+        };
+        if (ctx.run !== undefined)
+            repro.run = ctx.run;
+        const runsSeen = g.seenIn.size;
+        // One occurrence that stayed incomplete is worth saying even when others were recovered.
+        const recovery = g.occurrences.some((o) => o.raw.stackRecovery === 'unrecovered')
+            ? 'unrecovered'
+            : g.occurrences.some((o) => o.raw.stackRecovery === 'recovered')
+                ? 'recovered'
+                : undefined;
+        const finding = {
+            id: '',
+            kind: g.kind,
+            signature: g.signature,
+            title: d.title,
+            message: d.message,
+            package: g.pkg,
+            runsSeen,
+            runs: g.runs,
+            interval: wilson(runsSeen, g.runs),
+            seenIn: [...g.seenIn].sort((a, b) => a - b),
+            tests: testList,
+            locations: d.locations,
+            stacks: mapStacks(first.raw, mapper, g.baseDir),
+            sample: trimSample(first.raw.raw),
+            reproduce: reproduceCommand(repro),
+        };
+        if (recovery)
+            finding.stackRecovery = recovery;
+        if (g.occurrences.every((o) => o.raw.truncated))
+            finding.truncated = true;
+        const repeats = g.occurrences.reduce((n, o) => n + (o.raw.repeats ?? 0), 0);
+        if (repeats > 0)
+            finding.repeats = repeats;
+        if (outlived)
+            finding.goroutineOf = outlived.owner;
+        if (g.kind === 'overlap') {
+            const c = confirmed.get(`${g.pkg}\u0000${first.raw.test ?? ''}`);
+            if (c)
+                finding.aloneRuns = c.aloneRuns;
+        }
+        findings.push(finding);
+        findingOf.set(g, finding);
+    }
+    findings.sort(compareFindings);
+    assignIds(findings);
+    addCooccurrence(findings);
+    const tests = aggregateTests(runs);
+    markAloneRuns(tests, input.overlap);
+    const runFindings = runs.map((run) => ({
+        run,
+        findings: (findingsOf.get(run) ?? []).flatMap((raw) => {
+            const f = groupOf.get(raw);
+            const id = f ? findingOf.get(f)?.id : undefined;
+            const during = owners.get(raw)?.during;
+            return id ? [{ raw, id, ...(during ? { during } : {}) }] : [];
+        }),
+    }));
+    foldFailedTests(runFindings, tests, findings);
+    const totalRuns = runs.length;
+    const failedRuns = runs.filter(runFailed).length;
+    const verdict = input.errors.length > 0 && totalRuns === 0 ? 'error' : findings.length > 0 ? 'findings' : 'clean';
+    const ranCounts = packages.filter((p) => p.runs > 0).map((p) => p.runs);
+    return {
+        schemaVersion: 1,
+        tool: { name: 'race-rerun', version: input.version },
+        mode: input.mode,
+        runs: input.count,
+        totalRuns,
+        failedRuns,
+        packages,
+        findings,
+        tests,
+        verdict,
+        summary: summarize(input, findings, tests, verdict, totalRuns, ranCounts),
+        errors: [...input.errors],
+        notes: [...input.notes, ...capNotes(runs)],
+        context: input.context,
+    };
+}
+/** The report's order of findings: most reproducible first, then by kind, signature, package. */
+function compareFindings(a, b) {
+    return (b.runsSeen - a.runsSeen ||
+        KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+        compare(a.signature, b.signature) ||
+        compare(a.package, b.package));
+}
+/** The id hashes the signature; a signature shared by two packages also hashes the package. */
+function assignIds(findings) {
+    const sigCount = new Map();
+    for (const f of findings)
+        sigCount.set(f.signature, (sigCount.get(f.signature) ?? 0) + 1);
+    for (const f of findings) {
+        f.id = fnv1a32((sigCount.get(f.signature) ?? 0) > 1 ? `${f.package}\n${f.signature}` : f.signature);
+    }
+}
+/** Says when a run printed more reports than are kept one by one, and what became of them. */
+function capNotes(runs) {
+    const over = runs.filter((r) => r.parsed.beyondCap);
+    if (over.length === 0)
+        return [];
+    const repeats = over.reduce((n, r) => n + (r.parsed.beyondCap?.repeats ?? 0), 0);
+    const dropped = over.reduce((n, r) => n + (r.parsed.beyondCap?.dropped ?? 0), 0);
+    const which = over.length === 1 ? '1 run' : `${over.length} runs`;
+    let text = `${which} printed more than ${MAX_FINDINGS_SHOWN} reports: past that, each distinct report was kept once and ${repeats} repeated ${repeats === 1 ? 'copy was' : 'copies were'} counted, not kept`;
+    if (dropped > 0)
+        text += `; ${dropped} distinct ${dropped === 1 ? 'report was' : 'reports were'} dropped (more than ${MAX_DISTINCT_SHOWN} distinct reports in a run)`;
+    return [`${text}.`];
+}
+const MAX_FINDINGS_SHOWN = MAX_FINDINGS.toLocaleString('en-US');
+const MAX_DISTINCT_SHOWN = MAX_DISTINCT_FINDINGS.toLocaleString('en-US');
+/** Races listed as a symptom's likely cause at most. */
+const MAX_CAUSES = 5;
+/**
+ * For every panic, fatal error, timeout and failure, the races of the same package that were
+ * reported in the same runs: a race that shows up whenever the panic does is the likely cause.
+ * Run indexes are per package, so only races of the same package can share a run.
+ */
+function addCooccurrence(findings) {
+    const races = findings.filter((f) => f.kind === 'race');
+    for (const f of findings) {
+        if (f.kind === 'race' || f.kind === 'build')
+            continue;
+        const runs = new Set(f.seenIn);
+        const causes = races
+            .filter((r) => r.package === f.package)
+            .map((r) => ({ id: r.id, runs: r.seenIn.filter((i) => runs.has(i)).length }))
+            .filter((c) => c.runs > 0)
+            // Stable sort: ties keep the races' report order.
+            .sort((a, b) => b.runs - a.runs)
+            .slice(0, MAX_CAUSES);
+        if (causes.length > 0)
+            f.cooccurringRaces = causes;
+    }
+}
+function aggregateTests(runs) {
+    const byTest = new Map();
+    for (const run of runs) {
+        for (const t of run.parsed.tests) {
+            const key = `${t.package}\u0000${t.name}`;
+            let e = byTest.get(key);
+            if (!e) {
+                e = { pkg: t.package, name: t.name, ran: new Set(), failed: new Set(), onlySkip: true };
+                byTest.set(key, e);
+            }
+            e.ran.add(run);
+            if (t.action === 'fail' || t.action === 'interrupted')
+                e.failed.add(run);
+            if (t.action !== 'skip')
+                e.onlySkip = false;
+        }
+    }
+    const out = [];
+    for (const e of byTest.values()) {
+        const n = e.ran.size;
+        const k = e.failed.size;
+        out.push({
+            package: e.pkg,
+            name: e.name,
+            runs: n,
+            failed: k,
+            status: testStatus(k, n, e.onlySkip),
+            interval: wilson(k, n),
+        });
+    }
+    return out.sort(compareTests);
+}
+function testStatus(failed, runs, onlySkipped) {
+    if (failed > 0)
+        return failed === runs ? 'failing' : 'flaky';
+    return onlySkipped ? 'skipped' : 'passing';
+}
+/** The report's order of tests: flaky and failing first, most failures first. */
+function compareTests(a, b) {
+    const bad = (t) => (t.status === 'failing' || t.status === 'flaky' ? 0 : 1);
+    return (bad(a) - bad(b) ||
+        b.failed - a.failed ||
+        (a.status === 'failing' ? 0 : 1) - (b.status === 'failing' ? 0 : 1) ||
+        compare(a.package, b.package) ||
+        compare(a.name, b.name));
+}
+function summarize(input, findings, tests, verdict, totalRuns, ranCounts) {
+    const ranPackages = ranCounts.length;
+    // A test that fails only because of a finding is told with that finding, not counted again.
+    const flaky = tests.filter((t) => t.status === 'flaky' && !t.failedBy).length;
+    const failing = tests.filter((t) => t.status === 'failing' && !t.failedBy).length;
+    const parts = [];
+    for (const kind of FINDING_KINDS) {
+        // Test failures are told through the flaky/failing test counts when there are any.
+        if (kind === 'failure' && flaky + failing > 0)
+            continue;
+        const ofKind = findings.filter((f) => f.kind === kind);
+        const n = ofKind.length;
+        if (n === 0)
+            continue;
+        const noun = kind === 'overlap' ? `${n === 1 ? 'test' : 'tests'} failing only when runs overlap` : undefined;
+        const fails = ofKind.flatMap((f) => f.failsTests ?? []);
+        const failsText = fails.length > 0 ? ` (${n === 1 ? 'fails' : 'fail'} ${shortTestList([...new Set(fails)].sort())})` : '';
+        parts.push(`${noun ? `${n} ${noun}` : plural(n, KIND_NOUN[kind])}${failsText}`);
+    }
+    if (flaky > 0)
+        parts.push(plural(flaky, 'flaky test'));
+    if (failing > 0)
+        parts.push(plural(failing, 'failing test'));
+    if (verdict === 'error') {
+        const why = `Nothing was run: ${input.errors[0] ?? 'unknown error'}`;
+        return parts.length > 0 ? `${joinList(parts)}; ${why.charAt(0).toLowerCase()}${why.slice(1)}` : why;
+    }
+    if (totalRuns === 0) {
+        const why = input.errors[0] ? `nothing was run: ${input.errors[0]}` : 'no tests ran';
+        return parts.length > 0 ? `${joinList(parts)}; ${why}` : `${why.charAt(0).toUpperCase()}${why.slice(1)}`;
+    }
+    const unit = input.mode === 'parse' ? 'log' : 'run';
+    // Runs per package as they happened: fewer than asked when the engine stopped early.
+    const perPackage = [...new Set(ranCounts)];
+    const runs = input.mode === 'parse' ? input.count : perPackage.length === 1 ? (perPackage[0] ?? 0) : totalRuns;
+    let scope = `in ${plural(runs, unit)}`;
+    if (ranPackages > 0)
+        scope += ` of ${plural(ranPackages, 'package')}`;
+    if (parts.length === 0)
+        return `No data race, panic or failure ${scope}`;
+    return `${joinList(parts)} ${scope}`;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/merge.ts
+
+
+
+
+/** Reports that cannot be merged: different commits, settings, or shards given twice. */
+class MergeError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'MergeError';
+    }
+}
+/** The shards a report stands for: its own, those merged into it, or 1 of 1 for one job's report. */
+function shardsOf(r) {
+    return r.shard ? [r.shard.index] : (r.merged?.shards ?? [1]);
+}
+function totalOf(r) {
+    return r.shard?.total ?? r.merged?.total ?? 1;
+}
+function describeShards(shards, total) {
+    return shards.length === 1 ? `shard ${shards[0]} of ${total}` : `shards ${shards.join(', ')} of ${total}`;
+}
+const same = (a, b) => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+/** Throws a MergeError saying which report differs from the first, and in what. */
+function checkCompatible(inputs) {
+    const [first, ...rest] = inputs;
+    if (!first)
+        throw new MergeError('No reports to merge.');
+    const f = first.report;
+    const fields = [
+        ['commit', (r) => r.context.commit],
+        ['number of shards', totalOf],
+        ['mode', (r) => r.mode],
+        ['race-rerun version', (r) => r.tool.version],
+        ['schema version', (r) => r.schemaVersion],
+        ['pull request', (r) => r.pullRequest?.number],
+        ['settings', (r) => ({ ...r.context, commit: undefined })],
+    ];
+    for (const { name, report } of rest) {
+        for (const [what, get] of fields) {
+            if (same(get(report), get(f)))
+                continue;
+            const show = (r) => JSON.stringify(get(r) ?? null);
+            throw new MergeError(`Cannot merge ${name} with ${first.name}: their ${what} differ (${show(report)} vs ${show(f)}). Merge only the shards of one run, with the same settings.`);
+        }
+    }
+    const seen = new Map();
+    for (const { name, report } of inputs) {
+        for (const s of shardsOf(report)) {
+            const other = seen.get(s);
+            if (other !== undefined)
+                throw new MergeError(`Shard ${s} is given twice: in ${other} and in ${name}. Give each shard once (a report of a job without shard counts as shard 1 of 1).`);
+            seen.set(s, name);
+        }
+    }
+}
+/** Notes or errors with the shard each came from; the merge's own (shard 0) are said anew. */
+function mergeTexts(inputs, field) {
+    const first = new Map();
+    for (const r of inputs) {
+        const origin = field === 'notes' ? r.merged?.noteShards : r.merged?.errorShards;
+        r[field].forEach((text, i) => {
+            const shard = origin ? (origin[i] ?? 0) : (r.shard?.index ?? 0);
+            if (shard === 0 || first.has(text))
+                return;
+            first.set(text, shard);
+        });
+    }
+    // Stable: texts of one shard come from one input, in that shard's order.
+    const sorted = [...first].sort((a, b) => a[1] - b[1]);
+    return { texts: sorted.map((e) => e[0]), shards: sorted.map((e) => e[1]) };
+}
+function mergePackages(inputs) {
+    const byPath = new Map();
+    for (const r of inputs) {
+        for (const p of r.packages) {
+            const m = byPath.get(p.importPath);
+            if (!m)
+                byPath.set(p.importPath, { ...p });
+            else {
+                m.runs += p.runs;
+                m.failedRuns += p.failedRuns;
+                m.built ||= p.built;
+            }
+        }
+    }
+    return [...byPath.values()].sort((a, b) => (a.importPath < b.importPath ? -1 : 1));
+}
+function merge_findingKey(f) {
+    return `${f.kind === 'build' ? 'build' : 'run'}\u0000${f.package}\u0000${f.signature}`;
+}
+function union(lists) {
+    return [...new Set(lists.flatMap((l) => l ?? []))];
+}
+/** One finding from its occurrences in the inputs (in shard order), counted against `runs`. */
+function mergeFinding(parts, runs) {
+    // The first occurrence is the one of the lowest run number (ties: the lowest shard).
+    const rep = parts.reduce((a, b) => ((b.seenIn[0] ?? 0) < (a.seenIn[0] ?? 0) ? b : a));
+    const seenIn = union(parts.map((p) => p.seenIn)).sort((a, b) => a - b);
+    const isBuild = rep.kind === 'build';
+    const runsSeen = isBuild ? 1 : seenIn.length;
+    const total = isBuild ? 1 : runs;
+    const merged = {
+        ...structuredClone(rep),
+        runsSeen,
+        runs: total,
+        interval: wilson(runsSeen, total),
+        seenIn,
+        tests: union(parts.map((p) => p.tests)).sort(),
+    };
+    delete merged.cooccurringRaces;
+    const recovery = parts.map((p) => p.stackRecovery);
+    if (recovery.includes('unrecovered'))
+        merged.stackRecovery = 'unrecovered';
+    else if (recovery.includes('recovered'))
+        merged.stackRecovery = 'recovered';
+    const alone = parts.filter((p) => p.aloneRuns !== undefined);
+    if (alone.length > 0)
+        merged.aloneRuns = alone.reduce((n, p) => n + (p.aloneRuns ?? 0), 0);
+    // Said anew from the merged tests (see foldFailures).
+    delete merged.failsTests;
+    // A race made by another test's goroutine: said as its first such occurrence says it.
+    const owned = parts
+        .filter((p) => p.goroutineOf !== undefined)
+        .sort((a, b) => (a.seenIn[0] ?? 0) - (b.seenIn[0] ?? 0))[0];
+    if (owned && merged.goroutineOf === undefined) {
+        merged.goroutineOf = owned.goroutineOf;
+        merged.message += /; made by a goroutine of .*$/.exec(owned.message)?.[0] ?? '';
+    }
+    return merged;
+}
+function mergeFindings(inputs, packages) {
+    const pkgRuns = new Map(packages.map((p) => [p.importPath, p.runs]));
+    const groups = new Map();
+    const keyOfOld = new Map();
+    for (const r of inputs) {
+        for (const f of r.findings) {
+            const key = merge_findingKey(f);
+            keyOfOld.set(f.id, key);
+            groups.set(key, [...(groups.get(key) ?? []), f]);
+        }
+    }
+    const findings = [];
+    for (const parts of groups.values()) {
+        const pkg = parts[0]?.package ?? '';
+        // A package the reports do not list (parse mode): its runs are those of the parts.
+        const runs = pkgRuns.get(pkg) ?? parts.reduce((n, p) => n + p.runs, 0);
+        findings.push(mergeFinding(parts, runs));
+    }
+    findings.sort(compareFindings);
+    assignIds(findings);
+    addCooccurrence(findings);
+    const idOfKey = new Map(findings.map((f) => [merge_findingKey(f), f.id]));
+    const idOf = new Map();
+    for (const [old, key] of keyOfOld) {
+        const id = idOfKey.get(key);
+        if (id)
+            idOf.set(old, id);
+    }
+    return { findings, idOf };
+}
+function mergeTests(inputs, idOf) {
+    // A test failed only because of findings when it did in every shard where it failed.
+    const byTest = new Map();
+    for (const r of inputs) {
+        for (const t of r.tests) {
+            const key = `${t.package}\u0000${t.name}`;
+            const e = byTest.get(key);
+            const failedBy = t.failedBy?.map((id) => idOf.get(id) ?? id);
+            const explained = t.failed === 0 || (failedBy !== undefined && failedBy.length > 0);
+            if (!e) {
+                byTest.set(key, {
+                    t: { ...t, ...(t.alone ? { alone: { ...t.alone } } : {}) },
+                    skipped: t.status === 'skipped',
+                    explained,
+                    ...(failedBy ? { failedBy: new Set(failedBy) } : {}),
+                });
+                continue;
+            }
+            e.t.runs += t.runs;
+            e.t.failed += t.failed;
+            if (t.alone) {
+                const a = e.t.alone ?? { runs: 0, failed: 0 };
+                e.t.alone = { runs: a.runs + t.alone.runs, failed: a.failed + t.alone.failed };
+            }
+            e.skipped &&= t.status === 'skipped';
+            e.explained &&= explained;
+            if (failedBy)
+                e.failedBy = new Set([...(e.failedBy ?? []), ...failedBy]);
+        }
+    }
+    const tests = [...byTest.values()].map(({ t, skipped, failedBy, explained }) => {
+        // As one job says it: rerun alone without a failure, and failed with others running.
+        const overlap = t.alone !== undefined && t.alone.failed === 0 && t.failed > 0;
+        const { failedBy: _old, ...rest } = t;
+        const out = {
+            ...rest,
+            status: overlap ? 'overlap' : testStatus(t.failed, t.runs, skipped),
+            interval: wilson(t.failed, t.runs),
+        };
+        if (failedBy && failedBy.size > 0 && explained && t.failed > 0)
+            out.failedBy = [...failedBy].sort();
+        return out;
+    });
+    return tests.sort(compareTests);
+}
+/** `Finding.failsTests` from the merged tests' `failedBy`, as one job derives it. */
+function foldFailures(findings, tests) {
+    const byId = new Map(findings.map((f) => [f.id, f]));
+    for (const t of tests) {
+        for (const id of t.failedBy ?? []) {
+            const f = byId.get(id);
+            if (f)
+                f.failsTests = [...(f.failsTests ?? []), t.name].sort();
+        }
+    }
+}
+/** The merge's own notes: missing shards, and what applied per shard. */
+function mergeNotes(base, shards, total) {
+    const notes = [];
+    const warnings = [];
+    const missing = Array.from({ length: total }, (_, i) => i + 1).filter((s) => !shards.includes(s));
+    if (missing.length > 0) {
+        const w = `Merged ${shards.length} of ${total} shards: ${describeShards(missing, total)} ${missing.length === 1 ? 'is' : 'are'} missing, so fewer runs were counted than one job would have run.`;
+        notes.push(w);
+        warnings.push(w);
+    }
+    const perShard = [];
+    if (base.context.until)
+        perShard.push(`until: ${base.context.until}`);
+    if (base.context.maxDuration)
+        perShard.push(`max-duration ${base.context.maxDuration}`);
+    if (perShard.length > 0) {
+        notes.push(`${perShard.join(' and ')} applied per shard: each job stopped on its own, and the runs counted here are what the shards ran.`);
+    }
+    return { notes, warnings };
+}
+/** Merges shard reports (or merged ones) into one; throws a MergeError when they do not belong together. */
+function mergeReports(named) {
+    checkCompatible(named);
+    const inputs = named
+        .map((n) => n.report)
+        .sort((a, b) => Math.min(...shardsOf(a)) - Math.min(...shardsOf(b)));
+    const base = inputs[0];
+    const total = totalOf(base);
+    const shards = inputs.flatMap(shardsOf).sort((a, b) => a - b);
+    const packages = mergePackages(inputs);
+    const { findings, idOf } = mergeFindings(inputs, packages);
+    const tests = mergeTests(inputs, idOf);
+    foldFailures(findings, tests);
+    const own = mergeNotes(base, shards, total);
+    const notes = mergeTexts(inputs, 'notes');
+    const errors = mergeTexts(inputs, 'errors');
+    const totalRuns = inputs.reduce((n, r) => n + r.totalRuns, 0);
+    const allErrors = errors.texts;
+    const verdict = allErrors.length > 0 && totalRuns === 0 ? 'error' : findings.length > 0 ? 'findings' : 'clean';
+    const jobs = inputs.reduce((n, r) => n + (r.merged?.jobs ?? 1), 0);
+    const merged = {
+        total,
+        shards,
+        jobs,
+        noteShards: [...own.notes.map(() => 0), ...notes.shards],
+        errorShards: errors.shards,
+    };
+    const ranCounts = packages.filter((p) => p.runs > 0).map((p) => p.runs);
+    const summary = summarize({ mode: base.mode, count: base.runs, errors: allErrors }, findings, tests, verdict, totalRuns, ranCounts);
+    const report = {
+        schemaVersion: 1,
+        tool: { ...base.tool },
+        mode: base.mode,
+        runs: base.runs,
+        totalRuns,
+        failedRuns: inputs.reduce((n, r) => n + r.failedRuns, 0),
+        packages,
+        findings,
+        tests,
+        verdict,
+        summary: total > 1 || jobs > 1 ? `${summary} (${mergedText(merged)})` : summary,
+        errors: allErrors,
+        notes: [...own.notes, ...notes.texts],
+        context: structuredClone(base.context),
+        merged,
+    };
+    const job = inputs.find((r) => r.job)?.job;
+    if (job) {
+        const { matrix: _matrix, ...rest } = job;
+        report.job = rest;
+    }
+    // Said anew from the merged tests and the settings, so the command covers every shard's tests
+    // and no report (an untrusted artifact) chooses what a reader is told to run.
+    for (const f of findings)
+        f.reproduce = reproduceCommand(reproduceInputFor(report, f));
+    // only-changed: every shard chose from the same commit, so the first one's choice is everyone's.
+    if (base.focus)
+        report.focus = structuredClone(base.focus);
+    const pr = inputs.find((r) => r.pullRequest)?.pullRequest;
+    if (pr)
+        report.pullRequest = { ...pr };
+    const escaped = inputs.filter((r) => r.escapedProcesses !== undefined);
+    if (escaped.length > 0)
+        report.escapedProcesses = escaped.reduce((n, r) => n + (r.escapedProcesses ?? 0), 0);
+    const cancelled = inputs.filter((r) => r.cancelled);
+    if (cancelled.length > 0) {
+        report.cancelled = {
+            signal: cancelled[0]?.cancelled?.signal ?? '',
+            runsDone: cancelled.reduce((n, r) => n + (r.cancelled?.runsDone ?? 0), 0),
+            runsPlanned: cancelled.reduce((n, r) => n + (r.cancelled?.runsPlanned ?? 0), 0),
+        };
+    }
+    return { report, warnings: own.warnings };
+}
+/** `4 jobs, 4 of 4 shards` / `3 jobs, 3 of 4 shards`. */
+function mergedText(m) {
+    return `merged from ${m.jobs} job${m.jobs === 1 ? '' : 's'}: ${m.shards.length} of ${m.total} shards`;
+}
+/** The shard's own summary sentence says which shard it is. */
+function shardSummary(summary, shard) {
+    return `${summary} (shard ${shard.index} of ${shard.total})`;
+}
+
 ;// CONCATENATED MODULE: ./src/analysis/baseline.ts
 /** Lines a location may move and still be the same finding when nothing else matched. */
 const NEARBY_LINES = 40;
@@ -33692,1873 +35936,6 @@ function createGoTool(runner, opts = {}) {
     };
 }
 
-;// CONCATENATED MODULE: external "node:path/posix"
-const posix_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path/posix");
-var posix_default = /*#__PURE__*/__nccwpck_require__.n(posix_namespaceObject);
-;// CONCATENATED MODULE: ./src/analysis/paths.ts
-// Maps file names as Go printed them to repository paths, so findings can be annotated. The one
-// place for path and site logic: the mapping is pure; what it needs to know of the disk (does this
-// file exist here, what does this directory resolve to) comes through the small `PathDisk`
-// interface the caller passes in, so it behaves the same on every OS and for logs captured on
-// other machines (parse mode), and tests can give a fake disk.
-
-const DRIVE = /^[A-Za-z]:\//;
-/** `\` → `/`, drive letter upper-cased, `.`/`..`/`//` collapsed, no trailing `/`. */
-function normalizePath(p) {
-    let s = p.trim().replace(/\\/g, '/');
-    if (s === '')
-        return s;
-    if (/^[A-Za-z]:/.test(s))
-        s = `${s.charAt(0).toUpperCase()}:${s.slice(2)}`;
-    if (/^[A-Z]:$/.test(s))
-        return `${s}/`;
-    let out;
-    if (DRIVE.test(s))
-        out = s.slice(0, 2) + posix_default().normalize(s.slice(2));
-    else
-        out = posix_default().normalize(s);
-    if (out.length > 1 && out.endsWith('/') && !/^[A-Z]:\/$/.test(out))
-        out = out.slice(0, -1);
-    return out;
-}
-function isAbsolutePath(p) {
-    const s = p.replace(/\\/g, '/');
-    return s.startsWith('/') || /^[A-Za-z]:\//.test(s);
-}
-/**
- * Path of `child` relative to `parent` (both normalised), `''` when equal, undefined when not
- * inside. Windows paths compare case-insensitively: the file system does.
- */
-function relativeTo(child, parent) {
-    const windows = DRIVE.test(parent);
-    const c = windows ? child.toLowerCase() : child;
-    const p = windows ? parent.toLowerCase() : parent;
-    if (c === p)
-        return '';
-    const prefix = p.endsWith('/') ? p : `${p}/`;
-    if (c.startsWith(prefix))
-        return child.slice(prefix.length);
-    return undefined;
-}
-// Where Go toolchains live when GOROOT was not passed in (setup-go on every OS, brew, distro
-// packages, Windows installs such as D:/Go/src): any `…/src/<std package>/` under a go-ish root.
-const GOROOT_HINTS = [
-    /\/hostedtoolcache\/(?:windows\/)?go\/[^/]+\/[^/]+\/src\//i,
-    /(?:^|\/)(?:go|go-?\d[\w.-]*|golang|golang-\d[\d.]*|libexec|goroot)\/src\/(?:pkg\/)?(?:runtime|testing|internal|sync|time|os|reflect|fmt|net|syscall|io|context|encoding|strings|bytes|sort|errors|log|math|bufio|crypto|database|regexp|strconv|unicode|path|iter|slices|maps|container)\//i,
-    /\/sdk\/go[\d.]+\/src\//,
-    /\/Cellar\/go\/[^/]+\/libexec\/src\//,
-];
-const MODCACHE_HINT = /\/pkg\/mod\/.*@v/;
-// Top-level directories of the standard library: `-trimpath` prints its files as `testing/testing.go`.
-const STD_TOP = new Set(('archive bufio builtin bytes cmd cmp compress container context crypto database debug embed encoding ' +
-    'errors expvar flag fmt go hash html image index internal io iter log maps math mime net os path ' +
-    'plugin reflect regexp runtime slices sort strconv strings structs sync syscall testing text time ' +
-    'unicode unique unsafe vendor weak').split(' '));
-/** Everything before the first `(` or `[`: receivers and type arguments may hold `/` or `.`. */
-function headEnd(func) {
-    const m = /[([]/.exec(func);
-    return m ? m.index : func.length;
-}
-/**
- * The import path of a frame's function: `example.com/m/pkg.(*T).M` → `example.com/m/pkg`,
- * `runtime.closechan` → `runtime`. Dots in the last element print as `%2e`.
- */
-function funcImportPath(func) {
-    const slash = func.lastIndexOf('/', headEnd(func));
-    const dot = func.indexOf('.', slash + 1);
-    const path = dot < 0 ? func : func.slice(0, dot);
-    return path.replace(/%2e/gi, '.');
-}
-/**
- * The standard library by the function's package: no dot in the first element and a known
- * top-level package (`runtime.closechan`, `testing.(*common).FailNow`, `internal/race.Read`),
- * whatever GOROOT the file was under. `github.com/org/x/runtime` is user code.
- */
-function isStdFunc(func) {
-    // `panic(…)`: the runtime's frame for a panic in progress, printed without a package.
-    if (func === 'panic')
-        return true;
-    const path = funcImportPath(func);
-    const slash = path.indexOf('/');
-    const first = slash < 0 ? path : path.slice(0, slash);
-    return first !== '' && !first.includes('.') && STD_TOP.has(first);
-}
-function isGenerated(file) {
-    const base = file.replace(/\\/g, '/').split('/').pop() ?? '';
-    return file.startsWith('<') || base === '_testmain.go' || /\/go-build\d+\//.test(file);
-}
-function hasVendorDir(rel) {
-    const segs = rel.split('/');
-    return segs.slice(0, -1).includes('vendor');
-}
-/** A file printed with a suffix shorter than this is not matched by suffix (`x.go` is everywhere). */
-const MIN_SUFFIX_SEGMENTS = 2;
-/** Lookups remembered per mapper: a report's stacks name a bounded set of files. */
-const MAX_CACHED = 10_000;
-function createPathMapper(ctx, disk) {
-    const repoRoot = normalizePath(ctx.repoRoot);
-    const goroot = ctx.goroot ? normalizePath(ctx.goroot) : undefined;
-    const gomodcache = ctx.gomodcache ? normalizePath(ctx.gomodcache) : undefined;
-    // Longest module path first, so `example.com/m/sub` wins over `example.com/m`.
-    const modules = (ctx.modules ?? [])
-        .map((m) => ({ path: m.path.replace(/\/+$/, ''), dir: normalizePath(m.dir) }))
-        .filter((m) => m.path !== '')
-        .sort((a, b) => b.path.length - a.path.length);
-    const guessBase = modules.length === 1 && modules[0] ? modules[0].dir : repoRoot;
-    const aliases = staticAliases(ctx, disk);
-    const cache = new Map();
-    const realRoot = disk ? normalizeOr(disk.realpath(repoRoot), repoRoot) : repoRoot;
-    const result = (path, origin) => ({ path, origin });
-    const isFile = (p) => (disk ? disk.isFile(p) : true);
-    /** Inside the repository (or a known alias of a part of it), else undefined. */
-    function inRepo(abs, viaAlias) {
-        if (goroot && relativeTo(abs, goroot) !== undefined)
-            return result(abs, 'goroot');
-        if (gomodcache && relativeTo(abs, gomodcache) !== undefined)
-            return result(abs, 'modcache');
-        if (MODCACHE_HINT.test(abs))
-            return result(abs, 'modcache');
-        const rel = relativeTo(abs, repoRoot);
-        if (rel !== undefined) {
-            if (rel === '')
-                return result('.', 'repo');
-            return result(rel, hasVendorDir(rel) ? 'vendor' : 'repo');
-        }
-        if (viaAlias)
-            return undefined;
-        for (const a of aliases) {
-            const rest = relativeTo(abs, a.from);
-            if (rest === undefined)
-                continue;
-            const mapped = inRepo(rest === '' ? a.to : normalizePath(`${a.to}/${rest}`), true);
-            if (mapped)
-                return mapped;
-        }
-        return viaSymlink(abs);
-    }
-    /** A symlinked checkout: the printed directory resolves, on this disk, into the repository. */
-    function viaSymlink(abs) {
-        if (!disk)
-            return undefined;
-        const slash = abs.lastIndexOf('/');
-        if (slash <= 0)
-            return undefined;
-        const real = disk.realpath(abs.slice(0, slash));
-        if (!real)
-            return undefined;
-        const rel = relativeTo(normalizePath(real), realRoot);
-        if (rel === undefined)
-            return undefined;
-        const to = rel === '' ? repoRoot : `${repoRoot}/${rel}`;
-        return inRepo(`${to}/${abs.slice(slash + 1)}`, true);
-    }
-    const inModule = (pkg) => modules.some((m) => pkg === m.path || pkg.startsWith(`${m.path}/`));
-    /** A frame of the main module(s) by its function's import path: `example.com/m/pkg.F` → `pkg/`. */
-    function byImportPath(file, func) {
-        if (!func)
-            return undefined;
-        let pkg = funcImportPath(func);
-        if (pkg.endsWith('_test'))
-            pkg = pkg.slice(0, -5);
-        const base = file.slice(file.lastIndexOf('/') + 1);
-        for (const m of modules) {
-            if (pkg !== m.path && !pkg.startsWith(`${m.path}/`))
-                continue;
-            const candidate = `${m.dir}${pkg.slice(m.path.length)}/${base}`;
-            if (!isFile(candidate))
-                return undefined;
-            return inRepo(candidate, true);
-        }
-        return undefined;
-    }
-    /** The longest suffix of the printed path that is a file of the checkout (needs the disk). */
-    function bySuffix(file) {
-        if (!disk)
-            return undefined;
-        const segs = file.split('/').filter((s) => s !== '');
-        for (let i = 1; i <= segs.length - MIN_SUFFIX_SEGMENTS; i++) {
-            const candidate = `${repoRoot}/${segs.slice(i).join('/')}`;
-            if (disk.isFile(candidate))
-                return inRepo(candidate, true);
-        }
-        return undefined;
-    }
-    /** Not in the checkout as printed: find it here, else say where it is from. */
-    function elsewhere(file, func) {
-        if (func && isStdFunc(func) && !inModule(funcImportPath(func)))
-            return result(file, 'goroot');
-        if (GOROOT_HINTS.some((re) => re.test(file)))
-            return result(file, 'goroot');
-        const found = byImportPath(file, func) ?? bySuffix(file);
-        if (found)
-            return found;
-        return result(file, 'outside');
-    }
-    function classifyAbsolute(abs, func) {
-        if (isGenerated(abs))
-            return result(abs, 'generated');
-        return inRepo(abs, false) ?? elsewhere(abs, func);
-    }
-    function mapUncached(printed, baseDir, func) {
-        if (printed === '')
-            return result('', 'unknown');
-        if (isGenerated(printed))
-            return result(printed, 'generated');
-        const s = normalizePath(printed);
-        if (isAbsolutePath(s))
-            return classifyAbsolute(s, func);
-        const slashed = printed.replace(/\\/g, '/');
-        // `./pkg/x.go`, `../x.go` and bare `x_test.go` are relative to where go ran or to the package.
-        const explicit = slashed.startsWith('./') || slashed.startsWith('../') || !s.includes('/');
-        if (explicit) {
-            if (baseDir)
-                return map(`${baseDir.replace(/\\/g, '/').replace(/\/+$/, '')}/${s}`, undefined, func);
-            // A frame's bare file (`decoder.go:129`, printed relative by some builds): not findable here.
-            const found = byImportPath(s, func);
-            if (found)
-                return found;
-            return result(s, func && !isStdFunc(func) ? 'outside' : 'unknown');
-        }
-        for (const m of modules) {
-            if (s.startsWith(`${m.path}/`))
-                return classifyAbsolute(normalizePath(`${m.dir}/${s.slice(m.path.length + 1)}`), func);
-        }
-        const first = s.split('/')[0] ?? '';
-        // Compiler messages name files relative to the module dir without `./` (`pkg/x.go`).
-        if (baseDir && !first.includes('.'))
-            return map(`${baseDir.replace(/\\/g, '/').replace(/\/+$/, '')}/${s}`, undefined, func);
-        // `-trimpath`: dependencies print as `module@version/file`, the standard library as `pkg/file`.
-        if (/^[^@]+@v[^/]*\//.test(s))
-            return result(s, 'modcache');
-        if (STD_TOP.has(first))
-            return result(s, 'goroot');
-        // `GORACE=strip_path_prefix=<module dir>/` leaves `pkg/x.go`: relative to the module, best guess.
-        if (!first.includes('.')) {
-            // With the disk, only when the file is there: a log from elsewhere names its own layout.
-            const guess = normalizePath(`${guessBase}/${s}`);
-            if (!disk || disk.isFile(guess))
-                return classifyAbsolute(guess, func);
-            if (func && isStdFunc(func))
-                return result(s, 'goroot');
-        }
-        return byImportPath(s, func) ?? bySuffix(s) ?? result(s, 'outside');
-    }
-    function map(file, baseDir, func) {
-        const printed = file.trim();
-        const key = `${printed}\u0000${baseDir ?? ''}\u0000${func ? funcImportPath(func) : ''}`;
-        const hit = cache.get(key);
-        if (hit)
-            return { ...hit };
-        const mapped = mapUncached(printed, baseDir, func);
-        if (cache.size < MAX_CACHED)
-            cache.set(key, mapped);
-        return { ...mapped };
-    }
-    return { map };
-}
-function normalizeOr(p, fallback) {
-    return p ? normalizePath(p) : fallback;
-}
-/** The caller's aliases plus, with a disk, the resolved spellings of the root and module dirs. */
-function staticAliases(ctx, disk) {
-    const out = [...(ctx.aliases ?? [])];
-    if (disk) {
-        for (const dir of [ctx.repoRoot, ...(ctx.modules ?? []).map((m) => m.dir)]) {
-            const real = disk.realpath(dir);
-            if (real)
-                out.push({ from: real, to: dir });
-        }
-    }
-    // Longest first, so the most specific spelling wins.
-    return out
-        .map((a) => ({ from: normalizePath(a.from), to: normalizePath(a.to) }))
-        .filter((a) => a.from !== '' && a.to !== '' && a.from !== a.to)
-        .sort((a, b) => b.from.length - a.from.length);
-}
-/** `module example.com/m` of a go.mod text. */
-function goModModule(text) {
-    return /^\s*module\s+"?([^\s"]+)"?/m.exec(text)?.[1];
-}
-/** The `use` directories of a go.work text (single lines and `use ( … )` blocks). */
-function goWorkUses(text) {
-    const out = [];
-    const noComments = text.replace(/\/\/.*$/gm, '');
-    for (const m of noComments.matchAll(/^\s*use\s*\(([^)]*)\)/gm)) {
-        for (const w of (m[1] ?? '').split(/\s+/))
-            if (w)
-                out.push(w.replace(/^"|"$/g, ''));
-    }
-    for (const m of noComments.matchAll(/^\s*use\s+([^\s(]+)/gm))
-        if (m[1])
-            out.push(m[1].replace(/^"|"$/g, ''));
-    return out;
-}
-/**
- * The modules of a checkout read from the nearest go.work (else go.mod) at `dir` or above it, up
- * to `root`, for when `go list -m` cannot be asked (no Go here). `read` gives a file's text.
- */
-function paths_modulesFromFiles(dir, root, read) {
-    const top = normalizePath(root);
-    const ups = [];
-    for (let d = normalizePath(dir);; d = posix.dirname(d)) {
-        ups.push(d);
-        if (relativeTo(d, top) === '' || relativeTo(d, top) === undefined || d === posix.dirname(d))
-            break;
-    }
-    const modOf = (d) => {
-        const text = read(`${d}/go.mod`);
-        const path = text ? goModModule(text) : undefined;
-        return path ? [{ path, dir: d }] : [];
-    };
-    for (const d of ups) {
-        const work = read(`${d}/go.work`);
-        if (work)
-            return goWorkUses(work).flatMap((u) => modOf(normalizePath(isAbsolutePath(u) ? u : `${d}/${u}`)));
-    }
-    for (const d of ups) {
-        const found = modOf(d);
-        if (found.length > 0)
-            return found;
-    }
-    return [];
-}
-
-;// CONCATENATED MODULE: ./src/model.ts
-// The shared data model. Everything between the parts of race-rerun is one of these plain types:
-// settings → plan → runs (RunRecord) → Report → renderers. No I/O here.
-/**
- * The kinds of finding, also the words accepted by `fail-on` (plus `never`). `overlap`: a test
- * that failed only while other runs overlapped it and passed every time alone.
- */
-const FINDING_KINDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'build', 'overlap'];
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./src/parse/util.ts
-// Small helpers shared by the parsers: line cleaning, frame lines, test names, caps.
-
-/** Cap on a finding's `raw` text. */
-const MAX_RAW = 64 * 1024;
-/** Cap on the frames kept per stack (a marker frame is added after it). */
-const MAX_FRAMES = 100;
-/** Cap on one input line; longer lines are cut (binary junk without newlines must not grow memory). */
-const MAX_LINE = 1024 * 1024;
-/** A flood of reports (e.g. GORACE=suppress_equal_stacks=0 in a loop) must not exhaust memory. */
-const MAX_FINDINGS = 1000;
-/**
- * Past MAX_FINDINGS, a report is kept only when it is distinct (by `reportKey`) from every one
- * kept before, its repeats counted on the one kept; at most this many such distinct reports.
- */
-const MAX_DISTINCT_FINDINGS = 5000;
-/** Text kept of a report past MAX_FINDINGS: its stacks are whole, its sample short. */
-const MAX_EXTRA_RAW = 4096;
-/** Lines of a report past the cap held until it is known to be a repeat: longer ones are dropped. */
-const MAX_REPORT_LINES = 5000;
-/** Longest report text used as its own key (at most this × MAX_DISTINCT_FINDINGS kept). */
-const MAX_PLAIN_KEY = 2048;
-/** What varies between occurrences of one report's header line (addresses, goroutine ids). */
-const VARYING_RE = /0x[0-9a-fA-F]+\??|oroutine \d+|\d+ minutes/g;
-/**
- * What tells two reports apart for the findings cap: their frames' `file:line +0xOFF` lines (the
- * same code gives the same pc in one binary; addresses, goroutine ids and arguments are on other
- * lines) and the panic line without addresses. Finer than the analysis signature, so distinct
- * findings never share a key. Long keys are hashed (SHA-1, native) to stay small.
- */
-function reportKey(kind, lines) {
-    const parts = [kind];
-    for (const l of lines) {
-        if (l.indexOf(' +0x') >= 0)
-            parts.push(l);
-        else if (l.startsWith('panic: ') || l.startsWith('fatal error: '))
-            parts.push(l.replace(VARYING_RE, ''));
-    }
-    const text = parts.join('\n');
-    // Short texts are keys themselves (a Map hashes them natively); long ones are hashed.
-    if (text.length <= MAX_PLAIN_KEY)
-        return text;
-    return `${kind}#${(0,external_node_crypto_.createHash)('sha1').update(text).digest('base64')}`;
-}
-/** The key of a kept finding, from its text (undefined for failures and build errors). */
-function findingKey(f) {
-    if (f.kind === 'failure' || f.kind === 'build')
-        return undefined;
-    return reportKey(f.kind === 'race' ? 'race' : 'traceback', f.raw.split('\n'));
-}
-/** `==================`: opens and closes a race report. */
-const RACE_SEP = '==================';
-const ANSI_RE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;?]*[ -/]*[@-~]`, 'g');
-const GH_TIMESTAMP_RE = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z(?: |$)/;
-/** A line number before a timestamp, as copied from GitHub's web log view: `12  2024-…Z `. */
-const LINE_NUMBER_TIMESTAMP_RE = /^ *\d{1,7}\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?Z ?/;
-/** syslog / journalctl: `Mar 01 12:00:00 host app[123]: `, and `-o short-iso` timestamps. */
-const SYSLOG_RE = /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:[+-]\d\d:?\d\d|Z)) \S+ [^\s:]+: /;
-/** A `name[id]: ` tag before each line (container and process loggers). */
-const TAG_RE = /^[\w.\-/@]*\[[\w.\-/@:]*\]$/;
-/**
- * Strips what people's copies of a log add around Go's text: `\r` and literal `^M` line ends,
- * trailing padding, GitHub's downloaded-log timestamp (or the web view's line number and
- * timestamp), syslog / journalctl prefixes, a `name[id]: ` tag, and ANSI colour escapes.
- */
-function cleanLine(input) {
-    let s = input;
-    const last = s.charCodeAt(s.length - 1);
-    // Trailing `\r`, spaces, tabs, `^M`: cheap checks on the last character first.
-    if (last === 13 || last === 32 || last === 9 || (last === 77 && s.endsWith('^M'))) {
-        s = s.replace(/(?:\r|\^M|[ \t])+$/, '');
-    }
-    // Prefixes can stack (a tag inside a journal line, a timestamp before both): a few rounds.
-    for (let round = 0; round < 3; round++) {
-        const stripped = stripPrefix(s);
-        if (stripped === s)
-            break;
-        s = stripped;
-    }
-    if (s.indexOf('\x1b') >= 0) {
-        s = s.replace(ANSI_RE, '');
-        if (s.length > 0 && s.charCodeAt(s.length - 1) === 13)
-            s = s.slice(0, -1);
-    }
-    return s;
-}
-/** One log-viewer prefix off the line, or the line as it was. */
-function stripPrefix(s) {
-    const c0 = s.charCodeAt(0);
-    // Cheap shape checks (`YYYY-`, a digit, `Mmm `) before the regexes.
-    if (c0 >= 48 && c0 <= 57) {
-        if (s.length >= 20 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(10) === 84) {
-            const m = GH_TIMESTAMP_RE.exec(s) ?? SYSLOG_RE.exec(s);
-            if (m)
-                return s.slice(m[0].length);
-        }
-        else {
-            const m = LINE_NUMBER_TIMESTAMP_RE.exec(s);
-            if (m)
-                return s.slice(m[0].length);
-        }
-    }
-    else if (c0 === 32) {
-        // The web view right-aligns its line numbers: ` 13043 2024-08-09T01:45:13.2083163Z `.
-        let i = 1;
-        while (s.charCodeAt(i) === 32)
-            i++;
-        const c = s.charCodeAt(i);
-        if (c >= 48 && c <= 57 && i < 8) {
-            const m = LINE_NUMBER_TIMESTAMP_RE.exec(s);
-            if (m)
-                return s.slice(m[0].length);
-        }
-    }
-    else if (c0 >= 65 && c0 <= 90 && s.charCodeAt(3) === 32 && s.charCodeAt(9) === 58) {
-        const m = SYSLOG_RE.exec(s);
-        if (m)
-            return s.slice(m[0].length);
-    }
-    // `name[id]: `: only lines starting with a letter (not frames, JSON, framing or `[signal`).
-    const l = c0 | 32;
-    if (l >= 97 && l <= 122) {
-        // Searching back from column 40 looks at 40 characters at most.
-        const tag = s.lastIndexOf(']: ', 40);
-        if (tag > 0 && TAG_RE.test(s.slice(0, tag + 1)))
-            return s.slice(tag + 3);
-    }
-    return s;
-}
-/**
- * `FILE:LINE +0xOFF`, `FILE:LINE` (inlined) or `FILE:LINE +0xOFF fp=… sp=… pc=…`, already without
- * the leading whitespace. Splits on the LAST colon before the offset: Windows paths are `C:/…`.
- */
-function parseFileLine(s) {
-    let end = s.indexOf(' +0x');
-    if (end < 0)
-        end = s.indexOf(' fp=');
-    if (end < 0)
-        end = s.length;
-    const colon = s.lastIndexOf(':', end - 1);
-    if (colon <= 0 || colon === end - 1)
-        return undefined;
-    let line = 0;
-    for (let i = colon + 1; i < end; i++) {
-        const c = s.charCodeAt(i);
-        if (c < 48 || c > 57)
-            return undefined;
-        line = line * 10 + (c - 48);
-    }
-    return { file: s.slice(0, colon), line };
-}
-/** `pkg.F(0x1, {0x2, 0x3})` → `pkg.F`; arguments never hold `(`, so the last `(` starts them. */
-function splitFuncArgs(s) {
-    const open = s.lastIndexOf('(');
-    if (open <= 0 || !s.endsWith(')'))
-        return { func: s, args: '' };
-    return { func: s.slice(0, open), args: s.slice(open + 1, -1) };
-}
-/** Go's rule for test function names (`Test`, `TestX`, `Test_x`, not `Testx`), minus TestMain. */
-function isTestFuncName(name) {
-    for (const prefix of ['Test', 'Benchmark', 'Fuzz', 'Example']) {
-        if (!name.startsWith(prefix))
-            continue;
-        if (name === 'TestMain')
-            return false;
-        if (name.length === prefix.length)
-            return true;
-        const c = name.charCodeAt(prefix.length);
-        return c < 97 || c > 122;
-    }
-    return false;
-}
-/**
- * The test a stack frame belongs to: `example.com/m/pkg.TestX.func2.1` → `TestX`. Dots in an import
- * path's last element are printed as `%2e`, so the first dot after the last slash ends the package.
- * Test functions live only in the test binary's own package (or its _test twin), so no package
- * check is needed.
- */
-function testNameFromFunc(fn) {
-    const slash = fn.lastIndexOf('/');
-    const dot = fn.indexOf('.', slash + 1);
-    if (dot < 0)
-        return undefined;
-    let end = fn.indexOf('.', dot + 1);
-    if (end < 0)
-        end = fn.length;
-    const name = fn.slice(dot + 1, end);
-    return isTestFuncName(name) ? name : undefined;
-}
-/** First test function in the frames of the given stacks, in order. */
-function testFromStacks(stacks) {
-    for (const s of stacks) {
-        for (const f of s.frames) {
-            const t = testNameFromFunc(f.func);
-            if (t)
-                return t;
-        }
-    }
-    return undefined;
-}
-/**
- * A stack names the top-level test (`TestParent`); the positional context may know the subtest
- * (`TestParent/racy_sub`). Keep the positional name when it is that test or one of its subtests.
- */
-function combineTest(stackTest, positional) {
-    if (!stackTest)
-        return positional;
-    if (positional && (positional === stackTest || positional.startsWith(`${stackTest}/`)))
-        return positional;
-    return stackTest;
-}
-/**
- * `line.trimStart().startsWith('--- ')` without building the trimmed copy (it ran for every frame
- * line of a report). Spaces and tabs are skipped here; any other leading character that is not
- * plainly visible ASCII (other whitespace trimStart knows) takes the exact slow way.
- */
-/** Lines the go command or the test binary print at column 0 after a package's output. */
-function isGoCommandLine(line) {
-    return (line.startsWith('ok  ') ||
-        line.startsWith('FAIL\t') ||
-        line === 'FAIL' ||
-        line === 'PASS' ||
-        line.startsWith('?   \t') ||
-        line.startsWith('exit status '));
-}
-function isResultAfterIndent(line) {
-    let i = 0;
-    let c = line.charCodeAt(0);
-    while (c === 32 || c === 9)
-        c = line.charCodeAt(++i);
-    if (c > 32 && c < 127) {
-        return (c === 45 &&
-            line.charCodeAt(i + 1) === 45 &&
-            line.charCodeAt(i + 2) === 45 &&
-            line.charCodeAt(i + 3) === 32);
-    }
-    return i < line.length && line.trimStart().startsWith('--- ');
-}
-/** A frame marking where frames were dropped (by us or by Go). */
-function elidedFrame(text) {
-    return { func: text, file: '', line: 0 };
-}
-/** Appends a frame, keeping at most `limit` frames plus one marker. */
-function pushFrame(frames, frame, limit = MAX_FRAMES) {
-    if (frames.length < limit)
-        frames.push(frame);
-    else if (frames.length === limit)
-        frames.push(elidedFrame('...additional frames elided...'));
-}
-/** `text` as a RawText of that cap would have kept it line by line. */
-function capText(text, max) {
-    if (text.length < max)
-        return text;
-    const r = new RawText(false, max);
-    for (const line of text.split('\n'))
-        r.add(line);
-    return r.text();
-}
-/** A report's text as printed, capped at MAX_RAW. */
-class RawText {
-    max;
-    parts = [];
-    len = 0;
-    truncated;
-    /** `off`: keeps nothing (the report is over the findings cap and will be dropped). */
-    constructor(off = false, max = MAX_RAW) {
-        this.max = max;
-        this.truncated = off;
-    }
-    add(line) {
-        if (this.truncated)
-            return;
-        if (this.len + line.length + 1 > this.max) {
-            this.truncated = true;
-            const room = this.max - this.len;
-            if (room > 0)
-                this.parts.push(line.slice(0, room));
-            this.parts.push('... (truncated)');
-            return;
-        }
-        this.parts.push(line);
-        this.len += line.length + 1;
-    }
-    text() {
-        return this.parts.join('\n');
-    }
-}
-/** Function names that are not the user's: the Go runtime, testing, stdlib (no dot in the first path element). */
-function isUserFrame(f) {
-    if (f.file.endsWith('_testmain.go') || f.file === '')
-        return false;
-    const slash = f.func.indexOf('/');
-    const firstElem = f.func.slice(0, slash >= 0 ? slash : f.func.indexOf('.'));
-    if (firstElem === 'main')
-        return true;
-    return slash >= 0 && firstElem.includes('.');
-}
-/**
- * Makes a finding that is kept hold copies of its strings, not substrings of input chunks (see
- * `detach`). Done only for findings that are stored: most of a huge log's are over the cap.
- */
-function detachFinding(f) {
-    f.message = detach(f.message);
-    f.raw = detach(f.raw);
-    if (f.test !== undefined)
-        f.test = intern(f.test);
-    if (f.runningTests)
-        f.runningTests = f.runningTests.map(intern);
-    for (const s of f.stacks) {
-        s.header = detach(s.header);
-        for (const fr of s.frames) {
-            fr.func = intern(fr.func);
-            fr.file = intern(fr.file);
-        }
-    }
-}
-/** Test outcomes kept verbatim per parse; past it only outcomes not seen yet (name and action). */
-const MAX_OUTCOMES = 10_000;
-/** Distinct strings kept by `intern` and distinct outcomes past MAX_OUTCOMES. */
-const MAX_DISTINCT = 100_000;
-/**
- * A copy of `s` that holds no reference to the chunk it was cut from. V8 keeps a whole input
- * chunk alive for any substring of it that is stored; names and frames are stored for the whole
- * parse, so without this the chunks they came from would pile up with the log's size.
- */
-function detach(s) {
-    return s.length === 0 ? '' : Buffer.from(s, 'utf8').toString('utf8');
-}
-const interned = new Map();
-const RECENT_SLOTS = 512;
-const recent = new Array(RECENT_SLOTS).fill(undefined);
-/**
- * `detach`, sharing one copy of strings that repeat (test, package, function and file names):
- * a log of a thousand runs names the same few hundred things a thousand times.
- */
-function intern(s) {
-    // A small direct-mapped cache in front of the map: comparing with one candidate is cheaper than
-    // hashing `s` (a fresh slice each time), and the same few names come again and again.
-    const n = s.length;
-    const slot = (n * 31 + s.charCodeAt(n - 1) * 7 + s.charCodeAt(n >> 1)) & (RECENT_SLOTS - 1);
-    const hit = recent[slot];
-    if (hit === s)
-        return hit;
-    let copy = interned.get(s);
-    if (copy === undefined) {
-        copy = detach(s);
-        if (interned.size < MAX_DISTINCT && n <= 1024)
-            interned.set(copy, copy);
-    }
-    if (n <= 1024)
-        recent[slot] = copy;
-    return copy;
-}
-/**
- * Items appended for the whole parse (test outcomes, package results): the first `verbatim` as
- * they come, then only those whose key was not seen, so memory stays bounded on huge logs while
- * every test and result still shows up (the report counts runs, not repeats within a run).
- */
-class BoundedList {
-    key;
-    verbatim;
-    items = [];
-    keys;
-    constructor(key, verbatim = MAX_OUTCOMES) {
-        this.key = key;
-        this.verbatim = verbatim;
-    }
-    push(item) {
-        if (this.items.length < this.verbatim) {
-            this.items.push(item);
-            return;
-        }
-        if (!this.keys)
-            this.keys = new Set(this.items.map(this.key));
-        const k = this.key(item);
-        if (this.keys.has(k) || this.keys.size >= MAX_DISTINCT)
-            return;
-        this.keys.add(k);
-        this.items.push(item);
-    }
-    get length() {
-        return this.items.length;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/analysis/attribution.ts
-const attribution_top = (name) => name.split('/')[0] ?? name;
-/** `example.com/m/pkg.TestA.func1` → `TestA` when the function belongs to package `pkg`. */
-function testOfFunc(func, pkg) {
-    for (const prefix of [`${pkg}.`, `${pkg}_test.`]) {
-        if (!func.startsWith(prefix))
-            continue;
-        const name = /^((?:Test|Fuzz|Example)[^.(]*)/.exec(func.slice(prefix.length))?.[1];
-        if (name && name !== 'TestMain')
-            return name;
-    }
-    return undefined;
-}
-// `testing` prints this as a t.Error-style line of the test the race was detected in.
-const RACE_NOTICE = /^(?:testing: )?race detected (?:during execution of (?:test|benchmark)|outside of test execution)/;
-/**
- * A race printed during test B whose stacks only show test A (a goroutine A started and did not
- * wait for): A. Undefined when the stacks name B itself, or no test.
- */
-function testsInStacks(f, pkg) {
-    const named = new Set();
-    for (const s of f.stacks) {
-        for (const fr of s.frames) {
-            const t = testOfFunc(fr.func, pkg);
-            if (t)
-                named.add(t);
-        }
-    }
-    return named;
-}
-function stackOwner(f, pkg) {
-    if (f.kind !== 'race' || !f.test)
-        return undefined;
-    const named = testsInStacks(f, pkg);
-    if (named.size === 0 || named.has(attribution_top(f.test)))
-        return undefined;
-    return [...named].sort()[0];
-}
-/**
- * Races of one run made by a goroutine that outlived its test A and reported during a later
- * test B, which it fails. Two shapes: the race is attributed to B and its stacks only name A;
- * or it is attributed to A (from its stacks), A passed, and B failed with no finding of its own
- * (`race detected during execution of test` is all B printed). B is then one the stacks name,
- * or the only such failed test of the run.
- */
-function outlivingRaces(run) {
-    const out = new Map();
-    const pkg = run.package;
-    const raws = run.parsed.findings;
-    const races = raws.filter((f) => f.kind === 'race');
-    const own = (test) => raws.some((f) => !(f.kind === 'failure' && RACE_NOTICE.test(f.message.trim())) &&
-        [...(f.test ? [f.test] : []), ...(f.runningTests ?? [])].some((n) => covers(test, n) || covers(n, test)));
-    const outcome = (name) => run.parsed.tests.find((t) => t.name === name && (t.package === pkg || !t.package));
-    const unexplained = run.parsed.tests
-        .filter((t) => t.action === 'fail' && !t.name.includes('/') && !own(t.name))
-        .map((t) => t.name)
-        .sort();
-    for (const r of races) {
-        const owner = stackOwner(r, pkg);
-        if (owner && r.test) {
-            out.set(r, { owner, during: r.test });
-            continue;
-        }
-        if (!r.test || outcome(attribution_top(r.test))?.action !== 'pass')
-            continue;
-        const named = testsInStacks(r, pkg);
-        const during = unexplained.find((t) => named.has(t)) ?? (unexplained.length === 1 ? unexplained[0] : undefined);
-        if (during && during !== attribution_top(r.test))
-            out.set(r, { owner: attribution_top(r.test), during });
-    }
-    return out;
-}
-/** `TestA` is `TestA/sub` or a parent of it. */
-function covers(parent, test) {
-    return test === parent || test.startsWith(`${parent}/`);
-}
-/** The tests a raw finding names: its test and, for a timeout, the tests that were running. */
-function namedTests(f) {
-    return [...(f.test ? [f.test] : []), ...(f.runningTests ?? [])];
-}
-/**
- * A test fails only because of findings when, in every run it failed, a race, panic, fatal error
- * or timeout named it or one of its subtests, and no t.Error/t.Fatal of its own did. Sets
- * `TestReport.failedBy` and `Finding.failsTests`.
- */
-function foldFailedTests(runs, tests, findings) {
-    const byTest = new Map();
-    for (const { run, findings: raws } of runs) {
-        for (const t of run.parsed.tests) {
-            if (t.action !== 'fail' && t.action !== 'interrupted')
-                continue;
-            const key = `${t.package}\u0000${t.name}`;
-            const e = byTest.get(key) ?? { ids: new Set(), alone: false };
-            byTest.set(key, e);
-            const mine = raws.filter((r) => (r.raw.package || run.package) === t.package &&
-                [...namedTests(r.raw), ...(r.during ? [r.during] : [])].some((n) => covers(t.name, n)));
-            // Its own t.Error (or a collision with other runs) is its own failure, not a finding's.
-            const own = (r) => r.raw.kind === 'failure' || r.raw.kind === 'overlap';
-            const causes = mine.filter((r) => !own(r) && r.raw.kind !== 'build');
-            if (causes.length === 0 || mine.some(own))
-                e.alone = true;
-            for (const c of causes)
-                e.ids.add(c.id);
-        }
-    }
-    const byId = new Map(findings.map((f) => [f.id, f]));
-    for (const t of tests) {
-        const e = byTest.get(`${t.package}\u0000${t.name}`);
-        if (!e || e.alone || e.ids.size === 0)
-            continue;
-        t.failedBy = [...e.ids].sort();
-        for (const id of t.failedBy) {
-            const f = byId.get(id);
-            if (f)
-                f.failsTests = [...(f.failsTests ?? []), t.name].sort();
-        }
-    }
-}
-/** Error text that names a resource two processes can fight over. */
-const EVIDENCE = /address already in use|database is locked|text file busy|device or resource busy|resource temporarily unavailable|file exists|too many open files|only one usage of each socket address|lock(?:ed)? by another process|already locked/i;
-/** The first line of a test's failing output that names a shared resource. */
-function evidenceLine(findings) {
-    for (const f of findings) {
-        for (const line of `${f.message}\n${f.raw}`.split('\n')) {
-            if (EVIDENCE.test(line)) {
-                const text = line.trim();
-                return text.length > 200 ? `${text.slice(0, 199)}…` : text;
-            }
-        }
-    }
-    return undefined;
-}
-/** `bind: address already in use` → `address already in use`. */
-function evidencePhrase(line) {
-    return EVIDENCE.exec(line)?.[0].toLowerCase();
-}
-/** Only the innermost of `TestA`, `TestA/sub`, for short lists: the parents fail with them. */
-function innermost(tests) {
-    return tests.filter((t) => !tests.some((o) => o !== t && o.startsWith(`${t}/`)));
-}
-/** `TestA`, `TestA, TestB and 2 more`. */
-function shortTestList(tests, max = 3) {
-    const shown = innermost(tests);
-    const head = shown.slice(0, max).join(', ');
-    return shown.length > max ? `${head} and ${shown.length - max} more` : head;
-}
-
-;// CONCATENATED MODULE: ./src/analysis/hash.ts
-// A small stable hash for finding ids: same signature → same id on every machine and version.
-/** 32-bit FNV-1a over the UTF-8 bytes, as 8 lower-case hex digits. */
-function fnv1a32(text) {
-    let h = 0x811c9dc5;
-    for (const byte of new TextEncoder().encode(text)) {
-        h ^= byte;
-        h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    return h.toString(16).padStart(8, '0');
-}
-
-;// CONCATENATED MODULE: ./src/analysis/names.ts
-// Go function names, test names and shell words, shortened or quoted for humans.
-/** Everything before the first `(` or `[`: receivers and type arguments may contain `/` or `.`. */
-function names_headEnd(func) {
-    const m = /[([]/.exec(func);
-    return m ? m.index : func.length;
-}
-/** Last import-path element: `example.com/m/daemon.(*Daemon).Shutdown` → `daemon.(*Daemon).Shutdown`. */
-function shortFunc(func) {
-    const slash = func.lastIndexOf('/', names_headEnd(func));
-    return func.slice(slash + 1);
-}
-/** Without the package: `(*Daemon).Shutdown`, `TestRace.func1`. Dots in import paths print as %2e. */
-function funcWithoutPackage(func) {
-    const short = shortFunc(func);
-    const dot = short.indexOf('.');
-    return dot < 0 ? short : short.slice(dot + 1);
-}
-/** For titles: the method name alone (`Shutdown`), else the function without package. */
-function titleFunc(func) {
-    const name = funcWithoutPackage(func);
-    const m = /^\(\*?[^)]*\)\.(.+)$/.exec(name);
-    return m?.[1] ?? name;
-}
-/** RE2 metacharacters in a test name, escaped so `-run` matches it literally. */
-function quoteMeta(s) {
-    return s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
-}
-/**
- * A `-run` pattern for the given tests: `^TestA$` or `^TestA$/^sub$` for one test, the top-level
- * tests (`^(TestA|TestB)$`) for several. Undefined when there are none.
- */
-function testPattern(tests) {
-    const unique = [...new Set(tests.filter((t) => t !== ''))].sort();
-    if (unique.length === 0)
-        return undefined;
-    if (unique.length === 1) {
-        return (unique[0] ?? '')
-            .split('/')
-            .map((part) => `^${quoteMeta(part)}$`)
-            .join('/');
-    }
-    const tops = [...new Set(unique.map((t) => t.split('/')[0] ?? t))];
-    if (tops.length === 1)
-        return `^${quoteMeta(tops[0] ?? '')}$`;
-    return `^(${tops.map(quoteMeta).join('|')})$`;
-}
-/** A word safe to paste into sh. */
-function shQuote(word) {
-    if (word !== '' && /^[A-Za-z0-9_\-.,/:=@+%]+$/.test(word))
-        return word;
-    return `'${word.replace(/'/g, `'\\''`)}'`;
-}
-
-;// CONCATENATED MODULE: ./src/analysis/reproduce.ts
-
-
-/** `./daemon` for a package in `examples/m/daemon` when the module is `examples/m`. */
-function packageArg(pkgDir, workingDirectory, importPath) {
-    if (pkgDir === undefined || pkgDir === '')
-        return importPath;
-    const wd = workingDirectory === '' || workingDirectory === '.' ? undefined : workingDirectory;
-    const rel = wd === undefined ? (pkgDir === '.' ? '' : pkgDir) : relativeTo(pkgDir, wd);
-    if (rel === undefined)
-        return importPath;
-    return rel === '' ? '.' : `./${rel}`;
-}
-function cdPrefix(workingDirectory) {
-    return workingDirectory === '' || workingDirectory === '.' ? '' : `cd ${shQuote(workingDirectory)} && `;
-}
-// Flags the reproduce command sets itself, or that would change the output format.
-const OWN_FLAG = /^--?(?:count|race|json|run|v)(?:=|$)/;
-function runPattern(i) {
-    if (i.kind === 'build')
-        return '^$';
-    return testPattern(i.tests) ?? i.run;
-}
-/**
- * `cd examples/m && go test -race -count=1 -run '^TestWriter$' ./daemon`. An `overlap` finding
- * passes alone: its command starts two at once, as race-rerun's parallel runs did.
- */
-function reproduceCommand(i) {
-    if (i.kind === 'overlap') {
-        const one = reproduceCommand({ ...i, kind: 'failure', workingDirectory: '.' });
-        return `${cdPrefix(i.workingDirectory)}for i in 1 2; do ${one} & done; wait`;
-    }
-    const words = ['go', 'test', '-race', '-count=1'];
-    words.push(...i.goTestFlags.filter((f) => !OWN_FLAG.test(f)).map(shQuote));
-    if (i.kind === 'timeout' && i.timeout)
-        words.push(`-timeout=${shQuote(i.timeout)}`);
-    const pattern = runPattern(i);
-    if (pattern !== undefined)
-        words.push('-run', shQuote(pattern));
-    words.push(shQuote(i.packageArg));
-    return cdPrefix(i.workingDirectory) + words.join(' ');
-}
-/**
- * How the CLI runs without installing it: the package is not on npm, so from its repository
- * (the README's placeholder; the README says how to install it for good).
- */
-const CLI_COMMAND = 'npx --yes github:org/race-rerun';
-// Flags the rerun command sets itself or that race-rerun adds to every run.
-const RERUN_OWN_FLAG = /^--?(?:race|json|run|v)(?:=|$)/;
-/** The better way to check a fix: race-rerun itself, many runs. Undefined for build errors. */
-function rerunCommand(i, count) {
-    // A count of an overlap would only say again that the runs collide.
-    if (i.kind === 'build' || i.kind === 'overlap')
-        return undefined;
-    const words = [CLI_COMMAND, 'run', '--count', String(count)];
-    // The user's flags, as the go test line keeps them (-short, -tags=…).
-    const flags = i.goTestFlags.filter((f) => !RERUN_OWN_FLAG.test(f));
-    // With '=': parseArgs takes a value that starts with '-' only so.
-    if (flags.length > 0)
-        words.push(`--go-test-flags=${shQuote(flags.join(' '))}`);
-    const pattern = runPattern(i);
-    if (pattern !== undefined)
-        words.push('--run', shQuote(pattern));
-    words.push(shQuote(i.packageArg));
-    return cdPrefix(i.workingDirectory) + words.join(' ');
-}
-/** The inputs above for a finding of a finished report (renderers use this). */
-function reproduceInputFor(report, finding) {
-    const pkg = report.packages.find((p) => p.importPath === finding.package);
-    const input = {
-        kind: finding.kind,
-        workingDirectory: report.context.workingDirectory,
-        packageArg: packageArg(pkg?.dir, report.context.workingDirectory, finding.package),
-        tests: finding.tests,
-        goTestFlags: report.context.goTestFlags,
-        timeout: report.context.timeout,
-    };
-    if (report.context.run !== undefined)
-        input.run = report.context.run;
-    return input;
-}
-/** Runs worth asking for when re-running: at least 30, or as many as this report used. */
-function rerunCount(report) {
-    return Math.max(30, report.runs);
-}
-
-;// CONCATENATED MODULE: ./src/analysis/signature.ts
-
-/** Stacks whose relative file names are relative to a directory (the package's or the module's). */
-function usesBaseDir(role) {
-    return role === 'failure' || role === 'build';
-}
-function mapFrame(frame, role, mapper, baseDir) {
-    return { frame, mapped: mapper.map(frame.file, usesBaseDir(role) ? baseDir : undefined, frame.func) };
-}
-/**
- * User code: a repository file, or a file outside this checkout (a log from another machine)
- * whose function is not the standard library's and whose path is not vendored. Never the toolchain,
- * the module cache, `<autogenerated>` or `_testmain.go`.
- */
-function isUserSite(k) {
-    if (k.mapped.origin === 'repo')
-        return true;
-    if (k.mapped.origin !== 'outside')
-        return false;
-    return !isStdFunc(k.frame.func) && !/(?:^|\/)vendor\//.test(k.mapped.path);
-}
-function findStack(f, role) {
-    return f.stacks.find((s) => s.role === role);
-}
-/** First user-code frame (not vendored: vendored code is someone else's bug site). */
-function firstUserFrame(stack, mapper, baseDir) {
-    if (!stack)
-        return undefined;
-    for (const frame of stack.frames) {
-        const k = mapFrame(frame, stack.role, mapper, baseDir);
-        if (isUserSite(k))
-            return k;
-    }
-    return undefined;
-}
-/**
- * `func@file:line` with the file's base name only: checkouts and GOROOTs differ between machines
- * (a CI log parsed locally, a pasted report), and the function already names the package, so the
- * same finding gets the same signature whether or not its file could be found here.
- */
-function frameKey(k) {
-    const file = k.mapped.path.replace(/\\/g, '/').split('/').pop() ?? '';
-    return `${k.frame.func}@${file}:${k.frame.line}`;
-}
-/** A race side: its first repository frame, else its creator's, else its first frame at all. */
-function raceSide(f, which, mapper) {
-    const access = findStack(f, which);
-    const creationRole = which === 'current' ? 'current-creation' : 'previous-creation';
-    const creation = findStack(f, creationRole);
-    const side = { which, role: which };
-    if (access?.access)
-        side.access = access.access;
-    if (access?.goroutine !== undefined)
-        side.goroutine = access.goroutine;
-    const user = firstUserFrame(access, mapper);
-    if (user)
-        return { ...side, key: user };
-    const creator = firstUserFrame(creation, mapper);
-    if (creator)
-        return { ...side, role: creationRole, key: creator };
-    const any = firstShown(access, mapper) ?? firstShown(creation, mapper);
-    if (any)
-        return { ...side, key: any };
-    return side;
-}
-/** No user frame at all: the first frame that is not generated code, else the first frame. */
-function firstShown(stack, mapper) {
-    if (!stack)
-        return undefined;
-    const keys = stack.frames.filter((fr) => fr.file !== '').map((fr) => mapFrame(fr, stack.role, mapper));
-    return keys.find((k) => k.mapped.origin !== 'generated') ?? keys[0];
-}
-// Frames that only say "a panic is being handled" and never locate the bug.
-const NOISE_FUNC = /^(?:panic|runtime\..*|internal\/runtime\/.*|testing\.tRunner\.func1(?:\.\d+)?|main\.main)$/;
-/** The frame a panic, fatal error or timeout is located at. */
-function primaryFrame(f, mapper) {
-    const panicStack = findStack(f, 'panic');
-    const user = firstUserFrame(panicStack, mapper) ?? firstUserFrame(findStack(f, 'creation'), mapper);
-    if (user)
-        return user;
-    if (f.kind === 'timeout') {
-        // The stuck test's goroutine is one of the others; find the one running a listed test.
-        const tops = new Set((f.runningTests ?? (f.test ? [f.test] : [])).map((t) => t.split('/')[0] ?? t));
-        for (const s of f.stacks) {
-            if (s.role !== 'goroutine')
-                continue;
-            const runsTest = s.frames.some((fr) => {
-                const m = /\.(Test[^.]*|Benchmark[^.]*|Fuzz[^.]*|Example[^.]*)(?:\.|$)/.exec(fr.func);
-                return m?.[1] !== undefined && tops.has(m[1]);
-            });
-            if (runsTest) {
-                const k = firstUserFrame(s, mapper);
-                if (k)
-                    return k;
-            }
-        }
-    }
-    const frame = panicStack?.frames.find((fr) => !NOISE_FUNC.test(fr.func)) ?? panicStack?.frames[0];
-    return frame ? mapFrame(frame, 'panic', mapper) : undefined;
-}
-/** The single frame of a failure (`x_test.go:12`) or build error (`./pkg/x.go:3`). */
-function pointFrame(f, mapper, baseDir) {
-    const stack = findStack(f, f.kind === 'build' ? 'build' : 'failure');
-    const frame = stack?.frames[0];
-    return frame && stack ? mapFrame(frame, stack.role, mapper, baseDir) : undefined;
-}
-/**
- * The kind of a panic or fatal message, without the values that vary between runs:
- * `index out of range [5] with length 3` → `index out of range [#] with length #`.
- */
-function normalizeMessage(message) {
-    const first = message.split('\n').find((l) => l.trim() !== '') ?? '';
-    return first
-        .replace(/\s*\[recovered(?:, repanicked)?\]\s*$/, '')
-        .replace(/0x[0-9a-fA-F]+/g, '#')
-        .replace(/\d+/g, '#')
-        .replace(/\s+/g, ' ')
-        .trim();
-}
-/** Test names listed under `running tests:`, without their `(2s)` durations, sorted. */
-function runningTests(f) {
-    const names = (f.runningTests ?? []).map((t) => t.replace(/\s*\([^)]*\)\s*$/, '').trim()).filter(Boolean);
-    return [...new Set(names)].sort();
-}
-/**
- * `baseDir`: the package directory for failures (whose file is a bare `x_test.go`), the module
- * directory for build errors (whose file is relative to where go ran). Absolute, or an import path.
- */
-function findingSignature(f, mapper, pkgDir) {
-    switch (f.kind) {
-        case 'race': {
-            const sides = [raceSide(f, 'current', mapper), raceSide(f, 'previous', mapper)]
-                .map((s) => (s.key ? frameKey(s.key) : '?'))
-                .sort();
-            return `race|${sides.join('|')}`;
-        }
-        case 'panic':
-        case 'fatal': {
-            const k = primaryFrame(f, mapper);
-            return `${f.kind}|${normalizeMessage(f.message)}|${k ? frameKey(k) : ''}`;
-        }
-        case 'timeout': {
-            const tests = runningTests(f);
-            const listed = tests.length > 0 ? tests : f.test ? [f.test] : [];
-            return `timeout|${f.package}|${listed.join(',')}`;
-        }
-        case 'failure': {
-            const k = pointFrame(f, mapper, pkgDir);
-            return `failure|${f.package}|${f.test ?? ''}|${k ? `${k.mapped.path}:${k.frame.line}` : ''}`;
-        }
-        case 'build': {
-            const k = pointFrame(f, mapper, pkgDir);
-            return `build|${f.package}|${k ? `${k.mapped.path}:${k.frame.line}` : ''}|${f.message.trim()}`;
-        }
-        case 'overlap':
-            return `overlap|${f.package}|${f.test ?? ''}`;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/analysis/stats.ts
-/** z for a two-sided 95% interval. */
-const Z95 = 1.959963984540054;
-/**
- * Wilson score interval for k successes in n trials. Unlike the normal approximation it stays
- * inside [0, 1] and is sensible at k = 0 and k = n, which is the common case here (a race seen in
- * 0 or all runs).
- */
-function wilson(k, n, z = Z95) {
-    if (!(n > 0))
-        return { low: 0, high: 1 };
-    const kk = Math.min(Math.max(k, 0), n);
-    const p = kk / n;
-    const z2 = z * z;
-    const denom = 1 + z2 / n;
-    const center = (p + z2 / (2 * n)) / denom;
-    const half = (z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n))) / denom;
-    // Exact bounds at the ends avoid 1e-17 noise in the JSON report.
-    const low = kk === 0 ? 0 : Math.max(0, center - half);
-    const high = kk === n ? 1 : Math.min(1, center + half);
-    return { low, high };
-}
-
-;// CONCATENATED MODULE: ./src/analysis/report.ts
-
-
-
-
-
-
-
-
-
-/** Lines of the first occurrence kept in `Finding.sample`. */
-const SAMPLE_LINES = 60;
-const KIND_ORDER = Object.fromEntries(FINDING_KINDS.map((k, i) => [k, i]));
-function compare(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/** Every package a run printed something for: one in run mode, maybe several in a parsed log. */
-function packagesOfRun(run) {
-    const out = new Set();
-    if (run.package)
-        out.add(run.package);
-    for (const p of run.parsed.packages)
-        out.add(p.name);
-    for (const t of run.parsed.tests)
-        out.add(t.package);
-    for (const f of run.parsed.findings)
-        out.add(f.package || run.package);
-    return out;
-}
-function syntheticTimeout(run, timeout) {
-    const pkg = run.package;
-    const stuck = run.parsed.tests
-        .filter((t) => t.package === pkg && t.action === 'interrupted')
-        .map((t) => t.name)
-        .sort();
-    const message = `run killed after ${timeout}`;
-    const f = {
-        kind: 'timeout',
-        package: pkg,
-        message,
-        stacks: [],
-        raw: `race-rerun: ${message}: the test binary did not stop on its own -test.timeout (run ${run.index}, ${pkg}).`,
-        runningTests: stuck,
-    };
-    if (stuck.length === 1 && stuck[0] !== undefined)
-        f.test = stuck[0];
-    return f;
-}
-/**
- * A run that failed with nothing to show for it (log.Fatal, os.Exit(1), t.FailNow without a
- * message, a crash the parser did not recognise) still gets a finding, so `fail-on` sees it.
- */
-function syntheticFailure(run, failedTests) {
-    const pkg = run.package;
-    const leaves = leafTests([...new Set(failedTests)].sort());
-    const how = run.signal
-        ? `was killed by ${run.signal}`
-        : run.exitCode !== null && run.exitCode !== 0
-            ? `exited with status ${run.exitCode}`
-            : 'failed';
-    const message = leaves.length > 0
-        ? `${leaves.join(', ')} failed without a message (the test binary ${how})`
-        : `the test binary ${how} without reporting a failed test (log.Fatal or os.Exit in a test?)`;
-    const f = { kind: 'failure', package: pkg, message, stacks: [], raw: `race-rerun: ${message}` };
-    if (leaves.length === 1 && leaves[0] !== undefined)
-        f.test = leaves[0];
-    // Several silent failures: named through runningTests, which the finding's test list includes.
-    else if (leaves.length > 1)
-        f.runningTests = leaves;
-    return f;
-}
-/** Only the innermost of `TestA`, `TestA/sub`: the parent is just waiting for it. */
-function leafTests(tests) {
-    return tests.filter((t) => !tests.some((o) => o !== t && o.startsWith(`${t}/`)));
-}
-function trimSample(raw) {
-    const lines = raw.replace(/\s+$/, '').split('\n');
-    while (lines.length > 0 && lines[0]?.trim() === '')
-        lines.shift();
-    if (lines.length <= SAMPLE_LINES)
-        return lines.join('\n');
-    return [...lines.slice(0, SAMPLE_LINES), `… (${lines.length - SAMPLE_LINES} more lines)`].join('\n');
-}
-function truncate(s, max) {
-    const one = s.replace(/\s+/g, ' ').trim();
-    return one.length <= max ? one : `${one.slice(0, max - 1).trimEnd()}…`;
-}
-function report_location(k, role, withFunction = true) {
-    if (!k || (k.mapped.origin !== 'repo' && !(withFunction && (isUserSite(k) || isLastResort(k)))))
-        return undefined;
-    const loc = {
-        file: k.mapped.path,
-        line: k.frame.line,
-        function: withFunction ? shortFunc(k.frame.func) : '',
-        role,
-    };
-    // Another machine's file that is not in this checkout: shown as printed, never annotated.
-    if (k.mapped.origin !== 'repo')
-        loc.origin = 'outside';
-    return loc;
-}
-/**
- * A stack with no user frame at all, only a dependency's (a tool run from the module cache): its
- * first such frame is still where the report points, shown as printed.
- */
-function isLastResort(k) {
-    return k.mapped.origin === 'modcache' && !isStdFunc(k.frame.func);
-}
-function sideLocation(side) {
-    const loc = report_location(side.key, side.role);
-    if (loc && side.access)
-        loc.access = side.access;
-    return loc;
-}
-function sideTitle(side) {
-    const access = side.access ?? 'access';
-    if (!side.key)
-        return `${access} in unknown code`;
-    const name = titleFunc(side.key.frame.func);
-    return side.role === side.which ? `${access} in ${name}` : `${access} in goroutine started by ${name}`;
-}
-function sideText(side) {
-    const access = side.access ?? 'access';
-    if (!side.key)
-        return `${access} (no stack)`;
-    const where = `${side.key.mapped.path}:${side.key.frame.line} in ${shortFunc(side.key.frame.func)}`;
-    // No repository frame in the access stack: the location is where its goroutine was created.
-    if (side.role !== side.which)
-        return `${access} (stack outside the repository) by a goroutine created at ${where}`;
-    return `${access} at ${where}`;
-}
-function timeoutDuration(message) {
-    return /\bafter\s+(\S+)/.exec(message)?.[1];
-}
-function describe(f, mapper, baseDir, tests) {
-    switch (f.kind) {
-        case 'race': {
-            const cur = raceSide(f, 'current', mapper);
-            const prev = raceSide(f, 'previous', mapper);
-            const locations = [sideLocation(cur), sideLocation(prev)].filter((l) => l !== undefined);
-            return {
-                title: `Data race: ${sideTitle(cur)} vs ${sideTitle(prev)}`,
-                message: `${sideText(cur)} races with ${sideText(prev)}`.replace(/^./, (c) => c.toUpperCase()),
-                locations,
-            };
-        }
-        case 'panic':
-        case 'fatal': {
-            const message = f.message.replace(/\s*\[recovered(?:, repanicked)?\]\s*$/, '').trim();
-            const loc = report_location(primaryFrame(f, mapper), f.kind);
-            const head = f.kind === 'panic' ? 'Panic' : 'Fatal error';
-            return {
-                title: `${head}: ${truncate(message || 'unknown', 80)}`,
-                message,
-                locations: loc ? [loc] : [],
-            };
-        }
-        case 'timeout': {
-            const loc = report_location(primaryFrame(f, mapper), 'timeout');
-            const listed = leafTests(tests);
-            const who = listed.length > 0 ? listed.join(', ') : f.package || 'the test binary';
-            const after = timeoutDuration(f.message);
-            return {
-                title: `Timeout: ${truncate(who, 80)} did not finish${after ? ` in ${after}` : ''}`,
-                message: f.message,
-                locations: loc ? [loc] : [],
-            };
-        }
-        case 'failure': {
-            const loc = report_location(pointFrame(f, mapper, baseDir), 'failure', false);
-            const name = f.test ?? (tests.length > 0 ? truncate(tests.join(', '), 80) : f.package);
-            return { title: `Test failure: ${name}`, message: failureMessage(f), locations: loc ? [loc] : [] };
-        }
-        case 'build': {
-            const loc = report_location(pointFrame(f, mapper, baseDir), 'build', false);
-            return { title: `Build failed: ${f.package}`, message: f.message, locations: loc ? [loc] : [] };
-        }
-        case 'overlap': {
-            const loc = report_location(pointFrame({ ...f, kind: 'failure' }, mapper, baseDir), 'failure', false);
-            const phrase = evidencePhrase(f.message);
-            return {
-                title: `Fails only when runs overlap: ${f.test ?? f.package}${phrase ? ` (${phrase})` : ''}`,
-                message: f.message,
-                locations: loc ? [loc] : [],
-            };
-        }
-    }
-}
-/** Lines and characters of a failure message kept (testify's block is 5 to 10 lines). */
-const MESSAGE_LINES = 20;
-const MESSAGE_CHARS = 2000;
-/**
- * The whole t.Error message, not only its first line: testify prints `file:line: ` and then an
- * `Error Trace:` / `Error:` / `Messages:` block on the lines below. Indentation Go adds is removed.
- */
-function failureMessage(f) {
-    const first = f.message.trim();
-    const lines = f.raw.replace(/\s+$/, '').split('\n');
-    const head = lines.findIndex((l) => /^\s*[\w.-]+\.go:\d+: ?/.test(l));
-    if (head < 0)
-        return f.message;
-    const body = [lines[head]?.replace(/^\s*[\w.-]+\.go:\d+: ?/, '') ?? ''];
-    const indent = /^\s*/.exec(lines[head] ?? '')?.[0].length ?? 0;
-    // Continuation lines are indented deeper than the `file:line:` line; the next report is not.
-    for (const l of lines.slice(head + 1)) {
-        if (l.trim() !== '' && (/^\s*/.exec(l)?.[0].length ?? 0) <= indent)
-            break;
-        body.push(l);
-    }
-    const deeper = body.slice(1).filter((l) => l.trim() !== '');
-    const strip = Math.min(...deeper.map((l) => /^ */.exec(l)?.[0].length ?? 0));
-    const text = body
-        .map((l, i) => (i === 0 ? l : l.slice(Number.isFinite(strip) ? strip : 0)))
-        .join('\n')
-        .replace(/^\s*\n/, '')
-        .replace(/\s+$/, '');
-    if (text === '' || !text.includes(first))
-        return f.message;
-    let kept = text.split('\n');
-    if (kept.length > MESSAGE_LINES)
-        kept = [...kept.slice(0, MESSAGE_LINES), `… (${kept.length - MESSAGE_LINES} more lines)`];
-    const out = kept.join('\n');
-    return out.length > MESSAGE_CHARS ? `${out.slice(0, MESSAGE_CHARS - 1)}…` : out;
-}
-/** What to do about a test that collides with other runs of itself. */
-const OVERLAP_FIX = 'parallel 1, or ports from RACE_RERUN_RUN or :0, files in t.TempDir()';
-const topTest = (name) => name.split('/')[0] ?? name;
-/**
- * A failure in an overlapped run of a test that then passed every time alone becomes an
- * `overlap` finding of that test (one per test, whatever each run's message was).
- */
-function asOverlap(f, pkg, confirmed) {
-    if (f.kind !== 'failure')
-        return undefined;
-    const tests = [...(f.test ? [f.test] : []), ...(f.runningTests ?? [])].map(topTest);
-    const check = tests.length > 0 ? confirmed.get(`${pkg}\u0000${tests[0]}`) : undefined;
-    if (!check || tests.some((t) => t !== check.test))
-        return undefined;
-    const why = check.evidence ?? 'no line of its output names the shared resource';
-    const raw = `${f.raw.replace(/\s+$/, '')}\n(race-rerun: ${check.test} failed in ${plural(check.overlappedFailedIn.length, 'run')} that overlapped other runs and passed alone ${check.aloneRuns} of ${check.aloneRuns} times.)\n`;
-    const { runningTests: _, ...rest } = f;
-    return {
-        ...rest,
-        kind: 'overlap',
-        test: check.test,
-        message: `${why}; passed alone ${check.aloneRuns} of ${check.aloneRuns} times; fix: ${OVERLAP_FIX}`,
-        raw,
-    };
-}
-function confirmedOverlaps(checks) {
-    return new Map((checks ?? [])
-        .filter((c) => c.aloneRuns > 0 && c.aloneFailed === 0)
-        .map((c) => [`${c.package}\u0000${c.test}`, c]));
-}
-/** Tests rerun alone: `overlap` when they passed every time, else the alone runs beside the others. */
-function markAloneRuns(tests, checks) {
-    for (const c of checks ?? []) {
-        for (const t of tests) {
-            if (t.package !== c.package || topTest(t.name) !== c.test)
-                continue;
-            if (t.name === c.test)
-                t.alone = { runs: c.aloneRuns, failed: c.aloneFailed };
-            if (c.aloneFailed === 0 && t.failed > 0)
-                t.status = 'overlap';
-        }
-    }
-}
-function mapStacks(f, mapper, baseDir) {
-    return f.stacks.map((s) => ({
-        role: s.role,
-        header: s.header,
-        frames: s.frames.map((fr) => {
-            const k = mapFrame(fr, s.role, mapper, baseDir);
-            return { function: fr.func, file: k.mapped.path, line: fr.line, origin: k.mapped.origin };
-        }),
-    }));
-}
-/** First meaningful line of compiler output, for a failed build the parser found nothing in. */
-function buildMessage(output) {
-    const line = output
-        .split('\n')
-        .map((l) => l.trim())
-        .find((l) => l !== '' && !l.startsWith('#') && !/^FAIL\b/.test(l) && !/^ok\b/.test(l));
-    return line ?? 'build failed';
-}
-function plural(n, noun) {
-    return `${n} ${noun}${n === 1 ? '' : 's'}`;
-}
-function joinList(parts) {
-    if (parts.length <= 1)
-        return parts.join('');
-    return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
-}
-const KIND_NOUN = {
-    race: 'data race',
-    panic: 'panic',
-    fatal: 'fatal error',
-    timeout: 'timeout',
-    failure: 'test failure',
-    build: 'build failure',
-    overlap: 'test failing only when runs overlap',
-};
-function report_buildReport(input) {
-    const { mapper } = input;
-    const moduleDir = normalizePath(input.moduleDir);
-    const info = new Map(input.packages.map((p) => [p.importPath, p]));
-    // Oldest first, so "first occurrence" does not depend on which run finished first.
-    const runs = [...input.runs].sort((a, b) => a.index - b.index || compare(a.package, b.package));
-    const confirmed = confirmedOverlaps(input.overlap);
-    const findingsOf = new Map();
-    const owners = new Map();
-    for (const run of runs) {
-        // Before the race notices are dropped: they name the test a race was reported during.
-        for (const [raw, o] of outlivingRaces(run))
-            owners.set(raw, o);
-        const list = run.parsed.findings.filter((f) => !(f.kind === 'failure' && RACE_NOTICE.test(f.message.trim())));
-        if (run.killed && !list.some((f) => f.kind === 'timeout'))
-            list.push(syntheticTimeout(run, input.context.timeout));
-        const pkg = run.package;
-        const own = list.filter((f) => (f.package || pkg) === pkg);
-        const failedTests = run.parsed.tests
-            .filter((t) => t.package === pkg && (t.action === 'fail' || t.action === 'interrupted'))
-            .map((t) => t.name);
-        const failed = (run.exitCode !== null && run.exitCode !== 0) ||
-            run.signal !== null ||
-            run.parsed.packages.some((p) => p.name === pkg && p.action === 'fail') ||
-            failedTests.length > 0;
-        if (own.length === 0 && failed)
-            list.push(syntheticFailure(run, failedTests));
-        findingsOf.set(run, run.overlapped ? list.map((f) => asOverlap(f, f.package || pkg, confirmed) ?? f) : list);
-    }
-    const runsOf = new Map();
-    for (const run of runs) {
-        for (const pkg of packagesOfRun(run)) {
-            const list = runsOf.get(pkg) ?? [];
-            list.push(run);
-            runsOf.set(pkg, list);
-        }
-    }
-    /** Failures print bare file names, relative to the package directory (absolute, or the import path). */
-    const pkgDir = (pkg) => info.get(pkg)?.dir ?? (pkg === '' ? undefined : pkg);
-    const baseDirFor = (f, pkg) => f.kind === 'build' ? moduleDir : f.kind === 'failure' || f.kind === 'overlap' ? pkgDir(pkg) : undefined;
-    const groups = new Map();
-    const groupOf = new Map();
-    const add = (raw, pkg, runIndex, runCount, scope) => {
-        const baseDir = baseDirFor(raw, pkg);
-        const signature = findingSignature(raw, mapper, baseDir);
-        const key = `${scope}\u0000${pkg}\u0000${signature}`;
-        let g = groups.get(key);
-        if (!g) {
-            g = { kind: raw.kind, pkg, signature, baseDir, runs: runCount, occurrences: [], seenIn: new Set() };
-            groups.set(key, g);
-        }
-        g.occurrences.push({ raw, runIndex });
-        groupOf.set(raw, g);
-        g.seenIn.add(runIndex);
-    };
-    for (const run of runs) {
-        for (const raw of findingsOf.get(run) ?? []) {
-            const pkg = raw.package || run.package;
-            add(raw, pkg, run.index, runsOf.get(pkg)?.length ?? 1, 'run');
-        }
-    }
-    // A failed build is one finding per compiler error, counted as 1 of 1.
-    const buildFindings = [...(input.buildFindings ?? [])];
-    for (const b of input.builds) {
-        if (b.ok || buildFindings.some((f) => f.package === b.package.importPath))
-            continue;
-        buildFindings.push({
-            kind: 'build',
-            package: b.package.importPath,
-            message: buildMessage(b.output),
-            stacks: [],
-            raw: b.output,
-        });
-    }
-    for (const raw of buildFindings)
-        add({ ...raw, kind: 'build' }, raw.package, 1, 1, 'build');
-    /** Repo-relative directory of a package known only by import path, through the module list. */
-    const dirOfImportPath = (pkg) => {
-        if (pkg === '')
-            return undefined;
-        const mapped = mapper.map(`${pkg}/_`);
-        return mapped.origin === 'repo' ? mapped.path.replace(/\/?_$/, '') || '.' : undefined;
-    };
-    // Package reports, needed for the reproduce commands' package arguments.
-    const relDir = (abs) => mapper.map(abs).path;
-    const testsOfRun = (run, pkg) => run.parsed.tests.filter((t) => t.package === pkg);
-    const runFailedFor = (run, pkg) => run.killed ||
-        (run.package === pkg && ((run.exitCode !== null && run.exitCode !== 0) || run.signal !== null)) ||
-        run.parsed.packages.some((p) => p.name === pkg && p.action === 'fail') ||
-        (findingsOf.get(run) ?? []).some((f) => (f.package || run.package) === pkg) ||
-        testsOfRun(run, pkg).some((t) => t.action === 'fail' || t.action === 'interrupted');
-    const runFailed = (run) => run.killed ||
-        (run.exitCode !== null && run.exitCode !== 0) ||
-        run.signal !== null ||
-        (findingsOf.get(run) ?? []).length > 0 ||
-        run.parsed.packages.some((p) => p.action === 'fail') ||
-        run.parsed.tests.some((t) => t.action === 'fail' || t.action === 'interrupted');
-    const packages = input.packages.map((p) => {
-        const pr = runsOf.get(p.importPath) ?? [];
-        return {
-            importPath: p.importPath,
-            dir: relDir(p.dir),
-            built: p.built,
-            runs: pr.length,
-            failedRuns: pr.filter((r) => runFailedFor(r, p.importPath)).length,
-        };
-    });
-    // Parse mode: packages only the logs know about. Their directory comes from the module list.
-    for (const [pkg, pr] of [...runsOf].sort((a, b) => compare(a[0], b[0]))) {
-        if (info.has(pkg))
-            continue;
-        const dir = dirOfImportPath(pkg) ?? '';
-        packages.push({
-            importPath: pkg,
-            dir,
-            built: true,
-            runs: pr.length,
-            failedRuns: pr.filter((r) => runFailedFor(r, pkg)).length,
-        });
-    }
-    const ctx = input.context;
-    const findings = [];
-    const findingOf = new Map();
-    for (const g of groups.values()) {
-        const first = g.occurrences[0];
-        if (!first)
-            continue;
-        const tests = new Set();
-        let outlived;
-        for (const o of g.occurrences) {
-            if (o.raw.test)
-                tests.add(o.raw.test);
-            for (const t of runningTests(o.raw))
-                tests.add(t);
-            const who = owners.get(o.raw);
-            outlived ??= who;
-            // Both tests: with the exit sleep off, the owner alone exits before its goroutine races.
-            if (who)
-                for (const t of [who.owner, who.during])
-                    tests.add(t);
-        }
-        // A timeout lists the parents of the stuck test too; the stuck one is what matters.
-        const testList = (g.kind === 'timeout' ? leafTests([...tests]) : [...tests]).sort(compare);
-        const d = describe(first.raw, mapper, g.baseDir, testList);
-        if (outlived) {
-            d.message += `; made by a goroutine of ${outlived.owner}, reported during ${outlived.during}, which it fails`;
-        }
-        const pr = packages.find((p) => p.importPath === g.pkg);
-        const repro = {
-            kind: g.kind,
-            workingDirectory: ctx.workingDirectory,
-            packageArg: packageArg(pr?.dir ?? dirOfImportPath(g.pkg), ctx.workingDirectory, g.pkg),
-            tests: testList,
-            goTestFlags: ctx.goTestFlags,
-            timeout: ctx.timeout,
-        };
-        if (ctx.run !== undefined)
-            repro.run = ctx.run;
-        const runsSeen = g.seenIn.size;
-        // One occurrence that stayed incomplete is worth saying even when others were recovered.
-        const recovery = g.occurrences.some((o) => o.raw.stackRecovery === 'unrecovered')
-            ? 'unrecovered'
-            : g.occurrences.some((o) => o.raw.stackRecovery === 'recovered')
-                ? 'recovered'
-                : undefined;
-        const finding = {
-            id: '',
-            kind: g.kind,
-            signature: g.signature,
-            title: d.title,
-            message: d.message,
-            package: g.pkg,
-            runsSeen,
-            runs: g.runs,
-            interval: wilson(runsSeen, g.runs),
-            seenIn: [...g.seenIn].sort((a, b) => a - b),
-            tests: testList,
-            locations: d.locations,
-            stacks: mapStacks(first.raw, mapper, g.baseDir),
-            sample: trimSample(first.raw.raw),
-            reproduce: reproduceCommand(repro),
-        };
-        if (recovery)
-            finding.stackRecovery = recovery;
-        if (g.occurrences.every((o) => o.raw.truncated))
-            finding.truncated = true;
-        const repeats = g.occurrences.reduce((n, o) => n + (o.raw.repeats ?? 0), 0);
-        if (repeats > 0)
-            finding.repeats = repeats;
-        if (outlived)
-            finding.goroutineOf = outlived.owner;
-        if (g.kind === 'overlap') {
-            const c = confirmed.get(`${g.pkg}\u0000${first.raw.test ?? ''}`);
-            if (c)
-                finding.aloneRuns = c.aloneRuns;
-        }
-        findings.push(finding);
-        findingOf.set(g, finding);
-    }
-    findings.sort((a, b) => b.runsSeen - a.runsSeen ||
-        KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
-        compare(a.signature, b.signature) ||
-        compare(a.package, b.package));
-    // The id hashes the signature; a signature shared by two packages also hashes the package.
-    const sigCount = new Map();
-    for (const f of findings)
-        sigCount.set(f.signature, (sigCount.get(f.signature) ?? 0) + 1);
-    for (const f of findings) {
-        f.id = fnv1a32((sigCount.get(f.signature) ?? 0) > 1 ? `${f.package}\n${f.signature}` : f.signature);
-    }
-    addCooccurrence(findings);
-    const tests = aggregateTests(runs);
-    markAloneRuns(tests, input.overlap);
-    const runFindings = runs.map((run) => ({
-        run,
-        findings: (findingsOf.get(run) ?? []).flatMap((raw) => {
-            const f = groupOf.get(raw);
-            const id = f ? findingOf.get(f)?.id : undefined;
-            const during = owners.get(raw)?.during;
-            return id ? [{ raw, id, ...(during ? { during } : {}) }] : [];
-        }),
-    }));
-    foldFailedTests(runFindings, tests, findings);
-    const totalRuns = runs.length;
-    const failedRuns = runs.filter(runFailed).length;
-    const verdict = input.errors.length > 0 && totalRuns === 0 ? 'error' : findings.length > 0 ? 'findings' : 'clean';
-    const ranCounts = packages.filter((p) => p.runs > 0).map((p) => p.runs);
-    return {
-        schemaVersion: 1,
-        tool: { name: 'race-rerun', version: input.version },
-        mode: input.mode,
-        runs: input.count,
-        totalRuns,
-        failedRuns,
-        packages,
-        findings,
-        tests,
-        verdict,
-        summary: summarize(input, findings, tests, verdict, totalRuns, ranCounts),
-        errors: [...input.errors],
-        notes: [...input.notes, ...capNotes(runs)],
-        context: input.context,
-    };
-}
-/** Says when a run printed more reports than are kept one by one, and what became of them. */
-function capNotes(runs) {
-    const over = runs.filter((r) => r.parsed.beyondCap);
-    if (over.length === 0)
-        return [];
-    const repeats = over.reduce((n, r) => n + (r.parsed.beyondCap?.repeats ?? 0), 0);
-    const dropped = over.reduce((n, r) => n + (r.parsed.beyondCap?.dropped ?? 0), 0);
-    const which = over.length === 1 ? '1 run' : `${over.length} runs`;
-    let text = `${which} printed more than ${MAX_FINDINGS_SHOWN} reports: past that, each distinct report was kept once and ${repeats} repeated ${repeats === 1 ? 'copy was' : 'copies were'} counted, not kept`;
-    if (dropped > 0)
-        text += `; ${dropped} distinct ${dropped === 1 ? 'report was' : 'reports were'} dropped (more than ${MAX_DISTINCT_SHOWN} distinct reports in a run)`;
-    return [`${text}.`];
-}
-const MAX_FINDINGS_SHOWN = MAX_FINDINGS.toLocaleString('en-US');
-const MAX_DISTINCT_SHOWN = MAX_DISTINCT_FINDINGS.toLocaleString('en-US');
-/** Races listed as a symptom's likely cause at most. */
-const MAX_CAUSES = 5;
-/**
- * For every panic, fatal error, timeout and failure, the races of the same package that were
- * reported in the same runs: a race that shows up whenever the panic does is the likely cause.
- * Run indexes are per package, so only races of the same package can share a run.
- */
-function addCooccurrence(findings) {
-    const races = findings.filter((f) => f.kind === 'race');
-    for (const f of findings) {
-        if (f.kind === 'race' || f.kind === 'build')
-            continue;
-        const runs = new Set(f.seenIn);
-        const causes = races
-            .filter((r) => r.package === f.package)
-            .map((r) => ({ id: r.id, runs: r.seenIn.filter((i) => runs.has(i)).length }))
-            .filter((c) => c.runs > 0)
-            // Stable sort: ties keep the races' report order.
-            .sort((a, b) => b.runs - a.runs)
-            .slice(0, MAX_CAUSES);
-        if (causes.length > 0)
-            f.cooccurringRaces = causes;
-    }
-}
-function aggregateTests(runs) {
-    const byTest = new Map();
-    for (const run of runs) {
-        for (const t of run.parsed.tests) {
-            const key = `${t.package}\u0000${t.name}`;
-            let e = byTest.get(key);
-            if (!e) {
-                e = { pkg: t.package, name: t.name, ran: new Set(), failed: new Set(), onlySkip: true };
-                byTest.set(key, e);
-            }
-            e.ran.add(run);
-            if (t.action === 'fail' || t.action === 'interrupted')
-                e.failed.add(run);
-            if (t.action !== 'skip')
-                e.onlySkip = false;
-        }
-    }
-    const out = [];
-    for (const e of byTest.values()) {
-        const n = e.ran.size;
-        const k = e.failed.size;
-        const status = k > 0 && k === n ? 'failing' : k > 0 ? 'flaky' : e.onlySkip ? 'skipped' : 'passing';
-        out.push({ package: e.pkg, name: e.name, runs: n, failed: k, status, interval: wilson(k, n) });
-    }
-    const bad = (t) => (t.status === 'failing' || t.status === 'flaky' ? 0 : 1);
-    return out.sort((a, b) => bad(a) - bad(b) ||
-        b.failed - a.failed ||
-        (a.status === 'failing' ? 0 : 1) - (b.status === 'failing' ? 0 : 1) ||
-        compare(a.package, b.package) ||
-        compare(a.name, b.name));
-}
-function summarize(input, findings, tests, verdict, totalRuns, ranCounts) {
-    const ranPackages = ranCounts.length;
-    // A test that fails only because of a finding is told with that finding, not counted again.
-    const flaky = tests.filter((t) => t.status === 'flaky' && !t.failedBy).length;
-    const failing = tests.filter((t) => t.status === 'failing' && !t.failedBy).length;
-    const parts = [];
-    for (const kind of FINDING_KINDS) {
-        // Test failures are told through the flaky/failing test counts when there are any.
-        if (kind === 'failure' && flaky + failing > 0)
-            continue;
-        const ofKind = findings.filter((f) => f.kind === kind);
-        const n = ofKind.length;
-        if (n === 0)
-            continue;
-        const noun = kind === 'overlap' ? `${n === 1 ? 'test' : 'tests'} failing only when runs overlap` : undefined;
-        const fails = ofKind.flatMap((f) => f.failsTests ?? []);
-        const failsText = fails.length > 0 ? ` (${n === 1 ? 'fails' : 'fail'} ${shortTestList([...new Set(fails)].sort())})` : '';
-        parts.push(`${noun ? `${n} ${noun}` : plural(n, KIND_NOUN[kind])}${failsText}`);
-    }
-    if (flaky > 0)
-        parts.push(plural(flaky, 'flaky test'));
-    if (failing > 0)
-        parts.push(plural(failing, 'failing test'));
-    if (verdict === 'error') {
-        const why = `Nothing was run: ${input.errors[0] ?? 'unknown error'}`;
-        return parts.length > 0 ? `${joinList(parts)}; ${why.charAt(0).toLowerCase()}${why.slice(1)}` : why;
-    }
-    if (totalRuns === 0) {
-        const why = input.errors[0] ? `nothing was run: ${input.errors[0]}` : 'no tests ran';
-        return parts.length > 0 ? `${joinList(parts)}; ${why}` : `${why.charAt(0).toUpperCase()}${why.slice(1)}`;
-    }
-    const unit = input.mode === 'parse' ? 'log' : 'run';
-    // Runs per package as they happened: fewer than asked when the engine stopped early.
-    const perPackage = [...new Set(ranCounts)];
-    const runs = input.mode === 'parse' ? input.count : perPackage.length === 1 ? (perPackage[0] ?? 0) : totalRuns;
-    let scope = `in ${plural(runs, unit)}`;
-    if (ranPackages > 0)
-        scope += ` of ${plural(ranPackages, 'package')}`;
-    if (parts.length === 0)
-        return `No data race, panic or failure ${scope}`;
-    return `${joinList(parts)} ${scope}`;
-}
-
 ;// CONCATENATED MODULE: ./src/parse/build.ts
 
 const MAX_BUILD_FINDINGS = 20;
@@ -36058,7 +36435,7 @@ async function schedule(jobs, opts, deps) {
         if (!best)
             return undefined;
         const st = best;
-        const index = ++st.started;
+        const index = (opts.firstRun ?? 1) - 1 + ++st.started;
         st.inFlight.set(index, now);
         // With `count` nothing waits on what a run found, so the next process starts while this
         // run's log is parsed: the cores keep running tests instead of waiting on the parser.
@@ -36400,10 +36777,51 @@ async function checkPatterns(runner, spec, inputs) {
     return patternProblem(result.output, inputs);
 }
 
+;// CONCATENATED MODULE: ./src/engine/shard.ts
+/** Runs `first..last` (1-based, inclusive) of `count` that shard `index` of `total` gets. */
+function runRange(count, index, total) {
+    return {
+        first: Math.floor(((index - 1) * count) / total) + 1,
+        last: Math.floor((index * count) / total),
+    };
+}
+function shareOf(packages, count, shard) {
+    const { index, total } = shard;
+    if (packages.length >= total) {
+        const sorted = [...packages].sort((a, b) => (a.importPath < b.importPath ? -1 : 1));
+        const mine = sorted.filter((_, i) => i % total === index - 1);
+        return {
+            packages: mine,
+            count,
+            firstRun: 1,
+            info: { index, total, split: 'packages', packages: mine.map((p) => p.importPath) },
+        };
+    }
+    const { first, last } = runRange(count, index, total);
+    return {
+        packages: [...packages],
+        count: Math.max(0, last - first + 1),
+        firstRun: first,
+        info: { index, total, split: 'runs', firstRun: first, lastRun: last },
+    };
+}
+/** How a shard's share reads in notes and the summary. */
+function shareText(info, count) {
+    if (info.split === 'runs') {
+        const runs = (info.lastRun ?? 0) < (info.firstRun ?? 1)
+            ? 'no runs (fewer runs than shards)'
+            : `runs ${info.firstRun}–${info.lastRun} of ${count} of every package`;
+        return `Shard ${info.index} of ${info.total}: ${runs}.`;
+    }
+    const n = info.packages?.length ?? 0;
+    return `Shard ${info.index} of ${info.total}: all ${count} runs of ${n} package${n === 1 ? '' : 's'} (packages dealt out over the shards).`;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/engine.ts
 // Orchestration: go env → go list → build each test binary once with -race → run each `count`
 // times (or until the answer is known). Problems the user caused end up in `errors` with what was
 // done so far; nothing throws.
+
 
 
 
@@ -36565,6 +36983,12 @@ async function execute(settings, deps) {
                 return result;
             }
         }
+        const share = settings.shard ? shareOf(packages, settings.count, settings.shard) : undefined;
+        if (share) {
+            packages = share.packages;
+            result.shard = share.info;
+            result.notes.push(shareText(share.info, settings.count));
+        }
         result.packages = packages;
         const testArgs = testBinaryArgs({ ...baseArgs, run: settings.run });
         const binDir = (0,external_node_path_namespaceObject.join)(deps.workDir, 'bin');
@@ -36617,7 +37041,8 @@ async function execute(settings, deps) {
             `${untilText(settings)}, at most ${parallel} at once (timeout ${settings.timeout} per run` +
             `${settings.maxDuration ? `, ${settings.maxDuration} in all` : ''})`);
         const sched = await schedule(jobs, {
-            count: settings.count,
+            count: share?.count ?? settings.count,
+            ...(share ? { firstRun: share.firstRun } : {}),
             parallel,
             timeout: settings.timeout,
             timeoutMs: settings.timeoutMs,
@@ -39242,6 +39667,7 @@ function textEnd(buf, from, end) {
 
 
 
+
 /** This machine's file system, for the path mapper: symlinked checkouts, files of other machines' logs. */
 const nodePathDisk = {
     realpath(p) {
@@ -39290,6 +39716,11 @@ function reportContext(settings, goVersion, commit) {
         goTestFlags: settings.goTestFlags,
         ...(goVersion ? { goVersion } : {}),
         ...(commit ? { commit } : {}),
+        ...(settings.until === 'first' || settings.until === 'stable' ? { until: settings.until } : {}),
+        ...(settings.until === 'stable' && settings.precision !== undefined
+            ? { precision: settings.precision }
+            : {}),
+        ...(settings.maxDuration ? { maxDuration: settings.maxDuration } : {}),
     };
 }
 /** Runs the tests as the settings say and reports. Never throws for user-caused problems. */
@@ -39330,6 +39761,12 @@ async function runAndReport(settings, deps, commit) {
         report.escapedProcesses = result.escaped;
     if (result.focus)
         report.focus = result.focus;
+    // Even a shard that stopped before its share was known says which shard it is, for the merge.
+    const shard = result.shard ?? (settings.shard && { ...settings.shard, split: 'packages', packages: [] });
+    if (shard) {
+        report.shard = shard;
+        report.summary = shardSummary(report.summary, shard);
+    }
     return report;
 }
 /** A report for when nothing could be run (bad settings): still written, so users see why. */
@@ -44670,6 +45107,72 @@ function createClient(token, opts) {
     return client;
 }
 
+;// CONCATENATED MODULE: ./src/publish/checks.ts
+
+/** GitHub takes at most 50 annotations per create or update request. */
+const ANNOTATIONS_PER_REQUEST = 50;
+/** Output text and summary limit of a check run. */
+const OUTPUT_LIMIT = 65_535;
+const MESSAGE_LIMIT = 64 * 1024 - 1;
+const LEVEL = { error: 'failure', warning: 'warning', notice: 'notice' };
+function cut(s, max) {
+    return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
+}
+function apiAnnotation(a) {
+    return {
+        path: a.file,
+        start_line: a.startLine,
+        end_line: a.startLine,
+        annotation_level: LEVEL[a.level],
+        title: cut(a.title, 255),
+        message: cut(a.message, MESSAGE_LIMIT),
+    };
+}
+/** Creates the completed check run with the first 50 annotations, then adds the rest 50 at a time. */
+async function createCheckRun(input) {
+    const { client, owner, repo } = input;
+    const batches = [];
+    for (let i = 0; i < input.annotations.length; i += ANNOTATIONS_PER_REQUEST)
+        batches.push(input.annotations.slice(i, i + ANNOTATIONS_PER_REQUEST));
+    const output = (batch) => ({
+        title: cut(input.title, 255),
+        summary: cut(input.summary, OUTPUT_LIMIT),
+        annotations: (batch ?? []).map(apiAnnotation),
+    });
+    let requests = 0;
+    try {
+        requests++;
+        const created = await client.rest.checks.create({
+            owner,
+            repo,
+            name: input.name,
+            head_sha: input.headSha,
+            status: 'completed',
+            conclusion: input.conclusion,
+            ...(input.detailsUrl ? { details_url: input.detailsUrl } : {}),
+            output: output(batches[0]),
+        });
+        const id = created.data.id;
+        for (const batch of batches.slice(1)) {
+            requests++;
+            await client.rest.checks.update({ owner, repo, check_run_id: id, output: output(batch) });
+        }
+        return { ok: true, id, ...(created.data.html_url ? { url: created.data.html_url } : {}), requests };
+    }
+    catch (err) {
+        const e = asApiError(err);
+        const status = e.status;
+        const message = (e.message.split('\n')[0] ?? '').replace(/ - https?:\/\/\S+/, '');
+        const hint = status === 403 || status === 404 ? ' Give the job `permissions: checks: write`.' : '';
+        return {
+            ok: false,
+            warning: `race-rerun could not create the check run: ${message}.${hint} The annotations are printed as workflow commands instead (GitHub shows 10 per level and step).`,
+            ...(status !== undefined ? { status } : {}),
+            requests,
+        };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/render/format.ts
 // Wording shared by the renderers, so the annotation, the job summary and the terminal agree.
 
@@ -45137,6 +45640,7 @@ function findingsTable(report, findings, opts = {}) {
 
 
 
+
 const MAX_GONE_SHOWN = 10;
 const MAX_FOCUS_SHOWN = 15;
 const key = (pkg, name) => `${pkg}\u0000${name}`;
@@ -45235,6 +45739,14 @@ function icon(report, parts, onlyNew) {
         return '⚠️';
     return '❌';
 }
+/** `shard 2 of 4`, or for a merged report `merged from 4 jobs: 4 of 4 shards`: how many jobs ran. */
+function jobsText(report) {
+    if (report.shard)
+        return `shard ${report.shard.index} of ${report.shard.total}`;
+    if (report.merged && (report.merged.total > 1 || report.merged.jobs > 1))
+        return mergedText(report.merged);
+    return undefined;
+}
 /** `❌ **1 new data race · 1 known panic** — 30 runs at `abc1234` (vs main: +1 race) · [workflow run](…)` */
 function headline(report, opts = {}) {
     const run = opts.runUrl ? ` · [workflow run](${safeUrl(opts.runUrl)})` : '';
@@ -45250,9 +45762,10 @@ function headline(report, opts = {}) {
     const sha = opts.sha ? code(opts.sha.slice(0, 7)) : '';
     const at = sha ? ` at ${opts.commitUrl ? `[${sha}](${safeUrl(opts.commitUrl)})` : sha}` : '';
     const delta = deltaText(report);
+    const jobs = jobsText(report);
     const c = report.cancelled;
     const cut = c ? ` · cancelled (${c.signal}) after ${c.runsDone} of ${escape_plural(c.runsPlanned, 'run')}` : '';
-    return `${icon(report, parts, opts.onlyNew === true)} **${what}** — ${runsPhrase(report)}${at}${delta ? ` (${delta})` : ''}${cut}${run}`;
+    return `${icon(report, parts, opts.onlyNew === true)} **${what}** — ${runsPhrase(report)}${jobs ? ` (${jobs})` : ''}${at}${delta ? ` (${delta})` : ''}${cut}${run}`;
 }
 /** `only-changed`: which packages ran and why, in one paragraph. */
 function focusLines(report) {
@@ -45536,6 +46049,7 @@ function renderDocument(report, opts) {
 
 
 
+
 /** GitHub rejects comment bodies over 65,536 characters. */
 const COMMENT_LIMIT = 65_536;
 /** Earlier results kept at the bottom. */
@@ -45556,16 +46070,6 @@ function markerValue(s) {
 function commentMarker(id) {
     const matrix = id.matrix === undefined ? 'none' : markerValue(id.matrix);
     return `<!-- race-rerun: workflow=${markerValue(id.workflow)}; job=${markerValue(id.job)}; matrix=${matrix} -->`;
-}
-function sortKeys(value) {
-    if (Array.isArray(value))
-        return value.map(sortKeys);
-    if (value !== null && typeof value === 'object') {
-        return Object.fromEntries(Object.keys(value)
-            .sort()
-            .map((k) => [k, sortKeys(value[k])]));
-    }
-    return value;
 }
 /**
  * `${{ toJSON(matrix) }}` as one compact line with sorted keys, so the same combination always
@@ -46045,6 +46549,58 @@ async function upsertComment(input) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/publish/workflow-run.ts
+
+function workflowRunOf(env, payload) {
+    if (env.GITHUB_EVENT_NAME !== 'workflow_run')
+        return undefined;
+    const run = payload.workflow_run;
+    return run !== null && typeof run === 'object' ? run : undefined;
+}
+/** The pull request and head commit to publish to, checked against the trusted event. */
+async function workflowRunTarget(env, payload, report, client) {
+    const run = workflowRunOf(env, payload);
+    const headSha = typeof run?.head_sha === 'string' ? run.head_sha : undefined;
+    if (!run || !headSha)
+        return { problem: 'the workflow_run event names no head commit' };
+    const commit = report.context.commit;
+    if (commit && commit !== headSha) {
+        return {
+            problem: `the reports are for commit ${commit.slice(0, 12)}, but the run that triggered this workflow tested ${headSha.slice(0, 12)}; nothing is published for them`,
+        };
+    }
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo)
+        return { headSha };
+    const pulls = Array.isArray(run.pull_requests) ? run.pull_requests : [];
+    const listed = pulls.find((p) => typeof p?.number === 'number');
+    if (listed?.number)
+        return { headSha, pr: { owner, repo, number: listed.number, headSha, fromFork: false } };
+    const number = report.pullRequest?.number;
+    if (!number || !client)
+        return { headSha };
+    // A fork's pull request: the event lists none, the (untrusted) report names one. Believe it
+    // only when that pull request's head is the commit the triggering run tested.
+    try {
+        const res = await client.rest.pulls.get({ owner, repo, pull_number: number });
+        const head = res.data.head?.sha;
+        if (head !== headSha) {
+            return {
+                headSha,
+                problem: `the reports name pull request #${number}, whose head is ${String(head).slice(0, 12)}, not the tested commit ${headSha.slice(0, 12)}; no comment is posted`,
+            };
+        }
+    }
+    catch (err) {
+        return {
+            headSha,
+            problem: `cannot check pull request #${number} that the reports name: ${asApiError(err).message.split('\n')[0]}`,
+        };
+    }
+    // This job's token can write: a refusal is about its permissions, not about the fork.
+    return { headSha, pr: { owner, repo, number, headSha, fromFork: false } };
+}
+
 ;// CONCATENATED MODULE: ./src/render/annotations.ts
 
 function otherSide(l) {
@@ -46228,6 +46784,203 @@ function describeRun(run) {
     if (kinds.size === 0)
         return run.exitCode === 0 ? 'ok' : `FAIL (exit ${run.exitCode ?? run.signal})`;
     return `FAIL: ${[...kinds].map(([k, n]) => `${n} ${NOUN[k] ?? k}${n === 1 ? '' : 's'}`).join(', ')}`;
+}
+
+;// CONCATENATED MODULE: ./src/render/sarif.ts
+// The report as SARIF 2.1.0, for GitHub code scanning (github/codeql-action/upload-sarif): one
+// rule per kind of finding, one result per finding at its current access or panic frame, the other
+// side and the goroutine creation sites as related locations, the trimmed stacks as SARIF stacks,
+// and a fingerprint from the signature so code scanning knows the same race on a later push.
+// Within GitHub's limits (25,000 results per run, 1,000 locations per result). Pure.
+
+
+
+
+/** GitHub code scanning: results per run, and locations (all kinds together here) per result. */
+const SARIF_MAX_RESULTS = 25_000;
+const SARIF_MAX_LOCATIONS = 1_000;
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** The key of `partialFingerprints`; bump the version when signatures change meaning. */
+const FINGERPRINT_KEY = 'raceRerunSignature/v1';
+const RULE_HELP = {
+    race: {
+        short: 'Data race detected by the Go race detector',
+        help: 'Two goroutines accessed the same memory at the same time, at least one of them writing, without synchronisation. The result is at the current access; the related locations are the other access and where the goroutines were started. Protect the shared state with a mutex, a channel or sync/atomic, and rerun with race-rerun to see the rate drop to 0.',
+    },
+    panic: {
+        short: 'Test binary panicked',
+        help: "A goroutine panicked and ended the test binary. The result is at the panicking frame of the repository; the stack shows how it got there. Panics that happen only in some runs usually come from a race (see the report's likely causes) or from test order.",
+    },
+    fatal: {
+        short: 'Go runtime fatal error',
+        help: 'The Go runtime stopped the test binary (for example "concurrent map writes"). These cannot be recovered; the usual cause is unsynchronised access to a map.',
+    },
+    timeout: {
+        short: 'Test timed out',
+        help: 'The test binary did not finish within its timeout; the result is where the stuck test was waiting. Look for a missing unlock, a channel nobody sends on, or a WaitGroup that never reaches zero.',
+    },
+    failure: {
+        short: 'Test failed',
+        help: 'A test failed (t.Error, t.Fatal, or a failure without a message). When it fails only in some runs it is flaky: the rate says how often.',
+    },
+    overlap: {
+        short: 'Test fails only when runs overlap',
+        help: 'The test failed only in runs that overlapped other runs of race-rerun and passed every time it was rerun alone: a collision between concurrent test processes (a fixed port, a shared file or directory), not a flaky test. Give each run its own resources (t.TempDir, port 0) or set parallel: 1.',
+    },
+    build: {
+        short: 'Test binary did not build',
+        help: "go test -race -c could not build the package's test binary, so none of its tests ran.",
+    },
+};
+function rules() {
+    return FINDING_KINDS.map((kind) => ({
+        id: `race-rerun/${kind}`,
+        name: KIND_LABEL[kind].replace(/\s+(\w)/g, (_, c) => c.toUpperCase()),
+        shortDescription: { text: RULE_HELP[kind].short },
+        fullDescription: { text: RULE_HELP[kind].help },
+        help: { text: RULE_HELP[kind].help, markdown: `**${KIND_LABEL[kind]}.** ${RULE_HELP[kind].help}` },
+        defaultConfiguration: { level: 'error' },
+        properties: {
+            tags: ['go', 'concurrency', 'flaky-test'],
+            precision: 'very-high',
+            'problem.severity': 'error',
+        },
+    }));
+}
+function physical(file, line) {
+    return {
+        artifactLocation: { uri: file, uriBaseId: '%SRCROOT%' },
+        region: { startLine: Math.max(1, line) },
+    };
+}
+function sarifLocation(l, id) {
+    const fn = l.function || 'unknown code';
+    const creation = l.role.endsWith('creation');
+    const text = l.access
+        ? `${l.access}${creation ? ' by a goroutine created here' : ''} in ${fn}`
+        : creation
+            ? `goroutine created in ${fn}`
+            : `${l.role}${l.function ? ` in ${l.function}` : ''}`;
+    return {
+        ...(id !== undefined ? { id } : {}),
+        physicalLocation: physical(l.file, l.line),
+        message: { text: clean(text) },
+    };
+}
+/** Creation sites in the repository that are not already a location. */
+function creationSites(f) {
+    const out = [];
+    for (const s of f.stacks) {
+        if (s.role !== 'current-creation' && s.role !== 'previous-creation' && s.role !== 'creation')
+            continue;
+        const fr = s.frames.find((x) => x.origin === 'repo');
+        if (!fr)
+            continue;
+        const dup = [...f.locations, ...out].some((l) => l.file === fr.file && l.line === fr.line);
+        if (!dup)
+            out.push({ file: fr.file, line: fr.line, function: shortFunc(fr.function), role: 'current-creation' });
+    }
+    return out;
+}
+function stackFrame(fr) {
+    const inRepo = fr.origin === 'repo' || fr.origin === 'vendor';
+    const location = {
+        ...(inRepo ? { physicalLocation: physical(fr.file, fr.line) } : {}),
+        message: { text: clean(`${displayFile(fr)}:${fr.line}`) },
+        ...(fr.function
+            ? { logicalLocations: [{ fullyQualifiedName: clean(fr.function), kind: 'function' }] }
+            : {}),
+    };
+    return { location };
+}
+function stacks(f, budget) {
+    const out = [];
+    let left = budget;
+    let cut = 0;
+    for (const s of shownStacks(f)) {
+        const frames = trimFrames(s.frames);
+        const kept = frames.slice(0, Math.max(0, left));
+        cut += frames.length - kept.length;
+        left -= kept.length;
+        if (kept.length > 0)
+            out.push({ message: { text: clean(s.header || s.role) }, frames: kept.map(stackFrame) });
+    }
+    return { stacks: out, cut };
+}
+function fingerprint(f) {
+    return (0,external_node_crypto_.createHash)('sha256').update(`${f.kind}\n${f.package}\n${f.signature}`).digest('hex').slice(0, 32);
+}
+function resultOf(f, failOn) {
+    const [primary, ...others] = f.locations;
+    const related = [...others, ...creationSites(f)].slice(0, SARIF_MAX_LOCATIONS - 1);
+    const { stacks: st, cut } = stacks(f, SARIF_MAX_LOCATIONS - 1 - related.length);
+    const share = seenText(f).replace(/^\S+\s*/, ' ');
+    const seen = f.kind === 'build' ? '' : ` Seen in ${f.runsSeen} of ${f.runs} runs${share}.`;
+    const tests = f.tests.length > 0
+        ? ` Tests: ${f.tests.slice(0, 20).join(', ')}${f.tests.length > 20 ? ', …' : ''}.`
+        : '';
+    const detail = f.message && f.kind !== 'race' && !f.title.endsWith(f.message) ? ` ${f.message}` : '';
+    const cutText = cut > 0
+        ? ` (${cut} stack frames left out: GitHub takes at most ${SARIF_MAX_LOCATIONS} locations per result.)`
+        : '';
+    const result = {
+        ruleId: `race-rerun/${f.kind}`,
+        ruleIndex: FINDING_KINDS.indexOf(f.kind),
+        level: failOn === undefined || failOn.has(f.kind) ? 'error' : 'warning',
+        message: { text: clean(`${f.title}.${seen}${detail}${tests} Reproduce: ${f.reproduce}${cutText}`) },
+        locations: primary ? [sarifLocation(primary)] : [],
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f) },
+        properties: {
+            id: f.id,
+            package: f.package,
+            runsSeen: f.runsSeen,
+            runs: f.runs,
+            interval: { low: f.interval.low, high: f.interval.high },
+            tests: f.tests.slice(0, 100),
+        },
+    };
+    if (related.length > 0)
+        result.relatedLocations = related.map((l, i) => sarifLocation(l, i + 1));
+    if (st.length > 0)
+        result.stacks = st;
+    return result;
+}
+function renderSarif(report, opts = {}) {
+    const ranked = rankFindings(report.findings);
+    const kept = ranked.slice(0, SARIF_MAX_RESULTS);
+    const failOn = opts.failOn ? new Set(opts.failOn) : undefined;
+    const notes = [];
+    if (ranked.length > kept.length) {
+        notes.push({
+            level: 'warning',
+            message: {
+                text: `${ranked.length - kept.length} of ${ranked.length} findings left out: GitHub code scanning takes at most ${SARIF_MAX_RESULTS} results per run. The JSON report has them all.`,
+            },
+        });
+    }
+    const run = {
+        tool: {
+            driver: {
+                name: 'race-rerun',
+                version: report.tool.version,
+                semanticVersion: report.tool.version,
+                rules: rules(),
+            },
+        },
+        invocations: [
+            {
+                executionSuccessful: report.verdict !== 'error',
+                ...(notes.length > 0 ? { toolExecutionNotifications: notes } : {}),
+            },
+        ],
+        columnKind: 'utf16CodeUnits',
+        results: kept.map((f) => resultOf(f, failOn)),
+        properties: { summary: clean(report.summary), totalRuns: report.totalRuns },
+    };
+    const commit = report.context.commit;
+    if (opts.repoUrl && commit)
+        run.versionControlProvenance = [{ repositoryUri: opts.repoUrl, revisionId: commit }];
+    return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
 }
 
 ;// CONCATENATED MODULE: ./src/render/summary.ts
@@ -46588,7 +47341,22 @@ const INPUTS = [
     {
         name: 'comment',
         default: 'true',
-        description: 'Post (and update) one pull request comment with the findings. Needs pull-requests: write; skipped when the token cannot write.',
+        description: 'Post (and update) one pull request comment with the findings. Needs pull-requests: write; skipped when the token cannot write. Off by default in a shard job (the merge comments).',
+    },
+    {
+        name: 'annotations',
+        default: 'commands',
+        description: 'Where annotations go: commands (workflow commands; GitHub shows 10 per level and step) or checks (a check run on the head commit with every annotation; needs checks: write, falls back to commands with one warning). A workflow_run merge always uses checks.',
+    },
+    {
+        name: 'shard',
+        default: '',
+        description: "I/N, e.g. 2/4: run only shard I of N of the work, for a matrix of jobs. With fewer packages than shards each package's runs are split (shard 2/4 of count 100 runs 26–50); otherwise the packages are. A shard job annotates nothing and posts no comment: upload its report and merge.",
+    },
+    {
+        name: 'merge',
+        default: '',
+        description: 'Glob patterns (relative to the repository root, separated by spaces or newlines) of shard reports to merge instead of running tests; no Go is needed. The merged report is published like a run: annotations, summary, outputs, comment, SARIF. On a workflow_run event it publishes to the pull request the reports are for.',
     },
 ];
 const OUTPUTS = [
@@ -46604,6 +47372,10 @@ const OUTPUTS = [
         description: 'JSON array of the tests that failed in at least one run, e.g. [{"package":"example.com/m/pkg","test":"TestX","failed":3,"runs":30,"status":"flaky"}]; status is flaky, or failing when every run failed.',
     },
     { name: 'report', description: 'Path of the JSON report.' },
+    {
+        name: 'sarif',
+        description: 'Path of the SARIF 2.1.0 file next to the report, for github/codeql-action/upload-sarif (needs security-events: write).',
+    },
 ];
 /** Nanoseconds per unit, as Go's time.ParseDuration knows them. */
 const DURATION_UNITS = {
@@ -46751,7 +47523,20 @@ function readSettings(input, defaults) {
     if (!(points >= 0.5 && points <= 50)) {
         problems.push(`Input "precision" must be a number of percentage points from 0.5 to 50 (10 means ±10 points), got ${JSON.stringify(precisionText)}.`);
     }
-    const commentText = getOr('comment');
+    const shard = shardInput(get('shard'), problems);
+    const merge = get('merge').split(/\s+/).filter(Boolean);
+    for (const g of merge) {
+        if (globProblem(g))
+            problems.push(`Input "merge": ${JSON.stringify(g)} ${globProblem(g)}.`);
+    }
+    if (shard && merge.length > 0)
+        problems.push('Input "shard" and input "merge" cannot both be set: a job either runs a shard or merges them.');
+    const annotationsText = getOr('annotations').toLowerCase();
+    if (annotationsText !== 'commands' && annotationsText !== 'checks') {
+        problems.push(`Input "annotations" must be commands or checks, got ${JSON.stringify(get('annotations'))}.`);
+    }
+    // A shard job comments only when asked to: the merge job posts the one comment.
+    const commentText = get('comment') || (shard ? 'false' : defaultOf('comment'));
     let comment = true;
     if (settings_TRUE_WORDS.includes(commentText))
         comment = true;
@@ -46782,6 +47567,13 @@ function readSettings(input, defaults) {
         until: until ?? 'count',
         precision: points / 100,
     };
+    // Unset means the default, workflow commands.
+    if (annotationsText === 'checks')
+        settings.annotations = 'checks';
+    if (shard)
+        settings.shard = shard;
+    if (merge.length > 0)
+        settings.merge = merge;
     if (testsFrom !== undefined)
         settings.testsFrom = testsFrom;
     if (baseline !== '')
@@ -46799,6 +47591,28 @@ function readSettings(input, defaults) {
     if (skip !== undefined)
         settings.skip = skip;
     return settings;
+}
+/** `I/N` with 1 ≤ I ≤ N ≤ 256. */
+function shardInput(text, problems) {
+    if (text === '')
+        return undefined;
+    const m = /^(\d+)\s*\/\s*(\d+)$/.exec(text);
+    const index = Number(m?.[1]);
+    const total = Number(m?.[2]);
+    if (!m || !(index >= 1 && index <= total && total <= MAX_SHARDS)) {
+        problems.push(`Input "shard" must be I/N with 1 ≤ I ≤ N ≤ ${MAX_SHARDS}, e.g. \${{ matrix.shard }}/4, got ${JSON.stringify(text)}.`);
+        return undefined;
+    }
+    return { index, total };
+}
+const MAX_SHARDS = 256;
+/** Why a merge glob is refused: it must stay inside the repository. */
+function globProblem(glob) {
+    if (glob.startsWith('/') || /^[A-Za-z]:/.test(glob) || glob.includes('\\'))
+        return 'must be relative to the repository root, with / separators';
+    if (glob.split('/').includes('..'))
+        return 'must not contain ..';
+    return undefined;
 }
 function boolInput(name, text, problems) {
     if (settings_TRUE_WORDS.includes(text))
@@ -46876,8 +47690,347 @@ function failOnInput(text, problems) {
     return kinds;
 }
 
+;// CONCATENATED MODULE: ./src/settings/reports.ts
+// Shard reports to merge come from artifacts, which a fork's pull request can write: untrusted
+// input. Each is checked against the report's schema and size limits before anything reads it;
+// only the fields race-rerun knows are kept, and every path that gets annotated or linked must be
+// repository-relative without `..`. A bad report is a ReportError naming the file and the field.
+
+
+
+
+class ReportError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ReportError';
+    }
+}
+/** Limits: far above what race-rerun writes, far below what would hurt. */
+const REPORT_LIMITS = {
+    fileBytes: 64 * 1024 * 1024,
+    reports: 256,
+    findings: 25_000,
+    tests: 200_000,
+    packages: 10_000,
+    listItems: 10_000,
+    stacks: 64,
+    frames: 1_000,
+    text: 1_000_000,
+};
+const fail = (at, what) => {
+    throw new ReportError(`${at} ${what}`);
+};
+const str = (max = REPORT_LIMITS.text) => (v, at) => typeof v !== 'string'
+    ? fail(at, 'must be a string')
+    : v.length > max
+        ? fail(at, `is longer than ${max} characters`)
+        : v;
+const reports_int = (min = 0, max = Number.MAX_SAFE_INTEGER) => (v, at) => typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max
+    ? fail(at, `must be a whole number from ${min} to ${max}`)
+    : v;
+const num = (v, at) => typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1
+    ? fail(at, 'must be a number from 0 to 1')
+    : v;
+const bool = (v, at) => (typeof v !== 'boolean' ? fail(at, 'must be true or false') : v);
+const oneOf = (values) => (v, at) => typeof v === 'string' && values.includes(v) ? v : fail(at, `must be one of ${values.join(', ')}`);
+const arr = (item, max = REPORT_LIMITS.listItems) => (v, at) => {
+    if (!Array.isArray(v))
+        return fail(at, 'must be a list');
+    if (v.length > max)
+        return fail(at, `has more than ${max} entries`);
+    return v.map((x, i) => item(x, `${at}[${i}]`));
+};
+/** A repository-relative path: no leading `/`, no drive, no `..`, no backslash or control character. */
+function repoPathProblem(p) {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
+    if (/[\u0000-\u001f\u007f\\]/.test(p))
+        return 'contains a backslash or a control character';
+    if (p.startsWith('/') || /^[A-Za-z]:/.test(p) || /^[a-z][a-z0-9+.-]*:/i.test(p))
+        return 'is not repository-relative';
+    if (p.split('/').includes('..'))
+        return 'contains ..';
+    return undefined;
+}
+const repoPath = (v, at) => {
+    const s = str(4096)(v, at);
+    const problem = repoPathProblem(s);
+    return problem ? fail(at, `${problem}: ${JSON.stringify(s.slice(0, 200))}`) : s;
+};
+const obj = (shape, extra) => (v, at) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v))
+        return fail(at, 'must be an object');
+    const input = v;
+    const out = {};
+    for (const [key, [check, need]] of Object.entries(shape)) {
+        if (input[key] === undefined) {
+            if (need === 'required')
+                fail(at, `has no ${key}`);
+            continue;
+        }
+        out[key] = check(input[key], `${at}.${key}`);
+    }
+    extra?.(out, at);
+    return out;
+};
+const R = 'required';
+const O = 'optional';
+const interval = obj({ low: [num, R], high: [num, R] });
+const ORIGINS = ['repo', 'vendor', 'goroot', 'modcache', 'generated', 'unknown'];
+const reports_frame = obj({ function: [str(4096), R], file: [str(4096), R], line: [reports_int(), R], origin: [oneOf(ORIGINS), R] }, 
+// Frames in the repository are linked and sent to code scanning: they must stay inside it.
+(o, at) => {
+    if (o.origin === 'repo' || o.origin === 'vendor')
+        repoPath(o.file, `${at}.file`);
+});
+const stack = obj({
+    role: [oneOf(STACK_ROLES), R],
+    header: [str(4096), R],
+    frames: [arr(reports_frame, REPORT_LIMITS.frames), R],
+});
+const reports_location = obj({
+    file: [repoPath, R],
+    line: [reports_int(1), R],
+    function: [str(4096), R],
+    role: [oneOf(LOCATION_ROLES), R],
+    access: [oneOf(['read', 'write']), O],
+});
+const names = arr(str(4096), REPORT_LIMITS.tests);
+const finding = obj({
+    id: [str(64), R],
+    kind: [oneOf(FINDING_KINDS), R],
+    signature: [str(), R],
+    title: [str(), R],
+    message: [str(), R],
+    package: [str(4096), R],
+    runsSeen: [reports_int(), R],
+    runs: [reports_int(), R],
+    interval: [interval, R],
+    seenIn: [arr(reports_int(1)), R],
+    tests: [names, R],
+    locations: [arr(reports_location, 1000), R],
+    stacks: [arr(stack, REPORT_LIMITS.stacks), R],
+    sample: [str(), R],
+    reproduce: [str(), R],
+    cooccurringRaces: [arr(obj({ id: [str(64), R], runs: [reports_int(), R] }), 100), O],
+    stackRecovery: [oneOf(['recovered', 'unrecovered']), O],
+    failsTests: [names, O],
+    goroutineOf: [str(4096), O],
+    aloneRuns: [reports_int(), O],
+}, (o, at) => {
+    const seen = o.seenIn;
+    if (o.runsSeen !== seen.length && o.kind !== 'build')
+        fail(at, 'has runsSeen different from seenIn');
+    if (o.runsSeen > o.runs)
+        fail(at, 'was seen in more runs than it had');
+});
+const reports_test = obj({
+    package: [str(4096), R],
+    name: [str(4096), R],
+    runs: [reports_int(), R],
+    failed: [reports_int(), R],
+    status: [oneOf(['flaky', 'failing', 'passing', 'skipped', 'overlap']), R],
+    interval: [interval, R],
+    failedBy: [arr(str(64), 1000), O],
+    alone: [obj({ runs: [reports_int(), R], failed: [reports_int(), R] }), O],
+});
+const pkg = obj({
+    importPath: [str(4096), R],
+    dir: [(v, at) => (v === '' ? '' : repoPath(v, at)), R],
+    built: [bool, R],
+    runs: [reports_int(), R],
+    failedRuns: [reports_int(), R],
+});
+const context = obj({
+    workingDirectory: [repoPath, R],
+    packages: [arr(str(4096), 1000), R],
+    count: [reports_int(), R],
+    run: [str(4096), O],
+    skip: [str(4096), O],
+    timeout: [str(64), R],
+    goTestFlags: [arr(str(4096), 1000), R],
+    goVersion: [str(64), O],
+    commit: [(v, at) => (/^[0-9a-f]{7,64}$/.test(String(v)) ? v : fail(at, 'must be a hex commit id')), O],
+    until: [oneOf(['first', 'stable']), O],
+    precision: [num, O],
+    maxDuration: [str(64), O],
+    branch: [str(1024), O],
+});
+const shard = obj({
+    index: [reports_int(1, 256), R],
+    total: [reports_int(1, 256), R],
+    split: [oneOf(['packages', 'runs']), R],
+    firstRun: [reports_int(), O],
+    lastRun: [reports_int(), O],
+    packages: [arr(str(4096), REPORT_LIMITS.packages), O],
+}, (o, at) => {
+    if (o.index > o.total)
+        fail(at, 'has an index above its total');
+});
+const shardList = arr(reports_int(0, 256), REPORT_LIMITS.listItems);
+const merged = obj({
+    total: [reports_int(1, 256), R],
+    shards: [arr(reports_int(1, 256), 256), R],
+    jobs: [reports_int(1), R],
+    noteShards: [shardList, R],
+    errorShards: [shardList, R],
+});
+const job = obj({
+    workflow: [str(1024), R],
+    job: [str(1024), R],
+    runId: [str(64), O],
+    runAttempt: [str(64), O],
+    matrix: [str(4096), O],
+});
+const reports_focus = obj({
+    base: [str(64), R],
+    changedFiles: [arr(repoPath, 1000), R],
+    changedFileCount: [reports_int(), R],
+    packages: [
+        arr(obj({
+            importPath: [str(4096), R],
+            reason: [oneOf(['changed', 'imports']), R],
+            via: [str(4096), O],
+        }), REPORT_LIMITS.packages),
+        R,
+    ],
+    skipped: [reports_int(), R],
+});
+const report = obj({
+    schemaVersion: [(v, at) => (v === 1 ? v : fail(at, 'must be 1 (a report of another race-rerun?)')), R],
+    tool: [obj({ name: [oneOf(['race-rerun']), R], version: [str(64), R] }), R],
+    mode: [oneOf(['run', 'parse']), R],
+    runs: [reports_int(), R],
+    totalRuns: [reports_int(), R],
+    failedRuns: [reports_int(), R],
+    packages: [arr(pkg, REPORT_LIMITS.packages), R],
+    findings: [arr(finding, REPORT_LIMITS.findings), R],
+    tests: [arr(reports_test, REPORT_LIMITS.tests), R],
+    verdict: [oneOf(['clean', 'findings', 'error']), R],
+    summary: [str(10_000), R],
+    errors: [arr(str()), R],
+    notes: [arr(str()), R],
+    context: [context, R],
+    shard: [shard, O],
+    merged: [merged, O],
+    job: [job, O],
+    pullRequest: [obj({ number: [reports_int(1), R], headSha: [str(64), O] }), O],
+    cancelled: [obj({ signal: [str(64), R], runsDone: [reports_int(), R], runsPlanned: [reports_int(), R] }), O],
+    escapedProcesses: [reports_int(), O],
+    // A baseline comparison is not read: the merge job compares the merged report (its baseline input).
+    focus: [reports_focus, O],
+}, (o, at) => {
+    const m = o.merged;
+    if (m && m.noteShards.length !== o.notes.length)
+        fail(at, 'has merged.noteShards unlike its notes');
+    if (m && m.errorShards.length !== o.errors.length)
+        fail(at, 'has merged.errorShards unlike its errors');
+});
+/** The report in `json`, checked; throws a ReportError that names `name` and the field. */
+function validateReport(json, name) {
+    try {
+        return report(json, 'report');
+    }
+    catch (err) {
+        if (err instanceof ReportError)
+            throw new ReportError(`${name} is not a valid race-rerun report: ${err.message}.`);
+        throw err;
+    }
+}
+/** Reads and validates one report file. */
+function readReport(file, name = file) {
+    let text;
+    try {
+        const size = (0,external_node_fs_namespaceObject.statSync)(file).size;
+        if (size > REPORT_LIMITS.fileBytes)
+            throw new ReportError(`${name} is ${size} bytes, over the ${REPORT_LIMITS.fileBytes}-byte limit for a report.`);
+        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch (err) {
+        if (err instanceof ReportError)
+            throw err;
+        throw new ReportError(`Cannot read ${name}: ${err.message}`);
+    }
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (err) {
+        throw new ReportError(`${name} is not JSON: ${err.message}`);
+    }
+    return validateReport(json, name);
+}
+/** `*` and `?` within a segment, `**` for any number of segments. */
+function reports_segmentRegex(segment) {
+    const body = segment
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]');
+    return new RegExp(`^${body}$`);
+}
+function walk(dir, segments, out) {
+    const [head, ...rest] = segments;
+    if (head === undefined)
+        return;
+    if (head === '**') {
+        walk(dir, rest, out);
+        for (const e of safeList(dir))
+            if (e.isDirectory() && !e.name.startsWith('.git'))
+                walk((0,external_node_path_namespaceObject.join)(dir, e.name), segments, out);
+        return;
+    }
+    const re = reports_segmentRegex(head);
+    for (const e of safeList(dir)) {
+        if (!re.test(e.name))
+            continue;
+        const path = (0,external_node_path_namespaceObject.join)(dir, e.name);
+        if (rest.length === 0) {
+            if (e.isFile())
+                out.add(path);
+        }
+        else if (e.isDirectory())
+            walk(path, rest, out);
+    }
+}
+function safeList(dir) {
+    try {
+        return (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    }
+    catch {
+        return [];
+    }
+}
+/** Files under `root` matching the globs (relative to it), sorted; symlinks are not followed. */
+function expandGlobs(root, globs) {
+    const out = new Set();
+    for (const g of globs) {
+        const problem = globProblem(g);
+        if (problem)
+            throw new ReportError(`merge pattern ${JSON.stringify(g)} ${problem}.`);
+        walk(root, g.split('/').filter((s) => s !== '' && s !== '.'), out);
+    }
+    return [...out].sort();
+}
+/** The reports the `merge` globs name, each read and validated. */
+function readReports(root, globs) {
+    const files = expandGlobs(root, globs);
+    if (files.length === 0)
+        throw new ReportError(`No report matches merge: ${globs.join(' ')} (relative to ${root}). Download the shard artifacts there first.`);
+    if (files.length > REPORT_LIMITS.reports)
+        throw new ReportError(`merge matches ${files.length} files, more than ${REPORT_LIMITS.reports} reports.`);
+    return files.map((f) => {
+        const name = (0,external_node_path_namespaceObject.relative)(root, f);
+        return { name, report: readReport(f, name) };
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/main.ts
 // The action's main job: read inputs, run, and always leave a report, a summary and outputs behind.
+
+
+
+
+
+
 
 
 
@@ -46947,6 +48100,36 @@ async function produceReport(settings, deps, repoRoot, workDir, payload) {
         },
     }, headCommit(deps.env, payload)).catch((err) => errorReport(`race-rerun failed unexpectedly: ${err.stack ?? String(err)}`, repoRoot));
 }
+/** The job that wrote a report and the pull request it ran for: what a later merge publishes to. */
+function stampJob(report, env, payload) {
+    const matrix = canonicalMatrix(env.RACE_RERUN_MATRIX);
+    report.job = {
+        workflow: env.GITHUB_WORKFLOW ?? '',
+        job: env.GITHUB_JOB ?? '',
+        ...(env.GITHUB_RUN_ID ? { runId: env.GITHUB_RUN_ID } : {}),
+        ...(env.GITHUB_RUN_ATTEMPT ? { runAttempt: env.GITHUB_RUN_ATTEMPT } : {}),
+        ...(matrix !== undefined ? { matrix } : {}),
+    };
+    const pr = pullRequestOf(env, payload);
+    if (pr)
+        report.pullRequest = { number: pr.number, ...(pr.headSha ? { headSha: pr.headSha } : {}) };
+}
+/** `merge`: the shard reports, validated and merged; a bad or foreign report is the report's error. */
+function mergeFromFiles(settings, repoRoot) {
+    try {
+        const named = readReports(repoRoot, settings.merge ?? []);
+        info(`Merging ${named.length} report${named.length === 1 ? '' : 's'}: ${named.map((n) => n.name).join(', ')}`);
+        const { report, warnings } = mergeReports(named);
+        for (const w of warnings)
+            core_warning(w);
+        return report;
+    }
+    catch (err) {
+        if (err instanceof ReportError || err instanceof MergeError)
+            return errorReport(err.message, repoRoot);
+        return errorReport(`race-rerun could not merge the reports: ${err.stack ?? String(err)}`, repoRoot);
+    }
+}
 /** Runs the action; `cancelled` names the signal when the job was cancelled (exit at once then). */
 async function run(partial = {}) {
     const cancellation = partial.cancellation ?? onCancel({ say: (m) => info(m) });
@@ -46992,16 +48175,21 @@ async function runAction(partial, cancellation) {
     const base = settings?.onlyChanged ? baseCommit(event.payload) : undefined;
     if (settings && base)
         settings.changedSince = base;
-    (0,external_node_fs_namespaceObject.mkdirSync)(tempRoot, { recursive: true });
-    const workDir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(tempRoot, 'race-rerun-'));
-    try {
-        report ??=
-            (await produceReport(settings, deps, repoRoot, workDir, event.payload)) ??
-                errorReport('No settings', repoRoot);
-    }
-    finally {
-        // Before the report is written: on a full disk, this is the space it needs.
-        (0,external_node_fs_namespaceObject.rmSync)(workDir, { recursive: true, force: true });
+    if (settings?.merge)
+        report ??= mergeFromFiles(settings, repoRoot);
+    if (!report) {
+        (0,external_node_fs_namespaceObject.mkdirSync)(tempRoot, { recursive: true });
+        const workDir = (0,external_node_fs_namespaceObject.mkdtempSync)((0,external_node_path_namespaceObject.join)(tempRoot, 'race-rerun-'));
+        try {
+            report =
+                (await produceReport(settings, deps, repoRoot, workDir, event.payload)) ??
+                    errorReport('No settings', repoRoot);
+        }
+        finally {
+            // Before the report is written: on a full disk, this is the space it needs.
+            (0,external_node_fs_namespaceObject.rmSync)(workDir, { recursive: true, force: true });
+        }
+        stampJob(report, env, event.payload);
     }
     const warned = compareWithBase(report, settings, env, repoRoot);
     await publish(report, settings, reportPath, env, { payload: event.payload, warned, cancellation });
@@ -47012,7 +48200,8 @@ async function runAction(partial, cancellation) {
  */
 function compareWithBase(report, settings, env, repoRoot) {
     const branch = env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME;
-    if (branch)
+    // A merged report keeps the shards' branch (a workflow_run job runs on the default branch).
+    if (branch && !report.context.branch)
         report.context.branch = branch;
     if (!settings?.baseline || report.verdict === 'error')
         return 0;
@@ -47028,10 +48217,17 @@ function compareWithBase(report, settings, env, repoRoot) {
     return 1;
 }
 /** The pull request to comment on, or why there is none (said once in the log). */
-function commentTarget(settings, env, payload) {
+function commentTarget(settings, env, payload, target) {
+    if (target?.problem) {
+        // Said even with comment: false when it stops the check run too (no trusted head commit).
+        const what = target.headSha ? 'No pull request comment' : 'No pull request comment or check run';
+        if (settings?.comment || !target.headSha)
+            core_warning(redact(`${what}: ${target.problem}.`));
+        return undefined;
+    }
     if (!settings?.comment)
         return undefined;
-    const pr = pullRequestOf(env, payload);
+    const pr = target ? target.pr : pullRequestOf(env, payload);
     if (!pr) {
         info(`No pull request comment: the ${env.GITHUB_EVENT_NAME || 'unknown'} event has no pull request; the job summary has the report.`);
         return undefined;
@@ -47042,15 +48238,19 @@ function commentTarget(settings, env, payload) {
     }
     return pr;
 }
+/** A client for this step's API calls, within the publishing deadline and the cancel signal. */
+function clientFor(settings, env, opts) {
+    return createClient(settings.githubToken, {
+        baseUrl: env.GITHUB_API_URL || 'https://api.github.com',
+        log: (m) => info(m),
+        deadline: Math.min(Date.now() + API_DEADLINE_MS, opts.deadline ?? Number.POSITIVE_INFINITY),
+        ...(opts.signal ? { signal: opts.signal } : {}),
+    });
+}
 /** Posts or updates the comment; any failure is one warning, never the step's failure. */
 async function comment(report, settings, pr, env, unannotated, opts) {
     try {
-        const client = createClient(settings.githubToken, {
-            baseUrl: env.GITHUB_API_URL || 'https://api.github.com',
-            log: (m) => info(m),
-            deadline: Math.min(Date.now() + API_DEADLINE_MS, opts.deadline ?? Number.POSITIVE_INFINITY),
-            ...(opts.signal ? { signal: opts.signal } : {}),
-        });
+        const client = clientFor(settings, env, opts);
         const url = runUrl(env);
         const repo = repoUrl(env);
         const result = await upsertComment({
@@ -47105,7 +48305,7 @@ async function inTime(work, cancellation) {
     }
 }
 /** The step's outputs; a missing GITHUB_OUTPUT file is one warning, not a crash. */
-function setOutputs(report, reportPath) {
+function setOutputs(report, reportPath, sarifPath) {
     const flaky = report.tests
         .filter((t) => t.status === 'flaky' || t.status === 'failing')
         .map((t) => ({ package: t.package, test: t.name, failed: t.failed, runs: t.runs, status: t.status }));
@@ -47116,10 +48316,86 @@ function setOutputs(report, reportPath) {
         setOutput('panics', report.findings.filter((f) => f.kind === 'panic').length);
         setOutput('flaky-tests', redact(JSON.stringify(flaky)));
         setOutput('report', reportPath);
+        if (sarifPath)
+            setOutput('sarif', sarifPath);
     }
     catch (err) {
         core_warning(`Could not set the step outputs (GITHUB_OUTPUT): ${err.message}`);
     }
+}
+/** Writes a file of the report's; a failure is one warning. */
+function writeOut(path, text, what) {
+    try {
+        (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(path), { recursive: true });
+        writeWhole(path, text);
+        info(`${what} written to ${path}`);
+        return true;
+    }
+    catch (err) {
+        core_warning(`Could not write the ${what} to ${path}: ${err.message}`);
+        return false;
+    }
+}
+function printCommands(annotations) {
+    for (const a of annotations) {
+        const props = { title: redact(a.title), file: a.file, startLine: a.startLine };
+        const message = redact(a.message);
+        if (a.level === 'error')
+            error(message, props);
+        else if (a.level === 'warning')
+            core_warning(message, props);
+        else
+            notice(message, props);
+    }
+}
+/**
+ * Where the annotations go: nowhere from a shard (the merge annotates), a check run when asked or
+ * when a workflow_run job publishes for a pull request, else workflow commands.
+ */
+function planPublish(report, settings, env, reserved) {
+    if (settings?.shard)
+        return { commands: [], unannotated: [] };
+    const wantChecks = settings?.annotations === 'checks' || (settings?.merge && env.GITHUB_EVENT_NAME === 'workflow_run');
+    const onlyNew = settings?.onlyNew === true;
+    const commands = planAnnotations(report, { reserved, onlyNew });
+    if (!wantChecks || !settings?.githubToken)
+        return { commands: commands.annotations, unannotated: commands.unannotated };
+    const all = planAnnotations(report, { perLevel: Number.MAX_SAFE_INTEGER, onlyNew });
+    return { commands: commands.annotations, checks: all.annotations, unannotated: all.unannotated };
+}
+/** The check run with every annotation; on refusal, workflow commands and one warning. */
+async function annotateWithChecks(report, settings, env, plan, headSha, summary, opts) {
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo || !headSha) {
+        core_warning('race-rerun cannot create a check run without GITHUB_REPOSITORY and a head commit; the annotations are printed as workflow commands.');
+        printCommands(plan.commands);
+        return;
+    }
+    const failing = failingFindings(report, settings.failOn, settings.onlyNew === true).length > 0 ||
+        report.verdict === 'error';
+    const url = runUrl(env);
+    const result = await createCheckRun({
+        client: clientFor(settings, env, opts),
+        owner,
+        repo,
+        headSha,
+        name: `race-rerun (${report.job?.job || env.GITHUB_JOB || 'race'})`,
+        title: report.summary,
+        summary,
+        conclusion: failing ? 'failure' : 'success',
+        annotations: (plan.checks ?? []).map((a) => ({
+            ...a,
+            title: redact(a.title),
+            message: redact(a.message),
+        })),
+        ...(url ? { detailsUrl: url } : {}),
+    });
+    if (result.ok) {
+        info(`Check run created with ${plan.checks?.length ?? 0} annotations: ${result.url ?? `#${result.id}`}`);
+        return;
+    }
+    core_warning(redact(result.warning));
+    printCommands(plan.commands);
 }
 /**
  * Writes the report, annotations, summary and outputs; each step survives the others failing.
@@ -47128,14 +48404,14 @@ function setOutputs(report, reportPath) {
 async function publish(unredacted, settings, reportPath, env, opts = {}) {
     const report = redactDeep(unredacted);
     const payload = opts.payload ?? readEvent(env).payload;
-    try {
-        (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)(reportPath), { recursive: true });
-        writeWhole(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-        info(`JSON report written to ${reportPath}`);
-    }
-    catch (err) {
-        core_warning(`Could not write the JSON report to ${reportPath}: ${err.message}`);
-    }
+    writeOut(reportPath, `${JSON.stringify(report, null, 2)}\n`, 'JSON report');
+    const repo = repoUrl(env);
+    const sarifPath = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.dirname)(reportPath), 'report.sarif');
+    const sarif = renderSarif(report, {
+        ...(settings ? { failOn: settings.failOn } : {}),
+        ...(repo ? { repoUrl: repo } : {}),
+    });
+    const sarifWritten = writeOut(sarifPath, `${JSON.stringify(sarif)}\n`, 'SARIF file');
     // Every error is printed once; the last reason becomes the step's failure message. They are
     // annotations too, so they come out of the same per-step budget.
     const reasons = report.errors.map(redact);
@@ -47149,26 +48425,20 @@ async function publish(unredacted, settings, reportPath, env, opts = {}) {
     if (c) {
         reasons.push(`race-rerun was cancelled (${c.signal}) after ${c.runsDone} of ${c.runsPlanned} runs; the report covers those.`);
     }
-    const pr = commentTarget(settings, env, payload);
-    // A pull request run may print one warning about the comment (before or after the annotations).
-    const mayWarn = settings?.comment === true && pullRequestOf(env, payload) !== undefined;
-    const plan = planAnnotations(report, {
-        reserved: { error: reasons.length, warning: (mayWarn ? 1 : 0) + (opts.warned ?? 0) },
-        onlyNew: settings?.onlyNew === true,
+    const onWorkflowRun = Boolean(settings?.merge) && env.GITHUB_EVENT_NAME === 'workflow_run';
+    const target = onWorkflowRun && settings
+        ? await workflowRunTarget(env, payload, report, settings.githubToken ? clientFor(settings, env, opts) : undefined)
+        : undefined;
+    const pr = commentTarget(settings, env, payload, target);
+    // A pull request run may print one warning about the comment (before or after the annotations),
+    // and one about the check run.
+    const mayWarn = settings?.comment === true && (pullRequestOf(env, payload) !== undefined || onWorkflowRun);
+    const plan = planPublish(report, settings, env, {
+        error: reasons.length,
+        warning: (mayWarn ? 1 : 0) + (settings?.annotations === 'checks' || onWorkflowRun ? 1 : 0) + (opts.warned ?? 0),
     });
-    for (const a of plan.annotations) {
-        const props = { title: redact(a.title), file: a.file, startLine: a.startLine };
-        const message = redact(a.message);
-        if (a.level === 'error')
-            error(message, props);
-        else if (a.level === 'warning')
-            core_warning(message, props);
-        else
-            notice(message, props);
-    }
     const url = runUrl(env);
-    const repo = repoUrl(env);
-    const sha = pr?.headSha ?? report.context.commit;
+    const sha = target?.headSha ?? pr?.headSha ?? report.context.commit;
     const markdown = redact(renderSummary(report, {
         ...(url ? { runUrl: url } : {}),
         ...(repo && sha ? { blobUrl: `${repo}/blob/${sha}/`, commitUrl: `${repo}/commit/${sha}` } : {}),
@@ -47176,6 +48446,12 @@ async function publish(unredacted, settings, reportPath, env, opts = {}) {
         ...(settings?.onlyNew ? { onlyNew: true } : {}),
         unannotated: plan.unannotated,
     }));
+    if (plan.checks && settings && !(target?.problem && !target.headSha)) {
+        await annotateWithChecks(report, settings, env, plan, sha, markdown, opts);
+    }
+    else {
+        printCommands(plan.commands);
+    }
     if (env.GITHUB_STEP_SUMMARY) {
         try {
             (0,external_node_fs_namespaceObject.writeFileSync)(env.GITHUB_STEP_SUMMARY, `${markdown}\n`, { flag: 'a' });
@@ -47187,7 +48463,7 @@ async function publish(unredacted, settings, reportPath, env, opts = {}) {
     else {
         info(markdown);
     }
-    setOutputs(report, reportPath);
+    setOutputs(report, reportPath, sarifWritten ? sarifPath : undefined);
     if (pr && settings) {
         const send = (signal) => comment(report, settings, pr, env, plan.unannotated, { ...opts, ...(signal ? { signal } : {}) });
         await (opts.cancellation ? inTime(send, opts.cancellation) : send());

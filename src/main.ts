@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import * as core from '@actions/core';
+import { MergeError, mergeReports } from './analysis/merge.js';
 import { applyBaseline } from './engine/baseline.js';
 import { type Cancellation, onCancel } from './engine/cancel.js';
 import { createGitTool } from './engine/changed.js';
@@ -12,14 +13,19 @@ import { createGoTool, type GoTool } from './engine/go.js';
 import { errorReport, runAndReport } from './engine/pipeline.js';
 import { nodeProcessRunner, type ProcessRunner } from './engine/process.js';
 import type { Report, Settings } from './model.js';
-import { API_DEADLINE_MS, createClient } from './publish/client.js';
+import { createCheckRun } from './publish/checks.js';
+import { API_DEADLINE_MS, createClient, type GitHubClient } from './publish/client.js';
 import { identityOf, type PullRequest, pullRequestOf, upsertComment } from './publish/comment.js';
 import { readEvent } from './publish/event.js';
 import { addEnvSecrets, addSecret, redact, redactDeep } from './publish/secrets.js';
-import { planAnnotations } from './render/annotations.js';
+import { type Target, workflowRunTarget } from './publish/workflow-run.js';
+import { type Annotation, planAnnotations } from './render/annotations.js';
+import { canonicalMatrix } from './render/comment.js';
 import { failingFindings } from './render/outcome.js';
 import { describeRun } from './render/progress.js';
+import { renderSarif } from './render/sarif.js';
 import { renderSummary } from './render/summary.js';
+import { ReportError, readReports } from './settings/reports.js';
 import { readSettings, SettingsError } from './settings/settings.js';
 
 export interface ActionDeps {
@@ -106,6 +112,39 @@ async function produceReport(
   );
 }
 
+/** The job that wrote a report and the pull request it ran for: what a later merge publishes to. */
+function stampJob(report: Report, env: NodeJS.ProcessEnv, payload: Record<string, unknown>): void {
+  const matrix = canonicalMatrix(env.RACE_RERUN_MATRIX);
+  report.job = {
+    workflow: env.GITHUB_WORKFLOW ?? '',
+    job: env.GITHUB_JOB ?? '',
+    ...(env.GITHUB_RUN_ID ? { runId: env.GITHUB_RUN_ID } : {}),
+    ...(env.GITHUB_RUN_ATTEMPT ? { runAttempt: env.GITHUB_RUN_ATTEMPT } : {}),
+    ...(matrix !== undefined ? { matrix } : {}),
+  };
+  const pr = pullRequestOf(env, payload);
+  if (pr) report.pullRequest = { number: pr.number, ...(pr.headSha ? { headSha: pr.headSha } : {}) };
+}
+
+/** `merge`: the shard reports, validated and merged; a bad or foreign report is the report's error. */
+function mergeFromFiles(settings: Settings, repoRoot: string): Report {
+  try {
+    const named = readReports(repoRoot, settings.merge ?? []);
+    core.info(
+      `Merging ${named.length} report${named.length === 1 ? '' : 's'}: ${named.map((n) => n.name).join(', ')}`,
+    );
+    const { report, warnings } = mergeReports(named);
+    for (const w of warnings) core.warning(w);
+    return report;
+  } catch (err) {
+    if (err instanceof ReportError || err instanceof MergeError) return errorReport(err.message, repoRoot);
+    return errorReport(
+      `race-rerun could not merge the reports: ${(err as Error).stack ?? String(err)}`,
+      repoRoot,
+    );
+  }
+}
+
 /** Runs the action; `cancelled` names the signal when the job was cancelled (exit at once then). */
 export async function run(partial: Partial<ActionDeps> = {}): Promise<{ cancelled?: string }> {
   const cancellation = partial.cancellation ?? onCancel({ say: (m) => core.info(m) });
@@ -152,15 +191,19 @@ async function runAction(partial: Partial<ActionDeps>, cancellation: Cancellatio
   const base = settings?.onlyChanged ? baseCommit(event.payload) : undefined;
   if (settings && base) settings.changedSince = base;
 
-  mkdirSync(tempRoot, { recursive: true });
-  const workDir = mkdtempSync(join(tempRoot, 'race-rerun-'));
-  try {
-    report ??=
-      (await produceReport(settings, deps, repoRoot, workDir, event.payload)) ??
-      errorReport('No settings', repoRoot);
-  } finally {
-    // Before the report is written: on a full disk, this is the space it needs.
-    rmSync(workDir, { recursive: true, force: true });
+  if (settings?.merge) report ??= mergeFromFiles(settings, repoRoot);
+  if (!report) {
+    mkdirSync(tempRoot, { recursive: true });
+    const workDir = mkdtempSync(join(tempRoot, 'race-rerun-'));
+    try {
+      report =
+        (await produceReport(settings, deps, repoRoot, workDir, event.payload)) ??
+        errorReport('No settings', repoRoot);
+    } finally {
+      // Before the report is written: on a full disk, this is the space it needs.
+      rmSync(workDir, { recursive: true, force: true });
+    }
+    stampJob(report, env, event.payload);
   }
   const warned = compareWithBase(report, settings, env, repoRoot);
   await publish(report, settings, reportPath, env, { payload: event.payload, warned, cancellation });
@@ -177,7 +220,8 @@ function compareWithBase(
   repoRoot: string,
 ): number {
   const branch = env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME;
-  if (branch) report.context.branch = branch;
+  // A merged report keeps the shards' branch (a workflow_run job runs on the default branch).
+  if (branch && !report.context.branch) report.context.branch = branch;
   if (!settings?.baseline || report.verdict === 'error') return 0;
   try {
     const warning = applyBaseline(report, settings.baseline, repoRoot, env.GITHUB_BASE_REF || undefined);
@@ -194,9 +238,16 @@ function commentTarget(
   settings: Settings | undefined,
   env: NodeJS.ProcessEnv,
   payload: Record<string, unknown>,
+  target: Target | undefined,
 ): PullRequest | undefined {
+  if (target?.problem) {
+    // Said even with comment: false when it stops the check run too (no trusted head commit).
+    const what = target.headSha ? 'No pull request comment' : 'No pull request comment or check run';
+    if (settings?.comment || !target.headSha) core.warning(redact(`${what}: ${target.problem}.`));
+    return undefined;
+  }
   if (!settings?.comment) return undefined;
-  const pr = pullRequestOf(env, payload);
+  const pr = target ? target.pr : pullRequestOf(env, payload);
   if (!pr) {
     core.info(
       `No pull request comment: the ${env.GITHUB_EVENT_NAME || 'unknown'} event has no pull request; the job summary has the report.`,
@@ -210,6 +261,16 @@ function commentTarget(
   return pr;
 }
 
+/** A client for this step's API calls, within the publishing deadline and the cancel signal. */
+function clientFor(settings: Settings, env: NodeJS.ProcessEnv, opts: PublishOptions): GitHubClient {
+  return createClient(settings.githubToken, {
+    baseUrl: env.GITHUB_API_URL || 'https://api.github.com',
+    log: (m) => core.info(m),
+    deadline: Math.min(Date.now() + API_DEADLINE_MS, opts.deadline ?? Number.POSITIVE_INFINITY),
+    ...(opts.signal ? { signal: opts.signal } : {}),
+  });
+}
+
 /** Posts or updates the comment; any failure is one warning, never the step's failure. */
 async function comment(
   report: Report,
@@ -220,12 +281,7 @@ async function comment(
   opts: PublishOptions,
 ): Promise<void> {
   try {
-    const client = createClient(settings.githubToken, {
-      baseUrl: env.GITHUB_API_URL || 'https://api.github.com',
-      log: (m) => core.info(m),
-      deadline: Math.min(Date.now() + API_DEADLINE_MS, opts.deadline ?? Number.POSITIVE_INFINITY),
-      ...(opts.signal ? { signal: opts.signal } : {}),
-    });
+    const client = clientFor(settings, env, opts);
     const url = runUrl(env);
     const repo = repoUrl(env);
     const result = await upsertComment({
@@ -281,7 +337,7 @@ async function inTime(
 }
 
 /** The step's outputs; a missing GITHUB_OUTPUT file is one warning, not a crash. */
-function setOutputs(report: Report, reportPath: string): void {
+function setOutputs(report: Report, reportPath: string, sarifPath: string | undefined): void {
   const flaky = report.tests
     .filter((t) => t.status === 'flaky' || t.status === 'failing')
     .map((t) => ({ package: t.package, test: t.name, failed: t.failed, runs: t.runs, status: t.status }));
@@ -292,9 +348,110 @@ function setOutputs(report: Report, reportPath: string): void {
     core.setOutput('panics', report.findings.filter((f) => f.kind === 'panic').length);
     core.setOutput('flaky-tests', redact(JSON.stringify(flaky)));
     core.setOutput('report', reportPath);
+    if (sarifPath) core.setOutput('sarif', sarifPath);
   } catch (err) {
     core.warning(`Could not set the step outputs (GITHUB_OUTPUT): ${(err as Error).message}`);
   }
+}
+
+/** Writes a file of the report's; a failure is one warning. */
+function writeOut(path: string, text: string, what: string): boolean {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    writeWhole(path, text);
+    core.info(`${what} written to ${path}`);
+    return true;
+  } catch (err) {
+    core.warning(`Could not write the ${what} to ${path}: ${(err as Error).message}`);
+    return false;
+  }
+}
+
+function printCommands(annotations: Annotation[]): void {
+  for (const a of annotations) {
+    const props = { title: redact(a.title), file: a.file, startLine: a.startLine };
+    const message = redact(a.message);
+    if (a.level === 'error') core.error(message, props);
+    else if (a.level === 'warning') core.warning(message, props);
+    else core.notice(message, props);
+  }
+}
+
+interface PublishPlan {
+  /** Annotations as workflow commands (within the per-step budget), or none. */
+  commands: Annotation[];
+  /** Every annotation, for a check run. */
+  checks?: Annotation[];
+  unannotated: string[];
+}
+
+/**
+ * Where the annotations go: nowhere from a shard (the merge annotates), a check run when asked or
+ * when a workflow_run job publishes for a pull request, else workflow commands.
+ */
+function planPublish(
+  report: Report,
+  settings: Settings | undefined,
+  env: NodeJS.ProcessEnv,
+  reserved: { error: number; warning: number },
+): PublishPlan {
+  if (settings?.shard) return { commands: [], unannotated: [] };
+  const wantChecks =
+    settings?.annotations === 'checks' || (settings?.merge && env.GITHUB_EVENT_NAME === 'workflow_run');
+  const onlyNew = settings?.onlyNew === true;
+  const commands = planAnnotations(report, { reserved, onlyNew });
+  if (!wantChecks || !settings?.githubToken)
+    return { commands: commands.annotations, unannotated: commands.unannotated };
+  const all = planAnnotations(report, { perLevel: Number.MAX_SAFE_INTEGER, onlyNew });
+  return { commands: commands.annotations, checks: all.annotations, unannotated: all.unannotated };
+}
+
+/** The check run with every annotation; on refusal, workflow commands and one warning. */
+async function annotateWithChecks(
+  report: Report,
+  settings: Settings,
+  env: NodeJS.ProcessEnv,
+  plan: PublishPlan,
+  headSha: string | undefined,
+  summary: string,
+  opts: PublishOptions,
+): Promise<void> {
+  const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+  if (!owner || !repo || !headSha) {
+    core.warning(
+      'race-rerun cannot create a check run without GITHUB_REPOSITORY and a head commit; the annotations are printed as workflow commands.',
+    );
+    printCommands(plan.commands);
+    return;
+  }
+  const failing =
+    failingFindings(report, settings.failOn, settings.onlyNew === true).length > 0 ||
+    report.verdict === 'error';
+  const url = runUrl(env);
+  const result = await createCheckRun({
+    client: clientFor(settings, env, opts),
+    owner,
+    repo,
+    headSha,
+    name: `race-rerun (${report.job?.job || env.GITHUB_JOB || 'race'})`,
+    title: report.summary,
+    summary,
+    conclusion: failing ? 'failure' : 'success',
+    annotations: (plan.checks ?? []).map((a) => ({
+      ...a,
+      title: redact(a.title),
+      message: redact(a.message),
+    })),
+    ...(url ? { detailsUrl: url } : {}),
+  });
+  if (result.ok) {
+    core.info(
+      `Check run created with ${plan.checks?.length ?? 0} annotations: ${result.url ?? `#${result.id}`}`,
+    );
+    return;
+  }
+  core.warning(redact(result.warning));
+  printCommands(plan.commands);
 }
 
 /**
@@ -314,13 +471,14 @@ export async function publish(
 ): Promise<void> {
   const report = redactDeep(unredacted);
   const payload = opts.payload ?? readEvent(env).payload;
-  try {
-    mkdirSync(dirname(reportPath), { recursive: true });
-    writeWhole(reportPath, `${JSON.stringify(report, null, 2)}\n`);
-    core.info(`JSON report written to ${reportPath}`);
-  } catch (err) {
-    core.warning(`Could not write the JSON report to ${reportPath}: ${(err as Error).message}`);
-  }
+  writeOut(reportPath, `${JSON.stringify(report, null, 2)}\n`, 'JSON report');
+  const repo = repoUrl(env);
+  const sarifPath = join(dirname(reportPath), 'report.sarif');
+  const sarif = renderSarif(report, {
+    ...(settings ? { failOn: settings.failOn } : {}),
+    ...(repo ? { repoUrl: repo } : {}),
+  });
+  const sarifWritten = writeOut(sarifPath, `${JSON.stringify(sarif)}\n`, 'SARIF file');
 
   // Every error is printed once; the last reason becomes the step's failure message. They are
   // annotations too, so they come out of the same per-step budget.
@@ -337,24 +495,28 @@ export async function publish(
       `race-rerun was cancelled (${c.signal}) after ${c.runsDone} of ${c.runsPlanned} runs; the report covers those.`,
     );
   }
-  const pr = commentTarget(settings, env, payload);
-  // A pull request run may print one warning about the comment (before or after the annotations).
-  const mayWarn = settings?.comment === true && pullRequestOf(env, payload) !== undefined;
-  const plan = planAnnotations(report, {
-    reserved: { error: reasons.length, warning: (mayWarn ? 1 : 0) + (opts.warned ?? 0) },
-    onlyNew: settings?.onlyNew === true,
+  const onWorkflowRun = Boolean(settings?.merge) && env.GITHUB_EVENT_NAME === 'workflow_run';
+  const target =
+    onWorkflowRun && settings
+      ? await workflowRunTarget(
+          env,
+          payload,
+          report,
+          settings.githubToken ? clientFor(settings, env, opts) : undefined,
+        )
+      : undefined;
+  const pr = commentTarget(settings, env, payload, target);
+  // A pull request run may print one warning about the comment (before or after the annotations),
+  // and one about the check run.
+  const mayWarn = settings?.comment === true && (pullRequestOf(env, payload) !== undefined || onWorkflowRun);
+  const plan = planPublish(report, settings, env, {
+    error: reasons.length,
+    warning:
+      (mayWarn ? 1 : 0) + (settings?.annotations === 'checks' || onWorkflowRun ? 1 : 0) + (opts.warned ?? 0),
   });
-  for (const a of plan.annotations) {
-    const props = { title: redact(a.title), file: a.file, startLine: a.startLine };
-    const message = redact(a.message);
-    if (a.level === 'error') core.error(message, props);
-    else if (a.level === 'warning') core.warning(message, props);
-    else core.notice(message, props);
-  }
 
   const url = runUrl(env);
-  const repo = repoUrl(env);
-  const sha = pr?.headSha ?? report.context.commit;
+  const sha = target?.headSha ?? pr?.headSha ?? report.context.commit;
   const markdown = redact(
     renderSummary(report, {
       ...(url ? { runUrl: url } : {}),
@@ -364,6 +526,12 @@ export async function publish(
       unannotated: plan.unannotated,
     }),
   );
+  if (plan.checks && settings && !(target?.problem && !target.headSha)) {
+    await annotateWithChecks(report, settings, env, plan, sha, markdown, opts);
+  } else {
+    printCommands(plan.commands);
+  }
+
   if (env.GITHUB_STEP_SUMMARY) {
     try {
       writeFileSync(env.GITHUB_STEP_SUMMARY, `${markdown}\n`, { flag: 'a' });
@@ -374,7 +542,7 @@ export async function publish(
     core.info(markdown);
   }
 
-  setOutputs(report, reportPath);
+  setOutputs(report, reportPath, sarifWritten ? sarifPath : undefined);
 
   if (pr && settings) {
     const send = (signal?: AbortSignal) =>

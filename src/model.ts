@@ -41,6 +41,19 @@ export type StackRole =
   | 'failure'
   | 'build';
 
+/** Every StackRole, for validating reports read from files. */
+export const STACK_ROLES: readonly StackRole[] = [
+  'current',
+  'previous',
+  'current-creation',
+  'previous-creation',
+  'panic',
+  'creation',
+  'goroutine',
+  'failure',
+  'build',
+];
+
 export interface Stack {
   role: StackRole;
   /** Header normalised for humans, e.g. `Write at 0x00c000… by goroutine 7` kept verbatim, or `goroutine 8 [running]`. */
@@ -210,6 +223,19 @@ export type LocationRole =
   | 'timeout'
   | 'failure'
   | 'build';
+
+/** Every LocationRole, for validating reports read from files. */
+export const LOCATION_ROLES: readonly LocationRole[] = [
+  'current',
+  'previous',
+  'current-creation',
+  'previous-creation',
+  'panic',
+  'fatal',
+  'timeout',
+  'failure',
+  'build',
+];
 
 export interface Location {
   /** Repo-relative path, `/` separated; as printed when `origin` is `outside`. */
@@ -440,6 +466,12 @@ export interface Report {
     goTestFlags: string[];
     goVersion?: string;
     commit?: string;
+    /** Set when not `count`: when each job stopped (per shard when sharded). */
+    until?: 'first' | 'stable';
+    /** For `until: stable`: the 95% half-width asked for (0.1 = ±10 points). */
+    precision?: number;
+    /** The time budget as written (per shard when sharded). */
+    maxDuration?: string;
     /** Branch the run was for (GITHUB_HEAD_REF or GITHUB_REF_NAME), so a later baseline can say "vs main". */
     branch?: string;
   };
@@ -447,6 +479,51 @@ export interface Report {
   baseline?: BaselineComparison;
   /** Set under `only-changed`. */
   focus?: FocusReport;
+  /** Set by a job that ran one shard of the work (`shard: I/N`). */
+  shard?: ShardInfo;
+  /** Set on a report merged from shard reports (`merge`). */
+  merged?: MergeInfo;
+  /** The workflow job that wrote the report (so a later `workflow_run` can publish for it). */
+  job?: JobIdentity;
+  /** The pull request the run was for, from its event. */
+  pullRequest?: { number: number; headSha?: string };
+}
+
+export interface ShardInfo {
+  /** 1-based. */
+  index: number;
+  total: number;
+  /** `packages`: each shard runs all runs of its packages; `runs`: every package, a range of its runs. */
+  split: 'packages' | 'runs';
+  /** split `runs`: the global run numbers this shard ran (shard 2/4 of count 100: 26–50). */
+  firstRun?: number;
+  lastRun?: number;
+  /** split `packages`: the import paths this shard ran. */
+  packages?: string[];
+}
+
+export interface MergeInfo {
+  /** Shards expected (N of `shard: I/N`). */
+  total: number;
+  /** The shard indexes merged, ascending. */
+  shards: number[];
+  /** Jobs whose reports went in. */
+  jobs: number;
+  /**
+   * For each entry of `notes`/`errors`: the shard it first came from, 0 for what the merge itself
+   * said (recomputed on every merge), so merging stays associative.
+   */
+  noteShards: number[];
+  errorShards: number[];
+}
+
+export interface JobIdentity {
+  workflow: string;
+  job: string;
+  runId?: string;
+  runAttempt?: string;
+  /** Canonical `RACE_RERUN_MATRIX`. */
+  matrix?: string;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -499,4 +576,10 @@ export interface Settings {
   onlyChanged?: boolean;
   /** Base commit for `only-changed` (from the pull request event). */
   changedSince?: string;
+  /** `shard: I/N`: run only this share of the work. */
+  shard?: { index: number; total: number };
+  /** `merge`: globs of shard reports (relative to the repository root); no tests are run. */
+  merge?: string[];
+  /** Where annotations go: workflow commands (10 per level and step; unset) or a check run (all of them). */
+  annotations?: 'commands' | 'checks';
 }

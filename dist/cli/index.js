@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(343);
+/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(242);
 // The CLI's entry point; the commands are in cli/commands.ts so tests can call main() directly.
 
 process.exitCode = await (0,_cli_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -19,7 +19,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 343:
+/***/ 242:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38,994 +38,27 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
-;// CONCATENATED MODULE: ./src/analysis/baseline.ts
-/** Lines a location may move and still be the same finding when nothing else matched. */
-const NEARBY_LINES = 40;
-/** Above this chance of having shown, a finding not seen now is "likely fixed". */
-const LIKELY_FIXED = 0.95;
-/** Gone findings listed at most (the rest are counted). */
-const MAX_GONE = 50;
-/** 1 − (1 − p)^n: the chance to see at least once in n runs what showed in k of m runs. */
-function chanceToShow(k, m, n) {
-    if (m <= 0 || k <= 0 || n <= 0)
-        return 0;
-    const p = Math.min(1, k / m);
-    return 1 - (1 - p) ** n;
-}
-function fileName(path) {
-    return path.slice(path.lastIndexOf('/') + 1);
-}
-/** The places without their lines: survives code above them moving. */
-function placesKey(f) {
-    const locs = f.locations.map((l) => `${l.file}|${l.function}|${l.access ?? ''}`).sort();
-    const extra = f.kind === 'failure' ? f.tests.join(',') : f.kind === 'build' ? f.message : '';
-    return `${f.kind}|${f.package}|${locs.join(';')}|${extra}`;
-}
-function sameFilesNearby(a, b) {
-    if (a.kind !== b.kind || a.package !== b.package || a.locations.length === 0)
-        return false;
-    if (a.locations.length !== b.locations.length)
-        return false;
-    const sorted = (f) => [...f.locations].sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line));
-    const [xs, ys] = [sorted(a), sorted(b)];
-    return xs.every((x, i) => {
-        const y = ys[i];
-        return x.file === y.file && Math.abs(x.line - y.line) <= NEARBY_LINES;
-    });
-}
-function movedFrom(now, then) {
-    // A race's sides swap roles between runs (whichever access the detector saw first).
-    const left = [...then.locations];
-    const take = (same) => {
-        const i = left.findIndex(same);
-        return i < 0 ? undefined : left.splice(i, 1)[0];
-    };
-    const moved = [];
-    for (const l of now.locations) {
-        const was = take((b) => b.file === l.file && b.function === l.function && b.access === l.access) ??
-            take((b) => b.file === l.file && b.access === l.access) ??
-            take((b) => b.file === l.file);
-        if (was && was.line !== l.line)
-            moved.push(`${fileName(was.file)}:${was.line}`);
+;// CONCATENATED MODULE: ./src/analysis/hash.ts
+// A small stable hash for finding ids: same signature → same id on every machine and version.
+/** 32-bit FNV-1a over the UTF-8 bytes, as 8 lower-case hex digits. */
+function fnv1a32(text) {
+    let h = 0x811c9dc5;
+    for (const byte of new TextEncoder().encode(text)) {
+        h ^= byte;
+        h = Math.imul(h, 0x01000193) >>> 0;
     }
-    return moved.length > 0 ? moved.join(', ') : undefined;
+    return h.toString(16).padStart(8, '0');
 }
-/** Which baseline finding each finding of the report is, matched at most once each. */
-function matchFindings(now, base) {
-    const out = new Map();
-    const used = new Set();
-    const known = (f, b, match) => {
-        used.add(b);
-        const k = { id: b.id, runsSeen: b.runsSeen, runs: b.runs, match };
-        const moved = match === 'signature' ? undefined : movedFrom(f, b);
-        if (moved)
-            k.movedFrom = moved;
-        out.set(f, k);
-    };
-    const passes = [
-        ['signature', (f, b) => f.kind === b.kind && f.package === b.package && f.signature === b.signature],
-        ['functions', (f, b) => f.locations.length > 0 && placesKey(f) === placesKey(b)],
-        ['nearby', sameFilesNearby],
-    ];
-    for (const [match, same] of passes) {
-        for (const f of now) {
-            if (out.has(f))
-                continue;
-            const b = base.find((x) => !used.has(x) && same(f, x));
-            if (b)
-                known(f, b, match);
-        }
+/** The value with every object's keys sorted, so equal values give equal JSON. */
+function sortKeys(value) {
+    if (Array.isArray(value))
+        return value.map(sortKeys);
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.keys(value)
+            .sort()
+            .map((k) => [k, sortKeys(value[k])]));
     }
-    return out;
-}
-/** `main`, `abc1234`, or `the baseline`: what "vs …" names. */
-function baselineLabel(base) {
-    if (base.context.branch)
-        return base.context.branch;
-    if (base.context.commit)
-        return base.context.commit.slice(0, 7);
-    return 'the baseline';
-}
-/**
- * Marks every finding of `report` new or known and lists the baseline's findings not seen now
- * (only those of packages that ran now: a package left out says nothing about them).
- */
-function compareWithBaseline(report, base, source, baseBranch) {
-    const matched = matchFindings(report.findings, base.findings);
-    for (const f of report.findings) {
-        const k = matched.get(f);
-        f.baseline = k ? 'known' : 'new';
-        if (k)
-            f.known = k;
-        else
-            delete f.known;
-    }
-    const matchedIds = new Set([...matched.values()].map((k) => k.id));
-    const runsNow = new Map(report.packages.map((p) => [p.importPath, p.runs]));
-    const gone = [];
-    for (const b of base.findings) {
-        if (matchedIds.has(b.id) || b.kind === 'build')
-            continue;
-        const n = runsNow.get(b.package) ?? 0;
-        if (n === 0)
-            continue;
-        const shown = b.locations.slice(0, b.kind === 'race' ? 2 : 1);
-        const g = {
-            id: b.id,
-            kind: b.kind,
-            title: b.title,
-            package: b.package,
-            runsSeen: b.runsSeen,
-            runs: b.runs,
-            runsNow: n,
-            chance: chanceToShow(b.runsSeen, b.runs, n),
-        };
-        if (shown.length > 0)
-            g.where = shown.map((l) => `${l.file}:${l.line}`).join(' ↔ ');
-        gone.push(g);
-    }
-    gone.sort((a, b) => b.chance - a.chance);
-    const comparison = {
-        source,
-        label: base.context.branch || baseBranch || baselineLabel(base),
-        gone: gone.slice(0, MAX_GONE),
-    };
-    if (base.context.commit)
-        comparison.commit = base.context.commit;
-    report.baseline = comparison;
-}
-/** Whether a value read from a file looks like a race-rerun report (enough to compare with it). */
-function isReport(value) {
-    const r = value;
-    return (typeof r === 'object' &&
-        r !== null &&
-        r.tool?.name === 'race-rerun' &&
-        Array.isArray(r.findings) &&
-        Array.isArray(r.packages) &&
-        typeof r.context === 'object' &&
-        r.findings.every((f) => typeof f?.id === 'string' && typeof f.signature === 'string' && Array.isArray(f.locations)));
-}
-
-;// CONCATENATED MODULE: ./src/engine/baseline.ts
-// Reads the `baseline` report: a path or a glob (`reports/*.json`, `**/race-rerun.json`), the
-// newest match wins. Missing or unreadable is a warning for the caller, never an error.
-
-
-
-/** Files visited at most while expanding a glob (a `**` over a huge tree must not hang). */
-const MAX_VISITED = 20_000;
-function segmentRegex(segment) {
-    const body = segment
-        .replace(/[.+^${}()|\\]/g, '\\$&')
-        .replace(/\*/g, '[^/]*')
-        .replace(/\?/g, '[^/]');
-    return new RegExp(`^${body}$`);
-}
-/** Files matching a glob of `*`, `?` and `**` segments, relative to `cwd` unless absolute. */
-function expandGlob(pattern, cwd) {
-    const abs = (0,external_node_path_namespaceObject.isAbsolute)(pattern) ? pattern : (0,external_node_path_namespaceObject.resolve)(cwd, pattern);
-    const parts = abs.split('/');
-    const firstWild = parts.findIndex((p) => /[*?]/.test(p));
-    if (firstWild < 0)
-        return [abs];
-    const root = parts.slice(0, firstWild).join('/') || '/';
-    const rest = parts.slice(firstWild);
-    const out = [];
-    let visited = 0;
-    const walk = (dir, segs) => {
-        if (visited++ > MAX_VISITED || segs.length === 0)
-            return;
-        const [head, ...tail] = segs;
-        let entries;
-        try {
-            entries = (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true });
-        }
-        catch {
-            return;
-        }
-        if (head === '**') {
-            walk(dir, tail);
-            for (const e of entries)
-                if (e.isDirectory() && !e.name.startsWith('.'))
-                    walk((0,external_node_path_namespaceObject.join)(dir, e.name), segs);
-            return;
-        }
-        const re = segmentRegex(head);
-        for (const e of entries) {
-            if (!re.test(e.name))
-                continue;
-            const path = (0,external_node_path_namespaceObject.join)(dir, e.name);
-            if (tail.length === 0) {
-                if (e.isFile())
-                    out.push(path);
-            }
-            else if (e.isDirectory())
-                walk(path, tail);
-        }
-    };
-    walk(root, rest);
-    return [...new Set(out)];
-}
-function mtime(file) {
-    try {
-        return (0,external_node_fs_namespaceObject.statSync)(file).mtimeMs;
-    }
-    catch {
-        return 0;
-    }
-}
-/** The newest report matching `pattern`, or a warning that says what to fix. */
-function loadBaseline(pattern, cwd) {
-    const files = expandGlob(pattern, cwd).sort((a, b) => mtime(b) - mtime(a));
-    const hint = 'New and known cannot be told apart; every finding is reported as it is. Restore the base branch report (see the README: actions/cache/restore) before this step.';
-    const file = files[0];
-    if (!file)
-        return { warning: `Baseline ${JSON.stringify(pattern)} matches no file. ${hint}` };
-    let text;
-    try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
-    }
-    catch (err) {
-        const code = err.code;
-        const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${err.message})`;
-        return { warning: `Baseline ${file} ${why}. ${hint}` };
-    }
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        return { warning: `Baseline ${file} is not JSON. ${hint}` };
-    }
-    if (!isReport(value))
-        return { warning: `Baseline ${file} is not a race-rerun JSON report. ${hint}` };
-    return { report: value, file };
-}
-/**
- * Compares `report` with the baseline `pattern` names (relative to `cwd`). Returns the warning
- * to show when there is none to compare with; the report's notes say it too.
- */
-function applyBaseline(report, pattern, cwd, baseBranch) {
-    const loaded = loadBaseline(pattern, cwd);
-    if ('warning' in loaded) {
-        report.notes.push(loaded.warning);
-        return loaded.warning;
-    }
-    compareWithBaseline(report, loaded.report, pattern, baseBranch);
-    return undefined;
-}
-
-;// CONCATENATED MODULE: external "node:events"
-const external_node_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
-;// CONCATENATED MODULE: ./src/engine/cancel.ts
-// Cancellation: GitHub cancels a job with SIGINT, then SIGTERM ~7.5 s later, then kills it; a user
-// presses Ctrl-C. The first signal aborts `signal` (runs stop, what finished is reported); a
-// watchdog makes sure the process is gone within EXIT_WITHIN_MS even if reporting gets stuck.
-
-/** The process exits at the latest this long after the first signal. */
-const EXIT_WITHIN_MS = 4500;
-const SIGNALS = ['SIGINT', 'SIGTERM'];
-const SIGNAL_NUMBERS = { SIGINT: 2, SIGTERM: 15 };
-/** 128 + the signal's number, as a shell reports a process ended by it (SIGINT: 130). */
-function signalExitCode(signal) {
-    return 128 + (SIGNAL_NUMBERS[signal] ?? 2);
-}
-function onCancel(opts = {}) {
-    const controller = new AbortController();
-    // Every build and run listens to it, as many at once as `parallel` allows: no leak warning.
-    (0,external_node_events_namespaceObject.setMaxListeners)(0, controller.signal);
-    const within = opts.exitWithinMs ?? EXIT_WITHIN_MS;
-    const say = opts.say ?? ((m) => process.stderr.write(`${m}\n`));
-    let by;
-    let at = 0;
-    const handler = (signal) => {
-        if (by !== undefined) {
-            say(`race-rerun: ${signal} again: still writing the report (at most ${Math.ceil(within / 1000)} s in all).`);
-            return;
-        }
-        by = signal;
-        at = Date.now();
-        say(`race-rerun: ${signal}: stopping the runs and reporting the ones that finished.`);
-        const watchdog = setTimeout(() => {
-            say(`race-rerun: could not finish the report within ${within / 1000} s of ${signal}; exiting.`);
-            process.exit(signalExitCode(signal));
-        }, within);
-        watchdog.unref();
-        controller.abort(signal);
-    };
-    for (const s of SIGNALS)
-        process.on(s, handler);
-    return {
-        signal: controller.signal,
-        get by() {
-            return by;
-        },
-        remainingMs: () => (by === undefined ? Number.POSITIVE_INFINITY : at + within - Date.now()),
-        dispose: () => {
-            for (const s of SIGNALS)
-                process.off(s, handler);
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/engine/environment.ts
-// The environment test processes (and the go commands that build them) get: what a `run: go test`
-// step would get. An action's process also holds its inputs (the github-token among them), the
-// runner's tokens for the artifact, cache and OIDC services, and the files through which an action
-// sets its outputs and summary: test code must see none of them.
-/** Exact names an action gets and a `run:` step does not (or that let a test write our outputs). */
-const DROPPED = new Set([
-    'ACTIONS_RUNTIME_TOKEN',
-    'ACTIONS_RUNTIME_URL',
-    'ACTIONS_RESULTS_URL',
-    'ACTIONS_CACHE_URL',
-    'GITHUB_OUTPUT',
-    'GITHUB_ENV',
-    'GITHUB_PATH',
-    'GITHUB_STATE',
-    'GITHUB_STEP_SUMMARY',
-]);
-/** Name prefixes dropped: every action input, and the OIDC token request. */
-const DROPPED_PREFIXES = ['INPUT_', 'ACTIONS_ID_TOKEN_REQUEST_'];
-/** Whether a variable of this name is kept from the test processes. */
-function isWithheld(name) {
-    // Windows names are case-insensitive; on Linux nobody spells these in lower case.
-    const upper = name.toUpperCase();
-    return DROPPED.has(upper) || DROPPED_PREFIXES.some((p) => upper.startsWith(p));
-}
-/** `parent` without the action's inputs, the runner's tokens and its command files. */
-function testEnvironment(parent) {
-    const env = {};
-    for (const [name, value] of Object.entries(parent)) {
-        if (value !== undefined && !isWithheld(name))
-            env[name] = value;
-    }
-    return env;
-}
-
-;// CONCATENATED MODULE: ./src/engine/files.ts
-// Files race-rerun writes for the user.
-
-/**
- * Writes a file whole or not at all: a full disk leaves no cut (or 0-byte) report behind. Only a
- * regular file is replaced that way: `--json /dev/null`, a FIFO or /dev/stdout is written to as it
- * is (a rename would put a regular file in its place), and a link keeps pointing where it did.
- */
-function writeWhole(file, text) {
-    let target = file;
-    try {
-        if (!(0,external_node_fs_namespaceObject.statSync)(file).isFile()) {
-            (0,external_node_fs_namespaceObject.writeFileSync)(file, text);
-            return;
-        }
-        target = (0,external_node_fs_namespaceObject.realpathSync)(file);
-    }
-    catch (err) {
-        if (err.code !== 'ENOENT')
-            throw err;
-    }
-    const part = `${target}.${process.pid}.part`;
-    try {
-        (0,external_node_fs_namespaceObject.writeFileSync)(part, text);
-        (0,external_node_fs_namespaceObject.renameSync)(part, target);
-    }
-    catch (err) {
-        (0,external_node_fs_namespaceObject.rmSync)(part, { force: true });
-        throw err;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/engine/go.ts
-// The few `go` commands race-rerun needs: go env, go list, go test -race -c, go list -m.
-
-
-/** A problem the user has to fix (no Go, no go.mod). The message is shown as is. */
-class GoError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'GoError';
-    }
-}
-/** Splits a stream of concatenated JSON values (what `go list -json` prints) into parsed values. */
-function parseJsonStream(text) {
-    const values = [];
-    let depth = 0;
-    let inString = false;
-    let escaped = false;
-    let start = -1;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (inString) {
-            if (escaped)
-                escaped = false;
-            else if (c === '\\')
-                escaped = true;
-            else if (c === '"')
-                inString = false;
-            continue;
-        }
-        if (c === '"')
-            inString = true;
-        else if (c === '{') {
-            if (depth === 0)
-                start = i;
-            depth++;
-        }
-        else if (c === '}' && depth > 0) {
-            depth--;
-            if (depth === 0) {
-                try {
-                    values.push(JSON.parse(text.slice(start, i + 1)));
-                }
-                catch {
-                    // Not JSON after all (stray text); skip it.
-                }
-            }
-        }
-    }
-    return values;
-}
-function trimOutput(text, max = 4000) {
-    const t = text.trim();
-    return t.length > max ? `${t.slice(0, max)}\n…` : t;
-}
-function noModule(dir) {
-    return new GoError(`No Go module in ${dir}: no go.mod found. Set working-directory to the directory that holds go.mod.`);
-}
-function isNoModuleText(text) {
-    return /go: cannot find main module|go\.mod file not found/.test(text);
-}
-function isDirectory(dir) {
-    try {
-        return (0,external_node_fs_namespaceObject.statSync)(dir).isDirectory();
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * The file `go test -c -o dir/` writes for a package: the import path's last element (the one
- * before a major version suffix such as `/v2`), plus `.test`. As cmd/go's testBinaryName.
- */
-function testBinaryName(importPath) {
-    const parts = importPath.split('/');
-    let elem = parts.at(-1) ?? importPath;
-    if (parts.length > 1 && /^v([2-9]|[1-9]\d+)$/.test(elem))
-        elem = parts.at(-2) ?? elem;
-    return `${elem}.test`;
-}
-/** `-name`, `--name` or either with `=value`. */
-function isFlag(word, name) {
-    const bare = word.replace(/^--?/, '');
-    return bare !== word && (bare === name || bare.startsWith(`${name}=`));
-}
-/** Whether the user sets flag `-name` in the build flags or in GOFLAGS (which the command line overrides). */
-function userSets(name, buildFlags, env) {
-    return [...buildFlags, ...(env.GOFLAGS ?? '').split(/\s+/)].some((w) => isFlag(w, name));
-}
-/**
- * The build flags with race-rerun's defaults in front, each only when the user does not set it:
- * - `-ldflags=-w`: DWARF is only for debuggers, and leaving it out makes a race test binary's link
- *   about a quarter faster (0.37 → 0.28 s). Stack traces and race reports come from the pclntab,
- *   which stays: the same race report, line for line.
- * - `-vet=off`: `go test -c` runs vet like `go test` does, which finds no flaky failure (the
- *   usual test step reports vet's findings) and costs ~30 ms a package with a warm cache, ~1 s for
- *   the example module with a cold one.
- */
-function buildDefaults(buildFlags, env) {
-    const defaults = [];
-    if (!userSets('ldflags', buildFlags, env))
-        defaults.push('-ldflags=-w');
-    if (!userSets('vet', buildFlags, env))
-        defaults.push('-vet=off');
-    return [...defaults, ...buildFlags];
-}
-/** cgo on: see buildTest. */
-function raceBuildEnv(base) {
-    const env = { ...base };
-    if (!env.CGO_ENABLED)
-        env.CGO_ENABLED = '1';
-    return env;
-}
-function createGoTool(runner, opts = {}) {
-    const goBinary = opts.goBinary ?? 'go';
-    const baseEnv = () => opts.env ?? process.env;
-    /** Runs go; turns "go is not installed" into the GoError every caller would give. */
-    async function go(args, cwd, env) {
-        if (!isDirectory(cwd)) {
-            throw new GoError(`Working directory ${cwd} does not exist. Set working-directory to the directory that holds go.mod.`);
-        }
-        const result = await runner.run({
-            command: goBinary,
-            args,
-            cwd,
-            env: env ?? baseEnv(),
-            ...(opts.signal ? { signal: opts.signal } : {}),
-        });
-        if (result.spawnError !== undefined) {
-            if (/ENOENT/.test(result.spawnError)) {
-                throw new GoError(`Go toolchain not found: "${goBinary}" is not on PATH. Add actions/setup-go before this step (or install Go).`);
-            }
-            throw new GoError(`Could not run "${goBinary}": ${result.spawnError}`);
-        }
-        return result;
-    }
-    return {
-        async env(cwd) {
-            const result = await go(['env', '-json', 'GOVERSION', 'GOROOT', 'GOMODCACHE', 'GOMOD', 'GOWORK'], cwd);
-            const stdout = result.stdout ?? result.output;
-            if (result.exitCode !== 0) {
-                if (isNoModuleText(result.output))
-                    throw noModule(cwd);
-                throw new GoError(`"go env" failed in ${cwd}:\n${trimOutput(result.output)}`);
-            }
-            const [value] = parseJsonStream(stdout);
-            const vars = (value ?? {});
-            const gomod = vars.GOMOD ?? '';
-            const gowork = vars.GOWORK ?? '';
-            const inWorkspace = gowork !== '' && gowork !== 'off';
-            // GOMOD is '' with GO111MODULE=off and /dev/null outside a module (a go.work root is fine).
-            if ((gomod === '' || gomod === '/dev/null' || gomod === 'NUL') && !inWorkspace)
-                throw noModule(cwd);
-            const env = {
-                version: vars.GOVERSION ?? '',
-                goroot: vars.GOROOT ?? '',
-                gomodcache: vars.GOMODCACHE ?? '',
-                gomod,
-            };
-            if (inWorkspace)
-                env.gowork = gowork;
-            return env;
-        },
-        async listTestPackages(cwd, patterns, buildFlags) {
-            const fields = 'ImportPath,Dir,TestGoFiles,XTestGoFiles,Module,Error,Incomplete';
-            // -vet is a flag of go test only: go list refuses it.
-            const listFlags = buildFlags.filter((f) => !isFlag(f, 'vet'));
-            const result = await go(['list', '-e', `-json=${fields}`, ...listFlags, ...patterns], cwd);
-            const out = { packages: [], withoutTests: [], errors: [] };
-            const stderr = result.stderr ?? '';
-            if (isNoModuleText(stderr))
-                throw noModule(cwd);
-            for (const m of stderr.matchAll(/^go: warning: "(.*)" matched no packages$/gm)) {
-                out.errors.push(`Pattern "${m[1]}" matched no packages.`);
-            }
-            const listed = parseJsonStream(result.stdout ?? result.output);
-            for (const p of listed) {
-                const importPath = p.ImportPath ?? '';
-                const hasTests = (p.TestGoFiles?.length ?? 0) + (p.XTestGoFiles?.length ?? 0) > 0;
-                if (hasTests && p.Dir) {
-                    // Even with p.Error (e.g. a syntax error): the build reports it with file:line.
-                    const module = p.Module?.Path && p.Module.Dir ? { path: p.Module.Path, dir: p.Module.Dir } : undefined;
-                    out.packages.push({ importPath, dir: p.Dir, module: module ?? { path: '', dir: p.Dir } });
-                }
-                else if (p.Error?.Err) {
-                    const err = p.Error.Err.trim();
-                    out.errors.push(err.includes(importPath) ? err : `${importPath}: ${err}`);
-                }
-                else if (p.Dir) {
-                    out.withoutTests.push(importPath);
-                }
-            }
-            if (result.exitCode !== 0 && listed.length === 0) {
-                out.errors.push(`"go list" failed in ${cwd}:\n${trimOutput(stderr || result.output)}`);
-            }
-            return out;
-        },
-        async buildTest(pkg, outFile, buildFlags, cwd) {
-            const env = raceBuildEnv(baseEnv());
-            // The race detector needs cgo on linux/windows. go already enables cgo when a C compiler is
-            // on PATH; setting it here only changes the failure without one from "-race requires cgo;
-            // set CGO_ENABLED=1" (misleading) to "C compiler "gcc" not found" (says what to install).
-            const started = Date.now();
-            let result;
-            try {
-                const flags = buildDefaults(buildFlags, env);
-                result = await go(['test', '-race', '-c', '-o', outFile, ...flags, pkg.importPath], cwd, env);
-            }
-            catch (err) {
-                const message = err instanceof Error ? err.message : String(err);
-                return { package: pkg, ok: false, output: message, durationMs: Date.now() - started };
-            }
-            let output = result.output;
-            let ok = result.exitCode === 0;
-            if (ok && !(0,external_node_fs_namespaceObject.existsSync)(outFile)) {
-                ok = false;
-                output += `\nrace-rerun: "go test -c" wrote no test binary for ${pkg.importPath}.\n`;
-            }
-            if (!ok && /requires cgo|C compiler .* not found/.test(output)) {
-                output +=
-                    '\nrace-rerun: the race detector needs cgo and a C compiler: install gcc and do not set CGO_ENABLED=0.\n';
-            }
-            const build = { package: pkg, ok, output, durationMs: Date.now() - started };
-            if (ok)
-                build.binary = outFile;
-            return build;
-        },
-        async buildTests(pkgs, outDir, buildFlags, cwd) {
-            const started = Date.now();
-            const names = pkgs.map((p) => testBinaryName(p.importPath));
-            // Two packages with the same file name make go refuse the whole batch: build those alone.
-            const unique = pkgs.filter((_, i) => names.indexOf(names[i] ?? '') === names.lastIndexOf(names[i] ?? ''));
-            if (unique.length < 2)
-                return [];
-            const env = raceBuildEnv(baseEnv());
-            const flags = buildDefaults(buildFlags, env);
-            try {
-                await go(['test', '-race', '-c', '-o', `${outDir}/`, ...flags, ...unique.map((p) => p.importPath)], cwd, env);
-            }
-            catch {
-                return [];
-            }
-            // go still writes the binaries of the packages that compiled when another one failed.
-            const durationMs = Date.now() - started;
-            return unique.flatMap((pkg) => {
-                const binary = (0,external_node_path_namespaceObject.join)(outDir, testBinaryName(pkg.importPath));
-                return (0,external_node_fs_namespaceObject.existsSync)(binary) ? [{ package: pkg, ok: true, binary, output: '', durationMs }] : [];
-            });
-        },
-        async listDependencies(cwd, patterns, buildFlags) {
-            const fields = 'ImportPath,Dir,Deps,TestImports,XTestImports,Standard,DepOnly';
-            const listFlags = buildFlags.filter((f) => !isFlag(f, 'vet'));
-            // -deps lists the dependencies too; only the packages the patterns matched are kept.
-            const result = await go(['list', '-e', '-deps', `-json=${fields}`, ...listFlags, ...patterns], cwd);
-            const listed = parseJsonStream(result.stdout ?? result.output);
-            if (result.exitCode !== 0 && listed.length === 0) {
-                throw new GoError(`"go list -deps" failed in ${cwd}:\n${trimOutput(result.stderr || result.output)}`);
-            }
-            return listed
-                .filter((p) => !p.Standard && !p.DepOnly && p.ImportPath && p.Dir)
-                .map((p) => ({
-                importPath: p.ImportPath ?? '',
-                dir: (p.Dir ?? '').replace(/\\/g, '/'),
-                deps: p.Deps ?? [],
-                testImports: [...(p.TestImports ?? []), ...(p.XTestImports ?? [])],
-            }));
-        },
-        async modules(cwd) {
-            try {
-                const result = await go(['list', '-m', '-json'], cwd);
-                if (result.exitCode !== 0)
-                    return [];
-                const mods = parseJsonStream(result.stdout ?? result.output);
-                // Outside a module go prints `command-line-arguments` without a Dir: not a module.
-                return mods.flatMap((m) => (m.Path && m.Dir ? [{ path: m.Path, dir: m.Dir }] : []));
-            }
-            catch {
-                return [];
-            }
-        },
-    };
-}
-
-;// CONCATENATED MODULE: external "node:path/posix"
-const posix_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path/posix");
-var posix_default = /*#__PURE__*/__nccwpck_require__.n(posix_namespaceObject);
-;// CONCATENATED MODULE: ./src/analysis/paths.ts
-// Maps file names as Go printed them to repository paths, so findings can be annotated. The one
-// place for path and site logic: the mapping is pure; what it needs to know of the disk (does this
-// file exist here, what does this directory resolve to) comes through the small `PathDisk`
-// interface the caller passes in, so it behaves the same on every OS and for logs captured on
-// other machines (parse mode), and tests can give a fake disk.
-
-const DRIVE = /^[A-Za-z]:\//;
-/** `\` → `/`, drive letter upper-cased, `.`/`..`/`//` collapsed, no trailing `/`. */
-function normalizePath(p) {
-    let s = p.trim().replace(/\\/g, '/');
-    if (s === '')
-        return s;
-    if (/^[A-Za-z]:/.test(s))
-        s = `${s.charAt(0).toUpperCase()}:${s.slice(2)}`;
-    if (/^[A-Z]:$/.test(s))
-        return `${s}/`;
-    let out;
-    if (DRIVE.test(s))
-        out = s.slice(0, 2) + posix_default().normalize(s.slice(2));
-    else
-        out = posix_default().normalize(s);
-    if (out.length > 1 && out.endsWith('/') && !/^[A-Z]:\/$/.test(out))
-        out = out.slice(0, -1);
-    return out;
-}
-function isAbsolutePath(p) {
-    const s = p.replace(/\\/g, '/');
-    return s.startsWith('/') || /^[A-Za-z]:\//.test(s);
-}
-/**
- * Path of `child` relative to `parent` (both normalised), `''` when equal, undefined when not
- * inside. Windows paths compare case-insensitively: the file system does.
- */
-function relativeTo(child, parent) {
-    const windows = DRIVE.test(parent);
-    const c = windows ? child.toLowerCase() : child;
-    const p = windows ? parent.toLowerCase() : parent;
-    if (c === p)
-        return '';
-    const prefix = p.endsWith('/') ? p : `${p}/`;
-    if (c.startsWith(prefix))
-        return child.slice(prefix.length);
-    return undefined;
-}
-// Where Go toolchains live when GOROOT was not passed in (setup-go on every OS, brew, distro
-// packages, Windows installs such as D:/Go/src): any `…/src/<std package>/` under a go-ish root.
-const GOROOT_HINTS = [
-    /\/hostedtoolcache\/(?:windows\/)?go\/[^/]+\/[^/]+\/src\//i,
-    /(?:^|\/)(?:go|go-?\d[\w.-]*|golang|golang-\d[\d.]*|libexec|goroot)\/src\/(?:pkg\/)?(?:runtime|testing|internal|sync|time|os|reflect|fmt|net|syscall|io|context|encoding|strings|bytes|sort|errors|log|math|bufio|crypto|database|regexp|strconv|unicode|path|iter|slices|maps|container)\//i,
-    /\/sdk\/go[\d.]+\/src\//,
-    /\/Cellar\/go\/[^/]+\/libexec\/src\//,
-];
-const MODCACHE_HINT = /\/pkg\/mod\/.*@v/;
-// Top-level directories of the standard library: `-trimpath` prints its files as `testing/testing.go`.
-const STD_TOP = new Set(('archive bufio builtin bytes cmd cmp compress container context crypto database debug embed encoding ' +
-    'errors expvar flag fmt go hash html image index internal io iter log maps math mime net os path ' +
-    'plugin reflect regexp runtime slices sort strconv strings structs sync syscall testing text time ' +
-    'unicode unique unsafe vendor weak').split(' '));
-/** Everything before the first `(` or `[`: receivers and type arguments may hold `/` or `.`. */
-function headEnd(func) {
-    const m = /[([]/.exec(func);
-    return m ? m.index : func.length;
-}
-/**
- * The import path of a frame's function: `example.com/m/pkg.(*T).M` → `example.com/m/pkg`,
- * `runtime.closechan` → `runtime`. Dots in the last element print as `%2e`.
- */
-function funcImportPath(func) {
-    const slash = func.lastIndexOf('/', headEnd(func));
-    const dot = func.indexOf('.', slash + 1);
-    const path = dot < 0 ? func : func.slice(0, dot);
-    return path.replace(/%2e/gi, '.');
-}
-/**
- * The standard library by the function's package: no dot in the first element and a known
- * top-level package (`runtime.closechan`, `testing.(*common).FailNow`, `internal/race.Read`),
- * whatever GOROOT the file was under. `github.com/org/x/runtime` is user code.
- */
-function isStdFunc(func) {
-    // `panic(…)`: the runtime's frame for a panic in progress, printed without a package.
-    if (func === 'panic')
-        return true;
-    const path = funcImportPath(func);
-    const slash = path.indexOf('/');
-    const first = slash < 0 ? path : path.slice(0, slash);
-    return first !== '' && !first.includes('.') && STD_TOP.has(first);
-}
-function isGenerated(file) {
-    const base = file.replace(/\\/g, '/').split('/').pop() ?? '';
-    return file.startsWith('<') || base === '_testmain.go' || /\/go-build\d+\//.test(file);
-}
-function hasVendorDir(rel) {
-    const segs = rel.split('/');
-    return segs.slice(0, -1).includes('vendor');
-}
-/** A file printed with a suffix shorter than this is not matched by suffix (`x.go` is everywhere). */
-const MIN_SUFFIX_SEGMENTS = 2;
-/** Lookups remembered per mapper: a report's stacks name a bounded set of files. */
-const MAX_CACHED = 10_000;
-function createPathMapper(ctx, disk) {
-    const repoRoot = normalizePath(ctx.repoRoot);
-    const goroot = ctx.goroot ? normalizePath(ctx.goroot) : undefined;
-    const gomodcache = ctx.gomodcache ? normalizePath(ctx.gomodcache) : undefined;
-    // Longest module path first, so `example.com/m/sub` wins over `example.com/m`.
-    const modules = (ctx.modules ?? [])
-        .map((m) => ({ path: m.path.replace(/\/+$/, ''), dir: normalizePath(m.dir) }))
-        .filter((m) => m.path !== '')
-        .sort((a, b) => b.path.length - a.path.length);
-    const guessBase = modules.length === 1 && modules[0] ? modules[0].dir : repoRoot;
-    const aliases = staticAliases(ctx, disk);
-    const cache = new Map();
-    const realRoot = disk ? normalizeOr(disk.realpath(repoRoot), repoRoot) : repoRoot;
-    const result = (path, origin) => ({ path, origin });
-    const isFile = (p) => (disk ? disk.isFile(p) : true);
-    /** Inside the repository (or a known alias of a part of it), else undefined. */
-    function inRepo(abs, viaAlias) {
-        if (goroot && relativeTo(abs, goroot) !== undefined)
-            return result(abs, 'goroot');
-        if (gomodcache && relativeTo(abs, gomodcache) !== undefined)
-            return result(abs, 'modcache');
-        if (MODCACHE_HINT.test(abs))
-            return result(abs, 'modcache');
-        const rel = relativeTo(abs, repoRoot);
-        if (rel !== undefined) {
-            if (rel === '')
-                return result('.', 'repo');
-            return result(rel, hasVendorDir(rel) ? 'vendor' : 'repo');
-        }
-        if (viaAlias)
-            return undefined;
-        for (const a of aliases) {
-            const rest = relativeTo(abs, a.from);
-            if (rest === undefined)
-                continue;
-            const mapped = inRepo(rest === '' ? a.to : normalizePath(`${a.to}/${rest}`), true);
-            if (mapped)
-                return mapped;
-        }
-        return viaSymlink(abs);
-    }
-    /** A symlinked checkout: the printed directory resolves, on this disk, into the repository. */
-    function viaSymlink(abs) {
-        if (!disk)
-            return undefined;
-        const slash = abs.lastIndexOf('/');
-        if (slash <= 0)
-            return undefined;
-        const real = disk.realpath(abs.slice(0, slash));
-        if (!real)
-            return undefined;
-        const rel = relativeTo(normalizePath(real), realRoot);
-        if (rel === undefined)
-            return undefined;
-        const to = rel === '' ? repoRoot : `${repoRoot}/${rel}`;
-        return inRepo(`${to}/${abs.slice(slash + 1)}`, true);
-    }
-    const inModule = (pkg) => modules.some((m) => pkg === m.path || pkg.startsWith(`${m.path}/`));
-    /** A frame of the main module(s) by its function's import path: `example.com/m/pkg.F` → `pkg/`. */
-    function byImportPath(file, func) {
-        if (!func)
-            return undefined;
-        let pkg = funcImportPath(func);
-        if (pkg.endsWith('_test'))
-            pkg = pkg.slice(0, -5);
-        const base = file.slice(file.lastIndexOf('/') + 1);
-        for (const m of modules) {
-            if (pkg !== m.path && !pkg.startsWith(`${m.path}/`))
-                continue;
-            const candidate = `${m.dir}${pkg.slice(m.path.length)}/${base}`;
-            if (!isFile(candidate))
-                return undefined;
-            return inRepo(candidate, true);
-        }
-        return undefined;
-    }
-    /** The longest suffix of the printed path that is a file of the checkout (needs the disk). */
-    function bySuffix(file) {
-        if (!disk)
-            return undefined;
-        const segs = file.split('/').filter((s) => s !== '');
-        for (let i = 1; i <= segs.length - MIN_SUFFIX_SEGMENTS; i++) {
-            const candidate = `${repoRoot}/${segs.slice(i).join('/')}`;
-            if (disk.isFile(candidate))
-                return inRepo(candidate, true);
-        }
-        return undefined;
-    }
-    /** Not in the checkout as printed: find it here, else say where it is from. */
-    function elsewhere(file, func) {
-        if (func && isStdFunc(func) && !inModule(funcImportPath(func)))
-            return result(file, 'goroot');
-        if (GOROOT_HINTS.some((re) => re.test(file)))
-            return result(file, 'goroot');
-        const found = byImportPath(file, func) ?? bySuffix(file);
-        if (found)
-            return found;
-        return result(file, 'outside');
-    }
-    function classifyAbsolute(abs, func) {
-        if (isGenerated(abs))
-            return result(abs, 'generated');
-        return inRepo(abs, false) ?? elsewhere(abs, func);
-    }
-    function mapUncached(printed, baseDir, func) {
-        if (printed === '')
-            return result('', 'unknown');
-        if (isGenerated(printed))
-            return result(printed, 'generated');
-        const s = normalizePath(printed);
-        if (isAbsolutePath(s))
-            return classifyAbsolute(s, func);
-        const slashed = printed.replace(/\\/g, '/');
-        // `./pkg/x.go`, `../x.go` and bare `x_test.go` are relative to where go ran or to the package.
-        const explicit = slashed.startsWith('./') || slashed.startsWith('../') || !s.includes('/');
-        if (explicit) {
-            if (baseDir)
-                return map(`${baseDir.replace(/\\/g, '/').replace(/\/+$/, '')}/${s}`, undefined, func);
-            // A frame's bare file (`decoder.go:129`, printed relative by some builds): not findable here.
-            const found = byImportPath(s, func);
-            if (found)
-                return found;
-            return result(s, func && !isStdFunc(func) ? 'outside' : 'unknown');
-        }
-        for (const m of modules) {
-            if (s.startsWith(`${m.path}/`))
-                return classifyAbsolute(normalizePath(`${m.dir}/${s.slice(m.path.length + 1)}`), func);
-        }
-        const first = s.split('/')[0] ?? '';
-        // Compiler messages name files relative to the module dir without `./` (`pkg/x.go`).
-        if (baseDir && !first.includes('.'))
-            return map(`${baseDir.replace(/\\/g, '/').replace(/\/+$/, '')}/${s}`, undefined, func);
-        // `-trimpath`: dependencies print as `module@version/file`, the standard library as `pkg/file`.
-        if (/^[^@]+@v[^/]*\//.test(s))
-            return result(s, 'modcache');
-        if (STD_TOP.has(first))
-            return result(s, 'goroot');
-        // `GORACE=strip_path_prefix=<module dir>/` leaves `pkg/x.go`: relative to the module, best guess.
-        if (!first.includes('.')) {
-            // With the disk, only when the file is there: a log from elsewhere names its own layout.
-            const guess = normalizePath(`${guessBase}/${s}`);
-            if (!disk || disk.isFile(guess))
-                return classifyAbsolute(guess, func);
-            if (func && isStdFunc(func))
-                return result(s, 'goroot');
-        }
-        return byImportPath(s, func) ?? bySuffix(s) ?? result(s, 'outside');
-    }
-    function map(file, baseDir, func) {
-        const printed = file.trim();
-        const key = `${printed}\u0000${baseDir ?? ''}\u0000${func ? funcImportPath(func) : ''}`;
-        const hit = cache.get(key);
-        if (hit)
-            return { ...hit };
-        const mapped = mapUncached(printed, baseDir, func);
-        if (cache.size < MAX_CACHED)
-            cache.set(key, mapped);
-        return { ...mapped };
-    }
-    return { map };
-}
-function normalizeOr(p, fallback) {
-    return p ? normalizePath(p) : fallback;
-}
-/** The caller's aliases plus, with a disk, the resolved spellings of the root and module dirs. */
-function staticAliases(ctx, disk) {
-    const out = [...(ctx.aliases ?? [])];
-    if (disk) {
-        for (const dir of [ctx.repoRoot, ...(ctx.modules ?? []).map((m) => m.dir)]) {
-            const real = disk.realpath(dir);
-            if (real)
-                out.push({ from: real, to: dir });
-        }
-    }
-    // Longest first, so the most specific spelling wins.
-    return out
-        .map((a) => ({ from: normalizePath(a.from), to: normalizePath(a.to) }))
-        .filter((a) => a.from !== '' && a.to !== '' && a.from !== a.to)
-        .sort((a, b) => b.from.length - a.from.length);
-}
-/** `module example.com/m` of a go.mod text. */
-function goModModule(text) {
-    return /^\s*module\s+"?([^\s"]+)"?/m.exec(text)?.[1];
-}
-/** The `use` directories of a go.work text (single lines and `use ( … )` blocks). */
-function goWorkUses(text) {
-    const out = [];
-    const noComments = text.replace(/\/\/.*$/gm, '');
-    for (const m of noComments.matchAll(/^\s*use\s*\(([^)]*)\)/gm)) {
-        for (const w of (m[1] ?? '').split(/\s+/))
-            if (w)
-                out.push(w.replace(/^"|"$/g, ''));
-    }
-    for (const m of noComments.matchAll(/^\s*use\s+([^\s(]+)/gm))
-        if (m[1])
-            out.push(m[1].replace(/^"|"$/g, ''));
-    return out;
-}
-/**
- * The modules of a checkout read from the nearest go.work (else go.mod) at `dir` or above it, up
- * to `root`, for when `go list -m` cannot be asked (no Go here). `read` gives a file's text.
- */
-function modulesFromFiles(dir, root, read) {
-    const top = normalizePath(root);
-    const ups = [];
-    for (let d = normalizePath(dir);; d = posix_default().dirname(d)) {
-        ups.push(d);
-        if (relativeTo(d, top) === '' || relativeTo(d, top) === undefined || d === posix_default().dirname(d))
-            break;
-    }
-    const modOf = (d) => {
-        const text = read(`${d}/go.mod`);
-        const path = text ? goModModule(text) : undefined;
-        return path ? [{ path, dir: d }] : [];
-    };
-    for (const d of ups) {
-        const work = read(`${d}/go.work`);
-        if (work)
-            return goWorkUses(work).flatMap((u) => modOf(normalizePath(isAbsolutePath(u) ? u : `${d}/${u}`)));
-    }
-    for (const d of ups) {
-        const found = modOf(d);
-        if (found.length > 0)
-            return found;
-    }
-    return [];
+    return value;
 }
 
 ;// CONCATENATED MODULE: ./src/model.ts
@@ -1036,6 +69,30 @@ function modulesFromFiles(dir, root, read) {
  * that failed only while other runs overlapped it and passed every time alone.
  */
 const model_FINDING_KINDS = ['race', 'panic', 'fatal', 'timeout', 'failure', 'build', 'overlap'];
+/** Every StackRole, for validating reports read from files. */
+const STACK_ROLES = [
+    'current',
+    'previous',
+    'current-creation',
+    'previous-creation',
+    'panic',
+    'creation',
+    'goroutine',
+    'failure',
+    'build',
+];
+/** Every LocationRole, for validating reports read from files. */
+const LOCATION_ROLES = [
+    'current',
+    'previous',
+    'current-creation',
+    'previous-creation',
+    'panic',
+    'fatal',
+    'timeout',
+    'failure',
+    'build',
+];
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
@@ -1571,28 +628,16 @@ function shortTestList(tests, max = 3) {
     return shown.length > max ? `${head} and ${shown.length - max} more` : head;
 }
 
-;// CONCATENATED MODULE: ./src/analysis/hash.ts
-// A small stable hash for finding ids: same signature → same id on every machine and version.
-/** 32-bit FNV-1a over the UTF-8 bytes, as 8 lower-case hex digits. */
-function fnv1a32(text) {
-    let h = 0x811c9dc5;
-    for (const byte of new TextEncoder().encode(text)) {
-        h ^= byte;
-        h = Math.imul(h, 0x01000193) >>> 0;
-    }
-    return h.toString(16).padStart(8, '0');
-}
-
 ;// CONCATENATED MODULE: ./src/analysis/names.ts
 // Go function names, test names and shell words, shortened or quoted for humans.
 /** Everything before the first `(` or `[`: receivers and type arguments may contain `/` or `.`. */
-function names_headEnd(func) {
+function headEnd(func) {
     const m = /[([]/.exec(func);
     return m ? m.index : func.length;
 }
 /** Last import-path element: `example.com/m/daemon.(*Daemon).Shutdown` → `daemon.(*Daemon).Shutdown`. */
 function names_shortFunc(func) {
-    const slash = func.lastIndexOf('/', names_headEnd(func));
+    const slash = func.lastIndexOf('/', headEnd(func));
     return func.slice(slash + 1);
 }
 /** Without the package: `(*Daemon).Shutdown`, `TestRace.func1`. Dots in import paths print as %2e. */
@@ -1635,6 +680,337 @@ function shQuote(word) {
     if (word !== '' && /^[A-Za-z0-9_\-.,/:=@+%]+$/.test(word))
         return word;
     return `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
+;// CONCATENATED MODULE: external "node:path/posix"
+const posix_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path/posix");
+var posix_default = /*#__PURE__*/__nccwpck_require__.n(posix_namespaceObject);
+;// CONCATENATED MODULE: ./src/analysis/paths.ts
+// Maps file names as Go printed them to repository paths, so findings can be annotated. The one
+// place for path and site logic: the mapping is pure; what it needs to know of the disk (does this
+// file exist here, what does this directory resolve to) comes through the small `PathDisk`
+// interface the caller passes in, so it behaves the same on every OS and for logs captured on
+// other machines (parse mode), and tests can give a fake disk.
+
+const DRIVE = /^[A-Za-z]:\//;
+/** `\` → `/`, drive letter upper-cased, `.`/`..`/`//` collapsed, no trailing `/`. */
+function normalizePath(p) {
+    let s = p.trim().replace(/\\/g, '/');
+    if (s === '')
+        return s;
+    if (/^[A-Za-z]:/.test(s))
+        s = `${s.charAt(0).toUpperCase()}:${s.slice(2)}`;
+    if (/^[A-Z]:$/.test(s))
+        return `${s}/`;
+    let out;
+    if (DRIVE.test(s))
+        out = s.slice(0, 2) + posix_default().normalize(s.slice(2));
+    else
+        out = posix_default().normalize(s);
+    if (out.length > 1 && out.endsWith('/') && !/^[A-Z]:\/$/.test(out))
+        out = out.slice(0, -1);
+    return out;
+}
+function isAbsolutePath(p) {
+    const s = p.replace(/\\/g, '/');
+    return s.startsWith('/') || /^[A-Za-z]:\//.test(s);
+}
+/**
+ * Path of `child` relative to `parent` (both normalised), `''` when equal, undefined when not
+ * inside. Windows paths compare case-insensitively: the file system does.
+ */
+function relativeTo(child, parent) {
+    const windows = DRIVE.test(parent);
+    const c = windows ? child.toLowerCase() : child;
+    const p = windows ? parent.toLowerCase() : parent;
+    if (c === p)
+        return '';
+    const prefix = p.endsWith('/') ? p : `${p}/`;
+    if (c.startsWith(prefix))
+        return child.slice(prefix.length);
+    return undefined;
+}
+// Where Go toolchains live when GOROOT was not passed in (setup-go on every OS, brew, distro
+// packages, Windows installs such as D:/Go/src): any `…/src/<std package>/` under a go-ish root.
+const GOROOT_HINTS = [
+    /\/hostedtoolcache\/(?:windows\/)?go\/[^/]+\/[^/]+\/src\//i,
+    /(?:^|\/)(?:go|go-?\d[\w.-]*|golang|golang-\d[\d.]*|libexec|goroot)\/src\/(?:pkg\/)?(?:runtime|testing|internal|sync|time|os|reflect|fmt|net|syscall|io|context|encoding|strings|bytes|sort|errors|log|math|bufio|crypto|database|regexp|strconv|unicode|path|iter|slices|maps|container)\//i,
+    /\/sdk\/go[\d.]+\/src\//,
+    /\/Cellar\/go\/[^/]+\/libexec\/src\//,
+];
+const MODCACHE_HINT = /\/pkg\/mod\/.*@v/;
+// Top-level directories of the standard library: `-trimpath` prints its files as `testing/testing.go`.
+const STD_TOP = new Set(('archive bufio builtin bytes cmd cmp compress container context crypto database debug embed encoding ' +
+    'errors expvar flag fmt go hash html image index internal io iter log maps math mime net os path ' +
+    'plugin reflect regexp runtime slices sort strconv strings structs sync syscall testing text time ' +
+    'unicode unique unsafe vendor weak').split(' '));
+/** Everything before the first `(` or `[`: receivers and type arguments may hold `/` or `.`. */
+function paths_headEnd(func) {
+    const m = /[([]/.exec(func);
+    return m ? m.index : func.length;
+}
+/**
+ * The import path of a frame's function: `example.com/m/pkg.(*T).M` → `example.com/m/pkg`,
+ * `runtime.closechan` → `runtime`. Dots in the last element print as `%2e`.
+ */
+function funcImportPath(func) {
+    const slash = func.lastIndexOf('/', paths_headEnd(func));
+    const dot = func.indexOf('.', slash + 1);
+    const path = dot < 0 ? func : func.slice(0, dot);
+    return path.replace(/%2e/gi, '.');
+}
+/**
+ * The standard library by the function's package: no dot in the first element and a known
+ * top-level package (`runtime.closechan`, `testing.(*common).FailNow`, `internal/race.Read`),
+ * whatever GOROOT the file was under. `github.com/org/x/runtime` is user code.
+ */
+function isStdFunc(func) {
+    // `panic(…)`: the runtime's frame for a panic in progress, printed without a package.
+    if (func === 'panic')
+        return true;
+    const path = funcImportPath(func);
+    const slash = path.indexOf('/');
+    const first = slash < 0 ? path : path.slice(0, slash);
+    return first !== '' && !first.includes('.') && STD_TOP.has(first);
+}
+function isGenerated(file) {
+    const base = file.replace(/\\/g, '/').split('/').pop() ?? '';
+    return file.startsWith('<') || base === '_testmain.go' || /\/go-build\d+\//.test(file);
+}
+function hasVendorDir(rel) {
+    const segs = rel.split('/');
+    return segs.slice(0, -1).includes('vendor');
+}
+/** A file printed with a suffix shorter than this is not matched by suffix (`x.go` is everywhere). */
+const MIN_SUFFIX_SEGMENTS = 2;
+/** Lookups remembered per mapper: a report's stacks name a bounded set of files. */
+const MAX_CACHED = 10_000;
+function createPathMapper(ctx, disk) {
+    const repoRoot = normalizePath(ctx.repoRoot);
+    const goroot = ctx.goroot ? normalizePath(ctx.goroot) : undefined;
+    const gomodcache = ctx.gomodcache ? normalizePath(ctx.gomodcache) : undefined;
+    // Longest module path first, so `example.com/m/sub` wins over `example.com/m`.
+    const modules = (ctx.modules ?? [])
+        .map((m) => ({ path: m.path.replace(/\/+$/, ''), dir: normalizePath(m.dir) }))
+        .filter((m) => m.path !== '')
+        .sort((a, b) => b.path.length - a.path.length);
+    const guessBase = modules.length === 1 && modules[0] ? modules[0].dir : repoRoot;
+    const aliases = staticAliases(ctx, disk);
+    const cache = new Map();
+    const realRoot = disk ? normalizeOr(disk.realpath(repoRoot), repoRoot) : repoRoot;
+    const result = (path, origin) => ({ path, origin });
+    const isFile = (p) => (disk ? disk.isFile(p) : true);
+    /** Inside the repository (or a known alias of a part of it), else undefined. */
+    function inRepo(abs, viaAlias) {
+        if (goroot && relativeTo(abs, goroot) !== undefined)
+            return result(abs, 'goroot');
+        if (gomodcache && relativeTo(abs, gomodcache) !== undefined)
+            return result(abs, 'modcache');
+        if (MODCACHE_HINT.test(abs))
+            return result(abs, 'modcache');
+        const rel = relativeTo(abs, repoRoot);
+        if (rel !== undefined) {
+            if (rel === '')
+                return result('.', 'repo');
+            return result(rel, hasVendorDir(rel) ? 'vendor' : 'repo');
+        }
+        if (viaAlias)
+            return undefined;
+        for (const a of aliases) {
+            const rest = relativeTo(abs, a.from);
+            if (rest === undefined)
+                continue;
+            const mapped = inRepo(rest === '' ? a.to : normalizePath(`${a.to}/${rest}`), true);
+            if (mapped)
+                return mapped;
+        }
+        return viaSymlink(abs);
+    }
+    /** A symlinked checkout: the printed directory resolves, on this disk, into the repository. */
+    function viaSymlink(abs) {
+        if (!disk)
+            return undefined;
+        const slash = abs.lastIndexOf('/');
+        if (slash <= 0)
+            return undefined;
+        const real = disk.realpath(abs.slice(0, slash));
+        if (!real)
+            return undefined;
+        const rel = relativeTo(normalizePath(real), realRoot);
+        if (rel === undefined)
+            return undefined;
+        const to = rel === '' ? repoRoot : `${repoRoot}/${rel}`;
+        return inRepo(`${to}/${abs.slice(slash + 1)}`, true);
+    }
+    const inModule = (pkg) => modules.some((m) => pkg === m.path || pkg.startsWith(`${m.path}/`));
+    /** A frame of the main module(s) by its function's import path: `example.com/m/pkg.F` → `pkg/`. */
+    function byImportPath(file, func) {
+        if (!func)
+            return undefined;
+        let pkg = funcImportPath(func);
+        if (pkg.endsWith('_test'))
+            pkg = pkg.slice(0, -5);
+        const base = file.slice(file.lastIndexOf('/') + 1);
+        for (const m of modules) {
+            if (pkg !== m.path && !pkg.startsWith(`${m.path}/`))
+                continue;
+            const candidate = `${m.dir}${pkg.slice(m.path.length)}/${base}`;
+            if (!isFile(candidate))
+                return undefined;
+            return inRepo(candidate, true);
+        }
+        return undefined;
+    }
+    /** The longest suffix of the printed path that is a file of the checkout (needs the disk). */
+    function bySuffix(file) {
+        if (!disk)
+            return undefined;
+        const segs = file.split('/').filter((s) => s !== '');
+        for (let i = 1; i <= segs.length - MIN_SUFFIX_SEGMENTS; i++) {
+            const candidate = `${repoRoot}/${segs.slice(i).join('/')}`;
+            if (disk.isFile(candidate))
+                return inRepo(candidate, true);
+        }
+        return undefined;
+    }
+    /** Not in the checkout as printed: find it here, else say where it is from. */
+    function elsewhere(file, func) {
+        if (func && isStdFunc(func) && !inModule(funcImportPath(func)))
+            return result(file, 'goroot');
+        if (GOROOT_HINTS.some((re) => re.test(file)))
+            return result(file, 'goroot');
+        const found = byImportPath(file, func) ?? bySuffix(file);
+        if (found)
+            return found;
+        return result(file, 'outside');
+    }
+    function classifyAbsolute(abs, func) {
+        if (isGenerated(abs))
+            return result(abs, 'generated');
+        return inRepo(abs, false) ?? elsewhere(abs, func);
+    }
+    function mapUncached(printed, baseDir, func) {
+        if (printed === '')
+            return result('', 'unknown');
+        if (isGenerated(printed))
+            return result(printed, 'generated');
+        const s = normalizePath(printed);
+        if (isAbsolutePath(s))
+            return classifyAbsolute(s, func);
+        const slashed = printed.replace(/\\/g, '/');
+        // `./pkg/x.go`, `../x.go` and bare `x_test.go` are relative to where go ran or to the package.
+        const explicit = slashed.startsWith('./') || slashed.startsWith('../') || !s.includes('/');
+        if (explicit) {
+            if (baseDir)
+                return map(`${baseDir.replace(/\\/g, '/').replace(/\/+$/, '')}/${s}`, undefined, func);
+            // A frame's bare file (`decoder.go:129`, printed relative by some builds): not findable here.
+            const found = byImportPath(s, func);
+            if (found)
+                return found;
+            return result(s, func && !isStdFunc(func) ? 'outside' : 'unknown');
+        }
+        for (const m of modules) {
+            if (s.startsWith(`${m.path}/`))
+                return classifyAbsolute(normalizePath(`${m.dir}/${s.slice(m.path.length + 1)}`), func);
+        }
+        const first = s.split('/')[0] ?? '';
+        // Compiler messages name files relative to the module dir without `./` (`pkg/x.go`).
+        if (baseDir && !first.includes('.'))
+            return map(`${baseDir.replace(/\\/g, '/').replace(/\/+$/, '')}/${s}`, undefined, func);
+        // `-trimpath`: dependencies print as `module@version/file`, the standard library as `pkg/file`.
+        if (/^[^@]+@v[^/]*\//.test(s))
+            return result(s, 'modcache');
+        if (STD_TOP.has(first))
+            return result(s, 'goroot');
+        // `GORACE=strip_path_prefix=<module dir>/` leaves `pkg/x.go`: relative to the module, best guess.
+        if (!first.includes('.')) {
+            // With the disk, only when the file is there: a log from elsewhere names its own layout.
+            const guess = normalizePath(`${guessBase}/${s}`);
+            if (!disk || disk.isFile(guess))
+                return classifyAbsolute(guess, func);
+            if (func && isStdFunc(func))
+                return result(s, 'goroot');
+        }
+        return byImportPath(s, func) ?? bySuffix(s) ?? result(s, 'outside');
+    }
+    function map(file, baseDir, func) {
+        const printed = file.trim();
+        const key = `${printed}\u0000${baseDir ?? ''}\u0000${func ? funcImportPath(func) : ''}`;
+        const hit = cache.get(key);
+        if (hit)
+            return { ...hit };
+        const mapped = mapUncached(printed, baseDir, func);
+        if (cache.size < MAX_CACHED)
+            cache.set(key, mapped);
+        return { ...mapped };
+    }
+    return { map };
+}
+function normalizeOr(p, fallback) {
+    return p ? normalizePath(p) : fallback;
+}
+/** The caller's aliases plus, with a disk, the resolved spellings of the root and module dirs. */
+function staticAliases(ctx, disk) {
+    const out = [...(ctx.aliases ?? [])];
+    if (disk) {
+        for (const dir of [ctx.repoRoot, ...(ctx.modules ?? []).map((m) => m.dir)]) {
+            const real = disk.realpath(dir);
+            if (real)
+                out.push({ from: real, to: dir });
+        }
+    }
+    // Longest first, so the most specific spelling wins.
+    return out
+        .map((a) => ({ from: normalizePath(a.from), to: normalizePath(a.to) }))
+        .filter((a) => a.from !== '' && a.to !== '' && a.from !== a.to)
+        .sort((a, b) => b.from.length - a.from.length);
+}
+/** `module example.com/m` of a go.mod text. */
+function goModModule(text) {
+    return /^\s*module\s+"?([^\s"]+)"?/m.exec(text)?.[1];
+}
+/** The `use` directories of a go.work text (single lines and `use ( … )` blocks). */
+function goWorkUses(text) {
+    const out = [];
+    const noComments = text.replace(/\/\/.*$/gm, '');
+    for (const m of noComments.matchAll(/^\s*use\s*\(([^)]*)\)/gm)) {
+        for (const w of (m[1] ?? '').split(/\s+/))
+            if (w)
+                out.push(w.replace(/^"|"$/g, ''));
+    }
+    for (const m of noComments.matchAll(/^\s*use\s+([^\s(]+)/gm))
+        if (m[1])
+            out.push(m[1].replace(/^"|"$/g, ''));
+    return out;
+}
+/**
+ * The modules of a checkout read from the nearest go.work (else go.mod) at `dir` or above it, up
+ * to `root`, for when `go list -m` cannot be asked (no Go here). `read` gives a file's text.
+ */
+function modulesFromFiles(dir, root, read) {
+    const top = normalizePath(root);
+    const ups = [];
+    for (let d = normalizePath(dir);; d = posix_default().dirname(d)) {
+        ups.push(d);
+        if (relativeTo(d, top) === '' || relativeTo(d, top) === undefined || d === posix_default().dirname(d))
+            break;
+    }
+    const modOf = (d) => {
+        const text = read(`${d}/go.mod`);
+        const path = text ? goModModule(text) : undefined;
+        return path ? [{ path, dir: d }] : [];
+    };
+    for (const d of ups) {
+        const work = read(`${d}/go.work`);
+        if (work)
+            return goWorkUses(work).flatMap((u) => modOf(normalizePath(isAbsolutePath(u) ? u : `${d}/${u}`)));
+    }
+    for (const d of ups) {
+        const found = modOf(d);
+        if (found.length > 0)
+            return found;
+    }
+    return [];
 }
 
 ;// CONCATENATED MODULE: ./src/analysis/reproduce.ts
@@ -2406,17 +1782,8 @@ function buildReport(input) {
         findings.push(finding);
         findingOf.set(g, finding);
     }
-    findings.sort((a, b) => b.runsSeen - a.runsSeen ||
-        KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
-        compare(a.signature, b.signature) ||
-        compare(a.package, b.package));
-    // The id hashes the signature; a signature shared by two packages also hashes the package.
-    const sigCount = new Map();
-    for (const f of findings)
-        sigCount.set(f.signature, (sigCount.get(f.signature) ?? 0) + 1);
-    for (const f of findings) {
-        f.id = fnv1a32((sigCount.get(f.signature) ?? 0) > 1 ? `${f.package}\n${f.signature}` : f.signature);
-    }
+    findings.sort(compareFindings);
+    assignIds(findings);
     addCooccurrence(findings);
     const tests = aggregateTests(runs);
     markAloneRuns(tests, input.overlap);
@@ -2450,6 +1817,22 @@ function buildReport(input) {
         notes: [...input.notes, ...capNotes(runs)],
         context: input.context,
     };
+}
+/** The report's order of findings: most reproducible first, then by kind, signature, package. */
+function compareFindings(a, b) {
+    return (b.runsSeen - a.runsSeen ||
+        KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+        compare(a.signature, b.signature) ||
+        compare(a.package, b.package));
+}
+/** The id hashes the signature; a signature shared by two packages also hashes the package. */
+function assignIds(findings) {
+    const sigCount = new Map();
+    for (const f of findings)
+        sigCount.set(f.signature, (sigCount.get(f.signature) ?? 0) + 1);
+    for (const f of findings) {
+        f.id = fnv1a32((sigCount.get(f.signature) ?? 0) > 1 ? `${f.package}\n${f.signature}` : f.signature);
+    }
 }
 /** Says when a run printed more reports than are kept one by one, and what became of them. */
 function capNotes(runs) {
@@ -2511,11 +1894,26 @@ function aggregateTests(runs) {
     for (const e of byTest.values()) {
         const n = e.ran.size;
         const k = e.failed.size;
-        const status = k > 0 && k === n ? 'failing' : k > 0 ? 'flaky' : e.onlySkip ? 'skipped' : 'passing';
-        out.push({ package: e.pkg, name: e.name, runs: n, failed: k, status, interval: wilson(k, n) });
+        out.push({
+            package: e.pkg,
+            name: e.name,
+            runs: n,
+            failed: k,
+            status: testStatus(k, n, e.onlySkip),
+            interval: wilson(k, n),
+        });
     }
+    return out.sort(compareTests);
+}
+function testStatus(failed, runs, onlySkipped) {
+    if (failed > 0)
+        return failed === runs ? 'failing' : 'flaky';
+    return onlySkipped ? 'skipped' : 'passing';
+}
+/** The report's order of tests: flaky and failing first, most failures first. */
+function compareTests(a, b) {
     const bad = (t) => (t.status === 'failing' || t.status === 'flaky' ? 0 : 1);
-    return out.sort((a, b) => bad(a) - bad(b) ||
+    return (bad(a) - bad(b) ||
         b.failed - a.failed ||
         (a.status === 'failing' ? 0 : 1) - (b.status === 'failing' ? 0 : 1) ||
         compare(a.package, b.package) ||
@@ -2562,6 +1960,985 @@ function summarize(input, findings, tests, verdict, totalRuns, ranCounts) {
     if (parts.length === 0)
         return `No data race, panic or failure ${scope}`;
     return `${joinList(parts)} ${scope}`;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/merge.ts
+
+
+
+
+/** Reports that cannot be merged: different commits, settings, or shards given twice. */
+class MergeError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'MergeError';
+    }
+}
+/** The shards a report stands for: its own, those merged into it, or 1 of 1 for one job's report. */
+function shardsOf(r) {
+    return r.shard ? [r.shard.index] : (r.merged?.shards ?? [1]);
+}
+function totalOf(r) {
+    return r.shard?.total ?? r.merged?.total ?? 1;
+}
+function describeShards(shards, total) {
+    return shards.length === 1 ? `shard ${shards[0]} of ${total}` : `shards ${shards.join(', ')} of ${total}`;
+}
+const same = (a, b) => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
+/** Throws a MergeError saying which report differs from the first, and in what. */
+function checkCompatible(inputs) {
+    const [first, ...rest] = inputs;
+    if (!first)
+        throw new MergeError('No reports to merge.');
+    const f = first.report;
+    const fields = [
+        ['commit', (r) => r.context.commit],
+        ['number of shards', totalOf],
+        ['mode', (r) => r.mode],
+        ['race-rerun version', (r) => r.tool.version],
+        ['schema version', (r) => r.schemaVersion],
+        ['pull request', (r) => r.pullRequest?.number],
+        ['settings', (r) => ({ ...r.context, commit: undefined })],
+    ];
+    for (const { name, report } of rest) {
+        for (const [what, get] of fields) {
+            if (same(get(report), get(f)))
+                continue;
+            const show = (r) => JSON.stringify(get(r) ?? null);
+            throw new MergeError(`Cannot merge ${name} with ${first.name}: their ${what} differ (${show(report)} vs ${show(f)}). Merge only the shards of one run, with the same settings.`);
+        }
+    }
+    const seen = new Map();
+    for (const { name, report } of inputs) {
+        for (const s of shardsOf(report)) {
+            const other = seen.get(s);
+            if (other !== undefined)
+                throw new MergeError(`Shard ${s} is given twice: in ${other} and in ${name}. Give each shard once (a report of a job without shard counts as shard 1 of 1).`);
+            seen.set(s, name);
+        }
+    }
+}
+/** Notes or errors with the shard each came from; the merge's own (shard 0) are said anew. */
+function mergeTexts(inputs, field) {
+    const first = new Map();
+    for (const r of inputs) {
+        const origin = field === 'notes' ? r.merged?.noteShards : r.merged?.errorShards;
+        r[field].forEach((text, i) => {
+            const shard = origin ? (origin[i] ?? 0) : (r.shard?.index ?? 0);
+            if (shard === 0 || first.has(text))
+                return;
+            first.set(text, shard);
+        });
+    }
+    // Stable: texts of one shard come from one input, in that shard's order.
+    const sorted = [...first].sort((a, b) => a[1] - b[1]);
+    return { texts: sorted.map((e) => e[0]), shards: sorted.map((e) => e[1]) };
+}
+function mergePackages(inputs) {
+    const byPath = new Map();
+    for (const r of inputs) {
+        for (const p of r.packages) {
+            const m = byPath.get(p.importPath);
+            if (!m)
+                byPath.set(p.importPath, { ...p });
+            else {
+                m.runs += p.runs;
+                m.failedRuns += p.failedRuns;
+                m.built ||= p.built;
+            }
+        }
+    }
+    return [...byPath.values()].sort((a, b) => (a.importPath < b.importPath ? -1 : 1));
+}
+function merge_findingKey(f) {
+    return `${f.kind === 'build' ? 'build' : 'run'}\u0000${f.package}\u0000${f.signature}`;
+}
+function union(lists) {
+    return [...new Set(lists.flatMap((l) => l ?? []))];
+}
+/** One finding from its occurrences in the inputs (in shard order), counted against `runs`. */
+function mergeFinding(parts, runs) {
+    // The first occurrence is the one of the lowest run number (ties: the lowest shard).
+    const rep = parts.reduce((a, b) => ((b.seenIn[0] ?? 0) < (a.seenIn[0] ?? 0) ? b : a));
+    const seenIn = union(parts.map((p) => p.seenIn)).sort((a, b) => a - b);
+    const isBuild = rep.kind === 'build';
+    const runsSeen = isBuild ? 1 : seenIn.length;
+    const total = isBuild ? 1 : runs;
+    const merged = {
+        ...structuredClone(rep),
+        runsSeen,
+        runs: total,
+        interval: wilson(runsSeen, total),
+        seenIn,
+        tests: union(parts.map((p) => p.tests)).sort(),
+    };
+    delete merged.cooccurringRaces;
+    const recovery = parts.map((p) => p.stackRecovery);
+    if (recovery.includes('unrecovered'))
+        merged.stackRecovery = 'unrecovered';
+    else if (recovery.includes('recovered'))
+        merged.stackRecovery = 'recovered';
+    const alone = parts.filter((p) => p.aloneRuns !== undefined);
+    if (alone.length > 0)
+        merged.aloneRuns = alone.reduce((n, p) => n + (p.aloneRuns ?? 0), 0);
+    // Said anew from the merged tests (see foldFailures).
+    delete merged.failsTests;
+    // A race made by another test's goroutine: said as its first such occurrence says it.
+    const owned = parts
+        .filter((p) => p.goroutineOf !== undefined)
+        .sort((a, b) => (a.seenIn[0] ?? 0) - (b.seenIn[0] ?? 0))[0];
+    if (owned && merged.goroutineOf === undefined) {
+        merged.goroutineOf = owned.goroutineOf;
+        merged.message += /; made by a goroutine of .*$/.exec(owned.message)?.[0] ?? '';
+    }
+    return merged;
+}
+function mergeFindings(inputs, packages) {
+    const pkgRuns = new Map(packages.map((p) => [p.importPath, p.runs]));
+    const groups = new Map();
+    const keyOfOld = new Map();
+    for (const r of inputs) {
+        for (const f of r.findings) {
+            const key = merge_findingKey(f);
+            keyOfOld.set(f.id, key);
+            groups.set(key, [...(groups.get(key) ?? []), f]);
+        }
+    }
+    const findings = [];
+    for (const parts of groups.values()) {
+        const pkg = parts[0]?.package ?? '';
+        // A package the reports do not list (parse mode): its runs are those of the parts.
+        const runs = pkgRuns.get(pkg) ?? parts.reduce((n, p) => n + p.runs, 0);
+        findings.push(mergeFinding(parts, runs));
+    }
+    findings.sort(compareFindings);
+    assignIds(findings);
+    addCooccurrence(findings);
+    const idOfKey = new Map(findings.map((f) => [merge_findingKey(f), f.id]));
+    const idOf = new Map();
+    for (const [old, key] of keyOfOld) {
+        const id = idOfKey.get(key);
+        if (id)
+            idOf.set(old, id);
+    }
+    return { findings, idOf };
+}
+function mergeTests(inputs, idOf) {
+    // A test failed only because of findings when it did in every shard where it failed.
+    const byTest = new Map();
+    for (const r of inputs) {
+        for (const t of r.tests) {
+            const key = `${t.package}\u0000${t.name}`;
+            const e = byTest.get(key);
+            const failedBy = t.failedBy?.map((id) => idOf.get(id) ?? id);
+            const explained = t.failed === 0 || (failedBy !== undefined && failedBy.length > 0);
+            if (!e) {
+                byTest.set(key, {
+                    t: { ...t, ...(t.alone ? { alone: { ...t.alone } } : {}) },
+                    skipped: t.status === 'skipped',
+                    explained,
+                    ...(failedBy ? { failedBy: new Set(failedBy) } : {}),
+                });
+                continue;
+            }
+            e.t.runs += t.runs;
+            e.t.failed += t.failed;
+            if (t.alone) {
+                const a = e.t.alone ?? { runs: 0, failed: 0 };
+                e.t.alone = { runs: a.runs + t.alone.runs, failed: a.failed + t.alone.failed };
+            }
+            e.skipped &&= t.status === 'skipped';
+            e.explained &&= explained;
+            if (failedBy)
+                e.failedBy = new Set([...(e.failedBy ?? []), ...failedBy]);
+        }
+    }
+    const tests = [...byTest.values()].map(({ t, skipped, failedBy, explained }) => {
+        // As one job says it: rerun alone without a failure, and failed with others running.
+        const overlap = t.alone !== undefined && t.alone.failed === 0 && t.failed > 0;
+        const { failedBy: _old, ...rest } = t;
+        const out = {
+            ...rest,
+            status: overlap ? 'overlap' : testStatus(t.failed, t.runs, skipped),
+            interval: wilson(t.failed, t.runs),
+        };
+        if (failedBy && failedBy.size > 0 && explained && t.failed > 0)
+            out.failedBy = [...failedBy].sort();
+        return out;
+    });
+    return tests.sort(compareTests);
+}
+/** `Finding.failsTests` from the merged tests' `failedBy`, as one job derives it. */
+function foldFailures(findings, tests) {
+    const byId = new Map(findings.map((f) => [f.id, f]));
+    for (const t of tests) {
+        for (const id of t.failedBy ?? []) {
+            const f = byId.get(id);
+            if (f)
+                f.failsTests = [...(f.failsTests ?? []), t.name].sort();
+        }
+    }
+}
+/** The merge's own notes: missing shards, and what applied per shard. */
+function mergeNotes(base, shards, total) {
+    const notes = [];
+    const warnings = [];
+    const missing = Array.from({ length: total }, (_, i) => i + 1).filter((s) => !shards.includes(s));
+    if (missing.length > 0) {
+        const w = `Merged ${shards.length} of ${total} shards: ${describeShards(missing, total)} ${missing.length === 1 ? 'is' : 'are'} missing, so fewer runs were counted than one job would have run.`;
+        notes.push(w);
+        warnings.push(w);
+    }
+    const perShard = [];
+    if (base.context.until)
+        perShard.push(`until: ${base.context.until}`);
+    if (base.context.maxDuration)
+        perShard.push(`max-duration ${base.context.maxDuration}`);
+    if (perShard.length > 0) {
+        notes.push(`${perShard.join(' and ')} applied per shard: each job stopped on its own, and the runs counted here are what the shards ran.`);
+    }
+    return { notes, warnings };
+}
+/** Merges shard reports (or merged ones) into one; throws a MergeError when they do not belong together. */
+function mergeReports(named) {
+    checkCompatible(named);
+    const inputs = named
+        .map((n) => n.report)
+        .sort((a, b) => Math.min(...shardsOf(a)) - Math.min(...shardsOf(b)));
+    const base = inputs[0];
+    const total = totalOf(base);
+    const shards = inputs.flatMap(shardsOf).sort((a, b) => a - b);
+    const packages = mergePackages(inputs);
+    const { findings, idOf } = mergeFindings(inputs, packages);
+    const tests = mergeTests(inputs, idOf);
+    foldFailures(findings, tests);
+    const own = mergeNotes(base, shards, total);
+    const notes = mergeTexts(inputs, 'notes');
+    const errors = mergeTexts(inputs, 'errors');
+    const totalRuns = inputs.reduce((n, r) => n + r.totalRuns, 0);
+    const allErrors = errors.texts;
+    const verdict = allErrors.length > 0 && totalRuns === 0 ? 'error' : findings.length > 0 ? 'findings' : 'clean';
+    const jobs = inputs.reduce((n, r) => n + (r.merged?.jobs ?? 1), 0);
+    const merged = {
+        total,
+        shards,
+        jobs,
+        noteShards: [...own.notes.map(() => 0), ...notes.shards],
+        errorShards: errors.shards,
+    };
+    const ranCounts = packages.filter((p) => p.runs > 0).map((p) => p.runs);
+    const summary = summarize({ mode: base.mode, count: base.runs, errors: allErrors }, findings, tests, verdict, totalRuns, ranCounts);
+    const report = {
+        schemaVersion: 1,
+        tool: { ...base.tool },
+        mode: base.mode,
+        runs: base.runs,
+        totalRuns,
+        failedRuns: inputs.reduce((n, r) => n + r.failedRuns, 0),
+        packages,
+        findings,
+        tests,
+        verdict,
+        summary: total > 1 || jobs > 1 ? `${summary} (${merge_mergedText(merged)})` : summary,
+        errors: allErrors,
+        notes: [...own.notes, ...notes.texts],
+        context: structuredClone(base.context),
+        merged,
+    };
+    const job = inputs.find((r) => r.job)?.job;
+    if (job) {
+        const { matrix: _matrix, ...rest } = job;
+        report.job = rest;
+    }
+    // Said anew from the merged tests and the settings, so the command covers every shard's tests
+    // and no report (an untrusted artifact) chooses what a reader is told to run.
+    for (const f of findings)
+        f.reproduce = reproduceCommand(reproduceInputFor(report, f));
+    // only-changed: every shard chose from the same commit, so the first one's choice is everyone's.
+    if (base.focus)
+        report.focus = structuredClone(base.focus);
+    const pr = inputs.find((r) => r.pullRequest)?.pullRequest;
+    if (pr)
+        report.pullRequest = { ...pr };
+    const escaped = inputs.filter((r) => r.escapedProcesses !== undefined);
+    if (escaped.length > 0)
+        report.escapedProcesses = escaped.reduce((n, r) => n + (r.escapedProcesses ?? 0), 0);
+    const cancelled = inputs.filter((r) => r.cancelled);
+    if (cancelled.length > 0) {
+        report.cancelled = {
+            signal: cancelled[0]?.cancelled?.signal ?? '',
+            runsDone: cancelled.reduce((n, r) => n + (r.cancelled?.runsDone ?? 0), 0),
+            runsPlanned: cancelled.reduce((n, r) => n + (r.cancelled?.runsPlanned ?? 0), 0),
+        };
+    }
+    return { report, warnings: own.warnings };
+}
+/** `4 jobs, 4 of 4 shards` / `3 jobs, 3 of 4 shards`. */
+function merge_mergedText(m) {
+    return `merged from ${m.jobs} job${m.jobs === 1 ? '' : 's'}: ${m.shards.length} of ${m.total} shards`;
+}
+/** The shard's own summary sentence says which shard it is. */
+function shardSummary(summary, shard) {
+    return `${summary} (shard ${shard.index} of ${shard.total})`;
+}
+
+;// CONCATENATED MODULE: ./src/analysis/baseline.ts
+/** Lines a location may move and still be the same finding when nothing else matched. */
+const NEARBY_LINES = 40;
+/** Above this chance of having shown, a finding not seen now is "likely fixed". */
+const LIKELY_FIXED = 0.95;
+/** Gone findings listed at most (the rest are counted). */
+const MAX_GONE = 50;
+/** 1 − (1 − p)^n: the chance to see at least once in n runs what showed in k of m runs. */
+function chanceToShow(k, m, n) {
+    if (m <= 0 || k <= 0 || n <= 0)
+        return 0;
+    const p = Math.min(1, k / m);
+    return 1 - (1 - p) ** n;
+}
+function fileName(path) {
+    return path.slice(path.lastIndexOf('/') + 1);
+}
+/** The places without their lines: survives code above them moving. */
+function placesKey(f) {
+    const locs = f.locations.map((l) => `${l.file}|${l.function}|${l.access ?? ''}`).sort();
+    const extra = f.kind === 'failure' ? f.tests.join(',') : f.kind === 'build' ? f.message : '';
+    return `${f.kind}|${f.package}|${locs.join(';')}|${extra}`;
+}
+function sameFilesNearby(a, b) {
+    if (a.kind !== b.kind || a.package !== b.package || a.locations.length === 0)
+        return false;
+    if (a.locations.length !== b.locations.length)
+        return false;
+    const sorted = (f) => [...f.locations].sort((x, y) => (x.file < y.file ? -1 : x.file > y.file ? 1 : x.line - y.line));
+    const [xs, ys] = [sorted(a), sorted(b)];
+    return xs.every((x, i) => {
+        const y = ys[i];
+        return x.file === y.file && Math.abs(x.line - y.line) <= NEARBY_LINES;
+    });
+}
+function movedFrom(now, then) {
+    // A race's sides swap roles between runs (whichever access the detector saw first).
+    const left = [...then.locations];
+    const take = (same) => {
+        const i = left.findIndex(same);
+        return i < 0 ? undefined : left.splice(i, 1)[0];
+    };
+    const moved = [];
+    for (const l of now.locations) {
+        const was = take((b) => b.file === l.file && b.function === l.function && b.access === l.access) ??
+            take((b) => b.file === l.file && b.access === l.access) ??
+            take((b) => b.file === l.file);
+        if (was && was.line !== l.line)
+            moved.push(`${fileName(was.file)}:${was.line}`);
+    }
+    return moved.length > 0 ? moved.join(', ') : undefined;
+}
+/** Which baseline finding each finding of the report is, matched at most once each. */
+function matchFindings(now, base) {
+    const out = new Map();
+    const used = new Set();
+    const known = (f, b, match) => {
+        used.add(b);
+        const k = { id: b.id, runsSeen: b.runsSeen, runs: b.runs, match };
+        const moved = match === 'signature' ? undefined : movedFrom(f, b);
+        if (moved)
+            k.movedFrom = moved;
+        out.set(f, k);
+    };
+    const passes = [
+        ['signature', (f, b) => f.kind === b.kind && f.package === b.package && f.signature === b.signature],
+        ['functions', (f, b) => f.locations.length > 0 && placesKey(f) === placesKey(b)],
+        ['nearby', sameFilesNearby],
+    ];
+    for (const [match, same] of passes) {
+        for (const f of now) {
+            if (out.has(f))
+                continue;
+            const b = base.find((x) => !used.has(x) && same(f, x));
+            if (b)
+                known(f, b, match);
+        }
+    }
+    return out;
+}
+/** `main`, `abc1234`, or `the baseline`: what "vs …" names. */
+function baselineLabel(base) {
+    if (base.context.branch)
+        return base.context.branch;
+    if (base.context.commit)
+        return base.context.commit.slice(0, 7);
+    return 'the baseline';
+}
+/**
+ * Marks every finding of `report` new or known and lists the baseline's findings not seen now
+ * (only those of packages that ran now: a package left out says nothing about them).
+ */
+function compareWithBaseline(report, base, source, baseBranch) {
+    const matched = matchFindings(report.findings, base.findings);
+    for (const f of report.findings) {
+        const k = matched.get(f);
+        f.baseline = k ? 'known' : 'new';
+        if (k)
+            f.known = k;
+        else
+            delete f.known;
+    }
+    const matchedIds = new Set([...matched.values()].map((k) => k.id));
+    const runsNow = new Map(report.packages.map((p) => [p.importPath, p.runs]));
+    const gone = [];
+    for (const b of base.findings) {
+        if (matchedIds.has(b.id) || b.kind === 'build')
+            continue;
+        const n = runsNow.get(b.package) ?? 0;
+        if (n === 0)
+            continue;
+        const shown = b.locations.slice(0, b.kind === 'race' ? 2 : 1);
+        const g = {
+            id: b.id,
+            kind: b.kind,
+            title: b.title,
+            package: b.package,
+            runsSeen: b.runsSeen,
+            runs: b.runs,
+            runsNow: n,
+            chance: chanceToShow(b.runsSeen, b.runs, n),
+        };
+        if (shown.length > 0)
+            g.where = shown.map((l) => `${l.file}:${l.line}`).join(' ↔ ');
+        gone.push(g);
+    }
+    gone.sort((a, b) => b.chance - a.chance);
+    const comparison = {
+        source,
+        label: base.context.branch || baseBranch || baselineLabel(base),
+        gone: gone.slice(0, MAX_GONE),
+    };
+    if (base.context.commit)
+        comparison.commit = base.context.commit;
+    report.baseline = comparison;
+}
+/** Whether a value read from a file looks like a race-rerun report (enough to compare with it). */
+function isReport(value) {
+    const r = value;
+    return (typeof r === 'object' &&
+        r !== null &&
+        r.tool?.name === 'race-rerun' &&
+        Array.isArray(r.findings) &&
+        Array.isArray(r.packages) &&
+        typeof r.context === 'object' &&
+        r.findings.every((f) => typeof f?.id === 'string' && typeof f.signature === 'string' && Array.isArray(f.locations)));
+}
+
+;// CONCATENATED MODULE: ./src/engine/baseline.ts
+// Reads the `baseline` report: a path or a glob (`reports/*.json`, `**/race-rerun.json`), the
+// newest match wins. Missing or unreadable is a warning for the caller, never an error.
+
+
+
+/** Files visited at most while expanding a glob (a `**` over a huge tree must not hang). */
+const MAX_VISITED = 20_000;
+function segmentRegex(segment) {
+    const body = segment
+        .replace(/[.+^${}()|\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]');
+    return new RegExp(`^${body}$`);
+}
+/** Files matching a glob of `*`, `?` and `**` segments, relative to `cwd` unless absolute. */
+function expandGlob(pattern, cwd) {
+    const abs = (0,external_node_path_namespaceObject.isAbsolute)(pattern) ? pattern : (0,external_node_path_namespaceObject.resolve)(cwd, pattern);
+    const parts = abs.split('/');
+    const firstWild = parts.findIndex((p) => /[*?]/.test(p));
+    if (firstWild < 0)
+        return [abs];
+    const root = parts.slice(0, firstWild).join('/') || '/';
+    const rest = parts.slice(firstWild);
+    const out = [];
+    let visited = 0;
+    const walk = (dir, segs) => {
+        if (visited++ > MAX_VISITED || segs.length === 0)
+            return;
+        const [head, ...tail] = segs;
+        let entries;
+        try {
+            entries = (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        if (head === '**') {
+            walk(dir, tail);
+            for (const e of entries)
+                if (e.isDirectory() && !e.name.startsWith('.'))
+                    walk((0,external_node_path_namespaceObject.join)(dir, e.name), segs);
+            return;
+        }
+        const re = segmentRegex(head);
+        for (const e of entries) {
+            if (!re.test(e.name))
+                continue;
+            const path = (0,external_node_path_namespaceObject.join)(dir, e.name);
+            if (tail.length === 0) {
+                if (e.isFile())
+                    out.push(path);
+            }
+            else if (e.isDirectory())
+                walk(path, tail);
+        }
+    };
+    walk(root, rest);
+    return [...new Set(out)];
+}
+function mtime(file) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(file).mtimeMs;
+    }
+    catch {
+        return 0;
+    }
+}
+/** The newest report matching `pattern`, or a warning that says what to fix. */
+function loadBaseline(pattern, cwd) {
+    const files = expandGlob(pattern, cwd).sort((a, b) => mtime(b) - mtime(a));
+    const hint = 'New and known cannot be told apart; every finding is reported as it is. Restore the base branch report (see the README: actions/cache/restore) before this step.';
+    const file = files[0];
+    if (!file)
+        return { warning: `Baseline ${JSON.stringify(pattern)} matches no file. ${hint}` };
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch (err) {
+        const code = err.code;
+        const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${err.message})`;
+        return { warning: `Baseline ${file} ${why}. ${hint}` };
+    }
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return { warning: `Baseline ${file} is not JSON. ${hint}` };
+    }
+    if (!isReport(value))
+        return { warning: `Baseline ${file} is not a race-rerun JSON report. ${hint}` };
+    return { report: value, file };
+}
+/**
+ * Compares `report` with the baseline `pattern` names (relative to `cwd`). Returns the warning
+ * to show when there is none to compare with; the report's notes say it too.
+ */
+function applyBaseline(report, pattern, cwd, baseBranch) {
+    const loaded = loadBaseline(pattern, cwd);
+    if ('warning' in loaded) {
+        report.notes.push(loaded.warning);
+        return loaded.warning;
+    }
+    compareWithBaseline(report, loaded.report, pattern, baseBranch);
+    return undefined;
+}
+
+;// CONCATENATED MODULE: external "node:events"
+const external_node_events_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+;// CONCATENATED MODULE: ./src/engine/cancel.ts
+// Cancellation: GitHub cancels a job with SIGINT, then SIGTERM ~7.5 s later, then kills it; a user
+// presses Ctrl-C. The first signal aborts `signal` (runs stop, what finished is reported); a
+// watchdog makes sure the process is gone within EXIT_WITHIN_MS even if reporting gets stuck.
+
+/** The process exits at the latest this long after the first signal. */
+const EXIT_WITHIN_MS = 4500;
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+const SIGNAL_NUMBERS = { SIGINT: 2, SIGTERM: 15 };
+/** 128 + the signal's number, as a shell reports a process ended by it (SIGINT: 130). */
+function signalExitCode(signal) {
+    return 128 + (SIGNAL_NUMBERS[signal] ?? 2);
+}
+function onCancel(opts = {}) {
+    const controller = new AbortController();
+    // Every build and run listens to it, as many at once as `parallel` allows: no leak warning.
+    (0,external_node_events_namespaceObject.setMaxListeners)(0, controller.signal);
+    const within = opts.exitWithinMs ?? EXIT_WITHIN_MS;
+    const say = opts.say ?? ((m) => process.stderr.write(`${m}\n`));
+    let by;
+    let at = 0;
+    const handler = (signal) => {
+        if (by !== undefined) {
+            say(`race-rerun: ${signal} again: still writing the report (at most ${Math.ceil(within / 1000)} s in all).`);
+            return;
+        }
+        by = signal;
+        at = Date.now();
+        say(`race-rerun: ${signal}: stopping the runs and reporting the ones that finished.`);
+        const watchdog = setTimeout(() => {
+            say(`race-rerun: could not finish the report within ${within / 1000} s of ${signal}; exiting.`);
+            process.exit(signalExitCode(signal));
+        }, within);
+        watchdog.unref();
+        controller.abort(signal);
+    };
+    for (const s of SIGNALS)
+        process.on(s, handler);
+    return {
+        signal: controller.signal,
+        get by() {
+            return by;
+        },
+        remainingMs: () => (by === undefined ? Number.POSITIVE_INFINITY : at + within - Date.now()),
+        dispose: () => {
+            for (const s of SIGNALS)
+                process.off(s, handler);
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/engine/environment.ts
+// The environment test processes (and the go commands that build them) get: what a `run: go test`
+// step would get. An action's process also holds its inputs (the github-token among them), the
+// runner's tokens for the artifact, cache and OIDC services, and the files through which an action
+// sets its outputs and summary: test code must see none of them.
+/** Exact names an action gets and a `run:` step does not (or that let a test write our outputs). */
+const DROPPED = new Set([
+    'ACTIONS_RUNTIME_TOKEN',
+    'ACTIONS_RUNTIME_URL',
+    'ACTIONS_RESULTS_URL',
+    'ACTIONS_CACHE_URL',
+    'GITHUB_OUTPUT',
+    'GITHUB_ENV',
+    'GITHUB_PATH',
+    'GITHUB_STATE',
+    'GITHUB_STEP_SUMMARY',
+]);
+/** Name prefixes dropped: every action input, and the OIDC token request. */
+const DROPPED_PREFIXES = ['INPUT_', 'ACTIONS_ID_TOKEN_REQUEST_'];
+/** Whether a variable of this name is kept from the test processes. */
+function isWithheld(name) {
+    // Windows names are case-insensitive; on Linux nobody spells these in lower case.
+    const upper = name.toUpperCase();
+    return DROPPED.has(upper) || DROPPED_PREFIXES.some((p) => upper.startsWith(p));
+}
+/** `parent` without the action's inputs, the runner's tokens and its command files. */
+function testEnvironment(parent) {
+    const env = {};
+    for (const [name, value] of Object.entries(parent)) {
+        if (value !== undefined && !isWithheld(name))
+            env[name] = value;
+    }
+    return env;
+}
+
+;// CONCATENATED MODULE: ./src/engine/files.ts
+// Files race-rerun writes for the user.
+
+/**
+ * Writes a file whole or not at all: a full disk leaves no cut (or 0-byte) report behind. Only a
+ * regular file is replaced that way: `--json /dev/null`, a FIFO or /dev/stdout is written to as it
+ * is (a rename would put a regular file in its place), and a link keeps pointing where it did.
+ */
+function writeWhole(file, text) {
+    let target = file;
+    try {
+        if (!(0,external_node_fs_namespaceObject.statSync)(file).isFile()) {
+            (0,external_node_fs_namespaceObject.writeFileSync)(file, text);
+            return;
+        }
+        target = (0,external_node_fs_namespaceObject.realpathSync)(file);
+    }
+    catch (err) {
+        if (err.code !== 'ENOENT')
+            throw err;
+    }
+    const part = `${target}.${process.pid}.part`;
+    try {
+        (0,external_node_fs_namespaceObject.writeFileSync)(part, text);
+        (0,external_node_fs_namespaceObject.renameSync)(part, target);
+    }
+    catch (err) {
+        (0,external_node_fs_namespaceObject.rmSync)(part, { force: true });
+        throw err;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/go.ts
+// The few `go` commands race-rerun needs: go env, go list, go test -race -c, go list -m.
+
+
+/** A problem the user has to fix (no Go, no go.mod). The message is shown as is. */
+class GoError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'GoError';
+    }
+}
+/** Splits a stream of concatenated JSON values (what `go list -json` prints) into parsed values. */
+function parseJsonStream(text) {
+    const values = [];
+    let depth = 0;
+    let inString = false;
+    let escaped = false;
+    let start = -1;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c === '\\')
+                escaped = true;
+            else if (c === '"')
+                inString = false;
+            continue;
+        }
+        if (c === '"')
+            inString = true;
+        else if (c === '{') {
+            if (depth === 0)
+                start = i;
+            depth++;
+        }
+        else if (c === '}' && depth > 0) {
+            depth--;
+            if (depth === 0) {
+                try {
+                    values.push(JSON.parse(text.slice(start, i + 1)));
+                }
+                catch {
+                    // Not JSON after all (stray text); skip it.
+                }
+            }
+        }
+    }
+    return values;
+}
+function trimOutput(text, max = 4000) {
+    const t = text.trim();
+    return t.length > max ? `${t.slice(0, max)}\n…` : t;
+}
+function noModule(dir) {
+    return new GoError(`No Go module in ${dir}: no go.mod found. Set working-directory to the directory that holds go.mod.`);
+}
+function isNoModuleText(text) {
+    return /go: cannot find main module|go\.mod file not found/.test(text);
+}
+function isDirectory(dir) {
+    try {
+        return (0,external_node_fs_namespaceObject.statSync)(dir).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * The file `go test -c -o dir/` writes for a package: the import path's last element (the one
+ * before a major version suffix such as `/v2`), plus `.test`. As cmd/go's testBinaryName.
+ */
+function testBinaryName(importPath) {
+    const parts = importPath.split('/');
+    let elem = parts.at(-1) ?? importPath;
+    if (parts.length > 1 && /^v([2-9]|[1-9]\d+)$/.test(elem))
+        elem = parts.at(-2) ?? elem;
+    return `${elem}.test`;
+}
+/** `-name`, `--name` or either with `=value`. */
+function isFlag(word, name) {
+    const bare = word.replace(/^--?/, '');
+    return bare !== word && (bare === name || bare.startsWith(`${name}=`));
+}
+/** Whether the user sets flag `-name` in the build flags or in GOFLAGS (which the command line overrides). */
+function userSets(name, buildFlags, env) {
+    return [...buildFlags, ...(env.GOFLAGS ?? '').split(/\s+/)].some((w) => isFlag(w, name));
+}
+/**
+ * The build flags with race-rerun's defaults in front, each only when the user does not set it:
+ * - `-ldflags=-w`: DWARF is only for debuggers, and leaving it out makes a race test binary's link
+ *   about a quarter faster (0.37 → 0.28 s). Stack traces and race reports come from the pclntab,
+ *   which stays: the same race report, line for line.
+ * - `-vet=off`: `go test -c` runs vet like `go test` does, which finds no flaky failure (the
+ *   usual test step reports vet's findings) and costs ~30 ms a package with a warm cache, ~1 s for
+ *   the example module with a cold one.
+ */
+function buildDefaults(buildFlags, env) {
+    const defaults = [];
+    if (!userSets('ldflags', buildFlags, env))
+        defaults.push('-ldflags=-w');
+    if (!userSets('vet', buildFlags, env))
+        defaults.push('-vet=off');
+    return [...defaults, ...buildFlags];
+}
+/** cgo on: see buildTest. */
+function raceBuildEnv(base) {
+    const env = { ...base };
+    if (!env.CGO_ENABLED)
+        env.CGO_ENABLED = '1';
+    return env;
+}
+function createGoTool(runner, opts = {}) {
+    const goBinary = opts.goBinary ?? 'go';
+    const baseEnv = () => opts.env ?? process.env;
+    /** Runs go; turns "go is not installed" into the GoError every caller would give. */
+    async function go(args, cwd, env) {
+        if (!isDirectory(cwd)) {
+            throw new GoError(`Working directory ${cwd} does not exist. Set working-directory to the directory that holds go.mod.`);
+        }
+        const result = await runner.run({
+            command: goBinary,
+            args,
+            cwd,
+            env: env ?? baseEnv(),
+            ...(opts.signal ? { signal: opts.signal } : {}),
+        });
+        if (result.spawnError !== undefined) {
+            if (/ENOENT/.test(result.spawnError)) {
+                throw new GoError(`Go toolchain not found: "${goBinary}" is not on PATH. Add actions/setup-go before this step (or install Go).`);
+            }
+            throw new GoError(`Could not run "${goBinary}": ${result.spawnError}`);
+        }
+        return result;
+    }
+    return {
+        async env(cwd) {
+            const result = await go(['env', '-json', 'GOVERSION', 'GOROOT', 'GOMODCACHE', 'GOMOD', 'GOWORK'], cwd);
+            const stdout = result.stdout ?? result.output;
+            if (result.exitCode !== 0) {
+                if (isNoModuleText(result.output))
+                    throw noModule(cwd);
+                throw new GoError(`"go env" failed in ${cwd}:\n${trimOutput(result.output)}`);
+            }
+            const [value] = parseJsonStream(stdout);
+            const vars = (value ?? {});
+            const gomod = vars.GOMOD ?? '';
+            const gowork = vars.GOWORK ?? '';
+            const inWorkspace = gowork !== '' && gowork !== 'off';
+            // GOMOD is '' with GO111MODULE=off and /dev/null outside a module (a go.work root is fine).
+            if ((gomod === '' || gomod === '/dev/null' || gomod === 'NUL') && !inWorkspace)
+                throw noModule(cwd);
+            const env = {
+                version: vars.GOVERSION ?? '',
+                goroot: vars.GOROOT ?? '',
+                gomodcache: vars.GOMODCACHE ?? '',
+                gomod,
+            };
+            if (inWorkspace)
+                env.gowork = gowork;
+            return env;
+        },
+        async listTestPackages(cwd, patterns, buildFlags) {
+            const fields = 'ImportPath,Dir,TestGoFiles,XTestGoFiles,Module,Error,Incomplete';
+            // -vet is a flag of go test only: go list refuses it.
+            const listFlags = buildFlags.filter((f) => !isFlag(f, 'vet'));
+            const result = await go(['list', '-e', `-json=${fields}`, ...listFlags, ...patterns], cwd);
+            const out = { packages: [], withoutTests: [], errors: [] };
+            const stderr = result.stderr ?? '';
+            if (isNoModuleText(stderr))
+                throw noModule(cwd);
+            for (const m of stderr.matchAll(/^go: warning: "(.*)" matched no packages$/gm)) {
+                out.errors.push(`Pattern "${m[1]}" matched no packages.`);
+            }
+            const listed = parseJsonStream(result.stdout ?? result.output);
+            for (const p of listed) {
+                const importPath = p.ImportPath ?? '';
+                const hasTests = (p.TestGoFiles?.length ?? 0) + (p.XTestGoFiles?.length ?? 0) > 0;
+                if (hasTests && p.Dir) {
+                    // Even with p.Error (e.g. a syntax error): the build reports it with file:line.
+                    const module = p.Module?.Path && p.Module.Dir ? { path: p.Module.Path, dir: p.Module.Dir } : undefined;
+                    out.packages.push({ importPath, dir: p.Dir, module: module ?? { path: '', dir: p.Dir } });
+                }
+                else if (p.Error?.Err) {
+                    const err = p.Error.Err.trim();
+                    out.errors.push(err.includes(importPath) ? err : `${importPath}: ${err}`);
+                }
+                else if (p.Dir) {
+                    out.withoutTests.push(importPath);
+                }
+            }
+            if (result.exitCode !== 0 && listed.length === 0) {
+                out.errors.push(`"go list" failed in ${cwd}:\n${trimOutput(stderr || result.output)}`);
+            }
+            return out;
+        },
+        async buildTest(pkg, outFile, buildFlags, cwd) {
+            const env = raceBuildEnv(baseEnv());
+            // The race detector needs cgo on linux/windows. go already enables cgo when a C compiler is
+            // on PATH; setting it here only changes the failure without one from "-race requires cgo;
+            // set CGO_ENABLED=1" (misleading) to "C compiler "gcc" not found" (says what to install).
+            const started = Date.now();
+            let result;
+            try {
+                const flags = buildDefaults(buildFlags, env);
+                result = await go(['test', '-race', '-c', '-o', outFile, ...flags, pkg.importPath], cwd, env);
+            }
+            catch (err) {
+                const message = err instanceof Error ? err.message : String(err);
+                return { package: pkg, ok: false, output: message, durationMs: Date.now() - started };
+            }
+            let output = result.output;
+            let ok = result.exitCode === 0;
+            if (ok && !(0,external_node_fs_namespaceObject.existsSync)(outFile)) {
+                ok = false;
+                output += `\nrace-rerun: "go test -c" wrote no test binary for ${pkg.importPath}.\n`;
+            }
+            if (!ok && /requires cgo|C compiler .* not found/.test(output)) {
+                output +=
+                    '\nrace-rerun: the race detector needs cgo and a C compiler: install gcc and do not set CGO_ENABLED=0.\n';
+            }
+            const build = { package: pkg, ok, output, durationMs: Date.now() - started };
+            if (ok)
+                build.binary = outFile;
+            return build;
+        },
+        async buildTests(pkgs, outDir, buildFlags, cwd) {
+            const started = Date.now();
+            const names = pkgs.map((p) => testBinaryName(p.importPath));
+            // Two packages with the same file name make go refuse the whole batch: build those alone.
+            const unique = pkgs.filter((_, i) => names.indexOf(names[i] ?? '') === names.lastIndexOf(names[i] ?? ''));
+            if (unique.length < 2)
+                return [];
+            const env = raceBuildEnv(baseEnv());
+            const flags = buildDefaults(buildFlags, env);
+            try {
+                await go(['test', '-race', '-c', '-o', `${outDir}/`, ...flags, ...unique.map((p) => p.importPath)], cwd, env);
+            }
+            catch {
+                return [];
+            }
+            // go still writes the binaries of the packages that compiled when another one failed.
+            const durationMs = Date.now() - started;
+            return unique.flatMap((pkg) => {
+                const binary = (0,external_node_path_namespaceObject.join)(outDir, testBinaryName(pkg.importPath));
+                return (0,external_node_fs_namespaceObject.existsSync)(binary) ? [{ package: pkg, ok: true, binary, output: '', durationMs }] : [];
+            });
+        },
+        async listDependencies(cwd, patterns, buildFlags) {
+            const fields = 'ImportPath,Dir,Deps,TestImports,XTestImports,Standard,DepOnly';
+            const listFlags = buildFlags.filter((f) => !isFlag(f, 'vet'));
+            // -deps lists the dependencies too; only the packages the patterns matched are kept.
+            const result = await go(['list', '-e', '-deps', `-json=${fields}`, ...listFlags, ...patterns], cwd);
+            const listed = parseJsonStream(result.stdout ?? result.output);
+            if (result.exitCode !== 0 && listed.length === 0) {
+                throw new GoError(`"go list -deps" failed in ${cwd}:\n${trimOutput(result.stderr || result.output)}`);
+            }
+            return listed
+                .filter((p) => !p.Standard && !p.DepOnly && p.ImportPath && p.Dir)
+                .map((p) => ({
+                importPath: p.ImportPath ?? '',
+                dir: (p.Dir ?? '').replace(/\\/g, '/'),
+                deps: p.Deps ?? [],
+                testImports: [...(p.TestImports ?? []), ...(p.XTestImports ?? [])],
+            }));
+        },
+        async modules(cwd) {
+            try {
+                const result = await go(['list', '-m', '-json'], cwd);
+                if (result.exitCode !== 0)
+                    return [];
+                const mods = parseJsonStream(result.stdout ?? result.output);
+                // Outside a module go prints `command-line-arguments` without a Dir: not a module.
+                return mods.flatMap((m) => (m.Path && m.Dir ? [{ path: m.Path, dir: m.Dir }] : []));
+            }
+            catch {
+                return [];
+            }
+        },
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/parse/build.ts
@@ -3215,7 +3592,7 @@ async function schedule(jobs, opts, deps) {
         if (!best)
             return undefined;
         const st = best;
-        const index = ++st.started;
+        const index = (opts.firstRun ?? 1) - 1 + ++st.started;
         st.inFlight.set(index, now);
         // With `count` nothing waits on what a run found, so the next process starts while this
         // run's log is parsed: the cores keep running tests instead of waiting on the parser.
@@ -3557,10 +3934,51 @@ async function checkPatterns(runner, spec, inputs) {
     return patternProblem(result.output, inputs);
 }
 
+;// CONCATENATED MODULE: ./src/engine/shard.ts
+/** Runs `first..last` (1-based, inclusive) of `count` that shard `index` of `total` gets. */
+function runRange(count, index, total) {
+    return {
+        first: Math.floor(((index - 1) * count) / total) + 1,
+        last: Math.floor((index * count) / total),
+    };
+}
+function shareOf(packages, count, shard) {
+    const { index, total } = shard;
+    if (packages.length >= total) {
+        const sorted = [...packages].sort((a, b) => (a.importPath < b.importPath ? -1 : 1));
+        const mine = sorted.filter((_, i) => i % total === index - 1);
+        return {
+            packages: mine,
+            count,
+            firstRun: 1,
+            info: { index, total, split: 'packages', packages: mine.map((p) => p.importPath) },
+        };
+    }
+    const { first, last } = runRange(count, index, total);
+    return {
+        packages: [...packages],
+        count: Math.max(0, last - first + 1),
+        firstRun: first,
+        info: { index, total, split: 'runs', firstRun: first, lastRun: last },
+    };
+}
+/** How a shard's share reads in notes and the summary. */
+function shareText(info, count) {
+    if (info.split === 'runs') {
+        const runs = (info.lastRun ?? 0) < (info.firstRun ?? 1)
+            ? 'no runs (fewer runs than shards)'
+            : `runs ${info.firstRun}–${info.lastRun} of ${count} of every package`;
+        return `Shard ${info.index} of ${info.total}: ${runs}.`;
+    }
+    const n = info.packages?.length ?? 0;
+    return `Shard ${info.index} of ${info.total}: all ${count} runs of ${n} package${n === 1 ? '' : 's'} (packages dealt out over the shards).`;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/engine.ts
 // Orchestration: go env → go list → build each test binary once with -race → run each `count`
 // times (or until the answer is known). Problems the user caused end up in `errors` with what was
 // done so far; nothing throws.
+
 
 
 
@@ -3722,6 +4140,12 @@ async function execute(settings, deps) {
                 return result;
             }
         }
+        const share = settings.shard ? shareOf(packages, settings.count, settings.shard) : undefined;
+        if (share) {
+            packages = share.packages;
+            result.shard = share.info;
+            result.notes.push(shareText(share.info, settings.count));
+        }
         result.packages = packages;
         const testArgs = testBinaryArgs({ ...baseArgs, run: settings.run });
         const binDir = (0,external_node_path_namespaceObject.join)(deps.workDir, 'bin');
@@ -3774,7 +4198,8 @@ async function execute(settings, deps) {
             `${untilText(settings)}, at most ${parallel} at once (timeout ${settings.timeout} per run` +
             `${settings.maxDuration ? `, ${settings.maxDuration} in all` : ''})`);
         const sched = await schedule(jobs, {
-            count: settings.count,
+            count: share?.count ?? settings.count,
+            ...(share ? { firstRun: share.firstRun } : {}),
             parallel,
             timeout: settings.timeout,
             timeoutMs: settings.timeoutMs,
@@ -6399,6 +6824,7 @@ function textEnd(buf, from, end) {
 
 
 
+
 /** This machine's file system, for the path mapper: symlinked checkouts, files of other machines' logs. */
 const nodePathDisk = {
     realpath(p) {
@@ -6447,6 +6873,11 @@ function reportContext(settings, goVersion, commit) {
         goTestFlags: settings.goTestFlags,
         ...(goVersion ? { goVersion } : {}),
         ...(commit ? { commit } : {}),
+        ...(settings.until === 'first' || settings.until === 'stable' ? { until: settings.until } : {}),
+        ...(settings.until === 'stable' && settings.precision !== undefined
+            ? { precision: settings.precision }
+            : {}),
+        ...(settings.maxDuration ? { maxDuration: settings.maxDuration } : {}),
     };
 }
 /** Runs the tests as the settings say and reports. Never throws for user-caused problems. */
@@ -6487,6 +6918,12 @@ async function runAndReport(settings, deps, commit) {
         report.escapedProcesses = result.escaped;
     if (result.focus)
         report.focus = result.focus;
+    // Even a shard that stopped before its share was known says which shard it is, for the merge.
+    const shard = result.shard ?? (settings.shard && { ...settings.shard, split: 'packages', packages: [] });
+    if (shard) {
+        report.shard = shard;
+        report.summary = shardSummary(report.summary, shard);
+    }
     return report;
 }
 /** A report for when nothing could be run (bad settings): still written, so users see why. */
@@ -7255,6 +7692,203 @@ function format_notSeenText(g) {
     return g.chance > LIKELY_FIXED ? `${text}: likely fixed` : text;
 }
 
+;// CONCATENATED MODULE: ./src/render/sarif.ts
+// The report as SARIF 2.1.0, for GitHub code scanning (github/codeql-action/upload-sarif): one
+// rule per kind of finding, one result per finding at its current access or panic frame, the other
+// side and the goroutine creation sites as related locations, the trimmed stacks as SARIF stacks,
+// and a fingerprint from the signature so code scanning knows the same race on a later push.
+// Within GitHub's limits (25,000 results per run, 1,000 locations per result). Pure.
+
+
+
+
+/** GitHub code scanning: results per run, and locations (all kinds together here) per result. */
+const SARIF_MAX_RESULTS = 25_000;
+const SARIF_MAX_LOCATIONS = 1_000;
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** The key of `partialFingerprints`; bump the version when signatures change meaning. */
+const FINGERPRINT_KEY = 'raceRerunSignature/v1';
+const RULE_HELP = {
+    race: {
+        short: 'Data race detected by the Go race detector',
+        help: 'Two goroutines accessed the same memory at the same time, at least one of them writing, without synchronisation. The result is at the current access; the related locations are the other access and where the goroutines were started. Protect the shared state with a mutex, a channel or sync/atomic, and rerun with race-rerun to see the rate drop to 0.',
+    },
+    panic: {
+        short: 'Test binary panicked',
+        help: "A goroutine panicked and ended the test binary. The result is at the panicking frame of the repository; the stack shows how it got there. Panics that happen only in some runs usually come from a race (see the report's likely causes) or from test order.",
+    },
+    fatal: {
+        short: 'Go runtime fatal error',
+        help: 'The Go runtime stopped the test binary (for example "concurrent map writes"). These cannot be recovered; the usual cause is unsynchronised access to a map.',
+    },
+    timeout: {
+        short: 'Test timed out',
+        help: 'The test binary did not finish within its timeout; the result is where the stuck test was waiting. Look for a missing unlock, a channel nobody sends on, or a WaitGroup that never reaches zero.',
+    },
+    failure: {
+        short: 'Test failed',
+        help: 'A test failed (t.Error, t.Fatal, or a failure without a message). When it fails only in some runs it is flaky: the rate says how often.',
+    },
+    overlap: {
+        short: 'Test fails only when runs overlap',
+        help: 'The test failed only in runs that overlapped other runs of race-rerun and passed every time it was rerun alone: a collision between concurrent test processes (a fixed port, a shared file or directory), not a flaky test. Give each run its own resources (t.TempDir, port 0) or set parallel: 1.',
+    },
+    build: {
+        short: 'Test binary did not build',
+        help: "go test -race -c could not build the package's test binary, so none of its tests ran.",
+    },
+};
+function rules() {
+    return model_FINDING_KINDS.map((kind) => ({
+        id: `race-rerun/${kind}`,
+        name: format_KIND_LABEL[kind].replace(/\s+(\w)/g, (_, c) => c.toUpperCase()),
+        shortDescription: { text: RULE_HELP[kind].short },
+        fullDescription: { text: RULE_HELP[kind].help },
+        help: { text: RULE_HELP[kind].help, markdown: `**${format_KIND_LABEL[kind]}.** ${RULE_HELP[kind].help}` },
+        defaultConfiguration: { level: 'error' },
+        properties: {
+            tags: ['go', 'concurrency', 'flaky-test'],
+            precision: 'very-high',
+            'problem.severity': 'error',
+        },
+    }));
+}
+function physical(file, line) {
+    return {
+        artifactLocation: { uri: file, uriBaseId: '%SRCROOT%' },
+        region: { startLine: Math.max(1, line) },
+    };
+}
+function sarifLocation(l, id) {
+    const fn = l.function || 'unknown code';
+    const creation = l.role.endsWith('creation');
+    const text = l.access
+        ? `${l.access}${creation ? ' by a goroutine created here' : ''} in ${fn}`
+        : creation
+            ? `goroutine created in ${fn}`
+            : `${l.role}${l.function ? ` in ${l.function}` : ''}`;
+    return {
+        ...(id !== undefined ? { id } : {}),
+        physicalLocation: physical(l.file, l.line),
+        message: { text: clean(text) },
+    };
+}
+/** Creation sites in the repository that are not already a location. */
+function creationSites(f) {
+    const out = [];
+    for (const s of f.stacks) {
+        if (s.role !== 'current-creation' && s.role !== 'previous-creation' && s.role !== 'creation')
+            continue;
+        const fr = s.frames.find((x) => x.origin === 'repo');
+        if (!fr)
+            continue;
+        const dup = [...f.locations, ...out].some((l) => l.file === fr.file && l.line === fr.line);
+        if (!dup)
+            out.push({ file: fr.file, line: fr.line, function: names_shortFunc(fr.function), role: 'current-creation' });
+    }
+    return out;
+}
+function stackFrame(fr) {
+    const inRepo = fr.origin === 'repo' || fr.origin === 'vendor';
+    const location = {
+        ...(inRepo ? { physicalLocation: physical(fr.file, fr.line) } : {}),
+        message: { text: clean(`${displayFile(fr)}:${fr.line}`) },
+        ...(fr.function
+            ? { logicalLocations: [{ fullyQualifiedName: clean(fr.function), kind: 'function' }] }
+            : {}),
+    };
+    return { location };
+}
+function stacks(f, budget) {
+    const out = [];
+    let left = budget;
+    let cut = 0;
+    for (const s of shownStacks(f)) {
+        const frames = trimFrames(s.frames);
+        const kept = frames.slice(0, Math.max(0, left));
+        cut += frames.length - kept.length;
+        left -= kept.length;
+        if (kept.length > 0)
+            out.push({ message: { text: clean(s.header || s.role) }, frames: kept.map(stackFrame) });
+    }
+    return { stacks: out, cut };
+}
+function fingerprint(f) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${f.kind}\n${f.package}\n${f.signature}`).digest('hex').slice(0, 32);
+}
+function resultOf(f, failOn) {
+    const [primary, ...others] = f.locations;
+    const related = [...others, ...creationSites(f)].slice(0, SARIF_MAX_LOCATIONS - 1);
+    const { stacks: st, cut } = stacks(f, SARIF_MAX_LOCATIONS - 1 - related.length);
+    const share = seenText(f).replace(/^\S+\s*/, ' ');
+    const seen = f.kind === 'build' ? '' : ` Seen in ${f.runsSeen} of ${f.runs} runs${share}.`;
+    const tests = f.tests.length > 0
+        ? ` Tests: ${f.tests.slice(0, 20).join(', ')}${f.tests.length > 20 ? ', …' : ''}.`
+        : '';
+    const detail = f.message && f.kind !== 'race' && !f.title.endsWith(f.message) ? ` ${f.message}` : '';
+    const cutText = cut > 0
+        ? ` (${cut} stack frames left out: GitHub takes at most ${SARIF_MAX_LOCATIONS} locations per result.)`
+        : '';
+    const result = {
+        ruleId: `race-rerun/${f.kind}`,
+        ruleIndex: model_FINDING_KINDS.indexOf(f.kind),
+        level: failOn === undefined || failOn.has(f.kind) ? 'error' : 'warning',
+        message: { text: clean(`${f.title}.${seen}${detail}${tests} Reproduce: ${f.reproduce}${cutText}`) },
+        locations: primary ? [sarifLocation(primary)] : [],
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(f) },
+        properties: {
+            id: f.id,
+            package: f.package,
+            runsSeen: f.runsSeen,
+            runs: f.runs,
+            interval: { low: f.interval.low, high: f.interval.high },
+            tests: f.tests.slice(0, 100),
+        },
+    };
+    if (related.length > 0)
+        result.relatedLocations = related.map((l, i) => sarifLocation(l, i + 1));
+    if (st.length > 0)
+        result.stacks = st;
+    return result;
+}
+function renderSarif(report, opts = {}) {
+    const ranked = rankFindings(report.findings);
+    const kept = ranked.slice(0, SARIF_MAX_RESULTS);
+    const failOn = opts.failOn ? new Set(opts.failOn) : undefined;
+    const notes = [];
+    if (ranked.length > kept.length) {
+        notes.push({
+            level: 'warning',
+            message: {
+                text: `${ranked.length - kept.length} of ${ranked.length} findings left out: GitHub code scanning takes at most ${SARIF_MAX_RESULTS} results per run. The JSON report has them all.`,
+            },
+        });
+    }
+    const run = {
+        tool: {
+            driver: {
+                name: 'race-rerun',
+                version: report.tool.version,
+                semanticVersion: report.tool.version,
+                rules: rules(),
+            },
+        },
+        invocations: [
+            {
+                executionSuccessful: report.verdict !== 'error',
+                ...(notes.length > 0 ? { toolExecutionNotifications: notes } : {}),
+            },
+        ],
+        columnKind: 'utf16CodeUnits',
+        results: kept.map((f) => resultOf(f, failOn)),
+        properties: { summary: clean(report.summary), totalRuns: report.totalRuns },
+    };
+    const commit = report.context.commit;
+    if (opts.repoUrl && commit)
+        run.versionControlProvenance = [{ repositoryUri: opts.repoUrl, revisionId: commit }];
+    return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] };
+}
+
 ;// CONCATENATED MODULE: ./src/render/escape.ts
 // Making text from test output safe in GitHub-flavoured markdown: entities for HTML, backslashes
 // for markdown punctuation, code spans and fences that nothing inside can close, and no
@@ -7534,6 +8168,7 @@ function findingsTable(report, findings, opts = {}) {
 
 
 
+
 const MAX_GONE_SHOWN = 10;
 const MAX_FOCUS_SHOWN = 15;
 const key = (pkg, name) => `${pkg}\u0000${name}`;
@@ -7632,6 +8267,14 @@ function icon(report, parts, onlyNew) {
         return '⚠️';
     return '❌';
 }
+/** `shard 2 of 4`, or for a merged report `merged from 4 jobs: 4 of 4 shards`: how many jobs ran. */
+function jobsText(report) {
+    if (report.shard)
+        return `shard ${report.shard.index} of ${report.shard.total}`;
+    if (report.merged && (report.merged.total > 1 || report.merged.jobs > 1))
+        return mergedText(report.merged);
+    return undefined;
+}
 /** `❌ **1 new data race · 1 known panic** — 30 runs at `abc1234` (vs main: +1 race) · [workflow run](…)` */
 function headline(report, opts = {}) {
     const run = opts.runUrl ? ` · [workflow run](${safeUrl(opts.runUrl)})` : '';
@@ -7647,9 +8290,10 @@ function headline(report, opts = {}) {
     const sha = opts.sha ? code(opts.sha.slice(0, 7)) : '';
     const at = sha ? ` at ${opts.commitUrl ? `[${sha}](${safeUrl(opts.commitUrl)})` : sha}` : '';
     const delta = deltaText(report);
+    const jobs = jobsText(report);
     const c = report.cancelled;
     const cut = c ? ` · cancelled (${c.signal}) after ${c.runsDone} of ${plural(c.runsPlanned, 'run')}` : '';
-    return `${icon(report, parts, opts.onlyNew === true)} **${what}** — ${runsPhrase(report)}${at}${delta ? ` (${delta})` : ''}${cut}${run}`;
+    return `${icon(report, parts, opts.onlyNew === true)} **${what}** — ${runsPhrase(report)}${jobs ? ` (${jobs})` : ''}${at}${delta ? ` (${delta})` : ''}${cut}${run}`;
 }
 /** `only-changed`: which packages ran and why, in one paragraph. */
 function focusLines(report) {
@@ -8175,7 +8819,22 @@ const INPUTS = [
     {
         name: 'comment',
         default: 'true',
-        description: 'Post (and update) one pull request comment with the findings. Needs pull-requests: write; skipped when the token cannot write.',
+        description: 'Post (and update) one pull request comment with the findings. Needs pull-requests: write; skipped when the token cannot write. Off by default in a shard job (the merge comments).',
+    },
+    {
+        name: 'annotations',
+        default: 'commands',
+        description: 'Where annotations go: commands (workflow commands; GitHub shows 10 per level and step) or checks (a check run on the head commit with every annotation; needs checks: write, falls back to commands with one warning). A workflow_run merge always uses checks.',
+    },
+    {
+        name: 'shard',
+        default: '',
+        description: "I/N, e.g. 2/4: run only shard I of N of the work, for a matrix of jobs. With fewer packages than shards each package's runs are split (shard 2/4 of count 100 runs 26–50); otherwise the packages are. A shard job annotates nothing and posts no comment: upload its report and merge.",
+    },
+    {
+        name: 'merge',
+        default: '',
+        description: 'Glob patterns (relative to the repository root, separated by spaces or newlines) of shard reports to merge instead of running tests; no Go is needed. The merged report is published like a run: annotations, summary, outputs, comment, SARIF. On a workflow_run event it publishes to the pull request the reports are for.',
     },
 ];
 const OUTPUTS = [
@@ -8191,6 +8850,10 @@ const OUTPUTS = [
         description: 'JSON array of the tests that failed in at least one run, e.g. [{"package":"example.com/m/pkg","test":"TestX","failed":3,"runs":30,"status":"flaky"}]; status is flaky, or failing when every run failed.',
     },
     { name: 'report', description: 'Path of the JSON report.' },
+    {
+        name: 'sarif',
+        description: 'Path of the SARIF 2.1.0 file next to the report, for github/codeql-action/upload-sarif (needs security-events: write).',
+    },
 ];
 /** Nanoseconds per unit, as Go's time.ParseDuration knows them. */
 const DURATION_UNITS = {
@@ -8338,7 +9001,20 @@ function readSettings(input, defaults) {
     if (!(points >= 0.5 && points <= 50)) {
         problems.push(`Input "precision" must be a number of percentage points from 0.5 to 50 (10 means ±10 points), got ${JSON.stringify(precisionText)}.`);
     }
-    const commentText = getOr('comment');
+    const shard = shardInput(get('shard'), problems);
+    const merge = get('merge').split(/\s+/).filter(Boolean);
+    for (const g of merge) {
+        if (settings_globProblem(g))
+            problems.push(`Input "merge": ${JSON.stringify(g)} ${settings_globProblem(g)}.`);
+    }
+    if (shard && merge.length > 0)
+        problems.push('Input "shard" and input "merge" cannot both be set: a job either runs a shard or merges them.');
+    const annotationsText = getOr('annotations').toLowerCase();
+    if (annotationsText !== 'commands' && annotationsText !== 'checks') {
+        problems.push(`Input "annotations" must be commands or checks, got ${JSON.stringify(get('annotations'))}.`);
+    }
+    // A shard job comments only when asked to: the merge job posts the one comment.
+    const commentText = get('comment') || (shard ? 'false' : defaultOf('comment'));
     let comment = true;
     if (settings_TRUE_WORDS.includes(commentText))
         comment = true;
@@ -8369,6 +9045,13 @@ function readSettings(input, defaults) {
         until: until ?? 'count',
         precision: points / 100,
     };
+    // Unset means the default, workflow commands.
+    if (annotationsText === 'checks')
+        settings.annotations = 'checks';
+    if (shard)
+        settings.shard = shard;
+    if (merge.length > 0)
+        settings.merge = merge;
     if (testsFrom !== undefined)
         settings.testsFrom = testsFrom;
     if (baseline !== '')
@@ -8386,6 +9069,28 @@ function readSettings(input, defaults) {
     if (skip !== undefined)
         settings.skip = skip;
     return settings;
+}
+/** `I/N` with 1 ≤ I ≤ N ≤ 256. */
+function shardInput(text, problems) {
+    if (text === '')
+        return undefined;
+    const m = /^(\d+)\s*\/\s*(\d+)$/.exec(text);
+    const index = Number(m?.[1]);
+    const total = Number(m?.[2]);
+    if (!m || !(index >= 1 && index <= total && total <= MAX_SHARDS)) {
+        problems.push(`Input "shard" must be I/N with 1 ≤ I ≤ N ≤ ${MAX_SHARDS}, e.g. \${{ matrix.shard }}/4, got ${JSON.stringify(text)}.`);
+        return undefined;
+    }
+    return { index, total };
+}
+const MAX_SHARDS = 256;
+/** Why a merge glob is refused: it must stay inside the repository. */
+function settings_globProblem(glob) {
+    if (glob.startsWith('/') || /^[A-Za-z]:/.test(glob) || glob.includes('\\'))
+        return 'must be relative to the repository root, with / separators';
+    if (glob.split('/').includes('..'))
+        return 'must not contain ..';
+    return undefined;
 }
 function boolInput(name, text, problems) {
     if (settings_TRUE_WORDS.includes(text))
@@ -8463,8 +9168,344 @@ function failOnInput(text, problems) {
     return kinds;
 }
 
+;// CONCATENATED MODULE: ./src/settings/reports.ts
+// Shard reports to merge come from artifacts, which a fork's pull request can write: untrusted
+// input. Each is checked against the report's schema and size limits before anything reads it;
+// only the fields race-rerun knows are kept, and every path that gets annotated or linked must be
+// repository-relative without `..`. A bad report is a ReportError naming the file and the field.
+
+
+
+
+class ReportError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ReportError';
+    }
+}
+/** Limits: far above what race-rerun writes, far below what would hurt. */
+const REPORT_LIMITS = {
+    fileBytes: 64 * 1024 * 1024,
+    reports: 256,
+    findings: 25_000,
+    tests: 200_000,
+    packages: 10_000,
+    listItems: 10_000,
+    stacks: 64,
+    frames: 1_000,
+    text: 1_000_000,
+};
+const fail = (at, what) => {
+    throw new ReportError(`${at} ${what}`);
+};
+const str = (max = REPORT_LIMITS.text) => (v, at) => typeof v !== 'string'
+    ? fail(at, 'must be a string')
+    : v.length > max
+        ? fail(at, `is longer than ${max} characters`)
+        : v;
+const reports_int = (min = 0, max = Number.MAX_SAFE_INTEGER) => (v, at) => typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max
+    ? fail(at, `must be a whole number from ${min} to ${max}`)
+    : v;
+const num = (v, at) => typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1
+    ? fail(at, 'must be a number from 0 to 1')
+    : v;
+const bool = (v, at) => (typeof v !== 'boolean' ? fail(at, 'must be true or false') : v);
+const oneOf = (values) => (v, at) => typeof v === 'string' && values.includes(v) ? v : fail(at, `must be one of ${values.join(', ')}`);
+const arr = (item, max = REPORT_LIMITS.listItems) => (v, at) => {
+    if (!Array.isArray(v))
+        return fail(at, 'must be a list');
+    if (v.length > max)
+        return fail(at, `has more than ${max} entries`);
+    return v.map((x, i) => item(x, `${at}[${i}]`));
+};
+/** A repository-relative path: no leading `/`, no drive, no `..`, no backslash or control character. */
+function repoPathProblem(p) {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
+    if (/[\u0000-\u001f\u007f\\]/.test(p))
+        return 'contains a backslash or a control character';
+    if (p.startsWith('/') || /^[A-Za-z]:/.test(p) || /^[a-z][a-z0-9+.-]*:/i.test(p))
+        return 'is not repository-relative';
+    if (p.split('/').includes('..'))
+        return 'contains ..';
+    return undefined;
+}
+const repoPath = (v, at) => {
+    const s = str(4096)(v, at);
+    const problem = repoPathProblem(s);
+    return problem ? fail(at, `${problem}: ${JSON.stringify(s.slice(0, 200))}`) : s;
+};
+const obj = (shape, extra) => (v, at) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v))
+        return fail(at, 'must be an object');
+    const input = v;
+    const out = {};
+    for (const [key, [check, need]] of Object.entries(shape)) {
+        if (input[key] === undefined) {
+            if (need === 'required')
+                fail(at, `has no ${key}`);
+            continue;
+        }
+        out[key] = check(input[key], `${at}.${key}`);
+    }
+    extra?.(out, at);
+    return out;
+};
+const R = 'required';
+const O = 'optional';
+const interval = obj({ low: [num, R], high: [num, R] });
+const ORIGINS = ['repo', 'vendor', 'goroot', 'modcache', 'generated', 'unknown'];
+const reports_frame = obj({ function: [str(4096), R], file: [str(4096), R], line: [reports_int(), R], origin: [oneOf(ORIGINS), R] }, 
+// Frames in the repository are linked and sent to code scanning: they must stay inside it.
+(o, at) => {
+    if (o.origin === 'repo' || o.origin === 'vendor')
+        repoPath(o.file, `${at}.file`);
+});
+const stack = obj({
+    role: [oneOf(STACK_ROLES), R],
+    header: [str(4096), R],
+    frames: [arr(reports_frame, REPORT_LIMITS.frames), R],
+});
+const reports_location = obj({
+    file: [repoPath, R],
+    line: [reports_int(1), R],
+    function: [str(4096), R],
+    role: [oneOf(LOCATION_ROLES), R],
+    access: [oneOf(['read', 'write']), O],
+});
+const names = arr(str(4096), REPORT_LIMITS.tests);
+const finding = obj({
+    id: [str(64), R],
+    kind: [oneOf(model_FINDING_KINDS), R],
+    signature: [str(), R],
+    title: [str(), R],
+    message: [str(), R],
+    package: [str(4096), R],
+    runsSeen: [reports_int(), R],
+    runs: [reports_int(), R],
+    interval: [interval, R],
+    seenIn: [arr(reports_int(1)), R],
+    tests: [names, R],
+    locations: [arr(reports_location, 1000), R],
+    stacks: [arr(stack, REPORT_LIMITS.stacks), R],
+    sample: [str(), R],
+    reproduce: [str(), R],
+    cooccurringRaces: [arr(obj({ id: [str(64), R], runs: [reports_int(), R] }), 100), O],
+    stackRecovery: [oneOf(['recovered', 'unrecovered']), O],
+    failsTests: [names, O],
+    goroutineOf: [str(4096), O],
+    aloneRuns: [reports_int(), O],
+}, (o, at) => {
+    const seen = o.seenIn;
+    if (o.runsSeen !== seen.length && o.kind !== 'build')
+        fail(at, 'has runsSeen different from seenIn');
+    if (o.runsSeen > o.runs)
+        fail(at, 'was seen in more runs than it had');
+});
+const reports_test = obj({
+    package: [str(4096), R],
+    name: [str(4096), R],
+    runs: [reports_int(), R],
+    failed: [reports_int(), R],
+    status: [oneOf(['flaky', 'failing', 'passing', 'skipped', 'overlap']), R],
+    interval: [interval, R],
+    failedBy: [arr(str(64), 1000), O],
+    alone: [obj({ runs: [reports_int(), R], failed: [reports_int(), R] }), O],
+});
+const pkg = obj({
+    importPath: [str(4096), R],
+    dir: [(v, at) => (v === '' ? '' : repoPath(v, at)), R],
+    built: [bool, R],
+    runs: [reports_int(), R],
+    failedRuns: [reports_int(), R],
+});
+const context = obj({
+    workingDirectory: [repoPath, R],
+    packages: [arr(str(4096), 1000), R],
+    count: [reports_int(), R],
+    run: [str(4096), O],
+    skip: [str(4096), O],
+    timeout: [str(64), R],
+    goTestFlags: [arr(str(4096), 1000), R],
+    goVersion: [str(64), O],
+    commit: [(v, at) => (/^[0-9a-f]{7,64}$/.test(String(v)) ? v : fail(at, 'must be a hex commit id')), O],
+    until: [oneOf(['first', 'stable']), O],
+    precision: [num, O],
+    maxDuration: [str(64), O],
+    branch: [str(1024), O],
+});
+const shard = obj({
+    index: [reports_int(1, 256), R],
+    total: [reports_int(1, 256), R],
+    split: [oneOf(['packages', 'runs']), R],
+    firstRun: [reports_int(), O],
+    lastRun: [reports_int(), O],
+    packages: [arr(str(4096), REPORT_LIMITS.packages), O],
+}, (o, at) => {
+    if (o.index > o.total)
+        fail(at, 'has an index above its total');
+});
+const shardList = arr(reports_int(0, 256), REPORT_LIMITS.listItems);
+const merged = obj({
+    total: [reports_int(1, 256), R],
+    shards: [arr(reports_int(1, 256), 256), R],
+    jobs: [reports_int(1), R],
+    noteShards: [shardList, R],
+    errorShards: [shardList, R],
+});
+const job = obj({
+    workflow: [str(1024), R],
+    job: [str(1024), R],
+    runId: [str(64), O],
+    runAttempt: [str(64), O],
+    matrix: [str(4096), O],
+});
+const reports_focus = obj({
+    base: [str(64), R],
+    changedFiles: [arr(repoPath, 1000), R],
+    changedFileCount: [reports_int(), R],
+    packages: [
+        arr(obj({
+            importPath: [str(4096), R],
+            reason: [oneOf(['changed', 'imports']), R],
+            via: [str(4096), O],
+        }), REPORT_LIMITS.packages),
+        R,
+    ],
+    skipped: [reports_int(), R],
+});
+const report = obj({
+    schemaVersion: [(v, at) => (v === 1 ? v : fail(at, 'must be 1 (a report of another race-rerun?)')), R],
+    tool: [obj({ name: [oneOf(['race-rerun']), R], version: [str(64), R] }), R],
+    mode: [oneOf(['run', 'parse']), R],
+    runs: [reports_int(), R],
+    totalRuns: [reports_int(), R],
+    failedRuns: [reports_int(), R],
+    packages: [arr(pkg, REPORT_LIMITS.packages), R],
+    findings: [arr(finding, REPORT_LIMITS.findings), R],
+    tests: [arr(reports_test, REPORT_LIMITS.tests), R],
+    verdict: [oneOf(['clean', 'findings', 'error']), R],
+    summary: [str(10_000), R],
+    errors: [arr(str()), R],
+    notes: [arr(str()), R],
+    context: [context, R],
+    shard: [shard, O],
+    merged: [merged, O],
+    job: [job, O],
+    pullRequest: [obj({ number: [reports_int(1), R], headSha: [str(64), O] }), O],
+    cancelled: [obj({ signal: [str(64), R], runsDone: [reports_int(), R], runsPlanned: [reports_int(), R] }), O],
+    escapedProcesses: [reports_int(), O],
+    // A baseline comparison is not read: the merge job compares the merged report (its baseline input).
+    focus: [reports_focus, O],
+}, (o, at) => {
+    const m = o.merged;
+    if (m && m.noteShards.length !== o.notes.length)
+        fail(at, 'has merged.noteShards unlike its notes');
+    if (m && m.errorShards.length !== o.errors.length)
+        fail(at, 'has merged.errorShards unlike its errors');
+});
+/** The report in `json`, checked; throws a ReportError that names `name` and the field. */
+function validateReport(json, name) {
+    try {
+        return report(json, 'report');
+    }
+    catch (err) {
+        if (err instanceof ReportError)
+            throw new ReportError(`${name} is not a valid race-rerun report: ${err.message}.`);
+        throw err;
+    }
+}
+/** Reads and validates one report file. */
+function readReport(file, name = file) {
+    let text;
+    try {
+        const size = (0,external_node_fs_namespaceObject.statSync)(file).size;
+        if (size > REPORT_LIMITS.fileBytes)
+            throw new ReportError(`${name} is ${size} bytes, over the ${REPORT_LIMITS.fileBytes}-byte limit for a report.`);
+        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch (err) {
+        if (err instanceof ReportError)
+            throw err;
+        throw new ReportError(`Cannot read ${name}: ${err.message}`);
+    }
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (err) {
+        throw new ReportError(`${name} is not JSON: ${err.message}`);
+    }
+    return validateReport(json, name);
+}
+/** `*` and `?` within a segment, `**` for any number of segments. */
+function reports_segmentRegex(segment) {
+    const body = segment
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]');
+    return new RegExp(`^${body}$`);
+}
+function walk(dir, segments, out) {
+    const [head, ...rest] = segments;
+    if (head === undefined)
+        return;
+    if (head === '**') {
+        walk(dir, rest, out);
+        for (const e of safeList(dir))
+            if (e.isDirectory() && !e.name.startsWith('.git'))
+                walk(join(dir, e.name), segments, out);
+        return;
+    }
+    const re = reports_segmentRegex(head);
+    for (const e of safeList(dir)) {
+        if (!re.test(e.name))
+            continue;
+        const path = join(dir, e.name);
+        if (rest.length === 0) {
+            if (e.isFile())
+                out.add(path);
+        }
+        else if (e.isDirectory())
+            walk(path, rest, out);
+    }
+}
+function safeList(dir) {
+    try {
+        return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    }
+    catch {
+        return [];
+    }
+}
+/** Files under `root` matching the globs (relative to it), sorted; symlinks are not followed. */
+function expandGlobs(root, globs) {
+    const out = new Set();
+    for (const g of globs) {
+        const problem = globProblem(g);
+        if (problem)
+            throw new ReportError(`merge pattern ${JSON.stringify(g)} ${problem}.`);
+        walk(root, g.split('/').filter((s) => s !== '' && s !== '.'), out);
+    }
+    return [...out].sort();
+}
+/** The reports the `merge` globs name, each read and validated. */
+function readReports(root, globs) {
+    const files = expandGlobs(root, globs);
+    if (files.length === 0)
+        throw new ReportError(`No report matches merge: ${globs.join(' ')} (relative to ${root}). Download the shard artifacts there first.`);
+    if (files.length > REPORT_LIMITS.reports)
+        throw new ReportError(`merge matches ${files.length} files, more than ${REPORT_LIMITS.reports} reports.`);
+    return files.map((f) => {
+        const name = relative(root, f);
+        return { name, report: readReport(f, name) };
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/cli/commands.ts
 // race-rerun on the command line: the same engine and report as the action, shown as text.
+
+
+
 
 
 
@@ -8487,6 +9528,7 @@ const USAGE = `race-rerun ${VERSION}: run Go tests N times under the race detect
 Usage:
   race-rerun run [flags] [packages...]   run the tests of the Go module in the current directory (default ./...)
   race-rerun parse [flags] LOG...        read existing go test output (plain or -json; - for stdin), one run per log
+  race-rerun merge [flags] REPORT...     merge the JSON reports of shards (run with --shard I/N) into one; no Go needed
 
 Flags for run:
   --count N            runs per package (default 10)
@@ -8499,8 +9541,10 @@ Flags for run:
   --max-duration D     time budget for all builds and runs, a Go duration (default: none)
   --until WHEN         count (all runs, default), first (stop at the first failure) or stable
   --precision P        for --until stable: ± percentage points of the 95% interval (default 10)
-Flags for both:
+  --shard I/N          run only shard I of N of the work (merge the N reports with race-rerun merge)
+Flags for all:
   --json FILE          also write the JSON report to FILE
+  --sarif FILE         also write a SARIF 2.1.0 file (for GitHub code scanning) to FILE
   --baseline FILE      a JSON report from the base branch (path or glob): findings are new or known
   --only-new           with --baseline: --fail-on applies to new findings only
   --fail-on LIST       exit 1 when findings of these kinds are found: race,panic,fatal,timeout,failure,overlap
@@ -8574,6 +9618,52 @@ function writeJson(file, report) {
     writeWhole(file, `${JSON.stringify(redactDeep(report), null, 2)}\n`);
     process.stderr.write(`JSON report written to ${file}\n`);
 }
+function writeSarif(file, report, failOn) {
+    if (!file)
+        return;
+    (0,external_node_fs_namespaceObject.mkdirSync)((0,external_node_path_namespaceObject.dirname)((0,external_node_path_namespaceObject.resolve)(file)), { recursive: true });
+    writeWhole(file, `${JSON.stringify(renderSarif(redactDeep(report), { failOn }))}\n`);
+    process.stderr.write(`SARIF written to ${file}\n`);
+}
+/** The text, JSON and SARIF outputs every command ends with. */
+function show(report, values, color, failOn) {
+    process.stdout.write(`${redact(renderTerminal(report, { color: color && !values['no-color'] }))}\n`);
+    writeJson(values.json, report);
+    writeSarif(values.sarif, report, failOn);
+}
+const OUTPUT_FLAGS = {
+    json: { type: 'string' },
+    sarif: { type: 'string' },
+    'fail-on': { type: 'string' },
+    'no-color': { type: 'boolean' },
+};
+async function cmdMerge(args, color) {
+    const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
+        args,
+        allowPositionals: true,
+        options: { ...OUTPUT_FLAGS, ...BASELINE_OPTIONS, help: { type: 'boolean', short: 'h' } },
+    });
+    if (values.help)
+        return usage(0);
+    if (positionals.length === 0)
+        throw new UsageError('merge needs at least one REPORT file.');
+    const failOn = failOnOf(values['fail-on'], gitTopLevel(process.cwd()));
+    let merged;
+    try {
+        merged = mergeReports(positionals.map((file) => ({ name: file, report: readReport(file) })));
+    }
+    catch (err) {
+        if (!(err instanceof ReportError || err instanceof MergeError))
+            throw err;
+        process.stderr.write(`race-rerun: ${err.message}\n`);
+        return 2;
+    }
+    for (const w of merged.warnings)
+        process.stderr.write(`race-rerun: warning: ${w}\n`);
+    commands_compare(merged.report, values.baseline, process.cwd());
+    show(merged.report, values, color, failOn);
+    return exitCodeOf(merged.report, failOn, values['only-new'] === true);
+}
 /** Reads --fail-on through the same validation as the action's input. */
 function failOnOf(value, repoRoot) {
     const inputs = { 'working-directory': '.' };
@@ -8613,9 +9703,8 @@ async function cmdRun(args, color) {
             'max-duration': { type: 'string' },
             until: { type: 'string' },
             precision: { type: 'string' },
-            json: { type: 'string' },
-            'fail-on': { type: 'string' },
-            'no-color': { type: 'boolean' },
+            shard: { type: 'string' },
+            ...OUTPUT_FLAGS,
             ...BASELINE_OPTIONS,
             help: { type: 'boolean', short: 'h' },
         },
@@ -8636,6 +9725,7 @@ async function cmdRun(args, color) {
         'max-duration': values['max-duration'] ?? '',
         until: values.until ?? '',
         precision: values.precision ?? '',
+        shard: values.shard ?? '',
         'fail-on': values['fail-on'] ?? '',
         'working-directory': (0,external_node_path_namespaceObject.relative)(repoRoot, cwd) || '.',
     };
@@ -8655,8 +9745,7 @@ async function cmdRun(args, color) {
         if (branch)
             report.context.branch = branch;
         commands_compare(report, values.baseline, cwd);
-        process.stdout.write(`${redact(renderTerminal(report, { color: color && !values['no-color'] }))}\n`);
-        writeJson(values.json, report);
+        show(report, values, color, settings.failOn);
         if (cancellation.by)
             return signalExitCode(cancellation.by);
         return exitCodeOf(report, settings.failOn, values['only-new'] === true);
@@ -8698,13 +9787,7 @@ async function cmdParse(args, color) {
     const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
         args,
         allowPositionals: true,
-        options: {
-            json: { type: 'string' },
-            'fail-on': { type: 'string' },
-            'no-color': { type: 'boolean' },
-            ...BASELINE_OPTIONS,
-            help: { type: 'boolean', short: 'h' },
-        },
+        options: { ...OUTPUT_FLAGS, ...BASELINE_OPTIONS, help: { type: 'boolean', short: 'h' } },
     });
     if (values.help)
         return usage(0);
@@ -8727,8 +9810,7 @@ async function cmdParse(args, color) {
         ...(goEnv ? { goroot: goEnv.goroot, gomodcache: goEnv.gomodcache } : {}),
     });
     commands_compare(report, values.baseline, cwd);
-    process.stdout.write(`${redact(renderTerminal(report, { color: color && !values['no-color'] }))}\n`);
-    writeJson(values.json, report);
+    show(report, values, color, failOn);
     // A log that cannot be read, or no log holding Go output: nothing could be read (the report says which).
     if (report.errors.length > 0)
         return 2;
@@ -8745,6 +9827,8 @@ async function main(argv) {
                 return await cmdRun(rest, color);
             case 'parse':
                 return await cmdParse(rest, color);
+            case 'merge':
+                return await cmdMerge(rest, color);
             case '--version':
             case 'version':
                 process.stdout.write(`${VERSION}\n`);

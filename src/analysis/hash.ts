@@ -9,3 +9,16 @@ export function fnv1a32(text: string): string {
   }
   return h.toString(16).padStart(8, '0');
 }
+
+/** The value with every object's keys sorted, so equal values give equal JSON. */
+export function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
+    );
+  }
+  return value;
+}

@@ -599,19 +599,8 @@ export function buildReport(input: ReportInput): Report {
     findings.push(finding);
     findingOf.set(g, finding);
   }
-  findings.sort(
-    (a, b) =>
-      b.runsSeen - a.runsSeen ||
-      KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
-      compare(a.signature, b.signature) ||
-      compare(a.package, b.package),
-  );
-  // The id hashes the signature; a signature shared by two packages also hashes the package.
-  const sigCount = new Map<string, number>();
-  for (const f of findings) sigCount.set(f.signature, (sigCount.get(f.signature) ?? 0) + 1);
-  for (const f of findings) {
-    f.id = fnv1a32((sigCount.get(f.signature) ?? 0) > 1 ? `${f.package}\n${f.signature}` : f.signature);
-  }
+  findings.sort(compareFindings);
+  assignIds(findings);
 
   addCooccurrence(findings);
   const tests = aggregateTests(runs);
@@ -649,6 +638,25 @@ export function buildReport(input: ReportInput): Report {
     notes: [...input.notes, ...capNotes(runs)],
     context: input.context,
   };
+}
+
+/** The report's order of findings: most reproducible first, then by kind, signature, package. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    b.runsSeen - a.runsSeen ||
+    KIND_ORDER[a.kind] - KIND_ORDER[b.kind] ||
+    compare(a.signature, b.signature) ||
+    compare(a.package, b.package)
+  );
+}
+
+/** The id hashes the signature; a signature shared by two packages also hashes the package. */
+export function assignIds(findings: Finding[]): void {
+  const sigCount = new Map<string, number>();
+  for (const f of findings) sigCount.set(f.signature, (sigCount.get(f.signature) ?? 0) + 1);
+  for (const f of findings) {
+    f.id = fnv1a32((sigCount.get(f.signature) ?? 0) > 1 ? `${f.package}\n${f.signature}` : f.signature);
+  }
 }
 
 /** Says when a run printed more reports than are kept one by one, and what became of them. */
@@ -713,23 +721,37 @@ function aggregateTests(runs: RunRecord[]): TestReport[] {
   for (const e of byTest.values()) {
     const n = e.ran.size;
     const k = e.failed.size;
-    const status: TestStatus =
-      k > 0 && k === n ? 'failing' : k > 0 ? 'flaky' : e.onlySkip ? 'skipped' : 'passing';
-    out.push({ package: e.pkg, name: e.name, runs: n, failed: k, status, interval: wilson(k, n) });
+    out.push({
+      package: e.pkg,
+      name: e.name,
+      runs: n,
+      failed: k,
+      status: testStatus(k, n, e.onlySkip),
+      interval: wilson(k, n),
+    });
   }
+  return out.sort(compareTests);
+}
+
+export function testStatus(failed: number, runs: number, onlySkipped: boolean): TestStatus {
+  if (failed > 0) return failed === runs ? 'failing' : 'flaky';
+  return onlySkipped ? 'skipped' : 'passing';
+}
+
+/** The report's order of tests: flaky and failing first, most failures first. */
+export function compareTests(a: TestReport, b: TestReport): number {
   const bad = (t: TestReport) => (t.status === 'failing' || t.status === 'flaky' ? 0 : 1);
-  return out.sort(
-    (a, b) =>
-      bad(a) - bad(b) ||
-      b.failed - a.failed ||
-      (a.status === 'failing' ? 0 : 1) - (b.status === 'failing' ? 0 : 1) ||
-      compare(a.package, b.package) ||
-      compare(a.name, b.name),
+  return (
+    bad(a) - bad(b) ||
+    b.failed - a.failed ||
+    (a.status === 'failing' ? 0 : 1) - (b.status === 'failing' ? 0 : 1) ||
+    compare(a.package, b.package) ||
+    compare(a.name, b.name)
   );
 }
 
-function summarize(
-  input: ReportInput,
+export function summarize(
+  input: Pick<ReportInput, 'mode' | 'count' | 'errors'>,
   findings: Finding[],
   tests: TestReport[],
   verdict: Verdict,

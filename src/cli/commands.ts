@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } fr
 import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { MergeError, mergeReports } from '../analysis/merge.js';
 import { applyBaseline } from '../engine/baseline.js';
 import { onCancel, signalExitCode } from '../engine/cancel.js';
 import { testEnvironment } from '../engine/environment.js';
@@ -14,7 +15,9 @@ import type { FindingKind, Report, Settings } from '../model.js';
 import { addEnvSecrets, redact, redactDeep } from '../publish/secrets.js';
 import { failingFindings } from '../render/outcome.js';
 import { describeRun } from '../render/progress.js';
+import { renderSarif } from '../render/sarif.js';
 import { renderTerminal } from '../render/terminal.js';
+import { ReportError, readReport } from '../settings/reports.js';
 import { readSettings, SettingsError } from '../settings/settings.js';
 import { VERSION } from '../version.js';
 
@@ -23,6 +26,7 @@ const USAGE = `race-rerun ${VERSION}: run Go tests N times under the race detect
 Usage:
   race-rerun run [flags] [packages...]   run the tests of the Go module in the current directory (default ./...)
   race-rerun parse [flags] LOG...        read existing go test output (plain or -json; - for stdin), one run per log
+  race-rerun merge [flags] REPORT...     merge the JSON reports of shards (run with --shard I/N) into one; no Go needed
 
 Flags for run:
   --count N            runs per package (default 10)
@@ -35,8 +39,10 @@ Flags for run:
   --max-duration D     time budget for all builds and runs, a Go duration (default: none)
   --until WHEN         count (all runs, default), first (stop at the first failure) or stable
   --precision P        for --until stable: ± percentage points of the 95% interval (default 10)
-Flags for both:
+  --shard I/N          run only shard I of N of the work (merge the N reports with race-rerun merge)
+Flags for all:
   --json FILE          also write the JSON report to FILE
+  --sarif FILE         also write a SARIF 2.1.0 file (for GitHub code scanning) to FILE
   --baseline FILE      a JSON report from the base branch (path or glob): findings are new or known
   --only-new           with --baseline: --fail-on applies to new findings only
   --fail-on LIST       exit 1 when findings of these kinds are found: race,panic,fatal,timeout,failure,overlap
@@ -117,6 +123,55 @@ function writeJson(file: string | undefined, report: Report): void {
   process.stderr.write(`JSON report written to ${file}\n`);
 }
 
+function writeSarif(file: string | undefined, report: Report, failOn: FindingKind[]): void {
+  if (!file) return;
+  mkdirSync(dirname(resolve(file)), { recursive: true });
+  writeWhole(file, `${JSON.stringify(renderSarif(redactDeep(report), { failOn }))}\n`);
+  process.stderr.write(`SARIF written to ${file}\n`);
+}
+
+/** The text, JSON and SARIF outputs every command ends with. */
+function show(
+  report: Report,
+  values: { json?: string; sarif?: string; 'no-color'?: boolean },
+  color: boolean,
+  failOn: FindingKind[],
+): void {
+  process.stdout.write(`${redact(renderTerminal(report, { color: color && !values['no-color'] }))}\n`);
+  writeJson(values.json, report);
+  writeSarif(values.sarif, report, failOn);
+}
+
+const OUTPUT_FLAGS = {
+  json: { type: 'string' },
+  sarif: { type: 'string' },
+  'fail-on': { type: 'string' },
+  'no-color': { type: 'boolean' },
+} as const;
+
+async function cmdMerge(args: string[], color: boolean): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { ...OUTPUT_FLAGS, ...BASELINE_OPTIONS, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help) return usage(0);
+  if (positionals.length === 0) throw new UsageError('merge needs at least one REPORT file.');
+  const failOn = failOnOf(values['fail-on'], gitTopLevel(process.cwd()));
+  let merged: ReturnType<typeof mergeReports>;
+  try {
+    merged = mergeReports(positionals.map((file) => ({ name: file, report: readReport(file) })));
+  } catch (err) {
+    if (!(err instanceof ReportError || err instanceof MergeError)) throw err;
+    process.stderr.write(`race-rerun: ${err.message}\n`);
+    return 2;
+  }
+  for (const w of merged.warnings) process.stderr.write(`race-rerun: warning: ${w}\n`);
+  compare(merged.report, values.baseline, process.cwd());
+  show(merged.report, values, color, failOn);
+  return exitCodeOf(merged.report, failOn, values['only-new'] === true);
+}
+
 /** Reads --fail-on through the same validation as the action's input. */
 function failOnOf(value: string | undefined, repoRoot: string): FindingKind[] {
   const inputs: Record<string, string> = { 'working-directory': '.' };
@@ -156,9 +211,8 @@ async function cmdRun(args: string[], color: boolean): Promise<number> {
       'max-duration': { type: 'string' },
       until: { type: 'string' },
       precision: { type: 'string' },
-      json: { type: 'string' },
-      'fail-on': { type: 'string' },
-      'no-color': { type: 'boolean' },
+      shard: { type: 'string' },
+      ...OUTPUT_FLAGS,
       ...BASELINE_OPTIONS,
       help: { type: 'boolean', short: 'h' },
     },
@@ -178,6 +232,7 @@ async function cmdRun(args: string[], color: boolean): Promise<number> {
     'max-duration': values['max-duration'] ?? '',
     until: values.until ?? '',
     precision: values.precision ?? '',
+    shard: values.shard ?? '',
     'fail-on': values['fail-on'] ?? '',
     'working-directory': relative(repoRoot, cwd) || '.',
   };
@@ -196,8 +251,7 @@ async function cmdRun(args: string[], color: boolean): Promise<number> {
     // Recorded so that a later --baseline of this report can say "vs main".
     if (branch) report.context.branch = branch;
     compare(report, values.baseline, cwd);
-    process.stdout.write(`${redact(renderTerminal(report, { color: color && !values['no-color'] }))}\n`);
-    writeJson(values.json, report);
+    show(report, values, color, settings.failOn);
     if (cancellation.by) return signalExitCode(cancellation.by);
     return exitCodeOf(report, settings.failOn, values['only-new'] === true);
   } finally {
@@ -239,13 +293,7 @@ async function cmdParse(args: string[], color: boolean): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: {
-      json: { type: 'string' },
-      'fail-on': { type: 'string' },
-      'no-color': { type: 'boolean' },
-      ...BASELINE_OPTIONS,
-      help: { type: 'boolean', short: 'h' },
-    },
+    options: { ...OUTPUT_FLAGS, ...BASELINE_OPTIONS, help: { type: 'boolean', short: 'h' } },
   });
   if (values.help) return usage(0);
   if (positionals.length === 0) throw new UsageError('parse needs at least one LOG file (or - for stdin).');
@@ -268,8 +316,7 @@ async function cmdParse(args: string[], color: boolean): Promise<number> {
     ...(goEnv ? { goroot: goEnv.goroot, gomodcache: goEnv.gomodcache } : {}),
   });
   compare(report, values.baseline, cwd);
-  process.stdout.write(`${redact(renderTerminal(report, { color: color && !values['no-color'] }))}\n`);
-  writeJson(values.json, report);
+  show(report, values, color, failOn);
   // A log that cannot be read, or no log holding Go output: nothing could be read (the report says which).
   if (report.errors.length > 0) return 2;
   return failingFindings(report, failOn, values['only-new'] === true).length > 0 ? 1 : 0;
@@ -286,6 +333,8 @@ export async function main(argv: string[]): Promise<number> {
         return await cmdRun(rest, color);
       case 'parse':
         return await cmdParse(rest, color);
+      case 'merge':
+        return await cmdMerge(rest, color);
       case '--version':
       case 'version':
         process.stdout.write(`${VERSION}\n`);

@@ -11,6 +11,7 @@ import type {
   RawFinding,
   RunRecord,
   Settings,
+  ShardInfo,
 } from '../model.js';
 import { focusOnChanges, type GitTool } from './changed.js';
 import { isNoSpace } from './disk.js';
@@ -30,6 +31,7 @@ import {
   schedule,
   testBinaryArgs,
 } from './scheduler.js';
+import { shareOf, shareText } from './shard.js';
 import { failedInLog, runPattern } from './testsfrom.js';
 
 export interface EngineDeps {
@@ -63,6 +65,8 @@ export interface EngineResult {
   runs: RunRecord[];
   errors: string[];
   notes: string[];
+  /** `shard: I/N`: the share this job ran. */
+  shard?: ShardInfo;
   /** Processes that outlived their test run (left its process group) and were killed. */
   escaped?: number;
   /** Set when deps.signal was aborted: the runs that finished, of the runs planned. */
@@ -255,6 +259,12 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
         return result;
       }
     }
+    const share = settings.shard ? shareOf(packages, settings.count, settings.shard) : undefined;
+    if (share) {
+      packages = share.packages;
+      result.shard = share.info;
+      result.notes.push(shareText(share.info, settings.count));
+    }
     result.packages = packages;
     const testArgs = testBinaryArgs({ ...baseArgs, run: settings.run });
 
@@ -310,7 +320,8 @@ export async function execute(settings: Settings, deps: EngineDeps): Promise<Eng
     const sched = await schedule(
       jobs,
       {
-        count: settings.count,
+        count: share?.count ?? settings.count,
+        ...(share ? { firstRun: share.firstRun } : {}),
         parallel,
         timeout: settings.timeout,
         timeoutMs: settings.timeoutMs,

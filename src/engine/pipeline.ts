@@ -2,6 +2,7 @@
 // differ in where settings come from and how the report is shown.
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
+import { shardSummary } from '../analysis/merge.js';
 import {
   createPathMapper,
   modulesFromFiles,
@@ -69,6 +70,11 @@ export function reportContext(settings: Settings, goVersion?: string, commit?: s
     goTestFlags: settings.goTestFlags,
     ...(goVersion ? { goVersion } : {}),
     ...(commit ? { commit } : {}),
+    ...(settings.until === 'first' || settings.until === 'stable' ? { until: settings.until } : {}),
+    ...(settings.until === 'stable' && settings.precision !== undefined
+      ? { precision: settings.precision }
+      : {}),
+    ...(settings.maxDuration ? { maxDuration: settings.maxDuration } : {}),
   };
 }
 
@@ -111,6 +117,12 @@ export async function runAndReport(
   if (result.cancelled) report.cancelled = result.cancelled;
   if (result.escaped) report.escapedProcesses = result.escaped;
   if (result.focus) report.focus = result.focus;
+  // Even a shard that stopped before its share was known says which shard it is, for the merge.
+  const shard = result.shard ?? (settings.shard && { ...settings.shard, split: 'packages', packages: [] });
+  if (shard) {
+    report.shard = shard;
+    report.summary = shardSummary(report.summary, shard);
+  }
   return report;
 }
 

@@ -45,6 +45,8 @@ export interface RunOptions {
   precision?: number;
   /** Date.now() after which no run starts and running ones are stopped (not counted). */
   deadline?: number;
+  /** Number of the first run (a shard's runs keep their global numbers). Default 1. */
+  firstRun?: number;
   /** Where each run's TMPDIR is made (and removed after it). Default: `logDir/tmp`. */
   tmpRoot?: string;
   /** Cancellation: once aborted no run starts, and running ones are stopped (not counted). */
@@ -469,7 +471,7 @@ export async function schedule(jobs: RunJob[], opts: RunOptions, deps: RunDeps):
     }
     if (!best) return undefined;
     const st = best;
-    const index = ++st.started;
+    const index = (opts.firstRun ?? 1) - 1 + ++st.started;
     st.inFlight.set(index, now);
     // With `count` nothing waits on what a run found, so the next process starts while this
     // run's log is parsed: the cores keep running tests instead of waiting on the parser.

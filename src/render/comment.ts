@@ -2,6 +2,7 @@
 // says which workflow, job and matrix combination it belongs to, with a short history of earlier
 // results kept in a hidden JSON line at its very end. Pure: the GitHub calls are in src/publish.
 import { chanceToShow } from '../analysis/baseline.js';
+import { sortKeys } from '../analysis/hash.js';
 import type { FindingKind, Report } from '../model.js';
 import { FINDING_KINDS } from '../model.js';
 import { notSeenText } from './format.js';
@@ -58,18 +59,6 @@ function markerValue(s: string): string {
 export function commentMarker(id: CommentIdentity): string {
   const matrix = id.matrix === undefined ? 'none' : markerValue(id.matrix);
   return `<!-- race-rerun: workflow=${markerValue(id.workflow)}; job=${markerValue(id.job)}; matrix=${matrix} -->`;
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((k) => [k, sortKeys((value as Record<string, unknown>)[k])]),
-    );
-  }
-  return value;
 }
 
 /**

@@ -1,6 +1,7 @@
 // The first lines of the summary and the comment: counts (new and known against the baseline),
 // runs, commit and deltas on one line; what only-changed focused on; what the baseline had that
 // was not seen now. Run counts are worded by one function for the verdict and the footer alike.
+import { mergedText } from '../analysis/merge.js';
 import { FINDING_KINDS, type Finding, type FindingKind, type Report, type TestReport } from '../model.js';
 import { code, escapeMarkdown, plural, safeUrl, shorten } from './escape.js';
 import { KIND_LABEL, notSeenText } from './format.js';
@@ -105,6 +106,13 @@ function icon(report: Report, parts: string[], onlyNew: boolean): string {
   return '❌';
 }
 
+/** `shard 2 of 4`, or for a merged report `merged from 4 jobs: 4 of 4 shards`: how many jobs ran. */
+export function jobsText(report: Report): string | undefined {
+  if (report.shard) return `shard ${report.shard.index} of ${report.shard.total}`;
+  if (report.merged && (report.merged.total > 1 || report.merged.jobs > 1)) return mergedText(report.merged);
+  return undefined;
+}
+
 /** `❌ **1 new data race · 1 known panic** — 30 runs at `abc1234` (vs main: +1 race) · [workflow run](…)` */
 export function headline(report: Report, opts: HeadlineOptions = {}): string {
   const run = opts.runUrl ? ` · [workflow run](${safeUrl(opts.runUrl)})` : '';
@@ -120,9 +128,10 @@ export function headline(report: Report, opts: HeadlineOptions = {}): string {
   const sha = opts.sha ? code(opts.sha.slice(0, 7)) : '';
   const at = sha ? ` at ${opts.commitUrl ? `[${sha}](${safeUrl(opts.commitUrl)})` : sha}` : '';
   const delta = deltaText(report);
+  const jobs = jobsText(report);
   const c = report.cancelled;
   const cut = c ? ` · cancelled (${c.signal}) after ${c.runsDone} of ${plural(c.runsPlanned, 'run')}` : '';
-  return `${icon(report, parts, opts.onlyNew === true)} **${what}** — ${runsPhrase(report)}${at}${delta ? ` (${delta})` : ''}${cut}${run}`;
+  return `${icon(report, parts, opts.onlyNew === true)} **${what}** — ${runsPhrase(report)}${jobs ? ` (${jobs})` : ''}${at}${delta ? ` (${delta})` : ''}${cut}${run}`;
 }
 
 /** `only-changed`: which packages ran and why, in one paragraph. */

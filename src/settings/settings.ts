@@ -144,7 +144,25 @@ export const INPUTS: readonly { name: string; default: string; description: stri
     name: 'comment',
     default: 'true',
     description:
-      'Post (and update) one pull request comment with the findings. Needs pull-requests: write; skipped when the token cannot write.',
+      'Post (and update) one pull request comment with the findings. Needs pull-requests: write; skipped when the token cannot write. Off by default in a shard job (the merge comments).',
+  },
+  {
+    name: 'annotations',
+    default: 'commands',
+    description:
+      'Where annotations go: commands (workflow commands; GitHub shows 10 per level and step) or checks (a check run on the head commit with every annotation; needs checks: write, falls back to commands with one warning). A workflow_run merge always uses checks.',
+  },
+  {
+    name: 'shard',
+    default: '',
+    description:
+      "I/N, e.g. 2/4: run only shard I of N of the work, for a matrix of jobs. With fewer packages than shards each package's runs are split (shard 2/4 of count 100 runs 26–50); otherwise the packages are. A shard job annotates nothing and posts no comment: upload its report and merge.",
+  },
+  {
+    name: 'merge',
+    default: '',
+    description:
+      'Glob patterns (relative to the repository root, separated by spaces or newlines) of shard reports to merge instead of running tests; no Go is needed. The merged report is published like a run: annotations, summary, outputs, comment, SARIF. On a workflow_run event it publishes to the pull request the reports are for.',
   },
 ];
 
@@ -162,6 +180,11 @@ export const OUTPUTS: readonly { name: string; description: string }[] = [
       'JSON array of the tests that failed in at least one run, e.g. [{"package":"example.com/m/pkg","test":"TestX","failed":3,"runs":30,"status":"flaky"}]; status is flaky, or failing when every run failed.',
   },
   { name: 'report', description: 'Path of the JSON report.' },
+  {
+    name: 'sarif',
+    description:
+      'Path of the SARIF 2.1.0 file next to the report, for github/codeql-action/upload-sarif (needs security-events: write).',
+  },
 ];
 
 /** Nanoseconds per unit, as Go's time.ParseDuration knows them. */
@@ -328,7 +351,24 @@ export function readSettings(input: InputReader, defaults: SettingsDefaults): Se
     );
   }
 
-  const commentText = getOr('comment');
+  const shard = shardInput(get('shard'), problems);
+  const merge = get('merge').split(/\s+/).filter(Boolean);
+  for (const g of merge) {
+    if (globProblem(g)) problems.push(`Input "merge": ${JSON.stringify(g)} ${globProblem(g)}.`);
+  }
+  if (shard && merge.length > 0)
+    problems.push(
+      'Input "shard" and input "merge" cannot both be set: a job either runs a shard or merges them.',
+    );
+  const annotationsText = getOr('annotations').toLowerCase();
+  if (annotationsText !== 'commands' && annotationsText !== 'checks') {
+    problems.push(
+      `Input "annotations" must be commands or checks, got ${JSON.stringify(get('annotations'))}.`,
+    );
+  }
+
+  // A shard job comments only when asked to: the merge job posts the one comment.
+  const commentText = get('comment') || (shard ? 'false' : defaultOf('comment'));
   let comment = true;
   if (TRUE_WORDS.includes(commentText)) comment = true;
   else if (FALSE_WORDS.includes(commentText)) comment = false;
@@ -358,6 +398,10 @@ export function readSettings(input: InputReader, defaults: SettingsDefaults): Se
     until: until ?? 'count',
     precision: points / 100,
   };
+  // Unset means the default, workflow commands.
+  if (annotationsText === 'checks') settings.annotations = 'checks';
+  if (shard) settings.shard = shard;
+  if (merge.length > 0) settings.merge = merge;
   if (testsFrom !== undefined) settings.testsFrom = testsFrom;
   if (baseline !== '') settings.baseline = baseline;
   if (onlyNew) settings.onlyNew = true;
@@ -369,6 +413,31 @@ export function readSettings(input: InputReader, defaults: SettingsDefaults): Se
   if (run !== undefined) settings.run = run;
   if (skip !== undefined) settings.skip = skip;
   return settings;
+}
+
+/** `I/N` with 1 ≤ I ≤ N ≤ 256. */
+function shardInput(text: string, problems: string[]): Settings['shard'] {
+  if (text === '') return undefined;
+  const m = /^(\d+)\s*\/\s*(\d+)$/.exec(text);
+  const index = Number(m?.[1]);
+  const total = Number(m?.[2]);
+  if (!m || !(index >= 1 && index <= total && total <= MAX_SHARDS)) {
+    problems.push(
+      `Input "shard" must be I/N with 1 ≤ I ≤ N ≤ ${MAX_SHARDS}, e.g. \${{ matrix.shard }}/4, got ${JSON.stringify(text)}.`,
+    );
+    return undefined;
+  }
+  return { index, total };
+}
+
+export const MAX_SHARDS = 256;
+
+/** Why a merge glob is refused: it must stay inside the repository. */
+export function globProblem(glob: string): string | undefined {
+  if (glob.startsWith('/') || /^[A-Za-z]:/.test(glob) || glob.includes('\\'))
+    return 'must be relative to the repository root, with / separators';
+  if (glob.split('/').includes('..')) return 'must not contain ..';
+  return undefined;
 }
 
 function boolInput(name: string, text: string, problems: string[]): boolean {

@@ -1,13 +1,14 @@
 // The pull request comment end to end: the bundled action (dist/index.js) as a subprocess with a
 // runner's environment and a pull_request event, talking to a local fake of GitHub's REST API
 // (GITHUB_API_URL) that records every request. Real Go modules from test/go/, small counts.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { COMMENT_LIMIT, parseHistory } from '../../src/render/comment.js';
 import { type FakeGitHub, startFakeGitHub } from '../publish/server.js';
 import { detailsBalance, prose } from '../render/markdown-check.js';
+import { schemaErrors } from '../render/sarif-schema.js';
 import { type ActionResult, pullRequestEvent, runAction } from './runner.js';
 
 const TOKEN = 'ghs_e2eSecretTokenThatMustNeverBePrinted';
@@ -286,5 +287,11 @@ describe('pull request comment', () => {
     expect(count('error') + count('warning') + count('notice')).toBeGreaterThanOrEqual(28);
     expect(body).toContain('### Not annotated');
     expect(r.summary).toContain('### Not annotated');
+    // Code scanning gets every finding, in a SARIF file valid against the 2.1.0 schema.
+    const sarifText = readFileSync(r.outputs.sarif ?? '', 'utf8');
+    const sarif = JSON.parse(sarifText) as { runs: { results: unknown[] }[] };
+    expect(schemaErrors(sarif)).toEqual([]);
+    expect(sarif.runs[0]?.results).toHaveLength(r.report?.findings.length ?? -1);
+    console.info(`huge report: SARIF ${sarifText.length} bytes for ${sarif.runs[0]?.results.length} results`);
   });
 });

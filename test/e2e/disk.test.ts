@@ -51,10 +51,11 @@ describe.skipIf(skipReason !== undefined)('a full RUNNER_TEMP', () => {
     expect(report.findings).toEqual([]);
     expect(report.tests.map((t) => [t.name, t.runs, t.failed])).toEqual([['TestBig', 2, 0]]);
     expect(r.summary).toContain('No space left in RUNNER\\_TEMP after 2 runs');
-    // Logs and binaries are gone: the report is all that is left.
+    // Logs and binaries are gone: the report (and its SARIF) is all that is left.
     expect(readdirSync(mountPoint, { recursive: true }).sort()).toEqual([
       'race-rerun',
       'race-rerun/report.json',
+      'race-rerun/report.sarif',
     ]);
     process.stderr.write(`disk e2e: ${bytesUnder(mountPoint)} bytes left in RUNNER_TEMP\n`);
   }, 180_000);

@@ -77,7 +77,7 @@ describe.skipIf(process.platform !== 'linux')('processes and files are cleaned u
     expect(r.summary).toContain('4 processes outlived their test run');
     // No run log, no test binary: only what the runner gave and the report.
     expect(readdirSync(r.runnerTemp).sort()).toEqual(['event.json', 'output', 'race-rerun', 'summary.md']);
-    expect(readdirSync(join(r.runnerTemp, 'race-rerun'))).toEqual(['report.json']);
+    expect(readdirSync(join(r.runnerTemp, 'race-rerun')).sort()).toEqual(['report.json', 'report.sarif']);
   });
 
   it('with RUNNER_TEMP unset the report goes to a fresh temporary directory', async () => {

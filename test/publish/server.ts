@@ -1,6 +1,8 @@
 // A local stand-in for the GitHub REST API's issue-comments endpoints, on 127.0.0.1: it keeps
 // comments per issue, paginates with `Link` headers like GitHub, records every request, and can be
-// told to fail the next requests (403, 500, rate limits).
+// told to fail the next requests (403, 500, rate limits). It also keeps check runs (create, then
+// update with more annotations, at most 50 per request as GitHub allows) and answers pull
+// requests seeded with their head commit.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -30,8 +32,21 @@ export interface Failure {
   raw?: { contentType: string; body: string };
 }
 
+export interface StoredCheckRun {
+  id: number;
+  name: string;
+  head_sha: string;
+  status?: string;
+  conclusion?: string;
+  output: { title?: string; summary?: string };
+  annotations: Record<string, unknown>[];
+}
+
 export interface FakeGitHub {
   url: string;
+  checkRuns: StoredCheckRun[];
+  /** Pull requests `owner/repo#number` → head commit, for GET /repos/o/r/pulls/n. */
+  pulls: Map<string, string>;
   requests: RecordedRequest[];
   /** Comments per `owner/repo#number`. */
   comments: Map<string, StoredComment[]>;
@@ -51,11 +66,16 @@ export interface FakeGitHub {
 
 const LIST = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/;
 const ONE = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/;
+const CHECKS = /^\/repos\/([^/]+)\/([^/]+)\/check-runs(?:\/(\d+))?$/;
+const PULL = /^\/repos\/([^/]+)\/([^/]+)\/pulls\/(\d+)$/;
+const MAX_ANNOTATIONS = 50;
 
 export async function startFakeGitHub(): Promise<FakeGitHub> {
   const comments = new Map<string, StoredComment[]>();
   const requests: RecordedRequest[] = [];
   const failures: Failure[] = [];
+  const checkRuns: StoredCheckRun[] = [];
+  const pulls = new Map<string, string>();
   let nextId = 1000;
   let base = '';
   const fake = { hang: false, endless: false } as FakeGitHub;
@@ -155,6 +175,51 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
         return;
       }
     }
+    const checks = CHECKS.exec(url.pathname);
+    if (checks) {
+      const b = (body ?? {}) as {
+        name?: string;
+        head_sha?: string;
+        status?: string;
+        conclusion?: string;
+        output?: { title?: string; summary?: string; annotations?: Record<string, unknown>[] };
+      };
+      const annotations = b.output?.annotations ?? [];
+      if (annotations.length > MAX_ANNOTATIONS)
+        return send(res, 422, { message: 'Only 50 annotations are allowed per request' });
+      if (method === 'POST' && !checks[3]) {
+        if (!b.name || !b.head_sha) return send(res, 422, { message: 'name and head_sha are required' });
+        const run: StoredCheckRun = {
+          id: nextId++,
+          name: b.name,
+          head_sha: b.head_sha,
+          ...(b.status ? { status: b.status } : {}),
+          ...(b.conclusion ? { conclusion: b.conclusion } : {}),
+          output: {
+            ...(b.output?.title ? { title: b.output.title } : {}),
+            ...(b.output?.summary ? { summary: b.output.summary } : {}),
+          },
+          annotations: [...annotations],
+        };
+        checkRuns.push(run);
+        return send(res, 201, {
+          ...run,
+          html_url: `https://github.com/${checks[1]}/${checks[2]}/runs/${run.id}`,
+        });
+      }
+      const run = checkRuns.find((c) => c.id === Number(checks[3]));
+      if (method === 'PATCH' && run) {
+        run.annotations.push(...annotations);
+        if (b.conclusion) run.conclusion = b.conclusion;
+        return send(res, 200, run);
+      }
+    }
+    const pull = PULL.exec(url.pathname);
+    if (pull && method === 'GET') {
+      const head = pulls.get(`${pull[1]}/${pull[2]}#${pull[3]}`);
+      if (!head) return send(res, 404, { message: 'Not Found' });
+      return send(res, 200, { number: Number(pull[3]), head: { sha: head } });
+    }
     const one = ONE.exec(url.pathname);
     if (one && method === 'PATCH') {
       const issuePrefix = `${one[1]}/${one[2]}#`;
@@ -190,6 +255,8 @@ export async function startFakeGitHub(): Promise<FakeGitHub> {
 
   Object.assign(fake, {
     url: base,
+    checkRuns,
+    pulls,
     requests,
     comments,
     failures,
