@@ -1584,12 +1584,41 @@ const report_KIND_NOUN = {
     overlap: 'test failing only when runs overlap',
 };
 function buildReport(input) {
-    const { mapper } = input;
-    const moduleDir = normalizePath(input.moduleDir);
-    const info = new Map(input.packages.map((p) => [p.importPath, p]));
     // Oldest first, so "first occurrence" does not depend on which run finished first.
     const runs = [...input.runs].sort((a, b) => a.index - b.index || compare(a.package, b.package));
     const confirmed = confirmedOverlaps(input.overlap);
+    const { findingsOf, owners } = collectRunFindings(runs, input.context.timeout, confirmed);
+    const runsOf = runsByPackage(runs);
+    const { groups, groupOf } = groupFindings(input, runs, findingsOf, runsOf);
+    const packages = packageReports(input, runsOf, findingsOf);
+    const findings = [];
+    const findingOf = new Map();
+    for (const g of groups.values()) {
+        const finding = groupFinding(g, input, packages, owners, confirmed);
+        if (!finding)
+            continue;
+        findings.push(finding);
+        findingOf.set(g, finding);
+    }
+    findings.sort(compareFindings);
+    assignIds(findings);
+    addCooccurrence(findings);
+    const tests = aggregateTests(runs);
+    markAloneRuns(tests, input.overlap);
+    const runFindings = runs.map((run) => ({
+        run,
+        findings: (findingsOf.get(run) ?? []).flatMap((raw) => {
+            const f = groupOf.get(raw);
+            const id = f ? findingOf.get(f)?.id : undefined;
+            const during = owners.get(raw)?.during;
+            return id ? [{ raw, id, ...(during ? { during } : {}) }] : [];
+        }),
+    }));
+    foldFailedTests(runFindings, tests, findings);
+    return assembleReport(input, runs, findingsOf, packages, findings, tests);
+}
+/** Each run's findings: race notices dropped, a synthetic timeout or failure added, overlaps marked. */
+function collectRunFindings(runs, timeout, confirmed) {
     const findingsOf = new Map();
     const owners = new Map();
     for (const run of runs) {
@@ -1598,7 +1627,7 @@ function buildReport(input) {
             owners.set(raw, o);
         const list = run.parsed.findings.filter((f) => !(f.kind === 'failure' && RACE_NOTICE.test(f.message.trim())));
         if (run.killed && !list.some((f) => f.kind === 'timeout'))
-            list.push(syntheticTimeout(run, input.context.timeout));
+            list.push(syntheticTimeout(run, timeout));
         const pkg = run.package;
         const own = list.filter((f) => (f.package || pkg) === pkg);
         const failedTests = run.parsed.tests
@@ -1612,6 +1641,10 @@ function buildReport(input) {
             list.push(syntheticFailure(run, failedTests));
         findingsOf.set(run, run.overlapped ? list.map((f) => asOverlap(f, f.package || pkg, confirmed) ?? f) : list);
     }
+    return { findingsOf, owners };
+}
+/** The runs each package took part in. */
+function runsByPackage(runs) {
     const runsOf = new Map();
     for (const run of runs) {
         for (const pkg of packagesOfRun(run)) {
@@ -1620,6 +1653,13 @@ function buildReport(input) {
             runsOf.set(pkg, list);
         }
     }
+    return runsOf;
+}
+/** Occurrences grouped by scope, package and signature, in first-seen order. */
+function groupFindings(input, runs, findingsOf, runsOf) {
+    const { mapper } = input;
+    const moduleDir = normalizePath(input.moduleDir);
+    const info = new Map(input.packages.map((p) => [p.importPath, p]));
     /** Failures print bare file names, relative to the package directory (absolute, or the import path). */
     const pkgDir = (pkg) => info.get(pkg)?.dir ?? (pkg === '' ? undefined : pkg);
     const baseDirFor = (f, pkg) => f.kind === 'build' ? moduleDir : f.kind === 'failure' || f.kind === 'overlap' ? pkgDir(pkg) : undefined;
@@ -1644,7 +1684,12 @@ function buildReport(input) {
             add(raw, pkg, run.index, runsOf.get(pkg)?.length ?? 1, 'run');
         }
     }
-    // A failed build is one finding per compiler error, counted as 1 of 1.
+    for (const raw of buildFailures(input))
+        add({ ...raw, kind: 'build' }, raw.package, 1, 1, 'build');
+    return { groups, groupOf };
+}
+/** A failed build is one finding per compiler error, counted as 1 of 1. */
+function buildFailures(input) {
     const buildFindings = [...(input.buildFindings ?? [])];
     for (const b of input.builds) {
         if (b.ok || buildFindings.some((f) => f.package === b.package.importPath))
@@ -1657,148 +1702,149 @@ function buildReport(input) {
             raw: b.output,
         });
     }
-    for (const raw of buildFindings)
-        add({ ...raw, kind: 'build' }, raw.package, 1, 1, 'build');
-    /** Repo-relative directory of a package known only by import path, through the module list. */
-    const dirOfImportPath = (pkg) => {
-        if (pkg === '')
-            return undefined;
-        const mapped = mapper.map(`${pkg}/_`);
-        return mapped.origin === 'repo' ? mapped.path.replace(/\/?_$/, '') || '.' : undefined;
-    };
-    // Package reports, needed for the reproduce commands' package arguments.
-    const relDir = (abs) => mapper.map(abs).path;
-    const testsOfRun = (run, pkg) => run.parsed.tests.filter((t) => t.package === pkg);
-    const runFailedFor = (run, pkg) => run.killed ||
+    return buildFindings;
+}
+/** Repo-relative directory of a package known only by import path, through the module list. */
+function dirOfImportPath(mapper, pkg) {
+    if (pkg === '')
+        return undefined;
+    const mapped = mapper.map(`${pkg}/_`);
+    return mapped.origin === 'repo' ? mapped.path.replace(/\/?_$/, '') || '.' : undefined;
+}
+function isFailedTest(t) {
+    return t.action === 'fail' || t.action === 'interrupted';
+}
+function runFailedFor(run, pkg, findingsOf) {
+    return (run.killed ||
         (run.package === pkg && ((run.exitCode !== null && run.exitCode !== 0) || run.signal !== null)) ||
         run.parsed.packages.some((p) => p.name === pkg && p.action === 'fail') ||
         (findingsOf.get(run) ?? []).some((f) => (f.package || run.package) === pkg) ||
-        testsOfRun(run, pkg).some((t) => t.action === 'fail' || t.action === 'interrupted');
-    const runFailed = (run) => run.killed ||
+        run.parsed.tests.some((t) => t.package === pkg && isFailedTest(t)));
+}
+function runFailed(run, findingsOf) {
+    return (run.killed ||
         (run.exitCode !== null && run.exitCode !== 0) ||
         run.signal !== null ||
         (findingsOf.get(run) ?? []).length > 0 ||
         run.parsed.packages.some((p) => p.action === 'fail') ||
-        run.parsed.tests.some((t) => t.action === 'fail' || t.action === 'interrupted');
+        run.parsed.tests.some(isFailedTest));
+}
+/** Package reports, needed for the reproduce commands' package arguments. */
+function packageReports(input, runsOf, findingsOf) {
+    const { mapper } = input;
+    const failedRuns = (pr, pkg) => pr.filter((r) => runFailedFor(r, pkg, findingsOf)).length;
     const packages = input.packages.map((p) => {
         const pr = runsOf.get(p.importPath) ?? [];
         return {
             importPath: p.importPath,
-            dir: relDir(p.dir),
+            dir: mapper.map(p.dir).path,
             built: p.built,
             runs: pr.length,
-            failedRuns: pr.filter((r) => runFailedFor(r, p.importPath)).length,
+            failedRuns: failedRuns(pr, p.importPath),
         };
     });
     // Parse mode: packages only the logs know about. Their directory comes from the module list.
+    const known = new Set(input.packages.map((p) => p.importPath));
     for (const [pkg, pr] of [...runsOf].sort((a, b) => compare(a[0], b[0]))) {
-        if (info.has(pkg))
+        if (known.has(pkg))
             continue;
-        const dir = dirOfImportPath(pkg) ?? '';
-        packages.push({
-            importPath: pkg,
-            dir,
-            built: true,
-            runs: pr.length,
-            failedRuns: pr.filter((r) => runFailedFor(r, pkg)).length,
-        });
+        const dir = dirOfImportPath(mapper, pkg) ?? '';
+        packages.push({ importPath: pkg, dir, built: true, runs: pr.length, failedRuns: failedRuns(pr, pkg) });
     }
-    const ctx = input.context;
-    const findings = [];
-    const findingOf = new Map();
-    for (const g of groups.values()) {
-        const first = g.occurrences[0];
-        if (!first)
-            continue;
-        const tests = new Set();
-        let outlived;
-        for (const o of g.occurrences) {
-            if (o.raw.test)
-                tests.add(o.raw.test);
-            for (const t of runningTests(o.raw))
+    return packages;
+}
+/** The tests a group's occurrences ran in, and the owner of an outliving goroutine if any. */
+function groupTests(g, owners) {
+    const tests = new Set();
+    let outlived;
+    for (const o of g.occurrences) {
+        if (o.raw.test)
+            tests.add(o.raw.test);
+        for (const t of runningTests(o.raw))
+            tests.add(t);
+        const who = owners.get(o.raw);
+        outlived ??= who;
+        // Both tests: with the exit sleep off, the owner alone exits before its goroutine races.
+        if (who)
+            for (const t of [who.owner, who.during])
                 tests.add(t);
-            const who = owners.get(o.raw);
-            outlived ??= who;
-            // Both tests: with the exit sleep off, the owner alone exits before its goroutine races.
-            if (who)
-                for (const t of [who.owner, who.during])
-                    tests.add(t);
-        }
-        // A timeout lists the parents of the stuck test too; the stuck one is what matters.
-        const testList = (g.kind === 'timeout' ? leafTests([...tests]) : [...tests]).sort(compare);
-        const d = describe(first.raw, mapper, g.baseDir, testList);
-        if (outlived) {
-            d.message += `; made by a goroutine of ${outlived.owner}, reported during ${outlived.during}, which it fails`;
-        }
-        const pr = packages.find((p) => p.importPath === g.pkg);
-        const repro = {
-            kind: g.kind,
-            workingDirectory: ctx.workingDirectory,
-            packageArg: packageArg(pr?.dir ?? dirOfImportPath(g.pkg), ctx.workingDirectory, g.pkg),
-            tests: testList,
-            goTestFlags: ctx.goTestFlags,
-            timeout: ctx.timeout,
-        };
-        if (ctx.run !== undefined)
-            repro.run = ctx.run;
-        const runsSeen = g.seenIn.size;
-        // One occurrence that stayed incomplete is worth saying even when others were recovered.
-        const recovery = g.occurrences.some((o) => o.raw.stackRecovery === 'unrecovered')
-            ? 'unrecovered'
-            : g.occurrences.some((o) => o.raw.stackRecovery === 'recovered')
-                ? 'recovered'
-                : undefined;
-        const finding = {
-            id: '',
-            kind: g.kind,
-            signature: g.signature,
-            title: d.title,
-            message: d.message,
-            package: g.pkg,
-            runsSeen,
-            runs: g.runs,
-            interval: wilson(runsSeen, g.runs),
-            seenIn: [...g.seenIn].sort((a, b) => a - b),
-            tests: testList,
-            locations: d.locations,
-            stacks: mapStacks(first.raw, mapper, g.baseDir),
-            sample: trimSample(first.raw.raw),
-            reproduce: reproduceCommand(repro),
-        };
-        if (recovery)
-            finding.stackRecovery = recovery;
-        if (g.occurrences.every((o) => o.raw.truncated))
-            finding.truncated = true;
-        const repeats = g.occurrences.reduce((n, o) => n + (o.raw.repeats ?? 0), 0);
-        if (repeats > 0)
-            finding.repeats = repeats;
-        if (outlived)
-            finding.goroutineOf = outlived.owner;
-        if (g.kind === 'overlap') {
-            const c = confirmed.get(`${g.pkg}\u0000${first.raw.test ?? ''}`);
-            if (c)
-                finding.aloneRuns = c.aloneRuns;
-        }
-        findings.push(finding);
-        findingOf.set(g, finding);
     }
-    findings.sort(compareFindings);
-    assignIds(findings);
-    addCooccurrence(findings);
-    const tests = aggregateTests(runs);
-    markAloneRuns(tests, input.overlap);
-    const runFindings = runs.map((run) => ({
-        run,
-        findings: (findingsOf.get(run) ?? []).flatMap((raw) => {
-            const f = groupOf.get(raw);
-            const id = f ? findingOf.get(f)?.id : undefined;
-            const during = owners.get(raw)?.during;
-            return id ? [{ raw, id, ...(during ? { during } : {}) }] : [];
-        }),
-    }));
-    foldFailedTests(runFindings, tests, findings);
+    // A timeout lists the parents of the stuck test too; the stuck one is what matters.
+    const testList = (g.kind === 'timeout' ? leafTests([...tests]) : [...tests]).sort(compare);
+    return outlived ? { testList, outlived } : { testList };
+}
+/** One occurrence that stayed incomplete is worth saying even when others were recovered. */
+function groupRecovery(g) {
+    return g.occurrences.some((o) => o.raw.stackRecovery === 'unrecovered')
+        ? 'unrecovered'
+        : g.occurrences.some((o) => o.raw.stackRecovery === 'recovered')
+            ? 'recovered'
+            : undefined;
+}
+function groupReproduce(g, input, packages, tests) {
+    const ctx = input.context;
+    const pr = packages.find((p) => p.importPath === g.pkg);
+    const repro = {
+        kind: g.kind,
+        workingDirectory: ctx.workingDirectory,
+        packageArg: packageArg(pr?.dir ?? dirOfImportPath(input.mapper, g.pkg), ctx.workingDirectory, g.pkg),
+        tests,
+        goTestFlags: ctx.goTestFlags,
+        timeout: ctx.timeout,
+    };
+    if (ctx.run !== undefined)
+        repro.run = ctx.run;
+    return reproduceCommand(repro);
+}
+/** The finding a group stands for (id assigned later), or undefined for an empty group. */
+function groupFinding(g, input, packages, owners, confirmed) {
+    const { mapper } = input;
+    const first = g.occurrences[0];
+    if (!first)
+        return undefined;
+    const { testList, outlived } = groupTests(g, owners);
+    const d = describe(first.raw, mapper, g.baseDir, testList);
+    if (outlived) {
+        d.message += `; made by a goroutine of ${outlived.owner}, reported during ${outlived.during}, which it fails`;
+    }
+    const runsSeen = g.seenIn.size;
+    const recovery = groupRecovery(g);
+    const finding = {
+        id: '',
+        kind: g.kind,
+        signature: g.signature,
+        title: d.title,
+        message: d.message,
+        package: g.pkg,
+        runsSeen,
+        runs: g.runs,
+        interval: wilson(runsSeen, g.runs),
+        seenIn: [...g.seenIn].sort((a, b) => a - b),
+        tests: testList,
+        locations: d.locations,
+        stacks: mapStacks(first.raw, mapper, g.baseDir),
+        sample: trimSample(first.raw.raw),
+        reproduce: groupReproduce(g, input, packages, testList),
+    };
+    if (recovery)
+        finding.stackRecovery = recovery;
+    if (g.occurrences.every((o) => o.raw.truncated))
+        finding.truncated = true;
+    const repeats = g.occurrences.reduce((n, o) => n + (o.raw.repeats ?? 0), 0);
+    if (repeats > 0)
+        finding.repeats = repeats;
+    if (outlived)
+        finding.goroutineOf = outlived.owner;
+    if (g.kind === 'overlap') {
+        const c = confirmed.get(`${g.pkg}\u0000${first.raw.test ?? ''}`);
+        if (c)
+            finding.aloneRuns = c.aloneRuns;
+    }
+    return finding;
+}
+function assembleReport(input, runs, findingsOf, packages, findings, tests) {
     const totalRuns = runs.length;
-    const failedRuns = runs.filter(runFailed).length;
+    const failedRuns = runs.filter((r) => runFailed(r, findingsOf)).length;
     const verdict = input.errors.length > 0 && totalRuns === 0 ? 'error' : findings.length > 0 ? 'findings' : 'clean';
     const ranCounts = packages.filter((p) => p.runs > 0).map((p) => p.runs);
     return {
@@ -3312,7 +3358,7 @@ const EMPTY_PARSE = { tests: [], findings: [], packages: [], sawGoOutput: false 
 const MAX_STOPPED_LOG = 8 * 1024 * 1024;
 const PRINTED_BEFORE_STOP = new Set(['race', 'panic', 'fatal']);
 /** A run failed: non-zero exit, killed, a finding, or a failed test. */
-function runFailed(run) {
+function scheduler_runFailed(run) {
     return (run.killed ||
         run.signal !== null ||
         (run.exitCode !== null && run.exitCode !== 0) ||
@@ -3344,7 +3390,7 @@ function scheduler_findingKey(f) {
 /** Every "rate" a run contributes to: the run failing, each finding, each failed test. */
 function rateKeys(run) {
     const keys = new Set();
-    if (runFailed(run))
+    if (scheduler_runFailed(run))
         keys.add('run');
     for (const f of run.parsed.findings)
         keys.add(`f\u0000${scheduler_findingKey(f)}`);
@@ -3534,7 +3580,7 @@ async function schedule(jobs, opts, deps) {
         catch {
             // A progress callback must not stop the runs.
         }
-        if (until === 'first' && runFailed(record) && stop === undefined) {
+        if (until === 'first' && scheduler_runFailed(record) && stop === undefined) {
             firstFailure = record;
             halt('first');
         }
