@@ -36960,188 +36960,9 @@ async function execute(settings, deps) {
         notes: [],
         overlap: [],
     };
-    const wd = settings.workingDirectory;
     const started = Date.now();
-    const deadline = settings.maxDurationMs !== undefined ? started + settings.maxDurationMs : undefined;
     try {
-        // tests-from first: a bad log should fail before anything is built.
-        let failed;
-        if (settings.testsFrom !== undefined) {
-            failed = await readTestsFrom(settings.testsFrom, deps, result);
-            if (failed === undefined)
-                return result;
-            if (failed.size === 0 && !settings.run) {
-                result.notes.push(`No test failed in ${settings.testsFrom}: nothing to rerun.`);
-                deps.log(`No test failed in ${settings.testsFrom}: nothing to rerun.`);
-                return result;
-            }
-            if (failed.size === 0) {
-                result.notes.push(`No test failed in ${settings.testsFrom}: running the tests that match run instead.`);
-                failed = undefined;
-            }
-        }
-        // The three go commands do not depend on each other: start them together (each one is a
-        // go process start-up plus module loading). Awaited in order, so errors read as before.
-        const envP = deps.go.env(wd);
-        const modulesP = deps.go.modules(wd);
-        const listedP = deps.go.listTestPackages(wd, settings.packages, settings.buildFlags);
-        // When an earlier one throws, a later rejection must not go unhandled.
-        modulesP.catch(() => { });
-        listedP.catch(() => { });
-        const goEnv = await envP;
-        result.goEnv = goEnv;
-        deps.log(`Using ${goEnv.version || 'go'} in ${wd}`);
-        const minor = goMinor(goEnv.version);
-        if (minor !== undefined && minor < 20 && settings.skip) {
-            result.notes.push(`${goEnv.version} has no -test.skip (added in Go 1.20): the skip input will fail the runs.`);
-        }
-        result.modules = await modulesP;
-        const listed = await listedP;
-        result.errors.push(...listed.errors);
-        if (listed.withoutTests.length > 0) {
-            const shown = listed.withoutTests.slice(0, 10).join(', ');
-            const more = listed.withoutTests.length > 10 ? ` and ${listed.withoutTests.length - 10} more` : '';
-            result.notes.push(`${engine_plural(listed.withoutTests.length, 'package')} without test files: ${shown}${more}.`);
-        }
-        if (listed.packages.length === 0) {
-            result.errors.push(`No test packages match ${settings.packages.join(' ')} in ${wd}: check the packages input.`);
-            return result;
-        }
-        const baseArgs = {
-            timeout: settings.timeout,
-            skip: settings.skip,
-            testFlags: settings.testFlags,
-            goVersion: goEnv.version,
-        };
-        const argsOf = new Map();
-        let packages = await focusIfAsked(settings, listed.packages, deps, result);
-        if (packages.length === 0)
-            return result;
-        if (failed !== undefined) {
-            packages = selectFailed(packages, failed, settings, result.notes);
-            for (const p of packages) {
-                const tests = failed.get(p.importPath) ?? failed.get('') ?? [];
-                // An empty list: the package failed without a test to name, so all of it runs.
-                argsOf.set(p.importPath, testBinaryArgs({ ...baseArgs, run: tests.length > 0 ? testsfrom_runPattern(tests) : undefined }));
-            }
-            if (packages.length === 0) {
-                result.errors.push(`None of the packages that failed in ${settings.testsFrom} is among ${settings.packages.join(' ')} in ${wd}.`);
-                return result;
-            }
-        }
-        const share = settings.shard ? shareOf(packages, settings.count, settings.shard) : undefined;
-        if (share) {
-            packages = share.packages;
-            result.shard = share.info;
-            result.notes.push(shareText(share.info, settings.count));
-        }
-        result.packages = packages;
-        const testArgs = testBinaryArgs({ ...baseArgs, run: settings.run });
-        const binDir = (0,external_node_path_namespaceObject.join)(deps.workDir, 'bin');
-        await (0,promises_namespaceObject.mkdir)(binDir, { recursive: true });
-        const names = fileNames(packages.map((p) => p.importPath));
-        const builds = new Map();
-        let lastBuildEnd = started;
-        const batch = batchBuilder(packages, settings, deps, goEnv, binDir);
-        const env = withGorace(testEnvironment(deps.env ?? process.env), DEFAULT_GORACE);
-        // tests-from chooses the tests itself: then only skip is the user's pattern.
-        const patterns = {
-            ...(failed === undefined && settings.run ? { run: settings.run } : {}),
-            ...(settings.skip ? { skip: settings.skip } : {}),
-        };
-        const patternsOk = patternGate(patterns, deps, env, result);
-        const jobs = packages.map((pkg, i) => {
-            const job = {
-                package: pkg,
-                // One build per package, in a run slot: the first runs start while later packages build.
-                // With several packages, one go command builds them all (the first slot starts it, the
-                // others wait for it); a package it could not build is built alone, for its own output.
-                build: async () => {
-                    const build = (await batch?.())?.get(pkg.importPath) ??
-                        (await deps.go.buildTest(pkg, (0,external_node_path_namespaceObject.join)(binDir, `${names[i]}.test`), settings.buildFlags, wd));
-                    // A build stopped by cancellation is not a build failure: it is left out.
-                    if (!build.ok && deps.signal?.aborted)
-                        return undefined;
-                    if (!build.ok && isNoSpace(build.output)) {
-                        noSpace(result, deps, 0, `the test binary of ${pkg.importPath} could not be written`);
-                        return undefined;
-                    }
-                    builds.set(pkg.importPath, build);
-                    lastBuildEnd = Date.now();
-                    if (!build.ok)
-                        deps.log(`Build failed: ${pkg.importPath}`);
-                    if (!build.ok || build.binary === undefined)
-                        return undefined;
-                    return (await patternsOk(build.binary, pkg.dir)) ? build.binary : undefined;
-                },
-            };
-            const args = argsOf.get(pkg.importPath);
-            if (args)
-                job.testArgs = args;
-            return job;
-        });
-        const parallel = cappedParallel(settings.parallel, result.notes);
-        const until = settings.until ?? 'count';
-        const precision = settings.precision ?? 0.1;
-        deps.log(`Building ${engine_plural(packages.length, 'test binary', 'test binaries')} with -race and running each ` +
-            `${untilText(settings)}, at most ${parallel} at once (timeout ${settings.timeout} per run` +
-            `${settings.maxDuration ? `, ${settings.maxDuration} in all` : ''})`);
-        const sched = await schedule(jobs, {
-            count: share?.count ?? settings.count,
-            ...(share ? { firstRun: share.firstRun } : {}),
-            parallel,
-            timeout: settings.timeout,
-            timeoutMs: settings.timeoutMs,
-            testArgs,
-            logDir: (0,external_node_path_namespaceObject.join)(deps.workDir, 'logs'),
-            tmpRoot: (0,external_node_path_namespaceObject.join)(deps.workDir, 'tmp'),
-            env,
-            until,
-            precision,
-            ...(deadline !== undefined ? { deadline } : {}),
-            ...(deps.signal ? { signal: deps.signal } : {}),
-            ...(deps.keepFiles ? { keepLogs: true } : {}),
-        }, { runner: deps.runner, parse: deps.parse, onRun: deps.onRun, log: deps.log });
-        result.builds = packages.flatMap((p) => {
-            const b = builds.get(p.importPath);
-            return b ? [b] : [];
-        });
-        result.runs = sched.records;
-        result.escaped = sched.escaped;
-        if (sched.diskFullAfter !== undefined) {
-            noSpace(result, deps, sched.diskFullAfter, "a run's output could not all be written");
-        }
-        const builtCount = result.builds.filter((b) => b.ok).length;
-        const failedBuilds = result.builds.length - builtCount;
-        const killed = result.runs.filter((r) => r.killed).length;
-        deps.log(`Built ${engine_plural(builtCount, 'test binary', 'test binaries')}${failedBuilds > 0 ? ` (${failedBuilds} failed)` : ''}; ` +
-            `ran ${engine_plural(result.runs.length, 'test process', 'test processes')} in ${seconds(Date.now() - started)}` +
-            (killed > 0 ? ` (${killed} killed after the timeout)` : ''));
-        if (deps.signal?.aborted) {
-            cancelledNote(settings, sched, result, String(deps.signal.reason));
-            stoppedFindingsNote(sched, result);
-            escapedNote(result);
-            return result;
-        }
-        stopNotes(settings, sched, result, lastBuildEnd - started);
-        stoppedFindingsNote(sched, result);
-        lostIterationNotes(settings, result);
-        const mainMs = Date.now() - started;
-        await recoverStacks(settings, deps, result, argsOf, testArgs, env, deadline);
-        result.overlap = await confirmOverlaps(result.runs, settings, {
-            binaries: builtBinaries(result),
-            dirs: new Map(result.packages.map((p) => [p.importPath, p.dir])),
-            argsOf: (pkg) => argsOf.get(pkg) ?? testArgs,
-            env,
-            firstRun: result.runs.length + 1,
-            budgetMs: Math.max(MIN_OVERLAP_BUDGET_MS, mainMs / 4),
-            ...(deadline !== undefined ? { deadline } : {}),
-        }, deps).catch((err) => {
-            // The main runs are measured already: a failed confirmation must not lose them.
-            result.notes.push(`Could not rerun the tests that failed while runs overlapped alone: ${err.message}`);
-            return [];
-        });
-        escapedNote(result);
+        await executeSteps(settings, deps, result, started);
     }
     catch (err) {
         // A go command killed by the cancellation fails: that is the cancellation, said below.
@@ -37156,14 +36977,235 @@ async function execute(settings, deps) {
     }
     finally {
         // The report holds what it needs (each finding's first occurrence): logs and binaries go.
-        if (!deps.keepFiles) {
-            await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(deps.workDir, 'bin'), { recursive: true, force: true }).catch(() => { });
-            await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(deps.workDir, 'logs'), { recursive: true, force: true }).catch(() => { });
-            // The TMPDIRs of the history and alone reruns (each is removed after its run; this is their root).
-            await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(deps.workDir, 'tmp'), { recursive: true, force: true }).catch(() => { });
-        }
+        if (!deps.keepFiles)
+            await removeScratch(deps.workDir);
     }
     return result;
+}
+/** Logs, binaries and the TMPDIRs of the history and alone reruns (each removed after its run; this is their root). */
+async function removeScratch(workDir) {
+    for (const dir of ['bin', 'logs', 'tmp']) {
+        await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(workDir, dir), { recursive: true, force: true }).catch(() => { });
+    }
+}
+/** The steps of execute, in order; a step that ends the work early returns with result filled in. */
+async function executeSteps(settings, deps, result, started) {
+    const deadline = settings.maxDurationMs !== undefined ? started + settings.maxDurationMs : undefined;
+    // tests-from first: a bad log should fail before anything is built.
+    const failed = await testsFromFailures(settings, deps, result);
+    if (failed === 'stop')
+        return;
+    const go = await goCommands(settings, deps, result);
+    if (!go)
+        return;
+    const plan = await planPackages(settings, deps, result, go.listed, go.goEnv, failed);
+    if (!plan)
+        return;
+    const env = withGorace(testEnvironment(deps.env ?? process.env), DEFAULT_GORACE);
+    const built = await buildJobs(settings, deps, result, plan, go.goEnv, env, failed, started);
+    const sched = await runJobs(settings, deps, result, plan, built.jobs, env, deadline);
+    recordRuns(deps, result, plan.packages, built.builds, sched, started);
+    if (deps.signal?.aborted) {
+        cancelledNote(settings, sched, result, String(deps.signal.reason));
+        stoppedFindingsNote(sched, result);
+        escapedNote(result);
+        return;
+    }
+    stopNotes(settings, sched, result, built.lastBuildEnd() - started);
+    stoppedFindingsNote(sched, result);
+    lostIterationNotes(settings, result);
+    const mainMs = Date.now() - started;
+    await recoverStacks(settings, deps, result, plan.argsOf, plan.testArgs, env, deadline);
+    result.overlap = await confirmOverlaps(result.runs, settings, {
+        binaries: builtBinaries(result),
+        dirs: new Map(result.packages.map((p) => [p.importPath, p.dir])),
+        argsOf: (pkg) => plan.argsOf.get(pkg) ?? plan.testArgs,
+        env,
+        firstRun: result.runs.length + 1,
+        budgetMs: Math.max(MIN_OVERLAP_BUDGET_MS, mainMs / 4),
+        ...(deadline !== undefined ? { deadline } : {}),
+    }, deps).catch((err) => {
+        // The main runs are measured already: a failed confirmation must not lose them.
+        result.notes.push(`Could not rerun the tests that failed while runs overlapped alone: ${err.message}`);
+        return [];
+    });
+    escapedNote(result);
+}
+/** tests-from: the failed tests per package, undefined to run as usual, 'stop' when nothing is to run. */
+async function testsFromFailures(settings, deps, result) {
+    if (settings.testsFrom === undefined)
+        return undefined;
+    const failed = await readTestsFrom(settings.testsFrom, deps, result);
+    if (failed === undefined)
+        return 'stop';
+    if (failed.size === 0 && !settings.run) {
+        result.notes.push(`No test failed in ${settings.testsFrom}: nothing to rerun.`);
+        deps.log(`No test failed in ${settings.testsFrom}: nothing to rerun.`);
+        return 'stop';
+    }
+    if (failed.size === 0) {
+        result.notes.push(`No test failed in ${settings.testsFrom}: running the tests that match run instead.`);
+        return undefined;
+    }
+    return failed;
+}
+/** go env, the module list and the test packages; undefined (with an error) when no package matches. */
+async function goCommands(settings, deps, result) {
+    const wd = settings.workingDirectory;
+    // The three go commands do not depend on each other: start them together (each one is a
+    // go process start-up plus module loading). Awaited in order, so errors read as before.
+    const envP = deps.go.env(wd);
+    const modulesP = deps.go.modules(wd);
+    const listedP = deps.go.listTestPackages(wd, settings.packages, settings.buildFlags);
+    // When an earlier one throws, a later rejection must not go unhandled.
+    modulesP.catch(() => { });
+    listedP.catch(() => { });
+    const goEnv = await envP;
+    result.goEnv = goEnv;
+    deps.log(`Using ${goEnv.version || 'go'} in ${wd}`);
+    const minor = goMinor(goEnv.version);
+    if (minor !== undefined && minor < 20 && settings.skip) {
+        result.notes.push(`${goEnv.version} has no -test.skip (added in Go 1.20): the skip input will fail the runs.`);
+    }
+    result.modules = await modulesP;
+    const listed = await listedP;
+    result.errors.push(...listed.errors);
+    if (listed.withoutTests.length > 0) {
+        const shown = listed.withoutTests.slice(0, 10).join(', ');
+        const more = listed.withoutTests.length > 10 ? ` and ${listed.withoutTests.length - 10} more` : '';
+        result.notes.push(`${engine_plural(listed.withoutTests.length, 'package')} without test files: ${shown}${more}.`);
+    }
+    if (listed.packages.length === 0) {
+        result.errors.push(`No test packages match ${settings.packages.join(' ')} in ${wd}: check the packages input.`);
+        return undefined;
+    }
+    return { goEnv, listed: listed.packages };
+}
+/** The packages to run (only-changed, tests-from, shard) and their test binary arguments. */
+async function planPackages(settings, deps, result, listed, goEnv, failed) {
+    const baseArgs = {
+        timeout: settings.timeout,
+        skip: settings.skip,
+        testFlags: settings.testFlags,
+        goVersion: goEnv.version,
+    };
+    const argsOf = new Map();
+    let packages = await focusIfAsked(settings, listed, deps, result);
+    if (packages.length === 0)
+        return undefined;
+    if (failed !== undefined) {
+        packages = selectFailed(packages, failed, settings, result.notes);
+        for (const p of packages) {
+            const tests = failed.get(p.importPath) ?? failed.get('') ?? [];
+            // An empty list: the package failed without a test to name, so all of it runs.
+            argsOf.set(p.importPath, testBinaryArgs({ ...baseArgs, run: tests.length > 0 ? testsfrom_runPattern(tests) : undefined }));
+        }
+        if (packages.length === 0) {
+            result.errors.push(`None of the packages that failed in ${settings.testsFrom} is among ${settings.packages.join(' ')} in ${settings.workingDirectory}.`);
+            return undefined;
+        }
+    }
+    const share = settings.shard ? shareOf(packages, settings.count, settings.shard) : undefined;
+    if (share) {
+        packages = share.packages;
+        result.shard = share.info;
+        result.notes.push(shareText(share.info, settings.count));
+    }
+    result.packages = packages;
+    const testArgs = testBinaryArgs({ ...baseArgs, run: settings.run });
+    return share ? { packages, argsOf, testArgs, share } : { packages, argsOf, testArgs };
+}
+/** One job per package; its build runs in a run slot, and is recorded in `builds`. */
+async function buildJobs(settings, deps, result, plan, goEnv, env, failed, started) {
+    const { packages, argsOf } = plan;
+    const wd = settings.workingDirectory;
+    const binDir = (0,external_node_path_namespaceObject.join)(deps.workDir, 'bin');
+    await (0,promises_namespaceObject.mkdir)(binDir, { recursive: true });
+    const names = fileNames(packages.map((p) => p.importPath));
+    const builds = new Map();
+    let lastBuildEnd = started;
+    const batch = batchBuilder(packages, settings, deps, goEnv, binDir);
+    // tests-from chooses the tests itself: then only skip is the user's pattern.
+    const patterns = {
+        ...(failed === undefined && settings.run ? { run: settings.run } : {}),
+        ...(settings.skip ? { skip: settings.skip } : {}),
+    };
+    const patternsOk = patternGate(patterns, deps, env, result);
+    const jobs = packages.map((pkg, i) => {
+        const job = {
+            package: pkg,
+            // One build per package, in a run slot: the first runs start while later packages build.
+            // With several packages, one go command builds them all (the first slot starts it, the
+            // others wait for it); a package it could not build is built alone, for its own output.
+            build: async () => {
+                const build = (await batch?.())?.get(pkg.importPath) ??
+                    (await deps.go.buildTest(pkg, (0,external_node_path_namespaceObject.join)(binDir, `${names[i]}.test`), settings.buildFlags, wd));
+                // A build stopped by cancellation is not a build failure: it is left out.
+                if (!build.ok && deps.signal?.aborted)
+                    return undefined;
+                if (!build.ok && isNoSpace(build.output)) {
+                    noSpace(result, deps, 0, `the test binary of ${pkg.importPath} could not be written`);
+                    return undefined;
+                }
+                builds.set(pkg.importPath, build);
+                lastBuildEnd = Date.now();
+                if (!build.ok)
+                    deps.log(`Build failed: ${pkg.importPath}`);
+                if (!build.ok || build.binary === undefined)
+                    return undefined;
+                return (await patternsOk(build.binary, pkg.dir)) ? build.binary : undefined;
+            },
+        };
+        const args = argsOf.get(pkg.importPath);
+        if (args)
+            job.testArgs = args;
+        return job;
+    });
+    return { jobs, builds, lastBuildEnd: () => lastBuildEnd };
+}
+/** Says what will run, then builds and runs through the scheduler. */
+async function runJobs(settings, deps, result, plan, jobs, env, deadline) {
+    const { share } = plan;
+    const parallel = cappedParallel(settings.parallel, result.notes);
+    const until = settings.until ?? 'count';
+    const precision = settings.precision ?? 0.1;
+    deps.log(`Building ${engine_plural(plan.packages.length, 'test binary', 'test binaries')} with -race and running each ` +
+        `${untilText(settings)}, at most ${parallel} at once (timeout ${settings.timeout} per run` +
+        `${settings.maxDuration ? `, ${settings.maxDuration} in all` : ''})`);
+    return schedule(jobs, {
+        count: share?.count ?? settings.count,
+        ...(share ? { firstRun: share.firstRun } : {}),
+        parallel,
+        timeout: settings.timeout,
+        timeoutMs: settings.timeoutMs,
+        testArgs: plan.testArgs,
+        logDir: (0,external_node_path_namespaceObject.join)(deps.workDir, 'logs'),
+        tmpRoot: (0,external_node_path_namespaceObject.join)(deps.workDir, 'tmp'),
+        env,
+        until,
+        precision,
+        ...(deadline !== undefined ? { deadline } : {}),
+        ...(deps.signal ? { signal: deps.signal } : {}),
+        ...(deps.keepFiles ? { keepLogs: true } : {}),
+    }, { runner: deps.runner, parse: deps.parse, onRun: deps.onRun, log: deps.log });
+}
+/** The builds and runs into the result, and one log line saying what was done. */
+function recordRuns(deps, result, packages, builds, sched, started) {
+    result.builds = packages.flatMap((p) => {
+        const b = builds.get(p.importPath);
+        return b ? [b] : [];
+    });
+    result.runs = sched.records;
+    result.escaped = sched.escaped;
+    if (sched.diskFullAfter !== undefined) {
+        noSpace(result, deps, sched.diskFullAfter, "a run's output could not all be written");
+    }
+    const builtCount = result.builds.filter((b) => b.ok).length;
+    const failedBuilds = result.builds.length - builtCount;
+    const killed = result.runs.filter((r) => r.killed).length;
+    deps.log(`Built ${engine_plural(builtCount, 'test binary', 'test binaries')}${failedBuilds > 0 ? ` (${failedBuilds} failed)` : ''}; ` +
+        `ran ${engine_plural(result.runs.length, 'test process', 'test processes')} in ${seconds(Date.now() - started)}` +
+        (killed > 0 ? ` (${killed} killed after the timeout)` : ''));
 }
 /** The error for a full disk: said once, with how many runs had finished. */
 function noSpace(result, deps, runs, what) {
