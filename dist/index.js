@@ -36250,12 +36250,15 @@ function rateKeys(run) {
  * still gets `count`.
  */
 async function schedule(jobs, opts, deps) {
-    const until = opts.until ?? 'count';
-    const precision = opts.precision ?? 0.1;
-    const names = fileNames(jobs.map((j) => j.package.importPath));
-    const states = jobs.map((job, i) => ({
+    const scheduler = new Scheduler(jobs, opts, deps);
+    for (const st of scheduler.states)
+        await (0,promises_namespaceObject.mkdir)(st.dir, { recursive: true });
+    return scheduler.run();
+}
+function newState(job, dir) {
+    return {
         job,
-        dir: (0,external_node_path_namespaceObject.join)(opts.logDir, names[i] ?? 'package'),
+        dir,
         built: job.build ? undefined : job.binary !== undefined,
         building: false,
         ...(job.binary !== undefined ? { binary: job.binary } : {}),
@@ -36267,240 +36270,23 @@ async function schedule(jobs, opts, deps) {
         seen: new Map(),
         stable: false,
         outOfTime: false,
-    }));
-    for (const st of states)
-        await (0,promises_namespaceObject.mkdir)(st.dir, { recursive: true });
-    const timeoutMs = hardTimeoutMs(opts.timeoutMs, opts.killGraceMs);
-    const tmpRoot = opts.tmpRoot ?? (0,external_node_path_namespaceObject.join)(opts.logDir, 'tmp');
-    const records = [];
-    let globalRun = 0;
-    /** Runs in flight over all packages, to tell which runs overlapped another. */
-    const running = new Set();
-    const abort = new AbortController();
-    let stop;
-    let firstFailure;
-    let done = 0;
-    const total = () => states.filter((s) => s.built !== false).length * opts.count;
-    const wantsRuns = (st) => st.built === true && !st.stable && !st.outOfTime && st.started < opts.count;
-    /** Run time a package has used: finished runs plus the running ones so far. */
-    const used = (st, now) => {
-        let ms = st.totalMs;
-        for (const t of st.inFlight.values())
-            ms += now - t;
-        return ms;
     };
-    function halt(reason) {
-        if (stop !== undefined)
-            return;
-        stop = reason;
-        abort.abort();
-    }
-    const cancel = () => halt('cancelled');
-    if (opts.signal?.aborted)
-        cancel();
-    else
-        opts.signal?.addEventListener('abort', cancel, { once: true });
-    // Every run listens to `abort`: more than Node's default of 10 at once is expected here.
-    (0,external_node_events_.setMaxListeners)(Math.max(10, opts.parallel + 1), abort.signal);
-    let deadlineTimer;
-    if (opts.deadline !== undefined) {
-        deadlineTimer = longTimeout(() => halt('budget'), Math.max(0, opts.deadline - Date.now()));
-    }
-    let escaped = 0;
-    const stoppedFindings = [];
-    let diskFullAfter;
-    let ended = 0; // runs that ended with room on the disk: all of them are counted
-    const isFull = deps.diskFull ?? diskFull;
-    async function launch(st, logFile, env) {
-        try {
-            return await deps.runner.run({
-                command: st.binary ?? '',
-                args: st.job.testArgs ?? opts.testArgs,
-                cwd: st.job.package.dir, // as go test does: tests open testdata/ relative to it
-                env,
-                timeoutMs,
-                logFile,
-                signal: abort.signal,
-                reap: true,
-            });
-        }
-        catch (err) {
-            return spawnFailed(err);
-        }
-    }
-    /** One run's process with a TMPDIR of its own; notes whether another run overlapped it. */
-    async function launchIsolated(st, logFile) {
-        const run = ++globalRun;
-        const me = { overlapped: running.size > 0 };
-        for (const other of running)
-            other.overlapped = true;
-        running.add(me);
-        let tmp;
-        try {
-            // In the try: a directory that cannot be made (a full disk) is this run's spawn error.
-            tmp = runTempDir(tmpRoot, `run-${run}`);
-            const result = await launch(st, logFile, runEnvironment(opts.env, tmp.dir, run));
-            return { result, overlapped: me.overlapped };
-        }
-        catch (err) {
-            return { result: spawnFailed(err), overlapped: me.overlapped };
-        }
-        finally {
-            running.delete(me);
-            await tmp?.release();
-        }
-    }
-    /** A run that ended on a full disk: its output may be cut, so it is not counted and all stop. */
-    async function outOfSpace(st, result) {
-        if (!isNoSpace(result.spawnError) && !(await isFull(st.dir)))
-            return false;
-        if (stop === undefined)
-            diskFullAfter = ended;
-        halt('disk');
-        return true;
-    }
-    async function parseLog(logFile, importPath) {
-        try {
-            return await deps.parse(logFile, importPath);
-        }
-        catch (err) {
-            deps.log?.(`Could not parse ${logFile}: ${err instanceof Error ? err.message : String(err)}`);
-            return structuredClone(EMPTY_PARSE);
-        }
-    }
-    /** What a stopped run had already printed that the stop cannot have caused: a race, a panic. */
-    async function printedBeforeStop(logFile, importPath) {
-        const size = await (0,promises_namespaceObject.stat)(logFile).then((s) => s.size, () => 0);
-        if (size === 0 || size > MAX_STOPPED_LOG)
-            return [];
-        const parsed = await parseLog(logFile, importPath);
-        return parsed.findings.filter((f) => PRINTED_BEFORE_STOP.has(f.kind));
-    }
-    /** `exited` is called once the process has ended, before its log is parsed. */
-    async function runOne(st, index, exited) {
-        const importPath = st.job.package.importPath;
-        const logFile = (0,external_node_path_namespaceObject.join)(st.dir, `run-${index}.log`);
-        const { result, overlapped } = await launchIsolated(st, logFile);
-        escaped += result.escaped ?? 0;
-        const drop = () => (opts.keepLogs ? Promise.resolve() : (0,promises_namespaceObject.rm)(logFile, { force: true }).catch(() => { }));
-        // Stopped half way: neither a pass nor a failure, so it is not counted.
-        if (result.aborted || (await outOfSpace(st, result))) {
-            if (result.aborted)
-                stoppedFindings.push(...(await printedBeforeStop(logFile, importPath)));
-            await drop();
-            return undefined;
-        }
-        ended++;
-        exited?.();
-        if (result.spawnError !== undefined) {
-            await (0,promises_namespaceObject.writeFile)(logFile, `race-rerun: could not run ${st.binary}: ${result.spawnError}\n`).catch(() => { });
-        }
-        const parsed = await parseLog(logFile, importPath);
-        await drop();
-        return {
-            package: importPath,
-            index,
-            exitCode: result.exitCode,
-            signal: result.signal,
-            killed: result.killed,
-            durationMs: result.durationMs,
-            ...(opts.keepLogs ? { logFile } : {}),
-            ...(result.escaped ? { escaped: result.escaped } : {}),
-            parsed,
-            overlapped,
-        };
-    }
-    function finished(st, record) {
-        records.push(record);
-        st.done++;
-        st.totalMs += record.durationMs;
-        for (const key of rateKeys(record))
-            st.seen.set(key, (st.seen.get(key) ?? 0) + 1);
-        done++;
-        try {
-            deps.onRun?.(record, done, total());
-        }
-        catch {
-            // A progress callback must not stop the runs.
-        }
-        if (until === 'first' && scheduler_runFailed(record) && stop === undefined) {
-            firstFailure = record;
-            halt('first');
-        }
-        if (until === 'stable' && !st.stable) {
-            const n = st.done;
-            // A key never seen has k = 0 in all n runs: that is the `run` key when nothing failed.
-            const ks = st.seen.has('run') ? [...st.seen.values()] : [0, ...st.seen.values()];
-            if (ks.every((k) => halfWidth(k, n) <= precision))
-                st.stable = true;
-        }
-    }
-    /**
-     * The next thing to start, or undefined when nothing can start now. A task may call `release`
-     * to give its slot back before it is done.
-     */
-    function pick(now) {
-        if (stop !== undefined)
-            return undefined;
-        const toBuild = states.find((st) => st.built === undefined && !st.building);
-        if (toBuild?.job.build) {
-            const build = toBuild.job.build;
-            toBuild.building = true;
-            return async () => {
-                let binary;
-                try {
-                    binary = await build();
-                }
-                catch (err) {
-                    deps.log?.(`Build of ${toBuild.job.package.importPath} failed: ${err.message}`);
-                }
-                toBuild.building = false;
-                toBuild.built = binary !== undefined;
-                if (binary !== undefined)
-                    toBuild.binary = binary;
-            };
-        }
-        let best;
-        let bestUsed = 0;
-        for (const st of states) {
-            if (!wantsRuns(st))
-                continue;
-            if (opts.deadline !== undefined && st.done > 0) {
-                // Do not start a run that would, by this package's average, end after the deadline.
-                if (now + st.totalMs / st.done > opts.deadline) {
-                    st.outOfTime = true;
-                    continue;
-                }
-            }
-            const u = used(st, now);
-            if (!best || u < bestUsed || (u === bestUsed && st.started < best.started)) {
-                best = st;
-                bestUsed = u;
-            }
-        }
-        if (!best)
-            return undefined;
-        const st = best;
-        const index = (opts.firstRun ?? 1) - 1 + ++st.started;
-        st.inFlight.set(index, now);
-        // With `count` nothing waits on what a run found, so the next process starts while this
-        // run's log is parsed: the cores keep running tests instead of waiting on the parser.
-        // (`first` and `stable` decide from the parse whether to start another run.)
-        return async (release) => {
-            const record = await runOne(st, index, until === 'count' ? release : undefined);
-            st.inFlight.delete(index);
-            if (record)
-                finished(st, record);
-            else
-                st.stopped++;
-        };
-    }
-    await new Promise((resolveAll) => {
+}
+/** Run time a package has used: finished runs plus the running ones so far. */
+function used(st, now) {
+    let ms = st.totalMs;
+    for (const t of st.inFlight.values())
+        ms += now - t;
+    return ms;
+}
+/** Keeps up to `parallel` tasks from `pick` running; resolves once none is left and none can start. */
+function runSlots(parallel, pick, log) {
+    return new Promise((resolveAll) => {
         let active = 0; // slots in use
         let unfinished = 0; // tasks not done, released ones (a log being parsed) included
         const pump = () => {
-            while (active < Math.max(1, opts.parallel)) {
-                const task = pick(Date.now());
+            while (active < Math.max(1, parallel)) {
+                const task = pick();
                 if (!task)
                     break;
                 active++;
@@ -36514,7 +36300,7 @@ async function schedule(jobs, opts, deps) {
                     pump();
                 };
                 task(release)
-                    .catch((err) => deps.log?.(`race-rerun: ${err.message}`))
+                    .catch((err) => log?.(`race-rerun: ${err.message}`))
                     .finally(() => {
                     unfinished--;
                     if (!released) {
@@ -36529,36 +36315,293 @@ async function schedule(jobs, opts, deps) {
         };
         pump();
     });
-    deadlineTimer?.clear();
-    opts.signal?.removeEventListener('abort', cancel);
-    if (stop === undefined) {
-        const ran = states.filter((st) => st.built === true);
-        if (until === 'stable' && ran.length > 0 && ran.every((st) => st.stable))
-            stop = 'stable';
-        else if (ran.some((st) => st.outOfTime && !st.stable && st.started < opts.count))
-            stop = 'budget';
-        else
-            stop = 'count';
+}
+/** The state of one schedule call: its packages, its runs so far, and why it stopped. */
+class Scheduler {
+    opts;
+    deps;
+    states;
+    until;
+    precision;
+    timeoutMs;
+    tmpRoot;
+    records = [];
+    globalRun = 0;
+    /** Runs in flight over all packages, to tell which runs overlapped another. */
+    running = new Set();
+    abort = new AbortController();
+    stop;
+    firstFailure;
+    done = 0;
+    escaped = 0;
+    stoppedFindings = [];
+    diskFullAfter;
+    ended = 0; // runs that ended with room on the disk: all of them are counted
+    isFull;
+    cancel = () => this.halt('cancelled');
+    constructor(jobs, opts, deps) {
+        this.opts = opts;
+        this.deps = deps;
+        this.until = opts.until ?? 'count';
+        this.precision = opts.precision ?? 0.1;
+        const names = fileNames(jobs.map((j) => j.package.importPath));
+        this.states = jobs.map((job, i) => newState(job, (0,external_node_path_namespaceObject.join)(opts.logDir, names[i] ?? 'package')));
+        this.timeoutMs = hardTimeoutMs(opts.timeoutMs, opts.killGraceMs);
+        this.tmpRoot = opts.tmpRoot ?? (0,external_node_path_namespaceObject.join)(opts.logDir, 'tmp');
+        this.isFull = deps.diskFull ?? diskFull;
     }
-    const result = {
-        records: records.sort((a, b) => a.package < b.package ? -1 : a.package > b.package ? 1 : a.index - b.index),
-        stop,
-        packages: states.map((st) => ({
-            importPath: st.job.package.importPath,
-            built: st.built === true,
-            runs: st.done,
-            stopped: st.stopped,
-            stable: st.stable,
-            meanMs: st.done > 0 ? st.totalMs / st.done : 0,
-        })),
-        escaped,
-        stoppedFindings,
-    };
-    if (firstFailure)
-        result.firstFailure = firstFailure;
-    if (diskFullAfter !== undefined)
-        result.diskFullAfter = diskFullAfter;
-    return result;
+    async run() {
+        const { opts } = this;
+        if (opts.signal?.aborted)
+            this.cancel();
+        else
+            opts.signal?.addEventListener('abort', this.cancel, { once: true });
+        // Every run listens to `abort`: more than Node's default of 10 at once is expected here.
+        (0,external_node_events_.setMaxListeners)(Math.max(10, opts.parallel + 1), this.abort.signal);
+        let deadlineTimer;
+        if (opts.deadline !== undefined) {
+            deadlineTimer = longTimeout(() => this.halt('budget'), Math.max(0, opts.deadline - Date.now()));
+        }
+        await runSlots(opts.parallel, () => this.pick(Date.now()), this.deps.log);
+        deadlineTimer?.clear();
+        opts.signal?.removeEventListener('abort', this.cancel);
+        return this.result();
+    }
+    total() {
+        return this.states.filter((s) => s.built !== false).length * this.opts.count;
+    }
+    wantsRuns(st) {
+        return st.built === true && !st.stable && !st.outOfTime && st.started < this.opts.count;
+    }
+    halt(reason) {
+        if (this.stop !== undefined)
+            return;
+        this.stop = reason;
+        this.abort.abort();
+    }
+    async launch(st, logFile, env) {
+        try {
+            return await this.deps.runner.run({
+                command: st.binary ?? '',
+                args: st.job.testArgs ?? this.opts.testArgs,
+                cwd: st.job.package.dir, // as go test does: tests open testdata/ relative to it
+                env,
+                timeoutMs: this.timeoutMs,
+                logFile,
+                signal: this.abort.signal,
+                reap: true,
+            });
+        }
+        catch (err) {
+            return spawnFailed(err);
+        }
+    }
+    /** One run's process with a TMPDIR of its own; notes whether another run overlapped it. */
+    async launchIsolated(st, logFile) {
+        const run = ++this.globalRun;
+        const me = { overlapped: this.running.size > 0 };
+        for (const other of this.running)
+            other.overlapped = true;
+        this.running.add(me);
+        let tmp;
+        try {
+            // In the try: a directory that cannot be made (a full disk) is this run's spawn error.
+            tmp = runTempDir(this.tmpRoot, `run-${run}`);
+            const result = await this.launch(st, logFile, runEnvironment(this.opts.env, tmp.dir, run));
+            return { result, overlapped: me.overlapped };
+        }
+        catch (err) {
+            return { result: spawnFailed(err), overlapped: me.overlapped };
+        }
+        finally {
+            this.running.delete(me);
+            await tmp?.release();
+        }
+    }
+    /** A run that ended on a full disk: its output may be cut, so it is not counted and all stop. */
+    async outOfSpace(st, result) {
+        if (!isNoSpace(result.spawnError) && !(await this.isFull(st.dir)))
+            return false;
+        if (this.stop === undefined)
+            this.diskFullAfter = this.ended;
+        this.halt('disk');
+        return true;
+    }
+    async parseLog(logFile, importPath) {
+        try {
+            return await this.deps.parse(logFile, importPath);
+        }
+        catch (err) {
+            this.deps.log?.(`Could not parse ${logFile}: ${err instanceof Error ? err.message : String(err)}`);
+            return structuredClone(EMPTY_PARSE);
+        }
+    }
+    /** What a stopped run had already printed that the stop cannot have caused: a race, a panic. */
+    async printedBeforeStop(logFile, importPath) {
+        const size = await (0,promises_namespaceObject.stat)(logFile).then((s) => s.size, () => 0);
+        if (size === 0 || size > MAX_STOPPED_LOG)
+            return [];
+        const parsed = await this.parseLog(logFile, importPath);
+        return parsed.findings.filter((f) => PRINTED_BEFORE_STOP.has(f.kind));
+    }
+    /** `exited` is called once the process has ended, before its log is parsed. */
+    async runOne(st, index, exited) {
+        const { opts } = this;
+        const importPath = st.job.package.importPath;
+        const logFile = (0,external_node_path_namespaceObject.join)(st.dir, `run-${index}.log`);
+        const { result, overlapped } = await this.launchIsolated(st, logFile);
+        this.escaped += result.escaped ?? 0;
+        const drop = () => (opts.keepLogs ? Promise.resolve() : (0,promises_namespaceObject.rm)(logFile, { force: true }).catch(() => { }));
+        // Stopped half way: neither a pass nor a failure, so it is not counted.
+        if (result.aborted || (await this.outOfSpace(st, result))) {
+            if (result.aborted)
+                this.stoppedFindings.push(...(await this.printedBeforeStop(logFile, importPath)));
+            await drop();
+            return undefined;
+        }
+        this.ended++;
+        exited?.();
+        if (result.spawnError !== undefined) {
+            await (0,promises_namespaceObject.writeFile)(logFile, `race-rerun: could not run ${st.binary}: ${result.spawnError}\n`).catch(() => { });
+        }
+        const parsed = await this.parseLog(logFile, importPath);
+        await drop();
+        return {
+            package: importPath,
+            index,
+            exitCode: result.exitCode,
+            signal: result.signal,
+            killed: result.killed,
+            durationMs: result.durationMs,
+            ...(opts.keepLogs ? { logFile } : {}),
+            ...(result.escaped ? { escaped: result.escaped } : {}),
+            parsed,
+            overlapped,
+        };
+    }
+    finished(st, record) {
+        this.records.push(record);
+        st.done++;
+        st.totalMs += record.durationMs;
+        for (const key of rateKeys(record))
+            st.seen.set(key, (st.seen.get(key) ?? 0) + 1);
+        this.done++;
+        try {
+            this.deps.onRun?.(record, this.done, this.total());
+        }
+        catch {
+            // A progress callback must not stop the runs.
+        }
+        if (this.until === 'first' && scheduler_runFailed(record) && this.stop === undefined) {
+            this.firstFailure = record;
+            this.halt('first');
+        }
+        if (this.until === 'stable' && !st.stable) {
+            const n = st.done;
+            // A key never seen has k = 0 in all n runs: that is the `run` key when nothing failed.
+            const ks = st.seen.has('run') ? [...st.seen.values()] : [0, ...st.seen.values()];
+            if (ks.every((k) => halfWidth(k, n) <= this.precision))
+                st.stable = true;
+        }
+    }
+    /** The next thing to start, or undefined when nothing can start now. */
+    pick(now) {
+        if (this.stop !== undefined)
+            return undefined;
+        return this.pickBuild() ?? this.pickRun(now);
+    }
+    pickBuild() {
+        const toBuild = this.states.find((st) => st.built === undefined && !st.building);
+        if (!toBuild?.job.build)
+            return undefined;
+        const build = toBuild.job.build;
+        toBuild.building = true;
+        return async () => {
+            let binary;
+            try {
+                binary = await build();
+            }
+            catch (err) {
+                this.deps.log?.(`Build of ${toBuild.job.package.importPath} failed: ${err.message}`);
+            }
+            toBuild.building = false;
+            toBuild.built = binary !== undefined;
+            if (binary !== undefined)
+                toBuild.binary = binary;
+        };
+    }
+    /** The package that has used the least run time, of those that want a run and have time for it. */
+    nextPackage(now) {
+        const { opts } = this;
+        let best;
+        let bestUsed = 0;
+        for (const st of this.states) {
+            if (!this.wantsRuns(st))
+                continue;
+            if (opts.deadline !== undefined && st.done > 0) {
+                // Do not start a run that would, by this package's average, end after the deadline.
+                if (now + st.totalMs / st.done > opts.deadline) {
+                    st.outOfTime = true;
+                    continue;
+                }
+            }
+            const u = used(st, now);
+            if (!best || u < bestUsed || (u === bestUsed && st.started < best.started)) {
+                best = st;
+                bestUsed = u;
+            }
+        }
+        return best;
+    }
+    pickRun(now) {
+        const st = this.nextPackage(now);
+        if (!st)
+            return undefined;
+        const index = (this.opts.firstRun ?? 1) - 1 + ++st.started;
+        st.inFlight.set(index, now);
+        // With `count` nothing waits on what a run found, so the next process starts while this
+        // run's log is parsed: the cores keep running tests instead of waiting on the parser.
+        // (`first` and `stable` decide from the parse whether to start another run.)
+        return async (release) => {
+            const record = await this.runOne(st, index, this.until === 'count' ? release : undefined);
+            st.inFlight.delete(index);
+            if (record)
+                this.finished(st, record);
+            else
+                st.stopped++;
+        };
+    }
+    /** Why the runs ended when nothing stopped them early. */
+    endReason() {
+        const ran = this.states.filter((st) => st.built === true);
+        if (this.until === 'stable' && ran.length > 0 && ran.every((st) => st.stable))
+            return 'stable';
+        if (ran.some((st) => st.outOfTime && !st.stable && st.started < this.opts.count))
+            return 'budget';
+        return 'count';
+    }
+    result() {
+        this.stop ??= this.endReason();
+        const result = {
+            records: this.records.sort((a, b) => a.package < b.package ? -1 : a.package > b.package ? 1 : a.index - b.index),
+            stop: this.stop,
+            packages: this.states.map((st) => ({
+                importPath: st.job.package.importPath,
+                built: st.built === true,
+                runs: st.done,
+                stopped: st.stopped,
+                stable: st.stable,
+                meanMs: st.done > 0 ? st.totalMs / st.done : 0,
+            })),
+            escaped: this.escaped,
+            stoppedFindings: this.stoppedFindings,
+        };
+        if (this.firstFailure)
+            result.firstFailure = this.firstFailure;
+        if (this.diskFullAfter !== undefined)
+            result.diskFullAfter = this.diskFullAfter;
+        return result;
+    }
 }
 /** Runs every job `count` times (see schedule); the counted runs by package then index. */
 async function runAll(jobs, opts, deps) {

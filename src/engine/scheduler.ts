@@ -241,12 +241,15 @@ interface PkgState {
  * still gets `count`.
  */
 export async function schedule(jobs: RunJob[], opts: RunOptions, deps: RunDeps): Promise<ScheduleResult> {
-  const until = opts.until ?? 'count';
-  const precision = opts.precision ?? 0.1;
-  const names = fileNames(jobs.map((j) => j.package.importPath));
-  const states: PkgState[] = jobs.map((job, i) => ({
+  const scheduler = new Scheduler(jobs, opts, deps);
+  for (const st of scheduler.states) await mkdir(st.dir, { recursive: true });
+  return scheduler.run();
+}
+
+function newState(job: RunJob, dir: string): PkgState {
+  return {
     job,
-    dir: join(opts.logDir, names[i] ?? 'package'),
+    dir,
     built: job.build ? undefined : job.binary !== undefined,
     building: false,
     ...(job.binary !== undefined ? { binary: job.binary } : {}),
@@ -258,64 +261,134 @@ export async function schedule(jobs: RunJob[], opts: RunOptions, deps: RunDeps):
     seen: new Map(),
     stable: false,
     outOfTime: false,
-  }));
-  for (const st of states) await mkdir(st.dir, { recursive: true });
-
-  const timeoutMs = hardTimeoutMs(opts.timeoutMs, opts.killGraceMs);
-  const tmpRoot = opts.tmpRoot ?? join(opts.logDir, 'tmp');
-  const records: RunRecord[] = [];
-  let globalRun = 0;
-  /** Runs in flight over all packages, to tell which runs overlapped another. */
-  const running = new Set<{ overlapped: boolean }>();
-  const abort = new AbortController();
-  let stop: StopReason | undefined;
-  let firstFailure: RunRecord | undefined;
-  let done = 0;
-  const total = () => states.filter((s) => s.built !== false).length * opts.count;
-
-  const wantsRuns = (st: PkgState): boolean =>
-    st.built === true && !st.stable && !st.outOfTime && st.started < opts.count;
-
-  /** Run time a package has used: finished runs plus the running ones so far. */
-  const used = (st: PkgState, now: number): number => {
-    let ms = st.totalMs;
-    for (const t of st.inFlight.values()) ms += now - t;
-    return ms;
   };
+}
 
-  function halt(reason: StopReason): void {
-    if (stop !== undefined) return;
-    stop = reason;
-    abort.abort();
+/** Run time a package has used: finished runs plus the running ones so far. */
+function used(st: PkgState, now: number): number {
+  let ms = st.totalMs;
+  for (const t of st.inFlight.values()) ms += now - t;
+  return ms;
+}
+
+/** A task started in a slot; it may call `release` to give its slot back before it is done. */
+type Task = (release: () => void) => Promise<void>;
+
+/** Keeps up to `parallel` tasks from `pick` running; resolves once none is left and none can start. */
+function runSlots(
+  parallel: number,
+  pick: () => Task | undefined,
+  log?: (message: string) => void,
+): Promise<void> {
+  return new Promise<void>((resolveAll) => {
+    let active = 0; // slots in use
+    let unfinished = 0; // tasks not done, released ones (a log being parsed) included
+    const pump = (): void => {
+      while (active < Math.max(1, parallel)) {
+        const task = pick();
+        if (!task) break;
+        active++;
+        unfinished++;
+        let released = false;
+        const release = (): void => {
+          if (released) return;
+          released = true;
+          active--;
+          pump();
+        };
+        task(release)
+          .catch((err) => log?.(`race-rerun: ${(err as Error).message}`))
+          .finally(() => {
+            unfinished--;
+            if (!released) {
+              released = true;
+              active--;
+            }
+            pump();
+          });
+      }
+      if (active === 0 && unfinished === 0) resolveAll();
+    };
+    pump();
+  });
+}
+
+/** The state of one schedule call: its packages, its runs so far, and why it stopped. */
+class Scheduler {
+  readonly states: PkgState[];
+  private readonly until: Until;
+  private readonly precision: number;
+  private readonly timeoutMs: number | undefined;
+  private readonly tmpRoot: string;
+  private readonly records: RunRecord[] = [];
+  private globalRun = 0;
+  /** Runs in flight over all packages, to tell which runs overlapped another. */
+  private readonly running = new Set<{ overlapped: boolean }>();
+  private readonly abort = new AbortController();
+  private stop: StopReason | undefined;
+  private firstFailure: RunRecord | undefined;
+  private done = 0;
+  private escaped = 0;
+  private readonly stoppedFindings: RawFinding[] = [];
+  private diskFullAfter: number | undefined;
+  private ended = 0; // runs that ended with room on the disk: all of them are counted
+  private readonly isFull: (dir: string) => Promise<boolean>;
+  private readonly cancel = (): void => this.halt('cancelled');
+
+  constructor(
+    jobs: RunJob[],
+    private readonly opts: RunOptions,
+    private readonly deps: RunDeps,
+  ) {
+    this.until = opts.until ?? 'count';
+    this.precision = opts.precision ?? 0.1;
+    const names = fileNames(jobs.map((j) => j.package.importPath));
+    this.states = jobs.map((job, i) => newState(job, join(opts.logDir, names[i] ?? 'package')));
+    this.timeoutMs = hardTimeoutMs(opts.timeoutMs, opts.killGraceMs);
+    this.tmpRoot = opts.tmpRoot ?? join(opts.logDir, 'tmp');
+    this.isFull = deps.diskFull ?? diskFull;
   }
 
-  const cancel = () => halt('cancelled');
-  if (opts.signal?.aborted) cancel();
-  else opts.signal?.addEventListener('abort', cancel, { once: true });
-  // Every run listens to `abort`: more than Node's default of 10 at once is expected here.
-  setMaxListeners(Math.max(10, opts.parallel + 1), abort.signal);
-
-  let deadlineTimer: LongTimer | undefined;
-  if (opts.deadline !== undefined) {
-    deadlineTimer = longTimeout(() => halt('budget'), Math.max(0, opts.deadline - Date.now()));
+  async run(): Promise<ScheduleResult> {
+    const { opts } = this;
+    if (opts.signal?.aborted) this.cancel();
+    else opts.signal?.addEventListener('abort', this.cancel, { once: true });
+    // Every run listens to `abort`: more than Node's default of 10 at once is expected here.
+    setMaxListeners(Math.max(10, opts.parallel + 1), this.abort.signal);
+    let deadlineTimer: LongTimer | undefined;
+    if (opts.deadline !== undefined) {
+      deadlineTimer = longTimeout(() => this.halt('budget'), Math.max(0, opts.deadline - Date.now()));
+    }
+    await runSlots(opts.parallel, () => this.pick(Date.now()), this.deps.log);
+    deadlineTimer?.clear();
+    opts.signal?.removeEventListener('abort', this.cancel);
+    return this.result();
   }
 
-  let escaped = 0;
-  const stoppedFindings: RawFinding[] = [];
-  let diskFullAfter: number | undefined;
-  let ended = 0; // runs that ended with room on the disk: all of them are counted
-  const isFull = deps.diskFull ?? diskFull;
+  private total(): number {
+    return this.states.filter((s) => s.built !== false).length * this.opts.count;
+  }
 
-  async function launch(st: PkgState, logFile: string, env: NodeJS.ProcessEnv): Promise<ProcessResult> {
+  private wantsRuns(st: PkgState): boolean {
+    return st.built === true && !st.stable && !st.outOfTime && st.started < this.opts.count;
+  }
+
+  private halt(reason: StopReason): void {
+    if (this.stop !== undefined) return;
+    this.stop = reason;
+    this.abort.abort();
+  }
+
+  private async launch(st: PkgState, logFile: string, env: NodeJS.ProcessEnv): Promise<ProcessResult> {
     try {
-      return await deps.runner.run({
+      return await this.deps.runner.run({
         command: st.binary ?? '',
-        args: st.job.testArgs ?? opts.testArgs,
+        args: st.job.testArgs ?? this.opts.testArgs,
         cwd: st.job.package.dir, // as go test does: tests open testdata/ relative to it
         env,
-        timeoutMs,
+        timeoutMs: this.timeoutMs,
         logFile,
-        signal: abort.signal,
+        signal: this.abort.signal,
         reap: true,
       });
     } catch (err) {
@@ -324,74 +397,75 @@ export async function schedule(jobs: RunJob[], opts: RunOptions, deps: RunDeps):
   }
 
   /** One run's process with a TMPDIR of its own; notes whether another run overlapped it. */
-  async function launchIsolated(st: PkgState, logFile: string) {
-    const run = ++globalRun;
-    const me = { overlapped: running.size > 0 };
-    for (const other of running) other.overlapped = true;
-    running.add(me);
+  private async launchIsolated(st: PkgState, logFile: string) {
+    const run = ++this.globalRun;
+    const me = { overlapped: this.running.size > 0 };
+    for (const other of this.running) other.overlapped = true;
+    this.running.add(me);
     let tmp: ReturnType<typeof runTempDir> | undefined;
     try {
       // In the try: a directory that cannot be made (a full disk) is this run's spawn error.
-      tmp = runTempDir(tmpRoot, `run-${run}`);
-      const result = await launch(st, logFile, runEnvironment(opts.env, tmp.dir, run));
+      tmp = runTempDir(this.tmpRoot, `run-${run}`);
+      const result = await this.launch(st, logFile, runEnvironment(this.opts.env, tmp.dir, run));
       return { result, overlapped: me.overlapped };
     } catch (err) {
       return { result: spawnFailed(err), overlapped: me.overlapped };
     } finally {
-      running.delete(me);
+      this.running.delete(me);
       await tmp?.release();
     }
   }
 
   /** A run that ended on a full disk: its output may be cut, so it is not counted and all stop. */
-  async function outOfSpace(st: PkgState, result: ProcessResult): Promise<boolean> {
-    if (!isNoSpace(result.spawnError) && !(await isFull(st.dir))) return false;
-    if (stop === undefined) diskFullAfter = ended;
-    halt('disk');
+  private async outOfSpace(st: PkgState, result: ProcessResult): Promise<boolean> {
+    if (!isNoSpace(result.spawnError) && !(await this.isFull(st.dir))) return false;
+    if (this.stop === undefined) this.diskFullAfter = this.ended;
+    this.halt('disk');
     return true;
   }
 
-  async function parseLog(logFile: string, importPath: string): Promise<ParsedOutput> {
+  private async parseLog(logFile: string, importPath: string): Promise<ParsedOutput> {
     try {
-      return await deps.parse(logFile, importPath);
+      return await this.deps.parse(logFile, importPath);
     } catch (err) {
-      deps.log?.(`Could not parse ${logFile}: ${err instanceof Error ? err.message : String(err)}`);
+      this.deps.log?.(`Could not parse ${logFile}: ${err instanceof Error ? err.message : String(err)}`);
       return structuredClone(EMPTY_PARSE);
     }
   }
 
   /** What a stopped run had already printed that the stop cannot have caused: a race, a panic. */
-  async function printedBeforeStop(logFile: string, importPath: string): Promise<RawFinding[]> {
+  private async printedBeforeStop(logFile: string, importPath: string): Promise<RawFinding[]> {
     const size = await stat(logFile).then(
       (s) => s.size,
       () => 0,
     );
     if (size === 0 || size > MAX_STOPPED_LOG) return [];
-    const parsed = await parseLog(logFile, importPath);
+    const parsed = await this.parseLog(logFile, importPath);
     return parsed.findings.filter((f) => PRINTED_BEFORE_STOP.has(f.kind));
   }
 
   /** `exited` is called once the process has ended, before its log is parsed. */
-  async function runOne(st: PkgState, index: number, exited?: () => void): Promise<RunRecord | undefined> {
+  private async runOne(st: PkgState, index: number, exited?: () => void): Promise<RunRecord | undefined> {
+    const { opts } = this;
     const importPath = st.job.package.importPath;
     const logFile = join(st.dir, `run-${index}.log`);
-    const { result, overlapped } = await launchIsolated(st, logFile);
-    escaped += result.escaped ?? 0;
+    const { result, overlapped } = await this.launchIsolated(st, logFile);
+    this.escaped += result.escaped ?? 0;
     const drop = () => (opts.keepLogs ? Promise.resolve() : rm(logFile, { force: true }).catch(() => {}));
     // Stopped half way: neither a pass nor a failure, so it is not counted.
-    if (result.aborted || (await outOfSpace(st, result))) {
-      if (result.aborted) stoppedFindings.push(...(await printedBeforeStop(logFile, importPath)));
+    if (result.aborted || (await this.outOfSpace(st, result))) {
+      if (result.aborted) this.stoppedFindings.push(...(await this.printedBeforeStop(logFile, importPath)));
       await drop();
       return undefined;
     }
-    ended++;
+    this.ended++;
     exited?.();
     if (result.spawnError !== undefined) {
       await writeFile(logFile, `race-rerun: could not run ${st.binary}: ${result.spawnError}\n`).catch(
         () => {},
       );
     }
-    const parsed = await parseLog(logFile, importPath);
+    const parsed = await this.parseLog(logFile, importPath);
     await drop();
     return {
       package: importPath,
@@ -407,55 +481,60 @@ export async function schedule(jobs: RunJob[], opts: RunOptions, deps: RunDeps):
     };
   }
 
-  function finished(st: PkgState, record: RunRecord): void {
-    records.push(record);
+  private finished(st: PkgState, record: RunRecord): void {
+    this.records.push(record);
     st.done++;
     st.totalMs += record.durationMs;
     for (const key of rateKeys(record)) st.seen.set(key, (st.seen.get(key) ?? 0) + 1);
-    done++;
+    this.done++;
     try {
-      deps.onRun?.(record, done, total());
+      this.deps.onRun?.(record, this.done, this.total());
     } catch {
       // A progress callback must not stop the runs.
     }
-    if (until === 'first' && runFailed(record) && stop === undefined) {
-      firstFailure = record;
-      halt('first');
+    if (this.until === 'first' && runFailed(record) && this.stop === undefined) {
+      this.firstFailure = record;
+      this.halt('first');
     }
-    if (until === 'stable' && !st.stable) {
+    if (this.until === 'stable' && !st.stable) {
       const n = st.done;
       // A key never seen has k = 0 in all n runs: that is the `run` key when nothing failed.
       const ks = st.seen.has('run') ? [...st.seen.values()] : [0, ...st.seen.values()];
-      if (ks.every((k) => halfWidth(k, n) <= precision)) st.stable = true;
+      if (ks.every((k) => halfWidth(k, n) <= this.precision)) st.stable = true;
     }
   }
 
-  /**
-   * The next thing to start, or undefined when nothing can start now. A task may call `release`
-   * to give its slot back before it is done.
-   */
-  function pick(now: number): ((release: () => void) => Promise<void>) | undefined {
-    if (stop !== undefined) return undefined;
-    const toBuild = states.find((st) => st.built === undefined && !st.building);
-    if (toBuild?.job.build) {
-      const build = toBuild.job.build;
-      toBuild.building = true;
-      return async () => {
-        let binary: string | undefined;
-        try {
-          binary = await build();
-        } catch (err) {
-          deps.log?.(`Build of ${toBuild.job.package.importPath} failed: ${(err as Error).message}`);
-        }
-        toBuild.building = false;
-        toBuild.built = binary !== undefined;
-        if (binary !== undefined) toBuild.binary = binary;
-      };
-    }
+  /** The next thing to start, or undefined when nothing can start now. */
+  private pick(now: number): Task | undefined {
+    if (this.stop !== undefined) return undefined;
+    return this.pickBuild() ?? this.pickRun(now);
+  }
+
+  private pickBuild(): Task | undefined {
+    const toBuild = this.states.find((st) => st.built === undefined && !st.building);
+    if (!toBuild?.job.build) return undefined;
+    const build = toBuild.job.build;
+    toBuild.building = true;
+    return async () => {
+      let binary: string | undefined;
+      try {
+        binary = await build();
+      } catch (err) {
+        this.deps.log?.(`Build of ${toBuild.job.package.importPath} failed: ${(err as Error).message}`);
+      }
+      toBuild.building = false;
+      toBuild.built = binary !== undefined;
+      if (binary !== undefined) toBuild.binary = binary;
+    };
+  }
+
+  /** The package that has used the least run time, of those that want a run and have time for it. */
+  private nextPackage(now: number): PkgState | undefined {
+    const { opts } = this;
     let best: PkgState | undefined;
     let bestUsed = 0;
-    for (const st of states) {
-      if (!wantsRuns(st)) continue;
+    for (const st of this.states) {
+      if (!this.wantsRuns(st)) continue;
       if (opts.deadline !== undefined && st.done > 0) {
         // Do not start a run that would, by this package's average, end after the deadline.
         if (now + st.totalMs / st.done > opts.deadline) {
@@ -469,80 +548,55 @@ export async function schedule(jobs: RunJob[], opts: RunOptions, deps: RunDeps):
         bestUsed = u;
       }
     }
-    if (!best) return undefined;
-    const st = best;
-    const index = (opts.firstRun ?? 1) - 1 + ++st.started;
+    return best;
+  }
+
+  private pickRun(now: number): Task | undefined {
+    const st = this.nextPackage(now);
+    if (!st) return undefined;
+    const index = (this.opts.firstRun ?? 1) - 1 + ++st.started;
     st.inFlight.set(index, now);
     // With `count` nothing waits on what a run found, so the next process starts while this
     // run's log is parsed: the cores keep running tests instead of waiting on the parser.
     // (`first` and `stable` decide from the parse whether to start another run.)
     return async (release) => {
-      const record = await runOne(st, index, until === 'count' ? release : undefined);
+      const record = await this.runOne(st, index, this.until === 'count' ? release : undefined);
       st.inFlight.delete(index);
-      if (record) finished(st, record);
+      if (record) this.finished(st, record);
       else st.stopped++;
     };
   }
 
-  await new Promise<void>((resolveAll) => {
-    let active = 0; // slots in use
-    let unfinished = 0; // tasks not done, released ones (a log being parsed) included
-    const pump = (): void => {
-      while (active < Math.max(1, opts.parallel)) {
-        const task = pick(Date.now());
-        if (!task) break;
-        active++;
-        unfinished++;
-        let released = false;
-        const release = (): void => {
-          if (released) return;
-          released = true;
-          active--;
-          pump();
-        };
-        task(release)
-          .catch((err) => deps.log?.(`race-rerun: ${(err as Error).message}`))
-          .finally(() => {
-            unfinished--;
-            if (!released) {
-              released = true;
-              active--;
-            }
-            pump();
-          });
-      }
-      if (active === 0 && unfinished === 0) resolveAll();
-    };
-    pump();
-  });
-  deadlineTimer?.clear();
-  opts.signal?.removeEventListener('abort', cancel);
-
-  if (stop === undefined) {
-    const ran = states.filter((st) => st.built === true);
-    if (until === 'stable' && ran.length > 0 && ran.every((st) => st.stable)) stop = 'stable';
-    else if (ran.some((st) => st.outOfTime && !st.stable && st.started < opts.count)) stop = 'budget';
-    else stop = 'count';
+  /** Why the runs ended when nothing stopped them early. */
+  private endReason(): StopReason {
+    const ran = this.states.filter((st) => st.built === true);
+    if (this.until === 'stable' && ran.length > 0 && ran.every((st) => st.stable)) return 'stable';
+    if (ran.some((st) => st.outOfTime && !st.stable && st.started < this.opts.count)) return 'budget';
+    return 'count';
   }
-  const result: ScheduleResult = {
-    records: records.sort((a, b) =>
-      a.package < b.package ? -1 : a.package > b.package ? 1 : a.index - b.index,
-    ),
-    stop,
-    packages: states.map((st) => ({
-      importPath: st.job.package.importPath,
-      built: st.built === true,
-      runs: st.done,
-      stopped: st.stopped,
-      stable: st.stable,
-      meanMs: st.done > 0 ? st.totalMs / st.done : 0,
-    })),
-    escaped,
-    stoppedFindings,
-  };
-  if (firstFailure) result.firstFailure = firstFailure;
-  if (diskFullAfter !== undefined) result.diskFullAfter = diskFullAfter;
-  return result;
+
+  private result(): ScheduleResult {
+    this.stop ??= this.endReason();
+    const result: ScheduleResult = {
+      records: this.records.sort((a, b) =>
+        a.package < b.package ? -1 : a.package > b.package ? 1 : a.index - b.index,
+      ),
+      stop: this.stop,
+      packages: this.states.map((st) => ({
+        importPath: st.job.package.importPath,
+        built: st.built === true,
+        runs: st.done,
+        stopped: st.stopped,
+        stable: st.stable,
+        meanMs: st.done > 0 ? st.totalMs / st.done : 0,
+      })),
+      escaped: this.escaped,
+      stoppedFindings: this.stoppedFindings,
+    };
+    if (this.firstFailure) result.firstFailure = this.firstFailure;
+    if (this.diskFullAfter !== undefined) result.diskFullAfter = this.diskFullAfter;
+    return result;
+  }
 }
 
 /** Runs every job `count` times (see schedule); the counted runs by package then index. */
