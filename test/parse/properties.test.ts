@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createPathMapper } from '../../src/analysis/paths.js';
 import { buildReport } from '../../src/analysis/report.js';
-import { FINDING_KINDS, type ParsedOutput } from '../../src/model.js';
+import { FINDING_KINDS, type ParsedOutput, STACK_ROLES } from '../../src/model.js';
 import { createOutputParser, parseOutput } from '../../src/parse/output.js';
 import { fixture, fixtureNames } from './helpers.js';
 
@@ -17,17 +17,7 @@ const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
 const params = { numRuns, ...(seed !== undefined ? { seed } : {}) };
 
 const ROOT = '/home/runner/work/corpus/corpus';
-const ROLES = new Set([
-  'current',
-  'previous',
-  'current-creation',
-  'previous-creation',
-  'panic',
-  'creation',
-  'goroutine',
-  'failure',
-  'build',
-]);
+const ROLES = new Set<string>(STACK_ROLES);
 const ACTIONS = new Set(['pass', 'fail', 'skip', 'interrupted']);
 
 const samples = fixtureNames().map((n) => fixture(n));
