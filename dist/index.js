@@ -46237,6 +46237,10 @@ function matrixLabel(matrix) {
     return matrix;
 }
 const HISTORY_PREFIX = '<!-- race-rerun-history: ';
+/** A whole number of runs or findings, as the hidden history line must hold. */
+function count(n) {
+    return typeof n === 'number' && Number.isInteger(n) && n >= 0;
+}
 /**
  * The history written at the end of an earlier comment; [] when there is none. Only the last
  * history line counts, and only well-formed entries: test output quoted higher up in the comment
@@ -46255,7 +46259,6 @@ function parseHistory(body) {
         const value = JSON.parse(body.slice(at + HISTORY_PREFIX.length, end));
         if (!Array.isArray(value))
             return [];
-        const count = (n) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
         return value
             .filter((e) => typeof e === 'object' &&
             e !== null &&
@@ -46276,7 +46279,6 @@ function parseHistory(body) {
 function parseSeen(value) {
     if (!Array.isArray(value))
         return [];
-    const count = (n) => typeof n === 'number' && Number.isInteger(n) && n >= 0;
     const kinds = FINDING_KINDS;
     return value
         .filter((s) => typeof s === 'object' &&

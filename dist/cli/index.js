@@ -9772,7 +9772,7 @@ async function cmdMerge(args, color) {
     const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
         args,
         allowPositionals: true,
-        options: { ...OUTPUT_FLAGS, ...BASELINE_OPTIONS, help: { type: 'boolean', short: 'h' } },
+        options: REPORT_FLAGS,
     });
     if (values.help)
         return usage(0);
@@ -9819,6 +9819,8 @@ const BASELINE_OPTIONS = {
     baseline: { type: 'string' },
     'only-new': { type: 'boolean' },
 };
+/** The flags of the commands that read reports or logs instead of running Go (parse, merge). */
+const REPORT_FLAGS = { ...OUTPUT_FLAGS, ...BASELINE_OPTIONS, help: { type: 'boolean', short: 'h' } };
 async function cmdRun(args, color) {
     const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
         args,
@@ -9918,7 +9920,7 @@ async function cmdParse(args, color) {
     const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
         args,
         allowPositionals: true,
-        options: { ...OUTPUT_FLAGS, ...BASELINE_OPTIONS, help: { type: 'boolean', short: 'h' } },
+        options: REPORT_FLAGS,
     });
     if (values.help)
         return usage(0);

@@ -153,7 +153,7 @@ async function cmdMerge(args: string[], color: boolean): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { ...OUTPUT_FLAGS, ...BASELINE_OPTIONS, help: { type: 'boolean', short: 'h' } },
+    options: REPORT_FLAGS,
   });
   if (values.help) return usage(0);
   if (positionals.length === 0) throw new UsageError('merge needs at least one REPORT file.');
@@ -195,6 +195,9 @@ const BASELINE_OPTIONS = {
   baseline: { type: 'string' },
   'only-new': { type: 'boolean' },
 } as const;
+
+/** The flags of the commands that read reports or logs instead of running Go (parse, merge). */
+const REPORT_FLAGS = { ...OUTPUT_FLAGS, ...BASELINE_OPTIONS, help: { type: 'boolean', short: 'h' } } as const;
 
 async function cmdRun(args: string[], color: boolean): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -293,7 +296,7 @@ async function cmdParse(args: string[], color: boolean): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { ...OUTPUT_FLAGS, ...BASELINE_OPTIONS, help: { type: 'boolean', short: 'h' } },
+    options: REPORT_FLAGS,
   });
   if (values.help) return usage(0);
   if (positionals.length === 0) throw new UsageError('parse needs at least one LOG file (or - for stdin).');

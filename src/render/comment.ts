@@ -95,6 +95,11 @@ function matrixLabel(matrix: string): string {
 
 const HISTORY_PREFIX = '<!-- race-rerun-history: ';
 
+/** A whole number of runs or findings, as the hidden history line must hold. */
+function count(n: unknown): n is number {
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0;
+}
+
 /**
  * The history written at the end of an earlier comment; [] when there is none. Only the last
  * history line counts, and only well-formed entries: test output quoted higher up in the comment
@@ -109,7 +114,6 @@ export function parseHistory(body: string | undefined): HistoryEntry[] {
   try {
     const value = JSON.parse(body.slice(at + HISTORY_PREFIX.length, end)) as unknown;
     if (!Array.isArray(value)) return [];
-    const count = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
     return value
       .filter(
         (e): e is HistoryEntry =>
@@ -132,7 +136,6 @@ export function parseHistory(body: string | undefined): HistoryEntry[] {
 
 function parseSeen(value: unknown): HistorySeen[] {
   if (!Array.isArray(value)) return [];
-  const count = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 0;
   const kinds: readonly string[] = FINDING_KINDS;
   return value
     .filter(
