@@ -36186,6 +36186,23 @@ function runTempDir(root, name) {
     (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
     return { dir, release: () => (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true, maxRetries: 2 }).catch(() => { }) };
 }
+/**
+ * A rerun while nothing else runs (history, alone): as a counted run, its own TMPDIR and run
+ * index, the hard timeout, stopped by the cancellation, escapees reaped.
+ */
+function rerunAlone(runner, spec, how) {
+    const tmp = runTempDir(how.tmpRoot, how.name);
+    const timeoutMs = hardTimeoutMs(how.timeoutMs);
+    return runner
+        .run({
+        ...spec,
+        env: runEnvironment(spec.env, tmp.dir, how.run),
+        ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+        ...(how.signal ? { signal: how.signal } : {}),
+        reap: true,
+    })
+        .finally(tmp.release);
+}
 /** The hard kill: the binary's own -test.timeout normally fires first, with a goroutine dump. */
 function hardTimeoutMs(timeoutMs, killGraceMs) {
     if (!(timeoutMs > 0))
@@ -36750,20 +36767,13 @@ async function confirmOverlaps(runs, settings, plan, deps) {
         let failed = 0;
         for (; n < ALONE_RUNS && !outOfTime(); n++) {
             const logFile = (0,external_node_path_namespaceObject.join)(logDir, `${fileNames([c.pkg])[0]}-${c.test}-${n + 1}.log`);
-            const tmp = runTempDir((0,external_node_path_namespaceObject.join)(deps.workDir, 'tmp'), `alone-${run}`);
-            const timeoutMs = hardTimeoutMs(settings.timeoutMs);
-            const res = await deps.runner
-                .run({
-                command: binary,
-                args,
-                cwd: dir,
-                env: runEnvironment(plan.env, tmp.dir, run++),
-                logFile,
-                ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-                ...(deps.signal ? { signal: deps.signal } : {}),
-                reap: true,
-            })
-                .finally(tmp.release);
+            const res = await rerunAlone(deps.runner, { command: binary, args, cwd: dir, env: plan.env, logFile }, {
+                tmpRoot: (0,external_node_path_namespaceObject.join)(deps.workDir, 'tmp'),
+                name: `alone-${run}`,
+                run: run++,
+                timeoutMs: settings.timeoutMs,
+                signal: deps.signal,
+            });
             // Stopped by the cancellation: neither a pass nor a failure.
             if (res.aborted)
                 break;
@@ -37536,21 +37546,14 @@ async function recoverStacks(settings, deps, result, argsOf, testArgs, env, dead
             for (; tries < HISTORY_RERUNS && !found && !outOfTime();) {
                 tries++;
                 const logFile = (0,external_node_path_namespaceObject.join)(logDir, `${fileNames([g.pkg])[0]}-${tried}-${tries}.log`);
-                const timeoutMs = hardTimeoutMs(settings.timeoutMs);
-                const tmp = runTempDir((0,external_node_path_namespaceObject.join)(deps.workDir, 'tmp'), `history-${tried}-${tries}`);
                 // Nothing else runs now: any run index is free.
-                const rerun = await deps.runner
-                    .run({
-                    command: binary,
-                    args,
-                    cwd: dir,
-                    env: runEnvironment(historyEnv, tmp.dir, result.runs.length + tries),
-                    logFile,
-                    ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-                    ...(deps.signal ? { signal: deps.signal } : {}),
-                    reap: true,
-                })
-                    .finally(tmp.release);
+                const rerun = await rerunAlone(deps.runner, { command: binary, args, cwd: dir, env: historyEnv, logFile }, {
+                    tmpRoot: (0,external_node_path_namespaceObject.join)(deps.workDir, 'tmp'),
+                    name: `history-${tried}-${tries}`,
+                    run: result.runs.length + tries,
+                    timeoutMs: settings.timeoutMs,
+                    signal: deps.signal,
+                });
                 result.escaped = (result.escaped ?? 0) + (rerun.escaped ?? 0);
                 const parsed = await deps.parse(logFile, g.pkg).catch(() => undefined);
                 if (!deps.keepFiles)

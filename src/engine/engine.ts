@@ -22,11 +22,9 @@ import { checkPatterns } from './patterns.js';
 import type { ProcessRunner } from './process.js';
 import {
   fileNames,
-  hardTimeoutMs,
   type RunDeps,
   type RunJob,
-  runEnvironment,
-  runTempDir,
+  rerunAlone,
   type ScheduleResult,
   schedule,
   testBinaryArgs,
@@ -862,21 +860,18 @@ async function recoverStacks(
       for (; tries < HISTORY_RERUNS && !found && !outOfTime(); ) {
         tries++;
         const logFile = join(logDir, `${fileNames([g.pkg])[0]}-${tried}-${tries}.log`);
-        const timeoutMs = hardTimeoutMs(settings.timeoutMs);
-        const tmp = runTempDir(join(deps.workDir, 'tmp'), `history-${tried}-${tries}`);
         // Nothing else runs now: any run index is free.
-        const rerun = await deps.runner
-          .run({
-            command: binary,
-            args,
-            cwd: dir,
-            env: runEnvironment(historyEnv, tmp.dir, result.runs.length + tries),
-            logFile,
-            ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-            ...(deps.signal ? { signal: deps.signal } : {}),
-            reap: true,
-          })
-          .finally(tmp.release);
+        const rerun = await rerunAlone(
+          deps.runner,
+          { command: binary, args, cwd: dir, env: historyEnv, logFile },
+          {
+            tmpRoot: join(deps.workDir, 'tmp'),
+            name: `history-${tried}-${tries}`,
+            run: result.runs.length + tries,
+            timeoutMs: settings.timeoutMs,
+            signal: deps.signal,
+          },
+        );
         result.escaped = (result.escaped ?? 0) + (rerun.escaped ?? 0);
         const parsed = await deps.parse(logFile, g.pkg).catch(() => undefined);
         if (!deps.keepFiles) await rm(logFile, { force: true }).catch(() => {});

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { evidenceLine } from '../analysis/attribution.js';
 import type { OverlapCheck, ParsedOutput, RunRecord, Settings } from '../model.js';
 import type { ProcessRunner } from './process.js';
-import { fileNames, hardTimeoutMs, runEnvironment, runTempDir } from './scheduler.js';
+import { fileNames, rerunAlone } from './scheduler.js';
 import { runPattern } from './testsfrom.js';
 
 /** Alone runs per test. */
@@ -123,20 +123,17 @@ export async function confirmOverlaps(
     let failed = 0;
     for (; n < ALONE_RUNS && !outOfTime(); n++) {
       const logFile = join(logDir, `${fileNames([c.pkg])[0]}-${c.test}-${n + 1}.log`);
-      const tmp = runTempDir(join(deps.workDir, 'tmp'), `alone-${run}`);
-      const timeoutMs = hardTimeoutMs(settings.timeoutMs);
-      const res = await deps.runner
-        .run({
-          command: binary,
-          args,
-          cwd: dir,
-          env: runEnvironment(plan.env, tmp.dir, run++),
-          logFile,
-          ...(timeoutMs !== undefined ? { timeoutMs } : {}),
-          ...(deps.signal ? { signal: deps.signal } : {}),
-          reap: true,
-        })
-        .finally(tmp.release);
+      const res = await rerunAlone(
+        deps.runner,
+        { command: binary, args, cwd: dir, env: plan.env, logFile },
+        {
+          tmpRoot: join(deps.workDir, 'tmp'),
+          name: `alone-${run}`,
+          run: run++,
+          timeoutMs: settings.timeoutMs,
+          signal: deps.signal,
+        },
+      );
       // Stopped by the cancellation: neither a pass nor a failure.
       if (res.aborted) break;
       const parsed = await deps.parse(logFile, c.pkg).catch(() => undefined);

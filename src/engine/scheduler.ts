@@ -124,6 +124,28 @@ export function runTempDir(root: string, name: string): { dir: string; release: 
   return { dir, release: () => rm(dir, { recursive: true, force: true, maxRetries: 2 }).catch(() => {}) };
 }
 
+/**
+ * A rerun while nothing else runs (history, alone): as a counted run, its own TMPDIR and run
+ * index, the hard timeout, stopped by the cancellation, escapees reaped.
+ */
+export function rerunAlone(
+  runner: ProcessRunner,
+  spec: { command: string; args: string[]; cwd: string; env: NodeJS.ProcessEnv; logFile: string },
+  how: { tmpRoot: string; name: string; run: number; timeoutMs: number; signal?: AbortSignal | undefined },
+): Promise<ProcessResult> {
+  const tmp = runTempDir(how.tmpRoot, how.name);
+  const timeoutMs = hardTimeoutMs(how.timeoutMs);
+  return runner
+    .run({
+      ...spec,
+      env: runEnvironment(spec.env, tmp.dir, how.run),
+      ...(timeoutMs !== undefined ? { timeoutMs } : {}),
+      ...(how.signal ? { signal: how.signal } : {}),
+      reap: true,
+    })
+    .finally(tmp.release);
+}
+
 /** The hard kill: the binary's own -test.timeout normally fires first, with a goroutine dump. */
 export function hardTimeoutMs(timeoutMs: number, killGraceMs?: number): number | undefined {
   if (!(timeoutMs > 0)) return undefined; // -test.timeout=0: no limit, as with go test
