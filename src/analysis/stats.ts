@@ -1,5 +1,5 @@
 // Reproducibility statistics: how sure can we be of "seen in k of N runs"?
-import type { Interval, TestsFromTest } from '../model.js';
+import type { Interval } from '../model.js';
 
 /** z for a two-sided 95% interval. */
 export const Z95 = 1.959963984540054;
@@ -21,9 +21,4 @@ export function wilson(k: number, n: number, z: number = Z95): Interval {
   const low = kk === 0 ? 0 : Math.max(0, center - half);
   const high = kk === n ? 1 : Math.min(1, center + half);
   return { low, high };
-}
-
-/** `failed in 2 of 5 logs`: how a rerun test (or whole package) did in the logs read. */
-export function failedInText(t: TestsFromTest): string {
-  return `failed in ${t.failed} of ${t.logs} ${t.logs === 1 ? 'log' : 'logs'}`;
 }

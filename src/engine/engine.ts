@@ -3,7 +3,6 @@
 // done so far; nothing throws.
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { failedInText } from '../analysis/stats.js';
 import type {
   BuildResult,
   FocusReport,
@@ -600,19 +599,9 @@ function selectFailed(
       `Failed in ${where} but not among the packages (${settings.packages.join(' ')}): ${missing.join(', ')}.`,
     );
   }
-  // With several logs, each test says in how many of them it failed.
-  const counted = (pkg: string, test?: string): string => {
-    const t = result.testsFrom?.tests.find((c) => c.package === pkg && c.test === test);
-    return logs.length > 1 && t ? ` ${failedInText(t)}` : '';
-  };
   const described = chosen.map((p) => {
-    const pkg = failed.has(p.importPath) ? p.importPath : '';
-    const tests = failed.get(pkg) ?? [];
-    return `${p.importPath} (${
-      tests.length > 0
-        ? tests.map((t) => `${t}${counted(pkg, t)}`).join(', ')
-        : `all tests: the package failed without a failed test${counted(pkg)}`
-    })`;
+    const tests = failed.get(p.importPath) ?? unknown ?? [];
+    return `${p.importPath} (${tests.length > 0 ? tests.join(', ') : 'all tests: the package failed without a failed test'})`;
   });
   if (described.length > 0) {
     result.notes.push(

@@ -2,8 +2,14 @@
 // runs, commit and deltas on one line; what only-changed focused on; what the baseline had that
 // was not seen now. Run counts are worded by one function for the verdict and the footer alike.
 import { mergedText } from '../analysis/merge.js';
-import { failedInText } from '../analysis/stats.js';
-import { FINDING_KINDS, type Finding, type FindingKind, type Report, type TestReport } from '../model.js';
+import {
+  FINDING_KINDS,
+  type Finding,
+  type FindingKind,
+  type Report,
+  type TestReport,
+  type TestsFromTest,
+} from '../model.js';
 import { code, escapeMarkdown, plural, safeUrl, shorten } from './escape.js';
 import { KIND_LABEL, notSeenText } from './format.js';
 import { kindNoun } from './table.js';
@@ -181,6 +187,11 @@ export function testsFromText(report: Report, quote: (s: string) => string = (s)
   );
   const more = t.tests.length > MAX_FOCUS_SHOWN ? ` and ${t.tests.length - MAX_FOCUS_SHOWN} more` : '';
   return `${read}; reran ${parts.join('; ')}${more}.`;
+}
+
+/** `failed in 2 of 5 logs`: how a rerun test (or whole package) did in the logs read. */
+export function failedInText(t: TestsFromTest): string {
+  return `failed in ${t.failed} of ${t.logs} ${t.logs === 1 ? 'log' : 'logs'}`;
 }
 
 /** The summary's line for tests-from. */
