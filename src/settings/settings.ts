@@ -69,7 +69,7 @@ export const INPUTS: readonly { name: string; default: string; description: stri
     name: 'tests-from',
     default: '',
     description:
-      'A go test log (-json or plain -v output) from an earlier step, relative to the repository root. Only the tests that failed in it are rerun; when none failed, nothing runs (unless run is set).',
+      'Go test logs (-json or plain -v output) from earlier steps or jobs: paths, directories (every file under them) or globs such as logs/*/go-test.json, one a line or separated by spaces or commas, relative to the repository root. Only the tests that failed in any of them are rerun; when none failed, nothing runs (unless run is set).',
   },
   {
     name: 'working-directory',
