@@ -39705,7 +39705,9 @@ function selectFailed(listed, failed, settings, result) {
     });
     if (described.length > 0) {
         result.notes.push(`Rerunning only what failed in ${where}: ${described.join('; ')}.` +
-            (settings.run ? ' The run input is not used: the log chose the tests.' : ''));
+            (settings.run
+                ? ` The run input is not used: the ${logs.length === 1 ? 'log' : 'logs'} chose the tests.`
+                : ''));
     }
     return chosen;
 }
@@ -46032,7 +46034,7 @@ function testsFromText(report, quote = (s) => s) {
         byPackage.set(test.package, list);
         list.push(test.test ? `${quote(test.test)} (${failedInText(test)})` : `all tests (${failedInText(test)})`);
     }
-    const parts = [...byPackage].map(([pkg, tests]) => `${tests.join(', ')} of ${quote(pkg || 'an unnamed package')}`);
+    const parts = [...byPackage].map(([pkg, tests]) => `${tests.join(', ')} of ${pkg ? quote(pkg) : 'no named package'}`);
     const more = t.tests.length > MAX_FOCUS_SHOWN ? ` and ${t.tests.length - MAX_FOCUS_SHOWN} more` : '';
     return `${read}; reran ${parts.join('; ')}${more}.`;
 }

@@ -6862,7 +6862,9 @@ function selectFailed(listed, failed, settings, result) {
     });
     if (described.length > 0) {
         result.notes.push(`Rerunning only what failed in ${where}: ${described.join('; ')}.` +
-            (settings.run ? ' The run input is not used: the log chose the tests.' : ''));
+            (settings.run
+                ? ` The run input is not used: the ${logs.length === 1 ? 'log' : 'logs'} chose the tests.`
+                : ''));
     }
     return chosen;
 }
@@ -8560,7 +8562,7 @@ function testsFromText(report, quote = (s) => s) {
         byPackage.set(test.package, list);
         list.push(test.test ? `${quote(test.test)} (${failedInText(test)})` : `all tests (${failedInText(test)})`);
     }
-    const parts = [...byPackage].map(([pkg, tests]) => `${tests.join(', ')} of ${quote(pkg || 'an unnamed package')}`);
+    const parts = [...byPackage].map(([pkg, tests]) => `${tests.join(', ')} of ${pkg ? quote(pkg) : 'no named package'}`);
     const more = t.tests.length > MAX_FOCUS_SHOWN ? ` and ${t.tests.length - MAX_FOCUS_SHOWN} more` : '';
     return `${read}; reran ${parts.join('; ')}${more}.`;
 }
@@ -9910,6 +9912,7 @@ function cliWording(text) {
     return text
         .replace(/Input "([a-z-]+)"/g, '--$1')
         .replace(/Set (?:working-directory|it) to the directory that holds go\.mod(?:, relative to the repository root)?\./g, 'Run race-rerun in the directory that holds go.mod.')
+        .replace(/(paths, directories or globs) relative to the repository root/g, '$1')
         .replace(/check the packages input/g, 'check the packages given on the command line')
         .replace(/\bthe (run|skip) input\b/g, '--$1')
         .replace(/\bThe (run|skip) input\b/g, '--$1')

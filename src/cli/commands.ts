@@ -73,6 +73,7 @@ export function cliWording(text: string): string {
       /Set (?:working-directory|it) to the directory that holds go\.mod(?:, relative to the repository root)?\./g,
       'Run race-rerun in the directory that holds go.mod.',
     )
+    .replace(/(paths, directories or globs) relative to the repository root/g, '$1')
     .replace(/check the packages input/g, 'check the packages given on the command line')
     .replace(/\bthe (run|skip) input\b/g, '--$1')
     .replace(/\bThe (run|skip) input\b/g, '--$1')

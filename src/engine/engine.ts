@@ -606,7 +606,9 @@ function selectFailed(
   if (described.length > 0) {
     result.notes.push(
       `Rerunning only what failed in ${where}: ${described.join('; ')}.` +
-        (settings.run ? ' The run input is not used: the log chose the tests.' : ''),
+        (settings.run
+          ? ` The run input is not used: the ${logs.length === 1 ? 'log' : 'logs'} chose the tests.`
+          : ''),
     );
   }
   return chosen;

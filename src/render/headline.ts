@@ -183,7 +183,7 @@ export function testsFromText(report: Report, quote: (s: string) => string = (s)
     );
   }
   const parts = [...byPackage].map(
-    ([pkg, tests]) => `${tests.join(', ')} of ${quote(pkg || 'an unnamed package')}`,
+    ([pkg, tests]) => `${tests.join(', ')} of ${pkg ? quote(pkg) : 'no named package'}`,
   );
   const more = t.tests.length > MAX_FOCUS_SHOWN ? ` and ${t.tests.length - MAX_FOCUS_SHOWN} more` : '';
   return `${read}; reran ${parts.join('; ')}${more}.`;
