@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSettings, SettingsError } from '../../src/settings/settings.js';
+import { MAX_TESTS_FROM_LOGS, readSettings, SettingsError } from '../../src/settings/settings.js';
 
 let root = '';
 beforeAll(() => {
@@ -97,6 +97,14 @@ describe('tests-from', () => {
     expect(p).toMatch(/^Input "tests-from": /);
     expect(p).toContain(why);
     if (!entry.includes('\\')) expect(p).toMatch(/\(resolved to \//);
+  });
+
+  it('refuses more than MAX_TESTS_FROM_LOGS logs', () => {
+    mkdirSync(join(root, 'many'));
+    for (let i = 0; i <= MAX_TESTS_FROM_LOGS; i++) writeFileSync(join(root, 'many', `${i}.log`), 'ok\n');
+    expect(problems({ 'tests-from': 'many/*.log' })).toEqual([
+      `Input "tests-from" matches ${MAX_TESTS_FROM_LOGS + 1} files, more than ${MAX_TESTS_FROM_LOGS} logs: narrow the globs.`,
+    ]);
   });
 
   it('names every bad entry, not only the first', () => {
