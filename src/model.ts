@@ -383,6 +383,24 @@ export interface FocusedPackage {
 }
 
 /** `only-changed`: which packages ran and why. */
+/** A test (or, without `test`, a whole package) that `tests-from` reran, and how it did in the logs. */
+export interface TestsFromTest {
+  package: string;
+  /** Absent: the package failed without a test to name, so all of it was rerun. */
+  test?: string;
+  /** Logs in which it failed (or was interrupted, or a finding named it). */
+  failed: number;
+  /** Logs in which it ran: those naming it, and those in which its package passed (plain logs). */
+  logs: number;
+}
+
+/** `tests-from`: the logs read and what was chosen from them. */
+export interface TestsFromReport {
+  /** The logs, repository-relative when inside the repository. */
+  logs: string[];
+  tests: TestsFromTest[];
+}
+
 export interface FocusReport {
   /** Base commit of the comparison. */
   base: string;
@@ -479,6 +497,8 @@ export interface Report {
   baseline?: BaselineComparison;
   /** Set under `only-changed`. */
   focus?: FocusReport;
+  /** Set under `tests-from`: the logs read and the tests chosen from them. */
+  testsFrom?: TestsFromReport;
   /** Set by a job that ran one shard of the work (`shard: I/N`). */
   shard?: ShardInfo;
   /** Set on a report merged from shard reports (`merge`). */
@@ -559,8 +579,8 @@ export interface Settings {
   comment: boolean;
   /** Absolute path the JSON report is written to. */
   reportPath: string;
-  /** Absolute path of a go test log (`tests-from`): rerun only the tests that failed in it. */
-  testsFrom?: string;
+  /** Absolute paths of go test logs (`tests-from`): rerun only the tests that failed in any of them. */
+  testsFrom?: string[];
   /** Total time budget (`max-duration`) as written and in milliseconds; unset means none. */
   maxDuration?: string;
   maxDurationMs?: number;

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(242);
+/* harmony import */ var _cli_commands_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(781);
 // The CLI's entry point; the commands are in cli/commands.ts so tests can call main() directly.
 
 process.exitCode = await (0,_cli_commands_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
@@ -19,7 +19,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 242:
+/***/ 781:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2303,6 +2303,9 @@ function mergeReports(named) {
     // only-changed: every shard chose from the same commit, so the first one's choice is everyone's.
     if (base.focus)
         report.focus = structuredClone(base.focus);
+    // tests-from: every shard read the same logs and chose the same tests.
+    if (base.testsFrom)
+        report.testsFrom = structuredClone(base.testsFrom);
     const pr = inputs.find((r) => r.pullRequest)?.pullRequest;
     if (pr)
         report.pullRequest = { ...pr };
@@ -3780,971 +3783,6 @@ class Scheduler {
 /** Runs every job `count` times (see schedule); the counted runs by package then index. */
 async function runAll(jobs, opts, deps) {
     return (await schedule(jobs, opts, deps)).records;
-}
-
-;// CONCATENATED MODULE: ./src/engine/testsfrom.ts
-/**
- * Failed tests per package in a parsed log. A package that failed with no test to name (a crash
- * in TestMain or init, a build failure) maps to an empty list: rerun all of it. Tests the log does
- * not tie to a package are under ''.
- */
-function failedInLog(parsed) {
-    const failed = new Map();
-    const add = (pkg, test) => {
-        let set = failed.get(pkg);
-        if (!set) {
-            set = new Set();
-            failed.set(pkg, set);
-        }
-        if (test)
-            set.add(test);
-    };
-    for (const t of parsed.tests) {
-        if (t.action === 'fail' || t.action === 'interrupted')
-            add(t.package, t.name);
-    }
-    for (const f of parsed.findings) {
-        add(f.package, f.test);
-        for (const t of f.runningTests ?? [])
-            add(f.package, t);
-    }
-    for (const p of parsed.packages)
-        if (p.action === 'fail')
-            add(p.name);
-    return new Map([...failed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([p, s]) => [p, leaves([...s])]));
-}
-/** Drops `TestA` when `TestA/sub` failed too: selecting the subtest runs its parent anyway. */
-function leaves(tests) {
-    return tests.filter((t) => !tests.some((o) => o.startsWith(`${t}/`))).sort();
-}
-/** Go's regexp.QuoteMeta. */
-function testsfrom_quoteMeta(s) {
-    return s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
-}
-/**
- * A -test.run pattern that selects exactly these tests. Go splits -run on `/` (one pattern per
- * subtest level) and on `|` outside parentheses (alternatives, each split by `/`), so top-level
- * tests share one `^(A|B)$` and each subtest is its own alternative `^A$/^sub$`, which does not
- * also select A's other subtests or `sub` under another parent.
- */
-function testsfrom_runPattern(tests) {
-    const top = tests.filter((t) => !t.includes('/'));
-    const subs = tests.filter((t) => t.includes('/'));
-    const alts = [];
-    if (top.length === 1)
-        alts.push(`^${testsfrom_quoteMeta(top[0] ?? '')}$`);
-    else if (top.length > 1)
-        alts.push(`^(${top.map(testsfrom_quoteMeta).join('|')})$`);
-    for (const t of subs)
-        alts.push(t
-            .split('/')
-            .map((level) => `^${testsfrom_quoteMeta(level)}$`)
-            .join('/'));
-    return alts.join('|');
-}
-
-;// CONCATENATED MODULE: ./src/engine/overlap.ts
-// Confirms a failure before calling it flaky: a test that failed while other runs overlapped it
-// may only collide with them (a fixed port, a file name in a shared directory, a database). It
-// is rerun alone, nothing else running, a few times within a bounded budget.
-
-
-
-
-
-/** Alone runs per test. */
-const ALONE_RUNS = 3;
-/** Tests confirmed at most (those that failed in the most overlapped runs first). */
-const MAX_OVERLAP_TESTS = 5;
-/** The confirmation budget: this, or a quarter of the main runs' time when that is longer. */
-const MIN_OVERLAP_BUDGET_MS = 30_000;
-const overlap_top = (name) => name.split('/')[0] ?? name;
-/** Findings a run's failed test can be blamed on that no other run causes: races, crashes. */
-function crashedIn(run, test) {
-    return run.parsed.findings.some((f) => f.kind !== 'failure' && (f.test === undefined || overlap_top(f.test) === test));
-}
-/**
- * Top-level tests that failed (by t.Error/t.Fatal, not a race or crash) in an overlapped run,
- * never in a run that had the machine to itself, and passed in some run.
- */
-function overlapCandidates(runs) {
-    const byTest = new Map();
-    const failedOf = (run) => new Set(run.parsed.tests
-        .filter((t) => t.package === run.package && t.action === 'fail')
-        .map((t) => overlap_top(t.name)));
-    // A test that already failed in a run that had the machine to itself needs no confirmation.
-    const failedAlone = new Set(runs.filter((r) => !r.overlapped).flatMap((r) => [...failedOf(r)].map((t) => `${r.package}\u0000${t}`)));
-    // Runs that collide have a winner: a test that failed in every run is not colliding.
-    const passed = new Set(runs.flatMap((r) => r.parsed.tests.filter((t) => t.action === 'pass').map((t) => `${t.package}\u0000${overlap_top(t.name)}`)));
-    for (const run of runs) {
-        if (!run.overlapped || run.killed)
-            continue;
-        for (const test of failedOf(run)) {
-            const key = `${run.package}\u0000${test}`;
-            if (failedAlone.has(key) || !passed.has(key))
-                continue;
-            if (crashedIn(run, test))
-                continue;
-            const e = byTest.get(key) ?? { pkg: run.package, test, runs: [] };
-            e.runs.push(run.index);
-            byTest.set(key, e);
-        }
-    }
-    return [...byTest.values()].sort((a, b) => b.runs.length - a.runs.length).slice(0, MAX_OVERLAP_TESTS);
-}
-function aloneFailed(parsed, test, exitCode) {
-    const own = parsed?.tests.filter((t) => overlap_top(t.name) === test) ?? [];
-    return exitCode !== 0 || own.some((t) => t.action === 'fail' || t.action === 'interrupted');
-}
-async function confirmOverlaps(runs, settings, plan, deps) {
-    const candidates = overlapCandidates(runs);
-    if (candidates.length === 0)
-        return [];
-    const logDir = (0,external_node_path_namespaceObject.join)(deps.workDir, 'logs', 'alone');
-    await (0,promises_namespaceObject.mkdir)(logDir, { recursive: true });
-    const started = Date.now();
-    const outOfTime = () => Date.now() - started >= plan.budgetMs ||
-        (plan.deadline !== undefined && Date.now() >= plan.deadline) ||
-        deps.signal?.aborted === true;
-    const checks = [];
-    let run = plan.firstRun;
-    for (const c of candidates) {
-        const binary = plan.binaries.get(c.pkg);
-        const dir = plan.dirs.get(c.pkg);
-        if (!binary || !dir || outOfTime())
-            continue;
-        const failedRuns = runs.filter((r) => r.package === c.pkg && c.runs.includes(r.index));
-        const evidence = evidenceLine(failedRuns.flatMap((r) => r.parsed.findings.filter((f) => f.test && overlap_top(f.test) === c.test)));
-        const args = [
-            ...plan.argsOf(c.pkg).filter((a) => !a.startsWith('-test.run=')),
-            `-test.run=${testsfrom_runPattern([c.test])}`,
-        ];
-        const t0 = Date.now();
-        let n = 0;
-        let failed = 0;
-        for (; n < ALONE_RUNS && !outOfTime(); n++) {
-            const logFile = (0,external_node_path_namespaceObject.join)(logDir, `${fileNames([c.pkg])[0]}-${c.test}-${n + 1}.log`);
-            const res = await rerunAlone(deps.runner, { command: binary, args, cwd: dir, env: plan.env, logFile }, {
-                tmpRoot: (0,external_node_path_namespaceObject.join)(deps.workDir, 'tmp'),
-                name: `alone-${run}`,
-                run: run++,
-                timeoutMs: settings.timeoutMs,
-                signal: deps.signal,
-            });
-            // Stopped by the cancellation: neither a pass nor a failure.
-            if (res.aborted)
-                break;
-            const parsed = await deps.parse(logFile, c.pkg).catch(() => undefined);
-            if (aloneFailed(parsed, c.test, res.exitCode))
-                failed++;
-        }
-        if (n === 0)
-            continue;
-        const check = {
-            package: c.pkg,
-            test: c.test,
-            overlappedFailedIn: c.runs,
-            aloneRuns: n,
-            aloneFailed: failed,
-            durationMs: Date.now() - t0,
-        };
-        if (evidence)
-            check.evidence = evidence;
-        checks.push(check);
-        const took = ` (${n} alone run${n === 1 ? '' : 's'} in ${(check.durationMs / 1000).toFixed(1)}s)`;
-        deps.log(failed === 0
-            ? `${c.test} (${c.pkg}) failed in ${c.runs.length} overlapping run${c.runs.length === 1 ? '' : 's'} but passed alone ${n} of ${n} times: it fails only when runs overlap${evidence ? ` (${evidence})` : ''}${took}.`
-            : `${c.test} (${c.pkg}) also failed alone: ${failed} of ${n} runs${took}.`);
-    }
-    return checks;
-}
-
-;// CONCATENATED MODULE: ./src/engine/patterns.ts
-/**
- * The elements of a -test.run/-test.skip pattern as testing's splitRegexp finds them: split at
- * `/` and `|` outside brackets and parentheses (a backslash escapes the next character).
- */
-function splitPattern(s) {
-    const elements = [];
-    let brackets = 0;
-    let parens = 0;
-    let start = 0;
-    for (let i = 0; i < s.length; i++) {
-        const c = s[i];
-        if (c === '[')
-            brackets++;
-        else if (c === ']')
-            brackets = Math.max(0, brackets - 1);
-        else if (c === '(' && brackets === 0)
-            parens++;
-        else if (c === ')' && brackets === 0)
-            parens--;
-        else if (c === '\\')
-            i++;
-        else if ((c === '/' || c === '|') && brackets === 0 && parens === 0) {
-            elements.push(s.slice(start, i));
-            start = i + 1;
-        }
-    }
-    elements.push(s.slice(start));
-    return elements;
-}
-/** Arguments that make testing check run and skip and then run nothing. */
-function probeArgs(run, skip) {
-    const args = [`-test.run=^$${run ? `/${splitPattern(run).join('/')}` : ''}`];
-    if (skip)
-        args.push(`-test.skip=${skip}`);
-    return args;
-}
-const INVALID = /^testing: invalid regexp for element \d+ of -test\.(run|skip) \((".*")\): (.*)$/m;
-/** The input error for testing's "invalid regexp" message in `output`, if there is one. */
-function patternProblem(output, inputs) {
-    const m = INVALID.exec(output);
-    if (!m)
-        return undefined;
-    const name = m[1] === 'skip' ? 'skip' : 'run';
-    const given = inputs[name] ?? '';
-    let element = m[2] ?? '';
-    try {
-        element = JSON.parse(element);
-    }
-    catch {
-        // Go's %q escapes that JSON lacks: show it quoted as Go did.
-    }
-    const why = (m[3] ?? '').replace(/^error parsing regexp: /, '');
-    const what = element === given || splitPattern(given).length === 1
-        ? `${JSON.stringify(given)} is not a valid Go regular expression (RE2 syntax): ${why}`
-        : `${JSON.stringify(given)} has a part that is not a valid Go regular expression (RE2 syntax; go test splits the pattern at / and |): ${JSON.stringify(element)}: ${why}`;
-    return `Input "${name}": ${what}.`;
-}
-/** Asks a built test binary whether testing accepts run and skip; the input error if not. */
-async function checkPatterns(runner, spec, inputs) {
-    if (!inputs.run && !inputs.skip)
-        return undefined;
-    const result = await runner.run({
-        command: spec.binary,
-        args: probeArgs(inputs.run, inputs.skip),
-        cwd: spec.cwd,
-        env: spec.env,
-        timeoutMs: 60_000,
-        reap: true,
-        ...(spec.signal ? { signal: spec.signal } : {}),
-    });
-    return patternProblem(result.output, inputs);
-}
-
-;// CONCATENATED MODULE: ./src/engine/shard.ts
-/** Runs `first..last` (1-based, inclusive) of `count` that shard `index` of `total` gets. */
-function runRange(count, index, total) {
-    return {
-        first: Math.floor(((index - 1) * count) / total) + 1,
-        last: Math.floor((index * count) / total),
-    };
-}
-function shareOf(packages, count, shard) {
-    const { index, total } = shard;
-    if (packages.length >= total) {
-        const sorted = [...packages].sort((a, b) => (a.importPath < b.importPath ? -1 : 1));
-        const mine = sorted.filter((_, i) => i % total === index - 1);
-        return {
-            packages: mine,
-            count,
-            firstRun: 1,
-            info: { index, total, split: 'packages', packages: mine.map((p) => p.importPath) },
-        };
-    }
-    const { first, last } = runRange(count, index, total);
-    return {
-        packages: [...packages],
-        count: Math.max(0, last - first + 1),
-        firstRun: first,
-        info: { index, total, split: 'runs', firstRun: first, lastRun: last },
-    };
-}
-/** How a shard's share reads in notes and the summary. */
-function shareText(info, count) {
-    if (info.split === 'runs') {
-        const runs = (info.lastRun ?? 0) < (info.firstRun ?? 1)
-            ? 'no runs (fewer runs than shards)'
-            : `runs ${info.firstRun}–${info.lastRun} of ${count} of every package`;
-        return `Shard ${info.index} of ${info.total}: ${runs}.`;
-    }
-    const n = info.packages?.length ?? 0;
-    return `Shard ${info.index} of ${info.total}: all ${count} runs of ${n} package${n === 1 ? '' : 's'} (packages dealt out over the shards).`;
-}
-
-;// CONCATENATED MODULE: ./src/engine/engine.ts
-// Orchestration: go env → go list → build each test binary once with -race → run each `count`
-// times (or until the answer is known). Problems the user caused end up in `errors` with what was
-// done so far; nothing throws.
-
-
-
-
-
-
-
-
-
-
-
-/**
- * GORACE options race-rerun adds before the user's own (TSan applies them in order, so the
- * user's win). atexit_sleep_ms=0: a passing race binary otherwise sleeps 1 s at exit, which
- * for fast tests is most of the run (see the README's Performance section).
- */
-const DEFAULT_GORACE = ['atexit_sleep_ms=0'];
-/** The most runs at once (see cappedParallel). */
-const MAX_PARALLEL = 64;
-/** The largest history the race runtime keeps (GORACE history_size, 0–7). */
-const MAX_HISTORY_SIZE = 7;
-/** Reruns tried per race whose stack could not be restored. */
-const HISTORY_RERUNS = 3;
-/** Races with a missing stack rerun at most (each one rerun up to HISTORY_RERUNS times). */
-const MAX_HISTORY_GROUPS = 5;
-function withGorace(env, before, after = []) {
-    const gorace = [...before, env.GORACE ?? '', ...after].map((s) => s.trim()).filter(Boolean);
-    return { ...env, GORACE: gorace.join(' ') };
-}
-function seconds(ms) {
-    return `${(ms / 1000).toFixed(1)}s`;
-}
-function engine_plural(n, word, many = `${word}s`) {
-    return `${n} ${n === 1 ? word : many}`;
-}
-function goMinor(version) {
-    const m = version?.match(/^go1\.(\d+)/);
-    return m ? Number(m[1]) : undefined;
-}
-/** Test iterations per run from -test.count and -test.cpu (each listed CPU count repeats the tests). */
-function iterationsPerRun(testFlags) {
-    let count = 1;
-    let cpus = 1;
-    for (const f of testFlags) {
-        const m = /^-test\.(count|cpu)=(.*)$/.exec(f);
-        if (m?.[1] === 'count')
-            count = Number(m[2]) || 1;
-        if (m?.[1] === 'cpu')
-            cpus = (m[2] ?? '').split(',').filter((c) => c.trim() !== '').length || 1;
-    }
-    return count * cpus;
-}
-/** `only-changed`: the packages the pull request touches (all of them when that cannot be told). */
-async function focusIfAsked(settings, listed, deps, result) {
-    if (!settings.onlyChanged)
-        return listed;
-    if (!settings.changedSince || !deps.git) {
-        result.notes.push('only-changed applies to pull requests (it needs their base commit): every package was run.');
-        return listed;
-    }
-    const { buildFlags, packages: patterns, workingDirectory: wd } = settings;
-    const focus = await focusOnChanges(settings.changedSince, listed, patterns, buildFlags, wd, {
-        ...deps,
-        git: deps.git,
-    });
-    if ('note' in focus) {
-        result.notes.push(focus.note);
-        deps.log(focus.note);
-        return listed;
-    }
-    result.focus = focus.report;
-    const base = settings.changedSince.slice(0, 7);
-    const n = focus.packages.length;
-    if (n === 0) {
-        const note = `only-changed: no Go code of the tested packages changed since ${base} (${engine_plural(focus.report.changedFileCount, 'file')} changed): nothing was run.`;
-        result.notes.push(note);
-        deps.log(note);
-    }
-    else {
-        deps.log(`only-changed: ${engine_plural(n, 'package')} of ${listed.length} touched since ${base}`);
-    }
-    return focus.packages;
-}
-async function execute(settings, deps) {
-    const result = {
-        modules: [],
-        packages: [],
-        builds: [],
-        runs: [],
-        errors: [],
-        notes: [],
-        overlap: [],
-    };
-    const started = Date.now();
-    try {
-        await executeSteps(settings, deps, result, started);
-    }
-    catch (err) {
-        // A go command killed by the cancellation fails: that is the cancellation, said below.
-        if (deps.signal?.aborted)
-            cancelledNote(settings, undefined, result, String(deps.signal.reason));
-        else if (err instanceof GoError)
-            result.errors.push(err.message);
-        else {
-            const message = err instanceof Error ? err.message : String(err);
-            result.errors.push(`race-rerun failed unexpectedly: ${message}`);
-        }
-    }
-    finally {
-        // The report holds what it needs (each finding's first occurrence): logs and binaries go.
-        if (!deps.keepFiles)
-            await removeScratch(deps.workDir);
-    }
-    return result;
-}
-/** Logs, binaries and the TMPDIRs of the history and alone reruns (each removed after its run; this is their root). */
-async function removeScratch(workDir) {
-    for (const dir of ['bin', 'logs', 'tmp']) {
-        await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(workDir, dir), { recursive: true, force: true }).catch(() => { });
-    }
-}
-/** The steps of execute, in order; a step that ends the work early returns with result filled in. */
-async function executeSteps(settings, deps, result, started) {
-    const deadline = settings.maxDurationMs !== undefined ? started + settings.maxDurationMs : undefined;
-    // tests-from first: a bad log should fail before anything is built.
-    const failed = await testsFromFailures(settings, deps, result);
-    if (failed === 'stop')
-        return;
-    const go = await goCommands(settings, deps, result);
-    if (!go)
-        return;
-    const plan = await planPackages(settings, deps, result, go.listed, go.goEnv, failed);
-    if (!plan)
-        return;
-    const env = withGorace(testEnvironment(deps.env ?? process.env), DEFAULT_GORACE);
-    const built = await buildJobs(settings, deps, result, plan, go.goEnv, env, failed, started);
-    const sched = await runJobs(settings, deps, result, plan, built.jobs, env, deadline);
-    recordRuns(deps, result, plan.packages, built.builds, sched, started);
-    if (deps.signal?.aborted) {
-        cancelledNote(settings, sched, result, String(deps.signal.reason));
-        stoppedFindingsNote(sched, result);
-        escapedNote(result);
-        return;
-    }
-    stopNotes(settings, sched, result, built.lastBuildEnd() - started);
-    stoppedFindingsNote(sched, result);
-    lostIterationNotes(settings, result);
-    const mainMs = Date.now() - started;
-    await recoverStacks(settings, deps, result, plan.argsOf, plan.testArgs, env, deadline);
-    result.overlap = await confirmOverlaps(result.runs, settings, {
-        binaries: builtBinaries(result),
-        dirs: new Map(result.packages.map((p) => [p.importPath, p.dir])),
-        argsOf: (pkg) => plan.argsOf.get(pkg) ?? plan.testArgs,
-        env,
-        firstRun: result.runs.length + 1,
-        budgetMs: Math.max(MIN_OVERLAP_BUDGET_MS, mainMs / 4),
-        ...(deadline !== undefined ? { deadline } : {}),
-    }, deps).catch((err) => {
-        // The main runs are measured already: a failed confirmation must not lose them.
-        result.notes.push(`Could not rerun the tests that failed while runs overlapped alone: ${err.message}`);
-        return [];
-    });
-    escapedNote(result);
-}
-/** tests-from: the failed tests per package, undefined to run as usual, 'stop' when nothing is to run. */
-async function testsFromFailures(settings, deps, result) {
-    if (settings.testsFrom === undefined)
-        return undefined;
-    const failed = await readTestsFrom(settings.testsFrom, deps, result);
-    if (failed === undefined)
-        return 'stop';
-    if (failed.size === 0 && !settings.run) {
-        result.notes.push(`No test failed in ${settings.testsFrom}: nothing to rerun.`);
-        deps.log(`No test failed in ${settings.testsFrom}: nothing to rerun.`);
-        return 'stop';
-    }
-    if (failed.size === 0) {
-        result.notes.push(`No test failed in ${settings.testsFrom}: running the tests that match run instead.`);
-        return undefined;
-    }
-    return failed;
-}
-/** go env, the module list and the test packages; undefined (with an error) when no package matches. */
-async function goCommands(settings, deps, result) {
-    const wd = settings.workingDirectory;
-    // The three go commands do not depend on each other: start them together (each one is a
-    // go process start-up plus module loading). Awaited in order, so errors read as before.
-    const envP = deps.go.env(wd);
-    const modulesP = deps.go.modules(wd);
-    const listedP = deps.go.listTestPackages(wd, settings.packages, settings.buildFlags);
-    // When an earlier one throws, a later rejection must not go unhandled.
-    modulesP.catch(() => { });
-    listedP.catch(() => { });
-    const goEnv = await envP;
-    result.goEnv = goEnv;
-    deps.log(`Using ${goEnv.version || 'go'} in ${wd}`);
-    const minor = goMinor(goEnv.version);
-    if (minor !== undefined && minor < 20 && settings.skip) {
-        result.notes.push(`${goEnv.version} has no -test.skip (added in Go 1.20): the skip input will fail the runs.`);
-    }
-    result.modules = await modulesP;
-    const listed = await listedP;
-    result.errors.push(...listed.errors);
-    if (listed.withoutTests.length > 0) {
-        const shown = listed.withoutTests.slice(0, 10).join(', ');
-        const more = listed.withoutTests.length > 10 ? ` and ${listed.withoutTests.length - 10} more` : '';
-        result.notes.push(`${engine_plural(listed.withoutTests.length, 'package')} without test files: ${shown}${more}.`);
-    }
-    if (listed.packages.length === 0) {
-        result.errors.push(`No test packages match ${settings.packages.join(' ')} in ${wd}: check the packages input.`);
-        return undefined;
-    }
-    return { goEnv, listed: listed.packages };
-}
-/** The packages to run (only-changed, tests-from, shard) and their test binary arguments. */
-async function planPackages(settings, deps, result, listed, goEnv, failed) {
-    const baseArgs = {
-        timeout: settings.timeout,
-        skip: settings.skip,
-        testFlags: settings.testFlags,
-        goVersion: goEnv.version,
-    };
-    const argsOf = new Map();
-    let packages = await focusIfAsked(settings, listed, deps, result);
-    if (packages.length === 0)
-        return undefined;
-    if (failed !== undefined) {
-        packages = selectFailed(packages, failed, settings, result.notes);
-        for (const p of packages) {
-            const tests = failed.get(p.importPath) ?? failed.get('') ?? [];
-            // An empty list: the package failed without a test to name, so all of it runs.
-            argsOf.set(p.importPath, testBinaryArgs({ ...baseArgs, run: tests.length > 0 ? testsfrom_runPattern(tests) : undefined }));
-        }
-        if (packages.length === 0) {
-            result.errors.push(`None of the packages that failed in ${settings.testsFrom} is among ${settings.packages.join(' ')} in ${settings.workingDirectory}.`);
-            return undefined;
-        }
-    }
-    const share = settings.shard ? shareOf(packages, settings.count, settings.shard) : undefined;
-    if (share) {
-        packages = share.packages;
-        result.shard = share.info;
-        result.notes.push(shareText(share.info, settings.count));
-    }
-    result.packages = packages;
-    const testArgs = testBinaryArgs({ ...baseArgs, run: settings.run });
-    return share ? { packages, argsOf, testArgs, share } : { packages, argsOf, testArgs };
-}
-/** One job per package; its build runs in a run slot, and is recorded in `builds`. */
-async function buildJobs(settings, deps, result, plan, goEnv, env, failed, started) {
-    const { packages, argsOf } = plan;
-    const wd = settings.workingDirectory;
-    const binDir = (0,external_node_path_namespaceObject.join)(deps.workDir, 'bin');
-    await (0,promises_namespaceObject.mkdir)(binDir, { recursive: true });
-    const names = fileNames(packages.map((p) => p.importPath));
-    const builds = new Map();
-    let lastBuildEnd = started;
-    const batch = batchBuilder(packages, settings, deps, goEnv, binDir);
-    // tests-from chooses the tests itself: then only skip is the user's pattern.
-    const patterns = {
-        ...(failed === undefined && settings.run ? { run: settings.run } : {}),
-        ...(settings.skip ? { skip: settings.skip } : {}),
-    };
-    const patternsOk = patternGate(patterns, deps, env, result);
-    const jobs = packages.map((pkg, i) => {
-        const job = {
-            package: pkg,
-            // One build per package, in a run slot: the first runs start while later packages build.
-            // With several packages, one go command builds them all (the first slot starts it, the
-            // others wait for it); a package it could not build is built alone, for its own output.
-            build: async () => {
-                const build = (await batch?.())?.get(pkg.importPath) ??
-                    (await deps.go.buildTest(pkg, (0,external_node_path_namespaceObject.join)(binDir, `${names[i]}.test`), settings.buildFlags, wd));
-                // A build stopped by cancellation is not a build failure: it is left out.
-                if (!build.ok && deps.signal?.aborted)
-                    return undefined;
-                if (!build.ok && isNoSpace(build.output)) {
-                    noSpace(result, deps, 0, `the test binary of ${pkg.importPath} could not be written`);
-                    return undefined;
-                }
-                builds.set(pkg.importPath, build);
-                lastBuildEnd = Date.now();
-                if (!build.ok)
-                    deps.log(`Build failed: ${pkg.importPath}`);
-                if (!build.ok || build.binary === undefined)
-                    return undefined;
-                return (await patternsOk(build.binary, pkg.dir)) ? build.binary : undefined;
-            },
-        };
-        const args = argsOf.get(pkg.importPath);
-        if (args)
-            job.testArgs = args;
-        return job;
-    });
-    return { jobs, builds, lastBuildEnd: () => lastBuildEnd };
-}
-/** Says what will run, then builds and runs through the scheduler. */
-async function runJobs(settings, deps, result, plan, jobs, env, deadline) {
-    const { share } = plan;
-    const parallel = cappedParallel(settings.parallel, result.notes);
-    const until = settings.until ?? 'count';
-    const precision = settings.precision ?? 0.1;
-    deps.log(`Building ${engine_plural(plan.packages.length, 'test binary', 'test binaries')} with -race and running each ` +
-        `${untilText(settings)}, at most ${parallel} at once (timeout ${settings.timeout} per run` +
-        `${settings.maxDuration ? `, ${settings.maxDuration} in all` : ''})`);
-    return schedule(jobs, {
-        count: share?.count ?? settings.count,
-        ...(share ? { firstRun: share.firstRun } : {}),
-        parallel,
-        timeout: settings.timeout,
-        timeoutMs: settings.timeoutMs,
-        testArgs: plan.testArgs,
-        logDir: (0,external_node_path_namespaceObject.join)(deps.workDir, 'logs'),
-        tmpRoot: (0,external_node_path_namespaceObject.join)(deps.workDir, 'tmp'),
-        env,
-        until,
-        precision,
-        ...(deadline !== undefined ? { deadline } : {}),
-        ...(deps.signal ? { signal: deps.signal } : {}),
-        ...(deps.keepFiles ? { keepLogs: true } : {}),
-    }, { runner: deps.runner, parse: deps.parse, onRun: deps.onRun, log: deps.log });
-}
-/** The builds and runs into the result, and one log line saying what was done. */
-function recordRuns(deps, result, packages, builds, sched, started) {
-    result.builds = packages.flatMap((p) => {
-        const b = builds.get(p.importPath);
-        return b ? [b] : [];
-    });
-    result.runs = sched.records;
-    result.escaped = sched.escaped;
-    if (sched.diskFullAfter !== undefined) {
-        noSpace(result, deps, sched.diskFullAfter, "a run's output could not all be written");
-    }
-    const builtCount = result.builds.filter((b) => b.ok).length;
-    const failedBuilds = result.builds.length - builtCount;
-    const killed = result.runs.filter((r) => r.killed).length;
-    deps.log(`Built ${engine_plural(builtCount, 'test binary', 'test binaries')}${failedBuilds > 0 ? ` (${failedBuilds} failed)` : ''}; ` +
-        `ran ${engine_plural(result.runs.length, 'test process', 'test processes')} in ${seconds(Date.now() - started)}` +
-        (killed > 0 ? ` (${killed} killed after the timeout)` : ''));
-}
-/** The error for a full disk: said once, with how many runs had finished. */
-function noSpace(result, deps, runs, what) {
-    if (result.errors.some((e) => e.startsWith('No space left')))
-        return;
-    result.errors.push(`No space left in ${deps.workDirLabel ?? deps.workDir} after ${engine_plural(runs, 'run')}: ${what} (${deps.workDir}). ` +
-        'Free space there; the runs that ended on the full disk are not counted (their output may be cut).');
-}
-/** "2 processes outlived their test run", with what that means. */
-function escapedNote(result) {
-    const escaped = result.escaped ?? 0;
-    if (escaped === 0) {
-        delete result.escaped;
-        return;
-    }
-    result.notes.push(`${engine_plural(escaped, 'process', 'processes')} outlived their test run and ${escaped === 1 ? 'was' : 'were'} killed: ` +
-        'they had left its process group (setsid, a daemon). A test should stop what it starts.');
-}
-/**
- * One `go test -race -c -o dir/ pkg…` for all packages, started on first call and shared: one go
- * start-up and package load instead of one per package, and go links them in parallel (measured
- * on the bench's 8 small packages: 2.1 s, against 2.8 s for the eight builds one after another,
- * with one core busy elsewhere). Go 1.21+ only.
- */
-function batchBuilder(packages, settings, deps, goEnv, binDir) {
-    const buildTests = deps.go.buildTests?.bind(deps.go);
-    const minor = goMinor(goEnv.version);
-    if (!buildTests || packages.length < 2 || minor === undefined || minor < 21)
-        return undefined;
-    let pending;
-    return () => {
-        pending ??= (async () => {
-            try {
-                const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(binDir, 'all-'));
-                const built = await buildTests(packages, dir, settings.buildFlags, settings.workingDirectory);
-                return new Map(built.map((b) => [b.package.importPath, b]));
-            }
-            catch {
-                return new Map(); // every package is then built on its own
-            }
-        })();
-        return pending;
-    };
-}
-function untilText(settings) {
-    switch (settings.until) {
-        case 'first':
-            return `up to ${engine_plural(settings.count, 'time')} until the first failure`;
-        case 'stable':
-            return `up to ${engine_plural(settings.count, 'time')} until every rate is known to ±${points(settings.precision)} points`;
-        default:
-            return engine_plural(settings.count, 'time');
-    }
-}
-function points(precision) {
-    return String(Math.round((precision ?? 0.1) * 1000) / 10);
-}
-/** Reads the tests-from log; undefined (with an error) when it is not a test log. */
-async function readTestsFrom(file, deps, result) {
-    let parsed;
-    try {
-        parsed = await deps.parse(file, '');
-    }
-    catch (err) {
-        result.errors.push(`Cannot read tests-from ${file}: ${err.message}`);
-        return undefined;
-    }
-    const anyTest = parsed.tests.length > 0 || parsed.packages.length > 0 || parsed.findings.length > 0;
-    if (!parsed.sawGoOutput || !anyTest) {
-        result.errors.push(`tests-from ${file} is not a go test log: it has no test results. Give the output of go test -json or go test -v.`);
-        return undefined;
-    }
-    return failedInLog(parsed);
-}
-/** The listed packages that failed in the log; says which failed ones are not listed. */
-function selectFailed(listed, failed, settings, notes) {
-    const unknown = failed.get('');
-    // Tests the log does not tie to a package (plain output cut short): look for them everywhere.
-    const chosen = unknown !== undefined ? listed : listed.filter((p) => failed.has(p.importPath));
-    const names = new Set(listed.map((p) => p.importPath));
-    const missing = [...failed.keys()].filter((p) => p !== '' && !names.has(p));
-    if (missing.length > 0) {
-        notes.push(`Failed in ${settings.testsFrom} but not among the packages (${settings.packages.join(' ')}): ${missing.join(', ')}.`);
-    }
-    const described = chosen.map((p) => {
-        const tests = failed.get(p.importPath) ?? unknown ?? [];
-        return `${p.importPath} (${tests.length > 0 ? tests.join(', ') : 'all tests: the package failed without a failed test'})`;
-    });
-    if (described.length > 0) {
-        notes.push(`Rerunning only what failed in ${settings.testsFrom}: ${described.join('; ')}.` +
-            (settings.run ? ' The run input is not used: the log chose the tests.' : ''));
-    }
-    return chosen;
-}
-/** Why the runs stopped and which packages got fewer runs, for the summary. */
-function stopNotes(settings, sched, result, buildMs) {
-    const built = sched.packages.filter((p) => p.built);
-    const short = (p) => p;
-    const stopped = sched.packages.reduce((n, p) => n + p.stopped, 0);
-    const stoppedText = stopped > 0
-        ? ` ${engine_plural(stopped, 'run')} still running then ${stopped === 1 ? 'was' : 'were'} stopped and not counted.`
-        : '';
-    if (result.runs.length === 0 && sched.stop === 'budget') {
-        result.errors.push(`max-duration ${settings.maxDuration} was too short for even one run (building took ${seconds(buildMs)}): nothing was measured. Raise max-duration.`);
-        return;
-    }
-    if (built.length === 0)
-        return;
-    const counts = built.map((p) => `${short(p.importPath)} ${p.runs}`).join(', ');
-    switch (sched.stop) {
-        case 'first': {
-            const r = sched.firstFailure;
-            result.notes.push(`Stopped at the first failing run (until: first): run ${r?.index} of ${r?.package}, after ${engine_plural(result.runs.length, 'run')} in all.${stoppedText}`);
-            break;
-        }
-        case 'stable':
-            result.notes.push(`Stopped once every finding and test was known to ±${points(settings.precision)} points at 95% (until: stable). Runs per package: ${counts}.`);
-            break;
-        case 'budget':
-            result.notes.push(`Stopped at max-duration ${settings.maxDuration} before all ${settings.count} runs. Runs per package: ${counts}.${stoppedText}`);
-            break;
-        case 'count':
-            if (settings.until === 'stable') {
-                const unstable = built.filter((p) => !p.stable).map((p) => p.importPath);
-                result.notes.push(`Reached count (${settings.count} runs) before every rate was known to ±${points(settings.precision)} points` +
-                    ` in ${unstable.join(', ')}: raise count for a narrower interval.`);
-            }
-            else if (settings.until === 'first') {
-                result.notes.push(`No run failed in ${settings.count} runs of each package (until: first).`);
-            }
-            break;
-    }
-    if (sched.stop === 'budget' || sched.stop === 'stable') {
-        // Say it rather than hide it: a slow package's rate rests on fewer runs.
-        const most = Math.max(...built.map((p) => p.runs));
-        for (const p of built) {
-            if (p.runs < most && !(sched.stop === 'stable' && p.stable)) {
-                result.notes.push(`${p.importPath} got fewer runs under the budget: ${p.runs} of ${settings.count}` +
-                    (p.runs > 0 ? ` (its runs take ${seconds(p.meanMs)} each)` : '') +
-                    '; its rates are less certain.');
-            }
-        }
-    }
-}
-/**
- * Checks run and skip with the first binary built (see patterns.ts), once for all packages: a bad
- * pattern is an input error and nothing runs, instead of every run failing as a "test failure".
- */
-function patternGate(patterns, deps, env, result) {
-    let verdict;
-    return (binary, cwd) => {
-        verdict ??= checkPatterns(deps.runner, { binary, cwd, env, ...(deps.signal ? { signal: deps.signal } : {}) }, patterns)
-            .catch(() => undefined) // could not ask: the runs will tell
-            .then((problem) => {
-            if (problem)
-                result.errors.push(problem);
-            return problem === undefined;
-        });
-        return verdict;
-    };
-}
-/**
- * Runs at once, at most MAX_PARALLEL: every race-enabled test process takes memory and a core of
- * its own, and more at once than that slows each run rather than the whole.
- */
-function cappedParallel(parallel, notes) {
-    if (parallel <= MAX_PARALLEL)
-        return parallel;
-    notes.push(`parallel ${parallel} is more than race-rerun runs at once: ran at most ${MAX_PARALLEL} at a time (each race-enabled test process needs its own memory and core).`);
-    return MAX_PARALLEL;
-}
-/** `daemon.go:88 in (*Daemon).Shutdown`: where a raw finding's first stack starts. */
-function firstFrameText(f) {
-    const fr = f.stacks[0]?.frames[0];
-    if (!fr)
-        return '';
-    const file = fr.file.split(/[\\/]/).pop() ?? fr.file;
-    const fn = fr.func.slice(fr.func.lastIndexOf('/') + 1);
-    return ` at ${file}:${fr.line} in ${fn}`;
-}
-/**
- * Runs stopped half way are not counted (the stop could have caused a failure), but a race or a
- * panic they had already printed is real: said in a note, so that stopping never hides one.
- */
-function stoppedFindingsNote(sched, result) {
-    const seen = new Set();
-    const items = [];
-    for (const f of sched.stoppedFindings) {
-        const text = `${f.kind === 'race' ? 'a data race' : f.kind === 'panic' ? 'a panic' : 'a fatal error'}${firstFrameText(f)} (${f.package})`;
-        if (seen.has(text))
-            continue;
-        seen.add(text);
-        items.push(text);
-    }
-    if (items.length === 0)
-        return;
-    const shown = items.slice(0, 5).join('; ');
-    const more = items.length > 5 ? ` and ${items.length - 5} more` : '';
-    result.notes.push(`Runs stopped before they finished had already printed ${shown}${more}: not counted, since a stopped run is neither a pass nor a failure.`);
-}
-/** The report's note and `cancelled` field: k of N runs finished before the signal. */
-function cancelledNote(settings, sched, result, signal) {
-    const failedBuilds = result.builds.filter((b) => !b.ok).length;
-    const runsPlanned = Math.max(0, result.packages.length - failedBuilds) * settings.count;
-    const runsDone = result.runs.length;
-    result.cancelled = { signal, runsDone, runsPlanned };
-    const stopped = sched?.packages.reduce((n, p) => n + p.stopped, 0) ?? 0;
-    result.notes.push(`Cancelled (${signal}) after ${runsDone} of ${engine_plural(runsPlanned, 'run')}: the report covers the runs that finished.` +
-        (stopped > 0
-            ? ` ${engine_plural(stopped, 'run')} still running ${stopped === 1 ? 'was' : 'were'} stopped and not counted.`
-            : ''));
-}
-/** With -count=K (or a -cpu list) a panic ends the process, so the iterations after it never ran. */
-function lostIterationNotes(settings, result) {
-    const k = iterationsPerRun(settings.testFlags);
-    if (k <= 1)
-        return;
-    const byPkg = new Map();
-    for (const r of result.runs)
-        byPkg.set(r.package, [...(byPkg.get(r.package) ?? []), r]);
-    for (const [pkg, runs] of byPkg) {
-        const topLevel = new Set(runs.flatMap((r) => r.parsed.tests.filter((t) => !t.name.includes('/')).map((t) => t.name)));
-        let lost = 0;
-        let cut = 0;
-        for (const r of runs) {
-            const ended = r.parsed.tests.filter((t) => !t.name.includes('/') && t.action !== 'interrupted' && t.package === pkg).length;
-            const missing = Math.max(0, k * topLevel.size - ended);
-            if (missing > 0 && (r.exitCode !== 0 || r.killed)) {
-                lost += missing;
-                cut++;
-            }
-        }
-        if (lost > 0) {
-            result.notes.push(`${pkg}: ${engine_plural(cut, 'run')} ended early (a panic, fatal error or timeout ends the process), so ` +
-                `${engine_plural(lost, 'test iteration')} of the ${k} per test in a run never ran. Each run counts once, failed if any iteration failed.`);
-        }
-    }
-}
-// ---------------------------------------------------------------------------------------------
-// Races whose stack the detector could not restore: rerun with the largest history.
-const ACCESS = new Set(['current', 'previous']);
-function missingStack(f) {
-    return f.kind === 'race' && f.stacks.some((s) => ACCESS.has(s.role) && s.frames.length === 0);
-}
-function accessTops(f) {
-    return f.stacks
-        .filter((s) => ACCESS.has(s.role) && s.frames.length > 0)
-        .map((s) => `${s.frames[0]?.func}:${s.frames[0]?.line}`);
-}
-function builtBinaries(result) {
-    return new Map(result.builds.flatMap((b) => (b.ok && b.binary ? [[b.package.importPath, b.binary]] : [])));
-}
-async function recoverStacks(settings, deps, result, argsOf, testArgs, env, deadline) {
-    const groups = new Map();
-    for (const run of result.runs) {
-        for (const f of run.parsed.findings) {
-            if (!missingStack(f))
-                continue;
-            const pkg = f.package || run.package;
-            const tops = accessTops(f);
-            const key = [pkg, f.test ?? '', ...tops].join('\u0000');
-            const g = groups.get(key) ?? { pkg, ...(f.test ? { test: f.test } : {}), tops, findings: [] };
-            g.findings.push(f);
-            groups.set(key, g);
-        }
-    }
-    if (groups.size === 0)
-        return;
-    const binaries = builtBinaries(result);
-    const dirs = new Map(result.packages.map((p) => [p.importPath, p.dir]));
-    const historyEnv = withGorace(env, [], [`history_size=${MAX_HISTORY_SIZE}`]);
-    let tried = 0;
-    for (const g of groups.values()) {
-        const binary = binaries.get(g.pkg);
-        const dir = dirs.get(g.pkg);
-        let found;
-        let tries = 0;
-        const outOfTime = () => (deadline !== undefined && Date.now() >= deadline) || deps.signal?.aborted === true;
-        if (binary && dir && tried < MAX_HISTORY_GROUPS && !outOfTime()) {
-            tried++;
-            const base = (argsOf.get(g.pkg) ?? testArgs).filter((a) => !a.startsWith('-test.run='));
-            const args = g.test ? [...base, `-test.run=${testsfrom_runPattern([g.test])}`] : (argsOf.get(g.pkg) ?? testArgs);
-            const logDir = (0,external_node_path_namespaceObject.join)(deps.workDir, 'logs', 'history');
-            await (0,promises_namespaceObject.mkdir)(logDir, { recursive: true });
-            for (; tries < HISTORY_RERUNS && !found && !outOfTime();) {
-                tries++;
-                const logFile = (0,external_node_path_namespaceObject.join)(logDir, `${fileNames([g.pkg])[0]}-${tried}-${tries}.log`);
-                // Nothing else runs now: any run index is free.
-                const rerun = await rerunAlone(deps.runner, { command: binary, args, cwd: dir, env: historyEnv, logFile }, {
-                    tmpRoot: (0,external_node_path_namespaceObject.join)(deps.workDir, 'tmp'),
-                    name: `history-${tried}-${tries}`,
-                    run: result.runs.length + tries,
-                    timeoutMs: settings.timeoutMs,
-                    signal: deps.signal,
-                });
-                result.escaped = (result.escaped ?? 0) + (rerun.escaped ?? 0);
-                const parsed = await deps.parse(logFile, g.pkg).catch(() => undefined);
-                if (!deps.keepFiles)
-                    await (0,promises_namespaceObject.rm)(logFile, { force: true }).catch(() => { });
-                found = parsed?.findings.find((f) => {
-                    if (f.kind !== 'race' || missingStack(f))
-                        return false;
-                    const tops = new Set(accessTops(f));
-                    return g.tops.every((t) => tops.has(t));
-                });
-            }
-        }
-        const who = g.test ? `${g.test} in ${g.pkg}` : g.pkg;
-        for (const f of g.findings) {
-            if (found) {
-                f.stacks = structuredClone(found.stacks);
-                f.raw = `${found.raw.replace(/\s+$/, '')}\n(race-rerun: this report comes from a rerun of ${who} with GORACE=history_size=${MAX_HISTORY_SIZE}; the original run's report had [failed to restore the stack].)\n`;
-                f.stackRecovery = 'recovered';
-            }
-            else {
-                f.stackRecovery = 'unrecovered';
-                f.raw = `${f.raw.replace(/\s+$/, '')}\n(race-rerun: a stack of this race could not be restored${tries > 0 ? `, not even in ${engine_plural(tries, 'rerun')} with GORACE=history_size=${MAX_HISTORY_SIZE}` : ''}.)\n`;
-            }
-        }
-        if (found) {
-            result.notes.push(`A race in ${who} had [failed to restore the stack]; a rerun with GORACE=history_size=${MAX_HISTORY_SIZE} gave the full report, used for its annotations.`);
-        }
-        else {
-            result.notes.push(`A race in ${who} had [failed to restore the stack] and ` +
-                (tries > 0
-                    ? `${engine_plural(tries, 'rerun')} with GORACE=history_size=${MAX_HISTORY_SIZE} did not restore it: one side of it is unknown.`
-                    : 'there was no time (or binary) left to rerun it: one side of it is unknown.'));
-        }
-    }
 }
 
 ;// CONCATENATED MODULE: external "node:buffer"
@@ -6948,9 +5986,1129 @@ function textEnd(buf, from, end) {
     return cut === from ? end : cut;
 }
 
+;// CONCATENATED MODULE: ./src/engine/logruns.ts
+
+/** Parses each log (`parse` reads a file; by default parseLogFile) into runs. */
+async function readLogRuns(logs, parse = (f) => parseLogFile(f)) {
+    const runs = [];
+    const outcomes = [];
+    for (const [i, log] of logs.entries()) {
+        let parsed;
+        try {
+            parsed = await ('file' in log ? parse(log.file) : parseStream(log.open()));
+        }
+        catch (err) {
+            outcomes.push({ name: log.name, error: err.message });
+            continue;
+        }
+        if (!parsed.sawGoOutput) {
+            outcomes.push({ name: log.name, notGo: true });
+            continue;
+        }
+        outcomes.push({ name: log.name, parsed, index: i + 1 });
+        runs.push(...runsOfLog(parsed, i + 1));
+    }
+    addImpliedPasses(runs);
+    return { runs, logs: outcomes };
+}
+/** Splits one log's parse into one run per package, so k/N is counted per package as in run mode. */
+function runsOfLog(parsed, index) {
+    const byPackage = new Map();
+    const get = (pkg) => {
+        let out = byPackage.get(pkg);
+        if (!out) {
+            out = { tests: [], findings: [], packages: [], sawGoOutput: true };
+            byPackage.set(pkg, out);
+        }
+        return out;
+    };
+    for (const t of parsed.tests)
+        get(t.package).tests.push(t);
+    for (const f of parsed.findings)
+        get(f.package).findings.push(f);
+    for (const p of parsed.packages)
+        get(p.name).packages.push(p);
+    return [...byPackage].map(([pkg, out]) => {
+        const failed = out.findings.length > 0 ||
+            out.packages.some((p) => p.action === 'fail') ||
+            out.tests.some((t) => t.action === 'fail' || t.action === 'interrupted');
+        return {
+            package: pkg,
+            index,
+            exitCode: failed ? 1 : 0,
+            signal: null,
+            killed: false,
+            durationMs: 0,
+            parsed: out,
+        };
+    });
+}
+/**
+ * Plain (non `-v`) logs print nothing for a package that passed: such a log is a passing run of
+ * every test the other logs name in that package, so 2 failures in 5 logs read 2/5, not 2/2.
+ * Only runs with no test lines at all for a passed package: a `-v` log names what it ran.
+ */
+function addImpliedPasses(runs) {
+    const testsOf = new Map();
+    for (const r of runs) {
+        for (const t of r.parsed.tests) {
+            const set = testsOf.get(t.package) ?? new Set();
+            testsOf.set(t.package, set);
+            set.add(t.name);
+        }
+    }
+    for (const r of runs) {
+        const passed = r.parsed.packages.some((p) => p.name === r.package && p.action === 'pass');
+        if (!passed || r.parsed.findings.length > 0 || r.parsed.tests.some((t) => t.package === r.package))
+            continue;
+        for (const name of testsOf.get(r.package) ?? [])
+            r.parsed.tests.push({ package: r.package, name, action: 'pass' });
+    }
+}
+
+;// CONCATENATED MODULE: ./src/engine/testsfrom.ts
+// `tests-from`: which tests failed in earlier logs, and a -test.run that selects exactly those.
+
+
+/** A log as the user named it: repository-relative when inside the repository. */
+function logName(file, repoRoot) {
+    const rel = (0,external_node_path_namespaceObject.relative)(repoRoot, file);
+    return rel === '' || rel.startsWith('..') ? file : rel;
+}
+/**
+ * Reads the tests-from logs as readLogRuns reads `parse LOG...`. Every log that cannot be read or
+ * holds no test results is an error naming it (none is skipped: a rerun chosen from fewer logs
+ * than given would look complete).
+ */
+async function readTestsFrom(files, repoRoot, parse) {
+    const logs = files.map((file) => ({ name: logName(file, repoRoot), file }));
+    const { runs, logs: outcomes } = await readLogRuns(logs, parse);
+    const errors = [];
+    const parsed = [];
+    for (const o of outcomes) {
+        if ('error' in o)
+            errors.push(`Cannot read tests-from ${o.name}: ${o.error}`);
+        else if ('notGo' in o || !hasResults(o.parsed))
+            errors.push(`tests-from ${o.name} is not a go test log: it has no test results. Give the output of go test -json or go test -v.`);
+        else
+            parsed.push(o.parsed);
+    }
+    if (errors.length > 0)
+        return { errors };
+    const selection = failedInLogs(parsed, runs);
+    return { ...selection, report: { logs: logs.map((l) => l.name), tests: selection.tests } };
+}
+function hasResults(parsed) {
+    return parsed.tests.length > 0 || parsed.packages.length > 0 || parsed.findings.length > 0;
+}
+/**
+ * Failed tests per package in a parsed log. A package that failed with no test to name (a crash
+ * in TestMain or init, a build failure) maps to an empty list: rerun all of it. Tests the log does
+ * not tie to a package are under ''.
+ */
+function failedInLog(parsed) {
+    const failed = new Map();
+    const add = (pkg, test) => {
+        let set = failed.get(pkg);
+        if (!set) {
+            set = new Set();
+            failed.set(pkg, set);
+        }
+        if (test)
+            set.add(test);
+    };
+    for (const t of parsed.tests) {
+        if (t.action === 'fail' || t.action === 'interrupted')
+            add(t.package, t.name);
+    }
+    for (const f of parsed.findings) {
+        add(f.package, f.test);
+        for (const t of f.runningTests ?? [])
+            add(f.package, t);
+    }
+    for (const p of parsed.packages)
+        if (p.action === 'fail')
+            add(p.name);
+    return new Map([...failed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([p, s]) => [p, leaves([...s])]));
+}
+/**
+ * The union of what failed in each log (`logs[i]` is the log of run index i + 1; `runs` are the
+ * logs' runs with implied passes, see readLogRuns). A package that failed without a test to name
+ * in any log reruns whole; a test that failed on its own in one log covers the subtests that
+ * failed in another. Each rerun test says in how many logs it failed and in how many it ran.
+ */
+function failedInLogs(logs, runs) {
+    const perLog = logs.map(failedInLog);
+    const union = new Map();
+    for (const failed of perLog) {
+        for (const [pkg, tests] of failed) {
+            const set = union.get(pkg) ?? new Set();
+            union.set(pkg, tests.length === 0 || set === 'all' ? 'all' : new Set([...set, ...tests]));
+        }
+    }
+    const failed = new Map();
+    const tests = [];
+    for (const [pkg, set] of [...union].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+        const chosen = set === 'all' ? [] : covering([...set]);
+        failed.set(pkg, chosen);
+        const pkgRuns = runs.filter((r) => r.package === pkg);
+        if (chosen.length === 0) {
+            const failedLogs = perLog.filter((f) => f.has(pkg)).length;
+            tests.push({ package: pkg, failed: failedLogs, logs: pkgRuns.length });
+            continue;
+        }
+        for (const test of chosen) {
+            const covers = (name) => name === test || name.startsWith(`${test}/`);
+            const failedIn = new Set(perLog.flatMap((f, i) => ((f.get(pkg) ?? []).some(covers) ? [i + 1] : [])));
+            const ranIn = new Set([
+                ...failedIn,
+                ...pkgRuns.filter((r) => r.parsed.tests.some((t) => covers(t.name))).map((r) => r.index),
+            ]);
+            tests.push({ package: pkg, test, failed: failedIn.size, logs: ranIn.size });
+        }
+    }
+    return { failed, tests };
+}
+/** Drops a subtest when its parent is rerun whole: the parent's pattern selects it anyway. */
+function covering(tests) {
+    return tests.filter((t) => !tests.some((o) => t.startsWith(`${o}/`))).sort();
+}
+/** Drops `TestA` when `TestA/sub` failed too: selecting the subtest runs its parent anyway. */
+function leaves(tests) {
+    return tests.filter((t) => !tests.some((o) => o.startsWith(`${t}/`))).sort();
+}
+/** Go's regexp.QuoteMeta. */
+function testsfrom_quoteMeta(s) {
+    return s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
+}
+/**
+ * A -test.run pattern that selects exactly these tests. Go splits -run on `/` (one pattern per
+ * subtest level) and on `|` outside parentheses (alternatives, each split by `/`), so top-level
+ * tests share one `^(A|B)$` and each subtest is its own alternative `^A$/^sub$`, which does not
+ * also select A's other subtests or `sub` under another parent.
+ */
+function testsfrom_runPattern(tests) {
+    const top = tests.filter((t) => !t.includes('/'));
+    const subs = tests.filter((t) => t.includes('/'));
+    const alts = [];
+    if (top.length === 1)
+        alts.push(`^${testsfrom_quoteMeta(top[0] ?? '')}$`);
+    else if (top.length > 1)
+        alts.push(`^(${top.map(testsfrom_quoteMeta).join('|')})$`);
+    for (const t of subs)
+        alts.push(t
+            .split('/')
+            .map((level) => `^${testsfrom_quoteMeta(level)}$`)
+            .join('/'));
+    return alts.join('|');
+}
+
+;// CONCATENATED MODULE: ./src/engine/overlap.ts
+// Confirms a failure before calling it flaky: a test that failed while other runs overlapped it
+// may only collide with them (a fixed port, a file name in a shared directory, a database). It
+// is rerun alone, nothing else running, a few times within a bounded budget.
+
+
+
+
+
+/** Alone runs per test. */
+const ALONE_RUNS = 3;
+/** Tests confirmed at most (those that failed in the most overlapped runs first). */
+const MAX_OVERLAP_TESTS = 5;
+/** The confirmation budget: this, or a quarter of the main runs' time when that is longer. */
+const MIN_OVERLAP_BUDGET_MS = 30_000;
+const overlap_top = (name) => name.split('/')[0] ?? name;
+/** Findings a run's failed test can be blamed on that no other run causes: races, crashes. */
+function crashedIn(run, test) {
+    return run.parsed.findings.some((f) => f.kind !== 'failure' && (f.test === undefined || overlap_top(f.test) === test));
+}
+/**
+ * Top-level tests that failed (by t.Error/t.Fatal, not a race or crash) in an overlapped run,
+ * never in a run that had the machine to itself, and passed in some run.
+ */
+function overlapCandidates(runs) {
+    const byTest = new Map();
+    const failedOf = (run) => new Set(run.parsed.tests
+        .filter((t) => t.package === run.package && t.action === 'fail')
+        .map((t) => overlap_top(t.name)));
+    // A test that already failed in a run that had the machine to itself needs no confirmation.
+    const failedAlone = new Set(runs.filter((r) => !r.overlapped).flatMap((r) => [...failedOf(r)].map((t) => `${r.package}\u0000${t}`)));
+    // Runs that collide have a winner: a test that failed in every run is not colliding.
+    const passed = new Set(runs.flatMap((r) => r.parsed.tests.filter((t) => t.action === 'pass').map((t) => `${t.package}\u0000${overlap_top(t.name)}`)));
+    for (const run of runs) {
+        if (!run.overlapped || run.killed)
+            continue;
+        for (const test of failedOf(run)) {
+            const key = `${run.package}\u0000${test}`;
+            if (failedAlone.has(key) || !passed.has(key))
+                continue;
+            if (crashedIn(run, test))
+                continue;
+            const e = byTest.get(key) ?? { pkg: run.package, test, runs: [] };
+            e.runs.push(run.index);
+            byTest.set(key, e);
+        }
+    }
+    return [...byTest.values()].sort((a, b) => b.runs.length - a.runs.length).slice(0, MAX_OVERLAP_TESTS);
+}
+function aloneFailed(parsed, test, exitCode) {
+    const own = parsed?.tests.filter((t) => overlap_top(t.name) === test) ?? [];
+    return exitCode !== 0 || own.some((t) => t.action === 'fail' || t.action === 'interrupted');
+}
+async function confirmOverlaps(runs, settings, plan, deps) {
+    const candidates = overlapCandidates(runs);
+    if (candidates.length === 0)
+        return [];
+    const logDir = (0,external_node_path_namespaceObject.join)(deps.workDir, 'logs', 'alone');
+    await (0,promises_namespaceObject.mkdir)(logDir, { recursive: true });
+    const started = Date.now();
+    const outOfTime = () => Date.now() - started >= plan.budgetMs ||
+        (plan.deadline !== undefined && Date.now() >= plan.deadline) ||
+        deps.signal?.aborted === true;
+    const checks = [];
+    let run = plan.firstRun;
+    for (const c of candidates) {
+        const binary = plan.binaries.get(c.pkg);
+        const dir = plan.dirs.get(c.pkg);
+        if (!binary || !dir || outOfTime())
+            continue;
+        const failedRuns = runs.filter((r) => r.package === c.pkg && c.runs.includes(r.index));
+        const evidence = evidenceLine(failedRuns.flatMap((r) => r.parsed.findings.filter((f) => f.test && overlap_top(f.test) === c.test)));
+        const args = [
+            ...plan.argsOf(c.pkg).filter((a) => !a.startsWith('-test.run=')),
+            `-test.run=${testsfrom_runPattern([c.test])}`,
+        ];
+        const t0 = Date.now();
+        let n = 0;
+        let failed = 0;
+        for (; n < ALONE_RUNS && !outOfTime(); n++) {
+            const logFile = (0,external_node_path_namespaceObject.join)(logDir, `${fileNames([c.pkg])[0]}-${c.test}-${n + 1}.log`);
+            const res = await rerunAlone(deps.runner, { command: binary, args, cwd: dir, env: plan.env, logFile }, {
+                tmpRoot: (0,external_node_path_namespaceObject.join)(deps.workDir, 'tmp'),
+                name: `alone-${run}`,
+                run: run++,
+                timeoutMs: settings.timeoutMs,
+                signal: deps.signal,
+            });
+            // Stopped by the cancellation: neither a pass nor a failure.
+            if (res.aborted)
+                break;
+            const parsed = await deps.parse(logFile, c.pkg).catch(() => undefined);
+            if (aloneFailed(parsed, c.test, res.exitCode))
+                failed++;
+        }
+        if (n === 0)
+            continue;
+        const check = {
+            package: c.pkg,
+            test: c.test,
+            overlappedFailedIn: c.runs,
+            aloneRuns: n,
+            aloneFailed: failed,
+            durationMs: Date.now() - t0,
+        };
+        if (evidence)
+            check.evidence = evidence;
+        checks.push(check);
+        const took = ` (${n} alone run${n === 1 ? '' : 's'} in ${(check.durationMs / 1000).toFixed(1)}s)`;
+        deps.log(failed === 0
+            ? `${c.test} (${c.pkg}) failed in ${c.runs.length} overlapping run${c.runs.length === 1 ? '' : 's'} but passed alone ${n} of ${n} times: it fails only when runs overlap${evidence ? ` (${evidence})` : ''}${took}.`
+            : `${c.test} (${c.pkg}) also failed alone: ${failed} of ${n} runs${took}.`);
+    }
+    return checks;
+}
+
+;// CONCATENATED MODULE: ./src/engine/patterns.ts
+/**
+ * The elements of a -test.run/-test.skip pattern as testing's splitRegexp finds them: split at
+ * `/` and `|` outside brackets and parentheses (a backslash escapes the next character).
+ */
+function splitPattern(s) {
+    const elements = [];
+    let brackets = 0;
+    let parens = 0;
+    let start = 0;
+    for (let i = 0; i < s.length; i++) {
+        const c = s[i];
+        if (c === '[')
+            brackets++;
+        else if (c === ']')
+            brackets = Math.max(0, brackets - 1);
+        else if (c === '(' && brackets === 0)
+            parens++;
+        else if (c === ')' && brackets === 0)
+            parens--;
+        else if (c === '\\')
+            i++;
+        else if ((c === '/' || c === '|') && brackets === 0 && parens === 0) {
+            elements.push(s.slice(start, i));
+            start = i + 1;
+        }
+    }
+    elements.push(s.slice(start));
+    return elements;
+}
+/** Arguments that make testing check run and skip and then run nothing. */
+function probeArgs(run, skip) {
+    const args = [`-test.run=^$${run ? `/${splitPattern(run).join('/')}` : ''}`];
+    if (skip)
+        args.push(`-test.skip=${skip}`);
+    return args;
+}
+const INVALID = /^testing: invalid regexp for element \d+ of -test\.(run|skip) \((".*")\): (.*)$/m;
+/** The input error for testing's "invalid regexp" message in `output`, if there is one. */
+function patternProblem(output, inputs) {
+    const m = INVALID.exec(output);
+    if (!m)
+        return undefined;
+    const name = m[1] === 'skip' ? 'skip' : 'run';
+    const given = inputs[name] ?? '';
+    let element = m[2] ?? '';
+    try {
+        element = JSON.parse(element);
+    }
+    catch {
+        // Go's %q escapes that JSON lacks: show it quoted as Go did.
+    }
+    const why = (m[3] ?? '').replace(/^error parsing regexp: /, '');
+    const what = element === given || splitPattern(given).length === 1
+        ? `${JSON.stringify(given)} is not a valid Go regular expression (RE2 syntax): ${why}`
+        : `${JSON.stringify(given)} has a part that is not a valid Go regular expression (RE2 syntax; go test splits the pattern at / and |): ${JSON.stringify(element)}: ${why}`;
+    return `Input "${name}": ${what}.`;
+}
+/** Asks a built test binary whether testing accepts run and skip; the input error if not. */
+async function checkPatterns(runner, spec, inputs) {
+    if (!inputs.run && !inputs.skip)
+        return undefined;
+    const result = await runner.run({
+        command: spec.binary,
+        args: probeArgs(inputs.run, inputs.skip),
+        cwd: spec.cwd,
+        env: spec.env,
+        timeoutMs: 60_000,
+        reap: true,
+        ...(spec.signal ? { signal: spec.signal } : {}),
+    });
+    return patternProblem(result.output, inputs);
+}
+
+;// CONCATENATED MODULE: ./src/engine/shard.ts
+/** Runs `first..last` (1-based, inclusive) of `count` that shard `index` of `total` gets. */
+function runRange(count, index, total) {
+    return {
+        first: Math.floor(((index - 1) * count) / total) + 1,
+        last: Math.floor((index * count) / total),
+    };
+}
+function shareOf(packages, count, shard) {
+    const { index, total } = shard;
+    if (packages.length >= total) {
+        const sorted = [...packages].sort((a, b) => (a.importPath < b.importPath ? -1 : 1));
+        const mine = sorted.filter((_, i) => i % total === index - 1);
+        return {
+            packages: mine,
+            count,
+            firstRun: 1,
+            info: { index, total, split: 'packages', packages: mine.map((p) => p.importPath) },
+        };
+    }
+    const { first, last } = runRange(count, index, total);
+    return {
+        packages: [...packages],
+        count: Math.max(0, last - first + 1),
+        firstRun: first,
+        info: { index, total, split: 'runs', firstRun: first, lastRun: last },
+    };
+}
+/** How a shard's share reads in notes and the summary. */
+function shareText(info, count) {
+    if (info.split === 'runs') {
+        const runs = (info.lastRun ?? 0) < (info.firstRun ?? 1)
+            ? 'no runs (fewer runs than shards)'
+            : `runs ${info.firstRun}–${info.lastRun} of ${count} of every package`;
+        return `Shard ${info.index} of ${info.total}: ${runs}.`;
+    }
+    const n = info.packages?.length ?? 0;
+    return `Shard ${info.index} of ${info.total}: all ${count} runs of ${n} package${n === 1 ? '' : 's'} (packages dealt out over the shards).`;
+}
+
+;// CONCATENATED MODULE: ./src/engine/engine.ts
+// Orchestration: go env → go list → build each test binary once with -race → run each `count`
+// times (or until the answer is known). Problems the user caused end up in `errors` with what was
+// done so far; nothing throws.
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * GORACE options race-rerun adds before the user's own (TSan applies them in order, so the
+ * user's win). atexit_sleep_ms=0: a passing race binary otherwise sleeps 1 s at exit, which
+ * for fast tests is most of the run (see the README's Performance section).
+ */
+const DEFAULT_GORACE = ['atexit_sleep_ms=0'];
+/** The most runs at once (see cappedParallel). */
+const MAX_PARALLEL = 64;
+/** The largest history the race runtime keeps (GORACE history_size, 0–7). */
+const MAX_HISTORY_SIZE = 7;
+/** Reruns tried per race whose stack could not be restored. */
+const HISTORY_RERUNS = 3;
+/** Races with a missing stack rerun at most (each one rerun up to HISTORY_RERUNS times). */
+const MAX_HISTORY_GROUPS = 5;
+function withGorace(env, before, after = []) {
+    const gorace = [...before, env.GORACE ?? '', ...after].map((s) => s.trim()).filter(Boolean);
+    return { ...env, GORACE: gorace.join(' ') };
+}
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(1)}s`;
+}
+function engine_plural(n, word, many = `${word}s`) {
+    return `${n} ${n === 1 ? word : many}`;
+}
+function goMinor(version) {
+    const m = version?.match(/^go1\.(\d+)/);
+    return m ? Number(m[1]) : undefined;
+}
+/** Test iterations per run from -test.count and -test.cpu (each listed CPU count repeats the tests). */
+function iterationsPerRun(testFlags) {
+    let count = 1;
+    let cpus = 1;
+    for (const f of testFlags) {
+        const m = /^-test\.(count|cpu)=(.*)$/.exec(f);
+        if (m?.[1] === 'count')
+            count = Number(m[2]) || 1;
+        if (m?.[1] === 'cpu')
+            cpus = (m[2] ?? '').split(',').filter((c) => c.trim() !== '').length || 1;
+    }
+    return count * cpus;
+}
+/** `only-changed`: the packages the pull request touches (all of them when that cannot be told). */
+async function focusIfAsked(settings, listed, deps, result) {
+    if (!settings.onlyChanged)
+        return listed;
+    if (!settings.changedSince || !deps.git) {
+        result.notes.push('only-changed applies to pull requests (it needs their base commit): every package was run.');
+        return listed;
+    }
+    const { buildFlags, packages: patterns, workingDirectory: wd } = settings;
+    const focus = await focusOnChanges(settings.changedSince, listed, patterns, buildFlags, wd, {
+        ...deps,
+        git: deps.git,
+    });
+    if ('note' in focus) {
+        result.notes.push(focus.note);
+        deps.log(focus.note);
+        return listed;
+    }
+    result.focus = focus.report;
+    const base = settings.changedSince.slice(0, 7);
+    const n = focus.packages.length;
+    if (n === 0) {
+        const note = `only-changed: no Go code of the tested packages changed since ${base} (${engine_plural(focus.report.changedFileCount, 'file')} changed): nothing was run.`;
+        result.notes.push(note);
+        deps.log(note);
+    }
+    else {
+        deps.log(`only-changed: ${engine_plural(n, 'package')} of ${listed.length} touched since ${base}`);
+    }
+    return focus.packages;
+}
+async function execute(settings, deps) {
+    const result = {
+        modules: [],
+        packages: [],
+        builds: [],
+        runs: [],
+        errors: [],
+        notes: [],
+        overlap: [],
+    };
+    const started = Date.now();
+    try {
+        await executeSteps(settings, deps, result, started);
+    }
+    catch (err) {
+        // A go command killed by the cancellation fails: that is the cancellation, said below.
+        if (deps.signal?.aborted)
+            cancelledNote(settings, undefined, result, String(deps.signal.reason));
+        else if (err instanceof GoError)
+            result.errors.push(err.message);
+        else {
+            const message = err instanceof Error ? err.message : String(err);
+            result.errors.push(`race-rerun failed unexpectedly: ${message}`);
+        }
+    }
+    finally {
+        // The report holds what it needs (each finding's first occurrence): logs and binaries go.
+        if (!deps.keepFiles)
+            await removeScratch(deps.workDir);
+    }
+    return result;
+}
+/** Logs, binaries and the TMPDIRs of the history and alone reruns (each removed after its run; this is their root). */
+async function removeScratch(workDir) {
+    for (const dir of ['bin', 'logs', 'tmp']) {
+        await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(workDir, dir), { recursive: true, force: true }).catch(() => { });
+    }
+}
+/** The steps of execute, in order; a step that ends the work early returns with result filled in. */
+async function executeSteps(settings, deps, result, started) {
+    const deadline = settings.maxDurationMs !== undefined ? started + settings.maxDurationMs : undefined;
+    // tests-from first: a bad log should fail before anything is built.
+    const failed = await testsFromFailures(settings, deps, result);
+    if (failed === 'stop')
+        return;
+    const go = await goCommands(settings, deps, result);
+    if (!go)
+        return;
+    const plan = await planPackages(settings, deps, result, go.listed, go.goEnv, failed);
+    if (!plan)
+        return;
+    const env = withGorace(testEnvironment(deps.env ?? process.env), DEFAULT_GORACE);
+    const built = await buildJobs(settings, deps, result, plan, go.goEnv, env, failed, started);
+    const sched = await runJobs(settings, deps, result, plan, built.jobs, env, deadline);
+    recordRuns(deps, result, plan.packages, built.builds, sched, started);
+    if (deps.signal?.aborted) {
+        cancelledNote(settings, sched, result, String(deps.signal.reason));
+        stoppedFindingsNote(sched, result);
+        escapedNote(result);
+        return;
+    }
+    stopNotes(settings, sched, result, built.lastBuildEnd() - started);
+    stoppedFindingsNote(sched, result);
+    lostIterationNotes(settings, result);
+    const mainMs = Date.now() - started;
+    await recoverStacks(settings, deps, result, plan.argsOf, plan.testArgs, env, deadline);
+    result.overlap = await confirmOverlaps(result.runs, settings, {
+        binaries: builtBinaries(result),
+        dirs: new Map(result.packages.map((p) => [p.importPath, p.dir])),
+        argsOf: (pkg) => plan.argsOf.get(pkg) ?? plan.testArgs,
+        env,
+        firstRun: result.runs.length + 1,
+        budgetMs: Math.max(MIN_OVERLAP_BUDGET_MS, mainMs / 4),
+        ...(deadline !== undefined ? { deadline } : {}),
+    }, deps).catch((err) => {
+        // The main runs are measured already: a failed confirmation must not lose them.
+        result.notes.push(`Could not rerun the tests that failed while runs overlapped alone: ${err.message}`);
+        return [];
+    });
+    escapedNote(result);
+}
+/** tests-from: the failed tests per package, undefined to run as usual, 'stop' when nothing is to run. */
+async function testsFromFailures(settings, deps, result) {
+    if (settings.testsFrom === undefined)
+        return undefined;
+    const read = await readTestsFrom(settings.testsFrom, settings.repoRoot, (f) => deps.parse(f, ''));
+    if ('errors' in read) {
+        result.errors.push(...read.errors);
+        return 'stop';
+    }
+    result.testsFrom = read.report;
+    const where = logsText(read.report.logs);
+    if (read.failed.size === 0 && !settings.run) {
+        result.notes.push(`No test failed in ${where}: nothing to rerun.`);
+        deps.log(`No test failed in ${where}: nothing to rerun.`);
+        return 'stop';
+    }
+    if (read.failed.size === 0) {
+        result.notes.push(`No test failed in ${where}: running the tests that match run instead.`);
+        return undefined;
+    }
+    return read.failed;
+}
+/** `a.log`, or `3 logs (a.log, b.log, c.log)`: the tests-from logs in a sentence. */
+function logsText(logs) {
+    if (logs.length === 1)
+        return logs[0] ?? '';
+    const more = logs.length > 3 ? ` and ${logs.length - 3} more` : '';
+    return `${logs.length} logs (${logs.slice(0, 3).join(', ')}${more})`;
+}
+/** go env, the module list and the test packages; undefined (with an error) when no package matches. */
+async function goCommands(settings, deps, result) {
+    const wd = settings.workingDirectory;
+    // The three go commands do not depend on each other: start them together (each one is a
+    // go process start-up plus module loading). Awaited in order, so errors read as before.
+    const envP = deps.go.env(wd);
+    const modulesP = deps.go.modules(wd);
+    const listedP = deps.go.listTestPackages(wd, settings.packages, settings.buildFlags);
+    // When an earlier one throws, a later rejection must not go unhandled.
+    modulesP.catch(() => { });
+    listedP.catch(() => { });
+    const goEnv = await envP;
+    result.goEnv = goEnv;
+    deps.log(`Using ${goEnv.version || 'go'} in ${wd}`);
+    const minor = goMinor(goEnv.version);
+    if (minor !== undefined && minor < 20 && settings.skip) {
+        result.notes.push(`${goEnv.version} has no -test.skip (added in Go 1.20): the skip input will fail the runs.`);
+    }
+    result.modules = await modulesP;
+    const listed = await listedP;
+    result.errors.push(...listed.errors);
+    if (listed.withoutTests.length > 0) {
+        const shown = listed.withoutTests.slice(0, 10).join(', ');
+        const more = listed.withoutTests.length > 10 ? ` and ${listed.withoutTests.length - 10} more` : '';
+        result.notes.push(`${engine_plural(listed.withoutTests.length, 'package')} without test files: ${shown}${more}.`);
+    }
+    if (listed.packages.length === 0) {
+        result.errors.push(`No test packages match ${settings.packages.join(' ')} in ${wd}: check the packages input.`);
+        return undefined;
+    }
+    return { goEnv, listed: listed.packages };
+}
+/** The packages to run (only-changed, tests-from, shard) and their test binary arguments. */
+async function planPackages(settings, deps, result, listed, goEnv, failed) {
+    const baseArgs = {
+        timeout: settings.timeout,
+        skip: settings.skip,
+        testFlags: settings.testFlags,
+        goVersion: goEnv.version,
+    };
+    const argsOf = new Map();
+    let packages = await focusIfAsked(settings, listed, deps, result);
+    if (packages.length === 0)
+        return undefined;
+    if (failed !== undefined) {
+        packages = selectFailed(packages, failed, settings, result);
+        for (const p of packages) {
+            const tests = failed.get(p.importPath) ?? failed.get('') ?? [];
+            // An empty list: the package failed without a test to name, so all of it runs.
+            argsOf.set(p.importPath, testBinaryArgs({ ...baseArgs, run: tests.length > 0 ? testsfrom_runPattern(tests) : undefined }));
+        }
+        if (packages.length === 0) {
+            result.errors.push(`None of the packages that failed in ${logsText(result.testsFrom?.logs ?? [])} is among ${settings.packages.join(' ')} in ${settings.workingDirectory}.`);
+            return undefined;
+        }
+    }
+    const share = settings.shard ? shareOf(packages, settings.count, settings.shard) : undefined;
+    if (share) {
+        packages = share.packages;
+        result.shard = share.info;
+        result.notes.push(shareText(share.info, settings.count));
+    }
+    result.packages = packages;
+    const testArgs = testBinaryArgs({ ...baseArgs, run: settings.run });
+    return share ? { packages, argsOf, testArgs, share } : { packages, argsOf, testArgs };
+}
+/** One job per package; its build runs in a run slot, and is recorded in `builds`. */
+async function buildJobs(settings, deps, result, plan, goEnv, env, failed, started) {
+    const { packages, argsOf } = plan;
+    const wd = settings.workingDirectory;
+    const binDir = (0,external_node_path_namespaceObject.join)(deps.workDir, 'bin');
+    await (0,promises_namespaceObject.mkdir)(binDir, { recursive: true });
+    const names = fileNames(packages.map((p) => p.importPath));
+    const builds = new Map();
+    let lastBuildEnd = started;
+    const batch = batchBuilder(packages, settings, deps, goEnv, binDir);
+    // tests-from chooses the tests itself: then only skip is the user's pattern.
+    const patterns = {
+        ...(failed === undefined && settings.run ? { run: settings.run } : {}),
+        ...(settings.skip ? { skip: settings.skip } : {}),
+    };
+    const patternsOk = patternGate(patterns, deps, env, result);
+    const jobs = packages.map((pkg, i) => {
+        const job = {
+            package: pkg,
+            // One build per package, in a run slot: the first runs start while later packages build.
+            // With several packages, one go command builds them all (the first slot starts it, the
+            // others wait for it); a package it could not build is built alone, for its own output.
+            build: async () => {
+                const build = (await batch?.())?.get(pkg.importPath) ??
+                    (await deps.go.buildTest(pkg, (0,external_node_path_namespaceObject.join)(binDir, `${names[i]}.test`), settings.buildFlags, wd));
+                // A build stopped by cancellation is not a build failure: it is left out.
+                if (!build.ok && deps.signal?.aborted)
+                    return undefined;
+                if (!build.ok && isNoSpace(build.output)) {
+                    noSpace(result, deps, 0, `the test binary of ${pkg.importPath} could not be written`);
+                    return undefined;
+                }
+                builds.set(pkg.importPath, build);
+                lastBuildEnd = Date.now();
+                if (!build.ok)
+                    deps.log(`Build failed: ${pkg.importPath}`);
+                if (!build.ok || build.binary === undefined)
+                    return undefined;
+                return (await patternsOk(build.binary, pkg.dir)) ? build.binary : undefined;
+            },
+        };
+        const args = argsOf.get(pkg.importPath);
+        if (args)
+            job.testArgs = args;
+        return job;
+    });
+    return { jobs, builds, lastBuildEnd: () => lastBuildEnd };
+}
+/** Says what will run, then builds and runs through the scheduler. */
+async function runJobs(settings, deps, result, plan, jobs, env, deadline) {
+    const { share } = plan;
+    const parallel = cappedParallel(settings.parallel, result.notes);
+    const until = settings.until ?? 'count';
+    const precision = settings.precision ?? 0.1;
+    deps.log(`Building ${engine_plural(plan.packages.length, 'test binary', 'test binaries')} with -race and running each ` +
+        `${untilText(settings)}, at most ${parallel} at once (timeout ${settings.timeout} per run` +
+        `${settings.maxDuration ? `, ${settings.maxDuration} in all` : ''})`);
+    return schedule(jobs, {
+        count: share?.count ?? settings.count,
+        ...(share ? { firstRun: share.firstRun } : {}),
+        parallel,
+        timeout: settings.timeout,
+        timeoutMs: settings.timeoutMs,
+        testArgs: plan.testArgs,
+        logDir: (0,external_node_path_namespaceObject.join)(deps.workDir, 'logs'),
+        tmpRoot: (0,external_node_path_namespaceObject.join)(deps.workDir, 'tmp'),
+        env,
+        until,
+        precision,
+        ...(deadline !== undefined ? { deadline } : {}),
+        ...(deps.signal ? { signal: deps.signal } : {}),
+        ...(deps.keepFiles ? { keepLogs: true } : {}),
+    }, { runner: deps.runner, parse: deps.parse, onRun: deps.onRun, log: deps.log });
+}
+/** The builds and runs into the result, and one log line saying what was done. */
+function recordRuns(deps, result, packages, builds, sched, started) {
+    result.builds = packages.flatMap((p) => {
+        const b = builds.get(p.importPath);
+        return b ? [b] : [];
+    });
+    result.runs = sched.records;
+    result.escaped = sched.escaped;
+    if (sched.diskFullAfter !== undefined) {
+        noSpace(result, deps, sched.diskFullAfter, "a run's output could not all be written");
+    }
+    const builtCount = result.builds.filter((b) => b.ok).length;
+    const failedBuilds = result.builds.length - builtCount;
+    const killed = result.runs.filter((r) => r.killed).length;
+    deps.log(`Built ${engine_plural(builtCount, 'test binary', 'test binaries')}${failedBuilds > 0 ? ` (${failedBuilds} failed)` : ''}; ` +
+        `ran ${engine_plural(result.runs.length, 'test process', 'test processes')} in ${seconds(Date.now() - started)}` +
+        (killed > 0 ? ` (${killed} killed after the timeout)` : ''));
+}
+/** The error for a full disk: said once, with how many runs had finished. */
+function noSpace(result, deps, runs, what) {
+    if (result.errors.some((e) => e.startsWith('No space left')))
+        return;
+    result.errors.push(`No space left in ${deps.workDirLabel ?? deps.workDir} after ${engine_plural(runs, 'run')}: ${what} (${deps.workDir}). ` +
+        'Free space there; the runs that ended on the full disk are not counted (their output may be cut).');
+}
+/** "2 processes outlived their test run", with what that means. */
+function escapedNote(result) {
+    const escaped = result.escaped ?? 0;
+    if (escaped === 0) {
+        delete result.escaped;
+        return;
+    }
+    result.notes.push(`${engine_plural(escaped, 'process', 'processes')} outlived their test run and ${escaped === 1 ? 'was' : 'were'} killed: ` +
+        'they had left its process group (setsid, a daemon). A test should stop what it starts.');
+}
+/**
+ * One `go test -race -c -o dir/ pkg…` for all packages, started on first call and shared: one go
+ * start-up and package load instead of one per package, and go links them in parallel (measured
+ * on the bench's 8 small packages: 2.1 s, against 2.8 s for the eight builds one after another,
+ * with one core busy elsewhere). Go 1.21+ only.
+ */
+function batchBuilder(packages, settings, deps, goEnv, binDir) {
+    const buildTests = deps.go.buildTests?.bind(deps.go);
+    const minor = goMinor(goEnv.version);
+    if (!buildTests || packages.length < 2 || minor === undefined || minor < 21)
+        return undefined;
+    let pending;
+    return () => {
+        pending ??= (async () => {
+            try {
+                const dir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)(binDir, 'all-'));
+                const built = await buildTests(packages, dir, settings.buildFlags, settings.workingDirectory);
+                return new Map(built.map((b) => [b.package.importPath, b]));
+            }
+            catch {
+                return new Map(); // every package is then built on its own
+            }
+        })();
+        return pending;
+    };
+}
+function untilText(settings) {
+    switch (settings.until) {
+        case 'first':
+            return `up to ${engine_plural(settings.count, 'time')} until the first failure`;
+        case 'stable':
+            return `up to ${engine_plural(settings.count, 'time')} until every rate is known to ±${points(settings.precision)} points`;
+        default:
+            return engine_plural(settings.count, 'time');
+    }
+}
+function points(precision) {
+    return String(Math.round((precision ?? 0.1) * 1000) / 10);
+}
+/** The listed packages that failed in the logs; says which failed ones are not listed. */
+function selectFailed(listed, failed, settings, result) {
+    const unknown = failed.get('');
+    const logs = result.testsFrom?.logs ?? [];
+    const where = logsText(logs);
+    // Tests the log does not tie to a package (plain output cut short): look for them everywhere.
+    const chosen = unknown !== undefined ? listed : listed.filter((p) => failed.has(p.importPath));
+    const names = new Set(listed.map((p) => p.importPath));
+    const missing = [...failed.keys()].filter((p) => p !== '' && !names.has(p));
+    if (missing.length > 0) {
+        result.notes.push(`Failed in ${where} but not among the packages (${settings.packages.join(' ')}): ${missing.join(', ')}.`);
+    }
+    const described = chosen.map((p) => {
+        const tests = failed.get(p.importPath) ?? unknown ?? [];
+        return `${p.importPath} (${tests.length > 0 ? tests.join(', ') : 'all tests: the package failed without a failed test'})`;
+    });
+    if (described.length > 0) {
+        result.notes.push(`Rerunning only what failed in ${where}: ${described.join('; ')}.` +
+            (settings.run
+                ? ` The run input is not used: the ${logs.length === 1 ? 'log' : 'logs'} chose the tests.`
+                : ''));
+    }
+    return chosen;
+}
+/** Why the runs stopped and which packages got fewer runs, for the summary. */
+function stopNotes(settings, sched, result, buildMs) {
+    const built = sched.packages.filter((p) => p.built);
+    const short = (p) => p;
+    const stopped = sched.packages.reduce((n, p) => n + p.stopped, 0);
+    const stoppedText = stopped > 0
+        ? ` ${engine_plural(stopped, 'run')} still running then ${stopped === 1 ? 'was' : 'were'} stopped and not counted.`
+        : '';
+    if (result.runs.length === 0 && sched.stop === 'budget') {
+        result.errors.push(`max-duration ${settings.maxDuration} was too short for even one run (building took ${seconds(buildMs)}): nothing was measured. Raise max-duration.`);
+        return;
+    }
+    if (built.length === 0)
+        return;
+    const counts = built.map((p) => `${short(p.importPath)} ${p.runs}`).join(', ');
+    switch (sched.stop) {
+        case 'first': {
+            const r = sched.firstFailure;
+            result.notes.push(`Stopped at the first failing run (until: first): run ${r?.index} of ${r?.package}, after ${engine_plural(result.runs.length, 'run')} in all.${stoppedText}`);
+            break;
+        }
+        case 'stable':
+            result.notes.push(`Stopped once every finding and test was known to ±${points(settings.precision)} points at 95% (until: stable). Runs per package: ${counts}.`);
+            break;
+        case 'budget':
+            result.notes.push(`Stopped at max-duration ${settings.maxDuration} before all ${settings.count} runs. Runs per package: ${counts}.${stoppedText}`);
+            break;
+        case 'count':
+            if (settings.until === 'stable') {
+                const unstable = built.filter((p) => !p.stable).map((p) => p.importPath);
+                result.notes.push(`Reached count (${settings.count} runs) before every rate was known to ±${points(settings.precision)} points` +
+                    ` in ${unstable.join(', ')}: raise count for a narrower interval.`);
+            }
+            else if (settings.until === 'first') {
+                result.notes.push(`No run failed in ${settings.count} runs of each package (until: first).`);
+            }
+            break;
+    }
+    if (sched.stop === 'budget' || sched.stop === 'stable') {
+        // Say it rather than hide it: a slow package's rate rests on fewer runs.
+        const most = Math.max(...built.map((p) => p.runs));
+        for (const p of built) {
+            if (p.runs < most && !(sched.stop === 'stable' && p.stable)) {
+                result.notes.push(`${p.importPath} got fewer runs under the budget: ${p.runs} of ${settings.count}` +
+                    (p.runs > 0 ? ` (its runs take ${seconds(p.meanMs)} each)` : '') +
+                    '; its rates are less certain.');
+            }
+        }
+    }
+}
+/**
+ * Checks run and skip with the first binary built (see patterns.ts), once for all packages: a bad
+ * pattern is an input error and nothing runs, instead of every run failing as a "test failure".
+ */
+function patternGate(patterns, deps, env, result) {
+    let verdict;
+    return (binary, cwd) => {
+        verdict ??= checkPatterns(deps.runner, { binary, cwd, env, ...(deps.signal ? { signal: deps.signal } : {}) }, patterns)
+            .catch(() => undefined) // could not ask: the runs will tell
+            .then((problem) => {
+            if (problem)
+                result.errors.push(problem);
+            return problem === undefined;
+        });
+        return verdict;
+    };
+}
+/**
+ * Runs at once, at most MAX_PARALLEL: every race-enabled test process takes memory and a core of
+ * its own, and more at once than that slows each run rather than the whole.
+ */
+function cappedParallel(parallel, notes) {
+    if (parallel <= MAX_PARALLEL)
+        return parallel;
+    notes.push(`parallel ${parallel} is more than race-rerun runs at once: ran at most ${MAX_PARALLEL} at a time (each race-enabled test process needs its own memory and core).`);
+    return MAX_PARALLEL;
+}
+/** `daemon.go:88 in (*Daemon).Shutdown`: where a raw finding's first stack starts. */
+function firstFrameText(f) {
+    const fr = f.stacks[0]?.frames[0];
+    if (!fr)
+        return '';
+    const file = fr.file.split(/[\\/]/).pop() ?? fr.file;
+    const fn = fr.func.slice(fr.func.lastIndexOf('/') + 1);
+    return ` at ${file}:${fr.line} in ${fn}`;
+}
+/**
+ * Runs stopped half way are not counted (the stop could have caused a failure), but a race or a
+ * panic they had already printed is real: said in a note, so that stopping never hides one.
+ */
+function stoppedFindingsNote(sched, result) {
+    const seen = new Set();
+    const items = [];
+    for (const f of sched.stoppedFindings) {
+        const text = `${f.kind === 'race' ? 'a data race' : f.kind === 'panic' ? 'a panic' : 'a fatal error'}${firstFrameText(f)} (${f.package})`;
+        if (seen.has(text))
+            continue;
+        seen.add(text);
+        items.push(text);
+    }
+    if (items.length === 0)
+        return;
+    const shown = items.slice(0, 5).join('; ');
+    const more = items.length > 5 ? ` and ${items.length - 5} more` : '';
+    result.notes.push(`Runs stopped before they finished had already printed ${shown}${more}: not counted, since a stopped run is neither a pass nor a failure.`);
+}
+/** The report's note and `cancelled` field: k of N runs finished before the signal. */
+function cancelledNote(settings, sched, result, signal) {
+    const failedBuilds = result.builds.filter((b) => !b.ok).length;
+    const runsPlanned = Math.max(0, result.packages.length - failedBuilds) * settings.count;
+    const runsDone = result.runs.length;
+    result.cancelled = { signal, runsDone, runsPlanned };
+    const stopped = sched?.packages.reduce((n, p) => n + p.stopped, 0) ?? 0;
+    result.notes.push(`Cancelled (${signal}) after ${runsDone} of ${engine_plural(runsPlanned, 'run')}: the report covers the runs that finished.` +
+        (stopped > 0
+            ? ` ${engine_plural(stopped, 'run')} still running ${stopped === 1 ? 'was' : 'were'} stopped and not counted.`
+            : ''));
+}
+/** With -count=K (or a -cpu list) a panic ends the process, so the iterations after it never ran. */
+function lostIterationNotes(settings, result) {
+    const k = iterationsPerRun(settings.testFlags);
+    if (k <= 1)
+        return;
+    const byPkg = new Map();
+    for (const r of result.runs)
+        byPkg.set(r.package, [...(byPkg.get(r.package) ?? []), r]);
+    for (const [pkg, runs] of byPkg) {
+        const topLevel = new Set(runs.flatMap((r) => r.parsed.tests.filter((t) => !t.name.includes('/')).map((t) => t.name)));
+        let lost = 0;
+        let cut = 0;
+        for (const r of runs) {
+            const ended = r.parsed.tests.filter((t) => !t.name.includes('/') && t.action !== 'interrupted' && t.package === pkg).length;
+            const missing = Math.max(0, k * topLevel.size - ended);
+            if (missing > 0 && (r.exitCode !== 0 || r.killed)) {
+                lost += missing;
+                cut++;
+            }
+        }
+        if (lost > 0) {
+            result.notes.push(`${pkg}: ${engine_plural(cut, 'run')} ended early (a panic, fatal error or timeout ends the process), so ` +
+                `${engine_plural(lost, 'test iteration')} of the ${k} per test in a run never ran. Each run counts once, failed if any iteration failed.`);
+        }
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Races whose stack the detector could not restore: rerun with the largest history.
+const ACCESS = new Set(['current', 'previous']);
+function missingStack(f) {
+    return f.kind === 'race' && f.stacks.some((s) => ACCESS.has(s.role) && s.frames.length === 0);
+}
+function accessTops(f) {
+    return f.stacks
+        .filter((s) => ACCESS.has(s.role) && s.frames.length > 0)
+        .map((s) => `${s.frames[0]?.func}:${s.frames[0]?.line}`);
+}
+function builtBinaries(result) {
+    return new Map(result.builds.flatMap((b) => (b.ok && b.binary ? [[b.package.importPath, b.binary]] : [])));
+}
+async function recoverStacks(settings, deps, result, argsOf, testArgs, env, deadline) {
+    const groups = new Map();
+    for (const run of result.runs) {
+        for (const f of run.parsed.findings) {
+            if (!missingStack(f))
+                continue;
+            const pkg = f.package || run.package;
+            const tops = accessTops(f);
+            const key = [pkg, f.test ?? '', ...tops].join('\u0000');
+            const g = groups.get(key) ?? { pkg, ...(f.test ? { test: f.test } : {}), tops, findings: [] };
+            g.findings.push(f);
+            groups.set(key, g);
+        }
+    }
+    if (groups.size === 0)
+        return;
+    const binaries = builtBinaries(result);
+    const dirs = new Map(result.packages.map((p) => [p.importPath, p.dir]));
+    const historyEnv = withGorace(env, [], [`history_size=${MAX_HISTORY_SIZE}`]);
+    let tried = 0;
+    for (const g of groups.values()) {
+        const binary = binaries.get(g.pkg);
+        const dir = dirs.get(g.pkg);
+        let found;
+        let tries = 0;
+        const outOfTime = () => (deadline !== undefined && Date.now() >= deadline) || deps.signal?.aborted === true;
+        if (binary && dir && tried < MAX_HISTORY_GROUPS && !outOfTime()) {
+            tried++;
+            const base = (argsOf.get(g.pkg) ?? testArgs).filter((a) => !a.startsWith('-test.run='));
+            const args = g.test ? [...base, `-test.run=${testsfrom_runPattern([g.test])}`] : (argsOf.get(g.pkg) ?? testArgs);
+            const logDir = (0,external_node_path_namespaceObject.join)(deps.workDir, 'logs', 'history');
+            await (0,promises_namespaceObject.mkdir)(logDir, { recursive: true });
+            for (; tries < HISTORY_RERUNS && !found && !outOfTime();) {
+                tries++;
+                const logFile = (0,external_node_path_namespaceObject.join)(logDir, `${fileNames([g.pkg])[0]}-${tried}-${tries}.log`);
+                // Nothing else runs now: any run index is free.
+                const rerun = await rerunAlone(deps.runner, { command: binary, args, cwd: dir, env: historyEnv, logFile }, {
+                    tmpRoot: (0,external_node_path_namespaceObject.join)(deps.workDir, 'tmp'),
+                    name: `history-${tried}-${tries}`,
+                    run: result.runs.length + tries,
+                    timeoutMs: settings.timeoutMs,
+                    signal: deps.signal,
+                });
+                result.escaped = (result.escaped ?? 0) + (rerun.escaped ?? 0);
+                const parsed = await deps.parse(logFile, g.pkg).catch(() => undefined);
+                if (!deps.keepFiles)
+                    await (0,promises_namespaceObject.rm)(logFile, { force: true }).catch(() => { });
+                found = parsed?.findings.find((f) => {
+                    if (f.kind !== 'race' || missingStack(f))
+                        return false;
+                    const tops = new Set(accessTops(f));
+                    return g.tops.every((t) => tops.has(t));
+                });
+            }
+        }
+        const who = g.test ? `${g.test} in ${g.pkg}` : g.pkg;
+        for (const f of g.findings) {
+            if (found) {
+                f.stacks = structuredClone(found.stacks);
+                f.raw = `${found.raw.replace(/\s+$/, '')}\n(race-rerun: this report comes from a rerun of ${who} with GORACE=history_size=${MAX_HISTORY_SIZE}; the original run's report had [failed to restore the stack].)\n`;
+                f.stackRecovery = 'recovered';
+            }
+            else {
+                f.stackRecovery = 'unrecovered';
+                f.raw = `${f.raw.replace(/\s+$/, '')}\n(race-rerun: a stack of this race could not be restored${tries > 0 ? `, not even in ${engine_plural(tries, 'rerun')} with GORACE=history_size=${MAX_HISTORY_SIZE}` : ''}.)\n`;
+            }
+        }
+        if (found) {
+            result.notes.push(`A race in ${who} had [failed to restore the stack]; a rerun with GORACE=history_size=${MAX_HISTORY_SIZE} gave the full report, used for its annotations.`);
+        }
+        else {
+            result.notes.push(`A race in ${who} had [failed to restore the stack] and ` +
+                (tries > 0
+                    ? `${engine_plural(tries, 'rerun')} with GORACE=history_size=${MAX_HISTORY_SIZE} did not restore it: one side of it is unknown.`
+                    : 'there was no time (or binary) left to rerun it: one side of it is unknown.'));
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/engine/pipeline.ts
 // Wires engine → parser → analysis into a Report. Shared by the action and the CLI, which only
 // differ in where settings come from and how the report is shown.
+
 
 
 
@@ -7052,6 +7210,8 @@ async function runAndReport(settings, deps, commit) {
         report.escapedProcesses = result.escaped;
     if (result.focus)
         report.focus = result.focus;
+    if (result.testsFrom)
+        report.testsFrom = result.testsFrom;
     // Even a shard that stopped before its share was known says which shard it is, for the merge.
     const shard = result.shard ?? (settings.shard && { ...settings.shard, split: 'packages', packages: [] });
     if (shard) {
@@ -7083,60 +7243,6 @@ function errorReport(message, repoRoot, context) {
         notes: [],
     });
 }
-/** Splits one log's parse into one run per package, so k/N is counted per package as in run mode. */
-function runsOfLog(parsed, index) {
-    const byPackage = new Map();
-    const get = (pkg) => {
-        let out = byPackage.get(pkg);
-        if (!out) {
-            out = { tests: [], findings: [], packages: [], sawGoOutput: true };
-            byPackage.set(pkg, out);
-        }
-        return out;
-    };
-    for (const t of parsed.tests)
-        get(t.package).tests.push(t);
-    for (const f of parsed.findings)
-        get(f.package).findings.push(f);
-    for (const p of parsed.packages)
-        get(p.name).packages.push(p);
-    return [...byPackage].map(([pkg, out]) => {
-        const failed = out.findings.length > 0 ||
-            out.packages.some((p) => p.action === 'fail') ||
-            out.tests.some((t) => t.action === 'fail' || t.action === 'interrupted');
-        return {
-            package: pkg,
-            index,
-            exitCode: failed ? 1 : 0,
-            signal: null,
-            killed: false,
-            durationMs: 0,
-            parsed: out,
-        };
-    });
-}
-/**
- * Plain (non `-v`) logs print nothing for a package that passed: such a log is a passing run of
- * every test the other logs name in that package, so 2 failures in 5 logs read 2/5, not 2/2.
- * Only runs with no test lines at all for a passed package: a `-v` log names what it ran.
- */
-function addImpliedPasses(runs) {
-    const testsOf = new Map();
-    for (const r of runs) {
-        for (const t of r.parsed.tests) {
-            const set = testsOf.get(t.package) ?? new Set();
-            testsOf.set(t.package, set);
-            set.add(t.name);
-        }
-    }
-    for (const r of runs) {
-        const passed = r.parsed.packages.some((p) => p.name === r.package && p.action === 'pass');
-        if (!passed || r.parsed.findings.length > 0 || r.parsed.tests.some((t) => t.package === r.package))
-            continue;
-        for (const name of testsOf.get(r.package) ?? [])
-            r.parsed.tests.push({ package: r.package, name, action: 'pass' });
-    }
-}
 /** A package's directory from the module it belongs to (longest module path prefix). */
 function packageDir(importPath, modules, fallback) {
     let best;
@@ -7152,28 +7258,17 @@ function packageDir(importPath, modules, fallback) {
 }
 /** Reads existing logs (plain `go test` output or `go test -json`); each log counts as one run. */
 async function parseLogsToReport(logs, opts) {
-    const runs = [];
+    const { runs, logs: outcomes } = await readLogRuns(logs);
     const errors = [];
     const notes = [];
-    let withGoOutput = 0;
-    let unreadable = 0;
-    for (const [i, log] of logs.entries()) {
-        let parsed;
-        try {
-            parsed = await ('file' in log ? parseLogFile(log.file) : parseStream(log.open()));
-        }
-        catch (err) {
-            errors.push(`Cannot read ${log.name}: ${err.message}`);
-            unreadable++;
-            continue;
-        }
-        if (!parsed.sawGoOutput) {
-            notes.push(`${log.name} holds no Go test output (no test results, race reports or panics were found in it).`);
-            continue;
-        }
-        withGoOutput++;
-        runs.push(...runsOfLog(parsed, i + 1));
+    for (const o of outcomes) {
+        if ('error' in o)
+            errors.push(`Cannot read ${o.name}: ${o.error}`);
+        else if ('notGo' in o)
+            notes.push(`${o.name} holds no Go test output (no test results, race reports or panics were found in it).`);
     }
+    const unreadable = errors.length;
+    const withGoOutput = outcomes.filter((o) => 'parsed' in o).length;
     if (withGoOutput === 0 && logs.length > 0 && errors.length === 0) {
         // Said once, as the error, rather than once more per log as a note.
         notes.length = 0;
@@ -7181,7 +7276,6 @@ async function parseLogsToReport(logs, opts) {
             ? `${logs[0]?.name} is not Go test output: give the output of go test (plain or -json).`
             : 'None of the logs holds Go test output: give the output of go test (plain or -json).');
     }
-    addImpliedPasses(runs);
     const packages = [...new Set(runs.map((r) => r.package))].sort();
     // Without Go here (`go list -m` gave nothing), the checkout's go.work / go.mod still name the modules.
     const modules = opts.modules && opts.modules.length > 0
@@ -8451,6 +8545,36 @@ function focusLines(report) {
         `**Only changed:** ${files} changed since ${base}; ran ${plural(f.packages.length, 'package')}: ${shown.join(', ')}${more}${skipped}.`,
     ];
 }
+/**
+ * `3 logs read; reran TestA (failed in 2 of 3 logs), TestB (failed in 1 of 3 logs) of pkg`:
+ * what tests-from read and chose, in words shared by the summary and the terminal.
+ */
+function testsFromText(report, quote = (s) => s) {
+    const t = report.testsFrom;
+    if (!t)
+        return undefined;
+    const read = t.logs.length === 1 ? `${quote(t.logs[0] ?? '')} read` : `${escape_plural(t.logs.length, 'log')} read`;
+    if (t.tests.length === 0)
+        return `${read}; no test failed in ${t.logs.length === 1 ? 'it' : 'them'}.`;
+    const byPackage = new Map();
+    for (const test of t.tests.slice(0, MAX_FOCUS_SHOWN)) {
+        const list = byPackage.get(test.package) ?? [];
+        byPackage.set(test.package, list);
+        list.push(test.test ? `${quote(test.test)} (${failedInText(test)})` : `all tests (${failedInText(test)})`);
+    }
+    const parts = [...byPackage].map(([pkg, tests]) => `${tests.join(', ')} of ${pkg ? quote(pkg) : 'no named package'}`);
+    const more = t.tests.length > MAX_FOCUS_SHOWN ? ` and ${t.tests.length - MAX_FOCUS_SHOWN} more` : '';
+    return `${read}; reran ${parts.join('; ')}${more}.`;
+}
+/** `failed in 2 of 5 logs`: how a rerun test (or whole package) did in the logs read. */
+function failedInText(t) {
+    return `failed in ${t.failed} of ${t.logs} ${t.logs === 1 ? 'log' : 'logs'}`;
+}
+/** The summary's line for tests-from. */
+function testsFromLines(report) {
+    const text = testsFromText(report, (s) => code(s));
+    return text ? [`**Tests from:** ${text}`] : [];
+}
 function goneTitle(g) {
     const prefix = `${KIND_LABEL[g.kind]}: `;
     return g.title.startsWith(prefix) ? g.title.slice(prefix.length) : g.title;
@@ -8596,6 +8720,9 @@ function renderTerminal(report, opts = {}) {
         const what = ran.length > 0 ? `ran ${ran.join(', ')}; ${focus.skipped} not run` : 'no Go code changed, nothing ran';
         out.push(`${paint.dim('only-changed:')} ${clean(`since ${focus.base.slice(0, 7)}: ${what}`)}`);
     }
+    const testsFrom = testsFromText(report);
+    if (testsFrom)
+        out.push(`${paint.dim('tests-from:')} ${clean(testsFrom)}`);
     for (const g of report.baseline?.gone ?? []) {
         const where = g.where ? ` at ${g.where}` : '';
         out.push(`${paint.dim('gone:')} ${clean(`${g.title}${where} (${g.runsSeen}/${g.runs} on ${report.baseline?.label}): ${format_notSeenText(g)}`)}`);
@@ -8615,6 +8742,368 @@ function renderTerminal(report, opts = {}) {
     const delta = deltaText(report, (s) => s);
     out.push(`${mark} ${paint.bold(clean(report.summary))}${delta ? ` (${clean(delta)})` : ''}`);
     return `${out.join('\n')}\n`;
+}
+
+;// CONCATENATED MODULE: ./src/settings/globs.ts
+// The globs of the multi-file inputs (merge, tests-from): `*` and `?` within a path segment, `**`
+// for any number of segments. One implementation, so both inputs match files the same way.
+
+
+/** Why a glob of an input is refused: it must stay inside the repository. */
+function globs_globProblem(glob) {
+    if (glob.startsWith('/') || /^[A-Za-z]:/.test(glob) || glob.includes('\\'))
+        return 'must be relative to the repository root, with / separators';
+    if (glob.split('/').includes('..'))
+        return 'must not contain ..';
+    return undefined;
+}
+/** `*` and `?` within a segment, `**` for any number of segments. */
+function globs_segmentRegex(segment) {
+    const body = segment
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '[^/]*')
+        .replace(/\?/g, '[^/]');
+    return new RegExp(`^${body}$`);
+}
+function walk(dir, segments, out) {
+    const [head, ...rest] = segments;
+    if (head === undefined)
+        return;
+    if (head === '**') {
+        walk(dir, rest, out);
+        for (const e of safeList(dir))
+            if (e.isDirectory() && !e.name.startsWith('.git'))
+                walk((0,external_node_path_namespaceObject.join)(dir, e.name), segments, out);
+        return;
+    }
+    const re = globs_segmentRegex(head);
+    for (const e of safeList(dir)) {
+        if (!re.test(e.name))
+            continue;
+        const path = (0,external_node_path_namespaceObject.join)(dir, e.name);
+        if (rest.length === 0) {
+            if (e.isFile())
+                out.add(path);
+        }
+        else if (e.isDirectory())
+            walk(path, rest, out);
+    }
+}
+function safeList(dir) {
+    try {
+        return (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
+    }
+    catch {
+        return [];
+    }
+}
+/** Files under `root` matching `glob` (relative to it, unchecked); symlinks are not followed. */
+function globs_globFiles(root, glob) {
+    const out = new Set();
+    walk(root, glob.split('/').filter((s) => s !== '' && s !== '.'), out);
+    return [...out].sort();
+}
+
+;// CONCATENATED MODULE: ./src/settings/reports.ts
+// Shard reports to merge come from artifacts, which a fork's pull request can write: untrusted
+// input. Each is checked against the report's schema and size limits before anything reads it;
+// only the fields race-rerun knows are kept, and every path that gets annotated or linked must be
+// repository-relative without `..`. A bad report is a ReportError naming the file and the field.
+
+
+
+
+class ReportError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'ReportError';
+    }
+}
+/** Limits: far above what race-rerun writes, far below what would hurt. */
+const REPORT_LIMITS = {
+    fileBytes: 64 * 1024 * 1024,
+    reports: 256,
+    findings: 25_000,
+    tests: 200_000,
+    packages: 10_000,
+    listItems: 10_000,
+    stacks: 64,
+    frames: 1_000,
+    text: 1_000_000,
+};
+const fail = (at, what) => {
+    throw new ReportError(`${at} ${what}`);
+};
+const str = (max = REPORT_LIMITS.text) => (v, at) => typeof v !== 'string'
+    ? fail(at, 'must be a string')
+    : v.length > max
+        ? fail(at, `is longer than ${max} characters`)
+        : v;
+const reports_int = (min = 0, max = Number.MAX_SAFE_INTEGER) => (v, at) => typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max
+    ? fail(at, `must be a whole number from ${min} to ${max}`)
+    : v;
+const num = (v, at) => typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1
+    ? fail(at, 'must be a number from 0 to 1')
+    : v;
+const bool = (v, at) => (typeof v !== 'boolean' ? fail(at, 'must be true or false') : v);
+const oneOf = (values) => (v, at) => typeof v === 'string' && values.includes(v) ? v : fail(at, `must be one of ${values.join(', ')}`);
+const arr = (item, max = REPORT_LIMITS.listItems) => (v, at) => {
+    if (!Array.isArray(v))
+        return fail(at, 'must be a list');
+    if (v.length > max)
+        return fail(at, `has more than ${max} entries`);
+    return v.map((x, i) => item(x, `${at}[${i}]`));
+};
+/** A repository-relative path: no leading `/`, no drive, no `..`, no backslash or control character. */
+function repoPathProblem(p) {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
+    if (/[\u0000-\u001f\u007f\\]/.test(p))
+        return 'contains a backslash or a control character';
+    if (p.startsWith('/') || /^[A-Za-z]:/.test(p) || /^[a-z][a-z0-9+.-]*:/i.test(p))
+        return 'is not repository-relative';
+    if (p.split('/').includes('..'))
+        return 'contains ..';
+    return undefined;
+}
+const repoPath = (v, at) => {
+    const s = str(4096)(v, at);
+    const problem = repoPathProblem(s);
+    return problem ? fail(at, `${problem}: ${JSON.stringify(s.slice(0, 200))}`) : s;
+};
+const obj = (shape, extra) => (v, at) => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v))
+        return fail(at, 'must be an object');
+    const input = v;
+    const out = {};
+    for (const [key, [check, need]] of Object.entries(shape)) {
+        if (input[key] === undefined) {
+            if (need === 'required')
+                fail(at, `has no ${key}`);
+            continue;
+        }
+        out[key] = check(input[key], `${at}.${key}`);
+    }
+    extra?.(out, at);
+    return out;
+};
+const R = 'required';
+const O = 'optional';
+const interval = obj({ low: [num, R], high: [num, R] });
+const ORIGINS = ['repo', 'vendor', 'goroot', 'modcache', 'generated', 'unknown'];
+const reports_frame = obj({ function: [str(4096), R], file: [str(4096), R], line: [reports_int(), R], origin: [oneOf(ORIGINS), R] }, 
+// Frames in the repository are linked and sent to code scanning: they must stay inside it.
+(o, at) => {
+    if (o.origin === 'repo' || o.origin === 'vendor')
+        repoPath(o.file, `${at}.file`);
+});
+const stack = obj({
+    role: [oneOf(STACK_ROLES), R],
+    header: [str(4096), R],
+    frames: [arr(reports_frame, REPORT_LIMITS.frames), R],
+});
+const reports_location = obj({
+    file: [repoPath, R],
+    line: [reports_int(1), R],
+    function: [str(4096), R],
+    role: [oneOf(LOCATION_ROLES), R],
+    access: [oneOf(['read', 'write']), O],
+});
+const names = arr(str(4096), REPORT_LIMITS.tests);
+const finding = obj({
+    id: [str(64), R],
+    kind: [oneOf(model_FINDING_KINDS), R],
+    signature: [str(), R],
+    title: [str(), R],
+    message: [str(), R],
+    package: [str(4096), R],
+    runsSeen: [reports_int(), R],
+    runs: [reports_int(), R],
+    interval: [interval, R],
+    seenIn: [arr(reports_int(1)), R],
+    tests: [names, R],
+    locations: [arr(reports_location, 1000), R],
+    stacks: [arr(stack, REPORT_LIMITS.stacks), R],
+    sample: [str(), R],
+    reproduce: [str(), R],
+    cooccurringRaces: [arr(obj({ id: [str(64), R], runs: [reports_int(), R] }), 100), O],
+    stackRecovery: [oneOf(['recovered', 'unrecovered']), O],
+    failsTests: [names, O],
+    goroutineOf: [str(4096), O],
+    aloneRuns: [reports_int(), O],
+}, (o, at) => {
+    const seen = o.seenIn;
+    if (o.runsSeen !== seen.length && o.kind !== 'build')
+        fail(at, 'has runsSeen different from seenIn');
+    if (o.runsSeen > o.runs)
+        fail(at, 'was seen in more runs than it had');
+});
+const test = obj({
+    package: [str(4096), R],
+    name: [str(4096), R],
+    runs: [reports_int(), R],
+    failed: [reports_int(), R],
+    status: [oneOf(['flaky', 'failing', 'passing', 'skipped', 'overlap']), R],
+    interval: [interval, R],
+    failedBy: [arr(str(64), 1000), O],
+    alone: [obj({ runs: [reports_int(), R], failed: [reports_int(), R] }), O],
+});
+const pkg = obj({
+    importPath: [str(4096), R],
+    dir: [(v, at) => (v === '' ? '' : repoPath(v, at)), R],
+    built: [bool, R],
+    runs: [reports_int(), R],
+    failedRuns: [reports_int(), R],
+});
+const context = obj({
+    workingDirectory: [repoPath, R],
+    packages: [arr(str(4096), 1000), R],
+    count: [reports_int(), R],
+    run: [str(4096), O],
+    skip: [str(4096), O],
+    timeout: [str(64), R],
+    goTestFlags: [arr(str(4096), 1000), R],
+    goVersion: [str(64), O],
+    commit: [(v, at) => (/^[0-9a-f]{7,64}$/.test(String(v)) ? v : fail(at, 'must be a hex commit id')), O],
+    until: [oneOf(['first', 'stable']), O],
+    precision: [num, O],
+    maxDuration: [str(64), O],
+    branch: [str(1024), O],
+});
+const shard = obj({
+    index: [reports_int(1, 256), R],
+    total: [reports_int(1, 256), R],
+    split: [oneOf(['packages', 'runs']), R],
+    firstRun: [reports_int(), O],
+    lastRun: [reports_int(), O],
+    packages: [arr(str(4096), REPORT_LIMITS.packages), O],
+}, (o, at) => {
+    if (o.index > o.total)
+        fail(at, 'has an index above its total');
+});
+const shardList = arr(reports_int(0, 256), REPORT_LIMITS.listItems);
+const merged = obj({
+    total: [reports_int(1, 256), R],
+    shards: [arr(reports_int(1, 256), 256), R],
+    jobs: [reports_int(1), R],
+    noteShards: [shardList, R],
+    errorShards: [shardList, R],
+});
+const job = obj({
+    workflow: [str(1024), R],
+    job: [str(1024), R],
+    runId: [str(64), O],
+    runAttempt: [str(64), O],
+    matrix: [str(4096), O],
+});
+const reports_focus = obj({
+    base: [str(64), R],
+    changedFiles: [arr(repoPath, 1000), R],
+    changedFileCount: [reports_int(), R],
+    packages: [
+        arr(obj({
+            importPath: [str(4096), R],
+            reason: [oneOf(['changed', 'imports']), R],
+            via: [str(4096), O],
+        }), REPORT_LIMITS.packages),
+        R,
+    ],
+    skipped: [reports_int(), R],
+});
+const testsFrom = obj({
+    logs: [arr(str(4096), 1000), R],
+    tests: [
+        arr(obj({ package: [str(4096), R], test: [str(4096), O], failed: [reports_int(), R], logs: [reports_int(), R] }), REPORT_LIMITS.tests),
+        R,
+    ],
+});
+const report = obj({
+    schemaVersion: [(v, at) => (v === 1 ? v : fail(at, 'must be 1 (a report of another race-rerun?)')), R],
+    tool: [obj({ name: [oneOf(['race-rerun']), R], version: [str(64), R] }), R],
+    mode: [oneOf(['run', 'parse']), R],
+    runs: [reports_int(), R],
+    totalRuns: [reports_int(), R],
+    failedRuns: [reports_int(), R],
+    packages: [arr(pkg, REPORT_LIMITS.packages), R],
+    findings: [arr(finding, REPORT_LIMITS.findings), R],
+    tests: [arr(test, REPORT_LIMITS.tests), R],
+    verdict: [oneOf(['clean', 'findings', 'error']), R],
+    summary: [str(10_000), R],
+    errors: [arr(str()), R],
+    notes: [arr(str()), R],
+    context: [context, R],
+    shard: [shard, O],
+    merged: [merged, O],
+    job: [job, O],
+    pullRequest: [obj({ number: [reports_int(1), R], headSha: [str(64), O] }), O],
+    cancelled: [obj({ signal: [str(64), R], runsDone: [reports_int(), R], runsPlanned: [reports_int(), R] }), O],
+    escapedProcesses: [reports_int(), O],
+    // A baseline comparison is not read: the merge job compares the merged report (its baseline input).
+    focus: [reports_focus, O],
+    testsFrom: [testsFrom, O],
+}, (o, at) => {
+    const m = o.merged;
+    if (m && m.noteShards.length !== o.notes.length)
+        fail(at, 'has merged.noteShards unlike its notes');
+    if (m && m.errorShards.length !== o.errors.length)
+        fail(at, 'has merged.errorShards unlike its errors');
+});
+/** The report in `json`, checked; throws a ReportError that names `name` and the field. */
+function validateReport(json, name) {
+    try {
+        return report(json, 'report');
+    }
+    catch (err) {
+        if (err instanceof ReportError)
+            throw new ReportError(`${name} is not a valid race-rerun report: ${err.message}.`);
+        throw err;
+    }
+}
+/** Reads and validates one report file. */
+function readReport(file, name = file) {
+    let text;
+    try {
+        const size = (0,external_node_fs_namespaceObject.statSync)(file).size;
+        if (size > REPORT_LIMITS.fileBytes)
+            throw new ReportError(`${name} is ${size} bytes, over the ${REPORT_LIMITS.fileBytes}-byte limit for a report.`);
+        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch (err) {
+        if (err instanceof ReportError)
+            throw err;
+        throw new ReportError(`Cannot read ${name}: ${err.message}`);
+    }
+    let json;
+    try {
+        json = JSON.parse(text);
+    }
+    catch (err) {
+        throw new ReportError(`${name} is not JSON: ${err.message}`);
+    }
+    return validateReport(json, name);
+}
+/** Files under `root` matching the globs (relative to it), sorted; symlinks are not followed. */
+function expandGlobs(root, globs) {
+    const out = new Set();
+    for (const g of globs) {
+        const problem = globProblem(g);
+        if (problem)
+            throw new ReportError(`merge pattern ${JSON.stringify(g)} ${problem}.`);
+        for (const f of globFiles(root, g))
+            out.add(f);
+    }
+    return [...out].sort();
+}
+/** The reports the `merge` globs name, each read and validated. */
+function readReports(root, globs) {
+    const files = expandGlobs(root, globs);
+    if (files.length === 0)
+        throw new ReportError(`No report matches merge: ${globs.join(' ')} (relative to ${root}). Download the shard artifacts there first.`);
+    if (files.length > REPORT_LIMITS.reports)
+        throw new ReportError(`merge matches ${files.length} files, more than ${REPORT_LIMITS.reports} reports.`);
+    return files.map((f) => {
+        const name = relative(root, f);
+        return { name, report: readReport(f, name) };
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/settings/goflags.ts
@@ -8696,7 +9185,7 @@ function splitShellWords(text) {
     return words;
 }
 const build = (takesValue) => ({ to: 'build', takesValue });
-const test = (takesValue) => ({ to: 'test', takesValue });
+const goflags_test = (takesValue) => ({ to: 'test', takesValue });
 const reject = (takesValue, why) => ({ to: 'reject', takesValue, why });
 const PROFILE = 'is not supported: every run would overwrite the same file';
 // From `go help build` and `go help testflag` (Go 1.21–1.26).
@@ -8731,17 +9220,17 @@ const FLAGS = {
     // `go test -c` runs vet too (and fails the build on its findings); off unless given here.
     vet: build(true),
     // Test flags, passed to every run of the test binary as -test.NAME.
-    bench: test(true),
-    benchmem: test(false),
-    benchtime: test(true),
+    bench: goflags_test(true),
+    benchmem: goflags_test(false),
+    benchtime: goflags_test(true),
     // -count=K: K iterations of each test in every run (the count input is the number of runs).
-    count: test(true),
-    cpu: test(true),
-    failfast: test(false),
-    fullpath: test(false),
-    parallel: test(true),
-    short: test(false),
-    shuffle: test(true),
+    count: goflags_test(true),
+    cpu: goflags_test(true),
+    failfast: goflags_test(false),
+    fullpath: goflags_test(false),
+    parallel: goflags_test(true),
+    short: goflags_test(false),
+    shuffle: goflags_test(true),
     // race-rerun sets these itself: saying them is fine, turning them off cannot work.
     race: { to: 'ignore', takesValue: false },
     v: { to: 'ignore', takesValue: false },
@@ -8843,6 +9332,7 @@ function classifyGoTestFlags(words) {
 
 
 
+
 /** A bad input. The message has one line per problem, each naming the input. */
 class SettingsError extends Error {
     problems;
@@ -8887,7 +9377,7 @@ const INPUTS = [
     {
         name: 'tests-from',
         default: '',
-        description: 'A go test log (-json or plain -v output) from an earlier step, relative to the repository root. Only the tests that failed in it are rerun; when none failed, nothing runs (unless run is set).',
+        description: 'Go test logs (-json or plain -v output) from earlier steps or jobs: paths, directories (every file under them) or globs such as logs/*/go-test.json, one a line or separated by spaces or commas, relative to the repository root. Only the tests that failed in any of them are rerun; when none failed, nothing runs (unless run is set).',
     },
     {
         name: 'working-directory',
@@ -9138,8 +9628,8 @@ function readSettings(input, defaults) {
     const shard = shardInput(get('shard'), problems);
     const merge = get('merge').split(/\s+/).filter(Boolean);
     for (const g of merge) {
-        if (settings_globProblem(g))
-            problems.push(`Input "merge": ${JSON.stringify(g)} ${settings_globProblem(g)}.`);
+        if (globs_globProblem(g))
+            problems.push(`Input "merge": ${JSON.stringify(g)} ${globs_globProblem(g)}.`);
     }
     if (shard && merge.length > 0)
         problems.push('Input "shard" and input "merge" cannot both be set: a job either runs a shard or merges them.');
@@ -9218,14 +9708,6 @@ function shardInput(text, problems) {
     return { index, total };
 }
 const MAX_SHARDS = 256;
-/** Why a merge glob is refused: it must stay inside the repository. */
-function settings_globProblem(glob) {
-    if (glob.startsWith('/') || /^[A-Za-z]:/.test(glob) || glob.includes('\\'))
-        return 'must be relative to the repository root, with / separators';
-    if (glob.split('/').includes('..'))
-        return 'must not contain ..';
-    return undefined;
-}
 function boolInput(name, text, problems) {
     if (settings_TRUE_WORDS.includes(text))
         return true;
@@ -9243,26 +9725,85 @@ function regexInput(name, text, problems) {
     }
     return text;
 }
-// Only what can be told without reading it: whether the log parses is the engine's to say.
+/** At most this many tests-from logs (a glob over a whole tree is a mistake, not a matrix). */
+const MAX_TESTS_FROM_LOGS = 256;
+const TESTS_FROM_HINT = 'Give the output of earlier go test runs (-json or -v): paths, directories or globs relative to the repository root.';
+/**
+ * tests-from: paths, directories (every file under them) and globs, separated by spaces, commas
+ * or newlines, each resolved against the repository root; the files, absolute and sorted. Only
+ * what can be told without reading them: whether a log parses is the engine's to say.
+ */
 function testsFromInput(text, repoRoot, problems) {
-    if (text === '')
+    const entries = text.split(/[\s,]+/).filter(Boolean);
+    if (entries.length === 0)
         return undefined;
-    const path = (0,external_node_path_namespaceObject.resolve)(repoRoot, text);
-    let problem;
+    const files = new Set();
+    for (const entry of entries) {
+        const found = testsFromEntry(entry, repoRoot);
+        if (typeof found === 'string') {
+            problems.push(`Input "tests-from": ${JSON.stringify(entry)} ${found}. ${TESTS_FROM_HINT}`);
+            continue;
+        }
+        for (const f of found)
+            files.add(f);
+    }
+    const sorted = [...files].sort();
+    for (const f of sorted) {
+        const problem = logFileProblem(f);
+        if (problem)
+            problems.push(`Input "tests-from": ${shown(f, repoRoot)} ${problem} (resolved to ${f}). ${TESTS_FROM_HINT}`);
+    }
+    if (sorted.length > MAX_TESTS_FROM_LOGS)
+        problems.push(`Input "tests-from" matches ${sorted.length} files, more than ${MAX_TESTS_FROM_LOGS} logs: narrow the globs.`);
+    return sorted;
+}
+/** The files one entry names, or why it names none. */
+function testsFromEntry(entry, repoRoot) {
+    const path = (0,external_node_path_namespaceObject.resolve)(repoRoot, entry);
+    const where = `(resolved to ${path})`;
+    if (!/[*?]/.test(entry)) {
+        let isDir;
+        try {
+            isDir = (0,external_node_fs_namespaceObject.statSync)(path).isDirectory();
+        }
+        catch {
+            return `does not exist ${where}`;
+        }
+        if (!isDir)
+            return [path];
+        // actions/download-artifact writes each artifact into a directory of its own.
+        const inside = globs_globFiles(path, '**/*');
+        return inside.length > 0 ? inside : `is a directory with no files in it ${where}`;
+    }
+    if (entry.includes('\\'))
+        return 'must use / separators (a glob has no \\ escapes)';
+    // The part before the first wildcard is a plain directory; the glob code matches the rest.
+    const parts = path.split(external_node_path_namespaceObject.sep);
+    const wild = parts.findIndex((p) => /[*?]/.test(p));
+    const base = parts.slice(0, wild).join(external_node_path_namespaceObject.sep) || external_node_path_namespaceObject.sep;
+    const matched = globs_globFiles(base, parts.slice(wild).join('/'));
+    return matched.length > 0 ? matched : `matches no file ${where}`;
+}
+/** Why a file cannot be a log, without parsing it. */
+function logFileProblem(file) {
     try {
-        const st = (0,external_node_fs_namespaceObject.statSync)(path);
+        const st = (0,external_node_fs_namespaceObject.statSync)(file);
         if (!st.isFile())
-            problem = 'is not a file';
-        else if (st.size === 0)
-            problem = 'is empty';
+            return 'is not a file';
+        if (st.size === 0)
+            return 'is empty';
+        (0,external_node_fs_namespaceObject.accessSync)(file, external_node_fs_namespaceObject.constants.R_OK);
     }
-    catch {
-        problem = 'does not exist';
+    catch (err) {
+        const code = err.code;
+        return code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? err.message})`;
     }
-    if (problem) {
-        problems.push(`Input "tests-from": ${JSON.stringify(text)} ${problem} (resolved to ${path}). Give the output of an earlier go test run (-json or -v), relative to the repository root.`);
-    }
-    return path;
+    return undefined;
+}
+/** A file as the user named it: relative to the repository root when inside it. */
+function shown(file, repoRoot) {
+    const rel = (0,external_node_path_namespaceObject.relative)(repoRoot, file);
+    return JSON.stringify(rel === '' || rel.startsWith('..') ? file : rel);
 }
 function directoryProblem(path) {
     try {
@@ -9302,339 +9843,6 @@ function failOnInput(text, problems) {
     return kinds;
 }
 
-;// CONCATENATED MODULE: ./src/settings/reports.ts
-// Shard reports to merge come from artifacts, which a fork's pull request can write: untrusted
-// input. Each is checked against the report's schema and size limits before anything reads it;
-// only the fields race-rerun knows are kept, and every path that gets annotated or linked must be
-// repository-relative without `..`. A bad report is a ReportError naming the file and the field.
-
-
-
-
-class ReportError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'ReportError';
-    }
-}
-/** Limits: far above what race-rerun writes, far below what would hurt. */
-const REPORT_LIMITS = {
-    fileBytes: 64 * 1024 * 1024,
-    reports: 256,
-    findings: 25_000,
-    tests: 200_000,
-    packages: 10_000,
-    listItems: 10_000,
-    stacks: 64,
-    frames: 1_000,
-    text: 1_000_000,
-};
-const fail = (at, what) => {
-    throw new ReportError(`${at} ${what}`);
-};
-const str = (max = REPORT_LIMITS.text) => (v, at) => typeof v !== 'string'
-    ? fail(at, 'must be a string')
-    : v.length > max
-        ? fail(at, `is longer than ${max} characters`)
-        : v;
-const reports_int = (min = 0, max = Number.MAX_SAFE_INTEGER) => (v, at) => typeof v !== 'number' || !Number.isInteger(v) || v < min || v > max
-    ? fail(at, `must be a whole number from ${min} to ${max}`)
-    : v;
-const num = (v, at) => typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > 1
-    ? fail(at, 'must be a number from 0 to 1')
-    : v;
-const bool = (v, at) => (typeof v !== 'boolean' ? fail(at, 'must be true or false') : v);
-const oneOf = (values) => (v, at) => typeof v === 'string' && values.includes(v) ? v : fail(at, `must be one of ${values.join(', ')}`);
-const arr = (item, max = REPORT_LIMITS.listItems) => (v, at) => {
-    if (!Array.isArray(v))
-        return fail(at, 'must be a list');
-    if (v.length > max)
-        return fail(at, `has more than ${max} entries`);
-    return v.map((x, i) => item(x, `${at}[${i}]`));
-};
-/** A repository-relative path: no leading `/`, no drive, no `..`, no backslash or control character. */
-function repoPathProblem(p) {
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing them is the point
-    if (/[\u0000-\u001f\u007f\\]/.test(p))
-        return 'contains a backslash or a control character';
-    if (p.startsWith('/') || /^[A-Za-z]:/.test(p) || /^[a-z][a-z0-9+.-]*:/i.test(p))
-        return 'is not repository-relative';
-    if (p.split('/').includes('..'))
-        return 'contains ..';
-    return undefined;
-}
-const repoPath = (v, at) => {
-    const s = str(4096)(v, at);
-    const problem = repoPathProblem(s);
-    return problem ? fail(at, `${problem}: ${JSON.stringify(s.slice(0, 200))}`) : s;
-};
-const obj = (shape, extra) => (v, at) => {
-    if (v === null || typeof v !== 'object' || Array.isArray(v))
-        return fail(at, 'must be an object');
-    const input = v;
-    const out = {};
-    for (const [key, [check, need]] of Object.entries(shape)) {
-        if (input[key] === undefined) {
-            if (need === 'required')
-                fail(at, `has no ${key}`);
-            continue;
-        }
-        out[key] = check(input[key], `${at}.${key}`);
-    }
-    extra?.(out, at);
-    return out;
-};
-const R = 'required';
-const O = 'optional';
-const interval = obj({ low: [num, R], high: [num, R] });
-const ORIGINS = ['repo', 'vendor', 'goroot', 'modcache', 'generated', 'unknown'];
-const reports_frame = obj({ function: [str(4096), R], file: [str(4096), R], line: [reports_int(), R], origin: [oneOf(ORIGINS), R] }, 
-// Frames in the repository are linked and sent to code scanning: they must stay inside it.
-(o, at) => {
-    if (o.origin === 'repo' || o.origin === 'vendor')
-        repoPath(o.file, `${at}.file`);
-});
-const stack = obj({
-    role: [oneOf(STACK_ROLES), R],
-    header: [str(4096), R],
-    frames: [arr(reports_frame, REPORT_LIMITS.frames), R],
-});
-const reports_location = obj({
-    file: [repoPath, R],
-    line: [reports_int(1), R],
-    function: [str(4096), R],
-    role: [oneOf(LOCATION_ROLES), R],
-    access: [oneOf(['read', 'write']), O],
-});
-const names = arr(str(4096), REPORT_LIMITS.tests);
-const finding = obj({
-    id: [str(64), R],
-    kind: [oneOf(model_FINDING_KINDS), R],
-    signature: [str(), R],
-    title: [str(), R],
-    message: [str(), R],
-    package: [str(4096), R],
-    runsSeen: [reports_int(), R],
-    runs: [reports_int(), R],
-    interval: [interval, R],
-    seenIn: [arr(reports_int(1)), R],
-    tests: [names, R],
-    locations: [arr(reports_location, 1000), R],
-    stacks: [arr(stack, REPORT_LIMITS.stacks), R],
-    sample: [str(), R],
-    reproduce: [str(), R],
-    cooccurringRaces: [arr(obj({ id: [str(64), R], runs: [reports_int(), R] }), 100), O],
-    stackRecovery: [oneOf(['recovered', 'unrecovered']), O],
-    failsTests: [names, O],
-    goroutineOf: [str(4096), O],
-    aloneRuns: [reports_int(), O],
-}, (o, at) => {
-    const seen = o.seenIn;
-    if (o.runsSeen !== seen.length && o.kind !== 'build')
-        fail(at, 'has runsSeen different from seenIn');
-    if (o.runsSeen > o.runs)
-        fail(at, 'was seen in more runs than it had');
-});
-const reports_test = obj({
-    package: [str(4096), R],
-    name: [str(4096), R],
-    runs: [reports_int(), R],
-    failed: [reports_int(), R],
-    status: [oneOf(['flaky', 'failing', 'passing', 'skipped', 'overlap']), R],
-    interval: [interval, R],
-    failedBy: [arr(str(64), 1000), O],
-    alone: [obj({ runs: [reports_int(), R], failed: [reports_int(), R] }), O],
-});
-const pkg = obj({
-    importPath: [str(4096), R],
-    dir: [(v, at) => (v === '' ? '' : repoPath(v, at)), R],
-    built: [bool, R],
-    runs: [reports_int(), R],
-    failedRuns: [reports_int(), R],
-});
-const context = obj({
-    workingDirectory: [repoPath, R],
-    packages: [arr(str(4096), 1000), R],
-    count: [reports_int(), R],
-    run: [str(4096), O],
-    skip: [str(4096), O],
-    timeout: [str(64), R],
-    goTestFlags: [arr(str(4096), 1000), R],
-    goVersion: [str(64), O],
-    commit: [(v, at) => (/^[0-9a-f]{7,64}$/.test(String(v)) ? v : fail(at, 'must be a hex commit id')), O],
-    until: [oneOf(['first', 'stable']), O],
-    precision: [num, O],
-    maxDuration: [str(64), O],
-    branch: [str(1024), O],
-});
-const shard = obj({
-    index: [reports_int(1, 256), R],
-    total: [reports_int(1, 256), R],
-    split: [oneOf(['packages', 'runs']), R],
-    firstRun: [reports_int(), O],
-    lastRun: [reports_int(), O],
-    packages: [arr(str(4096), REPORT_LIMITS.packages), O],
-}, (o, at) => {
-    if (o.index > o.total)
-        fail(at, 'has an index above its total');
-});
-const shardList = arr(reports_int(0, 256), REPORT_LIMITS.listItems);
-const merged = obj({
-    total: [reports_int(1, 256), R],
-    shards: [arr(reports_int(1, 256), 256), R],
-    jobs: [reports_int(1), R],
-    noteShards: [shardList, R],
-    errorShards: [shardList, R],
-});
-const job = obj({
-    workflow: [str(1024), R],
-    job: [str(1024), R],
-    runId: [str(64), O],
-    runAttempt: [str(64), O],
-    matrix: [str(4096), O],
-});
-const reports_focus = obj({
-    base: [str(64), R],
-    changedFiles: [arr(repoPath, 1000), R],
-    changedFileCount: [reports_int(), R],
-    packages: [
-        arr(obj({
-            importPath: [str(4096), R],
-            reason: [oneOf(['changed', 'imports']), R],
-            via: [str(4096), O],
-        }), REPORT_LIMITS.packages),
-        R,
-    ],
-    skipped: [reports_int(), R],
-});
-const report = obj({
-    schemaVersion: [(v, at) => (v === 1 ? v : fail(at, 'must be 1 (a report of another race-rerun?)')), R],
-    tool: [obj({ name: [oneOf(['race-rerun']), R], version: [str(64), R] }), R],
-    mode: [oneOf(['run', 'parse']), R],
-    runs: [reports_int(), R],
-    totalRuns: [reports_int(), R],
-    failedRuns: [reports_int(), R],
-    packages: [arr(pkg, REPORT_LIMITS.packages), R],
-    findings: [arr(finding, REPORT_LIMITS.findings), R],
-    tests: [arr(reports_test, REPORT_LIMITS.tests), R],
-    verdict: [oneOf(['clean', 'findings', 'error']), R],
-    summary: [str(10_000), R],
-    errors: [arr(str()), R],
-    notes: [arr(str()), R],
-    context: [context, R],
-    shard: [shard, O],
-    merged: [merged, O],
-    job: [job, O],
-    pullRequest: [obj({ number: [reports_int(1), R], headSha: [str(64), O] }), O],
-    cancelled: [obj({ signal: [str(64), R], runsDone: [reports_int(), R], runsPlanned: [reports_int(), R] }), O],
-    escapedProcesses: [reports_int(), O],
-    // A baseline comparison is not read: the merge job compares the merged report (its baseline input).
-    focus: [reports_focus, O],
-}, (o, at) => {
-    const m = o.merged;
-    if (m && m.noteShards.length !== o.notes.length)
-        fail(at, 'has merged.noteShards unlike its notes');
-    if (m && m.errorShards.length !== o.errors.length)
-        fail(at, 'has merged.errorShards unlike its errors');
-});
-/** The report in `json`, checked; throws a ReportError that names `name` and the field. */
-function validateReport(json, name) {
-    try {
-        return report(json, 'report');
-    }
-    catch (err) {
-        if (err instanceof ReportError)
-            throw new ReportError(`${name} is not a valid race-rerun report: ${err.message}.`);
-        throw err;
-    }
-}
-/** Reads and validates one report file. */
-function readReport(file, name = file) {
-    let text;
-    try {
-        const size = (0,external_node_fs_namespaceObject.statSync)(file).size;
-        if (size > REPORT_LIMITS.fileBytes)
-            throw new ReportError(`${name} is ${size} bytes, over the ${REPORT_LIMITS.fileBytes}-byte limit for a report.`);
-        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
-    }
-    catch (err) {
-        if (err instanceof ReportError)
-            throw err;
-        throw new ReportError(`Cannot read ${name}: ${err.message}`);
-    }
-    let json;
-    try {
-        json = JSON.parse(text);
-    }
-    catch (err) {
-        throw new ReportError(`${name} is not JSON: ${err.message}`);
-    }
-    return validateReport(json, name);
-}
-/** `*` and `?` within a segment, `**` for any number of segments. */
-function reports_segmentRegex(segment) {
-    const body = segment
-        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-        .replace(/\*/g, '[^/]*')
-        .replace(/\?/g, '[^/]');
-    return new RegExp(`^${body}$`);
-}
-function walk(dir, segments, out) {
-    const [head, ...rest] = segments;
-    if (head === undefined)
-        return;
-    if (head === '**') {
-        walk(dir, rest, out);
-        for (const e of safeList(dir))
-            if (e.isDirectory() && !e.name.startsWith('.git'))
-                walk(join(dir, e.name), segments, out);
-        return;
-    }
-    const re = reports_segmentRegex(head);
-    for (const e of safeList(dir)) {
-        if (!re.test(e.name))
-            continue;
-        const path = join(dir, e.name);
-        if (rest.length === 0) {
-            if (e.isFile())
-                out.add(path);
-        }
-        else if (e.isDirectory())
-            walk(path, rest, out);
-    }
-}
-function safeList(dir) {
-    try {
-        return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
-    }
-    catch {
-        return [];
-    }
-}
-/** Files under `root` matching the globs (relative to it), sorted; symlinks are not followed. */
-function expandGlobs(root, globs) {
-    const out = new Set();
-    for (const g of globs) {
-        const problem = globProblem(g);
-        if (problem)
-            throw new ReportError(`merge pattern ${JSON.stringify(g)} ${problem}.`);
-        walk(root, g.split('/').filter((s) => s !== '' && s !== '.'), out);
-    }
-    return [...out].sort();
-}
-/** The reports the `merge` globs name, each read and validated. */
-function readReports(root, globs) {
-    const files = expandGlobs(root, globs);
-    if (files.length === 0)
-        throw new ReportError(`No report matches merge: ${globs.join(' ')} (relative to ${root}). Download the shard artifacts there first.`);
-    if (files.length > REPORT_LIMITS.reports)
-        throw new ReportError(`merge matches ${files.length} files, more than ${REPORT_LIMITS.reports} reports.`);
-    return files.map((f) => {
-        const name = relative(root, f);
-        return { name, report: readReport(f, name) };
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/cli/commands.ts
 // race-rerun on the command line: the same engine and report as the action, shown as text.
 
@@ -9671,7 +9879,8 @@ Flags for run:
   --skip RE            skip tests matching RE, as go test -skip
   --timeout D          per-run timeout, a Go duration (default 10m)
   --go-test-flags F    extra go test flags, e.g. "-tags=integration -shuffle=on"
-  --tests-from FILE    rerun only the tests that failed in this go test log (-json or -v)
+  --tests-from LOG     rerun only the tests that failed in this go test log (-json or -v); repeat it,
+                       or give a directory or a quoted glob ('logs/*.json'), to read several
   --max-duration D     time budget for all builds and runs, a Go duration (default: none)
   --until WHEN         count (all runs, default), first (stop at the first failure) or stable
   --precision P        for --until stable: ± percentage points of the 95% interval (default 10)
@@ -9703,6 +9912,7 @@ function cliWording(text) {
     return text
         .replace(/Input "([a-z-]+)"/g, '--$1')
         .replace(/Set (?:working-directory|it) to the directory that holds go\.mod(?:, relative to the repository root)?\./g, 'Run race-rerun in the directory that holds go.mod.')
+        .replace(/(paths, directories or globs) relative to the repository root/g, '$1')
         .replace(/check the packages input/g, 'check the packages given on the command line')
         .replace(/\bthe (run|skip) input\b/g, '--$1')
         .replace(/\bThe (run|skip) input\b/g, '--$1')
@@ -9718,6 +9928,18 @@ function withCliWording(report) {
         notes: report.notes.map(cliWording),
         findings: report.findings.map((f) => f.kind === 'overlap' ? { ...f, message: cliWording(f.message) } : f),
     };
+}
+/** `--tests-from logs/*.json` unquoted: the shell made the second log a package pattern. */
+function strayLog(positionals, cwd) {
+    const stray = positionals.find((p) => !p.endsWith('.go') && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.resolve)(cwd, p)) && (0,external_node_fs_namespaceObject.statSync)((0,external_node_path_namespaceObject.resolve)(cwd, p)).isFile());
+    if (stray)
+        throw new UsageError(`${stray} is a file, not a package: to read several logs, repeat --tests-from or quote the glob (--tests-from 'logs/*.json') so that the shell does not expand it.`);
+}
+/** A path or glob given relative to cwd, as the settings read it: relative to the repository root. */
+function fromRepoRoot(repoRoot, cwd, path) {
+    const abs = (0,external_node_path_namespaceObject.resolve)(cwd, path);
+    const rel = (0,external_node_path_namespaceObject.relative)(repoRoot, abs);
+    return rel === '' || rel.startsWith('..') ? abs : rel;
 }
 /** The checkout holding cwd (what `git rev-parse --show-toplevel` says, without starting git). */
 function gitTopLevel(cwd) {
@@ -9835,7 +10057,7 @@ async function cmdRun(args, color) {
             skip: { type: 'string' },
             timeout: { type: 'string' },
             'go-test-flags': { type: 'string' },
-            'tests-from': { type: 'string' },
+            'tests-from': { type: 'string', multiple: true },
             'max-duration': { type: 'string' },
             until: { type: 'string' },
             precision: { type: 'string' },
@@ -9849,6 +10071,8 @@ async function cmdRun(args, color) {
         return usage(0);
     const cwd = process.cwd();
     const repoRoot = gitTopLevel(cwd);
+    if (values['tests-from'])
+        strayLog(positionals, cwd);
     const inputs = {
         packages: positionals.join(' '),
         count: values.count ?? '',
@@ -9857,7 +10081,7 @@ async function cmdRun(args, color) {
         skip: values.skip ?? '',
         timeout: values.timeout ?? '',
         'go-test-flags': values['go-test-flags'] ?? '',
-        'tests-from': values['tests-from'] ? (0,external_node_path_namespaceObject.resolve)(values['tests-from']) : '',
+        'tests-from': (values['tests-from'] ?? []).map((v) => fromRepoRoot(repoRoot, cwd, v)).join('\n'),
         'max-duration': values['max-duration'] ?? '',
         until: values.until ?? '',
         precision: values.precision ?? '',

@@ -343,6 +343,8 @@ export function mergeReports(named: NamedReport[]): MergeResult {
   for (const f of findings) f.reproduce = reproduceCommand(reproduceInputFor(report, f));
   // only-changed: every shard chose from the same commit, so the first one's choice is everyone's.
   if (base.focus) report.focus = structuredClone(base.focus);
+  // tests-from: every shard read the same logs and chose the same tests.
+  if (base.testsFrom) report.testsFrom = structuredClone(base.testsFrom);
   const pr = inputs.find((r) => r.pullRequest)?.pullRequest;
   if (pr) report.pullRequest = { ...pr };
   const escaped = inputs.filter((r) => r.escapedProcesses !== undefined);

@@ -35,7 +35,8 @@ Flags for run:
   --skip RE            skip tests matching RE, as go test -skip
   --timeout D          per-run timeout, a Go duration (default 10m)
   --go-test-flags F    extra go test flags, e.g. "-tags=integration -shuffle=on"
-  --tests-from FILE    rerun only the tests that failed in this go test log (-json or -v)
+  --tests-from LOG     rerun only the tests that failed in this go test log (-json or -v); repeat it,
+                       or give a directory or a quoted glob ('logs/*.json'), to read several
   --max-duration D     time budget for all builds and runs, a Go duration (default: none)
   --until WHEN         count (all runs, default), first (stop at the first failure) or stable
   --precision P        for --until stable: ± percentage points of the 95% interval (default 10)
@@ -72,6 +73,7 @@ export function cliWording(text: string): string {
       /Set (?:working-directory|it) to the directory that holds go\.mod(?:, relative to the repository root)?\./g,
       'Run race-rerun in the directory that holds go.mod.',
     )
+    .replace(/(paths, directories or globs) relative to the repository root/g, '$1')
     .replace(/check the packages input/g, 'check the packages given on the command line')
     .replace(/\bthe (run|skip) input\b/g, '--$1')
     .replace(/\bThe (run|skip) input\b/g, '--$1')
@@ -90,6 +92,24 @@ function withCliWording(report: Report): Report {
       f.kind === 'overlap' ? { ...f, message: cliWording(f.message) } : f,
     ),
   };
+}
+
+/** `--tests-from logs/*.json` unquoted: the shell made the second log a package pattern. */
+function strayLog(positionals: string[], cwd: string): void {
+  const stray = positionals.find(
+    (p) => !p.endsWith('.go') && existsSync(resolve(cwd, p)) && statSync(resolve(cwd, p)).isFile(),
+  );
+  if (stray)
+    throw new UsageError(
+      `${stray} is a file, not a package: to read several logs, repeat --tests-from or quote the glob (--tests-from 'logs/*.json') so that the shell does not expand it.`,
+    );
+}
+
+/** A path or glob given relative to cwd, as the settings read it: relative to the repository root. */
+function fromRepoRoot(repoRoot: string, cwd: string, path: string): string {
+  const abs = resolve(cwd, path);
+  const rel = relative(repoRoot, abs);
+  return rel === '' || rel.startsWith('..') ? abs : rel;
 }
 
 /** The checkout holding cwd (what `git rev-parse --show-toplevel` says, without starting git). */
@@ -210,7 +230,7 @@ async function cmdRun(args: string[], color: boolean): Promise<number> {
       skip: { type: 'string' },
       timeout: { type: 'string' },
       'go-test-flags': { type: 'string' },
-      'tests-from': { type: 'string' },
+      'tests-from': { type: 'string', multiple: true },
       'max-duration': { type: 'string' },
       until: { type: 'string' },
       precision: { type: 'string' },
@@ -223,6 +243,7 @@ async function cmdRun(args: string[], color: boolean): Promise<number> {
   if (values.help) return usage(0);
   const cwd = process.cwd();
   const repoRoot = gitTopLevel(cwd);
+  if (values['tests-from']) strayLog(positionals, cwd);
   const inputs: Record<string, string> = {
     packages: positionals.join(' '),
     count: values.count ?? '',
@@ -231,7 +252,7 @@ async function cmdRun(args: string[], color: boolean): Promise<number> {
     skip: values.skip ?? '',
     timeout: values.timeout ?? '',
     'go-test-flags': values['go-test-flags'] ?? '',
-    'tests-from': values['tests-from'] ? resolve(values['tests-from']) : '',
+    'tests-from': (values['tests-from'] ?? []).map((v) => fromRepoRoot(repoRoot, cwd, v)).join('\n'),
     'max-duration': values['max-duration'] ?? '',
     until: values.until ?? '',
     precision: values.precision ?? '',

@@ -12,6 +12,7 @@ import type {
   RunRecord,
   Settings,
   ShardInfo,
+  TestsFromReport,
 } from '../model.js';
 import { focusOnChanges, type GitTool } from './changed.js';
 import { isNoSpace } from './disk.js';
@@ -30,7 +31,7 @@ import {
   testBinaryArgs,
 } from './scheduler.js';
 import { shareOf, shareText } from './shard.js';
-import { failedInLog, runPattern } from './testsfrom.js';
+import { readTestsFrom, runPattern } from './testsfrom.js';
 
 export interface EngineDeps {
   go: GoTool;
@@ -71,6 +72,8 @@ export interface EngineResult {
   cancelled?: { signal: string; runsDone: number; runsPlanned: number };
   /** `only-changed`: the packages run and why. */
   focus?: FocusReport;
+  /** `tests-from`: the logs read and the tests chosen from them. */
+  testsFrom?: TestsFromReport;
   /** Tests that failed while runs overlapped, rerun alone. */
   overlap: OverlapCheck[];
 }
@@ -259,18 +262,30 @@ async function testsFromFailures(
   result: EngineResult,
 ): Promise<Map<string, string[]> | undefined | 'stop'> {
   if (settings.testsFrom === undefined) return undefined;
-  const failed = await readTestsFrom(settings.testsFrom, deps, result);
-  if (failed === undefined) return 'stop';
-  if (failed.size === 0 && !settings.run) {
-    result.notes.push(`No test failed in ${settings.testsFrom}: nothing to rerun.`);
-    deps.log(`No test failed in ${settings.testsFrom}: nothing to rerun.`);
+  const read = await readTestsFrom(settings.testsFrom, settings.repoRoot, (f) => deps.parse(f, ''));
+  if ('errors' in read) {
+    result.errors.push(...read.errors);
     return 'stop';
   }
-  if (failed.size === 0) {
-    result.notes.push(`No test failed in ${settings.testsFrom}: running the tests that match run instead.`);
+  result.testsFrom = read.report;
+  const where = logsText(read.report.logs);
+  if (read.failed.size === 0 && !settings.run) {
+    result.notes.push(`No test failed in ${where}: nothing to rerun.`);
+    deps.log(`No test failed in ${where}: nothing to rerun.`);
+    return 'stop';
+  }
+  if (read.failed.size === 0) {
+    result.notes.push(`No test failed in ${where}: running the tests that match run instead.`);
     return undefined;
   }
-  return failed;
+  return read.failed;
+}
+
+/** `a.log`, or `3 logs (a.log, b.log, c.log)`: the tests-from logs in a sentence. */
+function logsText(logs: readonly string[]): string {
+  if (logs.length === 1) return logs[0] ?? '';
+  const more = logs.length > 3 ? ` and ${logs.length - 3} more` : '';
+  return `${logs.length} logs (${logs.slice(0, 3).join(', ')}${more})`;
 }
 
 /** go env, the module list and the test packages; undefined (with an error) when no package matches. */
@@ -346,7 +361,7 @@ async function planPackages(
   let packages = await focusIfAsked(settings, listed, deps, result);
   if (packages.length === 0) return undefined;
   if (failed !== undefined) {
-    packages = selectFailed(packages, failed, settings, result.notes);
+    packages = selectFailed(packages, failed, settings, result);
     for (const p of packages) {
       const tests = failed.get(p.importPath) ?? failed.get('') ?? [];
       // An empty list: the package failed without a test to name, so all of it runs.
@@ -357,7 +372,7 @@ async function planPackages(
     }
     if (packages.length === 0) {
       result.errors.push(
-        `None of the packages that failed in ${settings.testsFrom} is among ${settings.packages.join(' ')} in ${settings.workingDirectory}.`,
+        `None of the packages that failed in ${logsText(result.testsFrom?.logs ?? [])} is among ${settings.packages.join(' ')} in ${settings.workingDirectory}.`,
       );
       return undefined;
     }
@@ -565,44 +580,23 @@ function points(precision: number | undefined): string {
   return String(Math.round((precision ?? 0.1) * 1000) / 10);
 }
 
-/** Reads the tests-from log; undefined (with an error) when it is not a test log. */
-async function readTestsFrom(
-  file: string,
-  deps: EngineDeps,
-  result: EngineResult,
-): Promise<Map<string, string[]> | undefined> {
-  let parsed: Awaited<ReturnType<EngineDeps['parse']>>;
-  try {
-    parsed = await deps.parse(file, '');
-  } catch (err) {
-    result.errors.push(`Cannot read tests-from ${file}: ${(err as Error).message}`);
-    return undefined;
-  }
-  const anyTest = parsed.tests.length > 0 || parsed.packages.length > 0 || parsed.findings.length > 0;
-  if (!parsed.sawGoOutput || !anyTest) {
-    result.errors.push(
-      `tests-from ${file} is not a go test log: it has no test results. Give the output of go test -json or go test -v.`,
-    );
-    return undefined;
-  }
-  return failedInLog(parsed);
-}
-
-/** The listed packages that failed in the log; says which failed ones are not listed. */
+/** The listed packages that failed in the logs; says which failed ones are not listed. */
 function selectFailed(
   listed: GoPackage[],
   failed: Map<string, string[]>,
   settings: Settings,
-  notes: string[],
+  result: EngineResult,
 ): GoPackage[] {
   const unknown = failed.get('');
+  const logs = result.testsFrom?.logs ?? [];
+  const where = logsText(logs);
   // Tests the log does not tie to a package (plain output cut short): look for them everywhere.
   const chosen = unknown !== undefined ? listed : listed.filter((p) => failed.has(p.importPath));
   const names = new Set(listed.map((p) => p.importPath));
   const missing = [...failed.keys()].filter((p) => p !== '' && !names.has(p));
   if (missing.length > 0) {
-    notes.push(
-      `Failed in ${settings.testsFrom} but not among the packages (${settings.packages.join(' ')}): ${missing.join(', ')}.`,
+    result.notes.push(
+      `Failed in ${where} but not among the packages (${settings.packages.join(' ')}): ${missing.join(', ')}.`,
     );
   }
   const described = chosen.map((p) => {
@@ -610,9 +604,11 @@ function selectFailed(
     return `${p.importPath} (${tests.length > 0 ? tests.join(', ') : 'all tests: the package failed without a failed test'})`;
   });
   if (described.length > 0) {
-    notes.push(
-      `Rerunning only what failed in ${settings.testsFrom}: ${described.join('; ')}.` +
-        (settings.run ? ' The run input is not used: the log chose the tests.' : ''),
+    result.notes.push(
+      `Rerunning only what failed in ${where}: ${described.join('; ')}.` +
+        (settings.run
+          ? ` The run input is not used: the ${logs.length === 1 ? 'log' : 'logs'} chose the tests.`
+          : ''),
     );
   }
   return chosen;

@@ -1,7 +1,6 @@
 // Wires engine → parser → analysis into a Report. Shared by the action and the CLI, which only
 // differ in where settings come from and how the report is shown.
 import { readFileSync, realpathSync, statSync } from 'node:fs';
-import type { Readable } from 'node:stream';
 import { shardSummary } from '../analysis/merge.js';
 import {
   createPathMapper,
@@ -12,11 +11,12 @@ import {
   relativeTo,
 } from '../analysis/paths.js';
 import { buildReport, type ReportInput } from '../analysis/report.js';
-import type { ParsedOutput, Report, RunRecord, Settings } from '../model.js';
+import type { Report, Settings } from '../model.js';
 import { parseBuildOutput } from '../parse/build.js';
 import { VERSION } from '../version.js';
 import { type EngineDeps, execute } from './engine.js';
-import { parseLogFile, parseStream } from './logs.js';
+import { type LogSource, readLogRuns } from './logruns.js';
+import { parseLogFile } from './logs.js';
 
 export type RunPipelineDeps = Omit<EngineDeps, 'parse'>;
 
@@ -117,6 +117,7 @@ export async function runAndReport(
   if (result.cancelled) report.cancelled = result.cancelled;
   if (result.escaped) report.escapedProcesses = result.escaped;
   if (result.focus) report.focus = result.focus;
+  if (result.testsFrom) report.testsFrom = result.testsFrom;
   // Even a shard that stopped before its share was known says which shard it is, for the merge.
   const shard = result.shard ?? (settings.shard && { ...settings.shard, split: 'packages', packages: [] });
   if (shard) {
@@ -154,8 +155,7 @@ export function errorReport(
   });
 }
 
-/** A log to read: a file on disk (a huge one is parsed in parallel), or a stream such as stdin. */
-export type LogSource = { name: string; file: string } | { name: string; open(): Readable };
+export type { LogSource };
 
 export interface ParseOptions {
   repoRoot: string;
@@ -168,60 +168,6 @@ export interface ParseOptions {
   aliases?: PathAlias[];
   /** The disk lookups of the path mapper (tests); this machine's file system by default. */
   disk?: PathDisk;
-}
-
-/** Splits one log's parse into one run per package, so k/N is counted per package as in run mode. */
-function runsOfLog(parsed: ParsedOutput, index: number): RunRecord[] {
-  const byPackage = new Map<string, ParsedOutput>();
-  const get = (pkg: string): ParsedOutput => {
-    let out = byPackage.get(pkg);
-    if (!out) {
-      out = { tests: [], findings: [], packages: [], sawGoOutput: true };
-      byPackage.set(pkg, out);
-    }
-    return out;
-  };
-  for (const t of parsed.tests) get(t.package).tests.push(t);
-  for (const f of parsed.findings) get(f.package).findings.push(f);
-  for (const p of parsed.packages) get(p.name).packages.push(p);
-  return [...byPackage].map(([pkg, out]) => {
-    const failed =
-      out.findings.length > 0 ||
-      out.packages.some((p) => p.action === 'fail') ||
-      out.tests.some((t) => t.action === 'fail' || t.action === 'interrupted');
-    return {
-      package: pkg,
-      index,
-      exitCode: failed ? 1 : 0,
-      signal: null,
-      killed: false,
-      durationMs: 0,
-      parsed: out,
-    };
-  });
-}
-
-/**
- * Plain (non `-v`) logs print nothing for a package that passed: such a log is a passing run of
- * every test the other logs name in that package, so 2 failures in 5 logs read 2/5, not 2/2.
- * Only runs with no test lines at all for a passed package: a `-v` log names what it ran.
- */
-export function addImpliedPasses(runs: RunRecord[]): void {
-  const testsOf = new Map<string, Set<string>>();
-  for (const r of runs) {
-    for (const t of r.parsed.tests) {
-      const set = testsOf.get(t.package) ?? new Set<string>();
-      testsOf.set(t.package, set);
-      set.add(t.name);
-    }
-  }
-  for (const r of runs) {
-    const passed = r.parsed.packages.some((p) => p.name === r.package && p.action === 'pass');
-    if (!passed || r.parsed.findings.length > 0 || r.parsed.tests.some((t) => t.package === r.package))
-      continue;
-    for (const name of testsOf.get(r.package) ?? [])
-      r.parsed.tests.push({ package: r.package, name, action: 'pass' });
-  }
 }
 
 /** A package's directory from the module it belongs to (longest module path prefix). */
@@ -248,29 +194,18 @@ export interface ParsedLogs {
 
 /** Reads existing logs (plain `go test` output or `go test -json`); each log counts as one run. */
 export async function parseLogsToReport(logs: LogSource[], opts: ParseOptions): Promise<ParsedLogs> {
-  const runs: RunRecord[] = [];
+  const { runs, logs: outcomes } = await readLogRuns(logs);
   const errors: string[] = [];
   const notes: string[] = [];
-  let withGoOutput = 0;
-  let unreadable = 0;
-  for (const [i, log] of logs.entries()) {
-    let parsed: ParsedOutput;
-    try {
-      parsed = await ('file' in log ? parseLogFile(log.file) : parseStream(log.open()));
-    } catch (err) {
-      errors.push(`Cannot read ${log.name}: ${(err as Error).message}`);
-      unreadable++;
-      continue;
-    }
-    if (!parsed.sawGoOutput) {
+  for (const o of outcomes) {
+    if ('error' in o) errors.push(`Cannot read ${o.name}: ${o.error}`);
+    else if ('notGo' in o)
       notes.push(
-        `${log.name} holds no Go test output (no test results, race reports or panics were found in it).`,
+        `${o.name} holds no Go test output (no test results, race reports or panics were found in it).`,
       );
-      continue;
-    }
-    withGoOutput++;
-    runs.push(...runsOfLog(parsed, i + 1));
   }
+  const unreadable = errors.length;
+  const withGoOutput = outcomes.filter((o) => 'parsed' in o).length;
   if (withGoOutput === 0 && logs.length > 0 && errors.length === 0) {
     // Said once, as the error, rather than once more per log as a note.
     notes.length = 0;
@@ -280,7 +215,6 @@ export async function parseLogsToReport(logs: LogSource[], opts: ParseOptions): 
         : 'None of the logs holds Go test output: give the output of go test (plain or -json).',
     );
   }
-  addImpliedPasses(runs);
   const packages = [...new Set(runs.map((r) => r.package))].sort();
   // Without Go here (`go list -m` gave nothing), the checkout's go.work / go.mod still name the modules.
   const modules =

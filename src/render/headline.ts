@@ -2,7 +2,14 @@
 // runs, commit and deltas on one line; what only-changed focused on; what the baseline had that
 // was not seen now. Run counts are worded by one function for the verdict and the footer alike.
 import { mergedText } from '../analysis/merge.js';
-import { FINDING_KINDS, type Finding, type FindingKind, type Report, type TestReport } from '../model.js';
+import {
+  FINDING_KINDS,
+  type Finding,
+  type FindingKind,
+  type Report,
+  type TestReport,
+  type TestsFromTest,
+} from '../model.js';
 import { code, escapeMarkdown, plural, safeUrl, shorten } from './escape.js';
 import { KIND_LABEL, notSeenText } from './format.js';
 import { kindNoun } from './table.js';
@@ -155,6 +162,42 @@ export function focusLines(report: Report): string[] {
   return [
     `**Only changed:** ${files} changed since ${base}; ran ${plural(f.packages.length, 'package')}: ${shown.join(', ')}${more}${skipped}.`,
   ];
+}
+
+/**
+ * `3 logs read; reran TestA (failed in 2 of 3 logs), TestB (failed in 1 of 3 logs) of pkg`:
+ * what tests-from read and chose, in words shared by the summary and the terminal.
+ */
+export function testsFromText(report: Report, quote: (s: string) => string = (s) => s): string | undefined {
+  const t = report.testsFrom;
+  if (!t) return undefined;
+  const read =
+    t.logs.length === 1 ? `${quote(t.logs[0] ?? '')} read` : `${plural(t.logs.length, 'log')} read`;
+  if (t.tests.length === 0) return `${read}; no test failed in ${t.logs.length === 1 ? 'it' : 'them'}.`;
+  const byPackage = new Map<string, string[]>();
+  for (const test of t.tests.slice(0, MAX_FOCUS_SHOWN)) {
+    const list = byPackage.get(test.package) ?? [];
+    byPackage.set(test.package, list);
+    list.push(
+      test.test ? `${quote(test.test)} (${failedInText(test)})` : `all tests (${failedInText(test)})`,
+    );
+  }
+  const parts = [...byPackage].map(
+    ([pkg, tests]) => `${tests.join(', ')} of ${pkg ? quote(pkg) : 'no named package'}`,
+  );
+  const more = t.tests.length > MAX_FOCUS_SHOWN ? ` and ${t.tests.length - MAX_FOCUS_SHOWN} more` : '';
+  return `${read}; reran ${parts.join('; ')}${more}.`;
+}
+
+/** `failed in 2 of 5 logs`: how a rerun test (or whole package) did in the logs read. */
+export function failedInText(t: TestsFromTest): string {
+  return `failed in ${t.failed} of ${t.logs} ${t.logs === 1 ? 'log' : 'logs'}`;
+}
+
+/** The summary's line for tests-from. */
+export function testsFromLines(report: Report): string[] {
+  const text = testsFromText(report, (s) => code(s));
+  return text ? [`**Tests from:** ${text}`] : [];
 }
 
 function goneTitle(g: { kind: FindingKind; title: string }): string {

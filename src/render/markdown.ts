@@ -21,6 +21,7 @@ import {
   type HeadlineOptions,
   headline,
   runsPhrase,
+  testsFromLines,
   unexplainedTests,
 } from './headline.js';
 import { findingsTable, kindNoun } from './table.js';
@@ -204,7 +205,7 @@ function renderWith(report: Report, ranked: readonly Finding[], opts: DocumentOp
   out.push(opts.heading ?? '## race-rerun', '', headline(report, opts), '');
   if (opts.afterVerdict && opts.afterVerdict.length > 0) out.push(...opts.afterVerdict, '');
   out.push(...cutNote(ranked.length, cut, opts));
-  const focus = focusLines(report);
+  const focus = [...focusLines(report), ...testsFromLines(report)];
   if (focus.length > 0) out.push(...focus, '');
   const kept = ranked.slice(0, cut.keep);
   if (kept.length > 0) {

@@ -14,7 +14,7 @@ import {
   titleRest,
   trimFrames,
 } from './format.js';
-import { deltaText } from './headline.js';
+import { deltaText, testsFromText } from './headline.js';
 
 const TAG: Record<FindingKind, string> = {
   race: 'RACE',
@@ -136,6 +136,8 @@ export function renderTerminal(report: Report, opts: { color?: boolean } = {}): 
       ran.length > 0 ? `ran ${ran.join(', ')}; ${focus.skipped} not run` : 'no Go code changed, nothing ran';
     out.push(`${paint.dim('only-changed:')} ${clean(`since ${focus.base.slice(0, 7)}: ${what}`)}`);
   }
+  const testsFrom = testsFromText(report);
+  if (testsFrom) out.push(`${paint.dim('tests-from:')} ${clean(testsFrom)}`);
   for (const g of report.baseline?.gone ?? []) {
     const where = g.where ? ` at ${g.where}` : '';
     out.push(

@@ -2,10 +2,10 @@
 // input. Each is checked against the report's schema and size limits before anything reads it;
 // only the fields race-rerun knows are kept, and every path that gets annotated or linked must be
 // repository-relative without `..`. A bad report is a ReportError naming the file and the field.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { relative } from 'node:path';
 import { FINDING_KINDS, LOCATION_ROLES, type Report, STACK_ROLES } from '../model.js';
-import { globProblem } from './settings.js';
+import { globFiles, globProblem } from './globs.js';
 
 export class ReportError extends Error {
   constructor(message: string) {
@@ -235,6 +235,16 @@ const focus = obj({
   ],
   skipped: [int(), R],
 });
+const testsFrom = obj({
+  logs: [arr(str(4096), 1000), R],
+  tests: [
+    arr(
+      obj({ package: [str(4096), R], test: [str(4096), O], failed: [int(), R], logs: [int(), R] }),
+      REPORT_LIMITS.tests,
+    ),
+    R,
+  ],
+});
 const report = obj(
   {
     schemaVersion: [(v, at) => (v === 1 ? v : fail(at, 'must be 1 (a report of another race-rerun?)')), R],
@@ -259,6 +269,7 @@ const report = obj(
     escapedProcesses: [int(), O],
     // A baseline comparison is not read: the merge job compares the merged report (its baseline input).
     focus: [focus, O],
+    testsFrom: [testsFrom, O],
   },
   (o, at) => {
     const m = o.merged as { noteShards: number[]; errorShards: number[] } | undefined;
@@ -303,53 +314,13 @@ export function readReport(file: string, name = file): Report {
   return validateReport(json, name);
 }
 
-/** `*` and `?` within a segment, `**` for any number of segments. */
-function segmentRegex(segment: string): RegExp {
-  const body = segment
-    .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-    .replace(/\*/g, '[^/]*')
-    .replace(/\?/g, '[^/]');
-  return new RegExp(`^${body}$`);
-}
-
-function walk(dir: string, segments: string[], out: Set<string>): void {
-  const [head, ...rest] = segments;
-  if (head === undefined) return;
-  if (head === '**') {
-    walk(dir, rest, out);
-    for (const e of safeList(dir))
-      if (e.isDirectory() && !e.name.startsWith('.git')) walk(join(dir, e.name), segments, out);
-    return;
-  }
-  const re = segmentRegex(head);
-  for (const e of safeList(dir)) {
-    if (!re.test(e.name)) continue;
-    const path = join(dir, e.name);
-    if (rest.length === 0) {
-      if (e.isFile()) out.add(path);
-    } else if (e.isDirectory()) walk(path, rest, out);
-  }
-}
-
-function safeList(dir: string) {
-  try {
-    return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1));
-  } catch {
-    return [];
-  }
-}
-
 /** Files under `root` matching the globs (relative to it), sorted; symlinks are not followed. */
 export function expandGlobs(root: string, globs: readonly string[]): string[] {
   const out = new Set<string>();
   for (const g of globs) {
     const problem = globProblem(g);
     if (problem) throw new ReportError(`merge pattern ${JSON.stringify(g)} ${problem}.`);
-    walk(
-      root,
-      g.split('/').filter((s) => s !== '' && s !== '.'),
-      out,
-    );
+    for (const f of globFiles(root, g)) out.add(f);
   }
   return [...out].sort();
 }

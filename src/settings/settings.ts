@@ -1,8 +1,9 @@
 // Every input of the action (and flag of the CLI) is read and validated here, in one place, so a
 // bad value fails before anything is built and the message says which input to change.
-import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { accessSync, constants, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
 import type { FindingKind, Settings } from '../model.js';
+import { globFiles, globProblem } from './globs.js';
 import { classifyGoTestFlags, GoFlagsError, splitShellWords } from './goflags.js';
 
 /** A bad input. The message has one line per problem, each naming the input. */
@@ -68,7 +69,7 @@ export const INPUTS: readonly { name: string; default: string; description: stri
     name: 'tests-from',
     default: '',
     description:
-      'A go test log (-json or plain -v output) from an earlier step, relative to the repository root. Only the tests that failed in it are rerun; when none failed, nothing runs (unless run is set).',
+      'Go test logs (-json or plain -v output) from earlier steps or jobs: paths, directories (every file under them) or globs such as logs/*/go-test.json, one a line or separated by spaces or commas, relative to the repository root. Only the tests that failed in any of them are rerun; when none failed, nothing runs (unless run is set).',
   },
   {
     name: 'working-directory',
@@ -432,14 +433,6 @@ function shardInput(text: string, problems: string[]): Settings['shard'] {
 
 export const MAX_SHARDS = 256;
 
-/** Why a merge glob is refused: it must stay inside the repository. */
-export function globProblem(glob: string): string | undefined {
-  if (glob.startsWith('/') || /^[A-Za-z]:/.test(glob) || glob.includes('\\'))
-    return 'must be relative to the repository root, with / separators';
-  if (glob.split('/').includes('..')) return 'must not contain ..';
-  return undefined;
-}
-
 function boolInput(name: string, text: string, problems: string[]): boolean {
   if (TRUE_WORDS.includes(text)) return true;
   if (FALSE_WORDS.includes(text)) return false;
@@ -458,24 +451,87 @@ function regexInput(name: string, text: string, problems: string[]): string | un
   return text;
 }
 
-// Only what can be told without reading it: whether the log parses is the engine's to say.
-function testsFromInput(text: string, repoRoot: string, problems: string[]): string | undefined {
-  if (text === '') return undefined;
-  const path = resolve(repoRoot, text);
-  let problem: string | undefined;
-  try {
-    const st = statSync(path);
-    if (!st.isFile()) problem = 'is not a file';
-    else if (st.size === 0) problem = 'is empty';
-  } catch {
-    problem = 'does not exist';
+/** At most this many tests-from logs (a glob over a whole tree is a mistake, not a matrix). */
+export const MAX_TESTS_FROM_LOGS = 256;
+
+const TESTS_FROM_HINT =
+  'Give the output of earlier go test runs (-json or -v): paths, directories or globs relative to the repository root.';
+
+/**
+ * tests-from: paths, directories (every file under them) and globs, separated by spaces, commas
+ * or newlines, each resolved against the repository root; the files, absolute and sorted. Only
+ * what can be told without reading them: whether a log parses is the engine's to say.
+ */
+function testsFromInput(text: string, repoRoot: string, problems: string[]): string[] | undefined {
+  const entries = text.split(/[\s,]+/).filter(Boolean);
+  if (entries.length === 0) return undefined;
+  const files = new Set<string>();
+  for (const entry of entries) {
+    const found = testsFromEntry(entry, repoRoot);
+    if (typeof found === 'string') {
+      problems.push(`Input "tests-from": ${JSON.stringify(entry)} ${found}. ${TESTS_FROM_HINT}`);
+      continue;
+    }
+    for (const f of found) files.add(f);
   }
-  if (problem) {
+  const sorted = [...files].sort();
+  for (const f of sorted) {
+    const problem = logFileProblem(f);
+    if (problem)
+      problems.push(
+        `Input "tests-from": ${shown(f, repoRoot)} ${problem} (resolved to ${f}). ${TESTS_FROM_HINT}`,
+      );
+  }
+  if (sorted.length > MAX_TESTS_FROM_LOGS)
     problems.push(
-      `Input "tests-from": ${JSON.stringify(text)} ${problem} (resolved to ${path}). Give the output of an earlier go test run (-json or -v), relative to the repository root.`,
+      `Input "tests-from" matches ${sorted.length} files, more than ${MAX_TESTS_FROM_LOGS} logs: narrow the globs.`,
     );
+  return sorted;
+}
+
+/** The files one entry names, or why it names none. */
+function testsFromEntry(entry: string, repoRoot: string): string[] | string {
+  const path = resolve(repoRoot, entry);
+  const where = `(resolved to ${path})`;
+  if (!/[*?]/.test(entry)) {
+    let isDir: boolean;
+    try {
+      isDir = statSync(path).isDirectory();
+    } catch {
+      return `does not exist ${where}`;
+    }
+    if (!isDir) return [path];
+    // actions/download-artifact writes each artifact into a directory of its own.
+    const inside = globFiles(path, '**/*');
+    return inside.length > 0 ? inside : `is a directory with no files in it ${where}`;
   }
-  return path;
+  if (entry.includes('\\')) return 'must use / separators (a glob has no \\ escapes)';
+  // The part before the first wildcard is a plain directory; the glob code matches the rest.
+  const parts = path.split(sep);
+  const wild = parts.findIndex((p) => /[*?]/.test(p));
+  const base = parts.slice(0, wild).join(sep) || sep;
+  const matched = globFiles(base, parts.slice(wild).join('/'));
+  return matched.length > 0 ? matched : `matches no file ${where}`;
+}
+
+/** Why a file cannot be a log, without parsing it. */
+function logFileProblem(file: string): string | undefined {
+  try {
+    const st = statSync(file);
+    if (!st.isFile()) return 'is not a file';
+    if (st.size === 0) return 'is empty';
+    accessSync(file, constants.R_OK);
+  } catch (err) {
+    const code = (err as { code?: string }).code;
+    return code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? (err as Error).message})`;
+  }
+  return undefined;
+}
+
+/** A file as the user named it: relative to the repository root when inside it. */
+function shown(file: string, repoRoot: string): string {
+  const rel = relative(repoRoot, file);
+  return JSON.stringify(rel === '' || rel.startsWith('..') ? file : rel);
 }
 
 function directoryProblem(path: string): string | undefined {

@@ -99,7 +99,7 @@ describe('tests-from', () => {
   ])('reruns exactly the failed tests of a go test %s log', async (flag, file) => {
     const log = goTestLog('selectfail', [flag], file);
     const { d } = deps(`select${flag}`);
-    const r = await execute(settings('selectfail', { testsFrom: log, count: 2 }), d);
+    const r = await execute(settings('selectfail', { testsFrom: [log], count: 2 }), d);
     expect(r.errors).toEqual([]);
     expect(r.packages.map((p) => p.importPath)).toEqual(['example.com/rr/selectfail']);
     expect(r.runs).toHaveLength(2);
@@ -115,7 +115,7 @@ describe('tests-from', () => {
   it('runs nothing and says so when nothing failed', async () => {
     const log = goTestLog('clean', ['-json'], 'clean.json');
     const { d } = deps('select-clean');
-    const r = await execute(settings('clean', { testsFrom: log }), d);
+    const r = await execute(settings('clean', { testsFrom: [log] }), d);
     expect(r.errors).toEqual([]);
     expect(r.runs).toEqual([]);
     expect(r.builds).toEqual([]);
@@ -125,7 +125,7 @@ describe('tests-from', () => {
   it('runs the run pattern when nothing failed and run is given', async () => {
     const log = goTestLog('clean', ['-json'], 'clean2.json');
     const { d } = deps('select-clean-run');
-    const r = await execute(settings('race', { testsFrom: log, run: 'TestClean', count: 1 }), d);
+    const r = await execute(settings('race', { testsFrom: [log], run: 'TestClean', count: 1 }), d);
     expect(r.errors).toEqual([]);
     expect(r.runs).toHaveLength(1);
     expect(r.notes[0]).toContain('running the tests that match run instead');
@@ -135,7 +135,7 @@ describe('tests-from', () => {
     const file = join(tmp, 'not-a-log.txt');
     await writeFile(file, 'hello\nthis is a build log\n');
     const { d } = deps('select-bad');
-    const r = await execute(settings('clean', { testsFrom: file }), d);
+    const r = await execute(settings('clean', { testsFrom: [file] }), d);
     expect(r.errors).toEqual([
       `tests-from ${file} is not a go test log: it has no test results. Give the output of go test -json or go test -v.`,
     ]);

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSettings, SettingsError } from '../../src/settings/settings.js';
+import { MAX_TESTS_FROM_LOGS, readSettings, SettingsError } from '../../src/settings/settings.js';
 
 let root = '';
 beforeAll(() => {
@@ -11,6 +11,19 @@ beforeAll(() => {
   mkdirSync(join(root, 'logs'));
   writeFileSync(join(root, 'logs', 'test.json'), '{"Action":"fail","Package":"m","Test":"TestA"}\n');
   writeFileSync(join(root, 'empty.log'), '');
+  for (const dir of ['nightly', 'shards/a', 'shards/b', 'bare', 'with-empty'])
+    mkdirSync(join(root, dir), { recursive: true });
+  for (const f of [
+    'nightly/1.log',
+    'nightly/2.log',
+    'nightly/3.log',
+    'shards/a/test.json',
+    'shards/b/test.json',
+    'with-empty/1.log',
+  ])
+    writeFileSync(join(root, f), 'ok  \texample.com/m\t0.01s\n');
+  writeFileSync(join(root, 'with-empty/0.log'), '');
+  writeFileSync(join(root, 'locked.log'), 'ok\n', { mode: 0o000 });
 });
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -39,23 +52,68 @@ describe('defaults', () => {
 });
 
 describe('tests-from', () => {
+  const log = (name: string) => join(root, name);
   it('resolves the log against the repository root', () => {
-    expect(read({ 'tests-from': 'logs/test.json' }).testsFrom).toBe(join(root, 'logs', 'test.json'));
-    expect(read({ 'tests-from': join(root, 'logs', 'test.json') }).testsFrom).toBe(
-      join(root, 'logs', 'test.json'),
+    expect(read({ 'tests-from': 'logs/test.json' }).testsFrom).toEqual([log('logs/test.json')]);
+    expect(read({ 'tests-from': log('logs/test.json') }).testsFrom).toEqual([log('logs/test.json')]);
+  });
+
+  it('reads several paths and globs, one a line or separated by spaces or commas, each file once', () => {
+    const all = [
+      'nightly/1.log',
+      'nightly/2.log',
+      'nightly/3.log',
+      'shards/a/test.json',
+      'shards/b/test.json',
+    ];
+    expect(read({ 'tests-from': 'nightly/*.log\nshards/*/test.json' }).testsFrom).toEqual(all.map(log));
+    expect(read({ 'tests-from': 'nightly/1.log, nightly/2.log nightly/?.log' }).testsFrom).toEqual(
+      all.slice(0, 3).map(log),
     );
+    expect(read({ 'tests-from': '**/test.json' }).testsFrom).toEqual([
+      log('logs/test.json'),
+      log('shards/a/test.json'),
+      log('shards/b/test.json'),
+    ]);
+  });
+
+  it('reads every file under a directory (actions/download-artifact writes one per artifact)', () => {
+    expect(read({ 'tests-from': 'shards' }).testsFrom).toEqual([
+      log('shards/a/test.json'),
+      log('shards/b/test.json'),
+    ]);
   });
 
   it.each([
-    ['missing.json', 'does not exist'],
-    ['empty.log', 'is empty'],
-    ['logs', 'is not a file'],
-  ])('rejects %j (%s)', (file, why) => {
-    const [p, ...rest] = problems({ 'tests-from': file });
+    ['missing.json', '"missing.json" does not exist'],
+    ['empty.log', '"empty.log" is empty'],
+    ['nightly/*.txt', '"nightly/*.txt" matches no file'],
+    ['bare', '"bare" is a directory with no files in it'],
+    ['with-empty/*', '"with-empty/0.log" is empty'],
+    ['nightly\\*.log', '"nightly\\\\*.log" must use / separators'],
+  ])('rejects %j, naming the input and the file', (entry, why) => {
+    const [p, ...rest] = problems({ 'tests-from': `nightly/1.log ${entry}` });
     expect(rest).toEqual([]);
     expect(p).toMatch(/^Input "tests-from": /);
-    expect(p).toContain(`"${file}" ${why}`);
-    expect(p).toContain(join(root, file));
+    expect(p).toContain(why);
+    if (!entry.includes('\\')) expect(p).toMatch(/\(resolved to \//);
+  });
+
+  it('refuses more than MAX_TESTS_FROM_LOGS logs', () => {
+    mkdirSync(join(root, 'many'));
+    for (let i = 0; i <= MAX_TESTS_FROM_LOGS; i++) writeFileSync(join(root, 'many', `${i}.log`), 'ok\n');
+    expect(problems({ 'tests-from': 'many/*.log' })).toEqual([
+      `Input "tests-from" matches ${MAX_TESTS_FROM_LOGS + 1} files, more than ${MAX_TESTS_FROM_LOGS} logs: narrow the globs.`,
+    ]);
+  });
+
+  it('names every bad entry, not only the first', () => {
+    expect(problems({ 'tests-from': 'missing.json empty.log' })).toHaveLength(2);
+  });
+
+  it.skipIf(process.getuid?.() === 0)('says a file cannot be read', () => {
+    const [p] = problems({ 'tests-from': 'locked.log' });
+    expect(p).toContain('"locked.log" cannot be read (EACCES)');
   });
 });
 
