@@ -7,6 +7,7 @@ import { type JsonEvent, parseEvent } from './event.js';
 import { newPackageList, newTestList, type ParsedChunk } from './merge.js';
 import { LineStream, type StreamSink } from './stream.js';
 import {
+  ALL_PREFIXES,
   cleanLine,
   detach,
   findingKey,
@@ -15,6 +16,9 @@ import {
   MAX_FINDINGS,
   MAX_LINE,
   MAX_RAW,
+  prefixHints,
+  ReportIndex,
+  type ReportKey,
 } from './util.js';
 
 export interface OutputParserOptions {
@@ -72,7 +76,7 @@ class Parser implements OutputParser, StreamSink {
   };
   private buildReported = new Set<string>();
   /** Past the findings cap: the kept reports by `reportKey`. */
-  private keys = new Map<string, RawFinding>();
+  private keys = new ReportIndex<RawFinding>();
   /** Distinct reports kept past the cap (bounded by MAX_DISTINCT_FINDINGS). */
   private extras = 0;
   private quietListener: ((index: number) => void) | undefined;
@@ -91,6 +95,8 @@ class Parser implements OutputParser, StreamSink {
   private ended = false;
   private crInChunk = true;
   private partialCR = false;
+  /** prefixHints of the chunk being pushed (ALL_PREFIXES for a line begun in an earlier one). */
+  private hints = ALL_PREFIXES;
 
   constructor(private readonly opts: OutputParserOptions) {
     this.plain = new LineStream(this, false);
@@ -112,11 +118,13 @@ class Parser implements OutputParser, StreamSink {
     let start = 0;
     // Lone `\r` line ends are looked for per line only in chunks that hold a `\r` at all.
     this.crInChunk = this.partialCR || text.indexOf('\r') >= 0;
+    const hints = prefixHints(text);
     for (;;) {
       const nl = text.indexOf('\n', start);
       if (nl < 0) break;
       const piece = text.slice(start, nl);
       const line = this.partial.length > 0 ? this.partial + piece : piece;
+      this.hints = this.partial.length > 0 ? ALL_PREFIXES : hints;
       this.partial = '';
       if (this.dropping) this.dropping = false;
       else this.rawLine(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line);
@@ -132,6 +140,7 @@ class Parser implements OutputParser, StreamSink {
       this.partialCR = this.crInChunk;
       if (this.partial.length > MAX_LINE) {
         // An endless line (binary junk): handle what fits and skip the rest of it.
+        this.hints = ALL_PREFIXES;
         this.rawLine(this.partial.slice(0, MAX_LINE));
         this.partial = '';
         this.dropping = true;
@@ -143,6 +152,7 @@ class Parser implements OutputParser, StreamSink {
     if (this.ended) return this.result;
     if (this.decoder) this.push(this.decoder.decode());
     this.ended = true;
+    this.hints = ALL_PREFIXES;
     if (this.partial.length > 0 && !this.dropping) this.rawLine(this.partial);
     this.partial = '';
     this.plain.finishReport(true);
@@ -166,7 +176,7 @@ class Parser implements OutputParser, StreamSink {
       sawGoOutput: false,
     };
     this.buildReported = new Set();
-    this.keys = new Map();
+    this.keys = new ReportIndex();
     this.extras = 0;
     return chunk;
   }
@@ -194,7 +204,7 @@ class Parser implements OutputParser, StreamSink {
       for (const part of input.split('\r')) if (!LINE_END_RE.test(part)) this.rawLine(part);
       return;
     }
-    const line = cleanLine(input);
+    const line = cleanLine(input, this.hints);
     if (line.charCodeAt(0) === 123 && line.charCodeAt(line.length - 1) === 125) {
       if (this.outputEvent(line)) return;
       const ev = plainEvent(line) ?? parseEvent(line);
@@ -356,12 +366,16 @@ class Parser implements OutputParser, StreamSink {
       const line = jp.partial + piece;
       jp.partial = '';
       jp.stream.line(
-        cleanLine(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line),
+        cleanLine(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line, 0, false),
         jp.partialTest,
         jp.partialType,
       );
     } else {
-      jp.stream.line(cleanLine(piece.length > MAX_LINE ? piece.slice(0, MAX_LINE) : piece), test, outputType);
+      jp.stream.line(
+        cleanLine(piece.length > MAX_LINE ? piece.slice(0, MAX_LINE) : piece, 0, false),
+        test,
+        outputType,
+      );
     }
   }
 
@@ -382,7 +396,7 @@ class Parser implements OutputParser, StreamSink {
   private endJsonPackage(input: string, jp: JsonPackage): void {
     const pkg = intern(input);
     if (jp.partial.length > 0) {
-      jp.stream.line(cleanLine(jp.partial), jp.partialTest);
+      jp.stream.line(cleanLine(jp.partial, 0, false), jp.partialTest);
       jp.partial = '';
     }
     jp.stream.finishReport(true);
@@ -436,7 +450,7 @@ class Parser implements OutputParser, StreamSink {
       this.result.findings.push(f);
   }
 
-  seen(key: string): 'repeat' | 'new' | 'full' {
+  seen(key: ReportKey): 'repeat' | 'new' | 'full' {
     if (this.keys.size === 0) {
       // First report past the cap: the findings already handed over are what repeats would be of.
       for (const f of this.result.findings) {
@@ -459,10 +473,8 @@ class Parser implements OutputParser, StreamSink {
     return 'new';
   }
 
-  remember(key: string, f: RawFinding): void {
-    if (this.keys.has(key)) return;
-    this.keys.set(key, f);
-    if (f.repeats === 0) this.extras++;
+  remember(key: ReportKey, f: RawFinding): void {
+    if (this.keys.add(key, f) && f.repeats === 0) this.extras++;
   }
 
   packageEnded(pkg: string): void {
