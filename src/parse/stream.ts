@@ -183,9 +183,12 @@ export class LineStream {
     }
     if (this.json) this.current = test;
     const p = this.reportPrefix;
+    let stripped: string | undefined;
     if (p !== undefined && (this.race || this.traceback)) {
-      if (line.startsWith(p)) line = line.slice(p.length);
-      else if (line === p.trimEnd()) line = ''; // a quoted blank line: `>`
+      if (line.startsWith(p)) {
+        line = line.slice(p.length);
+        stripped = p;
+      } else if (line === p.trimEnd()) line = ''; // a quoted blank line: `>`
     }
 
     if (this.race) {
@@ -210,6 +213,9 @@ export class LineStream {
       this.finishReport(this.endsProcess(line));
     }
     this.idle(line, outputType);
+    // The line that ended a quoted report starts the next one (`> WARNING: DATA RACE` right
+    // after a report whose closing separator was lost): it is quoted the same way.
+    if (stripped !== undefined && (this.race || this.traceback)) this.reportPrefix ??= stripped;
   }
 
   private keepLiteLine(line: string): void {
