@@ -49,6 +49,8 @@ interface JsonPackage {
 const MAX_BUILD_TEXT = MAX_RAW;
 /** Nothing but line-end debris: `\r`, a literal `^M`, padding. */
 const LINE_END_RE = /^(?:\r|\^M|[ \t])*$/;
+/** An indented `file.go:LINE: ` (t.Error, t.Log) at the start of a line. */
+const MESSAGE_START_RE = /^(?: {4,}|\t+)[^\s:]+\.go:\d+: /;
 
 const TIME_PREFIX = '{"Time":"';
 const ACTION_OUTPUT = '","Action":"output","Package":"';
@@ -193,13 +195,16 @@ class Parser implements OutputParser, StreamSink {
   }
 
   private rawLine(input: string): void {
-    // `\r` alone as the line end (old Mac pastes, progress output): each part is a line.
+    // `\r` alone as the line end (old Mac pastes, progress output): each part is a line. Not
+    // one `\r` inside a t.Error message (`    x_test.go:12: a\rb`): Go printed it as one line,
+    // and `go test -json` keeps it as one.
     const cr = this.crInChunk ? input.indexOf('\r') : -1;
     if (
       cr >= 0 &&
       cr < input.length - 1 &&
       input.charCodeAt(0) !== 123 &&
-      !LINE_END_RE.test(input.slice(cr))
+      !LINE_END_RE.test(input.slice(cr)) &&
+      !this.crInMessage(input, cr)
     ) {
       for (const part of input.split('\r')) if (!LINE_END_RE.test(part)) this.rawLine(part);
       return;
@@ -214,6 +219,12 @@ class Parser implements OutputParser, StreamSink {
       }
     }
     this.plain.line(line);
+  }
+
+  /** The line is a t.Error message with one `\r` in it (besides a CRLF's). */
+  private crInMessage(input: string, cr: number): boolean {
+    const next = input.indexOf('\r', cr + 1);
+    return (next < 0 || next === input.length - 1) && MESSAGE_START_RE.test(input.slice(0, cr));
   }
 
   /**

@@ -50,7 +50,8 @@ interface ErrorInfo {
   raw: string;
 }
 
-const ERROR_LINE_RE = /^([^\s:]+\.go):(\d+): ?(.*)$/;
+// `s`: a message may hold a lone `\r`, which `.` would not match.
+const ERROR_LINE_RE = /^([^\s:]+\.go):(\d+): ?(.*)$/s;
 const ELAPSED_RE = /\((\d+(?:\.\d+)?)s\)$/;
 const MAX_ERROR_RAW = 4096;
 

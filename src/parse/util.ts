@@ -57,7 +57,8 @@ export function reportKey(kind: string, lines: readonly string[]): ReportKey {
   } else {
     for (const l of lines) {
       if (l.indexOf(' +0x') >= 0) parts.push(l);
-      else if (l.startsWith('panic: ') || l.startsWith('fatal error: ')) parts.push(l.replace(VARYING_RE, ''));
+      else if (l.startsWith('panic: ') || l.startsWith('fatal error: '))
+        parts.push(l.replace(VARYING_RE, ''));
     }
   }
   // One flat string: comparing and sampling it is cheap, unlike many slices of a big chunk.
@@ -206,15 +207,17 @@ function stripPrefix(s: string, hints: number): string {
   }
   if ((hints & PREFIX_TAG) === 0) return s;
   // `name[id]: ` (a letter first: not frames, JSON, framing or `[signal`). Neither the name nor
-  // the tag holds a space, so the first space is the one after `]:`.
+  // the tag holds a space, so the first space is the one after `]:`; a blank line's tag, its
+  // padding gone, ends the line.
   const sp = s.indexOf(' ');
+  const end = sp < 0 ? s.length : sp;
   if (
-    sp > 2 &&
-    s.charCodeAt(sp - 1) === 58 &&
-    s.charCodeAt(sp - 2) === 93 &&
-    TAG_RE.test(s.slice(0, sp - 1))
+    end > 2 &&
+    s.charCodeAt(end - 1) === 58 &&
+    s.charCodeAt(end - 2) === 93 &&
+    TAG_RE.test(s.slice(0, end - 1))
   ) {
-    return s.slice(sp + 1);
+    return s.slice(end + 1);
   }
   return s;
 }
