@@ -8,6 +8,7 @@ import {
   MAX_DISTINCT_FINDINGS,
   MAX_EXTRA_RAW,
   MAX_FINDINGS,
+  ReportIndex,
 } from './util.js';
 
 /** What a parser handed over at a quiet point (see OutputParser.takeChunk). */
@@ -79,7 +80,7 @@ export function mergeChunks(chunks: readonly ParsedChunk[]): ParsedOutput {
 class KeptFindings {
   readonly items: RawFinding[] = [];
   beyondCap: { repeats: number; dropped: number } | undefined;
-  private readonly keys = new Map<string, RawFinding>();
+  private readonly keys = new ReportIndex<RawFinding>();
   private extras = 0;
 
   add(f: RawFinding): void {
@@ -89,7 +90,7 @@ class KeptFindings {
       const k = findingKey(f);
       if (k === undefined) return;
       const holder = this.keys.get(k);
-      if (!holder) this.keys.set(k, f);
+      if (!holder) this.keys.add(k, f);
       else if (f.repeats) {
         // Later copies that f's part counted on f are, for one parser, repeats of the first one.
         holder.repeats = (holder.repeats ?? 0) + f.repeats;
@@ -113,7 +114,7 @@ class KeptFindings {
         f.repeats = 0;
         f.raw = capText(f.raw, MAX_EXTRA_RAW);
       }
-      this.keys.set(k, f);
+      this.keys.add(k, f);
       this.items.push(f);
     } else beyond.dropped += copies;
   }

@@ -7,6 +7,7 @@ import { type JsonEvent, parseEvent } from './event.js';
 import { newPackageList, newTestList, type ParsedChunk } from './merge.js';
 import { LineStream, type StreamSink } from './stream.js';
 import {
+  ALL_PREFIXES,
   cleanLine,
   detach,
   findingKey,
@@ -15,6 +16,9 @@ import {
   MAX_FINDINGS,
   MAX_LINE,
   MAX_RAW,
+  prefixHints,
+  ReportIndex,
+  type ReportKey,
 } from './util.js';
 
 export interface OutputParserOptions {
@@ -45,6 +49,8 @@ interface JsonPackage {
 const MAX_BUILD_TEXT = MAX_RAW;
 /** Nothing but line-end debris: `\r`, a literal `^M`, padding. */
 const LINE_END_RE = /^(?:\r|\^M|[ \t])*$/;
+/** An indented `file.go:LINE: ` (t.Error, t.Log) at the start of a line. */
+const MESSAGE_START_RE = /^(?: {4,}|\t+)[^\s:]+\.go:\d+: /;
 
 const TIME_PREFIX = '{"Time":"';
 const ACTION_OUTPUT = '","Action":"output","Package":"';
@@ -72,7 +78,7 @@ class Parser implements OutputParser, StreamSink {
   };
   private buildReported = new Set<string>();
   /** Past the findings cap: the kept reports by `reportKey`. */
-  private keys = new Map<string, RawFinding>();
+  private keys = new ReportIndex<RawFinding>();
   /** Distinct reports kept past the cap (bounded by MAX_DISTINCT_FINDINGS). */
   private extras = 0;
   private quietListener: ((index: number) => void) | undefined;
@@ -91,6 +97,8 @@ class Parser implements OutputParser, StreamSink {
   private ended = false;
   private crInChunk = true;
   private partialCR = false;
+  /** prefixHints of the chunk being pushed (ALL_PREFIXES for a line begun in an earlier one). */
+  private hints = ALL_PREFIXES;
 
   constructor(private readonly opts: OutputParserOptions) {
     this.plain = new LineStream(this, false);
@@ -112,11 +120,13 @@ class Parser implements OutputParser, StreamSink {
     let start = 0;
     // Lone `\r` line ends are looked for per line only in chunks that hold a `\r` at all.
     this.crInChunk = this.partialCR || text.indexOf('\r') >= 0;
+    const hints = prefixHints(text);
     for (;;) {
       const nl = text.indexOf('\n', start);
       if (nl < 0) break;
       const piece = text.slice(start, nl);
       const line = this.partial.length > 0 ? this.partial + piece : piece;
+      this.hints = this.partial.length > 0 ? ALL_PREFIXES : hints;
       this.partial = '';
       if (this.dropping) this.dropping = false;
       else this.rawLine(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line);
@@ -132,6 +142,7 @@ class Parser implements OutputParser, StreamSink {
       this.partialCR = this.crInChunk;
       if (this.partial.length > MAX_LINE) {
         // An endless line (binary junk): handle what fits and skip the rest of it.
+        this.hints = ALL_PREFIXES;
         this.rawLine(this.partial.slice(0, MAX_LINE));
         this.partial = '';
         this.dropping = true;
@@ -143,6 +154,7 @@ class Parser implements OutputParser, StreamSink {
     if (this.ended) return this.result;
     if (this.decoder) this.push(this.decoder.decode());
     this.ended = true;
+    this.hints = ALL_PREFIXES;
     if (this.partial.length > 0 && !this.dropping) this.rawLine(this.partial);
     this.partial = '';
     this.plain.finishReport(true);
@@ -166,7 +178,7 @@ class Parser implements OutputParser, StreamSink {
       sawGoOutput: false,
     };
     this.buildReported = new Set();
-    this.keys = new Map();
+    this.keys = new ReportIndex();
     this.extras = 0;
     return chunk;
   }
@@ -183,18 +195,21 @@ class Parser implements OutputParser, StreamSink {
   }
 
   private rawLine(input: string): void {
-    // `\r` alone as the line end (old Mac pastes, progress output): each part is a line.
+    // `\r` alone as the line end (old Mac pastes, progress output): each part is a line. Not
+    // one `\r` inside a t.Error message (`    x_test.go:12: a\rb`): Go printed it as one line,
+    // and `go test -json` keeps it as one.
     const cr = this.crInChunk ? input.indexOf('\r') : -1;
     if (
       cr >= 0 &&
       cr < input.length - 1 &&
       input.charCodeAt(0) !== 123 &&
-      !LINE_END_RE.test(input.slice(cr))
+      !LINE_END_RE.test(input.slice(cr)) &&
+      !this.crInMessage(input, cr)
     ) {
       for (const part of input.split('\r')) if (!LINE_END_RE.test(part)) this.rawLine(part);
       return;
     }
-    const line = cleanLine(input);
+    const line = cleanLine(input, this.hints);
     if (line.charCodeAt(0) === 123 && line.charCodeAt(line.length - 1) === 125) {
       if (this.outputEvent(line)) return;
       const ev = plainEvent(line) ?? parseEvent(line);
@@ -204,6 +219,12 @@ class Parser implements OutputParser, StreamSink {
       }
     }
     this.plain.line(line);
+  }
+
+  /** The line is a t.Error message with one `\r` in it (besides a CRLF's). */
+  private crInMessage(input: string, cr: number): boolean {
+    const next = input.indexOf('\r', cr + 1);
+    return (next < 0 || next === input.length - 1) && MESSAGE_START_RE.test(input.slice(0, cr));
   }
 
   /**
@@ -356,12 +377,16 @@ class Parser implements OutputParser, StreamSink {
       const line = jp.partial + piece;
       jp.partial = '';
       jp.stream.line(
-        cleanLine(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line),
+        cleanLine(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line, 0, false),
         jp.partialTest,
         jp.partialType,
       );
     } else {
-      jp.stream.line(cleanLine(piece.length > MAX_LINE ? piece.slice(0, MAX_LINE) : piece), test, outputType);
+      jp.stream.line(
+        cleanLine(piece.length > MAX_LINE ? piece.slice(0, MAX_LINE) : piece, 0, false),
+        test,
+        outputType,
+      );
     }
   }
 
@@ -382,7 +407,7 @@ class Parser implements OutputParser, StreamSink {
   private endJsonPackage(input: string, jp: JsonPackage): void {
     const pkg = intern(input);
     if (jp.partial.length > 0) {
-      jp.stream.line(cleanLine(jp.partial), jp.partialTest);
+      jp.stream.line(cleanLine(jp.partial, 0, false), jp.partialTest);
       jp.partial = '';
     }
     jp.stream.finishReport(true);
@@ -436,7 +461,7 @@ class Parser implements OutputParser, StreamSink {
       this.result.findings.push(f);
   }
 
-  seen(key: string): 'repeat' | 'new' | 'full' {
+  seen(key: ReportKey): 'repeat' | 'new' | 'full' {
     if (this.keys.size === 0) {
       // First report past the cap: the findings already handed over are what repeats would be of.
       for (const f of this.result.findings) {
@@ -459,10 +484,8 @@ class Parser implements OutputParser, StreamSink {
     return 'new';
   }
 
-  remember(key: string, f: RawFinding): void {
-    if (this.keys.has(key)) return;
-    this.keys.set(key, f);
-    if (f.repeats === 0) this.extras++;
+  remember(key: ReportKey, f: RawFinding): void {
+    if (this.keys.add(key, f) && f.repeats === 0) this.extras++;
   }
 
   packageEnded(pkg: string): void {

@@ -16,6 +16,7 @@ import {
   MAX_RAW,
   MAX_REPORT_LINES,
   RACE_SEP,
+  type ReportKey,
   reportKey,
   testFromStacks,
 } from './util.js';
@@ -29,8 +30,8 @@ export interface StreamSink {
    * A report past the cap, by `reportKey`: `repeat` (counted on the one kept), `new` (keep it,
    * then `remember` it) or `full` (distinct, but the bound of distinct reports is reached).
    */
-  seen(key: string): 'repeat' | 'new' | 'full';
-  remember(key: string, f: RawFinding): void;
+  seen(key: ReportKey): 'repeat' | 'new' | 'full';
+  remember(key: ReportKey, f: RawFinding): void;
   /** Findings and outcomes of one finished package (package already filled in). */
   emit(findings: RawFinding[], tests: TestOutcome[]): void;
   addPackage(name: string, action: 'pass' | 'fail' | 'skip'): void;
@@ -49,7 +50,8 @@ interface ErrorInfo {
   raw: string;
 }
 
-const ERROR_LINE_RE = /^([^\s:]+\.go):(\d+): ?(.*)$/;
+// `s`: a message may hold a lone `\r`, which `.` would not match.
+const ERROR_LINE_RE = /^([^\s:]+\.go):(\d+): ?(.*)$/s;
 const ELAPSED_RE = /\((\d+(?:\.\d+)?)s\)$/;
 const MAX_ERROR_RAW = 4096;
 
@@ -136,7 +138,7 @@ export class LineStream {
   /** This stream's pending findings were given to the sink's `remember` (once over the cap). */
   private registered = false;
   /** The key of the report being replayed: its finding is kept past the cap. */
-  private replayKey: string | undefined;
+  private replayKey: ReportKey | undefined;
 
   /** Test named by the last `=== RUN/CONT/NAME` (or the JSON `Test`). */
   private current: string | undefined;
@@ -182,9 +184,12 @@ export class LineStream {
     }
     if (this.json) this.current = test;
     const p = this.reportPrefix;
+    let stripped: string | undefined;
     if (p !== undefined && (this.race || this.traceback)) {
-      if (line.startsWith(p)) line = line.slice(p.length);
-      else if (line === p.trimEnd()) line = ''; // a quoted blank line: `>`
+      if (line.startsWith(p)) {
+        line = line.slice(p.length);
+        stripped = p;
+      } else if (line === p.trimEnd()) line = ''; // a quoted blank line: `>`
     }
 
     if (this.race) {
@@ -209,6 +214,9 @@ export class LineStream {
       this.finishReport(this.endsProcess(line));
     }
     this.idle(line, outputType);
+    // The line that ended a quoted report starts the next one (`> WARNING: DATA RACE` right
+    // after a report whose closing separator was lost): it is quoted the same way.
+    if (stripped !== undefined && (this.race || this.traceback)) this.reportPrefix ??= stripped;
   }
 
   private keepLiteLine(line: string): void {
@@ -483,7 +491,7 @@ export class LineStream {
   private startRace(withSep: boolean, line: string, prefix?: string, cutAtStart = false): void {
     this.sink.sawGo();
     this.race = new RaceAssembler(withSep, this.overCap(), cutAtStart);
-    this.liteLines = [];
+    this.liteLines.length = 0;
     if (this.race.feed(line) !== 'reject' && this.race.lite) this.keepLiteLine(line);
     this.reportPrefix = prefix;
     this.reportPositional = this.current;
@@ -493,7 +501,7 @@ export class LineStream {
   private startTraceback(line: string, prefix?: string, cutAtStart = false): void {
     this.sink.sawGo();
     this.traceback = new TracebackAssembler(this.overCap(), cutAtStart);
-    this.liteLines = [];
+    this.liteLines.length = 0;
     if (this.traceback.feed(line) === 'more' && this.traceback.lite) this.keepLiteLine(line);
     this.reportPrefix = prefix;
     this.reportPositional = this.current;
@@ -582,8 +590,9 @@ export class LineStream {
    * distinct one is assembled again in full from its lines (true: finish it as usual).
    */
   private replay(): boolean {
+    // One array for every report: most of a huge log's are repeats, dropped right here.
     const lines = this.liteLines;
-    this.liteLines = [];
+    this.liteLines = lines.length > 256 ? [] : lines;
     if (lines.length > MAX_REPORT_LINES) return false;
     if (!this.registered) {
       this.registered = true;

@@ -21,32 +21,93 @@ export const MAX_EXTRA_RAW = 4096;
 /** Lines of a report past the cap held until it is known to be a repeat: longer ones are dropped. */
 export const MAX_REPORT_LINES = 5000;
 
-/** Longest report text used as its own key (at most this × MAX_DISTINCT_FINDINGS kept). */
-const MAX_PLAIN_KEY = 2048;
-
 /** What varies between occurrences of one report's header line (addresses, goroutine ids). */
 const VARYING_RE = /0x[0-9a-fA-F]+\??|oroutine \d+|\d+ minutes/g;
+
+/** Longest key text kept as it is; longer ones are hashed (SHA-1) to bound memory. */
+const MAX_PLAIN_KEY = 8192;
+/** A bucket of more keys than this (a crafted log) is indexed by whole texts instead. */
+const MAX_BUCKET = 8;
 
 /**
  * What tells two reports apart for the findings cap: their frames' `file:line +0xOFF` lines (the
  * same code gives the same pc in one binary; addresses, goroutine ids and arguments are on other
  * lines) and the panic line without addresses. Finer than the analysis signature, so distinct
- * findings never share a key. Long keys are hashed (SHA-1, native) to stay small.
+ * findings never share a key. `hash` samples the text: V8 hashing whole texts (and reading
+ * characters of the lines, which are slices) was a fifth of a huge log's parse.
  */
-export function reportKey(kind: string, lines: readonly string[]): string {
-  const parts: string[] = [kind];
-  for (const l of lines) {
-    if (l.indexOf(' +0x') >= 0) parts.push(l);
-    else if (l.startsWith('panic: ') || l.startsWith('fatal error: ')) parts.push(l.replace(VARYING_RE, ''));
+export interface ReportKey {
+  readonly hash: number;
+  readonly text: string;
+}
+
+/** Reused by every reportKey call (most are repeats, dropped right away). */
+const keyParts: string[] = [];
+
+export function reportKey(kind: string, lines: readonly string[]): ReportKey {
+  const parts = keyParts;
+  parts.length = 0;
+  parts.push(kind);
+  if (kind === 'race') {
+    // What varies between repeats of a race is on its header lines (addresses, goroutine ids,
+    // running or finished), which end with `:`; frame and function lines are the same. One
+    // character per line instead of a search: most reports of a huge log are such repeats.
+    // Separators are left out: a finding's text starts with one, the lines of a report do not.
+    for (const l of lines) if (l.charCodeAt(l.length - 1) !== 58 && l !== RACE_SEP) parts.push(l);
+  } else {
+    for (const l of lines) {
+      if (l.indexOf(' +0x') >= 0) parts.push(l);
+      else if (l.startsWith('panic: ') || l.startsWith('fatal error: '))
+        parts.push(l.replace(VARYING_RE, ''));
+    }
   }
-  const text = parts.join('\n');
-  // Short texts are keys themselves (a Map hashes them natively); long ones are hashed.
-  if (text.length <= MAX_PLAIN_KEY) return text;
-  return `${kind}#${createHash('sha1').update(text).digest('base64')}`;
+  // One flat string: comparing and sampling it is cheap, unlike many slices of a big chunk.
+  let text = parts.join('\n');
+  if (text.length > MAX_PLAIN_KEY) text = `${kind}#${createHash('sha1').update(text).digest('base64')}`;
+  // A sample of characters (every 16th from the end): texts that share a hash are compared whole.
+  let hash = text.length;
+  for (let i = text.length - 1; i >= 0; i -= 16) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  parts.length = 0;
+  return { hash, text };
+}
+
+/**
+ * Values by ReportKey: a small bucket per hash, texts compared; a bucket grown past MAX_BUCKET
+ * (texts that differ only where the hash does not look) becomes a Map by text.
+ */
+export class ReportIndex<T> {
+  private readonly buckets = new Map<number, { text: string; value: T }[] | Map<string, T>>();
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  get(key: ReportKey): T | undefined {
+    const bucket = this.buckets.get(key.hash);
+    if (bucket === undefined) return undefined;
+    if (bucket instanceof Map) return bucket.get(key.text);
+    for (const e of bucket) if (e.text === key.text) return e.value;
+    return undefined;
+  }
+
+  /** Stores the value unless the key is there already (then false). */
+  add(key: ReportKey, value: T): boolean {
+    if (this.get(key) !== undefined) return false;
+    const text = detach(key.text);
+    const bucket = this.buckets.get(key.hash);
+    if (bucket === undefined) this.buckets.set(key.hash, [{ text, value }]);
+    else if (bucket instanceof Map) bucket.set(text, value);
+    else if (bucket.length < MAX_BUCKET) bucket.push({ text, value });
+    else
+      this.buckets.set(key.hash, new Map([...bucket.map((e) => [e.text, e.value] as const), [text, value]]));
+    this.count++;
+    return true;
+  }
 }
 
 /** The key of a kept finding, from its text (undefined for failures and build errors). */
-export function findingKey(f: RawFinding): string | undefined {
+export function findingKey(f: RawFinding): ReportKey | undefined {
   if (f.kind === 'failure' || f.kind === 'build') return undefined;
   return reportKey(f.kind === 'race' ? 'race' : 'traceback', f.raw.split('\n'));
 }
@@ -64,23 +125,48 @@ const SYSLOG_RE =
 /** A `name[id]: ` tag before each line (container and process loggers). */
 const TAG_RE = /^[\w.\-/@]*\[[\w.\-/@:]*\]$/;
 
+/** Which prefixes a line may carry (see `prefixHints`): digit-led ones are always looked for. */
+export const PREFIX_TAG = 1;
+export const PREFIX_LINE_NUMBER = 2;
+export const ALL_PREFIXES = PREFIX_TAG | PREFIX_LINE_NUMBER;
+
+/**
+ * The prefixes a chunk of text may hold on its lines, found by two native searches so that most
+ * lines skip the per-line checks (they were a tenth of a huge log's parse): a `name[id]: ` tag
+ * needs `]: `, the web view's right-aligned line number a timestamp (ending in `Z`). A line that
+ * starts in one chunk and ends in the next is looked at with ALL_PREFIXES.
+ */
+export function prefixHints(text: string): number {
+  let hints = 0;
+  if (text.indexOf(']: ') >= 0) hints |= PREFIX_TAG;
+  if (text.indexOf('Z') >= 0) hints |= PREFIX_LINE_NUMBER;
+  return hints;
+}
+
 /**
  * Strips what people's copies of a log add around Go's text: `\r` and literal `^M` line ends,
  * trailing padding, GitHub's downloaded-log timestamp (or the web view's line number and
  * timestamp), syslog / journalctl prefixes, a `name[id]: ` tag, and ANSI colour escapes.
+ * `hints` (prefixHints) says which of the costlier prefix checks can match; `prefixes` false
+ * (text inside `go test -json` events, which no log viewer touched) skips them all.
  */
-export function cleanLine(input: string): string {
+export function cleanLine(input: string, hints = ALL_PREFIXES, prefixes = true): string {
   let s = input;
   const last = s.charCodeAt(s.length - 1);
   // Trailing `\r`, spaces, tabs, `^M`: cheap checks on the last character first.
   if (last === 13 || last === 32 || last === 9 || (last === 77 && s.endsWith('^M'))) {
     s = s.replace(/(?:\r|\^M|[ \t])+$/, '');
   }
-  // Prefixes can stack (a tag inside a journal line, a timestamp before both): a few rounds.
-  for (let round = 0; round < 3; round++) {
-    const stripped = stripPrefix(s);
-    if (stripped === s) break;
-    s = stripped;
+  // Only a digit, a space or a letter can start a prefix: most lines (tabs, JSON) skip the call.
+  const c0 = s.charCodeAt(0);
+  const l0 = c0 | 32;
+  if (prefixes && ((c0 >= 48 && c0 <= 57) || c0 === 32 || (l0 >= 97 && l0 <= 122))) {
+    // Prefixes can stack (a tag inside a journal line, a timestamp before both): a few rounds.
+    for (let round = 0; round < 3; round++) {
+      const stripped = stripPrefix(s, hints);
+      if (stripped === s) break;
+      s = stripped;
+    }
   }
   if (s.indexOf('\x1b') >= 0) {
     s = s.replace(ANSI_RE, '');
@@ -90,7 +176,7 @@ export function cleanLine(input: string): string {
 }
 
 /** One log-viewer prefix off the line, or the line as it was. */
-function stripPrefix(s: string): string {
+function stripPrefix(s: string, hints: number): string {
   const c0 = s.charCodeAt(0);
   // Cheap shape checks (`YYYY-`, a digit, `Mmm `) before the regexes.
   if (c0 >= 48 && c0 <= 57) {
@@ -101,25 +187,37 @@ function stripPrefix(s: string): string {
       const m = LINE_NUMBER_TIMESTAMP_RE.exec(s);
       if (m) return s.slice(m[0].length);
     }
-  } else if (c0 === 32) {
+    return s;
+  }
+  if (c0 === 32) {
+    if ((hints & PREFIX_LINE_NUMBER) === 0) return s;
     // The web view right-aligns its line numbers: ` 13043 2024-08-09T01:45:13.2083163Z `.
     let i = 1;
-    while (s.charCodeAt(i) === 32) i++;
+    while (i < 8 && s.charCodeAt(i) === 32) i++;
     const c = s.charCodeAt(i);
     if (c >= 48 && c <= 57 && i < 8) {
       const m = LINE_NUMBER_TIMESTAMP_RE.exec(s);
       if (m) return s.slice(m[0].length);
     }
-  } else if (c0 >= 65 && c0 <= 90 && s.charCodeAt(3) === 32 && s.charCodeAt(9) === 58) {
+    return s;
+  }
+  if (c0 <= 90 && s.charCodeAt(3) === 32 && s.charCodeAt(9) === 58) {
     const m = SYSLOG_RE.exec(s);
     if (m) return s.slice(m[0].length);
   }
-  // `name[id]: `: only lines starting with a letter (not frames, JSON, framing or `[signal`).
-  const l = c0 | 32;
-  if (l >= 97 && l <= 122) {
-    // Searching back from column 40 looks at 40 characters at most.
-    const tag = s.lastIndexOf(']: ', 40);
-    if (tag > 0 && TAG_RE.test(s.slice(0, tag + 1))) return s.slice(tag + 3);
+  if ((hints & PREFIX_TAG) === 0) return s;
+  // `name[id]: ` (a letter first: not frames, JSON, framing or `[signal`). Neither the name nor
+  // the tag holds a space, so the first space is the one after `]:`; a blank line's tag, its
+  // padding gone, ends the line.
+  const sp = s.indexOf(' ');
+  const end = sp < 0 ? s.length : sp;
+  if (
+    end > 2 &&
+    s.charCodeAt(end - 1) === 58 &&
+    s.charCodeAt(end - 2) === 93 &&
+    TAG_RE.test(s.slice(0, end - 1))
+  ) {
+    return s.slice(end + 1);
   }
   return s;
 }

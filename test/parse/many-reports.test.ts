@@ -5,7 +5,7 @@ import { createPathMapper } from '../../src/analysis/paths.js';
 import { buildReport } from '../../src/analysis/report.js';
 import type { ParsedOutput } from '../../src/model.js';
 import { parseOutput } from '../../src/parse/output.js';
-import { MAX_FINDINGS } from '../../src/parse/util.js';
+import { MAX_FINDINGS, ReportIndex, reportKey } from '../../src/parse/util.js';
 import { fixture } from './helpers.js';
 
 // The real race of race-basic-go1.26.txt; a distinct race is the same report at other lines.
@@ -60,4 +60,30 @@ describe('past the findings cap', () => {
     expect(p.beyondCap?.dropped).toBeGreaterThan(0);
     expect(report(p).notes.join('\n')).toMatch(/distinct reports? (?:was|were) dropped/);
   }, 60_000);
+
+  it('report keys: equal texts meet, texts that share a hash stay apart (also past a bucket of 8)', () => {
+    const idx = new ReportIndex<number>();
+    const lines = (n: number) => [
+      'WARNING: DATA RACE',
+      'Read at 0x1 by goroutine 7:',
+      '  p.F()',
+      `      /x.go:${n} +0x1`,
+    ];
+    expect(idx.add(reportKey('race', lines(10)), 1)).toBe(true);
+    // Another occurrence: other addresses and goroutines on its header lines, same key.
+    const again = lines(10).map((l) => l.replace('0x1 by goroutine 7', '0xc000ff by goroutine 99'));
+    expect(idx.get(reportKey('race', again))).toBe(1);
+    expect(idx.add(reportKey('race', again), 2)).toBe(false);
+    expect(idx.get(reportKey('race', lines(11)))).toBeUndefined();
+    // Twenty texts forced into one hash: each still found as itself.
+    const forced = Array.from({ length: 20 }, (_, i) => ({ hash: 42, text: `k${i}` }));
+    forced.forEach((k, i) => {
+      expect(idx.add(k, 100 + i)).toBe(true);
+    });
+    forced.forEach((k, i) => {
+      expect(idx.get({ hash: 42, text: k.text })).toBe(100 + i);
+    });
+    expect(idx.get({ hash: 42, text: 'k20' })).toBeUndefined();
+    expect(idx.size).toBe(21);
+  });
 });

@@ -143,6 +143,16 @@ describe('shapes of pasted reports keep their user-code sites', () => {
     );
   });
 
+  it('a quoted report whose closing separator got junk: the next report is quoted the same way', () => {
+    // Found by the property below (seed -1164896227): the second race lost its stacks.
+    const text = fixture('race-global-var-go1.26.txt');
+    let ls = (CUTS.cutBeforeFirstStack as Shape)(text.split('\n'));
+    for (const s of ['unindentedFrames', 'fenceBacktick', 'shellPrompt', 'markdownQuote'])
+      ls = (SHAPES[s] as Shape)(ls);
+    expect(ls.join('\n')).toContain('> $ ==================\n> WARNING: DATA RACE');
+    expect(sites(parseOutput(ls.join('\n')), ROOT, true)).toEqual(sites(parseOutput(text), ROOT, true));
+  });
+
   it('cut reports are marked truncated; whole ones are not', () => {
     const text = fixture('race-basic-go1.26.txt').split('\n');
     expect(parseOutput(text.join('\n')).findings[0]?.truncated).toBeUndefined();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ParsedOutput } from '../../src/model.js';
 import { createOutputParser, parseOutput } from '../../src/parse/output.js';
 import { combineTest, parseFileLine, testNameFromFunc } from '../../src/parse/util.js';
 import { fail, fixture, fixtureNames, nth, stack } from './helpers.js';
@@ -147,6 +148,57 @@ describe('line cleaning', () => {
       line: 8,
       inlined: true,
     });
+  });
+
+  it('a lone CR ends a line (old Mac pastes), but not inside a t.Error message', () => {
+    const clean = fixture('race-basic-go1.26.txt');
+    // Blank lines are not kept (a lone CR may be a CRLF's): the same stacks, not the same text.
+    const mac = parseOutput(clean.replaceAll('\n', '\r'));
+    const stacksOf = (p: ParsedOutput) => p.findings.map((f) => [f.kind, f.test, f.stacks]);
+    expect(stacksOf(mac)).toEqual(stacksOf(parseOutput(clean)));
+    expect(mac.tests).toEqual(parseOutput(clean).tests);
+    const log = (msg: string, eol = '\n') =>
+      ['=== RUN   TestA', `    a_test.go:12: ${msg}`, '--- FAIL: TestA (0.00s)', 'FAIL', 'FAIL\tp\t0.01s', '']
+        .join(eol)
+        .replace(`${msg}${eol}`, `${msg}\n`);
+    const failure = (text: string) => parseOutput(text).findings.find((f) => f.kind === 'failure');
+    expect(failure(log('cr \r end'))?.message).toBe('cr \r end');
+    expect(failure(log('cr \r end', '\r\n'))?.message).toBe('cr \r end');
+    // The same message in a go test -json stream: one line there too.
+    const json = [
+      '{"Action":"run","Package":"p","Test":"TestA"}',
+      '{"Action":"output","Package":"p","Test":"TestA","Output":"    a_test.go:12: cr \\r end\\n"}',
+      '{"Action":"fail","Package":"p","Test":"TestA","Elapsed":0}',
+      '{"Action":"fail","Package":"p","Elapsed":0.01}',
+    ].join('\n');
+    expect(failure(json)?.message).toBe('cr \r end');
+    // Progress output rewriting a line: each part is a line of its own.
+    const progress = parseOutput(`50%\r100%\r${clean}`);
+    expect(stacksOf(progress)).toEqual(stacksOf(parseOutput(clean)));
+  });
+
+  it('prefixes are found wherever a chunk boundary falls (per-chunk hints)', () => {
+    const clean = fixture('race-basic-go1.26.txt');
+    const want = parseOutput(clean).findings;
+    const shapes = [
+      (l: string) => `worker-1[7]: ${l}`,
+      (l: string, i: number) => ` ${String(13000 + i).padStart(6)} 2026-03-01T12:00:00.0000000Z ${l}`,
+    ];
+    for (const shape of shapes) {
+      const text = clean
+        .split('\n')
+        .map((l, i) => shape(l, i))
+        .join('\n');
+      for (let seed = 1; seed <= 20; seed++) {
+        expect(parseInChunks(text, seed, 40).findings).toEqual(want);
+      }
+      // A chunk of one line, then the rest: the hints of each chunk are its own.
+      const p = createOutputParser();
+      const nl = text.indexOf('\n') + 1;
+      p.push(text.slice(0, nl));
+      p.push(text.slice(nl));
+      expect(p.end().findings).toEqual(want);
+    }
   });
 
   it('0x16 framing glued to unterminated output is still framing', () => {
