@@ -79,29 +79,84 @@ const util_MAX_DISTINCT_FINDINGS = 5000;
 const util_MAX_EXTRA_RAW = 4096;
 /** Lines of a report past the cap held until it is known to be a repeat: longer ones are dropped. */
 const MAX_REPORT_LINES = 5000;
-/** Longest report text used as its own key (at most this × MAX_DISTINCT_FINDINGS kept). */
-const MAX_PLAIN_KEY = 2048;
 /** What varies between occurrences of one report's header line (addresses, goroutine ids). */
 const VARYING_RE = /0x[0-9a-fA-F]+\??|oroutine \d+|\d+ minutes/g;
-/**
- * What tells two reports apart for the findings cap: their frames' `file:line +0xOFF` lines (the
- * same code gives the same pc in one binary; addresses, goroutine ids and arguments are on other
- * lines) and the panic line without addresses. Finer than the analysis signature, so distinct
- * findings never share a key. Long keys are hashed (SHA-1, native) to stay small.
- */
+/** Longest key text kept as it is; longer ones are hashed (SHA-1) to bound memory. */
+const MAX_PLAIN_KEY = 8192;
+/** A bucket of more keys than this (a crafted log) is indexed by whole texts instead. */
+const MAX_BUCKET = 8;
+/** Reused by every reportKey call (most are repeats, dropped right away). */
+const keyParts = [];
 function reportKey(kind, lines) {
-    const parts = [kind];
-    for (const l of lines) {
-        if (l.indexOf(' +0x') >= 0)
-            parts.push(l);
-        else if (l.startsWith('panic: ') || l.startsWith('fatal error: '))
-            parts.push(l.replace(VARYING_RE, ''));
+    const parts = keyParts;
+    parts.length = 0;
+    parts.push(kind);
+    if (kind === 'race') {
+        // What varies between repeats of a race is on its header lines (addresses, goroutine ids,
+        // running or finished), which end with `:`; frame and function lines are the same. One
+        // character per line instead of a search: most reports of a huge log are such repeats.
+        // Separators are left out: a finding's text starts with one, the lines of a report do not.
+        for (const l of lines)
+            if (l.charCodeAt(l.length - 1) !== 58 && l !== RACE_SEP)
+                parts.push(l);
     }
-    const text = parts.join('\n');
-    // Short texts are keys themselves (a Map hashes them natively); long ones are hashed.
-    if (text.length <= MAX_PLAIN_KEY)
-        return text;
-    return `${kind}#${(0,external_node_crypto_namespaceObject.createHash)('sha1').update(text).digest('base64')}`;
+    else {
+        for (const l of lines) {
+            if (l.indexOf(' +0x') >= 0)
+                parts.push(l);
+            else if (l.startsWith('panic: ') || l.startsWith('fatal error: '))
+                parts.push(l.replace(VARYING_RE, ''));
+        }
+    }
+    // One flat string: comparing and sampling it is cheap, unlike many slices of a big chunk.
+    let text = parts.join('\n');
+    if (text.length > MAX_PLAIN_KEY)
+        text = `${kind}#${(0,external_node_crypto_namespaceObject.createHash)('sha1').update(text).digest('base64')}`;
+    // A sample of characters (every 16th from the end): texts that share a hash are compared whole.
+    let hash = text.length;
+    for (let i = text.length - 1; i >= 0; i -= 16)
+        hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+    parts.length = 0;
+    return { hash, text };
+}
+/**
+ * Values by ReportKey: a small bucket per hash, texts compared; a bucket grown past MAX_BUCKET
+ * (texts that differ only where the hash does not look) becomes a Map by text.
+ */
+class util_ReportIndex {
+    buckets = new Map();
+    count = 0;
+    get size() {
+        return this.count;
+    }
+    get(key) {
+        const bucket = this.buckets.get(key.hash);
+        if (bucket === undefined)
+            return undefined;
+        if (bucket instanceof Map)
+            return bucket.get(key.text);
+        for (const e of bucket)
+            if (e.text === key.text)
+                return e.value;
+        return undefined;
+    }
+    /** Stores the value unless the key is there already (then false). */
+    add(key, value) {
+        if (this.get(key) !== undefined)
+            return false;
+        const text = detach(key.text);
+        const bucket = this.buckets.get(key.hash);
+        if (bucket === undefined)
+            this.buckets.set(key.hash, [{ text, value }]);
+        else if (bucket instanceof Map)
+            bucket.set(text, value);
+        else if (bucket.length < MAX_BUCKET)
+            bucket.push({ text, value });
+        else
+            this.buckets.set(key.hash, new Map([...bucket.map((e) => [e.text, e.value]), [text, value]]));
+        this.count++;
+        return true;
+    }
 }
 /** The key of a kept finding, from its text (undefined for failures and build errors). */
 function util_findingKey(f) {
@@ -119,24 +174,49 @@ const LINE_NUMBER_TIMESTAMP_RE = /^ *\d{1,7}\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:
 const SYSLOG_RE = /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:[+-]\d\d:?\d\d|Z)) \S+ [^\s:]+: /;
 /** A `name[id]: ` tag before each line (container and process loggers). */
 const TAG_RE = /^[\w.\-/@]*\[[\w.\-/@:]*\]$/;
+/** Which prefixes a line may carry (see `prefixHints`): digit-led ones are always looked for. */
+const PREFIX_TAG = 1;
+const PREFIX_LINE_NUMBER = 2;
+const ALL_PREFIXES = PREFIX_TAG | PREFIX_LINE_NUMBER;
+/**
+ * The prefixes a chunk of text may hold on its lines, found by two native searches so that most
+ * lines skip the per-line checks (they were a tenth of a huge log's parse): a `name[id]: ` tag
+ * needs `]: `, the web view's right-aligned line number a timestamp (ending in `Z`). A line that
+ * starts in one chunk and ends in the next is looked at with ALL_PREFIXES.
+ */
+function prefixHints(text) {
+    let hints = 0;
+    if (text.indexOf(']: ') >= 0)
+        hints |= PREFIX_TAG;
+    if (text.indexOf('Z') >= 0)
+        hints |= PREFIX_LINE_NUMBER;
+    return hints;
+}
 /**
  * Strips what people's copies of a log add around Go's text: `\r` and literal `^M` line ends,
  * trailing padding, GitHub's downloaded-log timestamp (or the web view's line number and
  * timestamp), syslog / journalctl prefixes, a `name[id]: ` tag, and ANSI colour escapes.
+ * `hints` (prefixHints) says which of the costlier prefix checks can match; `prefixes` false
+ * (text inside `go test -json` events, which no log viewer touched) skips them all.
  */
-function cleanLine(input) {
+function cleanLine(input, hints = ALL_PREFIXES, prefixes = true) {
     let s = input;
     const last = s.charCodeAt(s.length - 1);
     // Trailing `\r`, spaces, tabs, `^M`: cheap checks on the last character first.
     if (last === 13 || last === 32 || last === 9 || (last === 77 && s.endsWith('^M'))) {
         s = s.replace(/(?:\r|\^M|[ \t])+$/, '');
     }
-    // Prefixes can stack (a tag inside a journal line, a timestamp before both): a few rounds.
-    for (let round = 0; round < 3; round++) {
-        const stripped = stripPrefix(s);
-        if (stripped === s)
-            break;
-        s = stripped;
+    // Only a digit, a space or a letter can start a prefix: most lines (tabs, JSON) skip the call.
+    const c0 = s.charCodeAt(0);
+    const l0 = c0 | 32;
+    if (prefixes && ((c0 >= 48 && c0 <= 57) || c0 === 32 || (l0 >= 97 && l0 <= 122))) {
+        // Prefixes can stack (a tag inside a journal line, a timestamp before both): a few rounds.
+        for (let round = 0; round < 3; round++) {
+            const stripped = stripPrefix(s, hints);
+            if (stripped === s)
+                break;
+            s = stripped;
+        }
     }
     if (s.indexOf('\x1b') >= 0) {
         s = s.replace(ANSI_RE, '');
@@ -146,7 +226,7 @@ function cleanLine(input) {
     return s;
 }
 /** One log-viewer prefix off the line, or the line as it was. */
-function stripPrefix(s) {
+function stripPrefix(s, hints) {
     const c0 = s.charCodeAt(0);
     // Cheap shape checks (`YYYY-`, a digit, `Mmm `) before the regexes.
     if (c0 >= 48 && c0 <= 57) {
@@ -160,11 +240,14 @@ function stripPrefix(s) {
             if (m)
                 return s.slice(m[0].length);
         }
+        return s;
     }
-    else if (c0 === 32) {
+    if (c0 === 32) {
+        if ((hints & PREFIX_LINE_NUMBER) === 0)
+            return s;
         // The web view right-aligns its line numbers: ` 13043 2024-08-09T01:45:13.2083163Z `.
         let i = 1;
-        while (s.charCodeAt(i) === 32)
+        while (i < 8 && s.charCodeAt(i) === 32)
             i++;
         const c = s.charCodeAt(i);
         if (c >= 48 && c <= 57 && i < 8) {
@@ -172,19 +255,25 @@ function stripPrefix(s) {
             if (m)
                 return s.slice(m[0].length);
         }
+        return s;
     }
-    else if (c0 >= 65 && c0 <= 90 && s.charCodeAt(3) === 32 && s.charCodeAt(9) === 58) {
+    if (c0 <= 90 && s.charCodeAt(3) === 32 && s.charCodeAt(9) === 58) {
         const m = SYSLOG_RE.exec(s);
         if (m)
             return s.slice(m[0].length);
     }
-    // `name[id]: `: only lines starting with a letter (not frames, JSON, framing or `[signal`).
-    const l = c0 | 32;
-    if (l >= 97 && l <= 122) {
-        // Searching back from column 40 looks at 40 characters at most.
-        const tag = s.lastIndexOf(']: ', 40);
-        if (tag > 0 && TAG_RE.test(s.slice(0, tag + 1)))
-            return s.slice(tag + 3);
+    if ((hints & PREFIX_TAG) === 0)
+        return s;
+    // `name[id]: ` (a letter first: not frames, JSON, framing or `[signal`). Neither the name nor
+    // the tag holds a space, so the first space is the one after `]:`; a blank line's tag, its
+    // padding gone, ends the line.
+    const sp = s.indexOf(' ');
+    const end = sp < 0 ? s.length : sp;
+    if (end > 2 &&
+        s.charCodeAt(end - 1) === 58 &&
+        s.charCodeAt(end - 2) === 93 &&
+        TAG_RE.test(s.slice(0, end - 1))) {
+        return s.slice(end + 1);
     }
     return s;
 }
@@ -499,7 +588,7 @@ function merge_mergeChunks(chunks) {
 class KeptFindings {
     items = [];
     beyondCap;
-    keys = new Map();
+    keys = new ReportIndex();
     extras = 0;
     add(f) {
         const extra = f.repeats !== undefined && this.items.length >= MAX_FINDINGS;
@@ -510,7 +599,7 @@ class KeptFindings {
                 return;
             const holder = this.keys.get(k);
             if (!holder)
-                this.keys.set(k, f);
+                this.keys.add(k, f);
             else if (f.repeats) {
                 // Later copies that f's part counted on f are, for one parser, repeats of the first one.
                 holder.repeats = (holder.repeats ?? 0) + f.repeats;
@@ -536,7 +625,7 @@ class KeptFindings {
                 f.repeats = 0;
                 f.raw = capText(f.raw, MAX_EXTRA_RAW);
             }
-            this.keys.set(k, f);
+            this.keys.add(k, f);
             this.items.push(f);
         }
         else
@@ -1206,7 +1295,8 @@ function parseHeader(lines) {
 
 
 
-const ERROR_LINE_RE = /^([^\s:]+\.go):(\d+): ?(.*)$/;
+// `s`: a message may hold a lone `\r`, which `.` would not match.
+const ERROR_LINE_RE = /^([^\s:]+\.go):(\d+): ?(.*)$/s;
 const ELAPSED_RE = /\((\d+(?:\.\d+)?)s\)$/;
 const MAX_ERROR_RAW = 4096;
 /** A package's outcomes until its end: `-count=100000` in one process must not grow memory. */
@@ -1341,9 +1431,12 @@ class LineStream {
         if (this.json)
             this.current = test;
         const p = this.reportPrefix;
+        let stripped;
         if (p !== undefined && (this.race || this.traceback)) {
-            if (line.startsWith(p))
+            if (line.startsWith(p)) {
                 line = line.slice(p.length);
+                stripped = p;
+            }
             else if (line === p.trimEnd())
                 line = ''; // a quoted blank line: `>`
         }
@@ -1373,6 +1466,10 @@ class LineStream {
             this.finishReport(this.endsProcess(line));
         }
         this.idle(line, outputType);
+        // The line that ended a quoted report starts the next one (`> WARNING: DATA RACE` right
+        // after a report whose closing separator was lost): it is quoted the same way.
+        if (stripped !== undefined && (this.race || this.traceback))
+            this.reportPrefix ??= stripped;
     }
     keepLiteLine(line) {
         if (this.liteLines.length <= MAX_REPORT_LINES)
@@ -1669,7 +1766,7 @@ class LineStream {
     startRace(withSep, line, prefix, cutAtStart = false) {
         this.sink.sawGo();
         this.race = new RaceAssembler(withSep, this.overCap(), cutAtStart);
-        this.liteLines = [];
+        this.liteLines.length = 0;
         if (this.race.feed(line) !== 'reject' && this.race.lite)
             this.keepLiteLine(line);
         this.reportPrefix = prefix;
@@ -1679,7 +1776,7 @@ class LineStream {
     startTraceback(line, prefix, cutAtStart = false) {
         this.sink.sawGo();
         this.traceback = new TracebackAssembler(this.overCap(), cutAtStart);
-        this.liteLines = [];
+        this.liteLines.length = 0;
         if (this.traceback.feed(line) === 'more' && this.traceback.lite)
             this.keepLiteLine(line);
         this.reportPrefix = prefix;
@@ -1780,8 +1877,9 @@ class LineStream {
      * distinct one is assembled again in full from its lines (true: finish it as usual).
      */
     replay() {
+        // One array for every report: most of a huge log's are repeats, dropped right here.
         const lines = this.liteLines;
-        this.liteLines = [];
+        this.liteLines = lines.length > 256 ? [] : lines;
         if (lines.length > MAX_REPORT_LINES)
             return false;
         if (!this.registered) {
@@ -1954,6 +2052,8 @@ class LineStream {
 const MAX_BUILD_TEXT = MAX_RAW;
 /** Nothing but line-end debris: `\r`, a literal `^M`, padding. */
 const LINE_END_RE = /^(?:\r|\^M|[ \t])*$/;
+/** An indented `file.go:LINE: ` (t.Error, t.Log) at the start of a line. */
+const MESSAGE_START_RE = /^(?: {4,}|\t+)[^\s:]+\.go:\d+: /;
 const TIME_PREFIX = '{"Time":"';
 const ACTION_OUTPUT = '","Action":"output","Package":"';
 const TEST_KEY = '","Test":"';
@@ -1979,7 +2079,7 @@ class Parser {
     };
     buildReported = new Set();
     /** Past the findings cap: the kept reports by `reportKey`. */
-    keys = new Map();
+    keys = new util_ReportIndex();
     /** Distinct reports kept past the cap (bounded by MAX_DISTINCT_FINDINGS). */
     extras = 0;
     quietListener;
@@ -1998,6 +2098,8 @@ class Parser {
     ended = false;
     crInChunk = true;
     partialCR = false;
+    /** prefixHints of the chunk being pushed (ALL_PREFIXES for a line begun in an earlier one). */
+    hints = ALL_PREFIXES;
     constructor(opts) {
         this.opts = opts;
         this.plain = new LineStream(this, false);
@@ -2021,12 +2123,14 @@ class Parser {
         let start = 0;
         // Lone `\r` line ends are looked for per line only in chunks that hold a `\r` at all.
         this.crInChunk = this.partialCR || text.indexOf('\r') >= 0;
+        const hints = prefixHints(text);
         for (;;) {
             const nl = text.indexOf('\n', start);
             if (nl < 0)
                 break;
             const piece = text.slice(start, nl);
             const line = this.partial.length > 0 ? this.partial + piece : piece;
+            this.hints = this.partial.length > 0 ? ALL_PREFIXES : hints;
             this.partial = '';
             if (this.dropping)
                 this.dropping = false;
@@ -2045,6 +2149,7 @@ class Parser {
             this.partialCR = this.crInChunk;
             if (this.partial.length > MAX_LINE) {
                 // An endless line (binary junk): handle what fits and skip the rest of it.
+                this.hints = ALL_PREFIXES;
                 this.rawLine(this.partial.slice(0, MAX_LINE));
                 this.partial = '';
                 this.dropping = true;
@@ -2057,6 +2162,7 @@ class Parser {
         if (this.decoder)
             this.push(this.decoder.decode());
         this.ended = true;
+        this.hints = ALL_PREFIXES;
         if (this.partial.length > 0 && !this.dropping)
             this.rawLine(this.partial);
         this.partial = '';
@@ -2080,7 +2186,7 @@ class Parser {
             sawGoOutput: false,
         };
         this.buildReported = new Set();
-        this.keys = new Map();
+        this.keys = new util_ReportIndex();
         this.extras = 0;
         return chunk;
     }
@@ -2097,18 +2203,21 @@ class Parser {
         return true;
     }
     rawLine(input) {
-        // `\r` alone as the line end (old Mac pastes, progress output): each part is a line.
+        // `\r` alone as the line end (old Mac pastes, progress output): each part is a line. Not
+        // one `\r` inside a t.Error message (`    x_test.go:12: a\rb`): Go printed it as one line,
+        // and `go test -json` keeps it as one.
         const cr = this.crInChunk ? input.indexOf('\r') : -1;
         if (cr >= 0 &&
             cr < input.length - 1 &&
             input.charCodeAt(0) !== 123 &&
-            !LINE_END_RE.test(input.slice(cr))) {
+            !LINE_END_RE.test(input.slice(cr)) &&
+            !this.crInMessage(input, cr)) {
             for (const part of input.split('\r'))
                 if (!LINE_END_RE.test(part))
                     this.rawLine(part);
             return;
         }
-        const line = cleanLine(input);
+        const line = cleanLine(input, this.hints);
         if (line.charCodeAt(0) === 123 && line.charCodeAt(line.length - 1) === 125) {
             if (this.outputEvent(line))
                 return;
@@ -2119,6 +2228,11 @@ class Parser {
             }
         }
         this.plain.line(line);
+    }
+    /** The line is a t.Error message with one `\r` in it (besides a CRLF's). */
+    crInMessage(input, cr) {
+        const next = input.indexOf('\r', cr + 1);
+        return (next < 0 || next === input.length - 1) && MESSAGE_START_RE.test(input.slice(0, cr));
     }
     /**
      * Fast path for the bulk of `go test -json`, handled as `event` would handle its JSON.parse:
@@ -2270,10 +2384,10 @@ class Parser {
         if (jp.partial.length > 0) {
             const line = jp.partial + piece;
             jp.partial = '';
-            jp.stream.line(cleanLine(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line), jp.partialTest, jp.partialType);
+            jp.stream.line(cleanLine(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line, 0, false), jp.partialTest, jp.partialType);
         }
         else {
-            jp.stream.line(cleanLine(piece.length > MAX_LINE ? piece.slice(0, MAX_LINE) : piece), test, outputType);
+            jp.stream.line(cleanLine(piece.length > MAX_LINE ? piece.slice(0, MAX_LINE) : piece, 0, false), test, outputType);
         }
     }
     /** A non-empty piece of output with no newline: the start (or more) of a line. */
@@ -2288,7 +2402,7 @@ class Parser {
     endJsonPackage(input, jp) {
         const pkg = intern(input);
         if (jp.partial.length > 0) {
-            jp.stream.line(cleanLine(jp.partial), jp.partialTest);
+            jp.stream.line(cleanLine(jp.partial, 0, false), jp.partialTest);
             jp.partial = '';
         }
         jp.stream.finishReport(true);
@@ -2361,10 +2475,7 @@ class Parser {
         return 'new';
     }
     remember(key, f) {
-        if (this.keys.has(key))
-            return;
-        this.keys.set(key, f);
-        if (f.repeats === 0)
+        if (this.keys.add(key, f) && f.repeats === 0)
             this.extras++;
     }
     packageEnded(pkg) {
