@@ -79,9 +79,12 @@ function runsOfLog(parsed: ParsedOutput, index: number): RunRecord[] {
 }
 
 /**
- * Plain (non `-v`) logs print nothing for a package that passed: such a log is a passing run of
- * every test the other logs name in that package, so 2 failures in 5 logs read 2/5, not 2/2.
- * Only runs with no test lines at all for a passed package: a `-v` log names what it ran.
+ * Plain (non `-v`) logs print nothing for a test that passed: such a log is a passing run of
+ * every test the other logs name in that package that it does not name itself, so 2 failures in
+ * 5 logs read 2/5, not 2/2, also when the package failed in another log because of other tests.
+ * Only runs that name no passing test (a `-v` log names what it ran, and an absent test did not
+ * run) and that ran to the end: a panic, fatal error, timeout or build failure stops the tests
+ * after it.
  */
 export function addImpliedPasses(runs: RunRecord[]): void {
   const testsOf = new Map<string, Set<string>>();
@@ -93,10 +96,28 @@ export function addImpliedPasses(runs: RunRecord[]): void {
     }
   }
   for (const r of runs) {
-    const passed = r.parsed.packages.some((p) => p.name === r.package && p.action === 'pass');
-    if (!passed || r.parsed.findings.length > 0 || r.parsed.tests.some((t) => t.package === r.package))
-      continue;
-    for (const name of testsOf.get(r.package) ?? [])
-      r.parsed.tests.push({ package: r.package, name, action: 'pass' });
+    if (!ranToTheEnd(r)) continue;
+    const named = new Set(r.parsed.tests.filter((t) => t.package === r.package).map((t) => t.name));
+    for (const name of testsOf.get(r.package) ?? []) {
+      if (!named.has(name) && !hasNamedSubtest(named, name))
+        r.parsed.tests.push({ package: r.package, name, action: 'pass' });
+    }
   }
+}
+
+/** A plain log of this package that printed its result line after every test had run. */
+function ranToTheEnd(r: RunRecord): boolean {
+  const { packages, tests, findings } = r.parsed;
+  if (!packages.some((p) => p.name === r.package && (p.action === 'pass' || p.action === 'fail')))
+    return false;
+  if (tests.some((t) => t.package === r.package && t.action !== 'fail')) return false;
+  return !findings.some(
+    (f) => f.kind === 'panic' || f.kind === 'fatal' || f.kind === 'timeout' || f.kind === 'build',
+  );
+}
+
+/** `TestA` is named through a failed `TestA/sub`: its own line may be cut, it did not pass. */
+function hasNamedSubtest(named: Set<string>, name: string): boolean {
+  for (const n of named) if (n.startsWith(`${name}/`)) return true;
+  return false;
 }

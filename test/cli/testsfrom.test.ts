@@ -42,7 +42,7 @@ describe('race-rerun run --tests-from', () => {
     ]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain(
-      'tests-from: 3 logs read; reran TestFails (failed in 2 of 3 logs), TestParent/bad (failed in 1 of 2 logs), TestParent/bad_case (failed in 1 of 2 logs), TestParent/x.y (failed in 1 of 2 logs) of example.com/rr/selectfail.',
+      'tests-from: 3 logs read; reran TestFails (failed in 2 of 3 logs), TestParent/bad (failed in 1 of 3 logs), TestParent/bad_case (failed in 1 of 3 logs), TestParent/x.y (failed in 1 of 3 logs) of example.com/rr/selectfail.',
     );
     const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
     expect(report.testsFrom?.logs).toEqual([1, 2, 3].map((i) => join(temp, `nightly/${i}.log`)));

@@ -42,9 +42,9 @@ describe('action: tests-from with a glob over downloaded artifacts', () => {
       logs,
       tests: [
         { package: 'example.com/rr/selectfail', test: 'TestFails', failed: 2, logs: 3 },
-        { package: 'example.com/rr/selectfail', test: 'TestParent/bad', failed: 1, logs: 2 },
-        { package: 'example.com/rr/selectfail', test: 'TestParent/bad_case', failed: 1, logs: 2 },
-        { package: 'example.com/rr/selectfail', test: 'TestParent/x.y', failed: 1, logs: 2 },
+        { package: 'example.com/rr/selectfail', test: 'TestParent/bad', failed: 1, logs: 3 },
+        { package: 'example.com/rr/selectfail', test: 'TestParent/bad_case', failed: 1, logs: 3 },
+        { package: 'example.com/rr/selectfail', test: 'TestParent/x.y', failed: 1, logs: 3 },
       ],
     });
     expect(r.report?.runs).toBe(2);
@@ -58,7 +58,7 @@ describe('action: tests-from with a glob over downloaded artifacts', () => {
       'TestParent/x.y',
     ]);
     expect(r.summary).toContain(
-      '**Tests from:** 3 logs read; reran `TestFails` (failed in 2 of 3 logs), `TestParent/bad` (failed in 1 of 2 logs), `TestParent/bad_case` (failed in 1 of 2 logs), `TestParent/x.y` (failed in 1 of 2 logs) of `example.com/rr/selectfail`.',
+      '**Tests from:** 3 logs read; reran `TestFails` (failed in 2 of 3 logs), `TestParent/bad` (failed in 1 of 3 logs), `TestParent/bad_case` (failed in 1 of 3 logs), `TestParent/x.y` (failed in 1 of 3 logs) of `example.com/rr/selectfail`.',
     );
   }, 180_000);
 

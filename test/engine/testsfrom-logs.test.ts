@@ -82,10 +82,11 @@ describe('tests-from with several plain logs', () => {
     expect(r.testsFrom?.logs).toEqual(logs);
     expect(r.testsFrom?.tests).toEqual([
       { package: 'example.com/rr/selectfail', test: 'TestFails', failed: 2, logs: 3 },
-      // Log 2 is a plain log of a failed package that does not name it: not a run of it.
-      { package: 'example.com/rr/selectfail', test: 'TestParent/bad', failed: 1, logs: 2 },
-      { package: 'example.com/rr/selectfail', test: 'TestParent/bad_case', failed: 1, logs: 2 },
-      { package: 'example.com/rr/selectfail', test: 'TestParent/x.y', failed: 1, logs: 2 },
+      // Log 2 is a plain log of a package that failed because of TestFails and ran to its end:
+      // the subtests it does not name passed there.
+      { package: 'example.com/rr/selectfail', test: 'TestParent/bad', failed: 1, logs: 3 },
+      { package: 'example.com/rr/selectfail', test: 'TestParent/bad_case', failed: 1, logs: 3 },
+      { package: 'example.com/rr/selectfail', test: 'TestParent/x.y', failed: 1, logs: 3 },
     ]);
     expect(r.packages.map((p) => p.importPath)).toEqual(['example.com/rr/selectfail']);
     expect(r.runs).toHaveLength(1);
