@@ -83,7 +83,8 @@ describe('tests-from with several plain logs', () => {
     expect(r.testsFrom?.tests).toEqual([
       { package: 'example.com/rr/selectfail', test: 'TestFails', failed: 2, logs: 3 },
       // Log 2 is a plain log of a package that failed because of TestFails and ran to its end:
-      // the subtests it does not name passed there.
+      // taken as a run where the subtests it does not name passed. (It was made with -run, which
+      // a plain log does not show; log 3 too, for TestFails: the rule assumes one command.)
       { package: 'example.com/rr/selectfail', test: 'TestParent/bad', failed: 1, logs: 3 },
       { package: 'example.com/rr/selectfail', test: 'TestParent/bad_case', failed: 1, logs: 3 },
       { package: 'example.com/rr/selectfail', test: 'TestParent/x.y', failed: 1, logs: 3 },
