@@ -122,12 +122,8 @@ const VARYING_RE = /0x[0-9a-fA-F]+\??|oroutine \d+|\d+ minutes/g;
 const MAX_PLAIN_KEY = 8192;
 /** A bucket of more keys than this (a crafted log) is indexed by whole texts instead. */
 const MAX_BUCKET = 8;
-/** Reused by every reportKey call (most are repeats, dropped right away). */
-const keyParts = [];
 function reportKey(kind, lines) {
-    const parts = keyParts;
-    parts.length = 0;
-    parts.push(kind);
+    const parts = [kind];
     if (kind === 'race') {
         // What varies between repeats of a race is on its header lines (addresses, goroutine ids,
         // running or finished), which end with `:`; frame and function lines are the same. One
@@ -149,11 +145,12 @@ function reportKey(kind, lines) {
     let text = parts.join('\n');
     if (text.length > MAX_PLAIN_KEY)
         text = `${kind}#${(0,external_node_crypto_namespaceObject.createHash)('sha1').update(text).digest('base64')}`;
-    // A sample of characters (every 16th from the end): texts that share a hash are compared whole.
-    let hash = text.length;
-    for (let i = text.length - 1; i >= 0; i -= 16)
+    // 32 characters spread over the text: texts that share a hash are compared whole.
+    const n = text.length;
+    const step = n > 32 ? n >> 5 : 1;
+    let hash = n;
+    for (let i = n - 1; i >= 0; i -= step)
         hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-    parts.length = 0;
     return { hash, text };
 }
 /**
@@ -5016,7 +5013,7 @@ class LineStream {
     startRace(withSep, line, prefix, cutAtStart = false) {
         this.sink.sawGo();
         this.race = new RaceAssembler(withSep, this.overCap(), cutAtStart);
-        this.liteLines.length = 0;
+        this.liteLines = [];
         if (this.race.feed(line) !== 'reject' && this.race.lite)
             this.keepLiteLine(line);
         this.reportPrefix = prefix;
@@ -5026,7 +5023,7 @@ class LineStream {
     startTraceback(line, prefix, cutAtStart = false) {
         this.sink.sawGo();
         this.traceback = new TracebackAssembler(this.overCap(), cutAtStart);
-        this.liteLines.length = 0;
+        this.liteLines = [];
         if (this.traceback.feed(line) === 'more' && this.traceback.lite)
             this.keepLiteLine(line);
         this.reportPrefix = prefix;
@@ -5127,9 +5124,8 @@ class LineStream {
      * distinct one is assembled again in full from its lines (true: finish it as usual).
      */
     replay() {
-        // One array for every report: most of a huge log's are repeats, dropped right here.
         const lines = this.liteLines;
-        this.liteLines = lines.length > 256 ? [] : lines;
+        this.liteLines = [];
         if (lines.length > MAX_REPORT_LINES)
             return false;
         if (!this.registered) {
@@ -5346,7 +5342,9 @@ class Parser {
     buildOutputs = new Map();
     lastBuildKey;
     ended = false;
-    crInChunk = true;
+    /** The line handed to rawLine may hold a `\r` (else it is not searched for one). */
+    lineCR = true;
+    /** The carried partial line holds a `\r`. */
     partialCR = false;
     /** prefixHints of the chunk being pushed (ALL_PREFIXES for a line begun in an earlier one). */
     hints = ALL_PREFIXES;
@@ -5371,17 +5369,22 @@ class Parser {
             }
         }
         let start = 0;
-        // Lone `\r` line ends are looked for per line only in chunks that hold a `\r` at all.
-        this.crInChunk = this.partialCR || text.indexOf('\r') >= 0;
+        // The next `\r` of the chunk: a line is searched for lone `\r` line ends only if it holds one.
+        let cr = text.indexOf('\r');
         const hints = prefixHints(text);
         for (;;) {
             const nl = text.indexOf('\n', start);
             if (nl < 0)
                 break;
+            if (cr >= 0 && cr < start)
+                cr = text.indexOf('\r', start);
             const piece = text.slice(start, nl);
-            const line = this.partial.length > 0 ? this.partial + piece : piece;
-            this.hints = this.partial.length > 0 ? ALL_PREFIXES : hints;
+            const joined = this.partial.length > 0;
+            const line = joined ? this.partial + piece : piece;
+            this.hints = joined ? ALL_PREFIXES : hints;
+            this.lineCR = (cr >= 0 && cr < nl) || (joined && this.partialCR);
             this.partial = '';
+            this.partialCR = false;
             if (this.dropping)
                 this.dropping = false;
             else
@@ -5393,13 +5396,14 @@ class Parser {
                     this.quietListener(start);
             }
         }
-        this.partialCR = false;
         if (start < text.length && !this.dropping) {
             this.partial += text.slice(start);
-            this.partialCR = this.crInChunk;
+            if (cr >= start || (cr >= 0 && text.indexOf('\r', start) >= 0))
+                this.partialCR = true;
             if (this.partial.length > MAX_LINE) {
                 // An endless line (binary junk): handle what fits and skip the rest of it.
                 this.hints = ALL_PREFIXES;
+                this.lineCR = true;
                 this.rawLine(this.partial.slice(0, MAX_LINE));
                 this.partial = '';
                 this.dropping = true;
@@ -5413,6 +5417,7 @@ class Parser {
             this.push(this.decoder.decode());
         this.ended = true;
         this.hints = ALL_PREFIXES;
+        this.lineCR = true;
         if (this.partial.length > 0 && !this.dropping)
             this.rawLine(this.partial);
         this.partial = '';
@@ -5456,7 +5461,7 @@ class Parser {
         // `\r` alone as the line end (old Mac pastes, progress output): each part is a line. Not
         // one `\r` inside a t.Error message (`    x_test.go:12: a\rb`): Go printed it as one line,
         // and `go test -json` keeps it as one.
-        const cr = this.crInChunk ? input.indexOf('\r') : -1;
+        const cr = this.lineCR ? input.indexOf('\r') : -1;
         if (cr >= 0 &&
             cr < input.length - 1 &&
             input.charCodeAt(0) !== 123 &&

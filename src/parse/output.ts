@@ -95,7 +95,9 @@ class Parser implements OutputParser, StreamSink {
   private readonly buildOutputs = new Map<string, string>();
   private lastBuildKey: string | undefined;
   private ended = false;
-  private crInChunk = true;
+  /** The line handed to rawLine may hold a `\r` (else it is not searched for one). */
+  private lineCR = true;
+  /** The carried partial line holds a `\r`. */
   private partialCR = false;
   /** prefixHints of the chunk being pushed (ALL_PREFIXES for a line begun in an earlier one). */
   private hints = ALL_PREFIXES;
@@ -118,16 +120,20 @@ class Parser implements OutputParser, StreamSink {
       }
     }
     let start = 0;
-    // Lone `\r` line ends are looked for per line only in chunks that hold a `\r` at all.
-    this.crInChunk = this.partialCR || text.indexOf('\r') >= 0;
+    // The next `\r` of the chunk: a line is searched for lone `\r` line ends only if it holds one.
+    let cr = text.indexOf('\r');
     const hints = prefixHints(text);
     for (;;) {
       const nl = text.indexOf('\n', start);
       if (nl < 0) break;
+      if (cr >= 0 && cr < start) cr = text.indexOf('\r', start);
       const piece = text.slice(start, nl);
-      const line = this.partial.length > 0 ? this.partial + piece : piece;
-      this.hints = this.partial.length > 0 ? ALL_PREFIXES : hints;
+      const joined = this.partial.length > 0;
+      const line = joined ? this.partial + piece : piece;
+      this.hints = joined ? ALL_PREFIXES : hints;
+      this.lineCR = (cr >= 0 && cr < nl) || (joined && this.partialCR);
       this.partial = '';
+      this.partialCR = false;
       if (this.dropping) this.dropping = false;
       else this.rawLine(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line);
       start = nl + 1;
@@ -136,13 +142,13 @@ class Parser implements OutputParser, StreamSink {
         if (this.quietListener && this.isQuiet()) this.quietListener(start);
       }
     }
-    this.partialCR = false;
     if (start < text.length && !this.dropping) {
       this.partial += text.slice(start);
-      this.partialCR = this.crInChunk;
+      if (cr >= start || (cr >= 0 && text.indexOf('\r', start) >= 0)) this.partialCR = true;
       if (this.partial.length > MAX_LINE) {
         // An endless line (binary junk): handle what fits and skip the rest of it.
         this.hints = ALL_PREFIXES;
+        this.lineCR = true;
         this.rawLine(this.partial.slice(0, MAX_LINE));
         this.partial = '';
         this.dropping = true;
@@ -155,6 +161,7 @@ class Parser implements OutputParser, StreamSink {
     if (this.decoder) this.push(this.decoder.decode());
     this.ended = true;
     this.hints = ALL_PREFIXES;
+    this.lineCR = true;
     if (this.partial.length > 0 && !this.dropping) this.rawLine(this.partial);
     this.partial = '';
     this.plain.finishReport(true);
@@ -198,7 +205,7 @@ class Parser implements OutputParser, StreamSink {
     // `\r` alone as the line end (old Mac pastes, progress output): each part is a line. Not
     // one `\r` inside a t.Error message (`    x_test.go:12: a\rb`): Go printed it as one line,
     // and `go test -json` keeps it as one.
-    const cr = this.crInChunk ? input.indexOf('\r') : -1;
+    const cr = this.lineCR ? input.indexOf('\r') : -1;
     if (
       cr >= 0 &&
       cr < input.length - 1 &&

@@ -491,7 +491,7 @@ export class LineStream {
   private startRace(withSep: boolean, line: string, prefix?: string, cutAtStart = false): void {
     this.sink.sawGo();
     this.race = new RaceAssembler(withSep, this.overCap(), cutAtStart);
-    this.liteLines.length = 0;
+    this.liteLines = [];
     if (this.race.feed(line) !== 'reject' && this.race.lite) this.keepLiteLine(line);
     this.reportPrefix = prefix;
     this.reportPositional = this.current;
@@ -501,7 +501,7 @@ export class LineStream {
   private startTraceback(line: string, prefix?: string, cutAtStart = false): void {
     this.sink.sawGo();
     this.traceback = new TracebackAssembler(this.overCap(), cutAtStart);
-    this.liteLines.length = 0;
+    this.liteLines = [];
     if (this.traceback.feed(line) === 'more' && this.traceback.lite) this.keepLiteLine(line);
     this.reportPrefix = prefix;
     this.reportPositional = this.current;
@@ -590,9 +590,8 @@ export class LineStream {
    * distinct one is assembled again in full from its lines (true: finish it as usual).
    */
   private replay(): boolean {
-    // One array for every report: most of a huge log's are repeats, dropped right here.
     const lines = this.liteLines;
-    this.liteLines = lines.length > 256 ? [] : lines;
+    this.liteLines = [];
     if (lines.length > MAX_REPORT_LINES) return false;
     if (!this.registered) {
       this.registered = true;

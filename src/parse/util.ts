@@ -41,13 +41,8 @@ export interface ReportKey {
   readonly text: string;
 }
 
-/** Reused by every reportKey call (most are repeats, dropped right away). */
-const keyParts: string[] = [];
-
 export function reportKey(kind: string, lines: readonly string[]): ReportKey {
-  const parts = keyParts;
-  parts.length = 0;
-  parts.push(kind);
+  const parts: string[] = [kind];
   if (kind === 'race') {
     // What varies between repeats of a race is on its header lines (addresses, goroutine ids,
     // running or finished), which end with `:`; frame and function lines are the same. One
@@ -64,10 +59,11 @@ export function reportKey(kind: string, lines: readonly string[]): ReportKey {
   // One flat string: comparing and sampling it is cheap, unlike many slices of a big chunk.
   let text = parts.join('\n');
   if (text.length > MAX_PLAIN_KEY) text = `${kind}#${createHash('sha1').update(text).digest('base64')}`;
-  // A sample of characters (every 16th from the end): texts that share a hash are compared whole.
-  let hash = text.length;
-  for (let i = text.length - 1; i >= 0; i -= 16) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  parts.length = 0;
+  // 32 characters spread over the text: texts that share a hash are compared whole.
+  const n = text.length;
+  const step = n > 32 ? n >> 5 : 1;
+  let hash = n;
+  for (let i = n - 1; i >= 0; i -= step) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return { hash, text };
 }
 

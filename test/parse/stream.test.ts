@@ -156,6 +156,11 @@ describe('line cleaning', () => {
     const mac = parseOutput(clean.replaceAll('\n', '\r'));
     const stacksOf = (p: ParsedOutput) => p.findings.map((f) => [f.kind, f.test, f.stacks]);
     expect(stacksOf(mac)).toEqual(stacksOf(parseOutput(clean)));
+    for (let seed = 1; seed <= 10; seed++) {
+      expect(parseInChunks(clean.replaceAll('\n', '\r'), seed, 30)).toEqual(mac);
+      const crlf = clean.replaceAll('\n', '\r\n').replace('racebasic_test.go:13 +0x7e', 'a\rb');
+      expect(parseInChunks(crlf, seed, 30)).toEqual(parseOutput(crlf));
+    }
     expect(mac.tests).toEqual(parseOutput(clean).tests);
     const log = (msg: string, eol = '\n') =>
       ['=== RUN   TestA', `    a_test.go:12: ${msg}`, '--- FAIL: TestA (0.00s)', 'FAIL', 'FAIL\tp\t0.01s', '']
