@@ -39603,6 +39603,14 @@ async function testsFromFailures(settings, deps, result) {
     }
     return read.failed;
 }
+/** report.testsFrom names what is rerun: tests of packages not run here are in a note. */
+function keepRerunTests(result, packages) {
+    const t = result.testsFrom;
+    if (!t)
+        return;
+    const chosen = new Set(packages.map((p) => p.importPath));
+    t.tests = t.tests.filter((x) => x.package === '' || chosen.has(x.package));
+}
 /** `a.log`, or `3 logs (a.log, b.log, c.log)`: the tests-from logs in a sentence. */
 function logsText(logs) {
     if (logs.length === 1)
@@ -39665,6 +39673,7 @@ async function planPackages(settings, deps, result, listed, goEnv, failed) {
             result.errors.push(`None of the packages that failed in ${logsText(result.testsFrom?.logs ?? [])} is among ${settings.packages.join(' ')} in ${settings.workingDirectory}.`);
             return undefined;
         }
+        keepRerunTests(result, packages);
     }
     const share = settings.shard ? shareOf(packages, settings.count, settings.shard) : undefined;
     if (share) {

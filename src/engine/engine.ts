@@ -281,6 +281,14 @@ async function testsFromFailures(
   return read.failed;
 }
 
+/** report.testsFrom names what is rerun: tests of packages not run here are in a note. */
+function keepRerunTests(result: EngineResult, packages: readonly { importPath: string }[]): void {
+  const t = result.testsFrom;
+  if (!t) return;
+  const chosen = new Set(packages.map((p) => p.importPath));
+  t.tests = t.tests.filter((x) => x.package === '' || chosen.has(x.package));
+}
+
 /** `a.log`, or `3 logs (a.log, b.log, c.log)`: the tests-from logs in a sentence. */
 function logsText(logs: readonly string[]): string {
   if (logs.length === 1) return logs[0] ?? '';
@@ -376,6 +384,7 @@ async function planPackages(
       );
       return undefined;
     }
+    keepRerunTests(result, packages);
   }
   const share = settings.shard ? shareOf(packages, settings.count, settings.shard) : undefined;
   if (share) {

@@ -102,6 +102,18 @@ describe('tests-from with several plain logs', () => {
     );
   }, 120_000);
 
+  it('names only what it reruns: a test of a package not among the packages is in a note', async () => {
+    const other = join(tmp, 'logs', 'other.log');
+    writeFileSync(
+      other,
+      '--- FAIL: TestElsewhere (0.00s)\n    x_test.go:3: no\nFAIL\nFAIL\texample.com/rr/other\t0.01s\nFAIL\n',
+    );
+    const r = await execute(settings({ testsFrom: [logs[1] ?? '', other] }), deps('other'));
+    expect(r.errors).toEqual([]);
+    expect(r.testsFrom?.tests.map((t) => t.test)).toEqual(['TestFails']);
+    expect(r.notes.join('\n')).toContain('but not among the packages (./...): example.com/rr/other.');
+  }, 120_000);
+
   it('says nothing failed in any of them, and runs nothing', async () => {
     const r = await execute(settings({ testsFrom: [logs[2] ?? '', logs[2] ?? ''] }), deps('none'));
     expect(r.errors).toEqual([]);
