@@ -101,6 +101,11 @@ export interface RawFinding {
    * report kept before the cap when later copies of it were dropped.
    */
   repeats?: number;
+  /**
+   * The text a report kept past the cap was told apart by (parse/util.ts `reportKey`): its own
+   * text is kept short, so the key could not be made again from it (joining parsed parts).
+   */
+  key?: string;
 }
 
 export type TestAction = 'pass' | 'fail' | 'skip' | 'interrupted';

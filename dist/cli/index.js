@@ -145,7 +145,10 @@ function reportKey(kind, lines) {
     let text = parts.join('\n');
     if (text.length > MAX_PLAIN_KEY)
         text = `${kind}#${(0,external_node_crypto_namespaceObject.createHash)('sha1').update(text).digest('base64')}`;
-    // 32 characters spread over the text: texts that share a hash are compared whole.
+    return keyOfText(text);
+}
+/** A key from its text: 32 characters spread over it make the hash (equal hashes: compared whole). */
+function keyOfText(text) {
     const n = text.length;
     const step = n > 32 ? n >> 5 : 1;
     let hash = n;
@@ -155,7 +158,8 @@ function reportKey(kind, lines) {
 }
 /**
  * Values by ReportKey: a small bucket per hash, texts compared; a bucket grown past MAX_BUCKET
- * (texts that differ only where the hash does not look) becomes a Map by text.
+ * (texts that differ only where the hash does not look) becomes a Map by text. Key texts are
+ * joined or hashed, never slices of a read chunk: they are kept as they are.
  */
 class ReportIndex {
     buckets = new Map();
@@ -178,7 +182,7 @@ class ReportIndex {
     add(key, value) {
         if (this.get(key) !== undefined)
             return false;
-        const text = detach(key.text);
+        const { text } = key;
         const bucket = this.buckets.get(key.hash);
         if (bucket === undefined)
             this.buckets.set(key.hash, [{ text, value }]);
@@ -196,6 +200,8 @@ class ReportIndex {
 function findingKey(f) {
     if (f.kind === 'failure' || f.kind === 'build')
         return undefined;
+    if (f.key !== undefined)
+        return keyOfText(f.key);
     return reportKey(f.kind === 'race' ? 'race' : 'traceback', f.raw.split('\n'));
 }
 /** `==================`: opens and closes a race report. */
@@ -3967,6 +3973,7 @@ class KeptFindings {
             if (f.repeats === undefined) {
                 // Kept in full by its part; one parser keeps a report past the cap with a short text.
                 f.repeats = 0;
+                f.key = k.text;
                 f.raw = capText(f.raw, MAX_EXTRA_RAW);
             }
             this.keys.add(k, f);
@@ -5167,6 +5174,7 @@ class LineStream {
         this.replayKey = undefined;
         if (key !== undefined) {
             f.repeats = 0;
+            f.key = key.text;
             detachFinding(f);
             this.findings.push(f);
             this.sink.remember(key, f);

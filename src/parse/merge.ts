@@ -112,6 +112,7 @@ class KeptFindings {
       if (f.repeats === undefined) {
         // Kept in full by its part; one parser keeps a report past the cap with a short text.
         f.repeats = 0;
+        f.key = k.text;
         f.raw = capText(f.raw, MAX_EXTRA_RAW);
       }
       this.keys.add(k, f);

@@ -627,6 +627,7 @@ export class LineStream {
     this.replayKey = undefined;
     if (key !== undefined) {
       f.repeats = 0;
+      f.key = key.text;
       detachFinding(f);
       this.findings.push(f);
       this.sink.remember(key, f);

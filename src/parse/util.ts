@@ -59,7 +59,11 @@ export function reportKey(kind: string, lines: readonly string[]): ReportKey {
   // One flat string: comparing and sampling it is cheap, unlike many slices of a big chunk.
   let text = parts.join('\n');
   if (text.length > MAX_PLAIN_KEY) text = `${kind}#${createHash('sha1').update(text).digest('base64')}`;
-  // 32 characters spread over the text: texts that share a hash are compared whole.
+  return keyOfText(text);
+}
+
+/** A key from its text: 32 characters spread over it make the hash (equal hashes: compared whole). */
+function keyOfText(text: string): ReportKey {
   const n = text.length;
   const step = n > 32 ? n >> 5 : 1;
   let hash = n;
@@ -69,7 +73,8 @@ export function reportKey(kind: string, lines: readonly string[]): ReportKey {
 
 /**
  * Values by ReportKey: a small bucket per hash, texts compared; a bucket grown past MAX_BUCKET
- * (texts that differ only where the hash does not look) becomes a Map by text.
+ * (texts that differ only where the hash does not look) becomes a Map by text. Key texts are
+ * joined or hashed, never slices of a read chunk: they are kept as they are.
  */
 export class ReportIndex<T> {
   private readonly buckets = new Map<number, { text: string; value: T }[] | Map<string, T>>();
@@ -90,7 +95,7 @@ export class ReportIndex<T> {
   /** Stores the value unless the key is there already (then false). */
   add(key: ReportKey, value: T): boolean {
     if (this.get(key) !== undefined) return false;
-    const text = detach(key.text);
+    const { text } = key;
     const bucket = this.buckets.get(key.hash);
     if (bucket === undefined) this.buckets.set(key.hash, [{ text, value }]);
     else if (bucket instanceof Map) bucket.set(text, value);
@@ -105,6 +110,7 @@ export class ReportIndex<T> {
 /** The key of a kept finding, from its text (undefined for failures and build errors). */
 export function findingKey(f: RawFinding): ReportKey | undefined {
   if (f.kind === 'failure' || f.kind === 'build') return undefined;
+  if (f.key !== undefined) return keyOfText(f.key);
   return reportKey(f.kind === 'race' ? 'race' : 'traceback', f.raw.split('\n'));
 }
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createPathMapper } from '../../src/analysis/paths.js';
 import { buildReport } from '../../src/analysis/report.js';
 import type { ParsedOutput } from '../../src/model.js';
+import { mergeChunks } from '../../src/parse/merge.js';
 import { parseOutput } from '../../src/parse/output.js';
 import { MAX_FINDINGS, ReportIndex, reportKey } from '../../src/parse/util.js';
 import { fixture } from './helpers.js';
@@ -85,5 +86,30 @@ describe('past the findings cap', () => {
     });
     expect(idx.get({ hash: 42, text: 'k20' })).toBeUndefined();
     expect(idx.size).toBe(21);
+  });
+});
+
+describe('past the cap, in parts (the parallel parse)', () => {
+  it('a long distinct report kept short past the cap in one part is the same report in the next', () => {
+    // A race whose frame lines run past the 4 KB a report kept past the cap keeps of its text.
+    const deep = Array.from(
+      { length: 60 },
+      (_, i) =>
+        `  example.com/corpus/racebasic.f${i}()\n      /home/runner/work/corpus/corpus/racebasic/deep_test.go:${i + 1} +0x1d`,
+    ).join('\n');
+    const long = at(7).replace(/(Read at [^\n]*\n)/, `$1${deep}\n`);
+    expect(long.length).toBeGreaterThan(6000);
+    const first = parseOutput(`${one.repeat(1000)}${long}`);
+    expect(first.findings).toHaveLength(1001);
+    const second = parseOutput(long);
+    const merged = mergeChunks([
+      { output: first, buildReported: [] },
+      { output: second, buildReported: [] },
+    ]);
+    const whole = parseOutput(`${one.repeat(1000)}${long}${long}`);
+    expect(whole.findings).toHaveLength(1001);
+    expect(merged.findings).toHaveLength(1001);
+    expect(merged.findings.at(-1)?.repeats).toBe(1);
+    expect(merged.beyondCap).toEqual(whole.beyondCap);
   });
 });
