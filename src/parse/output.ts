@@ -16,6 +16,7 @@ import {
   MAX_FINDINGS,
   MAX_LINE,
   MAX_RAW,
+  NO_PREFIXES,
   prefixHints,
   ReportIndex,
   type ReportKey,
@@ -95,12 +96,8 @@ class Parser implements OutputParser, StreamSink {
   private readonly buildOutputs = new Map<string, string>();
   private lastBuildKey: string | undefined;
   private ended = false;
-  /** The line handed to rawLine may hold a `\r` (else it is not searched for one). */
-  private lineCR = true;
   /** The carried partial line holds a `\r`. */
   private partialCR = false;
-  /** prefixHints of the chunk being pushed (ALL_PREFIXES for a line begun in an earlier one). */
-  private hints = ALL_PREFIXES;
 
   constructor(private readonly opts: OutputParserOptions) {
     this.plain = new LineStream(this, false);
@@ -128,14 +125,19 @@ class Parser implements OutputParser, StreamSink {
       if (nl < 0) break;
       if (cr >= 0 && cr < start) cr = text.indexOf('\r', start);
       const piece = text.slice(start, nl);
+      // A line begun in an earlier chunk is looked at for every prefix.
       const joined = this.partial.length > 0;
       const line = joined ? this.partial + piece : piece;
-      this.hints = joined ? ALL_PREFIXES : hints;
-      this.lineCR = (cr >= 0 && cr < nl) || (joined && this.partialCR);
+      const lineCR = (cr >= 0 && cr < nl) || (joined && this.partialCR);
       this.partial = '';
       this.partialCR = false;
       if (this.dropping) this.dropping = false;
-      else this.rawLine(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line);
+      else
+        this.rawLine(
+          line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line,
+          joined ? ALL_PREFIXES : hints,
+          lineCR,
+        );
       start = nl + 1;
       if (this.maybeQuiet) {
         this.maybeQuiet = false;
@@ -144,11 +146,9 @@ class Parser implements OutputParser, StreamSink {
     }
     if (start < text.length && !this.dropping) {
       this.partial += text.slice(start);
-      if (cr >= start || (cr >= 0 && text.indexOf('\r', start) >= 0)) this.partialCR = true;
+      if (text.indexOf('\r', start) >= 0) this.partialCR = true;
       if (this.partial.length > MAX_LINE) {
         // An endless line (binary junk): handle what fits and skip the rest of it.
-        this.hints = ALL_PREFIXES;
-        this.lineCR = true;
         this.rawLine(this.partial.slice(0, MAX_LINE));
         this.partial = '';
         this.dropping = true;
@@ -160,8 +160,6 @@ class Parser implements OutputParser, StreamSink {
     if (this.ended) return this.result;
     if (this.decoder) this.push(this.decoder.decode());
     this.ended = true;
-    this.hints = ALL_PREFIXES;
-    this.lineCR = true;
     if (this.partial.length > 0 && !this.dropping) this.rawLine(this.partial);
     this.partial = '';
     this.plain.finishReport(true);
@@ -201,11 +199,12 @@ class Parser implements OutputParser, StreamSink {
     return true;
   }
 
-  private rawLine(input: string): void {
+  /** One line: `hints` says which prefixes it may carry, `mayHaveCR` whether to look for a `\r`. */
+  private rawLine(input: string, hints = ALL_PREFIXES, mayHaveCR = true): void {
     // `\r` alone as the line end (old Mac pastes, progress output): each part is a line. Not
     // one `\r` inside a t.Error message (`    x_test.go:12: a\rb`): Go printed it as one line,
     // and `go test -json` keeps it as one.
-    const cr = this.lineCR ? input.indexOf('\r') : -1;
+    const cr = mayHaveCR ? input.indexOf('\r') : -1;
     if (
       cr >= 0 &&
       cr < input.length - 1 &&
@@ -213,10 +212,10 @@ class Parser implements OutputParser, StreamSink {
       !LINE_END_RE.test(input.slice(cr)) &&
       !this.crInMessage(input, cr)
     ) {
-      for (const part of input.split('\r')) if (!LINE_END_RE.test(part)) this.rawLine(part);
+      for (const part of input.split('\r')) if (!LINE_END_RE.test(part)) this.rawLine(part, hints, false);
       return;
     }
-    const line = cleanLine(input, this.hints);
+    const line = cleanLine(input, hints);
     if (line.charCodeAt(0) === 123 && line.charCodeAt(line.length - 1) === 125) {
       if (this.outputEvent(line)) return;
       const ev = plainEvent(line) ?? parseEvent(line);
@@ -384,13 +383,13 @@ class Parser implements OutputParser, StreamSink {
       const line = jp.partial + piece;
       jp.partial = '';
       jp.stream.line(
-        cleanLine(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line, 0, false),
+        cleanLine(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line, NO_PREFIXES),
         jp.partialTest,
         jp.partialType,
       );
     } else {
       jp.stream.line(
-        cleanLine(piece.length > MAX_LINE ? piece.slice(0, MAX_LINE) : piece, 0, false),
+        cleanLine(piece.length > MAX_LINE ? piece.slice(0, MAX_LINE) : piece, NO_PREFIXES),
         test,
         outputType,
       );
@@ -414,7 +413,7 @@ class Parser implements OutputParser, StreamSink {
   private endJsonPackage(input: string, jp: JsonPackage): void {
     const pkg = intern(input);
     if (jp.partial.length > 0) {
-      jp.stream.line(cleanLine(jp.partial, 0, false), jp.partialTest);
+      jp.stream.line(cleanLine(jp.partial, NO_PREFIXES), jp.partialTest);
       jp.partial = '';
     }
     jp.stream.finishReport(true);

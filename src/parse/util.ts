@@ -127,10 +127,13 @@ const SYSLOG_RE =
 /** A `name[id]: ` tag before each line (container and process loggers). */
 const TAG_RE = /^[\w.\-/@]*\[[\w.\-/@:]*\]$/;
 
-/** Which prefixes a line may carry (see `prefixHints`): digit-led ones are always looked for. */
-export const PREFIX_TAG = 1;
-export const PREFIX_LINE_NUMBER = 2;
-export const ALL_PREFIXES = PREFIX_TAG | PREFIX_LINE_NUMBER;
+/** Which prefixes a line may carry (see `prefixHints`). */
+const PREFIX_TIMESTAMP = 1;
+const PREFIX_TAG = 2;
+const PREFIX_LINE_NUMBER = 4;
+export const ALL_PREFIXES = PREFIX_TIMESTAMP | PREFIX_TAG | PREFIX_LINE_NUMBER;
+/** Text inside `go test -json` events: no log viewer touched it. */
+export const NO_PREFIXES = 0;
 
 /**
  * The prefixes a chunk of text may hold on its lines, found by two native searches so that most
@@ -139,7 +142,8 @@ export const ALL_PREFIXES = PREFIX_TAG | PREFIX_LINE_NUMBER;
  * starts in one chunk and ends in the next is looked at with ALL_PREFIXES.
  */
 export function prefixHints(text: string): number {
-  let hints = 0;
+  // Timestamps, syslog and the web view's left-aligned numbers start with cheap checks: always.
+  let hints = PREFIX_TIMESTAMP;
   if (text.indexOf(']: ') >= 0) hints |= PREFIX_TAG;
   if (text.indexOf('Z') >= 0) hints |= PREFIX_LINE_NUMBER;
   return hints;
@@ -149,10 +153,9 @@ export function prefixHints(text: string): number {
  * Strips what people's copies of a log add around Go's text: `\r` and literal `^M` line ends,
  * trailing padding, GitHub's downloaded-log timestamp (or the web view's line number and
  * timestamp), syslog / journalctl prefixes, a `name[id]: ` tag, and ANSI colour escapes.
- * `hints` (prefixHints) says which of the costlier prefix checks can match; `prefixes` false
- * (text inside `go test -json` events, which no log viewer touched) skips them all.
+ * `hints` (prefixHints, or NO_PREFIXES) says which prefix checks can match.
  */
-export function cleanLine(input: string, hints = ALL_PREFIXES, prefixes = true): string {
+export function cleanLine(input: string, hints = ALL_PREFIXES): string {
   let s = input;
   const last = s.charCodeAt(s.length - 1);
   // Trailing `\r`, spaces, tabs, `^M`: cheap checks on the last character first.
@@ -162,7 +165,7 @@ export function cleanLine(input: string, hints = ALL_PREFIXES, prefixes = true):
   // Only a digit, a space or a letter can start a prefix: most lines (tabs, JSON) skip the call.
   const c0 = s.charCodeAt(0);
   const l0 = c0 | 32;
-  if (prefixes && ((c0 >= 48 && c0 <= 57) || c0 === 32 || (l0 >= 97 && l0 <= 122))) {
+  if (hints !== NO_PREFIXES && ((c0 >= 48 && c0 <= 57) || c0 === 32 || (l0 >= 97 && l0 <= 122))) {
     // Prefixes can stack (a tag inside a journal line, a timestamp before both): a few rounds.
     for (let round = 0; round < 3; round++) {
       const stripped = stripPrefix(s, hints);
@@ -182,6 +185,7 @@ function stripPrefix(s: string, hints: number): string {
   const c0 = s.charCodeAt(0);
   // Cheap shape checks (`YYYY-`, a digit, `Mmm `) before the regexes.
   if (c0 >= 48 && c0 <= 57) {
+    if ((hints & PREFIX_TIMESTAMP) === 0) return s;
     if (s.length >= 20 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(10) === 84) {
       const m = GH_TIMESTAMP_RE.exec(s) ?? SYSLOG_RE.exec(s);
       if (m) return s.slice(m[0].length);
@@ -203,7 +207,7 @@ function stripPrefix(s: string, hints: number): string {
     }
     return s;
   }
-  if (c0 <= 90 && s.charCodeAt(3) === 32 && s.charCodeAt(9) === 58) {
+  if ((hints & PREFIX_TIMESTAMP) !== 0 && c0 <= 90 && s.charCodeAt(3) === 32 && s.charCodeAt(9) === 58) {
     const m = SYSLOG_RE.exec(s);
     if (m) return s.slice(m[0].length);
   }
