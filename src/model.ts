@@ -387,7 +387,6 @@ export interface FocusedPackage {
   via?: string;
 }
 
-/** `only-changed`: which packages ran and why. */
 /** A test (or, without `test`, a whole package) that `tests-from` reran, and how it did in the logs. */
 export interface TestsFromTest {
   package: string;
@@ -395,7 +394,7 @@ export interface TestsFromTest {
   test?: string;
   /** Logs in which it failed (or was interrupted, or a finding named it). */
   failed: number;
-  /** Logs in which it ran: those naming it, and those in which its package passed (plain logs). */
+  /** Logs in which it ran: those naming it, and plain logs of its package that ran to their end. */
   logs: number;
 }
 
@@ -406,6 +405,7 @@ export interface TestsFromReport {
   tests: TestsFromTest[];
 }
 
+/** `only-changed`: which packages ran and why. */
 export interface FocusReport {
   /** Base commit of the comparison. */
   base: string;

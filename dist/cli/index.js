@@ -214,10 +214,13 @@ const LINE_NUMBER_TIMESTAMP_RE = /^ *\d{1,7}\s+\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:
 const SYSLOG_RE = /^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:[+-]\d\d:?\d\d|Z)) \S+ [^\s:]+: /;
 /** A `name[id]: ` tag before each line (container and process loggers). */
 const TAG_RE = /^[\w.\-/@]*\[[\w.\-/@:]*\]$/;
-/** Which prefixes a line may carry (see `prefixHints`): digit-led ones are always looked for. */
-const PREFIX_TAG = 1;
-const PREFIX_LINE_NUMBER = 2;
-const ALL_PREFIXES = PREFIX_TAG | PREFIX_LINE_NUMBER;
+/** Which prefixes a line may carry (see `prefixHints`). */
+const PREFIX_TIMESTAMP = 1;
+const PREFIX_TAG = 2;
+const PREFIX_LINE_NUMBER = 4;
+const ALL_PREFIXES = PREFIX_TIMESTAMP | PREFIX_TAG | PREFIX_LINE_NUMBER;
+/** Text inside `go test -json` events: no log viewer touched it. */
+const NO_PREFIXES = 0;
 /**
  * The prefixes a chunk of text may hold on its lines, found by two native searches so that most
  * lines skip the per-line checks (they were a tenth of a huge log's parse): a `name[id]: ` tag
@@ -225,7 +228,8 @@ const ALL_PREFIXES = PREFIX_TAG | PREFIX_LINE_NUMBER;
  * starts in one chunk and ends in the next is looked at with ALL_PREFIXES.
  */
 function prefixHints(text) {
-    let hints = 0;
+    // Timestamps, syslog and the web view's left-aligned numbers start with cheap checks: always.
+    let hints = PREFIX_TIMESTAMP;
     if (text.indexOf(']: ') >= 0)
         hints |= PREFIX_TAG;
     if (text.indexOf('Z') >= 0)
@@ -236,10 +240,9 @@ function prefixHints(text) {
  * Strips what people's copies of a log add around Go's text: `\r` and literal `^M` line ends,
  * trailing padding, GitHub's downloaded-log timestamp (or the web view's line number and
  * timestamp), syslog / journalctl prefixes, a `name[id]: ` tag, and ANSI colour escapes.
- * `hints` (prefixHints) says which of the costlier prefix checks can match; `prefixes` false
- * (text inside `go test -json` events, which no log viewer touched) skips them all.
+ * `hints` (prefixHints, or NO_PREFIXES) says which prefix checks can match.
  */
-function cleanLine(input, hints = ALL_PREFIXES, prefixes = true) {
+function cleanLine(input, hints = ALL_PREFIXES) {
     let s = input;
     const last = s.charCodeAt(s.length - 1);
     // Trailing `\r`, spaces, tabs, `^M`: cheap checks on the last character first.
@@ -249,7 +252,7 @@ function cleanLine(input, hints = ALL_PREFIXES, prefixes = true) {
     // Only a digit, a space or a letter can start a prefix: most lines (tabs, JSON) skip the call.
     const c0 = s.charCodeAt(0);
     const l0 = c0 | 32;
-    if (prefixes && ((c0 >= 48 && c0 <= 57) || c0 === 32 || (l0 >= 97 && l0 <= 122))) {
+    if (hints !== NO_PREFIXES && ((c0 >= 48 && c0 <= 57) || c0 === 32 || (l0 >= 97 && l0 <= 122))) {
         // Prefixes can stack (a tag inside a journal line, a timestamp before both): a few rounds.
         for (let round = 0; round < 3; round++) {
             const stripped = stripPrefix(s, hints);
@@ -270,6 +273,8 @@ function stripPrefix(s, hints) {
     const c0 = s.charCodeAt(0);
     // Cheap shape checks (`YYYY-`, a digit, `Mmm `) before the regexes.
     if (c0 >= 48 && c0 <= 57) {
+        if ((hints & PREFIX_TIMESTAMP) === 0)
+            return s;
         if (s.length >= 20 && s.charCodeAt(4) === 45 && s.charCodeAt(7) === 45 && s.charCodeAt(10) === 84) {
             const m = GH_TIMESTAMP_RE.exec(s) ?? SYSLOG_RE.exec(s);
             if (m)
@@ -297,7 +302,7 @@ function stripPrefix(s, hints) {
         }
         return s;
     }
-    if (c0 <= 90 && s.charCodeAt(3) === 32 && s.charCodeAt(9) === 58) {
+    if ((hints & PREFIX_TIMESTAMP) !== 0 && c0 <= 90 && s.charCodeAt(3) === 32 && s.charCodeAt(9) === 58) {
         const m = SYSLOG_RE.exec(s);
         if (m)
             return s.slice(m[0].length);
@@ -784,6 +789,7 @@ var posix_default = /*#__PURE__*/__nccwpck_require__.n(posix_namespaceObject);
 // interface the caller passes in, so it behaves the same on every OS and for logs captured on
 // other machines (parse mode), and tests can give a fake disk.
 
+
 const DRIVE = /^[A-Za-z]:\//;
 /** `\` → `/`, drive letter upper-cased, `.`/`..`/`//` collapsed, no trailing `/`. */
 function normalizePath(p) {
@@ -806,6 +812,14 @@ function normalizePath(p) {
 function isAbsolutePath(p) {
     const s = p.replace(/\\/g, '/');
     return s.startsWith('/') || /^[A-Za-z]:\//.test(s);
+}
+/**
+ * A file of this machine as the user named it: relative to `root` when inside it, else absolute
+ * (a log from outside the checkout). OS paths, unlike the Go-printed ones the rest of this handles.
+ */
+function shownPath(file, root) {
+    const rel = (0,external_node_path_namespaceObject.relative)(root, file);
+    return rel === '' || rel.startsWith('..') ? file : rel;
 }
 /**
  * Path of `child` relative to `parent` (both normalised), `''` when equal, undefined when not
@@ -5350,12 +5364,8 @@ class Parser {
     buildOutputs = new Map();
     lastBuildKey;
     ended = false;
-    /** The line handed to rawLine may hold a `\r` (else it is not searched for one). */
-    lineCR = true;
     /** The carried partial line holds a `\r`. */
     partialCR = false;
-    /** prefixHints of the chunk being pushed (ALL_PREFIXES for a line begun in an earlier one). */
-    hints = ALL_PREFIXES;
     constructor(opts) {
         this.opts = opts;
         this.plain = new LineStream(this, false);
@@ -5387,16 +5397,16 @@ class Parser {
             if (cr >= 0 && cr < start)
                 cr = text.indexOf('\r', start);
             const piece = text.slice(start, nl);
+            // A line begun in an earlier chunk is looked at for every prefix.
             const joined = this.partial.length > 0;
             const line = joined ? this.partial + piece : piece;
-            this.hints = joined ? ALL_PREFIXES : hints;
-            this.lineCR = (cr >= 0 && cr < nl) || (joined && this.partialCR);
+            const lineCR = (cr >= 0 && cr < nl) || (joined && this.partialCR);
             this.partial = '';
             this.partialCR = false;
             if (this.dropping)
                 this.dropping = false;
             else
-                this.rawLine(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line);
+                this.rawLine(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line, joined ? ALL_PREFIXES : hints, lineCR);
             start = nl + 1;
             if (this.maybeQuiet) {
                 this.maybeQuiet = false;
@@ -5406,12 +5416,10 @@ class Parser {
         }
         if (start < text.length && !this.dropping) {
             this.partial += text.slice(start);
-            if (cr >= start || (cr >= 0 && text.indexOf('\r', start) >= 0))
+            if (text.indexOf('\r', start) >= 0)
                 this.partialCR = true;
             if (this.partial.length > MAX_LINE) {
                 // An endless line (binary junk): handle what fits and skip the rest of it.
-                this.hints = ALL_PREFIXES;
-                this.lineCR = true;
                 this.rawLine(this.partial.slice(0, MAX_LINE));
                 this.partial = '';
                 this.dropping = true;
@@ -5424,8 +5432,6 @@ class Parser {
         if (this.decoder)
             this.push(this.decoder.decode());
         this.ended = true;
-        this.hints = ALL_PREFIXES;
-        this.lineCR = true;
         if (this.partial.length > 0 && !this.dropping)
             this.rawLine(this.partial);
         this.partial = '';
@@ -5465,11 +5471,12 @@ class Parser {
         }
         return true;
     }
-    rawLine(input) {
+    /** One line: `hints` says which prefixes it may carry, `mayHaveCR` whether to look for a `\r`. */
+    rawLine(input, hints = ALL_PREFIXES, mayHaveCR = true) {
         // `\r` alone as the line end (old Mac pastes, progress output): each part is a line. Not
         // one `\r` inside a t.Error message (`    x_test.go:12: a\rb`): Go printed it as one line,
         // and `go test -json` keeps it as one.
-        const cr = this.lineCR ? input.indexOf('\r') : -1;
+        const cr = mayHaveCR ? input.indexOf('\r') : -1;
         if (cr >= 0 &&
             cr < input.length - 1 &&
             input.charCodeAt(0) !== 123 &&
@@ -5477,10 +5484,10 @@ class Parser {
             !this.crInMessage(input, cr)) {
             for (const part of input.split('\r'))
                 if (!LINE_END_RE.test(part))
-                    this.rawLine(part);
+                    this.rawLine(part, hints, false);
             return;
         }
-        const line = cleanLine(input, this.hints);
+        const line = cleanLine(input, hints);
         if (line.charCodeAt(0) === 123 && line.charCodeAt(line.length - 1) === 125) {
             if (this.outputEvent(line))
                 return;
@@ -5647,10 +5654,10 @@ class Parser {
         if (jp.partial.length > 0) {
             const line = jp.partial + piece;
             jp.partial = '';
-            jp.stream.line(cleanLine(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line, 0, false), jp.partialTest, jp.partialType);
+            jp.stream.line(cleanLine(line.length > MAX_LINE ? line.slice(0, MAX_LINE) : line, NO_PREFIXES), jp.partialTest, jp.partialType);
         }
         else {
-            jp.stream.line(cleanLine(piece.length > MAX_LINE ? piece.slice(0, MAX_LINE) : piece, 0, false), test, outputType);
+            jp.stream.line(cleanLine(piece.length > MAX_LINE ? piece.slice(0, MAX_LINE) : piece, NO_PREFIXES), test, outputType);
         }
     }
     /** A non-empty piece of output with no newline: the start (or more) of a line. */
@@ -5665,7 +5672,7 @@ class Parser {
     endJsonPackage(input, jp) {
         const pkg = intern(input);
         if (jp.partial.length > 0) {
-            jp.stream.line(cleanLine(jp.partial, 0, false), jp.partialTest);
+            jp.stream.line(cleanLine(jp.partial, NO_PREFIXES), jp.partialTest);
             jp.partial = '';
         }
         jp.stream.finishReport(true);
@@ -6215,18 +6222,13 @@ function hasNamedSubtest(named, name) {
 // `tests-from`: which tests failed in earlier logs, and a -test.run that selects exactly those.
 
 
-/** A log as the user named it: repository-relative when inside the repository. */
-function logName(file, repoRoot) {
-    const rel = (0,external_node_path_namespaceObject.relative)(repoRoot, file);
-    return rel === '' || rel.startsWith('..') ? file : rel;
-}
 /**
  * Reads the tests-from logs as readLogRuns reads `parse LOG...`. Every log that cannot be read or
  * holds no test results is an error naming it (none is skipped: a rerun chosen from fewer logs
  * than given would look complete).
  */
 async function readTestsFrom(files, repoRoot, parse) {
-    const logs = files.map((file) => ({ name: logName(file, repoRoot), file }));
+    const logs = files.map((file) => ({ name: shownPath(file, repoRoot), file }));
     const { runs, logs: outcomes } = await readLogRuns(logs, parse);
     const errors = [];
     const parsed = [];
@@ -9487,6 +9489,7 @@ function classifyGoTestFlags(words) {
 
 
 
+
 /** A bad input. The message has one line per problem, each naming the input. */
 class SettingsError extends Error {
     problems;
@@ -9905,7 +9908,7 @@ function testsFromInput(text, repoRoot, problems) {
     for (const f of sorted) {
         const problem = logFileProblem(f);
         if (problem)
-            problems.push(`Input "tests-from": ${shown(f, repoRoot)} ${problem} (resolved to ${f}). ${TESTS_FROM_HINT}`);
+            problems.push(`Input "tests-from": ${JSON.stringify(shownPath(f, repoRoot))} ${problem} (resolved to ${f}). ${TESTS_FROM_HINT}`);
     }
     if (sorted.length > MAX_TESTS_FROM_LOGS)
         problems.push(`Input "tests-from" matches ${sorted.length} files, more than ${MAX_TESTS_FROM_LOGS} logs: narrow the globs.`);
@@ -9954,11 +9957,6 @@ function logFileProblem(file) {
     }
     return undefined;
 }
-/** A file as the user named it: relative to the repository root when inside it. */
-function shown(file, repoRoot) {
-    const rel = (0,external_node_path_namespaceObject.relative)(repoRoot, file);
-    return JSON.stringify(rel === '' || rel.startsWith('..') ? file : rel);
-}
 function directoryProblem(path) {
     try {
         return (0,external_node_fs_namespaceObject.statSync)(path).isDirectory() ? undefined : 'is not a directory';
@@ -9999,6 +9997,7 @@ function failOnInput(text, problems) {
 
 ;// CONCATENATED MODULE: ./src/cli/commands.ts
 // race-rerun on the command line: the same engine and report as the action, shown as text.
+
 
 
 
@@ -10091,9 +10090,7 @@ function strayLog(positionals, cwd) {
 }
 /** A path or glob given relative to cwd, as the settings read it: relative to the repository root. */
 function fromRepoRoot(repoRoot, cwd, path) {
-    const abs = (0,external_node_path_namespaceObject.resolve)(cwd, path);
-    const rel = (0,external_node_path_namespaceObject.relative)(repoRoot, abs);
-    return rel === '' || rel.startsWith('..') ? abs : rel;
+    return shownPath((0,external_node_path_namespaceObject.resolve)(cwd, path), repoRoot);
 }
 /** The checkout holding cwd (what `git rev-parse --show-toplevel` says, without starting git). */
 function gitTopLevel(cwd) {

@@ -3,6 +3,7 @@
 // file exist here, what does this directory resolve to) comes through the small `PathDisk`
 // interface the caller passes in, so it behaves the same on every OS and for logs captured on
 // other machines (parse mode), and tests can give a fake disk.
+import { relative } from 'node:path';
 import posix from 'node:path/posix';
 import type { FileOrigin, MappedFile } from '../model.js';
 
@@ -55,6 +56,15 @@ export function normalizePath(p: string): string {
 export function isAbsolutePath(p: string): boolean {
   const s = p.replace(/\\/g, '/');
   return s.startsWith('/') || /^[A-Za-z]:\//.test(s);
+}
+
+/**
+ * A file of this machine as the user named it: relative to `root` when inside it, else absolute
+ * (a log from outside the checkout). OS paths, unlike the Go-printed ones the rest of this handles.
+ */
+export function shownPath(file: string, root: string): string {
+  const rel = relative(root, file);
+  return rel === '' || rel.startsWith('..') ? file : rel;
 }
 
 /**

@@ -4,6 +4,7 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MergeError, mergeReports } from '../analysis/merge.js';
+import { shownPath } from '../analysis/paths.js';
 import { applyBaseline } from '../engine/baseline.js';
 import { onCancel, signalExitCode } from '../engine/cancel.js';
 import { testEnvironment } from '../engine/environment.js';
@@ -107,9 +108,7 @@ function strayLog(positionals: string[], cwd: string): void {
 
 /** A path or glob given relative to cwd, as the settings read it: relative to the repository root. */
 function fromRepoRoot(repoRoot: string, cwd: string, path: string): string {
-  const abs = resolve(cwd, path);
-  const rel = relative(repoRoot, abs);
-  return rel === '' || rel.startsWith('..') ? abs : rel;
+  return shownPath(resolve(cwd, path), repoRoot);
 }
 
 /** The checkout holding cwd (what `git rev-parse --show-toplevel` says, without starting git). */

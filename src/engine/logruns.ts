@@ -1,5 +1,5 @@
 // Several go test logs read as runs of one verdict: each log is one run of every package in it,
-// and a plain log in which a package passed is a passing run of that package's tests. Shared by
+// and a plain log that ran to its end is a passing run of the tests it does not name. Shared by
 // `parse LOG...` and `tests-from`, so both count a test's failures the same way.
 import type { Readable } from 'node:stream';
 import type { ParsedOutput, RunRecord } from '../model.js';

@@ -1,13 +1,7 @@
 // `tests-from`: which tests failed in earlier logs, and a -test.run that selects exactly those.
-import { relative } from 'node:path';
+import { shownPath } from '../analysis/paths.js';
 import type { ParsedOutput, RunRecord, TestsFromReport, TestsFromTest } from '../model.js';
 import { readLogRuns } from './logruns.js';
-
-/** A log as the user named it: repository-relative when inside the repository. */
-export function logName(file: string, repoRoot: string): string {
-  const rel = relative(repoRoot, file);
-  return rel === '' || rel.startsWith('..') ? file : rel;
-}
 
 /**
  * Reads the tests-from logs as readLogRuns reads `parse LOG...`. Every log that cannot be read or
@@ -19,7 +13,7 @@ export async function readTestsFrom(
   repoRoot: string,
   parse: (file: string) => Promise<ParsedOutput>,
 ): Promise<{ errors: string[] } | (TestsFromSelection & { report: TestsFromReport })> {
-  const logs = files.map((file) => ({ name: logName(file, repoRoot), file }));
+  const logs = files.map((file) => ({ name: shownPath(file, repoRoot), file }));
   const { runs, logs: outcomes } = await readLogRuns(logs, parse);
   const errors: string[] = [];
   const parsed: ParsedOutput[] = [];

@@ -1,7 +1,8 @@
 // Every input of the action (and flag of the CLI) is read and validated here, in one place, so a
 // bad value fails before anything is built and the message says which input to change.
 import { accessSync, constants, statSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
+import { shownPath } from '../analysis/paths.js';
 import type { FindingKind, Settings } from '../model.js';
 import { globFiles, globProblem } from './globs.js';
 import { classifyGoTestFlags, GoFlagsError, splitShellWords } from './goflags.js';
@@ -479,7 +480,7 @@ function testsFromInput(text: string, repoRoot: string, problems: string[]): str
     const problem = logFileProblem(f);
     if (problem)
       problems.push(
-        `Input "tests-from": ${shown(f, repoRoot)} ${problem} (resolved to ${f}). ${TESTS_FROM_HINT}`,
+        `Input "tests-from": ${JSON.stringify(shownPath(f, repoRoot))} ${problem} (resolved to ${f}). ${TESTS_FROM_HINT}`,
       );
   }
   if (sorted.length > MAX_TESTS_FROM_LOGS)
@@ -526,12 +527,6 @@ function logFileProblem(file: string): string | undefined {
     return code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? (err as Error).message})`;
   }
   return undefined;
-}
-
-/** A file as the user named it: relative to the repository root when inside it. */
-function shown(file: string, repoRoot: string): string {
-  const rel = relative(repoRoot, file);
-  return JSON.stringify(rel === '' || rel.startsWith('..') ? file : rel);
 }
 
 function directoryProblem(path: string): string | undefined {
