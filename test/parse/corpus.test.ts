@@ -4,10 +4,9 @@
 // reading its stack. The expectations are written by hand, not generated.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createPathMapper, type PathDisk } from '../../src/analysis/paths.js';
-import { buildReport } from '../../src/analysis/report.js';
+import type { PathDisk } from '../../src/analysis/paths.js';
 import { parseOutput } from '../../src/parse/output.js';
-import { FIXTURE_DIR } from './helpers.js';
+import { FIXTURE_DIR, parseReport } from './helpers.js';
 
 interface Entry {
   file: string;
@@ -24,31 +23,10 @@ const disk: PathDisk = { realpath: () => undefined, isFile: () => false };
 const REPORT_KINDS = new Set(['race', 'panic', 'fatal', 'timeout']);
 
 function corpusSites(text: string): string[] {
-  const report = buildReport({
-    mode: 'parse',
-    version: 'test',
-    context: { workingDirectory: '.', packages: [], count: 1, timeout: '', goTestFlags: [] },
-    count: 1,
-    packages: [],
-    moduleDir: '/checkout/other',
-    builds: [],
-    runs: [
-      {
-        package: '',
-        index: 1,
-        exitCode: 1,
-        signal: null,
-        killed: false,
-        durationMs: 0,
-        parsed: parseOutput(text),
-      },
-    ],
-    mapper: createPathMapper(
-      { repoRoot: '/checkout/other', modules: [{ path: 'example.com/other', dir: '/checkout/other' }] },
-      disk,
-    ),
-    errors: [],
-    notes: [],
+  const report = parseReport(parseOutput(text), {
+    repoRoot: '/checkout/other',
+    module: 'example.com/other',
+    disk,
   });
   return report.findings
     .filter((f) => REPORT_KINDS.has(f.kind))

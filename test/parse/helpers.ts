@@ -1,7 +1,9 @@
 // Shared helpers for the parser tests: fixture loading and compact views of parsed output.
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ParsedOutput, RawFinding, Stack, StackRole } from '../../src/model.js';
+import { createPathMapper, type PathDisk } from '../../src/analysis/paths.js';
+import { buildReport } from '../../src/analysis/report.js';
+import type { ParsedOutput, RawFinding, Report, Stack, StackRole } from '../../src/model.js';
 import { type OutputParserOptions, parseOutput } from '../../src/parse/output.js';
 
 export const FIXTURE_DIR = fileURLToPath(new URL('../fixtures/go-output/', import.meta.url));
@@ -59,4 +61,39 @@ export function nth<T>(arr: readonly T[], i: number): T {
 
 export function fail(): never {
   throw new Error('expected a value');
+}
+
+/**
+ * The report `race-rerun parse` makes of one parsed log, in a checkout at `repoRoot` (of module
+ * `module`, when given), the log read as one run of `package`.
+ */
+export function parseReport(
+  parsed: ParsedOutput,
+  at: { repoRoot: string; module?: string; package?: string; disk?: PathDisk },
+): Report {
+  const { repoRoot } = at;
+  const modules = at.module ? [{ path: at.module, dir: repoRoot }] : undefined;
+  return buildReport({
+    mode: 'parse',
+    version: 'test',
+    context: { workingDirectory: '.', packages: [], count: 1, timeout: '', goTestFlags: [] },
+    count: 1,
+    packages: [],
+    moduleDir: repoRoot,
+    builds: [],
+    runs: [
+      {
+        package: at.package ?? '',
+        index: 1,
+        exitCode: 1,
+        signal: null,
+        killed: false,
+        durationMs: 0,
+        parsed,
+      },
+    ],
+    mapper: createPathMapper(modules ? { repoRoot, modules } : { repoRoot }, at.disk),
+    errors: [],
+    notes: [],
+  });
 }

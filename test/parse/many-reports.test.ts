@@ -1,13 +1,11 @@
 // Many reports in one run (issue 11): past the 1,000-report cap distinct races are still kept,
 // repeats are counted on the one kept, and the report says a bound was hit.
 import { describe, expect, it } from 'vitest';
-import { createPathMapper } from '../../src/analysis/paths.js';
-import { buildReport } from '../../src/analysis/report.js';
 import type { ParsedOutput } from '../../src/model.js';
 import { mergeChunks } from '../../src/parse/merge.js';
 import { parseOutput } from '../../src/parse/output.js';
 import { MAX_FINDINGS, ReportIndex, reportKey } from '../../src/parse/util.js';
-import { fixture } from './helpers.js';
+import { fixture, parseReport } from './helpers.js';
 
 // The real race of race-basic-go1.26.txt; a distinct race is the same report at other lines.
 const one = `${fixture('race-basic-go1.26.txt').split('--- FAIL')[0]}`;
@@ -17,19 +15,7 @@ const at = (n: number) =>
     .replaceAll('racebasic_test.go:24', `racebasic_test.go:${3000 + n}`);
 
 function report(p: ParsedOutput) {
-  return buildReport({
-    mode: 'parse',
-    version: 'test',
-    context: { workingDirectory: '.', packages: [], count: 1, timeout: '', goTestFlags: [] },
-    count: 1,
-    packages: [],
-    moduleDir: '/r',
-    builds: [],
-    runs: [{ package: 'p', index: 1, exitCode: 1, signal: null, killed: false, durationMs: 0, parsed: p }],
-    mapper: createPathMapper({ repoRoot: '/r' }),
-    errors: [],
-    notes: [],
-  });
+  return parseReport(p, { repoRoot: '/r', package: 'p' });
 }
 
 describe('past the findings cap', () => {

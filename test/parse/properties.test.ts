@@ -6,11 +6,9 @@
 // the seed and the shrunk counterexample when a property fails).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createPathMapper } from '../../src/analysis/paths.js';
-import { buildReport } from '../../src/analysis/report.js';
 import { FINDING_KINDS, type ParsedOutput, STACK_ROLES } from '../../src/model.js';
 import { createOutputParser, parseOutput } from '../../src/parse/output.js';
-import { fixture, fixtureNames } from './helpers.js';
+import { fixture, fixtureNames, parseReport } from './helpers.js';
 
 const numRuns = Number(process.env.FC_RUNS ?? 150);
 const seed = process.env.FC_SEED ? Number(process.env.FC_SEED) : undefined;
@@ -50,19 +48,7 @@ function checkParsed(p: ParsedOutput): void {
 
 /** The report over the parse: locations only for frames that were parsed, repo-relative. */
 function checkReport(p: ParsedOutput): void {
-  const report = buildReport({
-    mode: 'parse',
-    version: 'test',
-    context: { workingDirectory: '.', packages: [], count: 1, timeout: '', goTestFlags: [] },
-    count: 1,
-    packages: [],
-    moduleDir: ROOT,
-    builds: [],
-    runs: [{ package: '', index: 1, exitCode: 1, signal: null, killed: false, durationMs: 0, parsed: p }],
-    mapper: createPathMapper({ repoRoot: ROOT, modules: [{ path: 'example.com/corpus', dir: ROOT }] }),
-    errors: [],
-    notes: [],
-  });
+  const report = parseReport(p, { repoRoot: ROOT, module: 'example.com/corpus' });
   const lines = new Set(p.findings.flatMap((f) => f.stacks.flatMap((s) => s.frames.map((fr) => fr.line))));
   for (const f of report.findings) {
     expect(FINDING_KINDS).toContain(f.kind);

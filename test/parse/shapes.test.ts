@@ -3,11 +3,9 @@
 // or end, gives the same user-code sites as the log Go printed.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createPathMapper } from '../../src/analysis/paths.js';
-import { buildReport } from '../../src/analysis/report.js';
 import type { ParsedOutput } from '../../src/model.js';
 import { parseOutput } from '../../src/parse/output.js';
-import { fixture } from './helpers.js';
+import { fixture, parseReport } from './helpers.js';
 
 const ROOT = '/home/runner/work/corpus/corpus';
 const numRuns = Number(process.env.FC_RUNS ?? 100);
@@ -33,19 +31,7 @@ const SINGLE = [
  * cut before its `panic:` / `fatal error:` line cannot tell the two apart: `anyPanic` merges them.
  */
 function sites(p: ParsedOutput, repoRoot = ROOT, anyPanic = false): string[] {
-  const report = buildReport({
-    mode: 'parse',
-    version: 'test',
-    context: { workingDirectory: '.', packages: [], count: 1, timeout: '', goTestFlags: [] },
-    count: 1,
-    packages: [],
-    moduleDir: repoRoot,
-    builds: [],
-    runs: [{ package: '', index: 1, exitCode: 1, signal: null, killed: false, durationMs: 0, parsed: p }],
-    mapper: createPathMapper({ repoRoot, modules: [{ path: 'example.com/corpus', dir: repoRoot }] }),
-    errors: [],
-    notes: [],
-  });
+  const report = parseReport(p, { repoRoot, module: 'example.com/corpus' });
   return report.findings
     .filter((f) => f.kind === 'race' || f.kind === 'panic' || f.kind === 'fatal')
     .flatMap((f) =>
